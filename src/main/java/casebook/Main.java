@@ -1,0 +1,58 @@
+package casebook;
+
+import casebook.build.Build;
+import casebook.build.BuildResult;
+import casebook.cli.Arguments;
+import casebook.cli.Console;
+import casebook.cli.UsageException;
+import casebook.diag.Diagnostics;
+
+/** The command line: parses arguments, runs a command, maps the outcome to exit codes 0, 1 and 2. */
+public final class Main {
+    private Main() { }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        Arguments a;
+        try {
+            a = Arguments.parse(args);
+        } catch (UsageException e) {
+            System.err.println("casebook: " + e.getMessage());
+            System.err.println();
+            System.err.print(Arguments.USAGE);
+            return 2;
+        }
+        Console console = new Console(System.out, System.err, a.quiet());
+        try {
+            return switch (a.command()) {
+                case "help" -> { System.out.print(Arguments.USAGE); yield 0; }
+                case "build", "check" -> build(a, console);
+                case "serve" -> casebook.serve.DevServer.run(a, console);
+                case "new" -> casebook.cli.Scaffold.run(a, console);
+                case "mark-translated" -> casebook.cli.MarkTranslated.run(a, console);
+                default -> 2;
+            };
+        } catch (UsageException e) {
+            System.err.println("casebook: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int build(Arguments a, Console console) {
+        Diagnostics d = new Diagnostics();
+        BuildResult r = Build.run(a.options(), d, console::progress);
+        console.diagnostics(d);
+        boolean check = a.command().equals("check");
+        String langs = r.site() == null ? "" : String.join(", ", r.site().config().languages());
+        console.summary(check ? "checked" : "built", r, langs, check ? null : a.options().out().toString());
+        if (!d.hasErrors() && a.options().strict() && d.warningCount() > 0) {
+            console.error((check ? "check" : "build") + " failed: --strict and " + d.warningCount() + " warnings"
+                    + (check ? "" : "; " + a.options().out() + " left as it was"));
+            return 1;
+        }
+        return r.failed(a.options().strict()) ? 1 : 0;
+    }
+}

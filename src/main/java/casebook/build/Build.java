@@ -1,0 +1,218 @@
+package casebook.build;
+
+import casebook.check.LinkChecker;
+import casebook.check.TranslationChecker;
+import casebook.diag.Diagnostics;
+import casebook.markdown.MarkdownRenderer;
+import casebook.markdown.RenderRequest;
+import casebook.markdown.RenderedBody;
+import casebook.output.AtomicPublisher;
+import casebook.output.OutputTree;
+import casebook.site.Page;
+import casebook.site.Site;
+import casebook.site.SiteAssembler;
+import casebook.source.ContentScanner;
+import casebook.source.ContentTree;
+import casebook.theme.Messages;
+import casebook.theme.PageRenderer;
+import casebook.theme.Templates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs the pipeline, in this order:
+ * <ol>
+ * <li>load: {@link ContentScanner} walks content/ and decodes every file as strict UTF-8;</li>
+ * <li>front matter: {@link SiteAssembler} reads site.yaml, data files, front matter and the glossary;</li>
+ * <li>markdown: {@link MarkdownRenderer} renders every page body (in parallel);</li>
+ * <li>assemble: reading order, translations, navigation ({@link Site});</li>
+ * <li>translation checks: parity, staleness and glossary use ({@link TranslationChecker});</li>
+ * <li>templates: {@link PageRenderer} renders every output page into an in-memory {@link OutputTree} (in parallel);</li>
+ * <li>check: {@link LinkChecker} resolves every internal link and anchor;</li>
+ * <li>write: {@link AtomicPublisher} swaps the new site in, only when no error was reported.</li>
+ * </ol>
+ */
+public final class Build {
+    private Build() { }
+
+    public static BuildResult run(BuildOptions options) {
+        return run(options, new Diagnostics(), p -> { });
+    }
+
+    /** @param progress called with the number of pages rendered so far, for the progress line */
+    public static BuildResult run(BuildOptions options, Diagnostics d, Consumer<Integer> progress) {
+        long start = System.nanoTime();
+        Path cwd = Path.of("").toAbsolutePath();
+        if (!Files.isDirectory(options.content())) {
+            d.error(options.content(), 1, 1, "content folder does not exist", "pass --content DIR, or run from the project folder");
+            return new BuildResult(d, null, null, elapsed(start), 0, false);
+        }
+        ContentTree tree = new ContentScanner(cwd).scan(options.content(), d);
+        Site site = new SiteAssembler(options.drafts()).assemble(tree, d);
+        if (site == null) return new BuildResult(d, null, null, elapsed(start), 0, false);
+
+        String themeName = options.theme() != null ? options.theme() : site.config().theme();
+        Path themeDir = options.themes().resolve(themeName);
+        if (!Files.isDirectory(themeDir)) {
+            d.error(site.config().display(), 1, 1, "theme \"" + themeName + "\" not found in " + options.themes(),
+                    "set theme: default in site.yaml, or pass --theme NAME");
+            return new BuildResult(d, null, site, elapsed(start), 0, false);
+        }
+        Map<String, Map<String, String>> messages = Messages.load(themeDir.resolve("i18n"), site.config().languages(), d, cwd);
+        Templates templates;
+        try {
+            templates = new Templates(themeDir.resolve("templates"), cwd.relativize(themeDir.resolve("templates").toAbsolutePath()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
+        try {
+            Site rendered = inPool(pool, () -> renderMarkdown(site, messages, d, progress));
+            Map<String, List<Map<String, Object>>> stale = new TranslationChecker(rendered).check(d, options.strict());
+            OutputTree out = new OutputTree();
+            PageRenderer pages = new PageRenderer(rendered, templates, messages, baseUrl(options, site), stale);
+            List<Page> all = allPages(rendered);
+            inPool(pool, () -> {
+                all.parallelStream().forEach(p -> {
+                    String html = pages.page(p, d);
+                    if (html != null) out.put(p.path(), html);
+                });
+                return null;
+            });
+            for (String lang : rendered.config().languages()) {
+                put(out, lang + "/index.html", pages.home(lang, d));
+                if (!rendered.glossary().entries().isEmpty()) put(out, lang + "/glossary/index.html", pages.glossary(lang, d));
+            }
+            put(out, "index.html", pages.landing(d));
+            put(out, "404.html", pages.notFound(d));
+            out.put("sitemap.xml", Sitemap.xml(rendered, baseUrl(options, site)));
+            copyAssets(themeDir.resolve("assets"), "assets/", out);
+            for (Path asset : tree.assets()) copyPageAsset(tree.root(), asset, rendered, out);
+
+            Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+            for (Page p : all) {
+                Set<String> s = new HashSet<>(p.rendered().ids());
+                s.addAll(TEMPLATE_IDS);
+                ids.put(p.path(), s);
+            }
+            LinkChecker links = new LinkChecker(out.files().keySet(), ids);
+            inPool(pool, () -> {
+                all.parallelStream().forEach(p -> links.check(p, d));
+                for (Page h : rendered.homes().values()) links.check(h, d);
+                return null;
+            });
+            boolean failed = d.hasErrors() || options.strict() && d.warningCount() > 0;
+            boolean published = false;
+            if (!failed && options.write()) {
+                AtomicPublisher.publish(out, options.out());
+                published = true;
+            }
+            return new BuildResult(d, out, rendered, elapsed(start), all.size(), published);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Ids every page template writes, so links to them (#main, #contents) check out. */
+    static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "page-toc", "page-toc-title");
+
+    private static String baseUrl(BuildOptions o, Site site) {
+        return o.baseUrl() != null ? o.baseUrl() : site.config().baseUrl();
+    }
+
+    private static void put(OutputTree out, String path, String html) {
+        if (html != null) out.put(path, html);
+    }
+
+    private static List<Page> allPages(Site site) {
+        List<Page> all = new ArrayList<>();
+        for (Map<String, Page> byLang : site.pages().values()) all.addAll(byLang.values());
+        return all;
+    }
+
+    private static Site renderMarkdown(Site site, Map<String, Map<String, String>> messages, Diagnostics d, Consumer<Integer> progress) {
+        MarkdownRenderer md = new MarkdownRenderer();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Map<String, Page>> pages = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Page>> e : site.pages().entrySet()) {
+            String lang = e.getKey();
+            Map<String, Page> rendered = new ConcurrentHashMap<>();
+            var terms = site.glossary().terms(lang);
+            e.getValue().values().parallelStream().forEach(p -> {
+                rendered.put(p.slug(), p.withRendered(render(md, p, messages, terms, "../glossary/index.html", d)));
+                int n = done.incrementAndGet();
+                if ((n & 255) == 0) progress.accept(n);
+            });
+            pages.put(lang, new TreeMap<>(rendered));
+        }
+        Map<String, Page> homes = new LinkedHashMap<>();
+        for (Map.Entry<String, Page> e : site.homes().entrySet()) {
+            homes.put(e.getKey(), e.getValue().withRendered(render(md, e.getValue(), messages,
+                    site.glossary().terms(e.getKey()), "glossary/index.html", d)));
+        }
+        return new Site(site.config(), site.order(), pages, homes, site.glossary());
+    }
+
+    private static RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
+                                       casebook.markdown.GlossaryTerms terms, String glossaryHref, Diagnostics d) {
+        return md.render(new RenderRequest(p.display(), p.lang(), p.body(), p.bodyStartLine(), p.data(), p.dataDisplay(),
+                messages.get(p.lang()), terms, glossaryHref, !p.lang().equals("ja")), d);
+    }
+
+    private static void copyAssets(Path dir, String prefix, OutputTree out) {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                if (casebook.source.ContentScanner.isIgnored(dir.relativize(f))) continue;
+                out.put(prefix + dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file beside a page (an image, a PDF) is published beside that page in every language. */
+    private static void copyPageAsset(Path root, Path rel, Site site, OutputTree out) {
+        try {
+            byte[] bytes = Files.readAllBytes(root.resolve(rel));
+            String slug = rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/');
+            String name = rel.getFileName().toString();
+            for (String lang : site.config().languages()) {
+                out.put(lang + "/" + (slug.isEmpty() ? "" : slug + "/") + name, bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T inPool(ForkJoinPool pool, java.util.concurrent.Callable<T> task) {
+        try {
+            return pool.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

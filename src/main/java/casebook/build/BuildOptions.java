@@ -1,0 +1,35 @@
+package casebook.build;
+
+import java.nio.file.Path;
+
+/**
+ * What to build and how.
+ *
+ * @param content   the content folder
+ * @param out       the output folder (replaced atomically on success)
+ * @param themes    the folder holding themes
+ * @param theme     the theme name; null takes site.yaml's
+ * @param baseUrl   absolute URL the site is published at (for canonical links and the sitemap); may be null
+ * @param drafts    include pages with {@code draft: true}
+ * @param strict    warnings fail the build too
+ * @param write     publish to {@code out} (false for {@code check})
+ * @param threads   worker threads for independent work; 1 gives the single-threaded reference build
+ */
+public record BuildOptions(Path content, Path out, Path themes, String theme, String baseUrl, boolean drafts,
+                           boolean strict, boolean write, int threads) {
+
+    public static BuildOptions defaults() {
+        return new BuildOptions(Path.of("content"), Path.of("site"), Path.of("themes"), null, null, false, false, true,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    public BuildOptions withContent(Path p) { return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads); }
+    public BuildOptions withOut(Path p) { return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads); }
+    public BuildOptions withThemes(Path p) { return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads); }
+    public BuildOptions withTheme(String t) { return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads); }
+    public BuildOptions withBaseUrl(String u) { return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads); }
+    public BuildOptions withDrafts(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads); }
+    public BuildOptions withStrict(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads); }
+    public BuildOptions withWrite(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads); }
+    public BuildOptions withThreads(int n) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n); }
+}

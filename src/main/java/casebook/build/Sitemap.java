@@ -1,0 +1,47 @@
+package casebook.build;
+
+import casebook.markdown.HtmlText;
+import casebook.site.Page;
+import casebook.site.Site;
+import java.util.Map;
+
+/**
+ * sitemap.xml: every page in every language, each with its language alternates (xhtml:link), as
+ * search engines expect for multilingual sites. URLs are absolute when a base URL is configured
+ * ({@code base_url} in site.yaml or {@code --base-url}); otherwise relative to the sitemap.
+ */
+final class Sitemap {
+    private Sitemap() { }
+
+    static String xml(Site site, String baseUrl) {
+        String base = baseUrl == null ? "" : baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        StringBuilder out = new StringBuilder(256 + site.order().size() * 400);
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        for (String lang : site.config().languages()) {
+            url(out, base + lang + "/", site, "", base);
+        }
+        for (String slug : site.order()) {
+            for (String lang : site.config().languages()) {
+                if (site.page(lang, slug) != null) url(out, base + lang + "/" + slug + "/", site, slug, base);
+            }
+        }
+        out.append("</urlset>\n");
+        return out.toString();
+    }
+
+    private static void url(StringBuilder out, String loc, Site site, String slug, String base) {
+        out.append("  <url>\n    <loc>").append(HtmlText.escape(loc)).append("</loc>\n");
+        for (String lang : site.config().languages()) {
+            if (!slug.isEmpty() && site.page(lang, slug) == null) continue;
+            out.append("    <xhtml:link rel=\"alternate\" hreflang=\"").append(lang).append("\" href=\"")
+                    .append(HtmlText.escape(base + lang + "/" + (slug.isEmpty() ? "" : slug + "/"))).append("\"/>\n");
+        }
+        String def = site.config().defaultLanguage();
+        out.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
+                .append(HtmlText.escape(base + def + "/" + (slug.isEmpty() ? "" : slug + "/"))).append("\"/>\n");
+        out.append("  </url>\n");
+    }
+
+    static Map<String, Page> none() { return Map.of(); }
+}

@@ -1,0 +1,100 @@
+package casebook.check;
+
+import casebook.diag.Diagnostics;
+import casebook.markdown.LinkRef;
+import casebook.markdown.LinkTargets;
+import casebook.site.Page;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage 6: every internal link and anchor an editor wrote must resolve in the output. It works on the
+ * model (each output file's ids are known from rendering), not by re-parsing the HTML, so it stays
+ * linear in the number of links. A broken link is reported at its Markdown line and column.
+ * Root-relative links ({@code /ja/...}) are errors: they break when the site is hosted under a sub-path.
+ */
+public final class LinkChecker {
+    private final Set<String> files;
+    private final Map<String, Set<String>> idsByFile;
+
+    /**
+     * @param files     every output path (relative, forward slashes)
+     * @param idsByFile the element ids of each HTML output page whose ids are known
+     */
+    public LinkChecker(Set<String> files, Map<String, Set<String>> idsByFile) {
+        this.files = files;
+        this.idsByFile = idsByFile;
+    }
+
+    public void check(Page page, Diagnostics d) {
+        for (LinkRef link : page.rendered().links()) check(page, link, d);
+    }
+
+    private void check(Page page, LinkRef link, Diagnostics d) {
+        String url = link.url();
+        if (!LinkTargets.isInternal(url)) return;
+        if (url.startsWith("/")) {
+            d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" starts with /, which breaks when the site is"
+                    + " hosted under a sub-path", "write it relative to this page, e.g. ../saitama/");
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" is not a valid URL", "encode spaces as %20");
+            return;
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String target;
+        if (path.isEmpty()) {
+            target = page.path();
+        } else {
+            target = resolve(page.path(), path);
+            if (target == null) {
+                d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" points outside the site", null);
+                return;
+            }
+            if (target.endsWith("/") || target.isEmpty()) target += "index.html";
+            if (!files.contains(target) && files.contains(target + "/index.html")) target += "/index.html";
+            if (!files.contains(target)) {
+                d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" does not resolve: no page or file "
+                        + target, hint(target));
+                return;
+            }
+        }
+        String fragment = uri.getFragment();
+        if (fragment != null && !fragment.isEmpty()) {
+            Set<String> ids = idsByFile.get(target);
+            if (ids != null && !ids.contains(fragment)) {
+                d.error(page.display(), link.line(), link.column(), "anchor \"#" + fragment + "\" does not exist in " + target,
+                        "use one of the heading ids of that page (see its {#id}s)");
+            }
+        }
+    }
+
+    private static String hint(String target) {
+        return "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)";
+    }
+
+    /** Resolves {@code rel} against the folder of {@code from}; null if it climbs above the root. */
+    static String resolve(String from, String rel) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        String[] base = from.split("/");
+        for (int i = 0; i < base.length - 1; i++) parts.addLast(base[i]);
+        String[] segs = rel.split("/", -1);
+        for (int i = 0; i < segs.length; i++) {
+            String s = segs[i];
+            if (s.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.removeLast();
+            } else if (!s.equals(".") && !s.isEmpty()) {
+                parts.addLast(s);
+            }
+        }
+        String joined = String.join("/", parts);
+        return rel.endsWith("/") && !joined.isEmpty() ? joined + "/" : joined;
+    }
+}

@@ -1,0 +1,201 @@
+package casebook.check;
+
+import casebook.diag.Diagnostics;
+import casebook.diag.Severity;
+import casebook.diag.Diagnostic;
+import casebook.diag.SourcePosition;
+import casebook.markdown.Heading;
+import casebook.markdown.StructureItem;
+import casebook.site.Glossary;
+import casebook.site.Page;
+import casebook.site.Site;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the languages in step. For each page and each translation of it:
+ * <ul>
+ * <li><b>parity</b>: section by section, the structure (headings and their ids, lists and their item
+ *     counts, tables and their rows, key points, notes, credits, figures, dialogue turns and their
+ *     speakers) must match the original; each mismatch is a warning naming both files and lines;</li>
+ * <li><b>staleness</b>: a translation's {@code translated_from} records the hash of each original
+ *     section it was made from; a section whose original changed since is reported, and the
+ *     translated page shows readers a notice linking to the updated original;</li>
+ * <li><b>glossary</b>: where an original section uses a glossary term, the translated section should
+ *     use the term's agreed translation.</li>
+ * </ul>
+ * With {@code strict}, all of these are errors.
+ */
+public final class TranslationChecker {
+    private final Site site;
+
+    public TranslationChecker(Site site) { this.site = site; }
+
+    /** @return per translated page ("en/saitama"), the stale sections to announce on it */
+    public Map<String, List<Map<String, Object>>> check(Diagnostics d, boolean strict) {
+        Map<String, List<Map<String, Object>>> stale = new LinkedHashMap<>();
+        String def = site.config().defaultLanguage();
+        for (String slug : site.order()) {
+            Page original = site.page(def, slug);
+            if (original == null) continue;
+            for (String lang : site.config().languages()) {
+                if (lang.equals(def)) continue;
+                Page translation = site.page(lang, slug);
+                if (translation == null) continue;
+                parity(original, translation, d, strict);
+                List<Map<String, Object>> s = staleness(original, translation, d, strict);
+                if (!s.isEmpty()) stale.put(lang + "/" + slug, s);
+                glossary(original, translation, d, strict);
+            }
+        }
+        return stale;
+    }
+
+    private static void report(Diagnostics d, boolean strict, SourcePosition at, String message, String hint) {
+        d.report(new Diagnostic(strict ? Severity.ERROR : Severity.WARNING, at, message, hint));
+    }
+
+    private static Map<String, List<StructureItem>> bySection(List<StructureItem> items) {
+        Map<String, List<StructureItem>> out = new LinkedHashMap<>();
+        for (StructureItem i : items) out.computeIfAbsent(i.section(), k -> new ArrayList<>()).add(i);
+        return out;
+    }
+
+    void parity(Page original, Page translation, Diagnostics d, boolean strict) {
+        Map<String, List<StructureItem>> a = bySection(original.rendered().structure());
+        Map<String, List<StructureItem>> b = bySection(translation.rendered().structure());
+        for (Map.Entry<String, List<StructureItem>> e : a.entrySet()) {
+            List<StructureItem> x = e.getValue();
+            List<StructureItem> y = b.get(e.getKey());
+            String name = e.getKey().isEmpty() ? "the page's opening" : "section #" + e.getKey();
+            if (y == null) {
+                report(d, strict, SourcePosition.of(translation.display(), 1, 1), "parity: " + name + " of " + original.display()
+                        + ":" + x.get(0).line() + " is missing in this translation",
+                        "translate the section, with the same {#" + e.getKey() + "} id");
+                continue;
+            }
+            int n = Math.min(x.size(), y.size());
+            boolean reported = false;
+            for (int i = 0; i < n && !reported; i++) {
+                if (!x.get(i).signature().equals(y.get(i).signature())) {
+                    report(d, strict, SourcePosition.of(translation.display(), y.get(i).line(), 1), "parity: in " + name + ", "
+                            + describe(y.get(i)) + " here, but " + describe(x.get(i)) + " at " + original.display() + ":" + x.get(i).line(),
+                            "make the translation's structure match the original");
+                    reported = true;
+                }
+            }
+            if (!reported && x.size() != y.size()) {
+                StructureItem extra = x.size() > y.size() ? x.get(n) : y.get(n);
+                int line = x.size() > y.size() ? (y.isEmpty() ? 1 : y.get(y.size() - 1).line()) : extra.line();
+                report(d, strict, SourcePosition.of(translation.display(), line, 1), "parity: in " + name + ", "
+                        + (x.size() > y.size() ? "the translation lacks " + describe(extra) + " of " + original.display() + ":" + extra.line()
+                        : "the translation has an extra " + describe(extra) + " that " + original.display() + " lacks"),
+                        "make the translation's structure match the original");
+            }
+        }
+        for (String section : b.keySet()) {
+            if (!a.containsKey(section)) {
+                StructureItem first = b.get(section).get(0);
+                report(d, strict, SourcePosition.of(translation.display(), first.line(), 1), "parity: section #" + section
+                        + " does not exist in " + original.display(), "use the original's heading id");
+            }
+        }
+    }
+
+    private static String describe(StructureItem i) {
+        return switch (i.kind()) {
+            case "ul", "ol" -> "a list of " + i.detail() + " items";
+            case "table" -> "a table of " + i.detail() + " rows";
+            case "keypoint" -> "a key-point box of " + i.detail() + " points";
+            case "turn" -> "a dialogue turn by \"" + i.detail() + "\"";
+            case "infocard" -> "an info card of " + i.detail() + " entries";
+            default -> i.kind().startsWith("h") && i.kind().length() == 2 ? "heading " + i.kind() + " #" + i.detail()
+                    : "a " + i.kind() + (i.detail() == null ? "" : " (" + i.detail() + ")");
+        };
+    }
+
+    List<Map<String, Object>> staleness(Page original, Page translation, Diagnostics d, boolean strict) {
+        List<Map<String, Object>> notices = new ArrayList<>();
+        Map<String, String> recorded = translation.meta().translatedFrom();
+        if (recorded.isEmpty()) return notices;
+        Map<String, String> current = original.rendered().sectionHashes();
+        for (Map.Entry<String, String> e : current.entrySet()) {
+            String was = recorded.get(e.getKey());
+            if (e.getValue().equals(was)) continue;
+            Heading h = heading(original, e.getKey());
+            Heading th = heading(translation, e.getKey());
+            int line = th == null ? translation.meta().titleLine() : th.line();
+            report(d, strict, SourcePosition.of(translation.display(), line, 1), "stale translation: "
+                    + (e.getKey().equals("_intro") ? "the opening" : "section #" + e.getKey()) + " of " + original.display()
+                    + (was == null ? " is new since this translation" : " changed after this translation"),
+                    "update the translation, then run: mvn compile exec:java -Dexec.args=\"mark-translated " + original.slug() + "\"");
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("id", e.getKey());
+            n.put("title", h == null ? "" : h.text());
+            n.put("href", "../../" + original.lang() + "/" + original.slug() + "/index.html" + (h == null ? "" : "#" + h.id()));
+            n.put("anchor", th == null ? "" : th.id());
+            notices.add(n);
+        }
+        return notices;
+    }
+
+    private static Heading heading(Page p, String id) {
+        for (Heading h : p.rendered().headings()) if (h.id().equals(id)) return h;
+        return null;
+    }
+
+    void glossary(Page original, Page translation, Diagnostics d, boolean strict) {
+        Glossary g = site.glossary();
+        if (g.entries().isEmpty()) return;
+        Map<String, String> a = sectionTexts(original);
+        Map<String, String> b = sectionTexts(translation);
+        for (Map.Entry<String, String> sec : a.entrySet()) {
+            String tr = b.get(sec.getKey());
+            if (tr == null) continue;
+            for (Glossary.Entry e : g.entries()) {
+                if (!uses(sec.getValue(), e, original.lang())) continue;
+                if (uses(tr, e, translation.lang())) continue;
+                Heading th = heading(translation, sec.getKey());
+                report(d, strict, SourcePosition.of(translation.display(), th == null ? 1 : th.line(), 1),
+                        "glossary: " + (sec.getKey().equals("_intro") ? "the opening" : "section #" + sec.getKey()) + " of the original uses \""
+                                + e.term().get(original.lang()) + "\", but this translation never says \"" + e.term().get(translation.lang()) + "\"",
+                        "use the glossary's term (content/glossary.yaml, entry " + e.id() + "), or add the wording used here as an alias");
+            }
+        }
+    }
+
+    private static boolean uses(String text, Glossary.Entry e, String lang) {
+        String t = e.term().get(lang);
+        if (t != null && contains(text, t, lang)) return true;
+        for (String a : e.aliases().getOrDefault(lang, List.of())) if (contains(text, a, lang)) return true;
+        return false;
+    }
+
+    private static boolean contains(String text, String term, String lang) {
+        return lang.equals("ja") ? text.contains(term) : text.toLowerCase().contains(term.toLowerCase());
+    }
+
+    /** The Markdown source of each level-2 section ("_intro" before the first), by heading id. */
+    static Map<String, String> sectionTexts(Page p) {
+        String[] lines = p.body().split("\n", -1);
+        Map<String, String> out = new LinkedHashMap<>();
+        String current = "_intro";
+        StringBuilder sb = new StringBuilder();
+        int next = 0;
+        List<Heading> h2 = p.rendered().headings().stream().filter(h -> h.level() == 2).toList();
+        for (int i = 0; i < lines.length; i++) {
+            int fileLine = i + p.bodyStartLine();
+            if (next < h2.size() && h2.get(next).line() == fileLine) {
+                out.put(current, sb.toString());
+                sb.setLength(0);
+                current = h2.get(next).id();
+                next++;
+            }
+            sb.append(lines[i]).append('\n');
+        }
+        out.put(current, sb.toString());
+        return out;
+    }
+}

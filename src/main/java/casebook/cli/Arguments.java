@@ -1,0 +1,88 @@
+package casebook.cli;
+
+import casebook.build.BuildOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parsed command line: the command, the build options, and the command's own words. */
+public record Arguments(String command, BuildOptions options, boolean quiet, int port, List<String> words) {
+
+    public static final String USAGE = """
+            usage: casebook <command> [options]
+              (through Maven: mvn compile exec:java -Dexec.args="<command> [options]")
+
+            commands:
+              build                 build content/ into site/ (the default)
+              check                 run the whole build in memory and report every problem; writes nothing
+              serve [--port N]      build, serve on http://127.0.0.1:1313/ and rebuild on every saved change
+              new case <slug>       scaffold a case study (index.ja.md, index.en.md, data.yaml) and add it to the order
+              new page <slug>       scaffold a plain page
+              mark-translated <slug>...
+                                    record that the translations of these pages match the current original
+                                    (after re-translating; clears the staleness warnings)
+
+            options:
+              --content DIR         content folder (default: content)
+              --out DIR             output folder (default: site); replaced only by a complete, successful build
+              --theme NAME          theme under themes/ (default: site.yaml's theme, else default)
+              --themes DIR          folder holding the themes (default: themes)
+              --base-url URL        absolute URL the site is published at (canonical links, sitemap)
+              --drafts              include pages with draft: true
+              --strict              warnings fail the build too (translation parity, staleness, glossary)
+              --quiet               print only problems
+              --threads N           worker threads (default: number of cores)
+
+            exit codes: 0 success, 1 content errors, 2 usage errors
+            """;
+
+    public static Arguments parse(String[] args) throws UsageException {
+        String command = "build";
+        BuildOptions o = BuildOptions.defaults();
+        boolean quiet = false;
+        int port = 1313;
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        if (args.length > 0 && !args[0].startsWith("-")) command = args[i++];
+        if (!List.of("build", "check", "serve", "new", "mark-translated", "help").contains(command)) {
+            throw new UsageException("unknown command \"" + command + "\"");
+        }
+        for (; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--content" -> o = o.withContent(Path.of(value(args, ++i, a)));
+                case "--out" -> o = o.withOut(Path.of(value(args, ++i, a)));
+                case "--theme" -> o = o.withTheme(value(args, ++i, a));
+                case "--themes" -> o = o.withThemes(Path.of(value(args, ++i, a)));
+                case "--base-url" -> o = o.withBaseUrl(value(args, ++i, a));
+                case "--drafts" -> o = o.withDrafts(true);
+                case "--strict" -> o = o.withStrict(true);
+                case "--quiet", "-q" -> quiet = true;
+                case "--threads" -> o = o.withThreads(number(value(args, ++i, a), a));
+                case "--port" -> port = number(value(args, ++i, a), a);
+                case "--help", "-h" -> command = "help";
+                default -> {
+                    if (a.startsWith("-")) throw new UsageException("unknown option \"" + a + "\"");
+                    words.add(a);
+                }
+            }
+        }
+        if (command.equals("check")) o = o.withWrite(false);
+        return new Arguments(command, o, quiet, port, List.copyOf(words));
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length || args[i].startsWith("--")) throw new UsageException(option + " needs a value");
+        return args[i];
+    }
+
+    private static int number(String v, String option) throws UsageException {
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > 65535) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a positive whole number, not \"" + v + "\"");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package casebook.cli;
+
+import casebook.build.BuildResult;
+import casebook.diag.Diagnostic;
+import casebook.diag.Diagnostics;
+import java.io.PrintStream;
+
+/**
+ * What the terminal sees: diagnostics as {@code path:line:col: error: message}, a progress line on an
+ * interactive terminal (never in CI logs: no control codes when output is not a terminal), and a
+ * one-line summary.
+ */
+public final class Console {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean quiet;
+    private final boolean interactive;
+
+    public Console(PrintStream out, PrintStream err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+        this.interactive = System.console() != null && System.getenv("CI") == null;
+    }
+
+    public void progress(int pages) {
+        if (interactive && !quiet) {
+            out.print("\r  rendering: " + pages + " pages");
+            out.flush();
+        }
+    }
+
+    public void diagnostics(Diagnostics d) {
+        if (interactive && !quiet) out.print("\r\033[K");
+        for (Diagnostic x : d.sorted()) err.println(x);
+        if (d.dropped() > 0) err.println("... and " + d.dropped() + " more problems not shown");
+    }
+
+    public void summary(String verb, BuildResult r, String languages, String where) {
+        Diagnostics d = r.diagnostics();
+        String counts = d.errorCount() + " error" + (d.errorCount() == 1 ? "" : "s") + ", " + d.warningCount() + " warning"
+                + (d.warningCount() == 1 ? "" : "s");
+        if (d.hasErrors()) {
+            err.println(verb + " failed: " + counts + (where == null ? "" : "; " + where + " left as it was"));
+        } else if (!quiet) {
+            out.println(verb + " " + r.pages() + " pages (" + languages + ") in " + r.millis() + " ms: " + counts
+                    + (where == null ? "" : " -> " + where));
+        }
+    }
+
+    public void info(String s) { if (!quiet) out.println(s); }
+
+    public void error(String s) { err.println(s); }
+}

@@ -1,0 +1,2 @@
+/** The command line: argument parsing, usage text, diagnostics printing, progress and summary lines. */
+package casebook.cli;

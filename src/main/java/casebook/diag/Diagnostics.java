@@ -1,0 +1,64 @@
+package casebook.diag;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The thread-safe sink every stage reports problems into. Content problems never throw: a stage
+ * records them here and carries on, so one run reports everything. The list is capped (like Hugo's
+ * cap of 50 per kind) so a systematic mistake does not flood the terminal; the count stays exact.
+ */
+public final class Diagnostics {
+    public static final int DEFAULT_CAP = 200;
+
+    private final List<Diagnostic> items = new ArrayList<>();
+    private final int cap;
+    private int errors;
+    private int warnings;
+
+    public Diagnostics() { this(DEFAULT_CAP); }
+
+    public Diagnostics(int cap) { this.cap = cap; }
+
+    public synchronized void report(Diagnostic d) {
+        if (d.severity() == Severity.ERROR) errors++; else warnings++;
+        if (items.size() < cap) items.add(d);
+    }
+
+    public void error(SourcePosition at, String message, String hint) {
+        report(new Diagnostic(Severity.ERROR, at, message, hint));
+    }
+
+    public void error(SourcePosition at, String message) { error(at, message, null); }
+
+    public void warning(SourcePosition at, String message, String hint) {
+        report(new Diagnostic(Severity.WARNING, at, message, hint));
+    }
+
+    public void warning(SourcePosition at, String message) { warning(at, message, null); }
+
+    public void error(Path file, int line, int column, String message, String hint) {
+        error(SourcePosition.of(file, line, column), message, hint);
+    }
+
+    public void warning(Path file, int line, int column, String message, String hint) {
+        warning(SourcePosition.of(file, line, column), message, hint);
+    }
+
+    public synchronized boolean hasErrors() { return errors > 0; }
+
+    public synchronized int errorCount() { return errors; }
+
+    public synchronized int warningCount() { return warnings; }
+
+    /** All kept diagnostics, sorted by file, line and column, so output is deterministic. */
+    public synchronized List<Diagnostic> sorted() {
+        List<Diagnostic> copy = new ArrayList<>(items);
+        copy.sort(Comparator.comparing(Diagnostic::at).thenComparing(Diagnostic::message));
+        return copy;
+    }
+
+    public synchronized int dropped() { return errors + warnings - items.size(); }
+}

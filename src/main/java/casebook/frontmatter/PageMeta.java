@@ -1,0 +1,55 @@
+package casebook.frontmatter;
+
+import casebook.diag.Diagnostics;
+import casebook.diag.Suggestions;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page's front matter after schema checks. {@code translatedFrom} maps section ids to the hash
+ * of the Japanese section a translation was made from (see the translation workflow).
+ */
+public record PageMeta(String title, String label, String description, String group, Integer order,
+                       boolean draft, Map<String, String> translatedFrom, int titleLine) {
+
+    public static final List<String> KEYS = List.of("title", "label", "description", "group", "order", "draft", "translated_from");
+
+    /** Checks a front-matter YAML node; reports problems and returns null when the page cannot be built. */
+    public static PageMeta from(YamlNode node, Path display, int fmLine, Diagnostics d) {
+        if (!node.isMap()) {
+            d.error(display, fmLine, 1, "front matter must be a set of \"key: value\" lines", "write e.g. title: 埼玉県川口市");
+            return null;
+        }
+        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+            if (!KEYS.contains(e.getKey())) {
+                String s = Suggestions.closest(e.getKey(), KEYS);
+                d.warning(display, e.getValue().line(), 1, "unknown front matter key \"" + e.getKey() + "\""
+                        + (s != null ? "; did you mean \"" + s + "\"?" : " (it is ignored)"),
+                        s != null ? "rename it to " + s : "known keys: " + String.join(", ", KEYS));
+            }
+        }
+        YamlNode title = node.get("title");
+        if (title == null || title.text() == null || title.text().isBlank()) {
+            d.error(display, title == null ? fmLine : title.line(), 1, "missing title",
+                    "add a line \"title: <the page title>\" to the front matter between the --- lines");
+            return null;
+        }
+        Integer order = null;
+        YamlNode o = node.get("order");
+        if (o != null) {
+            if (o.value() instanceof Long l) order = l.intValue();
+            else d.error(display, o.line(), o.column(), "order must be a whole number, not \"" + o.text() + "\"", "write e.g. order: 3");
+        }
+        YamlNode draft = node.get("draft");
+        boolean isDraft = draft != null && Boolean.TRUE.equals(draft.value());
+        Map<String, String> from = new LinkedHashMap<>();
+        YamlNode tf = node.get("translated_from");
+        if (tf != null) {
+            for (Map.Entry<String, YamlNode> e : tf.map().entrySet()) from.put(e.getKey(), e.getValue().text());
+        }
+        return new PageMeta(title.text().strip(), node.text("label"), node.text("description"), node.text("group"),
+                order, isDraft, from, title.line());
+    }
+}

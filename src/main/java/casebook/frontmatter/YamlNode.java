@@ -1,0 +1,38 @@
+package casebook.frontmatter;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML value with the 1-based line and column where it starts. {@code value} is a
+ * {@code Map<String, YamlNode>} (insertion-ordered), a {@code List<YamlNode>}, a {@code Long}, a
+ * {@code Boolean}, a {@code String} or null.
+ */
+public record YamlNode(Object value, int line, int column) {
+
+    @SuppressWarnings("unchecked")
+    public Map<String, YamlNode> map() {
+        return value instanceof Map<?, ?> m ? (Map<String, YamlNode>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<YamlNode> list() {
+        return value instanceof List<?> l ? (List<YamlNode>) l : List.of();
+    }
+
+    public boolean isMap() { return value instanceof Map; }
+
+    public boolean isList() { return value instanceof List; }
+
+    public boolean isScalar() { return !(value instanceof Map) && !(value instanceof List) && value != null; }
+
+    public YamlNode get(String key) { return map().get(key); }
+
+    /** The scalar as text, or null for maps, lists and null. */
+    public String text() { return isScalar() ? String.valueOf(value) : null; }
+
+    public String text(String key) {
+        YamlNode n = get(key);
+        return n == null ? null : n.text();
+    }
+}

@@ -1,0 +1,89 @@
+package casebook.frontmatter;
+
+import casebook.diag.Diagnostics;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML into {@link YamlNode}s that remember their positions, so that schema problems found
+ * later (an unknown key, a wrong type) point at the right line. Syntax errors become one diagnostic
+ * at SnakeYAML's problem mark. {@code lineOffset} shifts positions for YAML embedded in a file
+ * (front matter starts on line 2 of its page).
+ */
+public final class YamlReader {
+    private YamlReader() { }
+
+    /** The parsed document, or null after reporting a syntax error. An empty document is an empty map. */
+    public static YamlNode read(String text, Path display, int lineOffset, Diagnostics diagnostics) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true); // reported below with a position instead of an exception
+        Yaml yaml = new Yaml(options);
+        Node root;
+        try {
+            root = yaml.compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 1 : mark.getLine() + 1 + lineOffset;
+            int col = mark == null ? 1 : mark.getColumn() + 1;
+            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            diagnostics.error(display, line, col, "YAML syntax error: " + problem + context,
+                    "check indentation and quoting on this line or the one before; values containing ': ' or starting with"
+                            + " a quote, '[', '{' or '*' need quotes");
+            return null;
+        } catch (YAMLException e) {
+            diagnostics.error(display, 1 + lineOffset, 1, "YAML error: " + e.getMessage(), null);
+            return null;
+        }
+        if (root == null) return new YamlNode(new LinkedHashMap<String, YamlNode>(), 1 + lineOffset, 1);
+        return convert(root, display, lineOffset, diagnostics);
+    }
+
+    private static YamlNode convert(Node node, Path display, int lineOffset, Diagnostics diagnostics) {
+        int line = node.getStartMark().getLine() + 1 + lineOffset;
+        int col = node.getStartMark().getColumn() + 1;
+        if (node instanceof MappingNode m) {
+            Map<String, YamlNode> map = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                Node k = t.getKeyNode();
+                String key = k instanceof ScalarNode s ? s.getValue() : String.valueOf(k);
+                if (map.containsKey(key)) {
+                    diagnostics.error(display, k.getStartMark().getLine() + 1 + lineOffset, k.getStartMark().getColumn() + 1,
+                            "duplicate key \"" + key + "\"", "keep one of the two entries");
+                }
+                map.put(key, convert(t.getValueNode(), display, lineOffset, diagnostics));
+            }
+            return new YamlNode(map, line, col);
+        }
+        if (node instanceof SequenceNode s) {
+            List<YamlNode> list = new ArrayList<>();
+            for (Node child : s.getValue()) list.add(convert(child, display, lineOffset, diagnostics));
+            return new YamlNode(list, line, col);
+        }
+        ScalarNode s = (ScalarNode) node;
+        String v = s.getValue();
+        Tag tag = s.getTag();
+        Object value = v;
+        if (Tag.NULL.equals(tag)) value = null;
+        else if (Tag.BOOL.equals(tag)) value = Boolean.valueOf(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
+        else if (Tag.INT.equals(tag)) {
+            try { value = Long.valueOf(v.replace("_", "")); } catch (NumberFormatException e) { value = v; }
+        }
+        return new YamlNode(value, line, col);
+    }
+}

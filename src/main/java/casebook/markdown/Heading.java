@@ -1,0 +1,5 @@
+package casebook.markdown;
+
+/** A heading of a page: level 2–6, its plain text, its id and the line it was written on. */
+public record Heading(int level, String text, String id, int line) {
+}

@@ -1,0 +1,59 @@
+package casebook.markdown;
+
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stable, unique heading ids that work for Japanese. The rule (documented in the content guide):
+ * <ol>
+ * <li>an explicit {@code {#id}} at the end of the heading wins (it must be ASCII letters, digits,
+ *     hyphens or underscores);</li>
+ * <li>otherwise the text is NFKC-normalised and lower-cased; letters and digits of every script
+ *     (kanji and kana included) are kept, every other run of characters becomes one hyphen, and
+ *     hyphens at either end are dropped; an empty result becomes {@code section};</li>
+ * <li>a second heading with the same id gets {@code -2}, a third {@code -3}, in document order.</li>
+ * </ol>
+ */
+public final class HeadingIds {
+    public static final Pattern EXPLICIT = Pattern.compile("\\s*\\{#([^}\\s]*)\\}\\s*$");
+    public static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+    private final Set<String> used = new HashSet<>();
+
+    /** Registers an id for the page; returns it, made unique. */
+    public String claim(String wanted) {
+        String id = wanted;
+        int n = 2;
+        while (!used.add(id)) id = wanted + "-" + n++;
+        return id;
+    }
+
+    public boolean isUsed(String id) { return used.contains(id); }
+
+    public static String slugify(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder();
+        boolean dash = false;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetterOrDigit(c)) {
+                if (dash && out.length() > 0) out.append('-');
+                dash = false;
+                out.appendCodePoint(c);
+            } else {
+                dash = true;
+            }
+        }
+        return out.length() == 0 ? "section" : out.toString();
+    }
+
+    /** The explicit id written at the end of a heading, or null. */
+    public static String explicit(String headingText) {
+        Matcher m = EXPLICIT.matcher(headingText);
+        return m.find() ? m.group(1) : null;
+    }
+}

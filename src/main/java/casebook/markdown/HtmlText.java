@@ -1,0 +1,44 @@
+package casebook.markdown;
+
+import java.util.regex.Matcher;
+
+/** Escaping for text we write ourselves, with Japanese runs marked {@code lang="ja"} on non-Japanese pages. */
+public final class HtmlText {
+    private HtmlText() { }
+
+    public static String escape(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        escapeInto(s, out);
+        return out.toString();
+    }
+
+    static void escapeInto(CharSequence s, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** Escapes {@code s}; when {@code mark} is set, wraps each Japanese run in {@code <span lang="ja">}. */
+    public static String escapeMarked(String s, boolean mark) {
+        if (!mark || !Cjk.containsJapanese(s)) return escape(s);
+        StringBuilder out = new StringBuilder(s.length() + 32);
+        Matcher m = Cjk.RUN.matcher(s);
+        int last = 0;
+        while (m.find()) {
+            escapeInto(s.subSequence(last, m.start()), out);
+            out.append("<span lang=\"ja\">");
+            escapeInto(m.group(), out);
+            out.append("</span>");
+            last = m.end();
+        }
+        escapeInto(s.subSequence(last, s.length()), out);
+        return out.toString();
+    }
+}

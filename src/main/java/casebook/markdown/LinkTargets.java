@@ -1,0 +1,29 @@
+package casebook.markdown;
+
+/** How internal links are written in the output: folder links get an explicit index.html, so they work from disk. */
+public final class LinkTargets {
+    private LinkTargets() { }
+
+    /** True for links into the site itself: no scheme, not protocol-relative, not an e-mail. */
+    public static boolean isInternal(String url) {
+        if (url.isEmpty() || url.startsWith("//")) return false;
+        int colon = url.indexOf(':');
+        int slash = url.indexOf('/');
+        int hash = url.indexOf('#');
+        return colon < 0 || slash >= 0 && slash < colon || hash >= 0 && hash < colon;
+    }
+
+    /** {@code ../saitama/#x} becomes {@code ../saitama/index.html#x}; other URLs are returned unchanged. */
+    public static String withIndexFile(String url) {
+        if (!isInternal(url) || url.startsWith("#")) return url;
+        int cut = url.length();
+        int q = url.indexOf('?');
+        int h = url.indexOf('#');
+        if (q >= 0) cut = q;
+        if (h >= 0 && h < cut) cut = h;
+        String path = url.substring(0, cut);
+        if (path.endsWith("/")) return path + "index.html" + url.substring(cut);
+        if (path.equals("..") || path.equals(".") || path.endsWith("/..") || path.endsWith("/.")) return path + "/index.html" + url.substring(cut);
+        return url;
+    }
+}

@@ -1,0 +1,262 @@
+package casebook.markdown;
+
+import casebook.diag.Diagnostics;
+import casebook.frontmatter.YamlNode;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 3: renders a page body to HTML. One Flexmark {@link Parser} and {@link HtmlRenderer} are
+ * built per build and shared by all threads (both are immutable once built). The body is first split
+ * into Markdown and fenced containers ({@link ContainerSplitter}); containers are rendered by
+ * {@link Containers}. Problems (unknown ids, a data key that data.yaml lacks, unsafe raw HTML) are
+ * reported at their Markdown line.
+ */
+public final class MarkdownRenderer {
+    public static final List<String> CONTAINERS = List.of("keypoint", "basic-info", "summary-table", "figure", "note",
+            "credit", "infocard", "participants", "dialogue");
+
+    private static final Pattern DATA_REF = Pattern.compile("\\{\\{\\s*data\\.([A-Za-z0-9_.-]+)\\s*\\}\\}");
+    private static final Pattern UNSAFE_HTML = Pattern.compile(
+            "(?i)<\\s*(script|iframe|object|embed)\\b|\\son[a-z]+\\s*=|javascript\\s*:");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final Containers containers = new Containers(this);
+
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), DefinitionExtension.create()));
+        options.set(TablesExtension.CLASS_NAME, "table");
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        parser = Parser.builder(options).build();
+        renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new CasebookNodeRenderer()).build();
+    }
+
+    public RenderedBody render(RenderRequest request, Diagnostics diagnostics) {
+        PageState state = new PageState(request, diagnostics);
+        CasebookNodeRenderer.STATE.set(state);
+        try {
+            List<Segment> segments = ContainerSplitter.split(request.body(), request.bodyStartLine(), request.display(),
+                    CONTAINERS, diagnostics);
+            StringBuilder html = new StringBuilder(request.body().length() * 2);
+            renderSegments(segments, state, html);
+            String out = state.needsSanitising ? HtmlSanitiser.clean(html.toString()) : html.toString();
+            return new RenderedBody(out, List.copyOf(state.headings), state.ids, List.copyOf(state.links),
+                    List.copyOf(state.structure), sectionHashes(request, state.headings));
+        } finally {
+            CasebookNodeRenderer.STATE.remove();
+        }
+    }
+
+    void renderSegments(List<Segment> segments, PageState state, StringBuilder out) {
+        for (Segment s : segments) {
+            if (s instanceof Segment.Markdown md) {
+                out.append(renderer.render(parse(md, state)));
+            } else {
+                containers.render((Segment.Container) s, state, out);
+            }
+        }
+    }
+
+    /** Parses one Markdown segment and records its headings, links, lists and tables. */
+    Document parse(Segment.Markdown md, PageState state) {
+        String text = substituteData(md.text(), md.startLine(), state);
+        Document doc = parser.parse(text);
+        analyse(doc, md.startLine(), state);
+        return doc;
+    }
+
+    String html(Node node) {
+        return renderer.render(node);
+    }
+
+    /** Renders one line of inline Markdown (a caption, a dialogue turn) without its paragraph tags. */
+    String inline(String text, int line, PageState state) {
+        String html = renderer.render(parse(new Segment.Markdown(text, line), state)).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>")) html = html.substring(3, html.length() - 4);
+        return html;
+    }
+
+    static String headingId(com.vladsch.flexmark.ast.Heading node) {
+        PageState state = CasebookNodeRenderer.STATE.get();
+        return state == null ? null : state.headingNodeIds.get(node);
+    }
+
+    private void analyse(Document doc, int startLine, PageState state) {
+        for (Node node : doc.getDescendants()) {
+            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
+                heading(h, doc, startLine, state);
+            } else if (node instanceof Link link) {
+                String url = link.getUrl().toString();
+                state.links.add(new LinkRef(url, line(doc, node, startLine), column(doc, node)));
+                String file = LinkTargets.withIndexFile(url);
+                if (!file.equals(url)) link.setUrl(com.vladsch.flexmark.util.sequence.BasedSequence.of(file));
+            } else if (node instanceof Image image) {
+                state.links.add(new LinkRef(image.getUrl().toString(), line(doc, node, startLine), column(doc, node)));
+            } else if (node instanceof ListBlock list) {
+                int items = 0;
+                for (Node c = list.getFirstChild(); c != null; c = c.getNext()) items++;
+                state.structure(list instanceof OrderedList ? "ol" : "ul", String.valueOf(items), line(doc, node, startLine));
+            } else if (node instanceof TableBlock table) {
+                int rows = 0;
+                for (Node r : table.getDescendants()) if (r instanceof TableRow) rows++;
+                state.structure("table", String.valueOf(rows), line(doc, node, startLine));
+            } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                Matcher m = UNSAFE_HTML.matcher(node.getChars());
+                if (m.find()) {
+                    state.needsSanitising = true;
+                    state.diagnostics.warning(state.request.display(), line(doc, node, startLine), column(doc, node) + m.start(),
+                            "unsafe raw HTML removed: \"" + m.group().strip() + "\" (scripts, event handlers and javascript: URLs"
+                                    + " never reach the published page)", "delete it; pages need no script");
+                }
+            }
+        }
+    }
+
+    private void heading(com.vladsch.flexmark.ast.Heading h, Document doc, int startLine, PageState state) {
+        int line = line(doc, h, startLine);
+        String explicit = null;
+        Node last = h.getLastChild();
+        if (last instanceof Text t) {
+            Matcher m = HeadingIds.EXPLICIT.matcher(t.getChars());
+            if (m.find()) {
+                explicit = m.group(1);
+                t.setChars(t.getChars().subSequence(0, m.start()));
+            }
+        }
+        String text = new TextCollectingVisitor().collectAndGetText(h).strip();
+        String id;
+        if (explicit != null) {
+            if (!HeadingIds.VALID.matcher(explicit).matches()) {
+                state.diagnostics.error(state.request.display(), line, 1, "heading id \"" + explicit + "\" is not valid",
+                        "use ASCII letters, digits and hyphens, starting with a letter, e.g. {#basic-info}");
+            }
+            if (state.headingIds.isUsed(explicit)) {
+                state.diagnostics.error(state.request.display(), line, 1, "heading id \"" + explicit + "\" is used twice on this page",
+                        "give this heading another id");
+            }
+            id = state.headingIds.claim(explicit);
+        } else {
+            id = state.headingIds.claim(HeadingIds.slugify(text));
+        }
+        state.headingNodeIds.put(h, id);
+        state.ids.add(id);
+        state.headings.add(new Heading(h.getLevel(), text, id, line));
+        state.lastHeadingId = id;
+        if (h.getLevel() <= 3) state.section = id;
+        state.structure("h" + h.getLevel(), id, line);
+    }
+
+    private String substituteData(String text, int startLine, PageState state) {
+        if (text.indexOf("{{") < 0) return text;
+        Matcher m = DATA_REF.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            YamlNode value = lookup(state.request.data(), m.group(1));
+            if (value == null || !value.isScalar()) {
+                int line = startLine;
+                int lineStart = 0;
+                for (int i = 0; i < m.start(); i++) if (text.charAt(i) == '\n') { line++; lineStart = i + 1; }
+                state.diagnostics.error(state.request.display(), line, m.start() - lineStart + 1,
+                        "data key \"" + m.group(1) + "\" is not in " + (state.request.dataDisplay() == null
+                                ? "a data.yaml (this page has none)" : state.request.dataDisplay()),
+                        "add \"" + m.group(1) + ": <value>\" to data.yaml beside this page, or correct the key");
+                m.appendReplacement(out, "");
+            } else {
+                String v = value.value() instanceof Long n ? Formats.number(n) : value.text();
+                m.appendReplacement(out, Matcher.quoteReplacement(v));
+            }
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static YamlNode lookup(YamlNode data, String path) {
+        YamlNode n = data;
+        for (String part : path.split("\\.")) {
+            if (n == null) return null;
+            n = n.get(part);
+        }
+        return n;
+    }
+
+    static int line(Document doc, Node node, int startLine) {
+        return doc.getLineNumber(node.getStartOffset()) + startLine;
+    }
+
+    static int column(Document doc, Node node) {
+        int offset = node.getStartOffset();
+        CharSequence chars = doc.getChars();
+        int col = 1;
+        for (int i = offset - 1; i >= 0 && chars.charAt(i) != '\n'; i--) col++;
+        return col;
+    }
+
+    /**
+     * A hash of each level-2 section's Markdown source ("_intro" for text before the first one), so a
+     * translation can record which version of each section it was made from.
+     */
+    private static Map<String, String> sectionHashes(RenderRequest request, List<Heading> headings) {
+        String[] lines = request.body().split("\n", -1);
+        Map<String, String> out = new LinkedHashMap<>();
+        List<int[]> cuts = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        cuts.add(new int[] {0});
+        ids.add("_intro");
+        for (Heading h : headings) {
+            if (h.level() != 2) continue;
+            int idx = h.line() - request.bodyStartLine();
+            if (idx < 0 || idx >= lines.length) continue;
+            cuts.add(new int[] {idx});
+            ids.add(h.id());
+        }
+        for (int i = 0; i < cuts.size(); i++) {
+            int from = cuts.get(i)[0];
+            int to = i + 1 < cuts.size() ? cuts.get(i + 1)[0] : lines.length;
+            StringBuilder sb = new StringBuilder();
+            for (int k = from; k < to; k++) sb.append(lines[k].strip()).append('\n');
+            String text = sb.toString().strip();
+            if (i == 0 && text.isEmpty()) continue;
+            out.put(ids.get(i), hash(text));
+        }
+        return out;
+    }
+
+    public static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean isBulletList(Node n) { return n instanceof BulletList; }
+}

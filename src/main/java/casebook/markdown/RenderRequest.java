@@ -1,0 +1,28 @@
+package casebook.markdown;
+
+import casebook.frontmatter.YamlNode;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the Markdown stage needs to render one page body.
+ *
+ * @param display       the page file as printed in diagnostics
+ * @param lang          the page's language code
+ * @param body          the Markdown after the front matter
+ * @param bodyStartLine 1-based line of the body's first line in the file
+ * @param data          the page's data.yaml (or null), for {@code {{data.key}}}, basic-info and key points
+ * @param dataDisplay   data.yaml as printed in diagnostics (or null)
+ * @param labels        the theme's UI strings for this language (container headings, units, dates)
+ * @param glossary      terms to link on first use, for this language
+ * @param glossaryHref  relative URL of the glossary page from this page (e.g. {@code ../glossary/})
+ * @param markJapanese  wrap Japanese runs in {@code <span lang="ja">} (true on non-Japanese pages)
+ */
+public record RenderRequest(Path display, String lang, String body, int bodyStartLine, YamlNode data, Path dataDisplay,
+                            Map<String, String> labels, GlossaryTerms glossary, String glossaryHref, boolean markJapanese) {
+
+    public String label(String key) {
+        String v = labels.get(key);
+        return v == null ? key : v;
+    }
+}

@@ -1,0 +1,157 @@
+package casebook.site;
+
+import casebook.diag.Diagnostics;
+import casebook.frontmatter.FrontMatter;
+import casebook.frontmatter.PageMeta;
+import casebook.frontmatter.SiteConfig;
+import casebook.frontmatter.YamlNode;
+import casebook.frontmatter.YamlReader;
+import casebook.source.ContentTree;
+import casebook.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 2 and 4: reads every page's front matter and data file, then assembles the site: the reading
+ * order (site.yaml's {@code order} first, then other pages by their front matter {@code order} and
+ * slug), each language's pages, the glossary. Reports: YAML errors, missing titles, unknown keys,
+ * invalid or clashing slugs, duplicate orders, slugs in site.yaml with no page. Pages are returned
+ * unrendered; rendering is stage 3.
+ */
+public final class SiteAssembler {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*");
+
+    private final boolean drafts;
+
+    public SiteAssembler(boolean drafts) { this.drafts = drafts; }
+
+    public Site assemble(ContentTree tree, Diagnostics d) {
+        SiteConfig config;
+        if (tree.siteConfig() == null) {
+            d.error(tree.root().resolve("site.yaml"), 1, 1, "content folder has no site.yaml",
+                    "create content/site.yaml with at least a title (see docs/content-guide.md)");
+            return null;
+        }
+        YamlNode siteYaml = YamlReader.read(tree.siteConfig().text(), tree.siteConfig().display(), 0, d);
+        if (siteYaml == null) return null;
+        config = SiteConfig.from(siteYaml, tree.siteConfig().display(), d);
+
+        Map<String, YamlNode> data = new HashMap<>();
+        for (Map.Entry<String, SourceFile> e : tree.dataFiles().entrySet()) {
+            YamlNode n = YamlReader.read(e.getValue().text(), e.getValue().display(), 0, d);
+            if (n != null) data.put(e.getKey(), n);
+        }
+
+        Map<String, Map<String, Page>> pages = new LinkedHashMap<>();
+        for (String lang : config.languages()) pages.put(lang, new TreeMap<>());
+        Map<String, Page> homes = new LinkedHashMap<>();
+        Map<String, String> lowerSlugs = new HashMap<>();
+        Map<String, Integer> frontOrder = new HashMap<>();
+        for (Map.Entry<String, Map<String, SourceFile>> e : tree.pages().entrySet()) {
+            String slug = e.getKey();
+            if (!slug.isEmpty()) {
+                SourceFile any = e.getValue().values().iterator().next();
+                if (!SLUG.matcher(slug).matches()) {
+                    d.error(any.display(), 1, 1, "folder name \"" + slug + "\" is not a valid slug",
+                            "rename the folder using lowercase ASCII letters, digits and hyphens (e.g. " + suggestSlug(slug) + ")");
+                    continue;
+                }
+                String clash = lowerSlugs.putIfAbsent(slug.toLowerCase(Locale.ROOT), slug);
+                if (clash != null) {
+                    d.error(any.display(), 1, 1, "slug \"" + slug + "\" clashes with \"" + clash + "\"", "rename one of the two folders");
+                    continue;
+                }
+            }
+            for (Map.Entry<String, SourceFile> f : e.getValue().entrySet()) {
+                String lang = f.getKey();
+                SourceFile sf = f.getValue();
+                if (!config.languages().contains(lang)) {
+                    d.warning(sf.display(), 1, 1, "language \"" + lang + "\" is not listed in site.yaml's languages; file ignored",
+                            "add it to languages in site.yaml, or rename the file");
+                    continue;
+                }
+                Page page = load(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
+                if (page == null || page.meta().draft() && !drafts) continue;
+                if (slug.isEmpty()) homes.put(lang, page);
+                else {
+                    pages.get(lang).put(slug, page);
+                    if (page.meta().order() != null) frontOrder.merge(slug, page.meta().order(), Math::min);
+                }
+            }
+        }
+        List<String> order = readingOrder(config, pages, frontOrder, d);
+        Glossary glossary = Glossary.EMPTY;
+        if (tree.glossary() != null) {
+            YamlNode g = YamlReader.read(tree.glossary().text(), tree.glossary().display(), 0, d);
+            if (g != null) glossary = Glossary.from(g, tree.glossary().display(), config.languages(), d);
+        }
+        return new Site(config, order, pages, homes, glossary);
+    }
+
+    private static String suggestSlug(String slug) {
+        String s = slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "case-4" : s;
+    }
+
+    private static Page load(String slug, String lang, SourceFile sf, YamlNode data, SourceFile dataFile, Diagnostics d) {
+        FrontMatter fm = FrontMatter.split(sf.text());
+        if (fm == null) {
+            d.error(sf.display(), 1, 1, sf.text().startsWith("---") ? "front matter is not closed" : "page has no front matter",
+                    sf.text().startsWith("---") ? "add a line holding only --- after the front matter"
+                            : "start the file with ---, a line \"title: …\", and another ---");
+            return null;
+        }
+        YamlNode node = YamlReader.read(fm.yaml(), sf.display(), fm.yamlStartLine() - 1, d);
+        if (node == null) return null;
+        PageMeta meta = PageMeta.from(node, sf.display(), fm.yamlStartLine(), d);
+        if (meta == null) return null;
+        return new Page(slug, lang, meta, sf.display(), fm.body(), fm.bodyStartLine(), data,
+                dataFile == null ? null : dataFile.display(), null);
+    }
+
+    private static List<String> readingOrder(SiteConfig config, Map<String, Map<String, Page>> pages,
+                                             Map<String, Integer> frontOrder, Diagnostics d) {
+        List<String> all = new ArrayList<>();
+        for (Map<String, Page> byLang : pages.values()) for (String s : byLang.keySet()) if (!all.contains(s)) all.add(s);
+        List<String> order = new ArrayList<>();
+        for (String slug : config.order()) {
+            if (!all.contains(slug)) {
+                d.error(config.display(), config.orderLines().get(slug), 1, "order lists \"" + slug + "\", but there is no content/"
+                        + slug + "/index.<lang>.md", "create the page, or remove it from order");
+                continue;
+            }
+            order.add(slug);
+        }
+        List<String> rest = new ArrayList<>();
+        for (String s : all) if (!order.contains(s)) rest.add(s);
+        rest.sort(Comparator.comparing((String s) -> frontOrder.getOrDefault(s, Integer.MAX_VALUE)).thenComparing(s -> s));
+        Map<Integer, String> seen = new HashMap<>();
+        for (String s : rest) {
+            Integer o = frontOrder.get(s);
+            if (o == null) continue;
+            String other = seen.putIfAbsent(o, s);
+            if (other != null) {
+                Page p = firstPage(pages, s);
+                d.error(p.display(), p.meta().titleLine() + 1, 1, "order " + o + " is also used by \"" + other + "\"",
+                        "give each page its own order number");
+            }
+        }
+        order.addAll(rest);
+        return List.copyOf(order);
+    }
+
+    private static Page firstPage(Map<String, Map<String, Page>> pages, String slug) {
+        for (Map<String, Page> m : pages.values()) if (m.containsKey(slug)) return m.get(slug);
+        return null;
+    }
+
+    static Path noPath() { return Path.of(""); }
+}

@@ -1,0 +1,98 @@
+package casebook.source;
+
+import casebook.diag.Diagnostics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Stage 1: walks {@code content/} in sorted order and decodes what it finds. A page is any folder
+ * holding {@code index.<lang>.md}; {@code data.yaml} beside it holds its facts; other files in a page
+ * folder (images, PDFs) are assets copied beside the page. Editor leftovers ({@code ~}, {@code .swp},
+ * {@code .bak}, hidden files) are ignored.
+ */
+public final class ContentScanner {
+    private static final Pattern PAGE_FILE = Pattern.compile("index\\.([a-z]{2,3})\\.md");
+
+    private final Path displayBase;
+
+    /** @param displayBase paths in diagnostics are printed relative to this folder */
+    public ContentScanner(Path displayBase) {
+        this.displayBase = displayBase.toAbsolutePath().normalize();
+    }
+
+    public ContentTree scan(Path root, Diagnostics diagnostics) {
+        Path absRoot = root.toAbsolutePath().normalize();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(absRoot)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> !isIgnored(absRoot.relativize(p))).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read content folder " + root, e);
+        }
+        SourceFile site = null;
+        SourceFile glossary = null;
+        Map<String, Map<String, SourceFile>> pages = new TreeMap<>();
+        Map<String, SourceFile> data = new TreeMap<>();
+        List<Path> assets = new ArrayList<>();
+        List<Path> toRead = new ArrayList<>();
+        for (Path file : files) {
+            Path rel = absRoot.relativize(file);
+            String name = rel.getFileName().toString();
+            if (rel.getNameCount() == 1 && (name.equals("site.yaml") || name.equals("glossary.yaml"))
+                    || PAGE_FILE.matcher(name).matches() || name.equals("data.yaml")) {
+                toRead.add(file);
+            } else if (!name.endsWith(".md") && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
+                assets.add(rel);
+            }
+        }
+        List<SourceFile> decoded = toRead.parallelStream().map(f -> read(f, diagnostics)).toList();
+        for (int i = 0; i < toRead.size(); i++) {
+            SourceFile sf = decoded.get(i);
+            if (sf == null) continue;
+            Path rel = absRoot.relativize(toRead.get(i));
+            String name = rel.getFileName().toString();
+            String slug = rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/');
+            Matcher m = PAGE_FILE.matcher(name);
+            if (slug.isEmpty() && name.equals("site.yaml")) site = sf;
+            else if (slug.isEmpty() && name.equals("glossary.yaml")) glossary = sf;
+            else if (name.equals("data.yaml")) data.put(slug, sf);
+            else if (m.matches()) pages.computeIfAbsent(slug, k -> new TreeMap<>()).put(m.group(1), sf);
+        }
+        return new ContentTree(absRoot, site, glossary, pages, data, assets);
+    }
+
+    public Path display(Path absolute) {
+        Path abs = absolute.toAbsolutePath().normalize();
+        return abs.startsWith(displayBase) ? displayBase.relativize(abs) : abs;
+    }
+
+    private SourceFile read(Path file, Diagnostics diagnostics) {
+        Path display = display(file);
+        try {
+            String text = TextDecoder.decode(Files.readAllBytes(file), display, diagnostics);
+            return text == null ? null : new SourceFile(file, display, text);
+        } catch (IOException e) {
+            diagnostics.error(display, 1, 1, "cannot read file: " + e.getMessage(), null);
+            return null;
+        }
+    }
+
+    /** Editor backups, swap files and hidden files are never content. */
+    public static boolean isIgnored(Path rel) {
+        for (Path part : rel) {
+            String s = part.toString();
+            if (s.startsWith(".") || s.startsWith("#")) return true;
+        }
+        String name = rel.getFileName().toString();
+        return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".bak")
+                || name.endsWith(".tmp") || name.startsWith("~$");
+    }
+}

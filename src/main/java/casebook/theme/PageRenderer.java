@@ -1,0 +1,271 @@
+package casebook.theme;
+
+import casebook.diag.Diagnostics;
+import casebook.frontmatter.SiteConfig;
+import casebook.markdown.Formats;
+import casebook.markdown.Heading;
+import casebook.site.Glossary;
+import casebook.site.Page;
+import casebook.site.Site;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 5: builds the view model of each output page and renders it with the theme's templates.
+ * Templates see only these maps (never the site store), with every link already made relative to the
+ * page being rendered, so the site works from disk and under any sub-path of a portal.
+ */
+public final class PageRenderer {
+    private final Site site;
+    private final Templates templates;
+    private final Map<String, Map<String, String>> messages;
+    private final String baseUrl;
+    private final Map<String, List<Map<String, Object>>> stale;
+
+    public PageRenderer(Site site, Templates templates, Map<String, Map<String, String>> messages, String baseUrl,
+                        Map<String, List<Map<String, Object>>> stale) {
+        this.site = site;
+        this.templates = templates;
+        this.messages = messages;
+        this.baseUrl = baseUrl == null || baseUrl.isEmpty() ? null : (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.stale = stale;
+    }
+
+    private Map<String, Object> common(String lang, String path, String title) {
+        SiteConfig c = site.config();
+        String root = "../".repeat(depth(path));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", lang);
+        m.put("root", root);
+        m.put("langRoot", root + lang + "/");
+        m.put("title", title);
+        m.put("t", messages.get(lang));
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("title", c.title(lang));
+        s.put("subtitle", c.pick(c.subtitle(), lang));
+        s.put("publisher", c.pick(c.publisher(), lang));
+        LocalDate pub = Formats.parseDate(c.published());
+        s.put("published", pub == null ? "" : Formats.month(pub, lang));
+        s.put("portal", c.portal() == null ? "" : c.portal());
+        m.put("site", s);
+        m.put("canonical", baseUrl == null ? "" : baseUrl + path.replaceFirst("index\\.html$", ""));
+        m.put("hasGlossary", !site.glossary().entries().isEmpty());
+        m.put("footerLinks", footerLinks(lang, root));
+        return m;
+    }
+
+    private List<Map<String, Object>> footerLinks(String lang, String root) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, String> t = messages.get(lang);
+        if (!site.glossary().entries().isEmpty()) out.add(link(root + lang + "/glossary/index.html", t.getOrDefault("glossary.title", "glossary")));
+        for (String slug : site.order()) {
+            Page p = site.page(lang, slug);
+            if (p != null && "about".equals(p.meta().group())) out.add(link(root + p.path(), p.meta().title()));
+        }
+        return out;
+    }
+
+    static int depth(String path) {
+        int n = 0;
+        for (int i = 0; i < path.length(); i++) if (path.charAt(i) == '/') n++;
+        return n;
+    }
+
+    private static Map<String, Object> link(String href, String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("href", href);
+        m.put("text", text);
+        return m;
+    }
+
+    /** The language switcher and hreflang alternates for a page that exists in {@code available} languages. */
+    private void languages(Map<String, Object> m, String lang, String slugPath, java.util.function.Predicate<String> available) {
+        String root = (String) m.get("root");
+        List<Map<String, Object>> switcher = new ArrayList<>();
+        List<Map<String, Object>> alternates = new ArrayList<>();
+        for (String other : site.config().languages()) {
+            boolean exists = available.test(other);
+            String href = root + other + "/" + slugPath;
+            if (exists) {
+                Map<String, Object> a = link(baseUrl == null ? href : baseUrl + other + "/" + slugPath.replaceFirst("index\\.html$", ""), "");
+                a.put("hreflang", other);
+                alternates.add(a);
+            }
+            if (other.equals(lang)) continue;
+            Map<String, Object> sw = link(exists ? href : "", messages.get(other).getOrDefault("language.name", other));
+            sw.put("lang", other);
+            sw.put("available", exists);
+            sw.put("missing", messages.get(lang).getOrDefault("language.missing." + other, "not available"));
+            switcher.add(sw);
+        }
+        if (!alternates.isEmpty()) {
+            String def = site.config().defaultLanguage();
+            if (available.test(def)) {
+                Map<String, Object> x = link(baseUrl == null ? root + def + "/" + slugPath : baseUrl + def + "/" + slugPath.replaceFirst("index\\.html$", ""), "");
+                x.put("hreflang", "x-default");
+                alternates.add(x);
+            }
+        }
+        m.put("switcher", switcher);
+        m.put("alternates", alternates);
+    }
+
+    public String page(Page p, Diagnostics d) {
+        Map<String, Object> m = common(p.lang(), p.path(), p.meta().title());
+        String langRoot = (String) m.get("langRoot");
+        languages(m, p.lang(), p.slug() + "/index.html", l -> site.page(l, p.slug()) != null);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", p.meta().title());
+        page.put("label", p.meta().label() == null ? "" : p.meta().label());
+        page.put("description", p.meta().description() == null ? "" : p.meta().description());
+        page.put("body", p.rendered().html());
+        List<Map<String, Object>> toc = new ArrayList<>();
+        for (Heading h : p.rendered().headings()) {
+            if (h.level() > 3) continue;
+            Map<String, Object> e = link("#" + h.id(), h.text());
+            e.put("level", h.level());
+            toc.add(e);
+        }
+        page.put("toc", toc);
+        m.put("page", page);
+        List<Map<String, Object>> crumbs = new ArrayList<>();
+        crumbs.add(link(langRoot + "index.html", messages.get(p.lang()).getOrDefault("nav.home", "Home")));
+        String group = p.meta().group();
+        if (group != null && site.config().groups().containsKey(group)) {
+            crumbs.add(link(langRoot + "index.html#group-" + group, site.config().pick(site.config().groups().get(group), p.lang())));
+        }
+        m.put("breadcrumbs", crumbs);
+        m.put("prev", neighbour(site.previous(p.lang(), p.slug()), langRoot));
+        m.put("next", neighbour(site.next(p.lang(), p.slug()), langRoot));
+        m.put("stale", stale.getOrDefault(p.lang() + "/" + p.slug(), List.of()));
+        return templates.render("page.ftlh", m, d);
+    }
+
+    private Map<String, Object> neighbour(Page p, String langRoot) {
+        if (p == null) return null;
+        Map<String, Object> m = link(langRoot + p.slug() + "/index.html", p.meta().title());
+        m.put("label", p.meta().label() == null ? "" : p.meta().label());
+        return m;
+    }
+
+    /** A language's top page: the title block and the collection's table of contents. */
+    public String home(String lang, Diagnostics d) {
+        String path = lang + "/index.html";
+        Page intro = site.homes().get(lang);
+        Map<String, Object> m = common(lang, path, site.config().title(lang));
+        languages(m, lang, "index.html", l -> true);
+        m.put("intro", intro == null ? "" : intro.rendered().html());
+        m.put("contents", contents(lang, ""));
+        m.put("missing", missingPages(lang));
+        return templates.render("home.ftlh", m, d);
+    }
+
+    /** The collection's contents in a language: groups of pages, each with its main sections. */
+    private List<Map<String, Object>> contents(String lang, String prefix) {
+        List<Map<String, Object>> groups = new ArrayList<>();
+        Map<String, Object> current = null;
+        for (String slug : site.order()) {
+            Page p = site.page(lang, slug);
+            if (p == null || "about".equals(p.meta().group())) continue;
+            String group = p.meta().group() == null ? "" : p.meta().group();
+            if (current == null || !group.equals(current.get("id"))) {
+                current = new LinkedHashMap<>();
+                current.put("id", group);
+                current.put("title", group.isEmpty() ? "" : site.config().pick(site.config().groups().getOrDefault(group, Map.of()), lang));
+                current.put("pages", new ArrayList<Map<String, Object>>());
+                groups.add(current);
+            }
+            Map<String, Object> e = link(prefix + slug + "/index.html", p.meta().title());
+            e.put("label", p.meta().label() == null ? "" : p.meta().label());
+            List<Map<String, Object>> sections = new ArrayList<>();
+            for (Heading h : p.rendered().headings()) {
+                if (h.level() == 2) sections.add(link(prefix + slug + "/index.html#" + h.id(), h.text()));
+            }
+            e.put("sections", sections);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> pages = (List<Map<String, Object>>) current.get("pages");
+            pages.add(e);
+        }
+        return groups;
+    }
+
+    /** Pages of the default language not yet translated into {@code lang}. */
+    private List<Map<String, Object>> missingPages(String lang) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        String def = site.config().defaultLanguage();
+        if (lang.equals(def)) return out;
+        for (String slug : site.order()) {
+            Page original = site.page(def, slug);
+            if (site.page(lang, slug) == null && original != null) {
+                Map<String, Object> e = link("../" + def + "/" + slug + "/index.html", original.meta().title());
+                e.put("lang", def);
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The bilingual landing page at the site root. */
+    public String landing(Diagnostics d) {
+        String def = site.config().defaultLanguage();
+        Map<String, Object> m = common(def, "index.html", site.config().title(def));
+        List<Map<String, Object>> editions = new ArrayList<>();
+        for (String lang : site.config().languages()) {
+            Map<String, Object> e = link(lang + "/index.html", site.config().title(lang));
+            e.put("lang", lang);
+            e.put("name", messages.get(lang).getOrDefault("language.name", lang));
+            e.put("enter", messages.get(lang).getOrDefault("landing.enter", ""));
+            e.put("publisher", site.config().pick(site.config().publisher(), lang));
+            LocalDate pub = Formats.parseDate(site.config().published());
+            e.put("published", pub == null ? "" : Formats.month(pub, lang));
+            editions.add(e);
+        }
+        m.put("editions", editions);
+        m.put("switcher", List.of());
+        List<Map<String, Object>> alternates = new ArrayList<>();
+        m.put("alternates", alternates);
+        return templates.render("landing.ftlh", m, d);
+    }
+
+    public String notFound(Diagnostics d) {
+        String def = site.config().defaultLanguage();
+        Map<String, Object> m = common(def, "404.html", messages.get(def).getOrDefault("notfound.title", "Not found"));
+        if (baseUrl != null) m.put("root", baseUrl);
+        List<Map<String, Object>> editions = new ArrayList<>();
+        for (String lang : site.config().languages()) {
+            Map<String, Object> e = link(m.get("root") + lang + "/index.html", site.config().title(lang));
+            e.put("lang", lang);
+            e.put("title", messages.get(lang).getOrDefault("notfound.title", "Not found"));
+            e.put("text", messages.get(lang).getOrDefault("notfound.text", ""));
+            e.put("home", messages.get(lang).getOrDefault("notfound.home", ""));
+            editions.add(e);
+        }
+        m.put("editions", editions);
+        m.put("switcher", List.of());
+        m.put("alternates", List.of());
+        return templates.render("404.ftlh", m, d);
+    }
+
+    public String glossary(String lang, Diagnostics d) {
+        String path = lang + "/glossary/index.html";
+        Map<String, Object> m = common(lang, path, messages.get(lang).getOrDefault("glossary.title", "Glossary"));
+        languages(m, lang, "glossary/index.html", l -> true);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        String other = site.config().languages().stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
+        for (Glossary.Entry e : site.glossary().entries()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", e.id());
+            x.put("term", e.term().getOrDefault(lang, ""));
+            x.put("other", e.term().getOrDefault(other, ""));
+            x.put("otherLang", other);
+            x.put("definition", e.definition().getOrDefault(lang, ""));
+            entries.add(x);
+        }
+        m.put("entries", entries);
+        m.put("breadcrumbs", List.of(link("../index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+        return templates.render("glossary.ftlh", m, d);
+    }
+}

@@ -1,0 +1,69 @@
+package casebook.theme;
+
+import casebook.diag.Diagnostics;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.core.ParseException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The one FreeMarker configuration of a build. Templates are {@code .ftlh}, so FreeMarker's HTML
+ * output format escapes every value unless a template says {@code ?no_esc} (only for the rendered,
+ * already-sanitised page body). Template errors become diagnostics at the template's line and column.
+ */
+public final class Templates {
+    private final Configuration cfg;
+    private final Path dir;
+    private final Path displayDir;
+
+    public Templates(Path templatesDir, Path displayDir) throws IOException {
+        this.dir = templatesDir;
+        this.displayDir = displayDir;
+        cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setDirectoryForTemplateLoading(templatesDir.toFile());
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setNumberFormat("computer");
+        cfg.setLocale(java.util.Locale.ROOT);
+    }
+
+    /** Renders a template with a model; null after reporting the error. */
+    public String render(String name, Map<String, Object> model, Diagnostics d) {
+        try {
+            Template t = cfg.getTemplate(name);
+            StringWriter out = new StringWriter(16384);
+            t.process(model, out);
+            return out.toString();
+        } catch (ParseException e) {
+            d.error(displayDir.resolve(name), e.getLineNumber(), e.getColumnNumber(), "template syntax error: " + e.getEditorMessage(), null);
+        } catch (TemplateException e) {
+            String file = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
+            Integer line = e.getLineNumber();
+            Integer col = e.getColumnNumber();
+            d.error(displayDir.resolve(file), line == null ? 1 : line, col == null ? 1 : col,
+                    "template error: " + firstLine(e.getMessageWithoutStackTop()), null);
+        } catch (IOException e) {
+            d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + e.getMessage(), null);
+        }
+        return null;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    public Path dir() { return dir; }
+}
