@@ -133,7 +133,7 @@ public final class TranslationChecker {
                     "update the translation, then run: mvn compile exec:java -Dexec.args=\"mark-translated " + original.slug() + "\"");
             Map<String, Object> n = new LinkedHashMap<>();
             n.put("id", e.getKey());
-            n.put("title", h == null ? "" : h.text());
+            n.put("title", th != null ? th.text() : h != null ? h.text() : "");
             n.put("href", "../../" + original.lang() + "/" + original.slug() + "/index.html" + (h == null ? "" : "#" + h.id()));
             n.put("anchor", th == null ? "" : th.id());
             notices.add(n);

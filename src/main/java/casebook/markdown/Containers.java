@@ -56,7 +56,7 @@ final class Containers {
         RenderRequest r = st.request;
         String id = st.claimId("keypoint");
         String title = r.label("keypoint.title");
-        st.headings.add(new Heading(2, title, id, c.line()));
+        st.headings.add(new Heading(2, title, id, c.line(), false));
         st.section = id;
         st.lastHeadingId = id;
         String category = r.data() == null ? null : r.data().text("category");
@@ -198,8 +198,7 @@ final class Containers {
                     StringBuilder cell = new StringBuilder();
                     for (Node part = item.getFirstChild(); part != null; part = part.getNext()) {
                         if (part instanceof Paragraph && head.length() == 0) {
-                            String h = md.html(part).strip();
-                            head.append(h, 3, h.length() - 4);
+                            head.append(MarkdownRenderer.stripParagraph(md.html(part)));
                         } else {
                             cell.append(md.html(part));
                         }

@@ -99,9 +99,13 @@ public final class MarkdownRenderer {
 
     /** Renders one line of inline Markdown (a caption, a dialogue turn) without its paragraph tags. */
     String inline(String text, int line, PageState state) {
-        String html = renderer.render(parse(new Segment.Markdown(text, line), state)).strip();
-        if (html.startsWith("<p>") && html.endsWith("</p>")) html = html.substring(3, html.length() - 4);
-        return html;
+        return stripParagraph(renderer.render(parse(new Segment.Markdown(text, line), state)));
+    }
+
+    /** The HTML of a single paragraph without its {@code <p>} tags (tight list items have none). */
+    static String stripParagraph(String html) {
+        String h = html.strip();
+        return h.startsWith("<p>") && h.endsWith("</p>") ? h.substring(3, h.length() - 4) : h;
     }
 
     static String headingId(com.vladsch.flexmark.ast.Heading node) {
@@ -168,7 +172,7 @@ public final class MarkdownRenderer {
         }
         state.headingNodeIds.put(h, id);
         state.ids.add(id);
-        state.headings.add(new Heading(h.getLevel(), text, id, line));
+        state.headings.add(new Heading(h.getLevel(), text, id, line, state.request.markJapanese()));
         state.lastHeadingId = id;
         if (h.getLevel() <= 3) state.section = id;
         state.structure("h" + h.getLevel(), id, line);

@@ -40,7 +40,7 @@ public final class PageRenderer {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", lang);
         m.put("root", root);
-        m.put("langRoot", root + lang + "/");
+        m.put("langRoot", path.startsWith(lang + "/") ? "../".repeat(depth(path) - 1) : root + lang + "/");
         m.put("title", title);
         m.put("t", messages.get(lang));
         Map<String, Object> s = new LinkedHashMap<>();
@@ -126,6 +126,7 @@ public final class PageRenderer {
         for (Heading h : p.rendered().headings()) {
             if (h.level() > 3) continue;
             Map<String, Object> e = link("#" + h.id(), h.text());
+            e.put("html", h.html());
             e.put("level", h.level());
             toc.add(e);
         }
@@ -182,7 +183,10 @@ public final class PageRenderer {
             e.put("label", p.meta().label() == null ? "" : p.meta().label());
             List<Map<String, Object>> sections = new ArrayList<>();
             for (Heading h : p.rendered().headings()) {
-                if (h.level() == 2) sections.add(link(prefix + slug + "/index.html#" + h.id(), h.text()));
+                if (h.level() != 2) continue;
+                Map<String, Object> sec = link(prefix + slug + "/index.html#" + h.id(), h.text());
+                sec.put("html", h.html());
+                sections.add(sec);
             }
             e.put("sections", sections);
             @SuppressWarnings("unchecked")

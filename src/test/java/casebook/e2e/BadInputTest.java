@@ -1,0 +1,283 @@
+package casebook.e2e;
+
+import static casebook.testing.SiteFixture.SITE_YAML;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebook.Main;
+import casebook.build.Build;
+import casebook.build.BuildOptions;
+import casebook.build.BuildResult;
+import casebook.testing.SiteFixture;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One case per kind of bad input: the build reports it as path:line:col with a fix, reports every
+ * problem in one run, and leaves the previous output byte-for-byte as it was.
+ */
+class BadInputTest {
+    @TempDir Path tmp;
+    Path content;
+    Path out;
+    TreeMap<String, byte[]> before;
+
+    static final String GOOD = """
+            -- site.yaml --
+            %s
+            -- a/index.ja.md --
+            ---
+            title: ページA
+            ---
+
+            ## 見出し {#sec}
+
+            本文です。[次へ](../b/)
+            -- b/index.ja.md --
+            ---
+            title: ページB
+            ---
+
+            本文。
+            """.formatted(SITE_YAML);
+
+    @BeforeEach
+    void goodBuild() throws IOException {
+        content = SiteFixture.write(tmp.resolve("content"), GOOD);
+        out = tmp.resolve("site");
+        BuildResult r = SiteFixture.build(content, out);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        before = SiteIsFreshTest.files(out);
+    }
+
+    /** Breaks the content, builds, and returns the messages after checking the output was left alone. */
+    String breakAndBuild(String txtar) throws IOException {
+        SiteFixture.write(content, txtar);
+        BuildResult r = SiteFixture.build(content, out);
+        assertTrue(r.diagnostics().hasErrors(), "expected errors");
+        TreeMap<String, byte[]> after = SiteIsFreshTest.files(out);
+        assertEquals(before.keySet(), after.keySet(), "a failed build must leave the previous site untouched");
+        for (Map.Entry<String, byte[]> e : before.entrySet()) assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+        return SiteFixture.messages(r);
+    }
+
+    String display(String rel) {
+        return content.resolve(rel).toString().replace('\\', '/');
+    }
+
+    @Test
+    void yamlSyntaxErrorInFrontMatterNamesTheLine() throws IOException {
+        String m = breakAndBuild("""
+                -- a/index.ja.md --
+                ---
+                title: ページA
+                label: [unclosed
+                ---
+                本文
+                """);
+        assertTrue(m.contains(display("a/index.ja.md") + ":4:") && m.contains("error: YAML syntax error"), m);
+    }
+
+    @Test
+    void yamlSyntaxErrorsInDataAndSiteYamlNameTheirLines() throws IOException {
+        String m = breakAndBuild("""
+                -- a/data.yaml --
+                category: prefecture
+                basic_info:
+                  - item: population
+                   value: 3
+                """);
+        assertTrue(m.contains(display("a/data.yaml") + ":4:") && m.contains("YAML syntax error"), m);
+        String s = breakAndBuild("-- site.yaml --\ntitle: {ja: x\n");
+        assertTrue(s.contains(display("site.yaml") + ":"), s);
+    }
+
+    @Test
+    void missingTitleIsReportedWithAFix() throws IOException {
+        String m = breakAndBuild("""
+                -- a/index.ja.md --
+                ---
+                titel: ページA
+                ---
+                本文
+                """);
+        assertTrue(m.contains(display("a/index.ja.md") + ":2:1: error: missing title"), m);
+        assertTrue(m.contains("did you mean \"title\"?"), m);
+    }
+
+    @Test
+    void shiftJisFileIsRejectedWithHowToFix() throws IOException {
+        Files.write(content.resolve("a/index.ja.md"), "---\ntitle: 埼玉県\n---\n本文\n".getBytes(Charset.forName("Shift_JIS")));
+        String m = breakAndBuild("");
+        assertTrue(m.contains(display("a/index.ja.md") + ":2:8: error: file is not UTF-8"), m);
+        assertTrue(m.contains("Shift_JIS") && m.contains("save the file as UTF-8"), m);
+    }
+
+    @Test
+    void bomAndCrlfAreAccepted() throws IOException {
+        byte[] text = "\uFEFF---\r\ntitle: ページA\r\n---\r\n\r\n本文の\r\n続き\r\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(content.resolve("a/index.ja.md"), text);
+        BuildResult r = SiteFixture.build(content, out);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        String body = Jsoup.parse(out.resolve("ja/a/index.html").toFile(), "UTF-8").selectFirst(".article__body").text();
+        assertEquals("本文の続き", body);
+    }
+
+    @Test
+    void duplicateSlugInOrderAndDuplicateOrderAreErrors() throws IOException {
+        String m = breakAndBuild("""
+                -- site.yaml --
+                %s
+                order:
+                  - a
+                  - a
+                -- c/index.ja.md --
+                ---
+                title: C
+                order: 5
+                ---
+                -- d/index.ja.md --
+                ---
+                title: D
+                order: 5
+                ---
+                """.formatted(SITE_YAML));
+        assertTrue(m.contains("slug \"a\" appears twice in order"), m);
+        assertTrue(m.contains("order 5 is also used by \"c\""), m);
+    }
+
+    @Test
+    void brokenInternalLinkAndAnchorPointAtTheMarkdown() throws IOException {
+        String m = breakAndBuild("""
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+
+                [壊れたリンク](../nowhere/) と [壊れたアンカー](../a/#nosuch)
+                """);
+        assertTrue(m.contains(display("b/index.ja.md") + ":5:1: error: link \"../nowhere/\" does not resolve"), m);
+        assertTrue(m.contains(display("b/index.ja.md") + ":5:") && m.contains("anchor \"#nosuch\" does not exist"), m);
+    }
+
+    @Test
+    void dataKeyMissingFromDataYamlIsAnError() throws IOException {
+        String m = breakAndBuild("""
+                -- b/data.yaml --
+                population: 3
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+
+                人口は{{data.populaton}}人。
+                """);
+        assertTrue(m.contains(display("b/index.ja.md") + ":5:4: error: data key \"populaton\" is not in"), m);
+    }
+
+    @Test
+    void unsafeRawHtmlIsRemovedWithAWarning() throws IOException {
+        SiteFixture.write(content, """
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+
+                <div onclick="steal()">クリック</div>
+
+                <script>alert(1)</script>
+
+                [x](javascript:alert(1))
+                """);
+        BuildResult r = SiteFixture.build(content, out);
+        String m = SiteFixture.messages(r);
+        assertFalse(r.diagnostics().hasErrors(), m);
+        assertTrue(m.contains(display("b/index.ja.md") + ":5:") && m.contains("warning: unsafe raw HTML removed"), m);
+        assertTrue(m.contains(display("b/index.ja.md") + ":7:"), m);
+        String html = SiteFixture.read(out.resolve("ja/b/index.html"));
+        assertFalse(html.contains("onclick") || html.contains("<script>alert") || html.contains("javascript:"), html);
+    }
+
+    @Test
+    void allProblemsAreReportedInOneRun() throws IOException {
+        String m = breakAndBuild("""
+                -- a/index.ja.md --
+                ---
+                label: x
+                ---
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+
+                [x](../zzz/)
+                """);
+        assertTrue(m.contains("missing title") && m.contains("does not resolve"), m);
+    }
+
+    @Test
+    void unknownContainerAndUnclosedContainerAreErrors() throws IOException {
+        String m = breakAndBuild("""
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+
+                :::keypiont
+                本文
+                """);
+        assertTrue(m.contains(display("b/index.ja.md") + ":5:4: error: unknown container \":::keypiont\"; did you mean \":::keypoint\"?"), m);
+        assertTrue(m.contains("is never closed"), m);
+    }
+
+    @Test
+    void templatesEscapeEveryValue() throws IOException {
+        SiteFixture.write(content, """
+                -- b/index.ja.md --
+                ---
+                title: "<img src=x onerror=alert(1)>"
+                ---
+                本文
+                """);
+        BuildResult r = SiteFixture.build(content, out);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        String html = SiteFixture.read(out.resolve("ja/b/index.html"));
+        assertFalse(html.contains("<img src=x"), "title must be escaped");
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    @Test
+    void cliExitCodesAreZeroOneAndTwo() {
+        assertEquals(2, Main.run(new String[] {"build", "--no-such-option"}));
+        assertEquals(2, Main.run(new String[] {"frobnicate"}));
+        assertEquals(0, Main.run(new String[] {"check", "--content", content.toString(), "--quiet"}));
+        SiteFixture.write(content, "-- a/index.ja.md --\n---\nlabel: x\n---\n");
+        assertEquals(1, Main.run(new String[] {"build", "--content", content.toString(), "--out", out.toString(), "--quiet"}));
+    }
+
+    @Test
+    void outputIsDeterministicAndTheSameSingleThreaded() throws IOException {
+        BuildResult two = Build.run(BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x1")));
+        BuildResult one = Build.run(BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x2")).withThreads(1));
+        BuildResult again = Build.run(BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x3")));
+        assertFalse(two.diagnostics().hasErrors());
+        TreeMap<String, byte[]> a = SiteIsFreshTest.files(tmp.resolve("x1"));
+        for (Path p : new Path[] {tmp.resolve("x2"), tmp.resolve("x3")}) {
+            TreeMap<String, byte[]> b = SiteIsFreshTest.files(p);
+            assertEquals(a.keySet(), b.keySet());
+            for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), k);
+        }
+        assertEquals(one.pages(), again.pages());
+    }
+}

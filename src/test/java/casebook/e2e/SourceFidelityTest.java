@@ -1,0 +1,64 @@
+package casebook.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import casebook.build.BuildResult;
+import casebook.testing.SiteFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every sentence, bullet, table cell, note, credit and dialogue line of the source publication appears
+ * on the Japanese pages. Each source line is cut at tabs and spaces (table cells, names, the print
+ * layout's list markers), and each piece must occur in the text of the built Japanese edition. Both
+ * sides are NFKC-normalised and stripped of whitespace, so full-width and half-width forms compare equal.
+ */
+class SourceFidelityTest {
+    private static final Pattern MARKERS = Pattern.compile("^(- )?[・✓•▶]\\s*|^[司蓮川県保]\\s*[▶•]\\s*");
+    private static final Pattern TAGS = Pattern.compile("</?(p|ul|li)( [^>]*)?>");
+    @TempDir Path tmp;
+
+    @Test
+    void everyLineOfTheSourceAppearsOnTheJapanesePages() throws IOException {
+        BuildResult r = SiteFixture.build(Path.of("content"), tmp.resolve("site"));
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        StringBuilder corpus = new StringBuilder();
+        try (var s = Files.walk(tmp.resolve("site/ja"))) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".html")).sorted().toList()) {
+                Document d = Jsoup.parse(p.toFile(), "UTF-8");
+                d.select(".page-toc, .pager, .breadcrumbs, .figure__omitted").remove();
+                corpus.append(d.body().text()).append('\n');
+            }
+        }
+        String text = normalise(corpus.toString());
+        List<String> missing = new ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/seed/source.txt"), StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = TAGS.matcher(lines.get(i)).replaceAll(" ").strip();
+            line = MARKERS.matcher(line).replaceFirst("");
+            for (String piece : line.split("[\\t ・：]+")) {
+                piece = MARKERS.matcher(piece).replaceFirst("");
+                String n = normalise(piece);
+                if (n.length() < 2 || n.matches("p\\d+")) continue;
+                if (!text.contains(n)) missing.add((i + 1) + ": " + piece);
+            }
+        }
+        assertEquals(List.of(), missing, "source text missing from the Japanese edition");
+    }
+
+    static String normalise(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        return n.replaceAll("[\\s【】<>()]", "").replace("✓", "");
+    }
+}

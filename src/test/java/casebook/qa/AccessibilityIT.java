@@ -1,0 +1,291 @@
+package casebook.qa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * Gate: WCAG 2.1 A/AA (JIS X 8341-3:2016 AA) in real headless Chromium. axe-core on every page at a desktop and a
+ * mobile viewport, plus what axe cannot see: skip link, landmarks, visible focus, reflow at 320px, 200% zoom,
+ * reading order of the key-point box and of the round-table dialogue.
+ */
+@ExtendWith(RequiresBrowser.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityIT {
+    static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    record Viewport(String name, int width, int height, boolean mobile) {
+        @Override public String toString() { return name + " " + width + "x" + height; }
+    }
+    static final Viewport DESKTOP = new Viewport("desktop", 1280, 800, false);
+    static final Viewport MOBILE = new Viewport("mobile", 390, 844, true);
+
+    private Path site;
+    private StaticServer server;
+    private Browser browser;
+    private String axeVersion = "axe-core";
+    private final Map<String, Map<String, Object>> axeResults = new TreeMap<>();
+    private final Map<String, Object> manualResults = new TreeMap<>();
+
+    @BeforeAll
+    void setUp(@TempDir Path tmp) throws Exception {
+        site = QaSite.build(tmp);
+        server = new StaticServer(site);
+        browser = new Browser();
+        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        try {
+            record();
+        } finally {
+            if (browser != null) browser.close();
+            if (server != null) server.close();
+        }
+    }
+
+    List<String> pages() { return QaSite.pages(site); }
+
+    List<String> languagePages() { return QaSite.languagePages(site); }
+
+    Stream<Arguments> pagesAndViewports() {
+        return pages().stream().flatMap(p -> Stream.of(Arguments.of(p, DESKTOP), Arguments.of(p, MOBILE)));
+    }
+
+    private void open(String page, Viewport v) {
+        browser.viewport(v.width, v.height, v.mobile);
+        browser.driver.get(server.base + page);
+    }
+
+    private Object js(String script, Object... args) { return browser.js(script, args); }
+
+    // ---------------------------------------------------------------- axe-core
+
+    @ParameterizedTest(name = "axe {1}: {0}")
+    @MethodSource("pagesAndViewports")
+    void axe(String page, Viewport v) {
+        open(page, v);
+        assertEquals((long) v.width, js("return window.innerWidth"), "viewport width");
+        Results r = new AxeBuilder().withTags(TAGS).analyze(browser.driver);
+        axeVersion = "axe-core " + r.getTestEngine().getVersion();
+        List<Rule> violations = r.getViolations();
+        Map<String, Object> entry = axeResults.computeIfAbsent(page, k -> new LinkedHashMap<>());
+        entry.put(v.name, violations.size());
+        String report = violations.stream().map(x -> x.getId() + " (" + x.getImpact() + "): " + x.getHelp() + " at "
+                + x.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n  "));
+        assertTrue(violations.isEmpty(), () -> "axe violations on " + page + " at " + v + ":\n  " + report);
+    }
+
+    // ---------------------------------------------------------------- what axe cannot see
+
+    private void check(String name, String page, Runnable body) {
+        String key = name + " " + page;
+        manualResults.put(key, "fail");
+        body.run();
+        manualResults.put(key, "pass");
+    }
+
+    private void tab() {
+        new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+    }
+
+    @ParameterizedTest(name = "skip link first and moves focus to #main: {0}")
+    @MethodSource("pages")
+    void skipLink(String page) {
+        check("skip-link", page, () -> {
+            open(page, DESKTOP);
+            tab();
+            assertEquals("skip-link", js("return document.activeElement.className"), page + ": first Tab must reach the skip link");
+            assertEquals("#main", js("return document.activeElement.getAttribute('href')"));
+            assertTrue((Boolean) js("const r=document.activeElement.getBoundingClientRect();"
+                    + "return r.top>=0 && r.bottom<=innerHeight && r.width>0"), page + ": focused skip link is not visible");
+            new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+            assertEquals("main", js("return document.activeElement.id"), page + ": Enter on the skip link must focus #main");
+            assertEquals("MAIN", js("return document.activeElement.tagName"));
+        });
+    }
+
+    @ParameterizedTest(name = "landmarks: {0}")
+    @MethodSource("pages")
+    void landmarks(String page) {
+        check("landmarks", page, () -> {
+            open(page, DESKTOP);
+            // banner and contentinfo only count when header/footer are not inside article/aside/main/nav/section
+            String outside = "(el=>el && !el.parentElement.closest('article,aside,main,nav,section'))";
+            assertEquals(true, js("return " + outside + "(document.querySelector('body > header, [role=banner]'))"), page + ": no banner landmark");
+            assertEquals(true, js("return " + outside + "(document.querySelector('body > footer, [role=contentinfo]'))"), page + ": no contentinfo landmark");
+            assertEquals(1L, js("return document.querySelectorAll('main, [role=main]').length"), page + ": exactly one main landmark");
+            assertTrue((Long) js("return document.querySelectorAll('nav, [role=navigation]').length") >= 1, page + ": no navigation landmark");
+            assertEquals(0L, js("return [...document.querySelectorAll('nav')].filter(n=>!n.getAttribute('aria-label')"
+                    + " && !n.getAttribute('aria-labelledby')).length"), page + ": every nav needs a label (there are several)");
+        });
+    }
+
+    @ParameterizedTest(name = "visible focus style: {0}")
+    @MethodSource("pages")
+    void focusVisible(String page) {
+        check("focus-visible", page, () -> {
+            open(page, DESKTOP);
+            String style = "const s=getComputedStyle(arguments[0]);return [s.outlineStyle,s.outlineWidth,s.outlineColor,s.boxShadow,s.backgroundColor].join('|')";
+            List<String> failures = new ArrayList<>();
+            int stops = 0;
+            for (int i = 0; i < 12; i++) {
+                tab();
+                Object el = js("return document.activeElement");
+                if (Boolean.TRUE.equals(js("return arguments[0]===document.body", el))) break;
+                stops++;
+                String focused = (String) js(style, el);
+                js("arguments[0].blur()", el);
+                String blurred = (String) js(style, el);
+                if (focused.equals(blurred)) failures.add(js("return arguments[0].outerHTML.slice(0,120)", el) + " focused=" + focused);
+                js("arguments[0].focus()", el); // continue tabbing from here
+            }
+            assertTrue(stops > 0, page + ": nothing reachable by Tab");
+            assertEquals(List.of(), failures, page + ": focus not visible on these elements");
+        });
+    }
+
+    @ParameterizedTest(name = "no horizontal scrolling at 320px: {0}")
+    @MethodSource("pages")
+    void reflow320(String page) {
+        check("reflow-320", page, () -> {
+            open(page, new Viewport("narrow", 320, 640, true));
+            long sw = (Long) js("return document.documentElement.scrollWidth");
+            assertTrue(sw <= 320, () -> page + ": scrollWidth " + sw + " > 320; widest: " + widest());
+        });
+    }
+
+    @ParameterizedTest(name = "200% zoom (1280px at 200% = 640 CSS px): {0}")
+    @MethodSource("pages")
+    void zoom200(String page) {
+        check("zoom-200", page, () -> {
+            open(page, new Viewport("zoom200", 640, 400, false));
+            long sw = (Long) js("return document.documentElement.scrollWidth");
+            assertTrue(sw <= 640, () -> page + ": scrollWidth " + sw + " > 640; widest: " + widest());
+            Object clipped = js("return [...document.querySelectorAll('body *')].filter(e=>{"
+                    + "if(e.closest('.visually-hidden')) return false;"
+                    + "const s=getComputedStyle(e); if(s.display==='none'||s.visibility==='hidden') return false;"
+                    + "const ox=s.overflowX, oy=s.overflowY;"
+                    + "const clipX=(ox==='hidden'||ox==='clip')&&e.scrollWidth>e.clientWidth+1;"
+                    + "const clipY=(oy==='hidden'||oy==='clip')&&e.scrollHeight>e.clientHeight+1;"
+                    + "return (clipX||clipY)&&e.textContent.trim()!=='';}).map(e=>e.tagName+'.'+e.className)");
+            assertEquals(List.of(), clipped, page + ": text clipped at 200% zoom");
+        });
+    }
+
+    private String widest() {
+        return String.valueOf(js("return [...document.querySelectorAll('body *')].filter(e=>e.getBoundingClientRect().right>"
+                + "document.documentElement.clientWidth+0.5).slice(-5).map(e=>e.tagName+'.'+e.className+' right='+"
+                + "Math.round(e.getBoundingClientRect().right))"));
+    }
+
+    List<String> casePages() {
+        return languagePages().stream().filter(p -> p.matches("(ja|en)/(saitama|kawaguchi|hasuda)/index\\.html")).toList();
+    }
+
+    @ParameterizedTest(name = "key-point box reading order: {0}")
+    @MethodSource("casePages")
+    void keypointReadingOrder(String page) {
+        check("keypoint-order", page, () -> {
+            open(page, MOBILE);
+            @SuppressWarnings("unchecked")
+            List<String> order = (List<String>) js("const box=document.querySelector('.keypoint');"
+                    + "return box ? [...box.children].map(e=>e.className) : null");
+            assertTrue(order != null, page + ": no .keypoint box");
+            assertEquals(List.of("keypoint__title", "keypoint__categories", "keypoint__headline", "keypoint__points"), order,
+                    page + ": DOM order of the key-point box");
+            assertEquals("H2", js("return document.querySelector('.keypoint > :first-child').tagName"), page + ": the box starts with its heading");
+            // visual order follows DOM order (no CSS reordering), at the mobile and the desktop viewport
+            for (Viewport v : List.of(MOBILE, DESKTOP)) {
+                open(page, v);
+                assertEquals(true, js("const t=[...document.querySelector('.keypoint').children].map(e=>e.getBoundingClientRect().top);"
+                        + "return t.every((x,i)=>i===0||x>t[i-1])"), page + ": visual order differs from DOM order at " + v);
+            }
+            assertEquals(1L, js("return document.querySelectorAll('.keypoint__category.is-current').length"),
+                    page + ": exactly one current category");
+            assertFalse(((String) js("return document.querySelector('.keypoint__category.is-current .visually-hidden').textContent")).isBlank(),
+                    page + ": the current category must be announced in text, not by colour alone");
+        });
+    }
+
+    List<String> roundtablePages() {
+        return languagePages().stream().filter(p -> p.matches("(ja|en)/roundtable/index\\.html")).toList();
+    }
+
+    @ParameterizedTest(name = "round-table turns begin with the speaker: {0}")
+    @MethodSource("roundtablePages")
+    void dialogueReadingOrder(String page) {
+        check("dialogue-speaker", page, () -> {
+            open(page, MOBILE);
+            @SuppressWarnings("unchecked")
+            List<String> bad = (List<String>) js(
+                    "const norm=s=>s.replace(/\\s+/g,' ').trim();"
+                    // participants: speaker id -> {role, names}, from the table (a mark cell may span rows)
+                    + "const who={}; let id=null;"
+                    + "for (const tr of document.querySelectorAll('table.participants tbody tr')) {"
+                    + "  const c=[...tr.cells]; const m=c[0].querySelector('.speaker-mark');"
+                    + "  if (m) { id=[...m.classList].find(x=>x.startsWith('speaker-mark--')).slice(14); c.shift(); }"
+                    + "  who[id]=who[id]||{role:'',names:[]}; who[id].names.push(norm(c[0].textContent));"
+                    + "  if (c[2] && norm(c[2].textContent)) who[id].role=norm(c[2].textContent); }"
+                    // accessible text of a turn: its text without aria-hidden parts
+                    + "const acc=e=>{const k=e.cloneNode(true); k.querySelectorAll('[aria-hidden=true]').forEach(x=>x.remove()); return norm(k.textContent);};"
+                    + "const turns=[...document.querySelectorAll('.dialogue .turn')]; if(!turns.length) return ['no turns'];"
+                    + "return turns.map(t=>{const sid=[...t.classList].find(x=>x.startsWith('turn--')).slice(6);"
+                    + "  const p=who[sid]; if(!p) return 'unknown speaker '+sid; const text=acc(t);"
+                    + "  const head=(p.role?p.role+' ':'')+p.names[0].replace(/氏$/,'');"
+                    + "  const label=text.slice(0, p.names.join(' ').length+p.role.length+8);"
+                    + "  const ok=text.startsWith(head) && p.names.every(n=>label.includes(n.replace(/氏$/,'')));"
+                    + "  return ok?null:('expected \"'+head+'\" first: '+text.slice(0,80));}).filter(x=>x)");
+            assertEquals(List.of(), bad, page + ": dialogue turns whose accessible text does not begin with the speaker");
+        });
+    }
+
+    private void record() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tools", Map.of("axe", axeVersion + " (tags " + String.join(", ", TAGS) + ")", "browser", "Chromium " + browser.version()));
+        int violations = axeResults.values().stream().flatMap(m -> m.values().stream()).mapToInt(o -> (Integer) o).sum();
+        int runs = axeResults.values().stream().mapToInt(Map::size).sum();
+        out.put("axe", Map.of("runs", runs, "violations", violations));
+        long failed = manualResults.values().stream().filter("fail"::equals).count();
+        out.put("manual", Map.of("checks", manualResults.size(), "failed", (int) failed));
+        Map<String, Object> pages = new TreeMap<>();
+        axeResults.forEach((p, m) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("path", p);
+            e.put("axe_desktop", m.getOrDefault("desktop", "not run"));
+            e.put("axe_mobile", m.getOrDefault("mobile", "not run"));
+            List<String> fails = manualResults.entrySet().stream().filter(x -> x.getKey().endsWith(" " + p) && "fail".equals(x.getValue()))
+                    .map(x -> x.getKey().substring(0, x.getKey().length() - p.length() - 1)).toList();
+            e.put("checks", fails.isEmpty() ? "pass" : "fail: " + String.join(", ", fails));
+            pages.put(QaSite.key(p), e);
+        });
+        out.put("pages", pages);
+        if (!axeResults.isEmpty()) QaResults.write("accessibility", out);
+    }
+}

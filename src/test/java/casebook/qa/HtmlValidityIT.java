@@ -1,0 +1,78 @@
+package casebook.qa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nu.validator.validation.SimpleDocumentValidator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+/** Gate: every generated page passes the Nu Html Checker (in-process, the checker behind validator.w3.org/nu) with zero errors. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HtmlValidityIT {
+    static final String VALIDATOR = "Nu Html Checker 26.5.2";
+
+    private Path site;
+    private SimpleDocumentValidator validator;
+    private final List<String> errors = new ArrayList<>();
+    private final Map<String, Integer> results = new TreeMap<>();
+
+    @BeforeAll
+    void setUp(@TempDir Path tmp) throws Exception {
+        site = QaSite.build(tmp);
+        // initializeLog4j, logUrls, enableLanguageDetection (off: saves ~100 MiB heap)
+        validator = new SimpleDocumentValidator(true, false, false);
+        ErrorHandler collect = new ErrorHandler() {
+            @Override public void warning(SAXParseException e) { }
+            @Override public void error(SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage()); }
+            @Override public void fatalError(SAXParseException e) { error(e); }
+        };
+        validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect); // from the jar, no network
+        validator.setUpValidatorAndParsers(collect, false, false);
+    }
+
+    List<String> pages() {
+        return QaSite.pages(site);
+    }
+
+    @ParameterizedTest(name = "valid HTML: {0}")
+    @MethodSource("pages")
+    void validHtml(String page) throws Exception {
+        errors.clear();
+        Path file = site.resolve(page);
+        try (InputStream in = Files.newInputStream(file)) { // not checkHtmlFile(): it never closes its stream
+            InputSource src = new InputSource(in);
+            src.setSystemId(file.toUri().toString());
+            validator.checkHtmlInputSource(src);
+        }
+        List<String> found = List.copyOf(errors);
+        results.put(page, found.size());
+        assertEquals(List.of(), found, () -> "Nu Html Checker errors in " + page + ":\n  " + String.join("\n  ", found));
+    }
+
+    @AfterAll
+    void record() {
+        if (results.isEmpty()) return;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tools", Map.of("validator", VALIDATOR));
+        out.put("html", Map.of("pages", results.size(), "errors", results.values().stream().mapToInt(Integer::intValue).sum()));
+        Map<String, Object> pages = new TreeMap<>();
+        results.forEach((p, n) -> pages.put(QaSite.key(p), Map.of("path", p, "html_errors", n)));
+        out.put("pages", pages);
+        QaResults.write("html", out);
+    }
+}
