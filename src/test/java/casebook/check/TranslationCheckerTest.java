@@ -1,0 +1,129 @@
+package casebook.check;
+
+import static casebook.testing.SiteFixture.SITE_YAML;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebook.Main;
+import casebook.build.Build;
+import casebook.build.BuildOptions;
+import casebook.build.BuildResult;
+import casebook.testing.SiteFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranslationCheckerTest {
+    @TempDir Path tmp;
+
+    static final String PAIR = """
+            -- site.yaml --
+            %s
+            -- glossary.yaml --
+            - id: public-health-center
+              ja: 保健所
+              en: public health center
+              definition: {ja: 説明, en: Explanation}
+            -- a/index.ja.md --
+            ---
+            title: ページA
+            ---
+
+            ## 一 {#one}
+
+            保健所の話。
+
+            - 点1
+            - 点2
+
+            ## 二 {#two}
+
+            本文。
+            -- a/index.en.md --
+            ---
+            title: Page A
+            ---
+
+            ## One {#one}
+
+            About the public health center.
+
+            - Point 1
+            - Point 2
+
+            ## Two {#two}
+
+            Text.
+            """.formatted(SITE_YAML);
+
+    BuildResult build(Path content, boolean strict) {
+        return Build.run(BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site")).withStrict(strict));
+    }
+
+    @Test
+    void matchingTranslationIsClean() {
+        Path c = SiteFixture.write(tmp.resolve("c"), PAIR);
+        BuildResult r = build(c, true);
+        assertEquals(0, r.diagnostics().warningCount() + r.diagnostics().errorCount(), () -> SiteFixture.messages(r));
+    }
+
+    @Test
+    void parityMismatchNamesBothFilesAndStrictMakesItAnError() {
+        Path c = SiteFixture.write(tmp.resolve("c"), PAIR.replace("- Point 2\n", ""));
+        BuildResult r = build(c, false);
+        String m = SiteFixture.messages(r);
+        assertTrue(m.contains(c.resolve("a/index.en.md") + ":9:1: warning: parity: in section #one, a list of 1 items here, but a list of 2 items at "
+                + c.resolve("a/index.ja.md") + ":9"), m);
+        assertTrue(build(c, true).diagnostics().hasErrors());
+    }
+
+    @Test
+    void staleSectionsAreWarnedAndAnnouncedUntilMarkedTranslated() throws IOException {
+        Path c = SiteFixture.write(tmp.resolve("c"), PAIR);
+        assertEquals(0, Main.run(new String[] {"mark-translated", "a", "--content", c.toString(), "--quiet"}));
+        assertTrue(Files.readString(c.resolve("a/index.en.md")).contains("translated_from:"));
+        assertEquals(0, build(c, false).diagnostics().warningCount());
+        Files.writeString(c.resolve("a/index.ja.md"), Files.readString(c.resolve("a/index.ja.md")).replace("本文。", "本文を更新。"));
+        BuildResult r = build(c, false);
+        String m = SiteFixture.messages(r);
+        assertTrue(m.contains(c.resolve("a/index.en.md") + ":15:1: warning: stale translation: section #two of"), m);
+        Document en = Jsoup.parse(SiteFixture.read(tmp.resolve("site/en/a/index.html")));
+        assertNotNull(en.selectFirst(".stale-notice a[href='../../ja/a/index.html#two']"), en.html());
+        assertEquals(0, Main.run(new String[] {"mark-translated", "a", "--content", c.toString(), "--quiet"}));
+        assertEquals(0, build(c, false).diagnostics().warningCount());
+    }
+
+    @Test
+    void missingTranslationIsNotGeneratedAndTheSwitcherSaysSo() throws IOException {
+        Path c = SiteFixture.write(tmp.resolve("c"), PAIR + """
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+                本文
+                """);
+        BuildResult r = build(c, false);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        assertFalse(Files.exists(tmp.resolve("site/en/b/index.html")));
+        Document ja = Jsoup.parse(SiteFixture.read(tmp.resolve("site/ja/b/index.html")));
+        assertNull(ja.selectFirst(".lang-switch a"));
+        assertEquals("英語版は準備中です", ja.selectFirst(".lang-switch__missing").text());
+        Document enTop = Jsoup.parse(SiteFixture.read(tmp.resolve("site/en/index.html")));
+        assertEquals("ページB", enTop.selectFirst(".missing a[hreflang=ja]").text());
+    }
+
+    @Test
+    void glossaryTermRenderedDifferentlyIsWarned() {
+        Path c = SiteFixture.write(tmp.resolve("c"), PAIR.replace("About the public health center.", "About the health office."));
+        String m = SiteFixture.messages(build(c, false));
+        assertTrue(m.contains(c.resolve("a/index.en.md") + ":5:1: warning: glossary: section #one of the original uses \"保健所\","
+                + " but this translation never says \"public health center\""), m);
+    }
+}

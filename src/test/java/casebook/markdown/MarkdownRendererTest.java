@@ -1,0 +1,106 @@
+package casebook.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebook.diag.Diagnostics;
+import casebook.frontmatter.YamlNode;
+import casebook.frontmatter.YamlReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+    static final MarkdownRenderer MD = new MarkdownRenderer();
+    static final Map<String, String> LABELS = Map.of("keypoint.title", "取組のポイント", "category.prefecture", "都道府県",
+            "category.core-city", "中核市", "category.general-city", "一般市", "basic.population", "人口", "unit.people", "{n}人",
+            "asof.era", "（{date}現在）", "dialogue.says", "：", "participants.joiner", "、");
+
+    static RenderedBody render(String body, String lang, String data, Diagnostics d) {
+        YamlNode node = data == null ? null : YamlReader.read(data, Path.of("data.yaml"), 0, d);
+        return MD.render(new RenderRequest(Path.of("p.md"), lang, body, 5, node, data == null ? null : Path.of("data.yaml"),
+                LABELS, GlossaryTerms.NONE, "../glossary/index.html", !lang.equals("ja")), d);
+    }
+
+    static Document html(RenderedBody b) { return Jsoup.parseBodyFragment(b.html()); }
+
+    @Test
+    void lineBreakBetweenJapaneseIsNotASpaceButBetweenLatinWordsItIs() {
+        Diagnostics d = new Diagnostics();
+        assertEquals("本文の続き", html(render("本文の\n続き\n", "ja", null, d)).text());
+        assertEquals("two words", html(render("two\nwords\n", "en", null, d)).text());
+        assertEquals("日本語English", html(render("日本語\nEnglish\n", "ja", null, d)).text());
+    }
+
+    @Test
+    void headingsGetExplicitOrDerivedUniqueIds() {
+        Diagnostics d = new Diagnostics();
+        RenderedBody b = render("## 基本情報 {#basic-info}\n\n## 取組の概要\n\n## 取組の概要\n", "ja", null, d);
+        assertEquals(List.of("basic-info", "取組の概要", "取組の概要-2"), b.headings().stream().map(Heading::id).toList());
+        assertEquals("基本情報", html(b).getElementById("basic-info").text());
+        assertEquals(5, b.headings().get(0).line());
+    }
+
+    @Test
+    void keyPointBoxShowsCategoryHeadlineAndPoints() {
+        Diagnostics d = new Diagnostics();
+        RenderedBody b = render(":::keypoint\n見出し文\n\n- 一つ目\n- 二つ目\n:::\n", "ja", "category: core-city\n", d);
+        Document h = html(b);
+        assertEquals(0, d.errorCount());
+        assertEquals("見出し文", h.selectFirst(".keypoint__headline").text());
+        assertEquals(2, h.select(".keypoint__points li").size());
+        assertTrue(h.selectFirst(".is-current").text().contains("中核市"));
+    }
+
+    @Test
+    void basicInformationComesFromDataWithPositionsForMistakes() {
+        Diagnostics d = new Diagnostics();
+        String data = "basic_info:\n  - item: population\n    value: 607651\n    unit: people\n    as_of: 2024-10-01\n    as_of_calendar: era\n"
+                + "  - item: populaton\n    value: 1\n";
+        RenderedBody b = render(":::basic-info\n:::\n", "ja", data, d);
+        assertEquals("607,651人（令和6年10月1日現在）", html(b).selectFirst("td").text());
+        String m = d.sorted().get(0).toString();
+        assertTrue(m.startsWith("data.yaml:7:5: error: unknown basic-information item \"populaton\"; did you mean \"population\"?"), m);
+    }
+
+    @Test
+    void dialogueTurnsNameTheirSpeakerForScreenReaders() {
+        Diagnostics d = new Diagnostics();
+        String body = ":::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n:::\n\n"
+                + ":::dialogue\nmod: 質問です。\nguest: 答えです。\n:::\n";
+        Document h = html(render(body, "ja", null, d));
+        assertEquals("司会 岩上洋一氏：", h.selectFirst(".turn .visually-hidden").text());
+        assertEquals("true", h.selectFirst(".turn .speaker-mark").attr("aria-hidden"));
+        String m = d.sorted().get(0).toString();
+        assertTrue(m.startsWith("p.md:16:1: error: speaker \"guest\" is not in this page's participants"), m);
+    }
+
+    @Test
+    void japaneseOnEnglishPagesIsMarked() {
+        Diagnostics d = new Diagnostics();
+        Document h = html(render("Saitama Prefecture (埼玉県) and Sano Miki (佐野 美貴).\n", "en", null, d));
+        assertEquals(List.of("埼玉県", "佐野 美貴"), h.select("span[lang=ja]").eachText());
+    }
+
+    @Test
+    void figureKeepsCaptionAndCreditWithoutInventingAnImage() {
+        Diagnostics d = new Diagnostics();
+        Document h = html(render(":::figure 図の題\n:::credit\n出典) 県提供資料\n:::\n:::\n", "ja", null, d));
+        assertEquals("図の題", h.selectFirst("figure figcaption").text());
+        assertEquals("出典) 県提供資料", h.selectFirst("figure .credit").text());
+        assertEquals(0, h.select("img").size());
+    }
+
+    @Test
+    void summaryTableTurnsNestedListsIntoRowHeadersAndCells() {
+        Diagnostics d = new Diagnostics();
+        Document h = html(render(":::summary-table\n- 行見出し\n  - 点1\n  - 点2\n- 二行目\n  - 点3\n:::\n", "ja", null, d));
+        assertEquals(List.of("行見出し", "二行目"), h.select("th[scope=row]").eachText());
+        assertEquals(2, h.select("tr").get(0).select("td li").size());
+        assertNotNull(h.selectFirst("table.summary-table"));
+    }
+}
