@@ -55,6 +55,11 @@ public final class Build {
 
     /** @param progress called with the number of pages rendered so far, for the progress line */
     public static BuildResult run(BuildOptions options, Diagnostics d, Consumer<Integer> progress) {
+        return run(options, d, progress, null);
+    }
+
+    /** @param cache kept between runs by {@code serve}; null for a one-off build */
+    public static BuildResult run(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache) {
         long start = System.nanoTime();
         Path cwd = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(options.content())) {
@@ -82,14 +87,14 @@ public final class Build {
 
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
         try {
-            Site rendered = inPool(pool, () -> renderMarkdown(site, messages, d, progress));
+            Site rendered = inPool(pool, () -> renderMarkdown(site, messages, d, progress, cache));
             Map<String, List<Map<String, Object>>> stale = new TranslationChecker(rendered).check(d, options.strict());
             OutputTree out = new OutputTree();
             PageRenderer pages = new PageRenderer(rendered, templates, messages, baseUrl(options, site), stale);
             List<Page> all = allPages(rendered);
             inPool(pool, () -> {
                 all.parallelStream().forEach(p -> {
-                    String html = pages.page(p, d);
+                    String html = cache == null ? pages.page(p, d) : cachedPage(pages, p, d, cache);
                     if (html != null) out.put(p.path(), html);
                 });
                 return null;
@@ -145,7 +150,17 @@ public final class Build {
         return all;
     }
 
-    private static Site renderMarkdown(Site site, Map<String, Map<String, String>> messages, Diagnostics d, Consumer<Integer> progress) {
+    private static String cachedPage(PageRenderer pages, Page p, Diagnostics d, BuildCache cache) {
+        Map<String, Object> model = pages.pageModel(p);
+        BuildCache.Html old = cache.html.get(p.path());
+        if (old != null && old.model().equals(model)) return old.html();
+        String html = pages.render(model, d);
+        if (html != null) cache.html.put(p.path(), new BuildCache.Html(model, html));
+        return html;
+    }
+
+    private static Site renderMarkdown(Site site, Map<String, Map<String, String>> messages, Diagnostics d, Consumer<Integer> progress,
+                                       BuildCache cache) {
         MarkdownRenderer md = new MarkdownRenderer();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         Map<String, Map<String, Page>> pages = new LinkedHashMap<>();
@@ -154,7 +169,8 @@ public final class Build {
             Map<String, Page> rendered = new ConcurrentHashMap<>();
             var terms = site.glossary().terms(lang);
             e.getValue().values().parallelStream().forEach(p -> {
-                rendered.put(p.slug(), p.withRendered(render(md, p, messages, terms, "../glossary/index.html", d)));
+                rendered.put(p.slug(), p.withRendered(cache == null ? render(md, p, messages, terms, "../glossary/index.html", d)
+                        : cachedRender(md, p, messages, terms, d, cache)));
                 int n = done.incrementAndGet();
                 if ((n & 255) == 0) progress.accept(n);
             });
@@ -166,6 +182,18 @@ public final class Build {
                     site.glossary().terms(e.getKey()), "glossary/index.html", d)));
         }
         return new Site(site.config(), site.order(), pages, homes, site.glossary());
+    }
+
+    /** Re-renders a page's Markdown only when its inputs changed; replays its diagnostics otherwise. */
+    private static RenderedBody cachedRender(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
+                                             casebook.markdown.GlossaryTerms terms, Diagnostics d, BuildCache cache) {
+        List<Object> inputs = List.of(p.body(), p.bodyStartLine(), String.valueOf(p.data()), messages.get(p.lang()), terms);
+        String key = p.display() + "\0" + p.lang();
+        BuildCache.Markdown old = cache.markdown.get(key);
+        if (old != null && old.inputs().equals(inputs) && old.rendered().diagnostics().isEmpty()) return old.rendered();
+        RenderedBody r = render(md, p, messages, terms, "../glossary/index.html", d);
+        cache.markdown.put(key, new BuildCache.Markdown(inputs, r));
+        return r;
     }
 
     private static RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,

@@ -60,7 +60,8 @@ public final class MarkdownRenderer {
     }
 
     public RenderedBody render(RenderRequest request, Diagnostics diagnostics) {
-        PageState state = new PageState(request, diagnostics);
+        Diagnostics local = new Diagnostics();
+        PageState state = new PageState(request, local);
         CasebookNodeRenderer.STATE.set(state);
         try {
             List<Segment> segments = ContainerSplitter.split(request.body(), request.bodyStartLine(), request.display(),
@@ -69,9 +70,10 @@ public final class MarkdownRenderer {
             renderSegments(segments, state, html);
             String out = state.needsSanitising ? HtmlSanitiser.clean(html.toString()) : html.toString();
             return new RenderedBody(out, List.copyOf(state.headings), state.ids, List.copyOf(state.links),
-                    List.copyOf(state.structure), sectionHashes(request, state.headings));
+                    List.copyOf(state.structure), sectionHashes(request, state.headings), local.sorted());
         } finally {
             CasebookNodeRenderer.STATE.remove();
+            for (casebook.diag.Diagnostic x : local.sorted()) diagnostics.report(x);
         }
     }
 

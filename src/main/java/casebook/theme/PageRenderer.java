@@ -114,6 +114,15 @@ public final class PageRenderer {
     }
 
     public String page(Page p, Diagnostics d) {
+        return render(pageModel(p), d);
+    }
+
+    public String render(Map<String, Object> pageModel, Diagnostics d) {
+        return templates.render("page.ftlh", pageModel, d);
+    }
+
+    /** The view model of a page; equal models render to equal HTML (serve's cache relies on it). */
+    public Map<String, Object> pageModel(Page p) {
         Map<String, Object> m = common(p.lang(), p.path(), p.meta().title());
         String langRoot = (String) m.get("langRoot");
         languages(m, p.lang(), p.slug() + "/index.html", l -> site.page(l, p.slug()) != null);
@@ -142,7 +151,7 @@ public final class PageRenderer {
         m.put("prev", neighbour(site.previous(p.lang(), p.slug()), langRoot));
         m.put("next", neighbour(site.next(p.lang(), p.slug()), langRoot));
         m.put("stale", stale.getOrDefault(p.lang() + "/" + p.slug(), List.of()));
-        return templates.render("page.ftlh", m, d);
+        return m;
     }
 
     private Map<String, Object> neighbour(Page p, String langRoot) {

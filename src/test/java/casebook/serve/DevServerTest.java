@@ -1,0 +1,114 @@
+package casebook.serve;
+
+import static casebook.testing.SiteFixture.SITE_YAML;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebook.build.BuildOptions;
+import casebook.cli.Console;
+import casebook.testing.SiteFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** serve's rebuild-and-reload cycle over a real loopback HTTP connection, with bounded waits. */
+@Timeout(60)
+class DevServerTest {
+    @TempDir Path tmp;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HttpResponse<String> get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Long-polls like the injected script until the version moves past {@code seen}. */
+    long waitForVersion(DevServer s, long seen) throws Exception {
+        return Long.parseLong(get(s.url() + "__casebook/wait?v=" + seen).body().strip());
+    }
+
+    @Test
+    void savedChangeRebuildsReloadsAndErrorsShowInAnOverlay() throws Exception {
+        Path content = SiteFixture.write(tmp.resolve("content"), """
+                -- site.yaml --
+                %s
+                -- a/index.ja.md --
+                ---
+                title: ページA
+                ---
+                最初の本文
+                """.formatted(SITE_YAML));
+        Path out = tmp.resolve("site");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(log, true, "UTF-8"), new PrintStream(log, true, "UTF-8"), false);
+        try (DevServer s = new DevServer(BuildOptions.defaults().withContent(content).withOut(out), 0, console)) {
+            HttpResponse<String> page = get(s.url() + "ja/a/index.html");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("最初の本文"));
+            assertTrue(page.body().contains("/__casebook/wait?v="), "reload script injected");
+            long v0 = s.version();
+
+            // an editor saves through a temp file and a rename, plus a backup file
+            Path file = content.resolve("a/index.ja.md");
+            Files.writeString(content.resolve("a/index.ja.md~"), "backup");
+            Path temp = content.resolve("a/.index.ja.md.tmp");
+            Files.writeString(temp, "---\ntitle: ページA\n---\n新しい本文\n");
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            long v1 = waitForVersion(s, v0);
+            assertNotEquals(v0, v1);
+            assertTrue(get(s.url() + "ja/a/index.html").body().contains("新しい本文"));
+
+            // a broken save keeps the last good page and shows the error overlay with file and line
+            Files.writeString(file, "---\ntitel: ページA\n---\n壊れた本文\n");
+            long v2 = waitForVersion(s, v1);
+            String broken = get(s.url() + "ja/a/index.html").body();
+            assertTrue(broken.contains("新しい本文"), "last good page stays served");
+            assertTrue(broken.contains("id=\"casebook-errors\"") && broken.contains("index.ja.md:2:1: error: missing title"), broken);
+
+            // fixing the file clears the overlay
+            Files.writeString(file, "---\ntitle: ページA\n---\n直した本文\n");
+            waitForVersion(s, v2);
+            String fixed = get(s.url() + "ja/a/index.html").body();
+            assertTrue(fixed.contains("直した本文"));
+            assertFalse(fixed.contains("casebook-errors"));
+            assertTrue(s.lastRebuildMillis() >= 0);
+        }
+        assertFalse(Files.exists(out), "serve never writes the output folder");
+    }
+
+    @Test
+    void busyPortIsReportedWithTheNextFreeOne() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream old = System.err;
+            int code;
+            Path content = SiteFixture.write(tmp.resolve("c2"), "-- site.yaml --\n" + SITE_YAML);
+            try {
+                Console console = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"), true);
+                code = DevServer.run(casebook.cli.Arguments.parse(new String[] {"serve", "--port", String.valueOf(port),
+                        "--content", content.toString()}), console);
+            } catch (casebook.cli.UsageException e) {
+                throw new AssertionError(e);
+            } finally {
+                System.setErr(old);
+            }
+            assertEquals(2, code);
+            String m = err.toString("UTF-8");
+            assertTrue(m.contains("port " + port + " is already in use; try: serve --port "), m);
+        }
+    }
+}
