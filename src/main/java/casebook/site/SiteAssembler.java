@@ -132,6 +132,13 @@ public final class SiteAssembler {
         }
         List<String> rest = new ArrayList<>();
         for (String s : all) if (!order.contains(s)) rest.add(s);
+        if (!config.order().isEmpty()) {
+            for (String s : rest) {
+                Page p = firstPage(pages, s);
+                d.warning(p.display(), 1, 1, "page \"" + s + "\" is not in site.yaml's order, so the table of contents lists it"
+                        + " after the ordered pages", "add \"- " + s + "\" to order in " + config.display());
+            }
+        }
         rest.sort(Comparator.comparing((String s) -> frontOrder.getOrDefault(s, Integer.MAX_VALUE)).thenComparing(s -> s));
         Map<Integer, String> seen = new HashMap<>();
         for (String s : rest) {
