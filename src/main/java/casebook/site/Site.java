@@ -17,16 +17,31 @@ public record Site(SiteConfig config, List<String> order, Map<String, Map<String
         return byLang == null ? null : byLang.get(slug);
     }
 
-    /** The previous page in reading order that exists in this language, or null. */
+    /**
+     * The previous page of the collection in reading order that exists in this language, or null.
+     * Pages about the site itself ({@code group: about}, such as the accessibility statement) are not
+     * part of the reading sequence: they have no previous/next links and are skipped by others'.
+     */
     public Page previous(String lang, String slug) {
-        int i = order.indexOf(slug);
-        for (int k = i - 1; k >= 0; k--) if (page(lang, order.get(k)) != null) return page(lang, order.get(k));
-        return null;
+        return neighbour(lang, slug, -1);
     }
 
     public Page next(String lang, String slug) {
+        return neighbour(lang, slug, 1);
+    }
+
+    private Page neighbour(String lang, String slug, int step) {
         int i = order.indexOf(slug);
-        for (int k = i + 1; k >= 1 && k < order.size(); k++) if (page(lang, order.get(k)) != null) return page(lang, order.get(k));
+        Page self = page(lang, slug);
+        if (i < 0 || self != null && isAbout(self)) return null;
+        for (int k = i + step; k >= 0 && k < order.size(); k += step) {
+            Page p = page(lang, order.get(k));
+            if (p != null && !isAbout(p)) return p;
+        }
         return null;
+    }
+
+    public static boolean isAbout(Page p) {
+        return "about".equals(p.meta().group());
     }
 }

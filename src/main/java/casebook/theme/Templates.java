@@ -18,6 +18,11 @@ import java.util.Map;
  * already-sanitised page body). Template errors become diagnostics at the template's line and column.
  */
 public final class Templates {
+    static {
+        // casebook reports template problems itself; keep FreeMarker from configuring whatever logger is on the classpath
+        if (System.getProperty("org.freemarker.loggerLibrary") == null) System.setProperty("org.freemarker.loggerLibrary", "none");
+    }
+
     private final Configuration cfg;
     private final Path dir;
     private final Path displayDir;

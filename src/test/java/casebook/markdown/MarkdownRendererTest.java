@@ -82,8 +82,8 @@ class MarkdownRendererTest {
     @Test
     void japaneseOnEnglishPagesIsMarked() {
         Diagnostics d = new Diagnostics();
-        Document h = html(render("Saitama Prefecture (埼玉県) and Sano Miki (佐野 美貴).\n", "en", null, d));
-        assertEquals(List.of("埼玉県", "佐野 美貴"), h.select("span[lang=ja]").eachText());
+        Document h = html(render("Saitama Prefecture (埼玉県) and Sano Miki (佐野 美貴), part 3 (高齢者・障害者 第3部).\n", "en", null, d));
+        assertEquals(List.of("埼玉県", "佐野 美貴", "高齢者・障害者 第3部"), h.select("span[lang=ja]").eachText());
     }
 
     @Test
