@@ -74,7 +74,7 @@ JSA="$WORK/casebook.jsa"
 
 # ---- the commands (run from $REPO: casebook finds themes/ relative to the working directory)
 cmd() {  # cmd TOOL CORPUS OUT [extra casebook flags] -> a shell command line
-    local tool=$1 c=$2 o=$3 extra=${4:---quiet}
+    local tool=$1 c=$2 o=$3 extra=${4---quiet}
     case $tool in
         maven)  echo "mvn -q compile exec:java -Dexec.args=\"build --content $c --out $o $extra\"" ;;
         direct) echo "java $HEAP -cp $CP casebook.Main build --content $c --out $o $extra" ;;

@@ -66,8 +66,11 @@ public final class Build {
             d.error(options.content(), 1, 1, "content folder does not exist", "pass --content DIR, or run from the project folder");
             return new BuildResult(d, null, null, elapsed(start), 0, false);
         }
+        Timings timings = new Timings();
         ContentTree tree = new ContentScanner(cwd).scan(options.content(), d);
+        timings.lap("load");
         Site site = new SiteAssembler(options.drafts()).assemble(tree, d);
+        timings.lap("front matter");
         if (site == null) return new BuildResult(d, null, null, elapsed(start), 0, false);
 
         String themeName = options.theme() != null ? options.theme() : site.config().theme();
@@ -87,9 +90,12 @@ public final class Build {
 
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
         try {
+            timings.lap("theme");
             Site rendered = inPool(pool, () -> renderMarkdown(site, messages, d, progress, cache));
+            timings.lap("markdown");
             Map<String, List<Map<String, Object>>> stale = new TranslationChecker(rendered).check(d, options.strict());
-            OutputTree out = new OutputTree();
+            timings.lap("translations");
+            OutputTree out = options.write() ? new OutputTree(AtomicPublisher.stage(options.out())) : new OutputTree();
             PageRenderer pages = new PageRenderer(rendered, templates, messages, baseUrl(options, site), stale);
             List<Page> all = allPages(rendered);
             inPool(pool, () -> {
@@ -106,6 +112,7 @@ public final class Build {
             put(out, "index.html", pages.landing(d));
             put(out, "404.html", pages.notFound(d));
             out.put("sitemap.xml", Sitemap.xml(rendered, baseUrl(options, site)));
+            timings.lap("templates");
             copyAssets(themeDir.resolve("assets"), "assets/", out);
             for (Path asset : tree.assets()) copyPageAsset(tree.root(), asset, rendered, out);
 
@@ -115,18 +122,25 @@ public final class Build {
                 s.addAll(TEMPLATE_IDS);
                 ids.put(p.path(), s);
             }
-            LinkChecker links = new LinkChecker(out.files().keySet(), ids);
+            LinkChecker links = new LinkChecker(out.paths(), ids);
             inPool(pool, () -> {
                 all.parallelStream().forEach(p -> links.check(p, d));
                 for (Page h : rendered.homes().values()) links.check(h, d);
                 return null;
             });
+            timings.lap("links");
             boolean failed = d.hasErrors() || options.strict() && d.warningCount() > 0;
             boolean published = false;
-            if (!failed && options.write()) {
-                AtomicPublisher.publish(out, options.out());
-                published = true;
+            if (out.staging() != null) {
+                if (failed) {
+                    AtomicPublisher.abort(out.staging());
+                } else {
+                    AtomicPublisher.commit(out.staging(), options.out());
+                    published = true;
+                }
             }
+            timings.lap("write");
+            timings.print();
             return new BuildResult(d, out, rendered, elapsed(start), all.size(), published);
         } finally {
             pool.shutdown();
@@ -237,6 +251,24 @@ public final class Build {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Per-stage wall times, printed to stderr when the system property casebook.timings is set (for profiling). */
+    private static final class Timings {
+        private final boolean on = Boolean.getBoolean("casebook.timings");
+        private final StringBuilder out = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            if (!on) return;
+            long now = System.nanoTime();
+            out.append(String.format(java.util.Locale.ROOT, "  %-13s %6d ms%n", stage, (now - last) / 1_000_000));
+            last = now;
+        }
+
+        void print() {
+            if (on) System.err.print("stage timings:\n" + out);
         }
     }
 

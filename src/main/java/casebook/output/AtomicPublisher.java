@@ -7,57 +7,75 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Stage 7: writes a complete {@link OutputTree} to {@code <out>.tmp-<pid>} beside the output folder,
- * then swaps it in with two renames ({@code out} → {@code out.old-<pid>}, tmp → {@code out}) and deletes
- * the old copy. A failed or interrupted build therefore never leaves a half-written site; leftovers of
- * an interrupted swap are cleaned up on the next run.
+ * Stage 8: the output folder is replaced only by a complete, successful build. Files are written to
+ * {@code <out>.tmp-<pid>} beside the output folder (while rendering, see {@link OutputTree}); on
+ * success the staging folder is swapped in with two renames ({@code out} → {@code out.old-<pid>},
+ * staging → {@code out}) and the old copy deleted; on failure the staging folder is deleted and the
+ * previous site is left byte for byte as it was. Leftovers of an interrupted run are removed on the
+ * next one.
  */
 public final class AtomicPublisher {
     private AtomicPublisher() { }
 
-    public static void publish(OutputTree tree, Path out) {
+    /** Creates an empty staging folder beside {@code out}. */
+    public static Path stage(Path out) {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
-        long pid = ProcessHandle.current().pid();
-        Path tmp = parent.resolve(target.getFileName() + ".tmp-" + pid);
-        Path old = parent.resolve(target.getFileName() + ".old-" + pid);
+        Path tmp = parent.resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(parent);
             cleanLeftovers(parent, target.getFileName().toString());
             deleteTree(tmp);
-            writeAll(tree, tmp);
+            Files.createDirectories(tmp);
+            return tmp;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + tmp + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Swaps a complete staging folder in as {@code out}. */
+    public static void commit(Path staging, Path out) {
+        Path target = out.toAbsolutePath().normalize();
+        Path old = target.getParent().resolve(target.getFileName() + ".old-" + ProcessHandle.current().pid());
+        try {
             if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(old);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + out + ": " + e.getMessage(), e);
         }
     }
 
-    private static void writeAll(OutputTree tree, Path dir) throws IOException {
-        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(tree.files().entrySet());
-        Files.createDirectories(dir);
-        entries.stream().map(e -> dir.resolve(e.getKey()).getParent()).distinct().forEach(p -> {
-            try { Files.createDirectories(p); } catch (IOException e) { throw new UncheckedIOException(e); }
-        });
+    /** Throws a staging folder away (after a failed build). */
+    public static void abort(Path staging) {
         try {
-            entries.parallelStream().forEach(e -> {
-                try (OutputStream o = Files.newOutputStream(dir.resolve(e.getKey()))) {
-                    o.write(e.getValue());
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            deleteTree(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + staging + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes an in-memory tree and swaps it in. */
+    public static void publish(OutputTree tree, Path out) {
+        Path tmp = stage(out);
+        for (Map.Entry<String, byte[]> e : tree.files().entrySet()) {
+            Path f = tmp.resolve(e.getKey());
+            try {
+                Files.createDirectories(f.getParent());
+                try (OutputStream o = Files.newOutputStream(f)) {
+                    o.write(e.getValue());
+                }
+            } catch (IOException ex) {
+                abort(tmp);
+                throw new UncheckedIOException("cannot write " + f, ex);
+            }
+        }
+        commit(tmp, out);
     }
 
     /** Removes {@code name.tmp-*} and {@code name.old-*} left by an interrupted earlier run. */

@@ -1,32 +1,71 @@
 package casebook.output;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * Every generated file, path (relative, forward slashes) to bytes, sorted. Nothing touches the disk
- * until the whole tree exists and the build had no errors; {@code check} and {@code serve} never
- * write it at all. Thread-safe, so pages can be added from parallel renderers.
+ * Every generated file, path (relative, forward slashes) to bytes, sorted. Two modes:
+ * <ul>
+ * <li>in memory (for {@code check} and {@code serve}): nothing touches the disk;</li>
+ * <li>spooled (for {@code build}): each file goes straight into a staging folder that
+ *     {@link AtomicPublisher} swaps in only when the whole build succeeded (and deletes otherwise),
+ *     so a large site never has to fit in memory twice.</li>
+ * </ul>
+ * Thread-safe, so pages can be added from parallel renderers.
  */
 public final class OutputTree {
     private final ConcurrentSkipListMap<String, byte[]> files = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListSet<String> paths = new ConcurrentSkipListSet<>();
+    private final Path staging;
 
-    public void put(String path, byte[] bytes) { files.put(path, bytes); }
+    /** An in-memory tree. */
+    public OutputTree() { this(null); }
 
-    public void put(String path, String text) { files.put(path, text.getBytes(StandardCharsets.UTF_8)); }
+    /** A tree whose files are written into {@code staging} as they are added. */
+    public OutputTree(Path staging) { this.staging = staging; }
 
+    public void put(String path, byte[] bytes) {
+        if (staging == null) {
+            files.put(path, bytes);
+        } else {
+            Path f = staging.resolve(path);
+            try {
+                Files.createDirectories(f.getParent());
+                try (OutputStream o = Files.newOutputStream(f)) {
+                    o.write(bytes);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + f, e);
+            }
+        }
+        paths.add(path);
+    }
+
+    public void put(String path, String text) { put(path, text.getBytes(StandardCharsets.UTF_8)); }
+
+    /** The bytes of a file (in-memory trees only; null for a spooled tree). */
     public byte[] get(String path) { return files.get(path); }
 
-    public boolean contains(String path) { return files.containsKey(path); }
+    public boolean contains(String path) { return paths.contains(path); }
 
+    /** Every path, sorted. */
+    public Set<String> paths() { return Collections.unmodifiableSet(paths); }
+
+    /** Path to bytes of an in-memory tree (empty for a spooled tree). */
     public NavigableMap<String, byte[]> files() { return Collections.unmodifiableNavigableMap(files); }
 
-    public int size() { return files.size(); }
+    public Path staging() { return staging; }
 
-    public long htmlCount() { return files.keySet().stream().filter(p -> p.endsWith(".html")).count(); }
+    public int size() { return paths.size(); }
 
-    public void putAll(Map<String, byte[]> other) { files.putAll(other); }
+    public long htmlCount() { return paths.stream().filter(p -> p.endsWith(".html")).count(); }
 }

@@ -9,7 +9,17 @@ import java.util.Map;
  * pages by slug. {@code homes} holds each language's top-page introduction (may be absent).
  */
 public record Site(SiteConfig config, List<String> order, Map<String, Map<String, Page>> pages,
-                   Map<String, Page> homes, Glossary glossary) {
+                   Map<String, Page> homes, Glossary glossary, Map<String, Integer> positions) {
+
+    public Site(SiteConfig config, List<String> order, Map<String, Map<String, Page>> pages, Map<String, Page> homes, Glossary glossary) {
+        this(config, order, pages, homes, glossary, positionsOf(order));
+    }
+
+    private static Map<String, Integer> positionsOf(List<String> order) {
+        Map<String, Integer> m = new java.util.HashMap<>(order.size() * 2);
+        for (int i = 0; i < order.size(); i++) m.put(order.get(i), i);
+        return Map.copyOf(m);
+    }
 
     /** The page in a language, or null when it is not translated (yet). */
     public Page page(String lang, String slug) {
@@ -31,7 +41,7 @@ public record Site(SiteConfig config, List<String> order, Map<String, Map<String
     }
 
     private Page neighbour(String lang, String slug, int step) {
-        int i = order.indexOf(slug);
+        int i = positions.getOrDefault(slug, -1);
         Page self = page(lang, slug);
         if (i < 0 || self != null && isAbout(self)) return null;
         for (int k = i + step; k >= 0 && k < order.size(); k += step) {

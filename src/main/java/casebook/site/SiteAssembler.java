@@ -119,8 +119,8 @@ public final class SiteAssembler {
 
     private static List<String> readingOrder(SiteConfig config, Map<String, Map<String, Page>> pages,
                                              Map<String, Integer> frontOrder, Diagnostics d) {
-        List<String> all = new ArrayList<>();
-        for (Map<String, Page> byLang : pages.values()) for (String s : byLang.keySet()) if (!all.contains(s)) all.add(s);
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        for (Map<String, Page> byLang : pages.values()) all.addAll(byLang.keySet());
         List<String> order = new ArrayList<>();
         for (String slug : config.order()) {
             if (!all.contains(slug)) {
@@ -130,8 +130,9 @@ public final class SiteAssembler {
             }
             order.add(slug);
         }
+        java.util.Set<String> ordered = new java.util.HashSet<>(order);
         List<String> rest = new ArrayList<>();
-        for (String s : all) if (!order.contains(s)) rest.add(s);
+        for (String s : all) if (!ordered.contains(s)) rest.add(s);
         if (!config.order().isEmpty()) {
             for (String s : rest) {
                 Page p = firstPage(pages, s);

@@ -61,12 +61,21 @@ public final class PageRenderer {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, String> t = messages.get(lang);
         if (!site.glossary().entries().isEmpty()) out.add(link(root + lang + "/glossary/index.html", t.getOrDefault("glossary.title", "glossary")));
+        for (Page p : aboutPages.computeIfAbsent(lang, this::aboutPages)) out.add(link(root + p.path(), p.meta().title()));
+        return out;
+    }
+
+    /** Pages about the site (group: about), linked from every footer; found once per language, not per page. */
+    private List<Page> aboutPages(String lang) {
+        List<Page> out = new ArrayList<>();
         for (String slug : site.order()) {
             Page p = site.page(lang, slug);
-            if (p != null && "about".equals(p.meta().group())) out.add(link(root + p.path(), p.meta().title()));
+            if (p != null && Site.isAbout(p)) out.add(p);
         }
         return out;
     }
+
+    private final Map<String, List<Page>> aboutPages = new java.util.concurrent.ConcurrentHashMap<>();
 
     static int depth(String path) {
         int n = 0;
