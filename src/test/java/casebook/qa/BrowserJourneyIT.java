@@ -123,6 +123,11 @@ class BrowserJourneyIT {
         key(Keys.TAB);
         assertEquals(true, js("return !!(document.getElementById('basic-info').compareDocumentPosition(document.activeElement)"
                 + " & Node.DOCUMENT_POSITION_FOLLOWING)"), "sequential focus continues after the target section");
+
+        // switching language from inside a section lands on the same section of the twin page
+        tabToAndEnter(".lang-switch a[hreflang=ja]");
+        assertTrue(browser.driver.getCurrentUrl().endsWith("ja/saitama/index.html#basic-info"), browser.driver.getCurrentUrl());
+        assertEquals("1. 基本情報", js("return document.getElementById('basic-info').textContent.trim()"));
     }
 
     List<String> pages() { return QaSite.pages(site); }
