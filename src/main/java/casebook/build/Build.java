@@ -67,9 +67,9 @@ public final class Build {
             return new BuildResult(d, null, null, elapsed(start), 0, false);
         }
         Timings timings = new Timings();
-        ContentTree tree = new ContentScanner(cwd).scan(options.content(), d);
+        ContentTree tree = new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d);
         timings.lap("load");
-        Site site = new SiteAssembler(options.drafts()).assemble(tree, d);
+        Site site = new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d);
         timings.lap("front matter");
         if (site == null) return new BuildResult(d, null, null, elapsed(start), 0, false);
 
@@ -100,8 +100,13 @@ public final class Build {
             List<Page> all = allPages(rendered);
             inPool(pool, () -> {
                 all.parallelStream().forEach(p -> {
-                    String html = cache == null ? pages.page(p, d) : cachedPage(pages, p, d, cache);
-                    if (html != null) out.put(p.path(), html);
+                    if (cache == null) {
+                        String html = pages.page(p, d);
+                        if (html != null) out.put(p.path(), html);
+                    } else {
+                        byte[] html = cachedPage(pages, p, d, cache);
+                        if (html != null) out.put(p.path(), html);
+                    }
                 });
                 return null;
             });
@@ -141,6 +146,10 @@ public final class Build {
             }
             timings.lap("write");
             timings.print();
+            if (cache != null) {
+                cache.last = failed ? null : new BuildCache.State(options, rendered, messages, templates,
+                        new java.util.LinkedHashMap<>(stale), ids, out, d);
+            }
             return new BuildResult(d, out, rendered, elapsed(start), all.size(), published);
         } finally {
             pool.shutdown();
@@ -148,9 +157,9 @@ public final class Build {
     }
 
     /** Ids every page template writes, so links to them (#main, #contents) check out. */
-    static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "page-toc", "page-toc-title");
+    public static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "page-toc", "page-toc-title");
 
-    private static String baseUrl(BuildOptions o, Site site) {
+    static String baseUrl(BuildOptions o, Site site) {
         return o.baseUrl() != null ? o.baseUrl() : site.config().baseUrl();
     }
 
@@ -164,13 +173,15 @@ public final class Build {
         return all;
     }
 
-    private static String cachedPage(PageRenderer pages, Page p, Diagnostics d, BuildCache cache) {
+    private static byte[] cachedPage(PageRenderer pages, Page p, Diagnostics d, BuildCache cache) {
         Map<String, Object> model = pages.pageModel(p);
         BuildCache.Html old = cache.html.get(p.path());
         if (old != null && old.model().equals(model)) return old.html();
         String html = pages.render(model, d);
-        if (html != null) cache.html.put(p.path(), new BuildCache.Html(model, html));
-        return html;
+        if (html == null) return null;
+        byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        cache.html.put(p.path(), new BuildCache.Html(model, bytes));
+        return bytes;
     }
 
     private static Site renderMarkdown(Site site, Map<String, Map<String, String>> messages, Diagnostics d, Consumer<Integer> progress,
@@ -210,7 +221,7 @@ public final class Build {
         return r;
     }
 
-    private static RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
+    static RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
                                        casebook.markdown.GlossaryTerms terms, String glossaryHref, Diagnostics d) {
         return md.render(new RenderRequest(p.display(), p.lang(), p.body(), p.bodyStartLine(), p.data(), p.dataDisplay(),
                 messages.get(p.lang()), terms, glossaryHref, !p.lang().equals("ja")), d);

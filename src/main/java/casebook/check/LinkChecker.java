@@ -17,13 +17,18 @@ import java.util.Set;
  */
 public final class LinkChecker {
     private final Set<String> files;
-    private final Map<String, Set<String>> idsByFile;
+    private final java.util.function.Function<String, Set<String>> idsByFile;
 
     /**
      * @param files     every output path (relative, forward slashes)
      * @param idsByFile the element ids of each HTML output page whose ids are known
      */
     public LinkChecker(Set<String> files, Map<String, Set<String>> idsByFile) {
+        this(files, idsByFile::get);
+    }
+
+    /** @param idsByFile the element ids of an HTML output page, or null when they are not known */
+    public LinkChecker(Set<String> files, java.util.function.Function<String, Set<String>> idsByFile) {
         this.files = files;
         this.idsByFile = idsByFile;
     }
@@ -67,7 +72,7 @@ public final class LinkChecker {
         }
         String fragment = uri.getFragment();
         if (fragment != null && !fragment.isEmpty()) {
-            Set<String> ids = idsByFile.get(target);
+            Set<String> ids = idsByFile.apply(target);
             if (ids != null && !ids.contains(fragment)) {
                 d.error(page.display(), link.line(), link.column(), "anchor \"#" + fragment + "\" does not exist in " + target,
                         "use one of the heading ids of that page (see its {#id}s)");

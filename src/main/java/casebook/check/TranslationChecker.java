@@ -36,21 +36,24 @@ public final class TranslationChecker {
     /** @return per translated page ("en/saitama"), the stale sections to announce on it */
     public Map<String, List<Map<String, Object>>> check(Diagnostics d, boolean strict) {
         Map<String, List<Map<String, Object>>> stale = new LinkedHashMap<>();
-        String def = site.config().defaultLanguage();
-        for (String slug : site.order()) {
-            Page original = site.page(def, slug);
-            if (original == null) continue;
-            for (String lang : site.config().languages()) {
-                if (lang.equals(def)) continue;
-                Page translation = site.page(lang, slug);
-                if (translation == null) continue;
-                parity(original, translation, d, strict);
-                List<Map<String, Object>> s = staleness(original, translation, d, strict);
-                if (!s.isEmpty()) stale.put(lang + "/" + slug, s);
-                glossary(original, translation, d, strict);
-            }
-        }
+        for (String slug : site.order()) checkPage(slug, d, strict, stale);
         return stale;
+    }
+
+    /** Checks every translation of one page; puts its stale-section notices (or removes old ones) in {@code stale}. */
+    public void checkPage(String slug, Diagnostics d, boolean strict, Map<String, List<Map<String, Object>>> stale) {
+        String def = site.config().defaultLanguage();
+        Page original = site.page(def, slug);
+        if (original == null) return;
+        for (String lang : site.config().languages()) {
+            if (lang.equals(def)) continue;
+            Page translation = site.page(lang, slug);
+            if (translation == null) continue;
+            parity(original, translation, d, strict);
+            List<Map<String, Object>> s = staleness(original, translation, d, strict);
+            if (s.isEmpty()) stale.remove(lang + "/" + slug); else stale.put(lang + "/" + slug, s);
+            glossary(original, translation, d, strict);
+        }
     }
 
     private static void report(Diagnostics d, boolean strict, SourcePosition at, String message, String hint) {

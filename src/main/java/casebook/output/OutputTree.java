@@ -26,14 +26,40 @@ public final class OutputTree {
     private final ConcurrentSkipListMap<String, byte[]> files = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListSet<String> paths = new ConcurrentSkipListSet<>();
     private final Path staging;
+    private final OutputTree base;
 
     /** An in-memory tree. */
-    public OutputTree() { this(null); }
+    public OutputTree() { this((Path) null); }
 
     /** A tree whose files are written into {@code staging} as they are added. */
-    public OutputTree(Path staging) { this.staging = staging; }
+    public OutputTree(Path staging) {
+        this.staging = staging;
+        this.base = null;
+    }
+
+    private OutputTree(OutputTree base) {
+        this.staging = null;
+        this.base = base;
+    }
+
+    /**
+     * An in-memory tree that starts as {@code previous} and replaces some of its files, without copying
+     * the rest ({@code serve} updating a few pages of a large site). It holds exactly the paths of
+     * {@code previous}: it replaces files, it does not add any.
+     */
+    public static OutputTree replacing(OutputTree previous) {
+        OutputTree root = previous.base != null ? previous.base : previous;
+        OutputTree t = new OutputTree(root);
+        if (previous.base != null) t.files.putAll(previous.files);
+        return t;
+    }
 
     public void put(String path, byte[] bytes) {
+        if (base != null) {
+            if (!base.contains(path)) throw new IllegalArgumentException(path + " is not in the tree being updated");
+            files.put(path, bytes);
+            return;
+        }
         if (staging == null) {
             files.put(path, bytes);
         } else {
@@ -53,19 +79,27 @@ public final class OutputTree {
     public void put(String path, String text) { put(path, text.getBytes(StandardCharsets.UTF_8)); }
 
     /** The bytes of a file (in-memory trees only; null for a spooled tree). */
-    public byte[] get(String path) { return files.get(path); }
+    public byte[] get(String path) {
+        byte[] b = files.get(path);
+        return b == null && base != null ? base.get(path) : b;
+    }
 
-    public boolean contains(String path) { return paths.contains(path); }
+    public boolean contains(String path) { return base != null ? base.contains(path) : paths.contains(path); }
 
     /** Every path, sorted. */
-    public Set<String> paths() { return Collections.unmodifiableSet(paths); }
+    public Set<String> paths() { return base != null ? base.paths() : Collections.unmodifiableSet(paths); }
 
     /** Path to bytes of an in-memory tree (empty for a spooled tree). */
-    public NavigableMap<String, byte[]> files() { return Collections.unmodifiableNavigableMap(files); }
+    public NavigableMap<String, byte[]> files() {
+        if (base == null) return Collections.unmodifiableNavigableMap(files);
+        java.util.TreeMap<String, byte[]> all = new java.util.TreeMap<>(base.files());
+        all.putAll(files);
+        return Collections.unmodifiableNavigableMap(all);
+    }
 
     public Path staging() { return staging; }
 
-    public int size() { return paths.size(); }
+    public int size() { return paths().size(); }
 
-    public long htmlCount() { return paths.stream().filter(p -> p.endsWith(".html")).count(); }
+    public long htmlCount() { return paths().stream().filter(p -> p.endsWith(".html")).count(); }
 }

@@ -30,8 +30,49 @@ public final class SiteAssembler {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*");
 
     private final boolean drafts;
+    private final Map<Object, Object[]> cache;
 
-    public SiteAssembler(boolean drafts) { this.drafts = drafts; }
+    public SiteAssembler(boolean drafts) { this(drafts, null); }
+
+    /**
+     * @param cache results of an earlier assembly ({@code serve}), keyed by the decoded source files:
+     *              a page whose file and data file are the same objects as last time is not parsed again
+     *              (its diagnostics are replayed). Null to parse everything.
+     */
+    public SiteAssembler(boolean drafts, Map<Object, Object[]> cache) {
+        this.drafts = drafts;
+        this.cache = cache;
+    }
+
+    /** Reads YAML, or takes last run's result for the very same decoded file. */
+    private YamlNode yaml(SourceFile sf, Diagnostics d) {
+        if (cache == null) return YamlReader.read(sf.text(), sf.display(), 0, d);
+        Object[] hit = cache.get(sf);
+        if (hit != null) {
+            for (Object x : (List<?>) hit[1]) d.report((casebook.diag.Diagnostic) x);
+            return (YamlNode) hit[0];
+        }
+        Diagnostics local = new Diagnostics();
+        YamlNode n = YamlReader.read(sf.text(), sf.display(), 0, local);
+        for (casebook.diag.Diagnostic x : local.sorted()) d.report(x);
+        cache.put(sf, new Object[] {n, local.sorted()});
+        return n;
+    }
+
+    private Page cachedLoad(String slug, String lang, SourceFile sf, YamlNode data, SourceFile dataFile, Diagnostics d) {
+        if (cache == null) return load(slug, lang, sf, data, dataFile, d);
+        List<Object> key = java.util.Arrays.asList(sf, dataFile, data == null ? null : System.identityHashCode(data));
+        Object[] hit = cache.get(key);
+        if (hit != null && hit[2] == data) {
+            for (Object x : (List<?>) hit[1]) d.report((casebook.diag.Diagnostic) x);
+            return (Page) hit[0];
+        }
+        Diagnostics local = new Diagnostics();
+        Page p = load(slug, lang, sf, data, dataFile, local);
+        for (casebook.diag.Diagnostic x : local.sorted()) d.report(x);
+        cache.put(key, new Object[] {p, local.sorted(), data});
+        return p;
+    }
 
     public Site assemble(ContentTree tree, Diagnostics d) {
         SiteConfig config;
@@ -40,13 +81,13 @@ public final class SiteAssembler {
                     "create content/site.yaml with at least a title (see docs/content-guide.md)");
             return null;
         }
-        YamlNode siteYaml = YamlReader.read(tree.siteConfig().text(), tree.siteConfig().display(), 0, d);
+        YamlNode siteYaml = yaml(tree.siteConfig(), d);
         if (siteYaml == null) return null;
         config = SiteConfig.from(siteYaml, tree.siteConfig().display(), d);
 
         Map<String, YamlNode> data = new HashMap<>();
         for (Map.Entry<String, SourceFile> e : tree.dataFiles().entrySet()) {
-            YamlNode n = YamlReader.read(e.getValue().text(), e.getValue().display(), 0, d);
+            YamlNode n = yaml(e.getValue(), d);
             if (n != null) data.put(e.getKey(), n);
         }
 
@@ -78,7 +119,7 @@ public final class SiteAssembler {
                             "add it to languages in site.yaml, or rename the file");
                     continue;
                 }
-                Page page = load(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
+                Page page = cachedLoad(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
                 if (page == null || page.meta().draft() && !drafts) continue;
                 if (slug.isEmpty()) homes.put(lang, page);
                 else {
@@ -90,7 +131,7 @@ public final class SiteAssembler {
         List<String> order = readingOrder(config, pages, frontOrder, d);
         Glossary glossary = Glossary.EMPTY;
         if (tree.glossary() != null) {
-            YamlNode g = YamlReader.read(tree.glossary().text(), tree.glossary().display(), 0, d);
+            YamlNode g = yaml(tree.glossary(), d);
             if (g != null) glossary = Glossary.from(g, tree.glossary().display(), config.languages(), d);
         }
         return new Site(config, order, pages, homes, glossary);

@@ -1,0 +1,76 @@
+package casebook.bench;
+
+import casebook.build.BuildOptions;
+import casebook.cli.Console;
+import casebook.serve.DevServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark (not a test): time from saving one page to the served page showing the change, through
+ * serve's real watcher, rebuild and long-poll reload, over loopback HTTP.
+ *
+ * <pre>java -cp target/test-classes:target/classes:DEPS casebook.bench.ServeLatency CONTENT_COPY SLUG [EDITS]</pre>
+ *
+ * CONTENT_COPY is modified (a marker word is appended to SLUG's Japanese page): pass a copy.
+ */
+public final class ServeLatency {
+    public static void main(String[] args) throws Exception {
+        Path content = Path.of(args[0]);
+        String slug = args[1];
+        int edits = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        Path page = content.resolve(slug).resolve("index.ja.md");
+        String original = Files.readString(page);
+        HttpClient client = HttpClient.newHttpClient();
+        Console quiet = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), true);
+        long startBuild = System.nanoTime();
+        Path out = Files.createTempDirectory("serve-bench");
+        try (DevServer s = new DevServer(BuildOptions.defaults().withContent(content).withOut(out.resolve("site")), 0, quiet)) {
+            System.out.printf("initial build %d ms, %s%n", (System.nanoTime() - startBuild) / 1_000_000, s.url());
+            List<Long> times = new ArrayList<>();
+            List<Long> rebuilds = new ArrayList<>();
+            List<Long> seenTimes = new ArrayList<>();
+            for (int i = 0; i < edits + 3; i++) {
+                String marker = "計測用の語" + i + "番";
+                long v = s.version();
+                long t0 = System.nanoTime();
+                Files.writeString(page, original + "\n" + marker + "\n");
+                while (s.version() == v && System.nanoTime() - t0 < 30_000_000_000L) Thread.onSpinWait();
+                long seen = (System.nanoTime() - t0) / 1_000_000;
+                if (i >= 3) seenTimes.add(seen);
+                String version = get(client, s.url() + "__casebook/wait?v=" + v);
+                String html = get(client, s.url() + "ja/" + slug + "/index.html");
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                if (!html.contains(marker)) throw new IllegalStateException("change not served after version " + version);
+                if (i >= 3) { times.add(ms); rebuilds.add(s.lastRebuildMillis()); }
+            }
+            Collections.sort(times);
+            Collections.sort(rebuilds);
+            System.out.printf("save -> reloaded page: median %d ms, min %d, max %d (n=%d; includes the watcher's 40 ms quiet period)%n",
+                    times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), times.size());
+            Collections.sort(seenTimes);
+            System.out.printf("rebuild inside serve: median %d ms; save -> new version ready: median %d ms%n",
+                    rebuilds.get(rebuilds.size() / 2), seenTimes.get(seenTimes.size() / 2));
+        } finally {
+            Files.writeString(page, original);
+            try (Stream<Path> w = Files.walk(out)) {
+                w.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String get(HttpClient c, String url) throws IOException, InterruptedException {
+        return c.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
