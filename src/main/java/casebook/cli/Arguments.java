@@ -61,6 +61,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
                 case "--threads" -> o = o.withThreads(number(value(args, ++i, a), a));
                 case "--port" -> port = number(value(args, ++i, a), a);
                 case "--help", "-h" -> command = "help";
+                case "--all" -> words.add(a);
                 default -> {
                     if (a.startsWith("-")) throw new UsageException("unknown option \"" + a + "\"");
                     words.add(a);
