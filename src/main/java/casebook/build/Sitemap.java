@@ -1,9 +1,7 @@
 package casebook.build;
 
 import casebook.markdown.HtmlText;
-import casebook.site.Page;
 import casebook.site.Site;
-import java.util.Map;
 
 /**
  * sitemap.xml: every page in every language, each with its language alternates (xhtml:link), as
@@ -42,6 +40,4 @@ final class Sitemap {
                 .append(HtmlText.escape(base + def + "/" + (slug.isEmpty() ? "" : slug + "/"))).append("\"/>\n");
         out.append("  </url>\n");
     }
-
-    static Map<String, Page> none() { return Map.of(); }
 }

@@ -66,7 +66,7 @@ public final class LinkChecker {
             if (!files.contains(target) && files.contains(target + "/index.html")) target += "/index.html";
             if (!files.contains(target)) {
                 d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" does not resolve: no page or file "
-                        + target, hint(target));
+                        + target, "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)");
                 return;
             }
         }
@@ -78,10 +78,6 @@ public final class LinkChecker {
                         "use one of the heading ids of that page (see its {#id}s)");
             }
         }
-    }
-
-    private static String hint(String target) {
-        return "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)";
     }
 
     /** Resolves {@code rel} against the folder of {@code from}; null if it climbs above the root. */

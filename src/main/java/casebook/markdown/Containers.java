@@ -13,7 +13,6 @@ import com.vladsch.flexmark.util.ast.Node;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders the collection's fenced containers to semantic HTML. The CSS class names are the theme's
@@ -349,6 +348,4 @@ final class Containers {
                 .append(HtmlText.escapeMarked(sp[1], mark)).append(HtmlText.escape(st.request.label("dialogue.says")))
                 .append("</span></span> ").append(md.inline(text, line, st)).append("</p>\n");
     }
-
-    static Map<String, String> none() { return Map.of(); }
 }

@@ -2,7 +2,6 @@ package casebook.markdown;
 
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.YamlNode;
-import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
@@ -263,6 +262,4 @@ public final class MarkdownRenderer {
             throw new IllegalStateException(e);
         }
     }
-
-    static boolean isBulletList(Node n) { return n instanceof BulletList; }
 }

@@ -8,7 +8,6 @@ import casebook.frontmatter.YamlNode;
 import casebook.frontmatter.YamlReader;
 import casebook.source.ContentTree;
 import casebook.source.SourceFile;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -201,6 +200,4 @@ public final class SiteAssembler {
         for (Map<String, Page> m : pages.values()) if (m.containsKey(slug)) return m.get(slug);
         return null;
     }
-
-    static Path noPath() { return Path.of(""); }
 }
