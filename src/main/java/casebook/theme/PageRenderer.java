@@ -140,12 +140,20 @@ public final class PageRenderer {
         page.put("label", p.meta().label() == null ? "" : p.meta().label());
         page.put("description", p.meta().description() == null ? "" : p.meta().description());
         page.put("body", p.rendered().html());
+        // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
+        List<Map<String, Object>> children = null;
         for (Heading h : p.rendered().headings()) {
             if (h.level() > 3) continue;
             Map<String, Object> e = link("#" + h.id(), h.text());
             e.put("html", h.html());
             e.put("level", h.level());
+            if (h.level() == 3 && children != null) {
+                children.add(e);
+                continue;
+            }
+            children = new ArrayList<>();
+            e.put("children", children);
             toc.add(e);
         }
         page.put("toc", toc);
