@@ -56,7 +56,8 @@ final class CasebookNodeRenderer implements NodeRenderer {
 
     private void text(Text node, NodeRendererContext ctx, HtmlWriter html) {
         PageState state = STATE.get();
-        String s = node.getChars().unescape();
+        BasedSequence chars = node.getChars();
+        String s = chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars.toString() : chars.unescape();
         if (state == null) {
             html.text(s);
             return;

@@ -17,7 +17,6 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -156,7 +155,7 @@ public final class MarkdownRenderer {
                 t.setChars(t.getChars().subSequence(0, m.start()));
             }
         }
-        String text = new TextCollectingVisitor().collectAndGetText(h).strip();
+        String text = plainText(h).strip();
         String id;
         if (explicit != null) {
             if (!HeadingIds.VALID.matcher(explicit).matches()) {
@@ -177,6 +176,20 @@ public final class MarkdownRenderer {
         state.lastHeadingId = id;
         if (h.getLevel() <= 3) state.section = id;
         state.structure("h" + h.getLevel(), id, line);
+    }
+
+    /** The text of a heading's inline content (text, code, link text), without markup. */
+    private static String plainText(Node node) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : node.getDescendants()) {
+            if (n instanceof Text || n instanceof com.vladsch.flexmark.ast.Code
+                    || n instanceof com.vladsch.flexmark.ast.HtmlEntity) {
+                sb.append(n instanceof com.vladsch.flexmark.ast.Code c ? c.getText() : n.getChars().unescape());
+            } else if (n instanceof com.vladsch.flexmark.ast.SoftLineBreak) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
     }
 
     private String substituteData(String text, int startLine, PageState state) {
@@ -213,15 +226,46 @@ public final class MarkdownRenderer {
     }
 
     static int line(Document doc, Node node, int startLine) {
-        return doc.getLineNumber(node.getStartOffset()) + startLine;
+        return lineIndex(doc).lineOf(node.getStartOffset()) + startLine;
+    }
+
+    /** Offsets of line starts in a document's text, computed once: a node's line is a binary search. */
+    private static final class LineIndex {
+        final CharSequence text;
+        final int[] starts;
+
+        LineIndex(CharSequence text) {
+            this.text = text;
+            int n = 1;
+            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') n++;
+            starts = new int[n];
+            int k = 1;
+            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts[k++] = i + 1;
+        }
+
+        /** 0-based line of an offset. */
+        int lineOf(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset);
+            return i >= 0 ? i : -i - 2;
+        }
+    }
+
+    private static final ThreadLocal<LineIndex> LAST_INDEX = new ThreadLocal<>();
+
+    private static LineIndex lineIndex(Document doc) {
+        LineIndex idx = LAST_INDEX.get();
+        CharSequence text = doc.getChars().getBaseSequence();
+        if (idx == null || idx.text != text) {
+            idx = new LineIndex(text);
+            LAST_INDEX.set(idx);
+        }
+        return idx;
     }
 
     static int column(Document doc, Node node) {
+        LineIndex idx = lineIndex(doc);
         int offset = node.getStartOffset();
-        CharSequence chars = doc.getChars();
-        int col = 1;
-        for (int i = offset - 1; i >= 0 && chars.charAt(i) != '\n'; i--) col++;
-        return col;
+        return offset - idx.starts[idx.lineOf(offset)] + 1;
     }
 
     /**
@@ -229,37 +273,59 @@ public final class MarkdownRenderer {
      * translation can record which version of each section it was made from.
      */
     private static Map<String, String> sectionHashes(RenderRequest request, List<Heading> headings) {
-        String[] lines = request.body().split("\n", -1);
-        Map<String, String> out = new LinkedHashMap<>();
-        List<int[]> cuts = new ArrayList<>();
+        String body = request.body();
+        List<Integer> cuts = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        cuts.add(new int[] {0});
+        cuts.add(0);
         ids.add("_intro");
+        // offsets of the level-2 headings' lines in the body
+        int line = request.bodyStartLine();
+        int offset = 0;
         for (Heading h : headings) {
             if (h.level() != 2) continue;
-            int idx = h.line() - request.bodyStartLine();
-            if (idx < 0 || idx >= lines.length) continue;
-            cuts.add(new int[] {idx});
+            while (line < h.line() && offset >= 0) {
+                offset = body.indexOf('\n', offset);
+                if (offset >= 0) offset++;
+                line++;
+            }
+            if (offset < 0 || line != h.line()) break;
+            cuts.add(offset);
             ids.add(h.id());
         }
+        Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < cuts.size(); i++) {
-            int from = cuts.get(i)[0];
-            int to = i + 1 < cuts.size() ? cuts.get(i + 1)[0] : lines.length;
-            StringBuilder sb = new StringBuilder();
-            for (int k = from; k < to; k++) sb.append(lines[k].strip()).append('\n');
-            String text = sb.toString().strip();
-            if (i == 0 && text.isEmpty()) continue;
-            out.put(ids.get(i), hash(text));
+            int from = cuts.get(i);
+            int to = i + 1 < cuts.size() ? cuts.get(i + 1) : body.length();
+            String section = normaliseSection(body, from, to);
+            if (i == 0 && section.isEmpty()) continue;
+            out.put(ids.get(i), hash(section));
         }
         return out;
     }
 
-    public static String hash(String text) {
+    /** A section's text with each line stripped of surrounding whitespace, and blank lines at either end dropped. */
+    private static String normaliseSection(String body, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        int p = from;
+        while (p < to) {
+            int end = body.indexOf('\n', p);
+            if (end < 0 || end > to) end = to;
+            out.append(body.substring(p, end).strip()).append('\n');
+            p = end + 1;
+        }
+        return out.toString().strip();
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    public static String hash(String text) {
+        byte[] d = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 6);
     }
 }
