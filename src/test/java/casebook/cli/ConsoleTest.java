@@ -1,0 +1,42 @@
+package casebook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebook.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the terminal sees: a one-line summary, plain text when output is not a terminal, silence with --quiet. */
+class ConsoleTest {
+    @TempDir Path tmp;
+
+    String run(String... args) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run(args));
+        } finally {
+            System.setOut(out);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void summaryIsOnePlainLineWithPagesLanguagesProblemsAndTime() {
+        String s = run("build", "--out", tmp.resolve("site").toString());
+        assertTrue(s.matches("built \\d+ pages \\(ja, en\\) in \\d+ ms: 0 errors, 0 warnings -> .*\\R"), s);
+        assertFalse(s.contains("\u001b"), "no terminal control codes when output is not a terminal");
+    }
+
+    @Test
+    void quietPrintsNothingWhenAllIsWell() {
+        assertEquals("", run("check", "--quiet"));
+    }
+}
