@@ -173,7 +173,8 @@ public final class Build {
         return all;
     }
 
-    private static byte[] cachedPage(PageRenderer pages, Page p, Diagnostics d, BuildCache cache) {
+    /** A page's HTML, reused from the cache when its view model is equal to last time's. */
+    static byte[] cachedPage(PageRenderer pages, Page p, Diagnostics d, BuildCache cache) {
         Map<String, Object> model = pages.pageModel(p);
         BuildCache.Html old = cache.html.get(p.path());
         if (old != null && old.model().equals(model)) return old.html();

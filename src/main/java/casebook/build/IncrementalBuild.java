@@ -97,17 +97,8 @@ public final class IncrementalBuild {
                 Page p = next.page(lang, slug);
                 if (p == null) continue;
                 redone.add(p);
-                Map<String, Object> model = renderer.pageModel(p);
-                BuildCache.Html cached = cache.html.get(p.path());
-                byte[] bytes;
-                if (cached != null && cached.model().equals(model)) {
-                    bytes = cached.html();
-                } else {
-                    String html = renderer.render(model, fresh);
-                    if (html == null) return null;
-                    bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    cache.html.put(p.path(), new BuildCache.Html(model, bytes));
-                }
+                byte[] bytes = Build.cachedPage(renderer, p, fresh, cache);
+                if (bytes == null) return null;
                 out.put(p.path(), bytes);
                 Set<String> s = new HashSet<>(p.rendered().ids());
                 s.addAll(Build.TEMPLATE_IDS);
