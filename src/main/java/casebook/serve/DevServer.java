@@ -250,7 +250,8 @@ public final class DevServer implements AutoCloseable {
         return i < 0 ? html + add : html.substring(0, i) + add + html.substring(i);
     }
 
-    static String contentType(String path) {
+    /** The Content-Type of a generated file, by its extension. */
+    public static String contentType(String path) {
         if (path.endsWith(".html")) return "text/html; charset=utf-8";
         if (path.endsWith(".css")) return "text/css; charset=utf-8";
         if (path.endsWith(".js")) return "text/javascript; charset=utf-8";
@@ -259,6 +260,7 @@ public final class DevServer implements AutoCloseable {
         if (path.endsWith(".png")) return "image/png";
         if (path.endsWith(".jpg") || path.endsWith(".jpeg")) return "image/jpeg";
         if (path.endsWith(".pdf")) return "application/pdf";
+        if (path.endsWith(".txt")) return "text/plain; charset=utf-8";
         return "application/octet-stream";
     }
 

@@ -40,16 +40,9 @@ final class StaticServer implements AutoCloseable {
         base = "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX;
     }
 
+    /** The same content types the preview server sends. */
     private static String contentType(Path f) {
-        String n = f.getFileName().toString();
-        if (n.endsWith(".html")) return "text/html; charset=utf-8";
-        if (n.endsWith(".css")) return "text/css; charset=utf-8";
-        if (n.endsWith(".js")) return "text/javascript; charset=utf-8";
-        if (n.endsWith(".svg")) return "image/svg+xml";
-        if (n.endsWith(".png")) return "image/png";
-        if (n.endsWith(".xml")) return "application/xml";
-        if (n.endsWith(".txt")) return "text/plain; charset=utf-8";
-        return "application/octet-stream";
+        return casebook.serve.DevServer.contentType(f.getFileName().toString());
     }
 
     @Override
