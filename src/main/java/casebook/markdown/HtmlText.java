@@ -27,8 +27,16 @@ public final class HtmlText {
 
     /** Escapes {@code s}; when {@code mark} is set, wraps each Japanese run in {@code <span lang="ja">}. */
     public static String escapeMarked(String s, boolean mark) {
-        if (!mark || !Cjk.containsJapanese(s)) return escape(s);
-        StringBuilder out = new StringBuilder(s.length() + 32);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        escapeMarkedInto(s, mark, out);
+        return out.toString();
+    }
+
+    static void escapeMarkedInto(String s, boolean mark, StringBuilder out) {
+        if (!mark || !Cjk.containsJapanese(s)) {
+            escapeInto(s, out);
+            return;
+        }
         Matcher m = Cjk.RUN.matcher(s);
         int last = 0;
         while (m.find()) {
@@ -39,6 +47,5 @@ public final class HtmlText {
             last = m.end();
         }
         escapeInto(s.subSequence(last, s.length()), out);
-        return out.toString();
     }
 }

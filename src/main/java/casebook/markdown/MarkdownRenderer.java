@@ -45,7 +45,8 @@ public final class MarkdownRenderer {
             "(?i)<\\s*(script|iframe|object|embed)\\b|\\son[a-z]+\\s*=|javascript\\s*:");
 
     private final Parser parser;
-    private final HtmlRenderer renderer;
+    private final HtmlRenderer flexmarkRenderer;
+    private final AstRenderer renderer;
     private final Containers containers = new Containers(this);
 
     public MarkdownRenderer() {
@@ -53,8 +54,13 @@ public final class MarkdownRenderer {
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), DefinitionExtension.create()));
         options.set(TablesExtension.CLASS_NAME, "table");
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // Heading ids are ours (HeadingIds); Flexmark's generator would walk every document for nothing.
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        // Write the HTML as rendered: no per-character line, indent and whitespace bookkeeping.
+        options.set(HtmlRenderer.FORMAT_FLAGS, HtmlRenderer.PASS_THROUGH);
         parser = Parser.builder(options).build();
-        renderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new CasebookNodeRenderer()).build();
+        flexmarkRenderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new CasebookNodeRenderer()).build();
+        renderer = new AstRenderer(flexmarkRenderer, options, "table");
     }
 
     public RenderedBody render(RenderRequest request, Diagnostics diagnostics) {
@@ -95,6 +101,11 @@ public final class MarkdownRenderer {
 
     String html(Node node) {
         return renderer.render(node);
+    }
+
+    /** The same node through Flexmark's own renderer (what {@link AstRenderer} must match). */
+    String flexmarkHtml(Node node) {
+        return flexmarkRenderer.render(node);
     }
 
     /** Renders one line of inline Markdown (a caption, a dialogue turn) without its paragraph tags. */

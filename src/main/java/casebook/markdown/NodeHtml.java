@@ -1,0 +1,75 @@
+package casebook.markdown;
+
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+/**
+ * casebook's rendering of text and soft line breaks, shared by {@link AstRenderer} and, for subtrees
+ * handed to Flexmark's renderer, {@link CasebookNodeRenderer}:
+ * <ul>
+ * <li>a soft line break between Japanese characters renders as nothing (CommonMark would render a
+ *     space, which is wrong in Japanese); between Latin words it stays a line break (a space);</li>
+ * <li>text is escaped, Japanese runs on English pages are marked {@code lang="ja"}, and the first use
+ *     of a glossary term on a page links to its entry.</li>
+ * </ul>
+ */
+final class NodeHtml {
+    private NodeHtml() { }
+
+    static void softBreak(SoftLineBreak node, StringBuilder out) {
+        BasedSequence base = node.getChars().getBaseSequence();
+        int before = node.getStartOffset() - 1;
+        while (before >= 0 && (base.charAt(before) == ' ' || base.charAt(before) == '\t')) before--;
+        int after = node.getEndOffset();
+        while (after < base.length() && (base.charAt(after) == ' ' || base.charAt(after) == '\t' || base.charAt(after) == '>')) after++;
+        boolean wide = before >= 0 && Cjk.isWide(Character.codePointBefore(base, before + 1))
+                || after < base.length() && Cjk.isWide(Character.codePointAt(base, after));
+        if (!wide) out.append('\n');
+    }
+
+    static void text(Text node, StringBuilder out) {
+        PageState state = CasebookNodeRenderer.STATE.get();
+        BasedSequence chars = node.getChars();
+        String s = chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars.toString() : chars.unescape();
+        if (state == null) {
+            HtmlText.escapeInto(s, out);
+            return;
+        }
+        boolean mark = state.request.markJapanese();
+        int from = 0;
+        if (!state.request.glossary().terms().isEmpty() && linkable(node)) {
+            // link the first use on the page of every term this text holds, left to right
+            while (true) {
+                GlossaryTerms.Term hit = null;
+                int at = Integer.MAX_VALUE;
+                for (GlossaryTerms.Term t : state.request.glossary().terms()) {
+                    if (state.linkedTerms.contains(t.id())) continue;
+                    int i = s.indexOf(t.form(), from);
+                    if (i >= 0 && (i < at || i == at && t.form().length() > hit.form().length())) { at = i; hit = t; }
+                }
+                if (hit == null) break;
+                state.linkedTerms.add(hit.id());
+                HtmlText.escapeMarkedInto(s.substring(from, at), mark, out);
+                out.append("<a class=\"term\" href=\"");
+                HtmlText.escapeInto(state.request.glossaryHref() + "#" + hit.id(), out);
+                out.append("\">");
+                HtmlText.escapeMarkedInto(hit.form(), mark, out);
+                out.append("</a>");
+                from = at + hit.form().length();
+            }
+        }
+        HtmlText.escapeMarkedInto(from == 0 ? s : s.substring(from), mark, out);
+    }
+
+    /** Glossary links go in running text only: not in headings, not inside another link. */
+    private static boolean linkable(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof com.vladsch.flexmark.ast.Heading || p instanceof Link || p instanceof LinkRef) return false;
+        }
+        return true;
+    }
+}
