@@ -32,7 +32,8 @@
 #   WORK=/dev/shm/cb-bench corpora, outputs and the snapshot (tmpfs, as the peers were measured;
 #                          ~1.3 GB at N=10000 with both outputs)
 #   RESULTS=$WORK/results  raw results
-#   HEAP=-Xmx1g            heap flag of the direct/appcds commands (Maven's JVM gets MAVEN_OPTS=$HEAP too)
+#   JVM_FLAGS=...          JVM flags of the direct/appcds commands; default: the lines of the measured
+#                          checkout's .mvn/jvm.config, which is also what Maven's JVM (the README command) runs with
 # Requires: bash, python3, java 17, mvn, hugo, hyperfine, GNU time (apt-get install -y hugo hyperfine time).
 # Run nothing else on the machine meanwhile: 2 cores are easily disturbed.
 set -euo pipefail
@@ -49,7 +50,6 @@ CASEBOOK_DIR="$(cd "${CASEBOOK_DIR:-$HERE/..}" && pwd)"
 SNAPSHOT=${SNAPSHOT:-1}
 WORK=${WORK:-/dev/shm/cb-bench}
 RESULTS=${RESULTS:-$WORK/results}
-HEAP=${HEAP:--Xmx1g}
 
 for t in python3 java mvn hugo hyperfine /usr/bin/time; do
     command -v "$t" >/dev/null || { echo "missing $t (apt-get install -y hugo hyperfine time)" >&2; exit 1; }
@@ -61,7 +61,7 @@ WORK="$(cd "$WORK" && pwd)"; RESULTS="$(cd "$RESULTS" && pwd)"
 if [ "$SNAPSHOT" = 1 ]; then
     REPO="$WORK/snapshot"
     rm -rf "$REPO"; mkdir -p "$REPO"
-    cp -r "$CASEBOOK_DIR/pom.xml" "$CASEBOOK_DIR/src" "$CASEBOOK_DIR/themes" "$REPO/"
+    cp -r "$CASEBOOK_DIR/pom.xml" "$CASEBOOK_DIR/.mvn" "$CASEBOOK_DIR/src" "$CASEBOOK_DIR/themes" "$REPO/"
 else
     REPO="$CASEBOOK_DIR"
 fi
@@ -69,7 +69,8 @@ echo "casebook: $CASEBOOK_DIR (running in $REPO)" >&2
 (cd "$REPO" && mvn -B -q compile && mvn -B -q dependency:build-classpath -DincludeScope=runtime \
     -Dmdep.outputFile="$WORK/deps.cp" >/dev/null)
 CP="$REPO/target/classes:$(cat "$WORK/deps.cp")"
-export MAVEN_OPTS="${MAVEN_OPTS:-$HEAP}"
+JVM_FLAGS=${JVM_FLAGS:-$(tr '\n' ' ' < "$REPO/.mvn/jvm.config")}
+echo "JVM flags (direct): $JVM_FLAGS" >&2
 JSA="$WORK/casebook.jsa"
 
 # ---- the commands (run from $REPO: casebook finds themes/ relative to the working directory)
@@ -77,8 +78,8 @@ cmd() {  # cmd TOOL CORPUS OUT [extra casebook flags] -> a shell command line
     local tool=$1 c=$2 o=$3 extra=${4---quiet}
     case $tool in
         maven)  echo "mvn -q compile exec:java -Dexec.args=\"build --content $c --out $o $extra\"" ;;
-        direct) echo "java $HEAP -cp $CP casebook.Main build --content $c --out $o $extra" ;;
-        appcds) echo "java $HEAP -XX:SharedArchiveFile=$JSA -cp $CP casebook.Main build --content $c --out $o $extra" ;;
+        direct) echo "java $JVM_FLAGS -cp $CP casebook.Main build --content $c --out $o $extra" ;;
+        appcds) echo "java $JVM_FLAGS -XX:SharedArchiveFile=$JSA -cp $CP casebook.Main build --content $c --out $o $extra" ;;
         hugo)   echo "$SHARED/run_hugo.sh $c $o >/dev/null" ;;
     esac
 }
@@ -102,7 +103,7 @@ for n in $NS; do
     [ -f "$C/site.yaml" ] || python3 "$SHARED/gen_corpus.py" "$n" "$C" >&2
     if [[ " $TOOLS " == *" appcds "* ]] && [ ! -f "$JSA" ]; then
         echo "making the AppCDS archive $JSA (one training build at N=$n)" >&2
-        java $HEAP -XX:ArchiveClassesAtExit="$JSA" -cp "$CP" casebook.Main build --content "$C" --out "$WORK/o-cds" --quiet \
+        java $JVM_FLAGS -XX:ArchiveClassesAtExit="$JSA" -cp "$CP" casebook.Main build --content "$C" --out "$WORK/o-cds" --quiet \
             >/dev/null 2>&1 || true
         rm -rf "$WORK/o-cds"
     fi

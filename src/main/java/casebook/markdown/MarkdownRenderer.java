@@ -245,8 +245,10 @@ public final class MarkdownRenderer {
         final CharSequence text;
         final int[] starts;
 
-        LineIndex(CharSequence text) {
+        /** {@code text} identifies the document; {@code chars} is the same text, read faster when a String. */
+        LineIndex(CharSequence text, CharSequence chars) {
             this.text = text;
+            if (chars instanceof String && chars.length() == text.length()) text = chars;
             int n = 1;
             for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') n++;
             starts = new int[n];
@@ -267,7 +269,8 @@ public final class MarkdownRenderer {
         LineIndex idx = LAST_INDEX.get();
         CharSequence text = doc.getChars().getBaseSequence();
         if (idx == null || idx.text != text) {
-            idx = new LineIndex(text);
+            idx = new LineIndex(text, text instanceof com.vladsch.flexmark.util.sequence.BasedSequence b
+                    && b.getBase() instanceof String s ? s : text);
             LAST_INDEX.set(idx);
         }
         return idx;

@@ -33,8 +33,7 @@ final class NodeHtml {
 
     static void text(Text node, StringBuilder out) {
         PageState state = CasebookNodeRenderer.STATE.get();
-        BasedSequence chars = node.getChars();
-        String s = chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars.toString() : chars.unescape();
+        String s = plain(node.getChars());
         if (state == null) {
             HtmlText.escapeInto(s, out);
             return;
@@ -63,6 +62,24 @@ final class NodeHtml {
             }
         }
         HtmlText.escapeMarkedInto(from == 0 ? s : s.substring(from), mark, out);
+    }
+
+    /**
+     * The text of a node with Markdown escapes and entities resolved. Text is nearly always a plain
+     * slice of the page's source string, which is read directly (Flexmark's sequences go through
+     * several layers per character).
+     */
+    static String plain(BasedSequence chars) {
+        if (chars.getBase() instanceof String src && chars.getEndOffset() - chars.getStartOffset() == chars.length()
+                && chars instanceof com.vladsch.flexmark.util.sequence.SubSequence) {
+            int from = chars.getStartOffset(), to = chars.getEndOffset();
+            for (int i = from; i < to; i++) {
+                char c = src.charAt(i);
+                if (c == '\\' || c == '&') return chars.unescape();
+            }
+            return src.substring(from, to);
+        }
+        return chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars.toString() : chars.unescape();
     }
 
     /** Glossary links go in running text only: not in headings, not inside another link. */
