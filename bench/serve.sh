@@ -11,7 +11,7 @@ cd "$REPO"
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/serve-deps.cp" >/dev/null
 CP="target/test-classes:target/classes:$(cat "$WORK/serve-deps.cp")"
-JAVA="java $(tr '\n' ' ' < "$(dirname "${BASH_SOURCE[0]}")/../.mvn/jvm.config")"
+JAVA="java $(tr '\n' ' ' < .mvn/jvm.config)"
 
 rm -rf "$WORK/serve-real" && cp -r content "$WORK/serve-real"
 echo "== real content (12 pages), editing saitama"
