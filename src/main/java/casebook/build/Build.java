@@ -271,16 +271,26 @@ public final class Build {
         private final boolean on = Boolean.getBoolean("casebook.timings");
         private final StringBuilder out = new StringBuilder();
         private long last = System.nanoTime();
+        private long lastCpu = cpu();
+
+        /** CPU time of the whole process (all threads, the JIT and GC included), in ns; -1 if unknown. */
+        private static long cpu() {
+            return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        }
 
         void lap(String stage) {
             if (!on) return;
             long now = System.nanoTime();
-            out.append(String.format(java.util.Locale.ROOT, "  %-13s %6d ms%n", stage, (now - last) / 1_000_000));
+            long cpu = cpu();
+            out.append(String.format(java.util.Locale.ROOT, "  %-13s %6d ms wall %6d ms cpu%n", stage, (now - last) / 1_000_000,
+                    (cpu - lastCpu) / 1_000_000));
             last = now;
+            lastCpu = cpu;
         }
 
         void print() {
-            if (on) System.err.print("stage timings:\n" + out);
+            if (on) System.err.print("stage timings (cpu: all threads of the process, JIT and GC included):\n" + out);
         }
     }
 

@@ -1,14 +1,13 @@
 package casebook.frontmatter;
 
 import casebook.diag.Diagnostics;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -18,6 +17,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML into {@link YamlNode}s that remember their positions, so that schema problems found
@@ -28,14 +30,20 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class YamlReader {
     private YamlReader() { }
 
+    private static final LoaderOptions OPTIONS = new LoaderOptions();
+    static {
+        OPTIONS.setAllowDuplicateKeys(true); // reported below with a position instead of an exception
+    }
+    /** Resolves plain scalars' tags (int, bool, null...); only read while composing, so one serves all threads. */
+    private static final Resolver RESOLVER = new Resolver();
+
     /** The parsed document, or null after reporting a syntax error. An empty document is an empty map. */
     public static YamlNode read(String text, Path display, int lineOffset, Diagnostics diagnostics) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true); // reported below with a position instead of an exception
-        Yaml yaml = new Yaml(options);
         Node root;
         try {
-            root = yaml.compose(new StringReader(text));
+            // a Composer straight on the text: a new Yaml() per document would also build a constructor,
+            // a representer and a resolver each time, none of which we need per document
+            root = new Composer(new ParserImpl(new StreamReader(text), OPTIONS), RESOLVER, OPTIONS).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 1 : mark.getLine() + 1 + lineOffset;

@@ -19,6 +19,10 @@ public final class TextDecoder {
     /** The decoded text, or null after reporting an error. */
     public static String decode(byte[] bytes, Path display, Diagnostics diagnostics) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        // the JDK's lenient decoder is much faster and agrees with the strict one on valid UTF-8; it turns
+        // invalid bytes into U+FFFD, so only text holding one (rare) is decoded again, strictly
+        String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) return normaliseLineEndings(fast);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
