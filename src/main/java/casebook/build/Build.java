@@ -67,6 +67,7 @@ public final class Build {
             return new BuildResult(d, null, null, elapsed(start), 0, false);
         }
         Timings timings = new Timings();
+        Warmup warmup = Warmup.start();
         ContentTree tree = new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d);
         timings.lap("load");
         Site site = new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d);
@@ -91,7 +92,7 @@ public final class Build {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
         try {
             timings.lap("theme");
-            Site rendered = inPool(pool, () -> renderMarkdown(site, messages, d, progress, cache));
+            Site rendered = inPool(pool, () -> renderMarkdown(warmup.markdownRenderer(), site, messages, d, progress, cache));
             timings.lap("markdown");
             Map<String, List<Map<String, Object>>> stale = new TranslationChecker(rendered).check(d, options.strict());
             timings.lap("translations");
@@ -185,9 +186,8 @@ public final class Build {
         return bytes;
     }
 
-    private static Site renderMarkdown(Site site, Map<String, Map<String, String>> messages, Diagnostics d, Consumer<Integer> progress,
-                                       BuildCache cache) {
-        MarkdownRenderer md = new MarkdownRenderer();
+    private static Site renderMarkdown(MarkdownRenderer md, Site site, Map<String, Map<String, String>> messages, Diagnostics d,
+                                       Consumer<Integer> progress, BuildCache cache) {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         Map<String, Map<String, Page>> pages = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Page>> e : site.pages().entrySet()) {

@@ -13,16 +13,16 @@ public final class HtmlText {
     }
 
     static void escapeInto(CharSequence s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
+        int from = 0;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
+            if (c > '>' || c != '&' && c != '<' && c != '>' && c != '"') continue;
+            out.append(s, from, i);
+            out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;");
+            from = i + 1;
         }
+        out.append(s, from, n);
     }
 
     /** Escapes {@code s}; when {@code mark} is set, wraps each Japanese run in {@code <span lang="ja">}. */

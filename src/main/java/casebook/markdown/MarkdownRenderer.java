@@ -159,8 +159,8 @@ public final class MarkdownRenderer {
         int line = line(doc, h, startLine);
         String explicit = null;
         Node last = h.getLastChild();
-        if (last instanceof Text t) {
-            Matcher m = HeadingIds.EXPLICIT.matcher(t.getChars());
+        if (last instanceof Text t && NodeHtml.string(t.getChars()).indexOf('{') >= 0) {
+            Matcher m = HeadingIds.EXPLICIT.matcher(NodeHtml.string(t.getChars()));
             if (m.find()) {
                 explicit = m.group(1);
                 t.setChars(t.getChars().subSequence(0, m.start()));
@@ -195,7 +195,7 @@ public final class MarkdownRenderer {
         for (Node n : node.getDescendants()) {
             if (n instanceof Text || n instanceof com.vladsch.flexmark.ast.Code
                     || n instanceof com.vladsch.flexmark.ast.HtmlEntity) {
-                sb.append(n instanceof com.vladsch.flexmark.ast.Code c ? c.getText() : n.getChars().unescape());
+                sb.append(n instanceof com.vladsch.flexmark.ast.Code c ? c.getText() : NodeHtml.plain(n.getChars()));
             } else if (n instanceof com.vladsch.flexmark.ast.SoftLineBreak) {
                 sb.append(' ');
             }

@@ -70,16 +70,17 @@ final class NodeHtml {
      * several layers per character).
      */
     static String plain(BasedSequence chars) {
-        if (chars.getBase() instanceof String src && chars.getEndOffset() - chars.getStartOffset() == chars.length()
-                && chars instanceof com.vladsch.flexmark.util.sequence.SubSequence) {
-            int from = chars.getStartOffset(), to = chars.getEndOffset();
-            for (int i = from; i < to; i++) {
-                char c = src.charAt(i);
-                if (c == '\\' || c == '&') return chars.unescape();
-            }
-            return src.substring(from, to);
+        String s = string(chars);
+        return s.indexOf('\\') < 0 && s.indexOf('&') < 0 ? s : chars.unescape();
+    }
+
+    /** {@code chars.toString()}, read from the source string when the sequence is a plain slice of it. */
+    static String string(BasedSequence chars) {
+        if (chars instanceof com.vladsch.flexmark.util.sequence.SubSequence && chars.getBase() instanceof String src
+                && chars.getEndOffset() - chars.getStartOffset() == chars.length()) {
+            return src.substring(chars.getStartOffset(), chars.getEndOffset());
         }
-        return chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars.toString() : chars.unescape();
+        return chars.toString();
     }
 
     /** Glossary links go in running text only: not in headings, not inside another link. */

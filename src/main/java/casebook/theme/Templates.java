@@ -43,6 +43,25 @@ public final class Templates {
         cfg.setLocale(java.util.Locale.ROOT);
     }
 
+    /**
+     * Loads FreeMarker and runs a small HTML template through it once (macros, lists, conditions,
+     * escaping), so the build's first real template does not pay for class loading. No theme involved.
+     */
+    public static void warmUp() {
+        try {
+            Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+            c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+            c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+            c.setLogTemplateExceptions(false);
+            Template t = new Template("warmup.ftlh", "<#macro m x><p class=\"${x}\"><#nested></p></#macro>"
+                    + "<@m x=title><#list items as i><#if i?has_content>${i}<#else>-</#if><#sep>, </#list>${body?no_esc}</@m>"
+                    + "<#assign n = items?size>${n}", c);
+            t.process(Map.of("title", "t", "items", java.util.List.of("a", "<b>"), "body", "<p>x</p>"), new StringWriter());
+        } catch (IOException | TemplateException e) {
+            // a warm-up only; the real templates report their own problems
+        }
+    }
+
     /** Renders a template with a model; null after reporting the error. */
     public String render(String name, Map<String, Object> model, Diagnostics d) {
         try {
