@@ -111,14 +111,23 @@ public final class Build {
                 });
                 return null;
             });
+            timings.lap("pages");
+            // the pages that list the whole site (a top page per language, the sitemap) are large: build them side by side
+            List<Runnable> listings = new ArrayList<>();
             for (String lang : rendered.config().languages()) {
-                put(out, lang + "/index.html", pages.home(lang, d));
-                if (!rendered.glossary().entries().isEmpty()) put(out, lang + "/glossary/index.html", pages.glossary(lang, d));
+                listings.add(() -> put(out, lang + "/index.html", pages.home(lang, d)));
+                if (!rendered.glossary().entries().isEmpty()) {
+                    listings.add(() -> put(out, lang + "/glossary/index.html", pages.glossary(lang, d)));
+                }
             }
-            put(out, "index.html", pages.landing(d));
-            put(out, "404.html", pages.notFound(d));
-            out.put("sitemap.xml", Sitemap.xml(rendered, baseUrl(options, site)));
-            timings.lap("templates");
+            listings.add(() -> put(out, "index.html", pages.landing(d)));
+            listings.add(() -> put(out, "404.html", pages.notFound(d)));
+            listings.add(() -> out.put("sitemap.xml", Sitemap.xml(rendered, baseUrl(options, site))));
+            inPool(pool, () -> {
+                listings.parallelStream().forEach(Runnable::run);
+                return null;
+            });
+            timings.lap("listings");
             copyAssets(themeDir.resolve("assets"), "assets/", out);
             for (Path asset : tree.assets()) copyPageAsset(tree.root(), asset, rendered, out);
 

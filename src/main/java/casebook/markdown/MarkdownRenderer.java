@@ -248,12 +248,21 @@ public final class MarkdownRenderer {
         /** {@code text} identifies the document; {@code chars} is the same text, read faster when a String. */
         LineIndex(CharSequence text, CharSequence chars) {
             this.text = text;
-            if (chars instanceof String && chars.length() == text.length()) text = chars;
+            int[] found = new int[64];
             int n = 1;
-            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') n++;
-            starts = new int[n];
-            int k = 1;
-            for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts[k++] = i + 1;
+            if (chars instanceof String s && s.length() == text.length()) {
+                for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+                    if (n == found.length) found = java.util.Arrays.copyOf(found, n * 2);
+                    found[n++] = i + 1;
+                }
+            } else {
+                for (int i = 0; i < text.length(); i++) {
+                    if (text.charAt(i) != '\n') continue;
+                    if (n == found.length) found = java.util.Arrays.copyOf(found, n * 2);
+                    found[n++] = i + 1;
+                }
+            }
+            starts = java.util.Arrays.copyOf(found, n);
         }
 
         /** 0-based line of an offset. */
@@ -324,7 +333,10 @@ public final class MarkdownRenderer {
         while (p < to) {
             int end = body.indexOf('\n', p);
             if (end < 0 || end > to) end = to;
-            out.append(body.substring(p, end).strip()).append('\n');
+            int a = p, b = end;
+            while (a < b && Character.isWhitespace(body.charAt(a))) a++;
+            while (b > a && Character.isWhitespace(body.charAt(b - 1))) b--;
+            out.append(body, a, b).append('\n');
             p = end + 1;
         }
         return out.toString().strip();
