@@ -72,6 +72,11 @@ CP="$REPO/target/classes:$(cat "$WORK/deps.cp")"
 JVM_FLAGS=${JVM_FLAGS:-$(tr '\n' ' ' < "$REPO/.mvn/jvm.config")}
 echo "JVM flags (direct): $JVM_FLAGS" >&2
 JSA="$WORK/casebook.jsa"
+rm -f "$JSA"   # made afresh for the classes being measured
+# CDS archives only classes from jar files ("Cannot have non-empty directory in paths" otherwise, and
+# the archive is silently not made): the AppCDS command runs casebook from a jar of target/classes
+JAR="$WORK/casebook.jar"
+CPJ="$JAR:$(cat "$WORK/deps.cp")"
 
 # ---- the commands (run from $REPO: casebook finds themes/ relative to the working directory)
 cmd() {  # cmd TOOL CORPUS OUT [extra casebook flags] -> a shell command line
@@ -79,7 +84,7 @@ cmd() {  # cmd TOOL CORPUS OUT [extra casebook flags] -> a shell command line
     case $tool in
         maven)  echo "mvn -q compile exec:java -Dexec.args=\"build --content $c --out $o $extra\"" ;;
         direct) echo "java $JVM_FLAGS -cp $CP casebook.Main build --content $c --out $o $extra" ;;
-        appcds) echo "java $JVM_FLAGS -XX:SharedArchiveFile=$JSA -cp $CP casebook.Main build --content $c --out $o $extra" ;;
+        appcds) echo "java $JVM_FLAGS -XX:SharedArchiveFile=$JSA -cp $CPJ casebook.Main build --content $c --out $o $extra" ;;
         hugo)   echo "$SHARED/run_hugo.sh $c $o >/dev/null" ;;
     esac
 }
@@ -103,7 +108,8 @@ for n in $NS; do
     [ -f "$C/site.yaml" ] || python3 "$SHARED/gen_corpus.py" "$n" "$C" >&2
     if [[ " $TOOLS " == *" appcds "* ]] && [ ! -f "$JSA" ]; then
         echo "making the AppCDS archive $JSA (one training build at N=$n)" >&2
-        java $JVM_FLAGS -XX:ArchiveClassesAtExit="$JSA" -cp "$CP" casebook.Main build --content "$C" --out "$WORK/o-cds" --quiet \
+        rm -f "$JAR"; jar cf "$JAR" -C "$REPO/target/classes" .
+        java $JVM_FLAGS -XX:ArchiveClassesAtExit="$JSA" -cp "$CPJ" casebook.Main build --content "$C" --out "$WORK/o-cds" --quiet \
             >/dev/null 2>&1 || true
         rm -rf "$WORK/o-cds"
     fi
