@@ -209,7 +209,8 @@ public final class Build {
                 int n = done.incrementAndGet();
                 if ((n & 255) == 0) progress.accept(n);
             });
-            pages.put(lang, new TreeMap<>(rendered));
+            // sorted by slug for iteration, hashed for the many lookups by slug of the later stages
+            pages.put(lang, new LinkedHashMap<>(new TreeMap<>(rendered)));
         }
         Map<String, Page> homes = new LinkedHashMap<>();
         for (Map.Entry<String, Page> e : site.homes().entrySet()) {
