@@ -48,6 +48,15 @@ class AstRendererTest {
             "- a\n- b\n\n\n- c after blanks",
             "* [ ] not a task list\n* [x] nor this",
             "Line one\n\n---\nnot a heading",
+            "[entity &amp; url](a?b=1&amp;c=2 \"say \\\"hi\\\" & <go>\") and [*em* in link](x.html)",
+            "[![image in link](i.png)](target.html) and ![](empty-alt.png)",
+            "## Closing hashes ##\n\n#### Level four\n\n##### Five\n\n###### Six",
+            "-\n- after an empty item\n\n1.\n2. two",
+            "> outer\n>\n> > inner\n> > - list",
+            "| code | pipe |\n|---|---|\n| `a \\| b` | x |",
+            "- line one  \n  line two\n- next",
+            "<p>raw paragraph</p>\n\ntext with <br> inline",
+            "1. first\n\n   continued paragraph\n2. second",
             "");
 
     @TestFactory
