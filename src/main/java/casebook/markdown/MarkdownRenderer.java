@@ -60,7 +60,7 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.FORMAT_FLAGS, HtmlRenderer.PASS_THROUGH);
         parser = Parser.builder(options).build();
         flexmarkRenderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new CasebookNodeRenderer()).build();
-        renderer = new AstRenderer(flexmarkRenderer, options, "table");
+        renderer = new AstRenderer(flexmarkRenderer, options, TablesExtension.CLASS_NAME.get(options));
     }
 
     public RenderedBody render(RenderRequest request, Diagnostics diagnostics) {
