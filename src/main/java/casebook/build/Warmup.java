@@ -23,7 +23,11 @@ final class Warmup {
         this.markdown = markdown;
     }
 
+    /** Set once the engines have run in this JVM: later builds ({@code serve}'s rebuilds) skip the sample. */
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+
     static Warmup start() {
+        if (WARM.get()) return new Warmup(CompletableFuture.completedFuture(new MarkdownRenderer()));
         CompletableFuture<MarkdownRenderer> md = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -32,6 +36,7 @@ final class Warmup {
                         "glossary/", true), new Diagnostics());
                 md.complete(r);
                 Templates.warmUp();
+                WARM.set(true);
             } catch (Throwable e) {
                 md.completeExceptionally(e);
             }
