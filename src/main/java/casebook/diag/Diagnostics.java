@@ -9,11 +9,18 @@ import java.util.List;
  * The thread-safe sink every stage reports problems into. Content problems never throw: a stage
  * records them here and carries on, so one run reports everything. The list is capped (like Hugo's
  * cap of 50 per kind) so a systematic mistake does not flood the terminal; the count stays exact.
+ * Which problems are kept does not depend on the order parallel stages report them in: errors before
+ * warnings, then the first by file, line, column and message.
  */
 public final class Diagnostics {
     public static final int DEFAULT_CAP = 200;
 
-    private final List<Diagnostic> items = new ArrayList<>();
+    /** Errors first, then by position and message: the order in which problems are kept under the cap. */
+    private static final Comparator<Diagnostic> KEEP = Comparator.comparing((Diagnostic d) -> d.severity() != Severity.ERROR)
+            .thenComparing(Diagnostic::at).thenComparing(Diagnostic::message)
+            .thenComparing(d -> d.hint() == null ? "" : d.hint());
+
+    private final java.util.TreeSet<Diagnostic> items = new java.util.TreeSet<>(KEEP);
     private final int cap;
     private int errors;
     private int warnings;
@@ -24,7 +31,9 @@ public final class Diagnostics {
 
     public synchronized void report(Diagnostic d) {
         if (d.severity() == Severity.ERROR) errors++; else warnings++;
-        if (items.size() < cap) items.add(d);
+        if (items.size() >= cap && KEEP.compare(d, items.last()) >= 0) return;
+        items.add(d);
+        if (items.size() > cap) items.pollLast();
     }
 
     public void error(SourcePosition at, String message, String hint) {

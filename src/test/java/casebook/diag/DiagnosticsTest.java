@@ -1,0 +1,54 @@
+package casebook.diag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticsTest {
+    private static List<Diagnostic> problems() {
+        List<Diagnostic> all = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            all.add(new Diagnostic(Severity.WARNING, SourcePosition.of(Path.of("p" + (i % 7) + ".md"), i, 1), "warning " + i, null));
+        }
+        all.add(new Diagnostic(Severity.ERROR, SourcePosition.of(Path.of("z.md"), 9, 3), "the one error", "fix it"));
+        return all;
+    }
+
+    @Test
+    void anErrorReportedAfterTheCapIsStillShown() {
+        Diagnostics d = new Diagnostics(50);
+        problems().forEach(d::report); // the error comes last, after 300 warnings
+        assertTrue(d.sorted().stream().anyMatch(x -> x.message().equals("the one error")), "error dropped");
+        assertEquals(50, d.sorted().size());
+        assertEquals(1, d.errorCount());
+        assertEquals(300, d.warningCount());
+        assertEquals(251, d.dropped());
+    }
+
+    @Test
+    void whatIsKeptDoesNotDependOnTheOrderOfReports() {
+        List<Diagnostic> all = problems();
+        Diagnostics a = new Diagnostics(40);
+        all.forEach(a::report);
+        List<Diagnostic> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new Random(7));
+        Diagnostics b = new Diagnostics(40);
+        shuffled.forEach(b::report);
+        assertEquals(a.sorted(), b.sorted());
+    }
+
+    @Test
+    void underTheCapEverythingIsKeptInPositionOrder() {
+        Diagnostics d = new Diagnostics();
+        d.warning(Path.of("b.md"), 2, 1, "second", null);
+        d.error(Path.of("a.md"), 5, 1, "first", null);
+        List<Diagnostic> s = d.sorted();
+        assertEquals(List.of("first", "second"), s.stream().map(Diagnostic::message).toList());
+    }
+}
