@@ -107,59 +107,41 @@ final class AstRenderer {
         } else if (node instanceof Paragraph p) {
             paragraph(p, out);
         } else if (node instanceof Emphasis) {
-            out.append("<em>");
-            children(node, out);
-            out.append("</em>");
+            inline("em", node, out);
         } else if (node instanceof StrongEmphasis) {
-            out.append("<strong>");
-            children(node, out);
-            out.append("</strong>");
+            inline("strong", node, out);
         } else if (node instanceof Link link) {
             link(link, out);
         } else if (node instanceof Heading h) {
             heading(h, out);
         } else if (node instanceof DefinitionList) {
-            block("dl", node, out);
+            block("dl", "", node, out);
         } else if (node instanceof DefinitionTerm || node instanceof DefinitionItem) {
-            String tag = node instanceof DefinitionTerm ? "dt" : "dd";
-            line(out);
-            out.append('<').append(tag).append('>');
-            children(node, out);
-            out.append("</").append(tag).append('>');
-            line(out);
+            onItsLine(node instanceof DefinitionTerm ? "dt" : "dd", node, out);
         } else if (node instanceof ListItem item) {
             listItem(item, out);
         } else if (node instanceof BulletList) {
-            block("ul", node, out);
+            block("ul", "", node, out);
             line(out);
         } else if (node instanceof OrderedList list) {
-            orderedList(list, out);
+            int start = list.getStartNumber();
+            block("ol", listOptions.isOrderedListManualStart() && start != 1 ? attr("start", String.valueOf(start)) : "", node, out);
+            line(out);
         } else if (node instanceof TableCell cell) {
             tableCell(cell, out);
         } else if (node instanceof TableRow) {
-            line(out);
-            out.append("<tr>");
-            children(node, out);
-            out.append("</tr>");
-            line(out);
+            onItsLine("tr", node, out);
         } else if (node instanceof TableHead || node instanceof TableBody) {
             condBlock(node instanceof TableHead ? "thead" : "tbody", node, out);
         } else if (node instanceof TableSeparator || node instanceof Reference) {
             // not rendered
         } else if (node instanceof TableBlock) {
-            line(out);
-            out.append("<table");
-            if (!tableClass.isEmpty()) attr(out, "class", tableClass);
-            out.append('>');
-            line(out);
-            children(node, out);
-            line(out);
-            out.append("</table>");
+            block("table", tableClass.isEmpty() ? "" : attr("class", tableClass), node, out);
             line(out);
         } else if (node instanceof Document) {
             children(node, out);
         } else if (node instanceof BlockQuote) {
-            block("blockquote", node, out);
+            block("blockquote", "", node, out);
             line(out);
         } else if (node instanceof Code code) {
             out.append("<code>");
@@ -205,11 +187,7 @@ final class AstRenderer {
             children(p, out);
             return;
         }
-        line(out);
-        out.append("<p>");
-        children(p, out);
-        out.append("</p>");
-        line(out);
+        onItsLine("p", p, out);
     }
 
     private void heading(Heading h, StringBuilder out) {
@@ -223,15 +201,29 @@ final class AstRenderer {
     }
 
     /**
-     * A block whose tags stand on lines of their own ({@code <ul>}, {@code <blockquote>}, {@code <dl>}).
-     * Flexmark ends the line after {@code </ul>} but not after {@code </dl>}; callers add it.
+     * A block whose tags stand on lines of their own ({@code <ul>}, {@code <ol>}, {@code <table>},
+     * {@code <blockquote>}, {@code <dl>}); {@code attrs} is written into the opening tag. Flexmark ends
+     * the line after {@code </ul>} but not after {@code </dl>}; callers add it.
      */
-    private void block(String tag, Node node, StringBuilder out) {
+    private void block(String tag, String attrs, Node node, StringBuilder out) {
         line(out);
-        out.append('<').append(tag).append('>');
+        out.append('<').append(tag).append(attrs).append('>');
         line(out);
         children(node, out);
         line(out);
+        out.append("</").append(tag).append('>');
+    }
+
+    /** An element on a line of its own with its content inline ({@code <p>}, {@code <tr>}, {@code <dt>}, {@code <dd>}). */
+    private void onItsLine(String tag, Node node, StringBuilder out) {
+        line(out);
+        inline(tag, node, out);
+        line(out);
+    }
+
+    private void inline(String tag, Node node, StringBuilder out) {
+        out.append('<').append(tag).append('>');
+        children(node, out);
         out.append("</").append(tag).append('>');
     }
 
@@ -242,19 +234,6 @@ final class AstRenderer {
         children(node, out);
         if (node.hasChildren()) line(out);
         out.append("</").append(tag).append('>');
-        line(out);
-    }
-
-    private void orderedList(OrderedList list, StringBuilder out) {
-        int start = list.getStartNumber();
-        line(out);
-        out.append("<ol");
-        if (listOptions.isOrderedListManualStart() && start != 1) attr(out, "start", String.valueOf(start));
-        out.append('>');
-        line(out);
-        children(list, out);
-        line(out);
-        out.append("</ol>");
         line(out);
     }
 
@@ -296,6 +275,13 @@ final class AstRenderer {
         out.append('>');
         children(link, out);
         out.append("</a>");
+    }
+
+    /** {@code  name="value"}, escaped, for an opening tag written later. */
+    private static String attr(String name, CharSequence value) {
+        StringBuilder sb = new StringBuilder();
+        attr(sb, name, value);
+        return sb.toString();
     }
 
     private static void attr(StringBuilder out, String name, CharSequence value) {

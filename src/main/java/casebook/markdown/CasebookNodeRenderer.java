@@ -31,7 +31,7 @@ final class CasebookNodeRenderer implements NodeRenderer {
     }
 
     private void heading(com.vladsch.flexmark.ast.Heading node, NodeRendererContext ctx, HtmlWriter html) {
-        String id = STATE.get() == null ? null : MarkdownRenderer.headingId(node);
+        String id = MarkdownRenderer.headingId(node);
         String tag = "h" + node.getLevel();
         if (id != null) html.attr("id", id);
         html.withAttr().tag(tag);

@@ -159,8 +159,10 @@ public final class MarkdownRenderer {
         int line = line(doc, h, startLine);
         String explicit = null;
         Node last = h.getLastChild();
-        if (last instanceof Text t && NodeHtml.string(t.getChars()).indexOf('{') >= 0) {
-            Matcher m = HeadingIds.EXPLICIT.matcher(NodeHtml.string(t.getChars()));
+        String lastText = last instanceof Text ? NodeHtml.string(last.getChars()) : null;
+        if (lastText != null && lastText.indexOf('{') >= 0) {
+            Text t = (Text) last;
+            Matcher m = HeadingIds.EXPLICIT.matcher(lastText);
             if (m.find()) {
                 explicit = m.group(1);
                 t.setChars(t.getChars().subSequence(0, m.start()));
