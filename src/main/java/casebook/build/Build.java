@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -37,11 +36,12 @@ import java.util.stream.Stream;
  * Runs the pipeline, in this order:
  * <ol>
  * <li>load: {@link ContentScanner} walks content/ and decodes every file as strict UTF-8;</li>
- * <li>front matter: {@link SiteAssembler} reads site.yaml, data files, front matter and the glossary;</li>
- * <li>markdown: {@link MarkdownRenderer} renders every page body (in parallel);</li>
- * <li>assemble: reading order, translations, navigation ({@link Site});</li>
- * <li>translation checks: parity, staleness and glossary use ({@link TranslationChecker});</li>
- * <li>templates: {@link PageRenderer} renders every output page into an in-memory {@link OutputTree} (in parallel);</li>
+ * <li>front matter: {@link SiteAssembler} reads site.yaml, data files, front matter and the glossary, and
+ *     fixes the reading order and navigation ({@link Site});</li>
+ * <li>pages, one slug at a time and slugs in parallel ({@link PageWork}): {@link MarkdownRenderer} renders
+ *     the body in each language, {@link TranslationChecker} checks parity, staleness and glossary use of
+ *     the translations against the original, and {@link PageRenderer} renders and writes each page;</li>
+ * <li>listings: the pages that list the whole site (the language tops, the glossary, the sitemap);</li>
  * <li>check: {@link LinkChecker} resolves every internal link and anchor;</li>
  * <li>write: {@link AtomicPublisher} swaps the new site in, only when no error was reported.</li>
  * </ol>
@@ -92,25 +92,14 @@ public final class Build {
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
         try {
             timings.lap("theme");
-            Site rendered = inPool(pool, () -> renderMarkdown(warmup.markdownRenderer(), site, messages, d, progress, cache));
-            timings.lap("markdown");
-            Map<String, List<Map<String, Object>>> stale = new TranslationChecker(rendered).check(d, options.strict());
-            timings.lap("translations");
+            // markdown, translation checks and templates, one slug (all its languages) at a time
+            Map<String, List<Map<String, Object>>> stale = new ConcurrentHashMap<>();
             OutputTree out = options.write() ? new OutputTree(AtomicPublisher.stage(options.out())) : new OutputTree();
-            PageRenderer pages = new PageRenderer(rendered, templates, messages, baseUrl(options, site), stale);
+            PageWork work = new PageWork(warmup.markdownRenderer(), site, messages, templates, baseUrl(options, site), stale, d,
+                    options.strict(), progress, cache, out);
+            Site rendered = inPool(pool, work::run);
             List<Page> all = allPages(rendered);
-            inPool(pool, () -> {
-                all.parallelStream().forEach(p -> {
-                    if (cache == null) {
-                        String html = pages.page(p, d);
-                        if (html != null) out.put(p.path(), html);
-                    } else {
-                        byte[] html = cachedPage(pages, p, d, cache);
-                        if (html != null) out.put(p.path(), html);
-                    }
-                });
-                return null;
-            });
+            PageRenderer pages = new PageRenderer(rendered, templates, messages, baseUrl(options, site), stale);
             timings.lap("pages");
             // the pages that list the whole site (a top page per language, the sitemap) are large: build them side by side
             List<Runnable> listings = new ArrayList<>();
@@ -195,33 +184,8 @@ public final class Build {
         return bytes;
     }
 
-    private static Site renderMarkdown(MarkdownRenderer md, Site site, Map<String, Map<String, String>> messages, Diagnostics d,
-                                       Consumer<Integer> progress, BuildCache cache) {
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        Map<String, Map<String, Page>> pages = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Page>> e : site.pages().entrySet()) {
-            String lang = e.getKey();
-            Map<String, Page> rendered = new ConcurrentHashMap<>();
-            var terms = site.glossary().terms(lang);
-            e.getValue().values().parallelStream().forEach(p -> {
-                rendered.put(p.slug(), p.withRendered(cache == null ? render(md, p, messages, terms, "../glossary/index.html", d)
-                        : cachedRender(md, p, messages, terms, d, cache)));
-                int n = done.incrementAndGet();
-                if ((n & 255) == 0) progress.accept(n);
-            });
-            // sorted by slug for iteration, hashed for the many lookups by slug of the later stages
-            pages.put(lang, new LinkedHashMap<>(new TreeMap<>(rendered)));
-        }
-        Map<String, Page> homes = new LinkedHashMap<>();
-        for (Map.Entry<String, Page> e : site.homes().entrySet()) {
-            homes.put(e.getKey(), e.getValue().withRendered(render(md, e.getValue(), messages,
-                    site.glossary().terms(e.getKey()), "glossary/index.html", d)));
-        }
-        return new Site(site.config(), site.order(), pages, homes, site.glossary());
-    }
-
     /** Re-renders a page's Markdown only when its inputs changed; replays its diagnostics otherwise. */
-    private static RenderedBody cachedRender(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
+    static RenderedBody cachedRender(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
                                              casebook.markdown.GlossaryTerms terms, Diagnostics d, BuildCache cache) {
         List<Object> inputs = List.of(p.body(), p.bodyStartLine(), String.valueOf(p.data()), messages.get(p.lang()), terms);
         String key = p.display() + "\0" + p.lang();

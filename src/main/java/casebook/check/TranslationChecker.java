@@ -42,12 +42,21 @@ public final class TranslationChecker {
 
     /** Checks every translation of one page; puts its stale-section notices (or removes old ones) in {@code stale}. */
     public void checkPage(String slug, Diagnostics d, boolean strict, Map<String, List<Map<String, Object>>> stale) {
+        checkPage(slug, lang -> site.page(lang, slug), d, strict, stale);
+    }
+
+    /**
+     * The same for pages given by language ({@code inLang}), rendered but not yet part of a site: the
+     * build checks each page's translations as soon as all its languages are rendered.
+     */
+    public void checkPage(String slug, java.util.function.Function<String, Page> inLang, Diagnostics d, boolean strict,
+                          Map<String, List<Map<String, Object>>> stale) {
         String def = site.config().defaultLanguage();
-        Page original = site.page(def, slug);
+        Page original = inLang.apply(def);
         if (original == null) return;
         for (String lang : site.config().languages()) {
             if (lang.equals(def)) continue;
-            Page translation = site.page(lang, slug);
+            Page translation = inLang.apply(lang);
             if (translation == null) continue;
             parity(original, translation, d, strict);
             List<Map<String, Object>> s = staleness(original, translation, d, strict);

@@ -18,11 +18,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +69,9 @@ public final class MarkdownRenderer {
             StringBuilder html = new StringBuilder(request.body().length() * 2);
             renderSegments(segments, state, html);
             String out = state.needsSanitising ? HtmlSanitiser.clean(html.toString()) : html.toString();
-            return new RenderedBody(out, List.copyOf(state.headings), state.ids, List.copyOf(state.links),
-                    List.copyOf(state.structure), sectionHashes(request, state.headings), local.sorted());
+            List<Heading> headings = List.copyOf(state.headings);
+            return new RenderedBody(out, headings, state.ids, List.copyOf(state.links),
+                    List.copyOf(state.structure), new SectionHashes(request.body(), request.bodyStartLine(), headings), local.sorted());
         } finally {
             CasebookNodeRenderer.STATE.remove();
             for (casebook.diag.Diagnostic x : local.sorted()) diagnostics.report(x);
@@ -291,69 +288,5 @@ public final class MarkdownRenderer {
         LineIndex idx = lineIndex(doc);
         int offset = node.getStartOffset();
         return offset - idx.starts[idx.lineOf(offset)] + 1;
-    }
-
-    /**
-     * A hash of each level-2 section's Markdown source ("_intro" for text before the first one), so a
-     * translation can record which version of each section it was made from.
-     */
-    private static Map<String, String> sectionHashes(RenderRequest request, List<Heading> headings) {
-        String body = request.body();
-        List<Integer> cuts = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        cuts.add(0);
-        ids.add("_intro");
-        // offsets of the level-2 headings' lines in the body
-        int line = request.bodyStartLine();
-        int offset = 0;
-        for (Heading h : headings) {
-            if (h.level() != 2) continue;
-            while (line < h.line() && offset >= 0) {
-                offset = body.indexOf('\n', offset);
-                if (offset >= 0) offset++;
-                line++;
-            }
-            if (offset < 0 || line != h.line()) break;
-            cuts.add(offset);
-            ids.add(h.id());
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < cuts.size(); i++) {
-            int from = cuts.get(i);
-            int to = i + 1 < cuts.size() ? cuts.get(i + 1) : body.length();
-            String section = normaliseSection(body, from, to);
-            if (i == 0 && section.isEmpty()) continue;
-            out.put(ids.get(i), hash(section));
-        }
-        return out;
-    }
-
-    /** A section's text with each line stripped of surrounding whitespace, and blank lines at either end dropped. */
-    private static String normaliseSection(String body, int from, int to) {
-        StringBuilder out = new StringBuilder(to - from);
-        int p = from;
-        while (p < to) {
-            int end = body.indexOf('\n', p);
-            if (end < 0 || end > to) end = to;
-            int a = p, b = end;
-            while (a < b && Character.isWhitespace(body.charAt(a))) a++;
-            while (b > a && Character.isWhitespace(body.charAt(b - 1))) b--;
-            out.append(body, a, b).append('\n');
-            p = end + 1;
-        }
-        return out.toString().strip();
-    }
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
-    public static String hash(String text) {
-        byte[] d = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(d, 0, 6);
     }
 }

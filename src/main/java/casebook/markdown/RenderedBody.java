@@ -11,6 +11,16 @@ import java.util.Set;
  * the diagnostics rendering reported (so a cached page whose Markdown had problems is re-rendered).
  */
 public record RenderedBody(String html, List<Heading> headings, Set<String> ids, List<LinkRef> links,
-                           List<StructureItem> structure, Map<String, String> sectionHashes,
+                           List<StructureItem> structure, SectionHashes sections,
                            List<casebook.diag.Diagnostic> diagnostics) {
+
+    /** The same without its HTML, for a build that has written the page and needs only its outline and links. */
+    public RenderedBody withoutHtml() {
+        return new RenderedBody("", headings, ids, links, structure, sections, diagnostics);
+    }
+
+    /** Section id to source hash, computed on first call. */
+    public Map<String, String> sectionHashes() {
+        return sections.get();
+    }
 }

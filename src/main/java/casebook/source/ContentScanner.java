@@ -45,8 +45,11 @@ public final class ContentScanner {
     public ContentTree scan(Path root, Diagnostics diagnostics) {
         Path absRoot = root.toAbsolutePath().normalize();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(absRoot)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !isIgnored(absRoot.relativize(p))).sorted().toList();
+        // find, not walk + isRegularFile: the walk has read each entry's attributes already, so no second stat per
+        // file (a symbolic link is still followed to see whether it names a file, as before)
+        try (Stream<Path> walk = Files.find(absRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile()
+                || attrs.isSymbolicLink() && Files.isRegularFile(p))) {
+            files = walk.filter(p -> !isIgnored(absRoot.relativize(p))).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read content folder " + root, e);
         }

@@ -1,0 +1,113 @@
+package casebook.build;
+
+import casebook.check.TranslationChecker;
+import casebook.diag.Diagnostics;
+import casebook.markdown.MarkdownRenderer;
+import casebook.markdown.RenderedBody;
+import casebook.output.OutputTree;
+import casebook.site.Page;
+import casebook.site.Site;
+import casebook.theme.PageRenderer;
+import casebook.theme.Templates;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The per-page stages of a build, run one slug at a time and slugs in parallel: render the Markdown of
+ * each of its languages, check the translations against the original, render each page's template
+ * and write it. Nothing here needs another slug's rendered body (a page's template uses only other
+ * pages' front matter: titles, neighbours, languages), so a slug's HTML is written as soon as it
+ * exists. A one-off build then keeps only each page's outline and links for the site-wide pages and
+ * checks, never the whole site's HTML at once; {@code serve} keeps the HTML for its next rebuild.
+ */
+final class PageWork {
+    private final MarkdownRenderer md;
+    private final Site site;
+    private final Map<String, Map<String, String>> messages;
+    private final PageRenderer pages;
+    private final TranslationChecker translations;
+    private final Map<String, List<Map<String, Object>>> stale;
+    private final Diagnostics d;
+    private final boolean strict;
+    private final Consumer<Integer> progress;
+    private final BuildCache cache;
+    private final OutputTree out;
+    /** Slugs whose translation records section hashes: the original's are computed here, in parallel. */
+    private final Set<String> hashed = new HashSet<>();
+    private final AtomicInteger done = new AtomicInteger();
+
+    /**
+     * @param site  the site as read (front matter, no rendered bodies)
+     * @param stale filled with each translated page's stale-section notices
+     * @param cache serve's cache; null for a one-off build
+     */
+    PageWork(MarkdownRenderer md, Site site, Map<String, Map<String, String>> messages, Templates templates, String baseUrl,
+             Map<String, List<Map<String, Object>>> stale, Diagnostics d, boolean strict, Consumer<Integer> progress,
+             BuildCache cache, OutputTree out) {
+        this.md = md;
+        this.site = site;
+        this.messages = messages;
+        this.pages = new PageRenderer(site, templates, messages, baseUrl, stale);
+        this.translations = new TranslationChecker(site);
+        this.stale = stale;
+        this.d = d;
+        this.strict = strict;
+        this.progress = progress;
+        this.cache = cache;
+        this.out = out;
+        for (Map<String, Page> byLang : site.pages().values()) {
+            for (Page p : byLang.values()) if (!p.meta().translatedFrom().isEmpty()) hashed.add(p.slug());
+        }
+    }
+
+    /** Runs every slug (in the calling pool) and returns the site with its rendered pages and language tops. */
+    Site run() {
+        List<String> languages = site.config().languages();
+        Map<String, Map<String, Page>> rendered = new LinkedHashMap<>();
+        for (String lang : site.pages().keySet()) rendered.put(lang, new ConcurrentHashMap<>());
+        site.order().parallelStream().forEach(slug -> slug(slug, languages, rendered));
+        Map<String, Map<String, Page>> sorted = new LinkedHashMap<>();
+        // sorted by slug for iteration, hashed for the many lookups by slug of the later stages
+        for (Map.Entry<String, Map<String, Page>> e : rendered.entrySet()) sorted.put(e.getKey(), new LinkedHashMap<>(new TreeMap<>(e.getValue())));
+        Map<String, Page> homes = new LinkedHashMap<>();
+        for (Map.Entry<String, Page> e : site.homes().entrySet()) {
+            homes.put(e.getKey(), e.getValue().withRendered(Build.render(md, e.getValue(), messages,
+                    site.glossary().terms(e.getKey()), "glossary/index.html", d)));
+        }
+        return new Site(site.config(), site.order(), sorted, homes, site.glossary());
+    }
+
+    private void slug(String slug, List<String> languages, Map<String, Map<String, Page>> rendered) {
+        Map<String, Page> mine = new LinkedHashMap<>();
+        for (String lang : languages) {
+            Page p = site.page(lang, slug);
+            if (p == null) continue;
+            var terms = site.glossary().terms(lang);
+            RenderedBody body = cache == null ? Build.render(md, p, messages, terms, "../glossary/index.html", d)
+                    : Build.cachedRender(md, p, messages, terms, d, cache);
+            if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) body.sectionHashes();
+            mine.put(lang, p.withRendered(body));
+        }
+        translations.checkPage(slug, mine::get, d, strict, stale);
+        for (Page p : mine.values()) {
+            if (cache == null) {
+                String html = pages.page(p, d);
+                if (html != null) out.put(p.path(), html);
+                rendered.get(p.lang()).put(slug, p.withRendered(p.rendered().withoutHtml()));
+            } else {
+                byte[] html = Build.cachedPage(pages, p, d, cache);
+                if (html != null) out.put(p.path(), html);
+                rendered.get(p.lang()).put(slug, p);
+            }
+            int n = done.incrementAndGet();
+            if ((n & 255) == 0) progress.accept(n);
+        }
+    }
+}
