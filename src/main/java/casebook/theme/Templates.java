@@ -66,7 +66,7 @@ public final class Templates {
     public String render(String name, Map<String, Object> model, Diagnostics d) {
         try {
             Template t = cfg.getTemplate(name);
-            StringWriter out = new StringWriter(16384);
+            TextWriter out = new TextWriter(16384);
             t.process(model, out);
             return out.toString();
         } catch (ParseException e) {
