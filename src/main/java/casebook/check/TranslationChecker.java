@@ -166,9 +166,12 @@ public final class TranslationChecker {
         for (Map.Entry<String, String> sec : a.entrySet()) {
             String tr = b.get(sec.getKey());
             if (tr == null) continue;
+            // folded once per section, not once per term
+            String text = fold(sec.getValue(), original.lang());
+            String translated = fold(tr, translation.lang());
             for (Glossary.Entry e : g.entries()) {
-                if (!uses(sec.getValue(), e, original.lang())) continue;
-                if (uses(tr, e, translation.lang())) continue;
+                if (!uses(text, e, original.lang())) continue;
+                if (uses(translated, e, translation.lang())) continue;
                 Heading th = heading(translation, sec.getKey());
                 report(d, strict, SourcePosition.of(translation.display(), th == null ? 1 : th.line(), 1),
                         "glossary: " + (sec.getKey().equals("_intro") ? "the opening" : "section #" + sec.getKey()) + " of the original uses \""
@@ -178,15 +181,17 @@ public final class TranslationChecker {
         }
     }
 
-    private static boolean uses(String text, Glossary.Entry e, String lang) {
+    /** Whether {@code folded} (a text passed through {@link #fold}) uses the entry's term or an alias. */
+    private static boolean uses(String folded, Glossary.Entry e, String lang) {
         String t = e.term().get(lang);
-        if (t != null && contains(text, t, lang)) return true;
-        for (String a : e.aliases().getOrDefault(lang, List.of())) if (contains(text, a, lang)) return true;
+        if (t != null && folded.contains(fold(t, lang))) return true;
+        for (String a : e.aliases().getOrDefault(lang, List.of())) if (folded.contains(fold(a, lang))) return true;
         return false;
     }
 
-    private static boolean contains(String text, String term, String lang) {
-        return lang.equals("ja") ? text.contains(term) : text.toLowerCase().contains(term.toLowerCase());
+    /** Japanese is compared as written; other languages without case (in any default locale). */
+    private static String fold(String text, String lang) {
+        return lang.equals("ja") ? text : text.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The Markdown source of each level-2 section ("_intro" before the first), by heading id. */

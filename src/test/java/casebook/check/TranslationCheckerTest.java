@@ -126,4 +126,11 @@ class TranslationCheckerTest {
         assertTrue(m.contains(c.resolve("a/index.en.md") + ":5:1: warning: glossary: section #one of the original uses \"保健所\","
                 + " but this translation never says \"public health center\""), m);
     }
+
+    @Test
+    void glossaryTermIsFoundWhateverItsCaseInEnglish() {
+        Path c = SiteFixture.write(tmp.resolve("c"), PAIR.replace("About the public health center.", "About the Public Health Center."));
+        String m = SiteFixture.messages(build(c, false));
+        assertFalse(m.contains("glossary:"), m);
+    }
 }
