@@ -245,7 +245,7 @@ public final class Build {
         private final boolean on = Boolean.getBoolean("casebook.timings");
         private final StringBuilder out = new StringBuilder();
         private long last = System.nanoTime();
-        private long lastCpu = cpu();
+        private long lastCpu = on ? cpu() : 0;
 
         /** CPU time of the whole process (all threads, the JIT and GC included), in ns; -1 if unknown. */
         private static long cpu() {
