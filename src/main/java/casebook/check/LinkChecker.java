@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Stage 6: every internal link and anchor an editor wrote must resolve in the output. It works on the
+ * Stage 5: every internal link and anchor an editor wrote must resolve in the output. It works on the
  * model (each output file's ids are known from rendering), not by re-parsing the HTML, so it stays
  * linear in the number of links. A broken link is reported at its Markdown line and column.
  * Root-relative links ({@code /ja/...}) are errors: they break when the site is hosted under a sub-path.

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Stage 8: the output folder is replaced only by a complete, successful build. Files are written to
+ * Stage 6: the output folder is replaced only by a complete, successful build. Files are written to
  * {@code <out>.tmp-<pid>} beside the output folder (while rendering, see {@link OutputTree}); on
  * success the staging folder is swapped in with two renames ({@code out} → {@code out.old-<pid>},
  * staging → {@code out}) and the old copy deleted; on failure the staging folder is deleted and the

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Stage 2 and 4: reads every page's front matter and data file, then assembles the site: the reading
+ * Stage 2: reads every page's front matter and data file, then assembles the site: the reading
  * order (site.yaml's {@code order} first, then other pages by their front matter {@code order} and
  * slug), each language's pages, the glossary. Reports: YAML errors, missing titles, unknown keys,
  * invalid or clashing slugs, duplicate orders, slugs in site.yaml with no page. Pages are returned

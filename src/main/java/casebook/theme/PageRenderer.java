@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stage 5: builds the view model of each output page and renders it with the theme's templates.
+ * Stages 3 and 4: builds the view model of each output page and renders it with the theme's templates.
  * Templates see only these maps (never the site store), with every link already made relative to the
  * page being rendered, so the site works from disk and under any sub-path of a portal.
  */
