@@ -162,7 +162,7 @@ public final class Build {
         return o.baseUrl() != null ? o.baseUrl() : site.config().baseUrl();
     }
 
-    private static void put(OutputTree out, String path, String html) {
+    private static void put(OutputTree out, String path, byte[] html) {
         if (html != null) out.put(path, html);
     }
 
@@ -177,9 +177,8 @@ public final class Build {
         Map<String, Object> model = pages.pageModel(p);
         BuildCache.Html old = cache.html.get(p.path());
         if (old != null && old.model().equals(model)) return old.html();
-        String html = pages.render(model, d);
-        if (html == null) return null;
-        byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = pages.render(model, d);
+        if (bytes == null) return null;
         cache.html.put(p.path(), new BuildCache.Html(model, bytes));
         return bytes;
     }

@@ -98,7 +98,7 @@ final class PageWork {
         translations.checkPage(slug, mine::get, d, strict, stale);
         for (Page p : mine.values()) {
             if (cache == null) {
-                String html = pages.page(p, d);
+                byte[] html = pages.page(p, d);
                 if (html != null) out.put(p.path(), html);
                 rendered.get(p.lang()).put(slug, p.withRendered(p.rendered().withoutHtml()));
             } else {

@@ -122,11 +122,11 @@ public final class PageRenderer {
         m.put("alternates", alternates);
     }
 
-    public String page(Page p, Diagnostics d) {
+    public byte[] page(Page p, Diagnostics d) {
         return render(pageModel(p), d);
     }
 
-    public String render(Map<String, Object> pageModel, Diagnostics d) {
+    public byte[] render(Map<String, Object> pageModel, Diagnostics d) {
         return templates.render("page.ftlh", pageModel, d);
     }
 
@@ -179,7 +179,7 @@ public final class PageRenderer {
     }
 
     /** A language's top page: the title block and the collection's table of contents. */
-    public String home(String lang, Diagnostics d) {
+    public byte[] home(String lang, Diagnostics d) {
         String path = lang + "/index.html";
         Page intro = site.homes().get(lang);
         Map<String, Object> m = common(lang, path, site.config().title(lang));
@@ -239,7 +239,7 @@ public final class PageRenderer {
     }
 
     /** The bilingual landing page at the site root. */
-    public String landing(Diagnostics d) {
+    public byte[] landing(Diagnostics d) {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = common(def, "index.html", site.config().title(def));
         List<Map<String, Object>> editions = new ArrayList<>();
@@ -260,7 +260,7 @@ public final class PageRenderer {
         return templates.render("landing.ftlh", m, d);
     }
 
-    public String notFound(Diagnostics d) {
+    public byte[] notFound(Diagnostics d) {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = common(def, "404.html", messages.get(def).getOrDefault("notfound.title", "Not found"));
         if (baseUrl != null) m.put("root", baseUrl);
@@ -279,7 +279,7 @@ public final class PageRenderer {
         return templates.render("404.ftlh", m, d);
     }
 
-    public String glossary(String lang, Diagnostics d) {
+    public byte[] glossary(String lang, Diagnostics d) {
         String path = lang + "/glossary/index.html";
         Map<String, Object> m = common(lang, path, messages.get(lang).getOrDefault("glossary.title", "Glossary"));
         languages(m, lang, "glossary/index.html", l -> true);

@@ -62,13 +62,13 @@ public final class Templates {
         }
     }
 
-    /** Renders a template with a model; null after reporting the error. */
-    public String render(String name, Map<String, Object> model, Diagnostics d) {
+    /** Renders a template with a model into UTF-8 bytes; null after reporting the error. */
+    public byte[] render(String name, Map<String, Object> model, Diagnostics d) {
         try {
             Template t = cfg.getTemplate(name);
-            TextWriter out = new TextWriter(16384);
+            Utf8Writer out = new Utf8Writer(32768);
             t.process(model, out);
-            return out.toString();
+            return out.toByteArray();
         } catch (ParseException e) {
             d.error(displayDir.resolve(name), e.getLineNumber(), e.getColumnNumber(), "template syntax error: " + e.getEditorMessage(), null);
         } catch (TemplateException e) {
