@@ -185,7 +185,7 @@ public final class Build {
 
     /** Re-renders a page's Markdown only when its inputs changed; replays its diagnostics otherwise. */
     static RenderedBody cachedRender(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
-                                             casebook.markdown.GlossaryTerms terms, Diagnostics d, BuildCache cache) {
+                                     casebook.markdown.GlossaryTerms terms, Diagnostics d, BuildCache cache) {
         List<Object> inputs = List.of(p.body(), p.bodyStartLine(), String.valueOf(p.data()), messages.get(p.lang()), terms);
         String key = p.display() + "\0" + p.lang();
         BuildCache.Markdown old = cache.markdown.get(key);
@@ -196,7 +196,7 @@ public final class Build {
     }
 
     static RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
-                                       casebook.markdown.GlossaryTerms terms, String glossaryHref, Diagnostics d) {
+                               casebook.markdown.GlossaryTerms terms, String glossaryHref, Diagnostics d) {
         return md.render(new RenderRequest(p.display(), p.lang(), p.body(), p.bodyStartLine(), p.data(), p.dataDisplay(),
                 messages.get(p.lang()), terms, glossaryHref, !p.lang().equals("ja")), d);
     }

@@ -27,10 +27,10 @@ import java.util.regex.Pattern;
 
 /**
  * Stage 3 (per slug, beside the translation checks and the templates): renders a page body to HTML.
- * One Flexmark {@link Parser} and {@link HtmlRenderer} are built per build and shared by all threads (both are immutable once built). The body is first split
- * into Markdown and fenced containers ({@link ContainerSplitter}); containers are rendered by
- * {@link Containers}. Problems (unknown ids, a data key that data.yaml lacks, unsafe raw HTML) are
- * reported at their Markdown line.
+ * One Flexmark {@link Parser} and {@link HtmlRenderer} are built per build and shared by all threads
+ * (both are immutable once built). The body is first split into Markdown and fenced containers
+ * ({@link ContainerSplitter}); containers are rendered by {@link Containers}. Problems (unknown ids, a
+ * data key that data.yaml lacks, unsafe raw HTML) are reported at their Markdown line.
  */
 public final class MarkdownRenderer {
     public static final List<String> CONTAINERS = List.of("keypoint", "basic-info", "summary-table", "figure", "note",
