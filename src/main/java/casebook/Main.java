@@ -47,7 +47,7 @@ public final class Main {
         console.diagnostics(d);
         boolean check = a.command().equals("check");
         String langs = r.site() == null ? "" : String.join(", ", r.site().config().languages());
-        console.summary(check ? "checked" : "built", r, langs, check ? null : a.options().out().toString());
+        console.summary(check ? "check" : "build", check ? "checked" : "built", r, langs, check ? null : a.options().out().toString());
         if (!d.hasErrors() && a.options().strict() && d.warningCount() > 0) {
             console.error((check ? "check" : "build") + " failed: --strict and " + d.warningCount() + " warnings"
                     + (check ? "" : "; " + a.options().out() + " left as it was"));

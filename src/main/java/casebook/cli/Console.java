@@ -36,12 +36,16 @@ public final class Console {
         if (d.dropped() > 0) err.println("... and " + d.dropped() + " more problems not shown");
     }
 
-    public void summary(String verb, BuildResult r, String languages, String where) {
+    /**
+     * @param noun what ran ("build", "check"): "build failed: …"
+     * @param verb what it did ("built", "checked"): "built 12 pages …"
+     */
+    public void summary(String noun, String verb, BuildResult r, String languages, String where) {
         Diagnostics d = r.diagnostics();
         String counts = d.errorCount() + " error" + (d.errorCount() == 1 ? "" : "s") + ", " + d.warningCount() + " warning"
                 + (d.warningCount() == 1 ? "" : "s");
         if (d.hasErrors()) {
-            err.println(verb + " failed: " + counts + (where == null ? "" : "; " + where + " left as it was"));
+            err.println(noun + " failed: " + counts + (where == null ? "" : "; " + where + " left as it was"));
         } else if (!quiet) {
             out.println(verb + " " + r.pages() + " pages (" + languages + ") in " + r.millis() + " ms: " + counts
                     + (where == null ? "" : " -> " + where));

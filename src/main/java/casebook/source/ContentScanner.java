@@ -46,10 +46,15 @@ public final class ContentScanner {
         Path absRoot = root.toAbsolutePath().normalize();
         List<Path> files;
         // find, not walk + isRegularFile: the walk has read each entry's attributes already, so no second stat per
-        // file (a symbolic link is still followed to see whether it names a file, as before)
-        try (Stream<Path> walk = Files.find(absRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile()
-                || attrs.isSymbolicLink() && Files.isRegularFile(p))) {
-            files = walk.filter(p -> !isIgnored(absRoot.relativize(p))).sorted().toList();
+        // file (a symbolic link is still followed to see whether it names a file, as before). A content folder
+        // that is itself a symbolic link is walked through its target, and its files keep the name given.
+        try {
+            Path walkRoot = Files.isSymbolicLink(absRoot) ? absRoot.toRealPath() : absRoot;
+            try (Stream<Path> walk = Files.find(walkRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile()
+                    || attrs.isSymbolicLink() && Files.isRegularFile(p))) {
+                files = walk.map(p -> walkRoot == absRoot ? p : absRoot.resolve(walkRoot.relativize(p)))
+                        .filter(p -> !isIgnored(absRoot.relativize(p))).sorted().toList();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read content folder " + root, e);
         }

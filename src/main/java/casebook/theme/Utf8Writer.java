@@ -2,6 +2,7 @@ package casebook.theme;
 
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A {@link Writer} that encodes what a template writes straight into UTF-8 bytes, the form a page is
@@ -12,6 +13,8 @@ import java.util.Arrays;
  * nothing here is synchronised (a {@code StringWriter} locks on every small write).
  */
 final class Utf8Writer extends Writer {
+    /** Chars encoded per capacity check: a page is written in pieces far smaller than this anyway. */
+    private static final int CHUNK = 8192;
     private byte[] buf;
     private int n;
     /** A high surrogate whose low half has not been written yet; 0 if none. */
@@ -27,8 +30,12 @@ final class Utf8Writer extends Writer {
     }
 
     @Override public void write(char[] cs, int off, int len) {
-        ensure(len * 3 + 4);
-        for (int i = off, end = off + len; i < end; i++) put(cs[i]);
+        Objects.checkFromIndexSize(off, len, cs.length);
+        for (int from = off, end = off + len; from < end; from += CHUNK) {
+            int to = Math.min(end, from + CHUNK);
+            ensure((to - from) * 3 + 4);
+            for (int i = from; i < to; i++) put(cs[i]);
+        }
     }
 
     @Override public void write(String s) {
@@ -36,14 +43,20 @@ final class Utf8Writer extends Writer {
     }
 
     @Override public void write(String s, int off, int len) {
-        ensure(len * 3 + 4);
+        Objects.checkFromIndexSize(off, len, s.length());
+        for (int from = off, end = off + len; from < end; from += CHUNK) {
+            writeChunk(s, from, Math.min(end, from + CHUNK));
+        }
+    }
+
+    private void writeChunk(String s, int from, int to) {
+        ensure((to - from) * 3 + 4);
         byte[] b = buf;
         int k = n;
-        int i = off;
-        int end = off + len;
+        int i = from;
         if (pending == 0) {
             // the common case: ASCII, one byte per char, no surrogate bookkeeping
-            while (i < end) {
+            while (i < to) {
                 char c = s.charAt(i);
                 if (c >= 0x80) break;
                 b[k++] = (byte) c;
@@ -51,7 +64,7 @@ final class Utf8Writer extends Writer {
             }
         }
         n = k;
-        for (; i < end; i++) put(s.charAt(i));
+        for (; i < to; i++) put(s.charAt(i));
     }
 
     @Override public Utf8Writer append(CharSequence s) {
@@ -61,7 +74,7 @@ final class Utf8Writer extends Writer {
     }
 
     @Override public Utf8Writer append(CharSequence s, int start, int end) {
-        String str = String.valueOf(s == null ? "null" : s.subSequence(start, end));
+        String str = (s == null ? "null" : s).subSequence(start, end).toString();
         write(str, 0, str.length());
         return this;
     }

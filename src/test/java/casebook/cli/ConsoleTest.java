@@ -39,4 +39,23 @@ class ConsoleTest {
     void quietPrintsNothingWhenAllIsWell() {
         assertEquals("", run("check", "--quiet"));
     }
+
+    @Test
+    void aFailedRunSaysWhichCommandFailedAndThatTheOutputIsUntouched() throws Exception {
+        Path content = java.nio.file.Files.createDirectories(tmp.resolve("empty-content"));
+        Path out = tmp.resolve("site");
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, Main.run(new String[] {"build", "--content", content.toString(), "--out", out.toString()}));
+            assertEquals(1, Main.run(new String[] {"check", "--content", content.toString()}));
+        } finally {
+            System.setErr(err);
+        }
+        String s = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(s.contains("\nbuild failed: 1 error, 0 warnings; " + out + " left as it was\n"), s);
+        assertTrue(s.contains("\ncheck failed: 1 error, 0 warnings\n"), s);
+        assertFalse(s.contains("built failed") || s.contains("checked failed"), s);
+    }
 }

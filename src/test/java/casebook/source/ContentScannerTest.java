@@ -40,4 +40,18 @@ class ContentScannerTest {
         assertEquals("k: v\n", tree.dataFiles().get("a").text());
         assertEquals(List.of(Path.of("a/chart.png")), tree.assets());
     }
+
+    @Test
+    void aContentFolderThatIsASymbolicLinkIsReadUnderTheNameGiven() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Files.writeString(real.resolve("site.yaml"), "title: t\n");
+        Files.createDirectories(real.resolve("a"));
+        Files.writeString(real.resolve("a/index.ja.md"), "---\ntitle: あ\n---\n");
+        Path link = Files.createSymbolicLink(tmp.resolve("content"), real);
+
+        ContentTree tree = new ContentScanner(tmp).scan(link, new Diagnostics());
+
+        assertNotNull(tree.siteConfig());
+        assertEquals(Path.of("content/a/index.ja.md"), tree.pages().get("a").get("ja").display());
+    }
 }

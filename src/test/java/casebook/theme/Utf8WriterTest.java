@@ -35,4 +35,27 @@ class Utf8WriterTest {
         w.append("!").append('?').append("abc", 1, 2);
         assertArrayEquals((all + "!?b").getBytes(StandardCharsets.UTF_8), w.toByteArray());
     }
+
+    @Test
+    void keepsTheWriterContractForRangesAndNull() {
+        Utf8Writer w = new Utf8Writer(1);
+        w.append(null, 1, 3);
+        assertArrayEquals("ul".getBytes(StandardCharsets.UTF_8), w.toByteArray());
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> w.write("abc", 2, 5));
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> w.write(new char[3], 1, -1));
+        assertArrayEquals("ul".getBytes(StandardCharsets.UTF_8), w.toByteArray(), "nothing written by a rejected range");
+    }
+
+    @Test
+    void longWritesAreEncodedInPieces() {
+        String s = "日本語 text ".repeat(10_000) + "\uD83D\uDE00";
+        Utf8Writer w = new Utf8Writer(16);
+        w.write(s);
+        w.write(s.toCharArray(), 0, s.length());
+        // a surrogate pair across the boundary of two pieces
+        String edge = "a".repeat(8191) + "\uD83D\uDE00" + "b";
+        w.write(edge);
+        w.write(edge.toCharArray(), 0, edge.length());
+        assertArrayEquals((s + s + edge + edge).getBytes(StandardCharsets.UTF_8), w.toByteArray());
+    }
 }
