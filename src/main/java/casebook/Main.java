@@ -45,11 +45,12 @@ public final class Main {
         Diagnostics d = new Diagnostics();
         BuildResult r = Build.run(a.options(), d, console::progress);
         console.diagnostics(d);
-        boolean check = a.command().equals("check");
+        String command = a.command(); // "build" or "check"
+        boolean check = command.equals("check");
         String langs = r.site() == null ? "" : String.join(", ", r.site().config().languages());
-        console.summary(check ? "check" : "build", check ? "checked" : "built", r, langs, check ? null : a.options().out().toString());
+        console.summary(command, check ? "checked" : "built", r, langs, check ? null : a.options().out().toString());
         if (!d.hasErrors() && a.options().strict() && d.warningCount() > 0) {
-            console.error((check ? "check" : "build") + " failed: --strict and " + d.warningCount() + " warnings"
+            console.error(command + " failed: --strict and " + d.warningCount() + " warnings"
                     + (check ? "" : "; " + a.options().out() + " left as it was"));
             return 1;
         }

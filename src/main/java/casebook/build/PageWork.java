@@ -75,7 +75,9 @@ final class PageWork {
         site.order().parallelStream().forEach(slug -> slug(slug, languages, rendered));
         Map<String, Map<String, Page>> sorted = new LinkedHashMap<>();
         // sorted by slug for iteration, hashed for the many lookups by slug of the later stages
-        for (Map.Entry<String, Map<String, Page>> e : rendered.entrySet()) sorted.put(e.getKey(), new LinkedHashMap<>(new TreeMap<>(e.getValue())));
+        for (Map.Entry<String, Map<String, Page>> e : rendered.entrySet()) {
+            sorted.put(e.getKey(), new LinkedHashMap<>(new TreeMap<>(e.getValue())));
+        }
         Map<String, Page> homes = new LinkedHashMap<>();
         for (Map.Entry<String, Page> e : site.homes().entrySet()) {
             homes.put(e.getKey(), e.getValue().withRendered(Build.render(md, e.getValue(), messages,
@@ -97,15 +99,10 @@ final class PageWork {
         }
         translations.checkPage(slug, mine::get, d, strict, stale);
         for (Page p : mine.values()) {
-            if (cache == null) {
-                byte[] html = pages.page(p, d);
-                if (html != null) out.put(p.path(), html);
-                rendered.get(p.lang()).put(slug, p.withRendered(p.rendered().withoutHtml()));
-            } else {
-                byte[] html = Build.cachedPage(pages, p, d, cache);
-                if (html != null) out.put(p.path(), html);
-                rendered.get(p.lang()).put(slug, p);
-            }
+            byte[] html = cache == null ? pages.page(p, d) : Build.cachedPage(pages, p, d, cache);
+            if (html != null) out.put(p.path(), html);
+            // serve's next rebuild reuses the HTML; a one-off build keeps only the outline and links
+            rendered.get(p.lang()).put(slug, cache == null ? p.withRendered(p.rendered().withoutHtml()) : p);
             int n = done.incrementAndGet();
             if ((n & 255) == 0) progress.accept(n);
         }
