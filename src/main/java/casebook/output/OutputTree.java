@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every generated file, path (relative, forward slashes) to bytes, sorted. Two modes:
@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
  */
 public final class OutputTree {
     private final ConcurrentSkipListMap<String, byte[]> files = new ConcurrentSkipListMap<>();
-    private final ConcurrentSkipListSet<String> paths = new ConcurrentSkipListSet<>();
+    /** Hashed, not sorted: the link check looks up every link's target here. */
+    private final Set<String> paths = ConcurrentHashMap.newKeySet();
     private final Path staging;
     private final OutputTree base;
 
@@ -86,7 +87,7 @@ public final class OutputTree {
 
     public boolean contains(String path) { return base != null ? base.contains(path) : paths.contains(path); }
 
-    /** Every path, sorted. */
+    /** Every path, in no particular order. */
     public Set<String> paths() { return base != null ? base.paths() : Collections.unmodifiableSet(paths); }
 
     /** Path to bytes of an in-memory tree (empty for a spooled tree). */
