@@ -68,9 +68,20 @@ public final class Build {
         }
         Timings timings = new Timings();
         Warmup warmup = Warmup.start();
-        ContentTree tree = new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d);
+        // every parallel step runs in this pool, so --threads holds for the whole build
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
+        try {
+            return stages(options, d, progress, cache, start, cwd, timings, warmup, pool);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static BuildResult stages(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache,
+                                      long start, Path cwd, Timings timings, Warmup warmup, ForkJoinPool pool) {
+        ContentTree tree = inPool(pool, () -> new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d));
         timings.lap("load");
-        Site site = new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d);
+        Site site = inPool(pool, () -> new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d));
         timings.lap("front matter");
         if (site == null) return new BuildResult(d, null, null, elapsed(start), 0, false);
 
@@ -89,70 +100,65 @@ public final class Build {
             throw new UncheckedIOException(e);
         }
 
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
-        try {
-            timings.lap("theme");
-            // markdown, translation checks and templates, one slug (all its languages) at a time
-            Map<String, List<Map<String, Object>>> stale = new ConcurrentHashMap<>();
-            OutputTree out = options.write() ? new OutputTree(AtomicPublisher.stage(options.out())) : new OutputTree();
-            PageWork work = new PageWork(warmup.markdownRenderer(), site, messages, templates, baseUrl(options, site), stale, d,
-                    options.strict(), progress, cache, out);
-            Site rendered = inPool(pool, work::run);
-            List<Page> all = allPages(rendered);
-            PageRenderer pages = new PageRenderer(rendered, templates, messages, baseUrl(options, site), stale);
-            timings.lap("pages");
-            // the pages that list the whole site (a top page per language, the sitemap) are large: build them side by side
-            List<Runnable> listings = new ArrayList<>();
-            for (String lang : rendered.config().languages()) {
-                listings.add(() -> put(out, lang + "/index.html", pages.home(lang, d)));
-                if (!rendered.glossary().entries().isEmpty()) {
-                    listings.add(() -> put(out, lang + "/glossary/index.html", pages.glossary(lang, d)));
-                }
+        timings.lap("theme");
+        // markdown, translation checks and templates, one slug (all its languages) at a time
+        Map<String, List<Map<String, Object>>> stale = new ConcurrentHashMap<>();
+        OutputTree out = options.write() ? new OutputTree(AtomicPublisher.stage(options.out())) : new OutputTree();
+        PageWork work = new PageWork(warmup.markdownRenderer(), site, messages, templates, baseUrl(options, site), stale, d,
+                options.strict(), progress, cache, out);
+        Site rendered = inPool(pool, work::run);
+        List<Page> all = allPages(rendered);
+        PageRenderer pages = new PageRenderer(rendered, templates, messages, baseUrl(options, site), stale);
+        timings.lap("pages");
+        // the pages that list the whole site (a top page per language, the sitemap) are large: build them side by side
+        List<Runnable> listings = new ArrayList<>();
+        for (String lang : rendered.config().languages()) {
+            listings.add(() -> put(out, lang + "/index.html", pages.home(lang, d)));
+            if (!rendered.glossary().entries().isEmpty()) {
+                listings.add(() -> put(out, lang + "/glossary/index.html", pages.glossary(lang, d)));
             }
-            listings.add(() -> put(out, "index.html", pages.landing(d)));
-            listings.add(() -> put(out, "404.html", pages.notFound(d)));
-            listings.add(() -> out.put("sitemap.xml", Sitemap.xml(rendered, baseUrl(options, site))));
-            inPool(pool, () -> {
-                listings.parallelStream().forEach(Runnable::run);
-                return null;
-            });
-            timings.lap("listings");
-            copyAssets(themeDir.resolve("assets"), "assets/", out);
-            for (Path asset : tree.assets()) copyPageAsset(tree.root(), asset, rendered, out);
-
-            Map<String, Set<String>> ids = new ConcurrentHashMap<>();
-            for (Page p : all) {
-                Set<String> s = new HashSet<>(p.rendered().ids());
-                s.addAll(TEMPLATE_IDS);
-                ids.put(p.path(), s);
-            }
-            LinkChecker links = new LinkChecker(out.paths(), ids);
-            inPool(pool, () -> {
-                all.parallelStream().forEach(p -> links.check(p, d));
-                for (Page h : rendered.homes().values()) links.check(h, d);
-                return null;
-            });
-            timings.lap("links");
-            boolean failed = d.hasErrors() || options.strict() && d.warningCount() > 0;
-            boolean published = false;
-            if (out.staging() != null) {
-                if (failed) {
-                    AtomicPublisher.abort(out.staging());
-                } else {
-                    AtomicPublisher.commit(out.staging(), options.out());
-                    published = true;
-                }
-            }
-            timings.lap("write");
-            timings.print();
-            if (cache != null) {
-                cache.last = failed ? null : new BuildCache.State(options, rendered, messages, templates,
-                        new java.util.LinkedHashMap<>(stale), ids, out, d);
-            }
-            return new BuildResult(d, out, rendered, elapsed(start), all.size(), published);
-        } finally {
-            pool.shutdown();
         }
+        listings.add(() -> put(out, "index.html", pages.landing(d)));
+        listings.add(() -> put(out, "404.html", pages.notFound(d)));
+        listings.add(() -> out.put("sitemap.xml", Sitemap.xml(rendered, baseUrl(options, site))));
+        inPool(pool, () -> {
+            listings.parallelStream().forEach(Runnable::run);
+            return null;
+        });
+        timings.lap("listings");
+        copyAssets(themeDir.resolve("assets"), "assets/", out);
+        for (Path asset : tree.assets()) copyPageAsset(tree.root(), asset, rendered, out);
+
+        Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+        for (Page p : all) {
+            Set<String> s = new HashSet<>(p.rendered().ids());
+            s.addAll(TEMPLATE_IDS);
+            ids.put(p.path(), s);
+        }
+        LinkChecker links = new LinkChecker(out.paths(), ids);
+        inPool(pool, () -> {
+            all.parallelStream().forEach(p -> links.check(p, d));
+            for (Page h : rendered.homes().values()) links.check(h, d);
+            return null;
+        });
+        timings.lap("links");
+        boolean failed = d.hasErrors() || options.strict() && d.warningCount() > 0;
+        boolean published = false;
+        if (out.staging() != null) {
+            if (failed) {
+                AtomicPublisher.abort(out.staging());
+            } else {
+                AtomicPublisher.commit(out.staging(), options.out());
+                published = true;
+            }
+        }
+        timings.lap("write");
+        timings.print();
+        if (cache != null) {
+            cache.last = failed ? null : new BuildCache.State(options, rendered, messages, templates,
+                    new java.util.LinkedHashMap<>(stale), ids, out, d);
+        }
+        return new BuildResult(d, out, rendered, elapsed(start), all.size(), published);
     }
 
     /** Ids every page template writes, so links to them (#main, #contents) check out. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -85,20 +84,17 @@ public final class SiteAssembler {
         if (siteYaml == null) return null;
         config = SiteConfig.from(siteYaml, tree.siteConfig().display(), d);
 
-        // each file's YAML stands alone, so data files and front matter are read in parallel; the problems
-        // they report come out sorted whatever order they were found in
-        Map<String, YamlNode> data = new ConcurrentHashMap<>();
-        tree.dataFiles().entrySet().parallelStream().forEach(e -> {
+        Map<String, YamlNode> data = new HashMap<>();
+        for (Map.Entry<String, SourceFile> e : tree.dataFiles().entrySet()) {
             YamlNode n = yaml(e.getValue(), d);
             if (n != null) data.put(e.getKey(), n);
-        });
+        }
 
         Map<String, Map<String, Page>> pages = new LinkedHashMap<>();
         for (String lang : config.languages()) pages.put(lang, new TreeMap<>());
         Map<String, Page> homes = new LinkedHashMap<>();
         Map<String, String> lowerSlugs = new HashMap<>();
         Map<String, Integer> frontOrder = new HashMap<>();
-        List<PageSource> sources = new ArrayList<>();
         for (Map.Entry<String, Map<String, SourceFile>> e : tree.pages().entrySet()) {
             String slug = e.getKey();
             if (!slug.isEmpty()) {
@@ -122,18 +118,13 @@ public final class SiteAssembler {
                             "add it to languages in site.yaml, or rename the file");
                     continue;
                 }
-                sources.add(new PageSource(slug, lang, sf));
-            }
-        }
-        List<Page> loaded = sources.parallelStream()
-                .map(s -> cachedLoad(s.slug(), s.lang(), s.file(), data.get(s.slug()), tree.dataFiles().get(s.slug()), d))
-                .toList();
-        for (Page page : loaded) {
-            if (page == null || page.meta().draft() && !drafts) continue;
-            if (page.slug().isEmpty()) homes.put(page.lang(), page);
-            else {
-                pages.get(page.lang()).put(page.slug(), page);
-                if (page.meta().order() != null) frontOrder.merge(page.slug(), page.meta().order(), Math::min);
+                Page page = cachedLoad(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
+                if (page == null || page.meta().draft() && !drafts) continue;
+                if (slug.isEmpty()) homes.put(lang, page);
+                else {
+                    pages.get(lang).put(slug, page);
+                    if (page.meta().order() != null) frontOrder.merge(slug, page.meta().order(), Math::min);
+                }
             }
         }
         List<String> order = readingOrder(config, pages, frontOrder, d);
@@ -146,9 +137,6 @@ public final class SiteAssembler {
         }
         return new Site(config, order, pages, homes, glossary);
     }
-
-    /** A page file whose folder name and language passed the checks, waiting for its front matter to be read. */
-    private record PageSource(String slug, String lang, SourceFile file) { }
 
     private static String suggestSlug(String slug) {
         String s = slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9/]+", "-").replaceAll("^-+|-+$", "");

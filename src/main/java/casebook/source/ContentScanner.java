@@ -4,11 +4,8 @@ import casebook.diag.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,82 +44,50 @@ public final class ContentScanner {
 
     public ContentTree scan(Path root, Diagnostics diagnostics) {
         Path absRoot = root.toAbsolutePath().normalize();
-        List<Found> found;
-        // A content folder that is itself a symbolic link is walked through its target, and its files keep the
-        // name given. The folders at the top (one per page: thousands in a large collection) are walked, and
-        // their files read and decoded, in parallel: the walk is one file-system call per entry, mostly waiting.
+        List<Path> files;
+        // find, not walk + isRegularFile: the walk has read each entry's attributes already, so no second stat per
+        // file (a symbolic link is still followed to see whether it names a file, as before). A content folder
+        // that is itself a symbolic link is walked through its target, and its files keep the name given.
         try {
             Path walkRoot = Files.isSymbolicLink(absRoot) ? absRoot.toRealPath() : absRoot;
-            List<Path> top;
-            try (Stream<Path> list = Files.list(walkRoot)) {
-                top = list.toList();
+            try (Stream<Path> walk = Files.find(walkRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile()
+                    || attrs.isSymbolicLink() && Files.isRegularFile(p))) {
+                files = walk.map(p -> walkRoot == absRoot ? p : absRoot.resolve(walkRoot.relativize(p)))
+                        .filter(p -> !isIgnored(absRoot.relativize(p))).sorted().toList();
             }
-            found = top.parallelStream().flatMap(ContentScanner::filesUnder)
-                    .map(p -> walkRoot == absRoot ? p : absRoot.resolve(walkRoot.relativize(p)))
-                    .map(p -> found(absRoot, p, diagnostics)).filter(f -> f != null)
-                    .sorted(Comparator.comparing(Found::file)).toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot read content folder " + root,
-                    e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read content folder " + root, e);
         }
         SourceFile site = null;
         SourceFile glossary = null;
         Map<String, Map<String, SourceFile>> pages = new TreeMap<>();
         Map<String, SourceFile> data = new TreeMap<>();
         List<Path> assets = new ArrayList<>();
-        for (Found f : found) {
-            if (f.source() == null) {
-                if (f.asset()) assets.add(f.rel());
-                continue;
+        List<Path> toRead = new ArrayList<>();
+        for (Path file : files) {
+            Path rel = absRoot.relativize(file);
+            String name = rel.getFileName().toString();
+            if (rel.getNameCount() == 1 && (name.equals("site.yaml") || name.equals("glossary.yaml"))
+                    || PAGE_FILE.matcher(name).matches() || name.equals("data.yaml")) {
+                toRead.add(file);
+            } else if (!name.endsWith(".md") && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
+                assets.add(rel);
             }
-            String name = f.rel().getFileName().toString();
-            String slug = f.rel().getParent() == null ? "" : f.rel().getParent().toString().replace('\\', '/');
+        }
+        List<SourceFile> decoded = toRead.parallelStream().map(f -> read(f, diagnostics)).toList();
+        for (int i = 0; i < toRead.size(); i++) {
+            SourceFile sf = decoded.get(i);
+            if (sf == null) continue;
+            Path rel = absRoot.relativize(toRead.get(i));
+            String name = rel.getFileName().toString();
+            String slug = rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/');
             Matcher m = PAGE_FILE.matcher(name);
-            if (slug.isEmpty() && name.equals("site.yaml")) site = f.source();
-            else if (slug.isEmpty() && name.equals("glossary.yaml")) glossary = f.source();
-            else if (name.equals("data.yaml")) data.put(slug, f.source());
-            else if (m.matches()) pages.computeIfAbsent(slug, k -> new TreeMap<>()).put(m.group(1), f.source());
+            if (slug.isEmpty() && name.equals("site.yaml")) site = sf;
+            else if (slug.isEmpty() && name.equals("glossary.yaml")) glossary = sf;
+            else if (name.equals("data.yaml")) data.put(slug, sf);
+            else if (m.matches()) pages.computeIfAbsent(slug, k -> new TreeMap<>()).put(m.group(1), sf);
         }
         return new ContentTree(absRoot, site, glossary, pages, data, assets);
-    }
-
-    /** A file found under the content folder: an asset, or a source (null when it could not be read), or neither. */
-    private record Found(Path file, Path rel, boolean asset, SourceFile source) { }
-
-    /** Null for an ignored file; a source file is read and decoded here, on the walking thread. */
-    private Found found(Path absRoot, Path file, Diagnostics diagnostics) {
-        Path rel = absRoot.relativize(file);
-        if (isIgnored(rel)) return null;
-        String name = rel.getFileName().toString();
-        if (rel.getNameCount() == 1 && (name.equals("site.yaml") || name.equals("glossary.yaml"))
-                || PAGE_FILE.matcher(name).matches() || name.equals("data.yaml")) {
-            return new Found(file, rel, false, read(file, diagnostics));
-        }
-        boolean asset = !name.endsWith(".md") && !name.endsWith(".yaml") && !name.endsWith(".yml");
-        return new Found(file, rel, asset, null);
-    }
-
-    /**
-     * {@code p} if it is a file, else every file under it, in no particular order. A hidden folder at the
-     * top ({@code .git}) is not walked at all, since nothing in it is content.
-     */
-    private static Stream<Path> filesUnder(Path p) {
-        try {
-            BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attrs.isDirectory()) return isFile(p, attrs) ? Stream.of(p) : Stream.empty();
-            if (isIgnored(p.getFileName())) return Stream.empty();
-            // find, not walk + isRegularFile: the walk has read each entry's attributes already, so no second
-            // stat per file (a symbolic link is still followed to see whether it names a file)
-            try (Stream<Path> walk = Files.find(p, Integer.MAX_VALUE, ContentScanner::isFile)) {
-                return walk.toList().stream();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isFile(Path p, BasicFileAttributes attrs) {
-        return attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(p);
     }
 
     public Path display(Path absolute) {
