@@ -77,11 +77,14 @@ public final class Build {
         }
     }
 
+    /** Everything after the content folder is found, with every parallel step in {@code pool}. */
     private static BuildResult stages(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache,
                                       long start, Path cwd, Timings timings, Warmup warmup, ForkJoinPool pool) {
-        ContentTree tree = inPool(pool, () -> new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d));
+        ContentTree tree = inPool(pool,
+                () -> new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d));
         timings.lap("load");
-        Site site = inPool(pool, () -> new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d));
+        Site site = inPool(pool,
+                () -> new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d));
         timings.lap("front matter");
         if (site == null) return new BuildResult(d, null, null, elapsed(start), 0, false);
 

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Every generated file, path (relative, forward slashes) to bytes, sorted. Two modes:
+ * Every generated file, path (relative, forward slashes) to bytes (an in-memory tree keeps them sorted). Two modes:
  * <ul>
  * <li>in memory (for {@code check} and {@code serve}): nothing touches the disk;</li>
  * <li>spooled (for {@code build}): each file goes straight into a staging folder that
