@@ -3,13 +3,16 @@
 #
 # What it does, for each N in $NS (bundles; N bundles = 2N pages, ja + en):
 #   1. generates the corpus with /work/shared/bench/gen_corpus.py N into $WORK/cN (kept between runs);
-#   2. times, with hyperfine (--warmup $WARMUP, --runs $RUNS, --prepare deleting the output):
+#   2. times, with hyperfine (--prepare deleting the output), $WARMUP warm-up and $RUNS measured runs of:
 #        maven   the README's command, JVM + Maven start included:
 #                  mvn -q compile exec:java -Dexec.args="build --content C --out O --quiet"
 #        direct  java -Xmx1g -cp target/classes:<runtime deps> casebook.Main build --content C --out O --quiet
 #        appcds  (APPCDS=1) the direct command with an AppCDS archive
 #                  (-XX:SharedArchiveFile=$WORK/casebook.jsa, made once with -XX:ArchiveClassesAtExit)
 #        hugo    /work/shared/bench/run_hugo.sh C O  (the peers' Hugo config and layouts, used in place)
+#      By default (INTERLEAVE=1) the runs go round-robin: each round runs every command once, so a drift of
+#      the shared machine (10-30% between minutes) hits all commands alike and the ratios compare runs made
+#      side by side; INTERLEAVE=0 runs each command's runs as one block (one hyperfine call per command).
 #   3. runs each command once more under GNU time (-f "%e %M") for peak RSS; the direct run of this
 #      pass is not --quiet, so casebook's own "built N pages ... in M ms" (in-JVM time, JVM start
 #      excluded) is captured too;
@@ -21,7 +24,8 @@
 # Usage:  bench/run.sh                      # from anywhere; ~15-20 min once casebook is linear
 # Knobs (environment):
 #   NS="1000 10000"        corpus sizes in bundles
-#   RUNS=3 WARMUP=1        hyperfine repetitions and warm-ups per command
+#   RUNS=3 WARMUP=1        measured runs and warm-ups per command
+#   INTERLEAVE=1           round-robin over the commands (0: one block of runs per command)
 #   TOOLS="maven direct hugo"   subset/order of commands (add appcds, or set APPCDS=1)
 #   APPCDS=0|1             also time the direct path with an AppCDS archive
 #   CASEBOOK_DIR=<repo>    the casebook checkout to build and run (default: this script's repo);
@@ -44,6 +48,7 @@ NS=${NS:-"1000 10000"}
 RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-1}
 APPCDS=${APPCDS:-0}
+INTERLEAVE=${INTERLEAVE:-1}
 TOOLS=${TOOLS:-"maven direct hugo"}
 [ "$APPCDS" = 1 ] && [[ " $TOOLS " != *" appcds "* ]] && TOOLS="$TOOLS appcds"
 CASEBOOK_DIR="$(cd "${CASEBOOK_DIR:-$HERE/..}" && pwd)"
@@ -89,12 +94,28 @@ cmd() {  # cmd TOOL CORPUS OUT [extra casebook flags] -> a shell command line
     esac
 }
 
+merge_rounds() {  # merge_rounds TOOL-N: the measured rounds' hyperfine files -> TOOL-N.json, in round order
+    python3 - "$RESULTS" "$1" "$WARMUP" "$RUNS" <<'PY'
+import json, sys
+res, stem, warm, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+times, codes = [], []
+for r in range(warm + 1, warm + runs + 1):
+    x = json.load(open(f"{res}/{stem}.round{r}.json"))["results"][0]
+    times += x["times"]
+    codes += x.get("exit_codes") or [0] * len(x["times"])
+json.dump({"results": [{"command": x["command"], "times": times, "exit_codes": codes, "interleaved": True}]},
+          open(f"{res}/{stem}.json", "w"))
+PY
+}
+
 {
     echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
     echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -r)"
     echo "java: $(java -version 2>&1 | head -1)"; echo "maven: $(mvn -v 2>/dev/null | head -1)"
     echo "hugo: $(hugo version)"; echo "hyperfine: $(hyperfine --version)"
     echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    if [ "$INTERLEAVE" = 1 ]; then echo "runs: $WARMUP warm-up + $RUNS measured rounds, each command once per round (interleaved)"
+    else echo "runs: $WARMUP warm-up + $RUNS measured, each command in one block"; fi
 } > "$RESULTS/env.txt"
 cat "$RESULTS/env.txt" >&2
 
@@ -113,13 +134,27 @@ for n in $NS; do
             >/dev/null 2>&1 || true
         rm -rf "$WORK/o-cds"
     fi
+    if [ "$INTERLEAVE" = 1 ]; then
+        for round in $(seq 1 $((WARMUP + RUNS))); do
+            for tool in $TOOLS; do
+                O="$WORK/o-$tool-$n"
+                echo "== round $round of $((WARMUP + RUNS)) (first $WARMUP: warm-up), $tool N=$n" >&2
+                hyperfine --style basic --runs 1 -i --prepare "rm -rf $O $O.tmp-* $O.old-*" \
+                    --export-json "$RESULTS/$tool-$n.round$round.json" "$(cmd "$tool" "$C" "$O") 2>/dev/null" >&2
+                rm -rf "$O"
+            done
+        done
+        for tool in $TOOLS; do merge_rounds "$tool-$n"; done
+    fi
     for tool in $TOOLS; do
         O="$WORK/o-$tool-$n"
-        echo "== $tool N=$n" >&2
-        hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" -i \
-            --prepare "rm -rf $O $O.tmp-* $O.old-*" \
-            --export-json "$RESULTS/$tool-$n.json" "$(cmd "$tool" "$C" "$O") 2>/dev/null" >&2
-        rm -rf "$O"
+        if [ "$INTERLEAVE" != 1 ]; then
+            echo "== $tool N=$n" >&2
+            hyperfine --style basic --warmup "$WARMUP" --runs "$RUNS" -i \
+                --prepare "rm -rf $O $O.tmp-* $O.old-*" \
+                --export-json "$RESULTS/$tool-$n.json" "$(cmd "$tool" "$C" "$O") 2>/dev/null" >&2
+            rm -rf "$O"
+        fi
         # one more run for peak RSS (GNU time) and, for direct, casebook's in-JVM time
         extra=--quiet; [ "$tool" = direct ] && extra=""
         /usr/bin/time -f "%e %M %x" -o "$RESULTS/$tool-$n.rss" bash -c "$(cmd "$tool" "$C" "$O" "$extra")" \

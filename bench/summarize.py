@@ -5,6 +5,7 @@ usage: summarize.py RESULTS "N1 N2 ..." "tool1 tool2 ..."
 
 Reads RESULTS/<tool>-<N>.json (hyperfine), <tool>-<N>.rss (GNU time "%e %M %x"),
 <tool>-<N>.out (casebook's summary line), <tool>-<N>.html (HTML files), mvn-validate.json.
+With interleaved runs (run.sh INTERLEAVE=1) it also prints each round's casebook/Hugo ratio.
 """
 import json, os, re, statistics, sys
 
@@ -27,6 +28,11 @@ def times(tool, n):
         return None
     r = json.loads(j)["results"][0]
     return r["times"], r.get("exit_codes") or []
+
+
+def interleaved(tool, n):
+    j = read(f"{tool}-{n}.json")
+    return bool(j) and json.loads(j)["results"][0].get("interleaved", False)
 
 
 med = {}
@@ -70,3 +76,19 @@ for tool in tools:
     a, b = med.get((tool, ns[0])), med.get((tool, ns[-1]))
     cells.append(f"{b / a:.1f}" if a and b and len(ns) > 1 else "-")
     print(f"| {LABEL.get(tool, tool)} | " + " | ".join(cells) + " |")
+
+# runs made side by side (INTERLEAVE=1): each round's own ratio, so the spread is the machine's, not the order's
+rows = []
+for tool in tools:
+    if tool == "hugo":
+        continue
+    for n in ns:
+        if not (interleaved(tool, n) and interleaved("hugo", n)):
+            continue
+        a, h = times(tool, n)[0], times("hugo", n)[0]
+        ratios = sorted(x / y for x, y in zip(a, h))
+        rows.append(f"| {LABEL.get(tool, tool)} | {n} | " + ", ".join(f"{r:.2f}" for r in ratios) + " |")
+if rows:
+    print("\n| command | N | t/t_hugo of each round, sorted |")
+    print("|---|---|---|")
+    print("\n".join(rows))
