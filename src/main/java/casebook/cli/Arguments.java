@@ -58,7 +58,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
                 case "--drafts" -> o = o.withDrafts(true);
                 case "--strict" -> o = o.withStrict(true);
                 case "--quiet", "-q" -> quiet = true;
-                case "--threads" -> o = o.withThreads(number(value(args, ++i, a), a));
+                case "--threads" -> o = o.withThreads(threads(number(value(args, ++i, a), a)));
                 case "--port" -> port = number(value(args, ++i, a), a);
                 case "--help", "-h" -> command = "help";
                 case "--all" -> words.add(a);
@@ -75,6 +75,12 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
     private static String value(String[] args, int i, String option) throws UsageException {
         if (i >= args.length || args[i].startsWith("--")) throw new UsageException(option + " needs a value");
         return args[i];
+    }
+
+    /** A ForkJoinPool holds at most 32,767 workers; more would fail later with a bare exception. */
+    private static int threads(int n) throws UsageException {
+        if (n > 32767) throw new UsageException("--threads takes at most 32767, not " + n + " (the default is the number of cores)");
+        return n;
     }
 
     private static int number(String v, String option) throws UsageException {

@@ -1,0 +1,29 @@
+package casebook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Options that parse, and options that are refused with a usage message rather than failing later. */
+class ArgumentsTest {
+    @Test
+    void threadsWithinAPoolsLimitAreTaken() throws UsageException {
+        assertEquals(3, Arguments.parse(new String[] {"build", "--threads", "3"}).options().threads());
+        assertEquals(32767, Arguments.parse(new String[] {"build", "--threads", "32767"}).options().threads());
+    }
+
+    @Test
+    void moreThreadsThanAPoolCanHoldIsAUsageError() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> Arguments.parse(new String[] {"check", "--threads", "40000"}));
+        assertTrue(e.getMessage().contains("--threads takes at most 32767, not 40000"), e.getMessage());
+    }
+
+    @Test
+    void zeroThreadsIsAUsageError() {
+        UsageException e = assertThrows(UsageException.class, () -> Arguments.parse(new String[] {"build", "--threads", "0"}));
+        assertTrue(e.getMessage().contains("--threads needs a positive whole number"), e.getMessage());
+    }
+}
