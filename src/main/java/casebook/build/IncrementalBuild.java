@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,7 +70,7 @@ public final class IncrementalBuild {
             RenderedBody r = Build.render(md, updated, last.messages(), site.glossary().terms(lang), "../glossary/index.html", fresh);
             if (!sameOutline(old.rendered(), r)) return null;
             updated = updated.withRendered(r);
-            Map<String, Page> byLang = new TreeMap<>(pages.get(lang));
+            Map<String, Page> byLang = new LinkedHashMap<>(pages.get(lang)); // same slugs, same order, hashed lookups
             byLang.put(slug, updated);
             pages.put(lang, byLang);
             slugs.add(slug);
