@@ -56,6 +56,7 @@ SNAPSHOT=${SNAPSHOT:-1}
 WORK=${WORK:-/dev/shm/cb-bench}
 RESULTS=${RESULTS:-$WORK/results}
 
+[ "$RUNS" -ge 1 ] 2>/dev/null || { echo "RUNS must be 1 or more, not '$RUNS'" >&2; exit 1; }
 for t in python3 java mvn hugo hyperfine /usr/bin/time; do
     command -v "$t" >/dev/null || { echo "missing $t (apt-get install -y hugo hyperfine time)" >&2; exit 1; }
 done

@@ -80,12 +80,14 @@ for tool in tools:
 # runs made side by side (INTERLEAVE=1): each round's own ratio, so the spread is the machine's, not the order's
 rows = []
 for tool in tools:
-    if tool == "hugo":
+    if tool == "hugo" or "hugo" not in tools:  # never against a Hugo file left by an earlier run
         continue
     for n in ns:
         if not (interleaved(tool, n) and interleaved("hugo", n)):
             continue
         a, h = times(tool, n)[0], times("hugo", n)[0]
+        if len(a) != len(h):
+            continue
         ratios = sorted(x / y for x, y in zip(a, h))
         rows.append(f"| {LABEL.get(tool, tool)} | {n} | " + ", ".join(f"{r:.2f}" for r in ratios) + " |")
 if rows:
