@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -74,9 +73,8 @@ final class PageWork {
         for (String lang : site.pages().keySet()) rendered.put(lang, new ConcurrentHashMap<>());
         site.order().parallelStream().forEach(slug -> slug(slug, languages, rendered));
         Map<String, Map<String, Page>> sorted = new LinkedHashMap<>();
-        // sorted by slug for iteration, hashed for the many lookups by slug of the later stages
         for (Map.Entry<String, Map<String, Page>> e : rendered.entrySet()) {
-            sorted.put(e.getKey(), new LinkedHashMap<>(new TreeMap<>(e.getValue())));
+            sorted.put(e.getKey(), Site.bySlug(e.getValue()));
         }
         Map<String, Page> homes = new LinkedHashMap<>();
         for (Map.Entry<String, Page> e : site.homes().entrySet()) {

@@ -21,6 +21,14 @@ public record Site(SiteConfig config, List<String> order, Map<String, Map<String
         return Map.copyOf(m);
     }
 
+    /**
+     * A language's pages as a site holds them: iterated in slug order, looked up by slug (many times per
+     * page) through a hash.
+     */
+    public static Map<String, Page> bySlug(Map<String, Page> pages) {
+        return new java.util.LinkedHashMap<>(pages instanceof java.util.SortedMap ? pages : new java.util.TreeMap<>(pages));
+    }
+
     /** The page in a language, or null when it is not translated (yet). */
     public Page page(String lang, String slug) {
         Map<String, Page> byLang = pages.get(lang);

@@ -128,8 +128,7 @@ public final class SiteAssembler {
             }
         }
         List<String> order = readingOrder(config, pages, frontOrder, d);
-        // iterated in slug order, looked up by slug many times per page: keep the order, hash the lookups
-        for (Map.Entry<String, Map<String, Page>> e : pages.entrySet()) e.setValue(new LinkedHashMap<>(e.getValue()));
+        for (Map.Entry<String, Map<String, Page>> e : pages.entrySet()) e.setValue(Site.bySlug(e.getValue()));
         Glossary glossary = Glossary.EMPTY;
         if (tree.glossary() != null) {
             YamlNode g = yaml(tree.glossary(), d);
