@@ -1,6 +1,7 @@
 package casebook.qa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +64,24 @@ class HtmlValidityIT {
         List<String> found = List.copyOf(errors);
         results.put(page, found.size());
         assertEquals(List.of(), found, () -> "Nu Html Checker errors in " + page + ":\n  " + String.join("\n  ", found));
+    }
+
+    /** The control: a page with known faults must fail, or the gate above could pass by checking nothing. */
+    @Test
+    void invalidHtmlIsCaught(@TempDir Path tmp) throws Exception {
+        errors.clear();
+        Path file = tmp.resolve("bad.html");
+        Files.writeString(file, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+                + "<body><ul><div>not an item</div></ul><p id=\"x\">a</p><p id=\"x\">b</p>"
+                + "<a href=\"#x\"><button>nested</button></a></body></html>");
+        try (InputStream in = Files.newInputStream(file)) {
+            InputSource src = new InputSource(in);
+            src.setSystemId(file.toUri().toString());
+            validator.checkHtmlInputSource(src);
+        }
+        List<String> found = List.copyOf(errors);
+        assertTrue(found.size() >= 3, () -> "expected the div in ul, the duplicate id and the button in a; got " + found);
+        assertTrue(found.stream().anyMatch(e -> e.contains("Duplicate ID")), () -> String.join("\n", found));
     }
 
     @AfterAll
