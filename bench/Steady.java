@@ -1,0 +1,47 @@
+import casebook.build.Build;
+import casebook.build.BuildOptions;
+import casebook.diag.Diagnostics;
+import java.nio.file.Path;
+
+/**
+ * Builds the same content again and again in one JVM, to separate the cost of the work itself from a
+ * fresh JVM's warm-up (class loading, interpreting, JIT compiling). Each build is complete (output
+ * written and swapped in); nothing is kept between builds but the JVM.
+ *
+ * <pre>
+ * java $(cat .mvn/jvm.config) -cp target/classes:$(cat deps.cp) bench/Steady.java CONTENT OUT [BUILDS] [THREADS] [THEMES]
+ * </pre>
+ *
+ * Prints each build's wall time and the fastest of the second half (the steady state). Run from the
+ * repository root (the default themes folder is {@code themes}).
+ */
+public class Steady {
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: Steady CONTENT OUT [BUILDS=10] [THREADS=cores] [THEMES=themes]");
+            System.exit(2);
+        }
+        int builds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+        BuildOptions options = BuildOptions.defaults().withContent(Path.of(args[0])).withOut(Path.of(args[1]))
+                .withThreads(threads).withThemes(Path.of(args.length > 4 ? args[4] : "themes"));
+        StringBuilder times = new StringBuilder();
+        long best = Long.MAX_VALUE;
+        int pages = 0;
+        for (int i = 0; i < builds; i++) {
+            Diagnostics d = new Diagnostics();
+            long start = System.nanoTime();
+            var result = Build.run(options, d, n -> { });
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (d.hasErrors() || !result.published()) {
+                System.err.println("build " + (i + 1) + " failed: " + d.errorCount() + " errors");
+                System.exit(1);
+            }
+            pages = result.pages();
+            times.append(i == 0 ? "" : " ").append(ms);
+            if (i >= builds / 2) best = Math.min(best, ms);
+        }
+        System.out.println(pages + " pages of " + options.content() + ", " + threads + (threads == 1 ? " thread" : " threads") + ", builds (ms): " + times
+                + "; fastest of the second half: " + best + " ms");
+    }
+}
