@@ -9,20 +9,29 @@ import java.nio.file.Path;
  * written and swapped in); nothing is kept between builds but the JVM.
  *
  * <pre>
- * java $(cat .mvn/jvm.config) -cp target/classes:$(cat deps.cp) bench/Steady.java CONTENT OUT [BUILDS] [THREADS] [THEMES]
+ * mvn -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=runtime   # once
+ * java $(cat .mvn/jvm.config) -cp target/classes:$(cat /tmp/cp.txt) bench/Steady.java CONTENT OUT [BUILDS] [THREADS] [THEMES]
  * </pre>
  *
- * Prints each build's wall time and the fastest of the second half (the steady state). Run from the
- * repository root (the default themes folder is {@code themes}).
+ * BUILDS (at least 2, default 10), THREADS (default: cores), THEMES (default {@code themes}, so run it
+ * from the repository root). Prints each build's wall time and the fastest of the second half of the
+ * builds (the steady state).
  */
 public class Steady {
     public static void main(String[] args) {
-        if (args.length < 2) {
-            System.err.println("usage: Steady CONTENT OUT [BUILDS=10] [THREADS=cores] [THEMES=themes]");
+        int builds;
+        int threads;
+        try {
+            if (args.length < 2) throw new IllegalArgumentException("CONTENT and OUT are needed");
+            builds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+            threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+            if (builds < 2 || threads < 1) throw new IllegalArgumentException("BUILDS must be 2 or more, THREADS 1 or more");
+        } catch (IllegalArgumentException e) {
+            System.err.println("Steady: " + e.getMessage()
+                    + "\nusage: Steady CONTENT OUT [BUILDS=10, at least 2] [THREADS=cores] [THEMES=themes]");
             System.exit(2);
+            return;
         }
-        int builds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
         BuildOptions options = BuildOptions.defaults().withContent(Path.of(args[0])).withOut(Path.of(args[1]))
                 .withThreads(threads).withThemes(Path.of(args.length > 4 ? args[4] : "themes"));
         StringBuilder times = new StringBuilder();
@@ -41,7 +50,8 @@ public class Steady {
             times.append(i == 0 ? "" : " ").append(ms);
             if (i >= builds / 2) best = Math.min(best, ms);
         }
-        System.out.println(pages + " pages of " + options.content() + ", " + threads + (threads == 1 ? " thread" : " threads") + ", builds (ms): " + times
+        String workers = threads == 1 ? "1 thread" : threads + " threads";
+        System.out.println(pages + " pages of " + options.content() + ", " + workers + ", builds (ms): " + times
                 + "; fastest of the second half: " + best + " ms");
     }
 }
