@@ -6,6 +6,8 @@ import casebook.cli.Arguments;
 import casebook.cli.Console;
 import casebook.cli.UsageException;
 import casebook.diag.Diagnostics;
+import casebook.output.OutputGuard;
+import java.nio.file.Path;
 
 /** The command line: parses arguments, runs a command, maps the outcome to exit codes 0, 1 and 2. */
 public final class Main {
@@ -42,6 +44,13 @@ public final class Main {
     }
 
     private static int build(Arguments a, Console console) {
+        if (a.options().write()) {
+            String problem = OutputGuard.problem(a.options().out(), a.options().content(), a.options().themes(), Path.of(""));
+            if (problem != null) {
+                System.err.println("casebook: " + problem + " (" + OutputGuard.FIX + ")");
+                return 2;
+            }
+        }
         Diagnostics d = new Diagnostics();
         BuildResult r = Build.run(a.options(), d, console::progress);
         console.diagnostics(d);

@@ -7,6 +7,7 @@ import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderRequest;
 import casebook.markdown.RenderedBody;
 import casebook.output.AtomicPublisher;
+import casebook.output.OutputGuard;
 import casebook.output.OutputTree;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -63,7 +64,13 @@ public final class Build {
         long start = System.nanoTime();
         Path cwd = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(options.content())) {
-            d.error(options.content(), 1, 1, "content folder does not exist", "pass --content DIR, or run from the project folder");
+            d.error(options.content(), 1, 1, Files.exists(options.content()) ? "content folder is a file, not a folder"
+                    : "content folder does not exist", "pass --content DIR, or run from the project folder");
+            return new BuildResult(d, null, null, elapsed(start), 0, false);
+        }
+        String unsafeOut = options.write() ? OutputGuard.problem(options.out(), options.content(), options.themes(), cwd) : null;
+        if (unsafeOut != null) {
+            d.error(options.out(), 1, 1, unsafeOut, OutputGuard.FIX);
             return new BuildResult(d, null, null, elapsed(start), 0, false);
         }
         Timings timings = new Timings();

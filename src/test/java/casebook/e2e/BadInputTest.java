@@ -267,6 +267,26 @@ class BadInputTest {
     }
 
     @Test
+    void anOutputFolderThatWouldDeleteSourcesIsRefused() throws IOException {
+        Path notes = tmp.resolve("notes.txt");
+        Files.writeString(notes, "keep me");
+        for (Path bad : java.util.List.of(tmp, content, content.resolve("a"), content.resolve("site.yaml"), Path.of("."))) {
+            assertEquals(2, Main.run(new String[] {"build", "--content", content.toString(), "--out", bad.toString(), "--quiet"}),
+                    bad.toString());
+        }
+        // the API refuses too, as a diagnostic, for callers other than the command line
+        BuildResult r = Build.run(BuildOptions.defaults().withContent(content).withOut(tmp));
+        assertTrue(SiteFixture.messages(r).contains("is or holds the content folder"), () -> SiteFixture.messages(r));
+        assertEquals("keep me", Files.readString(notes));
+        assertTrue(Files.isRegularFile(content.resolve("site.yaml")));
+        assertTrue(Files.isRegularFile(content.resolve("a/index.ja.md")));
+        assertTrue(Files.isRegularFile(Path.of("pom.xml")), "the project folder must survive --out .");
+        TreeMap<String, byte[]> after = SiteIsFreshTest.files(out);
+        assertEquals(before.keySet(), after.keySet());
+        for (Map.Entry<String, byte[]> e : before.entrySet()) assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+    }
+
+    @Test
     void outputIsDeterministicAndTheSameSingleThreaded() throws IOException {
         BuildResult two = Build.run(BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x1")));
         BuildResult one = Build.run(BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x2")).withThreads(1));
