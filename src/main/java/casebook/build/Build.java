@@ -98,7 +98,8 @@ public final class Build {
         String themeName = options.theme() != null ? options.theme() : site.config().theme();
         Path themeDir = options.themes().resolve(themeName);
         if (!Files.isDirectory(themeDir)) {
-            d.error(site.config().display(), 1, 1, "theme \"" + themeName + "\" not found in " + options.themes(),
+            d.error(site.config().display(), options.theme() != null ? 1 : site.config().line("theme"), 1,
+                    "theme \"" + themeName + "\" not found in " + options.themes() + themeSuggestion(options.themes(), themeName),
                     "set theme: default in site.yaml, or pass --theme NAME");
             return new BuildResult(d, null, site, elapsed(start), 0, false);
         }
@@ -169,6 +170,17 @@ public final class Build {
                     new java.util.LinkedHashMap<>(stale), ids, out, d);
         }
         return new BuildResult(d, out, rendered, elapsed(start), all.size(), published);
+    }
+
+    /** "; did you mean …?" naming the closest theme folder, or "" when none is close. */
+    private static String themeSuggestion(Path themes, String name) {
+        try (Stream<Path> dirs = Files.list(themes)) {
+            List<String> names = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            String s = casebook.diag.Suggestions.closest(name, names);
+            return s == null ? "" : "; did you mean \"" + s + "\"?";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Ids every page template writes, so links to them (#main, #contents) check out. */

@@ -36,6 +36,12 @@ final class Sitemap {
                     .append(HtmlText.escape(base + lang + "/" + (slug.isEmpty() ? "" : slug + "/"))).append("\"/>\n");
         }
         String def = site.config().defaultLanguage();
+        // x-default is the original; a page that exists only in another language points at that one
+        if (!slug.isEmpty() && site.page(def, slug) == null) {
+            for (String lang : site.config().languages()) {
+                if (site.page(lang, slug) != null) { def = lang; break; }
+            }
+        }
         out.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
                 .append(HtmlText.escape(base + def + "/" + (slug.isEmpty() ? "" : slug + "/"))).append("\"/>\n");
         out.append("  </url>\n");

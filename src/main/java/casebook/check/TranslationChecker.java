@@ -53,7 +53,16 @@ public final class TranslationChecker {
                           Map<String, List<Map<String, Object>>> stale) {
         String def = site.config().defaultLanguage();
         Page original = inLang.apply(def);
-        if (original == null) return;
+        if (original == null) {
+            for (String lang : site.config().languages()) {
+                Page orphan = lang.equals(def) ? null : inLang.apply(lang);
+                if (orphan == null) continue;
+                report(d, strict, SourcePosition.of(orphan.display(), 1, 1), "this translation has no " + def
+                        + " original to be checked against (index." + def + ".md is missing, or a draft)",
+                        "add the original beside it, or make this page a draft too");
+            }
+            return;
+        }
         for (String lang : site.config().languages()) {
             if (lang.equals(def)) continue;
             Page translation = inLang.apply(lang);

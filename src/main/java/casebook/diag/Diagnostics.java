@@ -30,6 +30,8 @@ public final class Diagnostics {
     public Diagnostics(int cap) { this.cap = cap; }
 
     public synchronized void report(Diagnostic d) {
+        // the same problem found twice (a data file checked once per language) is one problem
+        if (items.contains(d)) return;
         if (d.severity() == Severity.ERROR) errors++; else warnings++;
         if (items.size() >= cap && KEEP.compare(d, items.last()) >= 0) return;
         items.add(d);

@@ -12,9 +12,12 @@ import java.util.Map;
  * of the Japanese section a translation was made from (see the translation workflow).
  */
 public record PageMeta(String title, String label, String description, String group, Integer order,
-                       boolean draft, Map<String, String> translatedFrom, int titleLine) {
+                       boolean draft, Map<String, String> translatedFrom, int titleLine, int groupLine) {
 
     public static final List<String> KEYS = List.of("title", "label", "description", "group", "order", "draft", "translated_from");
+
+    private static final Map<String, String> EXAMPLES = Map.of("title", "埼玉県川口市", "label", "取組事例①",
+            "description", "一文の紹介", "group", "cases");
 
     /** Checks a front-matter YAML node; reports problems and returns null when the page cannot be built. */
     public static PageMeta from(YamlNode node, Path display, int fmLine, Diagnostics d) {
@@ -30,7 +33,16 @@ public record PageMeta(String title, String label, String description, String gr
                         s != null ? "rename it to " + s : "known keys: " + String.join(", ", KEYS));
             }
         }
+        // a value of the wrong type is reported and then ignored, so the rest of the page is still checked
+        for (String key : List.of("title", "label", "description", "group")) {
+            YamlNode v = node.get(key);
+            if (v != null && (v.isList() || v.isMap())) {
+                d.error(display, v.line(), v.column(), key + " must be one line of text, not a " + (v.isList() ? "list" : "set of keys"),
+                        "write it on the same line, e.g. " + key + ": " + EXAMPLES.get(key));
+            }
+        }
         YamlNode title = node.get("title");
+        if (title != null && (title.isList() || title.isMap())) return null;
         if (title == null || title.text() == null || title.text().isBlank()) {
             d.error(display, title == null ? fmLine : title.line(), 1, "missing title",
                     "add a line \"title: <the page title>\" to the front matter between the --- lines");
@@ -43,13 +55,21 @@ public record PageMeta(String title, String label, String description, String gr
             else d.error(display, o.line(), o.column(), "order must be a whole number, not \"" + o.text() + "\"", "write e.g. order: 3");
         }
         YamlNode draft = node.get("draft");
+        if (draft != null && draft.value() != null && !(draft.value() instanceof Boolean)) {
+            d.error(display, draft.line(), draft.column(), "draft must be true or false, not \"" + draft.text() + "\"",
+                    "write draft: true to keep the page out of the site, or delete the line");
+        }
         boolean isDraft = draft != null && Boolean.TRUE.equals(draft.value());
         Map<String, String> from = new LinkedHashMap<>();
         YamlNode tf = node.get("translated_from");
-        if (tf != null) {
+        if (tf != null && !tf.isMap()) {
+            d.error(display, tf.line(), tf.column(), "translated_from must be a set of \"section-id: hash\" lines",
+                    "let mark-translated write it: mvn compile exec:java -Dexec.args=\"mark-translated <slug>\"");
+        } else if (tf != null) {
             for (Map.Entry<String, YamlNode> e : tf.map().entrySet()) from.put(e.getKey(), e.getValue().text());
         }
+        YamlNode group = node.get("group");
         return new PageMeta(title.text().strip(), node.text("label"), node.text("description"), node.text("group"),
-                order, isDraft, from, title.line());
+                order, isDraft, from, title.line(), group == null ? 0 : group.line());
     }
 }

@@ -16,12 +16,16 @@ import java.util.Map;
 public record SiteConfig(Map<String, String> title, Map<String, String> subtitle, List<String> languages,
                          String defaultLanguage, Map<String, String> publisher, String published,
                          String portal, String theme, List<String> order, Map<String, Integer> orderLines,
-                         Map<String, Map<String, String>> groups, Path display, String baseUrl) {
+                         Map<String, Map<String, String>> groups, Path display, String baseUrl,
+                         Map<String, Integer> keyLines) {
 
     static final List<String> KEYS = List.of("title", "subtitle", "languages", "default_language", "defaultLanguage",
             "publisher", "published", "portal", "theme", "order", "groups", "base_url");
 
     public String title(String lang) { return pick(title, lang); }
+
+    /** The line a top-level key of site.yaml is written on (1 when it is not there), for diagnostics. */
+    public int line(String key) { return keyLines.getOrDefault(key, 1); }
 
     public String pick(Map<String, String> values, String lang) {
         if (values == null || values.isEmpty()) return "";
@@ -45,9 +49,32 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         if (def == null) def = node.text("defaultLanguage");
         if (def == null) def = languages.get(0);
         if (!languages.contains(def)) {
-            d.error(display, 1, 1, "default language \"" + def + "\" is not one of languages " + languages, null);
+            YamlNode at = node.get("default_language") != null ? node.get("default_language") : node.get("defaultLanguage");
+            String s = Suggestions.closest(def, languages);
+            d.error(display, at.line(), at.column(), "default language \"" + def + "\" is not one of languages " + languages
+                    + (s != null ? "; did you mean \"" + s + "\"?" : ""), "set default_language to one of " + String.join(", ", languages));
             def = languages.get(0);
         }
+        Map<String, String> title = perLanguage(node.get("title"));
+        YamlNode t = node.get("title");
+        if (title.values().stream().allMatch(v -> v == null || v.isBlank())) {
+            d.error(display, t == null ? 1 : t.line(), 1, "site.yaml has no title", "add the collection's title, e.g.\n"
+                    + "title:\n  ja: 取組事例集\n  en: Case Studies");
+        } else if (t.isMap()) {
+            for (String l : languages) {
+                if (title.get(l) == null) {
+                    d.warning(display, t.line(), t.column(), "title has no \"" + l + "\" entry; the " + l + " pages show the "
+                            + def + " title", "add \"" + l + ": …\" under title");
+                }
+            }
+        }
+        YamlNode pub = node.get("published");
+        if (pub != null && !isDate(pub.text())) {
+            d.error(display, pub.line(), pub.column(), "published must be a date, not \"" + pub.text() + "\"",
+                    "write the year and month, e.g. published: 2025-03 (or a day: 2025-03-31)");
+        }
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) keyLines.put(e.getKey(), e.getValue().line());
         // the default language comes first everywhere (Japanese first, English beside it)
         List<String> ordered = new ArrayList<>();
         ordered.add(def);
@@ -70,9 +97,21 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         Map<String, Map<String, String>> groups = new LinkedHashMap<>();
         YamlNode g = node.get("groups");
         if (g != null) for (Map.Entry<String, YamlNode> e : g.map().entrySet()) groups.put(e.getKey(), perLanguage(e.getValue()));
-        return new SiteConfig(perLanguage(node.get("title")), perLanguage(node.get("subtitle")), List.copyOf(ordered), def,
+        return new SiteConfig(title, perLanguage(node.get("subtitle")), List.copyOf(ordered), def,
                 perLanguage(node.get("publisher")), node.text("published"), node.text("portal"),
-                node.text("theme") == null ? "default" : node.text("theme"), List.copyOf(order), orderLines, groups, display, node.text("base_url"));
+                node.text("theme") == null ? "default" : node.text("theme"), List.copyOf(order), orderLines, groups, display,
+                node.text("base_url"), keyLines);
+    }
+
+    /** YYYY-MM or YYYY-MM-DD, and a real date. */
+    static boolean isDate(String s) {
+        if (s == null || !s.matches("\\d{4}-\\d{2}(-\\d{2})?")) return false;
+        try {
+            java.time.LocalDate.parse(s.length() == 7 ? s + "-01" : s);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** A value that is either one string for all languages or a map of language to string. */

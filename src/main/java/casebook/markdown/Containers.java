@@ -159,6 +159,11 @@ final class Containers {
                 YamlNode a = item.get("as_of");
                 st.diagnostics.error(r.dataDisplay(), a.line(), a.column(), "as_of \"" + asOf + "\" is not a date", "write it as YYYY-MM-DD");
             } else {
+                YamlNode cal = item.get("as_of_calendar");
+                if (cal != null && !"era".equals(cal.text()) && !"western".equals(cal.text())) {
+                    st.diagnostics.error(r.dataDisplay(), cal.line(), cal.column(), "as_of_calendar must be era or western, not \""
+                            + cal.text() + "\"", "era writes （令和7年1月1日現在）, western （2025年1月1日時点）");
+                }
                 boolean era = !"western".equals(item.text("as_of_calendar"));
                 text += r.label(era ? "asof.era" : "asof.western").replace("{date}", Formats.date(d, r.lang(), era));
             }

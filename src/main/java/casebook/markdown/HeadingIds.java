@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * </ol>
  */
 public final class HeadingIds {
-    public static final Pattern EXPLICIT = Pattern.compile("\\s*\\{#([^}\\s]*)\\}\\s*$");
+    public static final Pattern EXPLICIT = Pattern.compile("\\s*\\{#([^}]*)\\}\\s*$");
     public static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final Set<String> used = new HashSet<>();

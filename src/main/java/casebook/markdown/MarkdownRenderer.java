@@ -206,16 +206,26 @@ public final class MarkdownRenderer {
         if (text.indexOf("{{") < 0) return text;
         Matcher m = DATA_REF.matcher(text);
         StringBuilder out = new StringBuilder();
+        int checked = 0;
         while (m.find()) {
+            warnMalformedReferences(text, checked, m.start(), startLine, state);
+            checked = m.end();
             YamlNode value = lookup(state.request.data(), m.group(1));
             if (value == null || !value.isScalar()) {
                 int line = startLine;
                 int lineStart = 0;
                 for (int i = 0; i < m.start(); i++) if (text.charAt(i) == '\n') { line++; lineStart = i + 1; }
-                state.diagnostics.error(state.request.display(), line, m.start() - lineStart + 1,
-                        "data key \"" + m.group(1) + "\" is not in " + (state.request.dataDisplay() == null
-                                ? "a data.yaml (this page has none)" : state.request.dataDisplay()),
-                        "add \"" + m.group(1) + ": <value>\" to data.yaml beside this page, or correct the key");
+                if (value != null && value.value() != null) {
+                    state.diagnostics.error(state.request.display(), line, m.start() - lineStart + 1, "data key \"" + m.group(1)
+                            + "\" in " + state.request.dataDisplay() + " holds a " + (value.isList() ? "list" : "set of keys")
+                            + ", not one value", "refer to one value inside it (e.g. {{ data." + m.group(1) + ".<key> }}),"
+                            + " or show it with a container such as :::basic-info");
+                } else {
+                    state.diagnostics.error(state.request.display(), line, m.start() - lineStart + 1,
+                            "data key \"" + m.group(1) + "\" is not in " + (state.request.dataDisplay() == null
+                                    ? "a data.yaml (this page has none)" : state.request.dataDisplay()),
+                            "add \"" + m.group(1) + ": <value>\" to data.yaml beside this page, or correct the key");
+                }
                 m.appendReplacement(out, "");
             } else {
                 String v = value.value() instanceof Long n ? Formats.number(n) : value.text();
@@ -223,7 +233,28 @@ public final class MarkdownRenderer {
             }
         }
         m.appendTail(out);
+        warnMalformedReferences(text, checked, text.length(), startLine, state);
         return out.toString();
+    }
+
+    /** A "{{" between two data references that starts none: a mistyped reference would be published as it is. */
+    private static void warnMalformedReferences(String text, int from, int to, int startLine, PageState state) {
+        for (int i = text.indexOf("{{", from); i >= 0 && i < to; i = text.indexOf("{{", i + 2)) {
+            int line = startLine;
+            int lineStart = 0;
+            for (int k = 0; k < i; k++) if (text.charAt(k) == '\n') { line++; lineStart = k + 1; }
+            // what was meant: up to the first "}}", the next "{{" or the end of the line, at most 40 characters
+            int end = text.indexOf('\n', i);
+            end = Math.min(end < 0 ? text.length() : end, i + 40);
+            int next = text.indexOf("{{", i + 2);
+            if (next >= 0 && next < end) end = next;
+            int close = text.indexOf("}}", i + 2);
+            if (close >= 0 && close + 2 <= end) end = close + 2;
+            String shown = text.substring(i, end);
+            state.diagnostics.warning(state.request.display(), line, i - lineStart + 1,
+                    "\"" + shown + "\" is not a data reference and is published as written",
+                    "write a data reference as {{ data.key }} (the key as in data.yaml, no spaces inside it)");
+        }
     }
 
     static YamlNode lookup(YamlNode data, String path) {

@@ -59,7 +59,10 @@ public record Site(SiteConfig config, List<String> order, Map<String, Map<String
         return null;
     }
 
+    /** The group of pages about the site itself; it needs no entry in site.yaml's groups. */
+    public static final String ABOUT = "about";
+
     public static boolean isAbout(Page p) {
-        return "about".equals(p.meta().group());
+        return ABOUT.equals(p.meta().group());
     }
 }

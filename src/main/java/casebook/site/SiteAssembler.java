@@ -1,6 +1,7 @@
 package casebook.site;
 
 import casebook.diag.Diagnostics;
+import casebook.diag.Suggestions;
 import casebook.frontmatter.FrontMatter;
 import casebook.frontmatter.PageMeta;
 import casebook.frontmatter.SiteConfig;
@@ -119,6 +120,7 @@ public final class SiteAssembler {
                     continue;
                 }
                 Page page = cachedLoad(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
+                if (page != null) checkGroup(page, config, d);
                 if (page == null || page.meta().draft() && !drafts) continue;
                 if (slug.isEmpty()) homes.put(lang, page);
                 else {
@@ -135,6 +137,18 @@ public final class SiteAssembler {
             if (g != null) glossary = Glossary.from(g, tree.glossary().display(), config.languages(), d);
         }
         return new Site(config, order, pages, homes, glossary);
+    }
+
+    /** A group the site does not define drops the page out of its group in the navigation: say so. */
+    private static void checkGroup(Page page, SiteConfig config, Diagnostics d) {
+        String group = page.meta().group();
+        if (group == null || config.groups().containsKey(group) || Site.ABOUT.equals(group)) return;
+        List<String> known = new ArrayList<>(config.groups().keySet());
+        known.add(Site.ABOUT);
+        String s = Suggestions.closest(group, known);
+        d.warning(page.display(), page.meta().groupLine(), 1, "group \"" + group + "\" is not defined in site.yaml's groups"
+                + (s != null ? "; did you mean \"" + s + "\"?" : ""),
+                "use one of " + String.join(", ", known) + ", or add \"" + group + "\" under groups in site.yaml");
     }
 
     private static String suggestSlug(String slug) {

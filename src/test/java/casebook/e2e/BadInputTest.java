@@ -117,6 +117,105 @@ class BadInputTest {
     }
 
     @Test
+    void frontMatterValuesOfTheWrongTypeAreErrorsAtTheirValue() throws IOException {
+        String m = breakAndBuild("""
+                -- a/index.ja.md --
+                ---
+                title: ページA
+                label: [取組事例①, extra]
+                draft: yes please
+                translated_from: abc
+                ---
+                本文
+                -- b/index.ja.md --
+                ---
+                title: [ページ, B]
+                ---
+                本文
+                """);
+        assertTrue(m.contains(display("a/index.ja.md") + ":3:8: error: label must be one line of text, not a list"), m);
+        assertTrue(m.contains(display("a/index.ja.md") + ":4:8: error: draft must be true or false, not \"yes please\""), m);
+        assertTrue(m.contains(display("a/index.ja.md") + ":5:18: error: translated_from must be a set of"), m);
+        assertTrue(m.contains(display("b/index.ja.md") + ":2:8: error: title must be one line of text, not a list"), m);
+        assertFalse(m.contains("missing title"), m);
+    }
+
+    @Test
+    void siteYamlMistakesPointAtTheirLines() throws IOException {
+        String m = breakAndBuild("""
+                -- site.yaml --
+                title: {ja: テスト事例集}
+                languages: [ja, en]
+                default_language: jp
+                publisher: {ja: 発行者, en: Publisher}
+                published: March 2025
+                theme: defualt
+                """);
+        assertTrue(m.contains(display("site.yaml") + ":1:8: warning: title has no \"en\" entry"), m);
+        assertTrue(m.contains(display("site.yaml") + ":3:19: error: default language \"jp\" is not one of languages [ja, en]"), m);
+        assertTrue(m.contains(display("site.yaml") + ":5:12: error: published must be a date, not \"March 2025\""), m);
+        assertTrue(m.contains(display("site.yaml") + ":6:1: error: theme \"defualt\" not found in themes; did you mean \"default\"?"), m);
+        String t = breakAndBuild("-- site.yaml --\ntitel: {ja: x}\nlanguages: [ja, en]\npublished: 2025-03\n");
+        assertTrue(t.contains(display("site.yaml") + ":1:1: error: site.yaml has no title"), t);
+    }
+
+    @Test
+    void anUndefinedGroupAndATranslationWithoutItsOriginalAreWarnings() throws IOException {
+        SiteFixture.write(content, """
+                -- a/index.ja.md --
+                ---
+                title: ページA
+                group: case
+                ---
+                本文
+                -- c/index.en.md --
+                ---
+                title: Page C
+                ---
+                Text.
+                """);
+        BuildResult r = SiteFixture.build(content, out);
+        String m = SiteFixture.messages(r);
+        assertFalse(r.diagnostics().hasErrors(), m);
+        assertTrue(m.contains(display("a/index.ja.md") + ":3:1: warning: group \"case\" is not defined in site.yaml's groups"), m);
+        assertTrue(m.contains(display("c/index.en.md") + ":1:1: warning: this translation has no ja original"), m);
+        String sitemap = SiteFixture.read(out.resolve("sitemap.xml"));
+        assertTrue(sitemap.contains("hreflang=\"x-default\" href=\"en/c/\""), sitemap);
+        assertFalse(sitemap.contains("ja/c/"), sitemap);
+    }
+
+    @Test
+    void theSameProblemFoundOncePerLanguageCountsOnce() throws IOException {
+        SiteFixture.write(content, """
+                -- b/data.yaml --
+                category: core_city
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+                :::keypoint
+                見出し
+
+                - 一つ目
+                :::
+                -- b/index.en.md --
+                ---
+                title: Page B
+                ---
+                :::keypoint
+                Headline
+
+                - One
+                :::
+                """);
+        BuildResult r = SiteFixture.build(content, out);
+        String m = SiteFixture.messages(r);
+        assertEquals(1, r.diagnostics().errorCount(), m);
+        assertEquals(0, r.diagnostics().dropped(), m);
+        assertTrue(m.contains(display("b/data.yaml") + ":1:"), m);
+    }
+
+    @Test
     void shiftJisFileIsRejectedWithHowToFix() throws IOException {
         Files.write(content.resolve("a/index.ja.md"), "---\ntitle: 埼玉県\n---\n本文\n".getBytes(Charset.forName("Shift_JIS")));
         String m = breakAndBuild("");

@@ -68,6 +68,29 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void dataMistakesThatWouldBePublishedAsWrittenAreReported() {
+        Diagnostics d = new Diagnostics();
+        String data = "population: 3\nbasic_info:\n  - item: population\n    value: 1\n    as_of: 2024-10-01\n    as_of_calendar: gregorian\n";
+        RenderedBody b = render("人口{{ data.population }}人、{{data. population}}、{{ data.population }\n\n{{ data.basic_info }}\n\n"
+                + ":::basic-info\n:::\n", "ja", data, d);
+        String m = d.sorted().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(html(b).text().startsWith("人口3人、"), html(b).text());
+        assertTrue(m.contains("p.md:5:26: warning: \"{{data. population}}\" is not a data reference"), m);
+        assertTrue(m.contains("p.md:5:47: warning: \"{{ data.population }\" is not a data reference"), m);
+        assertTrue(m.contains("p.md:7:1: error: data key \"basic_info\" in data.yaml holds a list, not one value"), m);
+        assertTrue(m.contains("data.yaml:6:21: error: as_of_calendar must be era or western, not \"gregorian\""), m);
+    }
+
+    @Test
+    void aHeadingIdWithASpaceIsReportedNotTakenAsText() {
+        Diagnostics d = new Diagnostics();
+        RenderedBody b = render("## 看護師の懸念 {#nurse concerns}\n", "ja", null, d);
+        assertEquals("看護師の懸念", html(b).selectFirst("h2").text());
+        assertTrue(d.sorted().get(0).toString().startsWith("p.md:5:1: error: heading id \"nurse concerns\" is not valid"),
+                d.sorted().toString());
+    }
+
+    @Test
     void dialogueTurnsNameTheirSpeakerForScreenReaders() {
         Diagnostics d = new Diagnostics();
         String body = ":::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n:::\n\n"
