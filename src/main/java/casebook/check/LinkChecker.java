@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Stage 5: every internal link and anchor an editor wrote must resolve in the output. It works on the
  * model (each output file's ids are known from rendering), not by re-parsing the HTML, so it stays
- * linear in the number of links. A broken link is reported at its Markdown line and column.
+ * linear in the number of links. A broken link is reported at its Markdown line and column; links
+ * written in raw HTML ({@code href} and {@code src} attributes) are collected and checked the same way.
  * Root-relative links ({@code /ja/...}) are errors: they break when the site is hosted under a sub-path.
  */
 public final class LinkChecker {
@@ -65,8 +66,13 @@ public final class LinkChecker {
             if (target.endsWith("/") || target.isEmpty()) target += "index.html";
             if (!files.contains(target) && files.contains(target + "/index.html")) target += "/index.html";
             if (!files.contains(target)) {
-                d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" does not resolve: no page or file "
-                        + target, "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)");
+                String name = target.substring(target.lastIndexOf('/') + 1);
+                boolean file = name.contains(".") && !name.endsWith(".html");
+                d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" does not resolve: no "
+                        + (file ? "file" : "page or file") + " " + target + " in the published site",
+                        file ? "put " + name + " in the folder of the page that links to it (files beside index.<lang>.md are"
+                                + " published with the page), or correct the name and the number of ../"
+                        : "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)");
                 return;
             }
         }

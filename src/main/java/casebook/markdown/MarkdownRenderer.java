@@ -37,6 +37,8 @@ public final class MarkdownRenderer {
             "credit", "infocard", "participants", "dialogue");
 
     private static final Pattern DATA_REF = Pattern.compile("\\{\\{\\s*data\\.([A-Za-z0-9_.-]+)\\s*\\}\\}");
+    /** href and src attributes in raw HTML, quoted or not: their targets are checked like Markdown links. */
+    private static final Pattern HTML_URL = Pattern.compile("(?i)\\s(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
     private static final Pattern UNSAFE_HTML = Pattern.compile(
             "(?i)<\\s*(script|iframe|object|embed)\\b|\\son[a-z]+\\s*=|javascript\\s*:");
 
@@ -141,10 +143,20 @@ public final class MarkdownRenderer {
                 for (Node r : table.getDescendants()) if (r instanceof TableRow) rows++;
                 state.structure("table", String.valueOf(rows), line(doc, node, startLine));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                LineIndex idx = lineIndex(doc);
+                Matcher u = HTML_URL.matcher(node.getChars());
+                while (u.find()) {
+                    int g = u.group(1) != null ? 1 : u.group(2) != null ? 2 : 3;
+                    int at = node.getStartOffset() + u.start(g);
+                    int row = idx.lineOf(at);
+                    state.links.add(new LinkRef(u.group(g), row + startLine, at - idx.starts[row] + 1));
+                }
                 Matcher m = UNSAFE_HTML.matcher(node.getChars());
-                if (m.find()) {
+                while (m.find()) {
                     state.needsSanitising = true;
-                    state.diagnostics.warning(state.request.display(), line(doc, node, startLine), column(doc, node) + m.start(),
+                    int at = node.getStartOffset() + m.start() + (Character.isWhitespace(m.group().charAt(0)) ? 1 : 0);
+                    int row = idx.lineOf(at);
+                    state.diagnostics.warning(state.request.display(), row + startLine, at - idx.starts[row] + 1,
                             "unsafe raw HTML removed: \"" + m.group().strip() + "\" (scripts, event handlers and javascript: URLs"
                                     + " never reach the published page)", "delete it; pages need no script");
                 }

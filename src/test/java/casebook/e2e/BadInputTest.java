@@ -309,6 +309,29 @@ class BadInputTest {
     }
 
     @Test
+    void rawHtmlLinksAreCheckedAndEveryUnsafePartIsReportedWhereItIs() throws IOException {
+        String m = breakAndBuild("""
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+
+                <p onclick="x()">hi</p> <a href="javascript:alert(1)">j</a>
+
+                <div>
+                <a href="../nowhere/">x</a>
+                <img src="missing.png" alt="">
+                </div>
+                """);
+        String f = display("b/index.ja.md");
+        assertTrue(m.contains(f + ":5:4: warning: unsafe raw HTML removed: \"onclick=\""), m);
+        assertTrue(m.contains(f + ":5:34: warning: unsafe raw HTML removed: \"javascript:\""), m);
+        assertTrue(m.contains(f + ":8:10: error: link \"../nowhere/\" does not resolve"), m);
+        assertTrue(m.contains(f + ":9:11: error: link \"missing.png\" does not resolve: no file ja/b/missing.png in the published site"
+                + " (fix: put missing.png in the folder of the page"), m);
+    }
+
+    @Test
     void allProblemsAreReportedInOneRun() throws IOException {
         String m = breakAndBuild("""
                 -- a/index.ja.md --
