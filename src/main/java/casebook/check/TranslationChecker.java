@@ -179,6 +179,8 @@ public final class TranslationChecker {
             String text = fold(sec.getValue(), original.lang());
             String translated = fold(tr, translation.lang());
             for (Glossary.Entry e : g.entries()) {
+                // an entry lacking a term in either language is reported once, in the glossary itself
+                if (e.term().get(original.lang()) == null || e.term().get(translation.lang()) == null) continue;
                 if (!uses(text, e, original.lang())) continue;
                 if (uses(translated, e, translation.lang())) continue;
                 Heading th = heading(translation, sec.getKey());

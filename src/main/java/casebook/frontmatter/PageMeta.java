@@ -28,7 +28,7 @@ public record PageMeta(String title, String label, String description, String gr
         for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
             if (!KEYS.contains(e.getKey())) {
                 String s = Suggestions.closest(e.getKey(), KEYS);
-                d.warning(display, e.getValue().line(), 1, "unknown front matter key \"" + e.getKey() + "\""
+                d.warning(display, e.getValue().keyLine(), 1, "unknown front matter key \"" + e.getKey() + "\""
                         + (s != null ? "; did you mean \"" + s + "\"?" : " (it is ignored)"),
                         s != null ? "rename it to " + s : "known keys: " + String.join(", ", KEYS));
             }

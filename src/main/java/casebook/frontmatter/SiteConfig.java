@@ -37,7 +37,7 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
             if (!KEYS.contains(e.getKey())) {
                 String s = Suggestions.closest(e.getKey(), KEYS);
-                d.warning(display, e.getValue().line(), 1, "unknown key \"" + e.getKey() + "\" in site.yaml"
+                d.warning(display, e.getValue().keyLine(), 1, "unknown key \"" + e.getKey() + "\" in site.yaml"
                         + (s != null ? "; did you mean \"" + s + "\"?" : ""), s != null ? "rename it to " + s : null);
             }
         }
@@ -58,7 +58,7 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         Map<String, String> title = perLanguage(node.get("title"));
         YamlNode t = node.get("title");
         if (title.values().stream().allMatch(v -> v == null || v.isBlank())) {
-            d.error(display, t == null ? 1 : t.line(), 1, "site.yaml has no title", "add the collection's title, e.g.\n"
+            d.error(display, t == null ? 1 : t.keyLine(), 1, "site.yaml has no title", "add the collection's title, e.g.\n"
                     + "title:\n  ja: 取組事例集\n  en: Case Studies");
         } else if (t.isMap()) {
             for (String l : languages) {
@@ -74,7 +74,7 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
                     "write the year and month, e.g. published: 2025-03 (or a day: 2025-03-31)");
         }
         Map<String, Integer> keyLines = new LinkedHashMap<>();
-        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) keyLines.put(e.getKey(), e.getValue().line());
+        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) keyLines.put(e.getKey(), e.getValue().keyLine());
         // the default language comes first everywhere (Japanese first, English beside it)
         List<String> ordered = new ArrayList<>();
         ordered.add(def);

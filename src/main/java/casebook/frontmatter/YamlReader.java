@@ -59,11 +59,13 @@ public final class YamlReader {
             return null;
         }
         if (root == null) return new YamlNode(new LinkedHashMap<String, YamlNode>(), 1 + lineOffset, 1);
-        return convert(root, display, lineOffset, diagnostics);
+        return convert(root, -1, display, lineOffset, diagnostics);
     }
 
-    private static YamlNode convert(Node node, Path display, int lineOffset, Diagnostics diagnostics) {
+    /** @param keyLine the line of the key {@code node} is the value of, or -1 */
+    private static YamlNode convert(Node node, int keyLine, Path display, int lineOffset, Diagnostics diagnostics) {
         int line = node.getStartMark().getLine() + 1 + lineOffset;
+        int at = keyLine < 0 ? line : keyLine;
         int col = node.getStartMark().getColumn() + 1;
         if (node instanceof MappingNode m) {
             Map<String, YamlNode> map = new LinkedHashMap<>();
@@ -74,14 +76,14 @@ public final class YamlReader {
                     diagnostics.error(display, k.getStartMark().getLine() + 1 + lineOffset, k.getStartMark().getColumn() + 1,
                             "duplicate key \"" + key + "\"", "keep one of the two entries");
                 }
-                map.put(key, convert(t.getValueNode(), display, lineOffset, diagnostics));
+                map.put(key, convert(t.getValueNode(), k.getStartMark().getLine() + 1 + lineOffset, display, lineOffset, diagnostics));
             }
-            return new YamlNode(map, line, col);
+            return new YamlNode(map, line, col, at);
         }
         if (node instanceof SequenceNode s) {
             List<YamlNode> list = new ArrayList<>();
-            for (Node child : s.getValue()) list.add(convert(child, display, lineOffset, diagnostics));
-            return new YamlNode(list, line, col);
+            for (Node child : s.getValue()) list.add(convert(child, -1, display, lineOffset, diagnostics));
+            return new YamlNode(list, line, col, at);
         }
         ScalarNode s = (ScalarNode) node;
         String v = s.getValue();
@@ -92,6 +94,6 @@ public final class YamlReader {
         else if (Tag.INT.equals(tag)) {
             try { value = Long.valueOf(v.replace("_", "")); } catch (NumberFormatException e) { value = v; }
         }
-        return new YamlNode(value, line, col);
+        return new YamlNode(value, line, col, at);
     }
 }

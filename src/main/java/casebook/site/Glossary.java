@@ -1,15 +1,14 @@
 package casebook.site;
 
 import casebook.diag.Diagnostics;
+import casebook.diag.Suggestions;
 import casebook.frontmatter.YamlNode;
 import casebook.markdown.GlossaryTerms;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** content/glossary.yaml: terms in both languages with a one-line definition each. */
 public record Glossary(List<Entry> entries, Path display) {
@@ -20,26 +19,47 @@ public record Glossary(List<Entry> entries, Path display) {
 
     public static Glossary from(YamlNode node, Path display, List<String> languages, Diagnostics d) {
         List<Entry> entries = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
         if (!node.isList()) {
             if (node.isMap() && node.map().isEmpty()) return new Glossary(List.of(), display);
             d.error(display, node.line(), 1, "the glossary must be a YAML list of entries", "start each entry with \"- id: …\"");
             return new Glossary(List.of(), display);
         }
+        Map<String, Integer> firstLine = new java.util.HashMap<>();
+        List<String> keys = new ArrayList<>(List.of("id", "definition", "aliases"));
+        keys.addAll(languages);
         for (YamlNode e : node.list()) {
+            for (Map.Entry<String, YamlNode> k : e.map().entrySet()) {
+                if (keys.contains(k.getKey())) continue;
+                String s = Suggestions.closest(k.getKey(), keys);
+                d.warning(display, k.getValue().keyLine(), 1, "unknown key \"" + k.getKey() + "\" in glossary entry"
+                        + (s != null ? "; did you mean \"" + s + "\"?" : " (it is ignored)"),
+                        s != null ? "rename it to " + s : "an entry has " + String.join(", ", keys));
+            }
             String id = e.text("id");
             if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
-                d.error(display, e.line(), e.column(), "glossary entry needs an id of lowercase letters, digits and hyphens", null);
+                YamlNode at = e.get("id") != null ? e.get("id") : e;
+                d.error(display, at.line(), at.column(), "glossary entry needs an id of lowercase letters, digits and hyphens"
+                        + (id == null ? "" : ", not \"" + id + "\""), "start the entry with \"- id: <e.g. public-health-center>\"");
                 continue;
             }
-            if (!ids.add(id)) d.error(display, e.line(), e.column(), "glossary id \"" + id + "\" is used twice", null);
+            Integer first = firstLine.putIfAbsent(id, e.line());
+            if (first != null) {
+                d.error(display, e.line(), e.column(), "glossary id \"" + id + "\" is used twice (first at line " + first + ")",
+                        "give one of the two entries another id, or merge them");
+            }
             Map<String, String> term = new java.util.LinkedHashMap<>();
             Map<String, String> def = new java.util.LinkedHashMap<>();
             Map<String, List<String>> aliases = new java.util.LinkedHashMap<>();
             for (String lang : languages) {
                 String t = e.text(lang);
-                if (t == null) d.error(display, e.line(), e.column(), "glossary entry \"" + id + "\" has no " + lang + " term", "add \"" + lang + ": …\"");
-                else term.put(lang, t);
+                YamlNode tn = e.get(lang);
+                if (tn != null && (tn.isList() || tn.isMap())) {
+                    d.error(display, tn.line(), tn.column(), "the " + lang + " term of glossary entry \"" + id + "\" must be one line"
+                            + " of text", "write other forms under aliases: " + lang + ": [ … ]");
+                } else if (t == null) {
+                    d.error(display, e.line(), e.column(), "glossary entry \"" + id + "\" has no " + lang + " term", "add \"" + lang + ": …\"");
+                }
+                if (t != null) term.put(lang, t);
                 YamlNode defs = e.get("definition");
                 String df = defs == null ? null : defs.text(lang);
                 if (df == null) d.warning(display, e.line(), e.column(), "glossary entry \"" + id + "\" has no " + lang + " definition", null);

@@ -20,7 +20,8 @@ class ScaffoldTest {
 
     @Test
     void newCaseCreatesEveryConstructAndBuilds() throws Exception {
-        Path c = SiteFixture.write(tmp.resolve("c"), "-- site.yaml --\n" + SITE_YAML + "order:\n  - intro\n-- intro/index.ja.md --\n---\ntitle: 序\n---\n");
+        Path c = SiteFixture.write(tmp.resolve("c"), "-- site.yaml --\n" + SITE_YAML
+                + "groups:\n  cases: {ja: 取組事例, en: Case studies}\norder:\n  - intro\n-- intro/index.ja.md --\n---\ntitle: 序\n---\n");
         assertEquals(0, Main.run(new String[] {"new", "case", "nagano", "--content", c.toString(), "--quiet"}));
         assertTrue(Files.isRegularFile(c.resolve("nagano/index.ja.md")));
         assertTrue(Files.isRegularFile(c.resolve("nagano/index.en.md")));

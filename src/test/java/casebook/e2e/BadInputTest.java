@@ -332,6 +332,29 @@ class BadInputTest {
     }
 
     @Test
+    void glossaryMistakesAreReportedAtTheirLines() throws IOException {
+        String m = breakAndBuild("""
+                -- glossary.yaml --
+                - id: hoken
+                  ja: 保健所
+                  en: [public health center, PHC]
+                  alias:
+                    ja: [ほけんじょ]
+                  definition:
+                    ja: 説明
+                    en: Text
+                - id: hoken
+                  ja: 保健
+                  en: health
+                """);
+        String f = display("glossary.yaml");
+        assertTrue(m.contains(f + ":3:7: error: the en term of glossary entry \"hoken\" must be one line of text"), m);
+        assertTrue(m.contains(f + ":4:1: warning: unknown key \"alias\" in glossary entry; did you mean \"aliases\"?"), m);
+        assertTrue(m.contains(f + ":9:3: error: glossary id \"hoken\" is used twice (first at line 1)"), m);
+        assertFalse(m.contains("has no en term"), m);
+    }
+
+    @Test
     void allProblemsAreReportedInOneRun() throws IOException {
         String m = breakAndBuild("""
                 -- a/index.ja.md --
