@@ -43,7 +43,19 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         }
         List<String> languages = new ArrayList<>();
         YamlNode langs = node.get("languages");
-        if (langs != null) for (YamlNode l : langs.list()) languages.add(l.text());
+        if (langs != null) {
+            for (YamlNode l : langs.list()) {
+                String code = l.text();
+                String two = twoLetter(code);
+                if (two != null) {
+                    // checked as the code meant, so one slip does not turn into a problem per page and glossary entry
+                    d.error(display, l.line(), l.column(), "language code \"" + code + "\" should be the two-letter \"" + two
+                            + "\" (BCP 47: the code of lang=\"…\" and of index." + two + ".md)", "write " + two + " in languages");
+                    code = two;
+                }
+                languages.add(code);
+            }
+        }
         if (languages.isEmpty()) languages = List.of("ja", "en");
         String def = node.text("default_language");
         if (def == null) def = node.text("defaultLanguage");
@@ -101,6 +113,19 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
                 perLanguage(node.get("publisher")), node.text("published"), node.text("portal"),
                 node.text("theme") == null ? "default" : node.text("theme"), List.copyOf(order), orderLines, groups, display,
                 node.text("base_url"), keyLines);
+    }
+
+    /** The ISO 639-1 code of a three-letter ISO 639-2 code that has one ("eng" -> "en"), else null. */
+    static String twoLetter(String code) {
+        if (code == null || code.length() != 3) return null;
+        for (String two : java.util.Locale.getISOLanguages()) {
+            try {
+                if (new java.util.Locale(two).getISO3Language().equals(code)) return two;
+            } catch (java.util.MissingResourceException e) {
+                // no three-letter code known for this one
+            }
+        }
+        return null;
     }
 
     /** YYYY-MM or YYYY-MM-DD, and a real date. */

@@ -59,7 +59,9 @@ final class Containers {
         st.section = id;
         st.lastHeadingId = id;
         String category = r.data() == null ? null : r.data().text("category");
-        if (category == null) {
+        if (category == null && r.dataUnreadable()) {
+            // nothing to add to the data file's own syntax error
+        } else if (category == null) {
             st.diagnostics.error(r.display(), c.line(), 1, "the key-point box needs the case's category, but "
                     + (r.dataDisplay() == null ? "this page has no data.yaml" : r.dataDisplay() + " has no \"category\""),
                     "add \"category: prefecture\" (or core-city, general-city) to data.yaml beside this page");
@@ -107,6 +109,7 @@ final class Containers {
     private void basicInfo(Segment.Container c, PageState st, StringBuilder out) {
         RenderRequest r = st.request;
         YamlNode items = r.data() == null ? null : r.data().get("basic_info");
+        if (items == null && r.dataUnreadable()) return;
         if (items == null || !items.isList()) {
             st.diagnostics.error(r.display(), c.line(), 1, "the basic-information table needs \"basic_info\" in "
                     + (r.dataDisplay() == null ? "a data.yaml beside this page (there is none)" : r.dataDisplay()),

@@ -223,7 +223,9 @@ public final class MarkdownRenderer {
             warnMalformedReferences(text, checked, m.start(), startLine, state);
             checked = m.end();
             YamlNode value = lookup(state.request.data(), m.group(1));
-            if (value == null || !value.isScalar()) {
+            if (value == null && state.request.dataUnreadable()) {
+                m.appendReplacement(out, "");
+            } else if (value == null || !value.isScalar()) {
                 int line = startLine;
                 int lineStart = 0;
                 for (int i = 0; i < m.start(); i++) if (text.charAt(i) == '\n') { line++; lineStart = i + 1; }

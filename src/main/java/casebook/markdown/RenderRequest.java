@@ -21,6 +21,11 @@ import java.util.Map;
 public record RenderRequest(Path display, String lang, String body, int bodyStartLine, YamlNode data, Path dataDisplay,
                             Map<String, String> labels, GlossaryTerms glossary, String glossaryHref, boolean markJapanese) {
 
+    /** A data.yaml is there but could not be read (its syntax error is reported already): say nothing more of it. */
+    public boolean dataUnreadable() {
+        return data == null && dataDisplay != null;
+    }
+
     public String label(String key) {
         String v = labels.get(key);
         return v == null ? key : v;

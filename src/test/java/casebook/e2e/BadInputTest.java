@@ -155,6 +155,9 @@ class BadInputTest {
         assertTrue(m.contains(display("site.yaml") + ":3:19: error: default language \"jp\" is not one of languages [ja, en]"), m);
         assertTrue(m.contains(display("site.yaml") + ":5:12: error: published must be a date, not \"March 2025\""), m);
         assertTrue(m.contains(display("site.yaml") + ":6:1: error: theme \"defualt\" not found in themes; did you mean \"default\"?"), m);
+        String l = breakAndBuild("-- site.yaml --\n" + SITE_YAML.replace("languages: [ja, en]", "languages: [ja, eng]"));
+        assertEquals(1, l.lines().count(), l);
+        assertTrue(l.contains(display("site.yaml") + ":2:17: error: language code \"eng\" should be the two-letter \"en\""), l);
         String t = breakAndBuild("-- site.yaml --\ntitel: {ja: x}\nlanguages: [ja, en]\npublished: 2025-03\n");
         assertTrue(t.contains(display("site.yaml") + ":1:1: error: site.yaml has no title"), t);
     }
@@ -352,6 +355,32 @@ class BadInputTest {
         assertTrue(m.contains(f + ":4:1: warning: unknown key \"alias\" in glossary entry; did you mean \"aliases\"?"), m);
         assertTrue(m.contains(f + ":9:3: error: glossary id \"hoken\" is used twice (first at line 1)"), m);
         assertFalse(m.contains("has no en term"), m);
+    }
+
+    @Test
+    void aDataFileThatCannotBeReadIsReportedOnceWithoutFollowOnErrors() throws IOException {
+        String m = breakAndBuild("""
+                -- b/data.yaml --
+                category: core-city
+                basic_info:
+                \t- item: population
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+                人口は{{ data.population }}人。
+
+                :::keypoint
+                見出し
+
+                - 一つ目
+                :::
+
+                :::basic-info
+                :::
+                """);
+        assertEquals(1, m.lines().filter(l -> l.contains(": error: ")).count(), m);
+        assertTrue(m.contains(display("b/data.yaml") + ":3:1: error: YAML syntax error"), m);
     }
 
     @Test
