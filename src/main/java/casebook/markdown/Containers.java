@@ -259,10 +259,12 @@ final class Containers {
         RenderRequest r = st.request;
         Diagnostics d = st.diagnostics;
         YamlNode list = YamlReader.read(c.rawText(), r.display(), c.bodyStartLine() - 1, d);
-        if (list == null) return;
-        if (!list.isList()) {
-            d.error(r.display(), c.bodyStartLine(), 1, "the participants block must be a YAML list of speakers",
-                    "start each speaker with \"- id: …\"");
+        if (list == null || !list.isList()) {
+            if (list != null) {
+                d.error(r.display(), c.bodyStartLine(), 1, "the participants block must be a YAML list of speakers",
+                        "start each speaker with \"- id: …\"");
+            }
+            st.participantsUnreadable = true; // its error stands for every dialogue turn that names a speaker
             return;
         }
         out.append("<table class=\"participants\"");
@@ -330,7 +332,7 @@ final class Containers {
                 speaker = id;
                 turnLine = lineNo;
                 text.append(line.substring(colon + 1));
-                if (!st.speakers.containsKey(id)) {
+                if (!st.speakers.containsKey(id) && !st.participantsUnreadable) {
                     String s = Suggestions.closest(id, st.speakers.keySet());
                     st.diagnostics.error(r.display(), lineNo, 1, "speaker \"" + id + "\" is not in this page's participants"
                             + (s != null ? "; did you mean \"" + s + "\"?" : ""),

@@ -25,6 +25,8 @@ final class PageState {
     final Set<String> linkedTerms = new HashSet<>();
     final Map<Object, String> headingNodeIds = new IdentityHashMap<>();
     final Map<String, String[]> speakers = new LinkedHashMap<>();
+    /** The page's participants block could not be read (already reported): speakers are not checked against it. */
+    boolean participantsUnreadable;
     String section = "";
     String lastHeadingId;
     boolean needsSanitising;

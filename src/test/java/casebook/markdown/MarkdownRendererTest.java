@@ -82,6 +82,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aParticipantsBlockThatCannotBeReadIsReportedOnceNotOncePerTurn() {
+        Diagnostics d = new Diagnostics();
+        render(":::participants\n- id: mod\n\tmark: 司\n:::\n\n:::dialogue\nmod: 質問です。\nguest: 答えです。\n:::\n", "ja", null, d);
+        assertEquals(1, d.errorCount(), d.sorted().toString());
+        assertTrue(d.sorted().get(0).toString().contains("YAML syntax error"), d.sorted().toString());
+    }
+
+    @Test
     void aHeadingIdWithASpaceIsReportedNotTakenAsText() {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render("## 看護師の懸念 {#nurse concerns}\n", "ja", null, d);
