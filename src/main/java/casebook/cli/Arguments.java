@@ -55,7 +55,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
                 case "--out" -> o = o.withOut(Path.of(value(args, ++i, a)));
                 case "--theme" -> o = o.withTheme(value(args, ++i, a));
                 case "--themes" -> o = o.withThemes(Path.of(value(args, ++i, a)));
-                case "--base-url" -> o = o.withBaseUrl(value(args, ++i, a));
+                case "--base-url" -> o = o.withBaseUrl(absoluteUrl(value(args, ++i, a)));
                 case "--drafts" -> o = o.withDrafts(true);
                 case "--strict" -> o = o.withStrict(true);
                 case "--quiet", "-q" -> quiet = true;
@@ -69,8 +69,18 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
                 }
             }
         }
+        if (List.of("build", "check", "serve").contains(command) && !words.isEmpty()) {
+            throw new UsageException(command + " takes only options, not \"" + String.join(" ", words) + "\"");
+        }
         if (command.equals("check")) o = o.withWrite(false);
         return new Arguments(command, o, quiet, port, List.copyOf(words));
+    }
+
+    private static String absoluteUrl(String url) throws UsageException {
+        if (!casebook.frontmatter.SiteConfig.isAbsoluteUrl(url)) {
+            throw new UsageException("--base-url needs an absolute URL such as https://www.example.go.jp/casebook/, not \"" + url + "\"");
+        }
+        return url;
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

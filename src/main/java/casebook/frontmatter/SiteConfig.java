@@ -85,6 +85,11 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
             d.error(display, pub.line(), pub.column(), "published must be a date, not \"" + pub.text() + "\"",
                     "write the year and month, e.g. published: 2025-03 (or a day: 2025-03-31)");
         }
+        YamlNode base = node.get("base_url");
+        if (base != null && !isAbsoluteUrl(base.text())) {
+            d.error(display, base.line(), base.column(), "base_url must be an absolute URL, not \"" + base.text() + "\"",
+                    "write where the site is published, e.g. base_url: https://www.example.go.jp/casebook/");
+        }
         Map<String, Integer> keyLines = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.map().entrySet()) keyLines.put(e.getKey(), e.getValue().keyLine());
         // the default language comes first everywhere (Japanese first, English beside it)
@@ -113,6 +118,17 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
                 perLanguage(node.get("publisher")), node.text("published"), node.text("portal"),
                 node.text("theme") == null ? "default" : node.text("theme"), List.copyOf(order), orderLines, groups, display,
                 node.text("base_url"), keyLines);
+    }
+
+    /** An http(s) URL with a host: canonical links and the sitemap need the base URL whole. */
+    public static boolean isAbsoluteUrl(String url) {
+        if (url == null) return false;
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The ISO 639-1 code of a three-letter ISO 639-2 code that has one ("eng" -> "en"), else null. */

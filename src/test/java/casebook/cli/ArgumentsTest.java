@@ -22,6 +22,17 @@ class ArgumentsTest {
     }
 
     @Test
+    void strayWordsAndARelativeBaseUrlAreUsageErrors() throws UsageException {
+        UsageException e = assertThrows(UsageException.class, () -> Arguments.parse(new String[] {"build", "extra"}));
+        assertTrue(e.getMessage().contains("build takes only options, not \"extra\""), e.getMessage());
+        e = assertThrows(UsageException.class, () -> Arguments.parse(new String[] {"build", "--base-url", "notaurl"}));
+        assertTrue(e.getMessage().contains("--base-url needs an absolute URL"), e.getMessage());
+        assertEquals("https://example.go.jp/cb/",
+                Arguments.parse(new String[] {"build", "--base-url", "https://example.go.jp/cb/"}).options().baseUrl());
+        assertEquals(java.util.List.of("case", "nagano"), Arguments.parse(new String[] {"new", "case", "nagano"}).words());
+    }
+
+    @Test
     void zeroThreadsIsAUsageError() {
         UsageException e = assertThrows(UsageException.class, () -> Arguments.parse(new String[] {"build", "--threads", "0"}));
         assertTrue(e.getMessage().contains("--threads needs a positive whole number"), e.getMessage());

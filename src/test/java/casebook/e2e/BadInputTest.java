@@ -150,11 +150,13 @@ class BadInputTest {
                 publisher: {ja: 発行者, en: Publisher}
                 published: March 2025
                 theme: defualt
+                base_url: www.example.go.jp
                 """);
         assertTrue(m.contains(display("site.yaml") + ":1:8: warning: title has no \"en\" entry"), m);
         assertTrue(m.contains(display("site.yaml") + ":3:19: error: default language \"jp\" is not one of languages [ja, en]"), m);
         assertTrue(m.contains(display("site.yaml") + ":5:12: error: published must be a date, not \"March 2025\""), m);
         assertTrue(m.contains(display("site.yaml") + ":6:1: error: theme \"defualt\" not found in themes; did you mean \"default\"?"), m);
+        assertTrue(m.contains(display("site.yaml") + ":7:11: error: base_url must be an absolute URL"), m);
         String l = breakAndBuild("-- site.yaml --\n" + SITE_YAML.replace("languages: [ja, en]", "languages: [ja, eng]"));
         assertEquals(1, l.lines().count(), l);
         assertTrue(l.contains(display("site.yaml") + ":2:17: error: language code \"eng\" should be the two-letter \"en\""), l);
