@@ -94,7 +94,8 @@ public final class TranslationChecker {
             if (y == null) {
                 report(d, strict, SourcePosition.of(translation.display(), 1, 1), "parity: " + name + " of " + original.display()
                         + ":" + x.get(0).line() + " is missing in this translation",
-                        "translate the section, with the same {#" + e.getKey() + "} id");
+                        e.getKey().isEmpty() ? "translate the opening, the text before the first heading"
+                                : "translate the section, with the same {#" + e.getKey() + "} id");
                 continue;
             }
             int n = Math.min(x.size(), y.size());
@@ -112,15 +113,18 @@ public final class TranslationChecker {
                 int line = x.size() > y.size() ? (y.isEmpty() ? 1 : y.get(y.size() - 1).line()) : extra.line();
                 report(d, strict, SourcePosition.of(translation.display(), line, 1), "parity: in " + name + ", "
                         + (x.size() > y.size() ? "the translation lacks " + describe(extra) + " of " + original.display() + ":" + extra.line()
-                        : "the translation has an extra " + describe(extra) + " that " + original.display() + " lacks"),
+                        : "this translation adds " + describe(extra) + " that " + original.display() + " lacks"),
                         "make the translation's structure match the original");
             }
         }
         for (String section : b.keySet()) {
             if (!a.containsKey(section)) {
                 StructureItem first = b.get(section).get(0);
-                report(d, strict, SourcePosition.of(translation.display(), first.line(), 1), "parity: section #" + section
-                        + " does not exist in " + original.display(), "use the original's heading id");
+                report(d, strict, SourcePosition.of(translation.display(), first.line(), 1), "parity: "
+                        + (section.isEmpty() ? "an opening before the first heading" : "section #" + section)
+                        + " does not exist in " + original.display(),
+                        section.isEmpty() ? "the original starts with its first heading: move this text under a heading"
+                                : "use the original's heading id");
             }
         }
     }

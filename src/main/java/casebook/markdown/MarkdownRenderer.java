@@ -140,7 +140,10 @@ public final class MarkdownRenderer {
                 state.structure(list instanceof OrderedList ? "ol" : "ul", String.valueOf(items), line(doc, node, startLine));
             } else if (node instanceof TableBlock table) {
                 int rows = 0;
-                for (Node r : table.getDescendants()) if (r instanceof TableRow) rows++;
+                // the rows a reader sees: Flexmark keeps the |---| line as a row of its own
+                for (Node r : table.getDescendants()) {
+                    if (r instanceof TableRow && !(r.getParent() instanceof com.vladsch.flexmark.ext.tables.TableSeparator)) rows++;
+                }
                 state.structure("table", String.valueOf(rows), line(doc, node, startLine));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 LineIndex idx = lineIndex(doc);

@@ -85,6 +85,20 @@ class TranslationCheckerTest {
     }
 
     @Test
+    void parityMessagesReadWellForAnExtraItemAndAnOpening() {
+        Path c = SiteFixture.write(tmp.resolve("c"), PAIR.replace("- Point 2\n", "- Point 2\n- Point 3\n\n| a |\n|---|\n| 1 |\n")
+                .replace("title: Page A\n---\n", "title: Page A\n---\n\n- An opening list the original lacks\n"));
+        String m = SiteFixture.messages(build(c, false));
+        assertTrue(m.contains("warning: parity: in section #one, a list of 3 items here, but a list of 2 items at"), m);
+        assertTrue(m.contains("warning: parity: an opening before the first heading does not exist in " + c.resolve("a/index.ja.md")
+                + " (fix: the original starts with its first heading: move this text under a heading)"), m);
+        Path d = SiteFixture.write(tmp.resolve("d"), PAIR.replace("\n- Point 1\n- Point 2\n\n## Two", "\n- Point 1\n- Point 2\n\n| a |\n|---|\n| 1 |\n\n## Two"));
+        String n = SiteFixture.messages(build(d, false));
+        assertTrue(n.contains("warning: parity: in section #one, this translation adds a table of 2 rows that "), n);
+        assertFalse(n.contains("an extra a"), n);
+    }
+
+    @Test
     void staleSectionsAreWarnedAndAnnouncedUntilMarkedTranslated() throws IOException {
         Path c = SiteFixture.write(tmp.resolve("c"), PAIR);
         assertEquals(0, Main.run(new String[] {"mark-translated", "a", "--content", c.toString(), "--quiet"}));
