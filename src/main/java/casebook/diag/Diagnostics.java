@@ -30,11 +30,18 @@ public final class Diagnostics {
     public Diagnostics(int cap) { this.cap = cap; }
 
     public synchronized void report(Diagnostic d) {
+        if (items.size() >= cap) {
+            int c = KEEP.compare(d, items.last());
+            if (c == 0) return;
+            if (c > 0) {
+                // past the cap: counted, not kept (a repeat out there cannot be told from a new problem)
+                if (d.severity() == Severity.ERROR) errors++; else warnings++;
+                return;
+            }
+        }
         // the same problem found twice (a data file checked once per language) is one problem
-        if (items.contains(d)) return;
+        if (!items.add(d)) return;
         if (d.severity() == Severity.ERROR) errors++; else warnings++;
-        if (items.size() >= cap && KEEP.compare(d, items.last()) >= 0) return;
-        items.add(d);
         if (items.size() > cap) items.pollLast();
     }
 
