@@ -88,7 +88,7 @@ public final class Build {
     private static BuildResult stages(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache,
                                       long start, Path cwd, Timings timings, Warmup warmup, ForkJoinPool pool) {
         ContentTree tree = inPool(pool,
-                () -> new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d));
+                () -> new ContentScanner(cwd, cache == null ? null : cache.files).skipping(options.out()).scan(options.content(), d));
         timings.lap("load");
         Site site = inPool(pool,
                 () -> new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d));
@@ -187,7 +187,8 @@ public final class Build {
     public static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "page-toc", "page-toc-title");
 
     static String baseUrl(BuildOptions o, Site site) {
-        return o.baseUrl() != null ? o.baseUrl() : site.config().baseUrl();
+        if (o.baseUrl() != null) return o.baseUrl().isEmpty() ? null : o.baseUrl(); // --base-url "" asks for relative links
+        return site.config().baseUrl();
     }
 
     private static void put(OutputTree out, String path, byte[] html) {

@@ -86,15 +86,18 @@ final class PageWork {
 
     private void slug(String slug, List<String> languages, Map<String, Map<String, Page>> rendered) {
         Map<String, Page> mine = new LinkedHashMap<>();
+        // the languages share the page's data file: a problem in it is found once per language, reported once
+        Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
         for (String lang : languages) {
             Page p = site.page(lang, slug);
             if (p == null) continue;
             var terms = site.glossary().terms(lang);
-            RenderedBody body = cache == null ? Build.render(md, p, messages, terms, "../glossary/index.html", d)
-                    : Build.cachedRender(md, p, messages, terms, d, cache);
+            RenderedBody body = cache == null ? Build.render(md, p, messages, terms, "../glossary/index.html", local)
+                    : Build.cachedRender(md, p, messages, terms, local, cache);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) body.sectionHashes();
             mine.put(lang, p.withRendered(body));
         }
+        d.reportDistinct(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
         for (Page p : mine.values()) {
             byte[] html = cache == null ? pages.page(p, d) : Build.cachedPage(pages, p, d, cache);

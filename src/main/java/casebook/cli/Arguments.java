@@ -25,7 +25,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
             options:
               --content DIR         content folder (default: content)
               --out DIR             output folder (default: site); replaced only by a complete, successful build,
-                                    so never the content or themes folder, one holding them, or one inside the content
+                                    so never the content or themes folder, one holding them, or one inside the themes
               --theme NAME          theme under themes/ (default: site.yaml's theme, else default)
               --themes DIR          folder holding the themes (default: themes)
               --base-url URL        absolute URL the site is published at (canonical links, sitemap)
@@ -76,8 +76,9 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
         return new Arguments(command, o, quiet, port, List.copyOf(words));
     }
 
+    /** An absolute URL, or "" for none (relative links even when site.yaml names a base_url). */
     private static String absoluteUrl(String url) throws UsageException {
-        if (!casebook.frontmatter.SiteConfig.isAbsoluteUrl(url)) {
+        if (!url.isEmpty() && !casebook.frontmatter.SiteConfig.isAbsoluteUrl(url)) {
             throw new UsageException("--base-url needs an absolute URL such as https://www.example.go.jp/casebook/, not \"" + url + "\"");
         }
         return url;

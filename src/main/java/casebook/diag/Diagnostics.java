@@ -30,19 +30,19 @@ public final class Diagnostics {
     public Diagnostics(int cap) { this.cap = cap; }
 
     public synchronized void report(Diagnostic d) {
-        if (items.size() >= cap) {
-            int c = KEEP.compare(d, items.last());
-            if (c == 0) return;
-            if (c > 0) {
-                // past the cap: counted, not kept (a repeat out there cannot be told from a new problem)
-                if (d.severity() == Severity.ERROR) errors++; else warnings++;
-                return;
-            }
-        }
-        // the same problem found twice (a data file checked once per language) is one problem
-        if (!items.add(d)) return;
         if (d.severity() == Severity.ERROR) errors++; else warnings++;
+        if (items.size() >= cap && KEEP.compare(d, items.last()) >= 0) return;
+        items.add(d);
         if (items.size() > cap) items.pollLast();
+    }
+
+    /**
+     * Reports each distinct problem of {@code local} once. A page's languages are checked one after the
+     * other against the same data file, so the same problem can be found once per language; passing them
+     * through a sink of their own first keeps the count exact whatever the order of reports.
+     */
+    public void reportDistinct(Diagnostics local) {
+        for (Diagnostic x : local.sorted()) report(x);
     }
 
     public void error(SourcePosition at, String message, String hint) {

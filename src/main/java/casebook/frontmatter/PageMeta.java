@@ -62,7 +62,7 @@ public record PageMeta(String title, String label, String description, String gr
         boolean isDraft = draft != null && Boolean.TRUE.equals(draft.value());
         Map<String, String> from = new LinkedHashMap<>();
         YamlNode tf = node.get("translated_from");
-        if (tf != null && !tf.isMap()) {
+        if (tf != null && tf.value() != null && !tf.isMap()) {
             d.error(display, tf.line(), tf.column(), "translated_from must be a set of \"section-id: hash\" lines",
                     "let mark-translated write it: mvn compile exec:java -Dexec.args=\"mark-translated <slug>\"");
         } else if (tf != null) {

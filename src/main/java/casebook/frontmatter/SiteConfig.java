@@ -125,7 +125,9 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         if (url == null) return false;
         try {
             java.net.URI u = new java.net.URI(url);
-            return ("https".equals(u.getScheme()) || "http".equals(u.getScheme())) && u.getHost() != null;
+            boolean web = "https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme());
+            // getHost() is null for names java.net.URI does not parse as a server (IDN, underscores): the authority is there
+            return web && (u.getHost() != null || u.getRawAuthority() != null && !u.getRawAuthority().isBlank());
         } catch (java.net.URISyntaxException e) {
             return false;
         }

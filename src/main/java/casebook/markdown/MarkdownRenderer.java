@@ -37,8 +37,11 @@ public final class MarkdownRenderer {
             "credit", "infocard", "participants", "dialogue");
 
     private static final Pattern DATA_REF = Pattern.compile("\\{\\{\\s*data\\.([A-Za-z0-9_.-]+)\\s*\\}\\}");
-    /** href and src attributes in raw HTML, quoted or not: their targets are checked like Markdown links. */
-    private static final Pattern HTML_URL = Pattern.compile("(?i)\\s(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
+    /** A start tag in raw HTML (escaped text such as &lt;a href=…&gt; has none). */
+    private static final Pattern HTML_TAG = Pattern.compile("<[A-Za-z][^<>]*>");
+    /** href and src (checked like Markdown links) and id (a target for them) in a tag, quoted or not. */
+    private static final Pattern HTML_ATTR = Pattern.compile("(?i)\\s(href|src|id)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
+    private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern UNSAFE_HTML = Pattern.compile(
             "(?i)<\\s*(script|iframe|object|embed)\\b|\\son[a-z]+\\s*=|javascript\\s*:");
 
@@ -147,12 +150,20 @@ public final class MarkdownRenderer {
                 state.structure("table", String.valueOf(rows), line(doc, node, startLine));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 LineIndex idx = lineIndex(doc);
-                Matcher u = HTML_URL.matcher(node.getChars());
-                while (u.find()) {
-                    int g = u.group(1) != null ? 1 : u.group(2) != null ? 2 : 3;
-                    int at = node.getStartOffset() + u.start(g);
-                    int row = idx.lineOf(at);
-                    state.links.add(new LinkRef(u.group(g), row + startLine, at - idx.starts[row] + 1));
+                String html = blankComments(node.getChars().toString());
+                Matcher tag = HTML_TAG.matcher(html);
+                while (tag.find()) {
+                    Matcher a = HTML_ATTR.matcher(html).region(tag.start(), tag.end());
+                    while (a.find()) {
+                        int g = a.group(2) != null ? 2 : a.group(3) != null ? 3 : 4;
+                        if (a.group(1).equalsIgnoreCase("id")) {
+                            state.ids.add(a.group(g));
+                            continue;
+                        }
+                        int at = node.getStartOffset() + a.start(g);
+                        int row = idx.lineOf(at);
+                        state.links.add(new LinkRef(a.group(g), row + startLine, at - idx.starts[row] + 1));
+                    }
                 }
                 Matcher m = UNSAFE_HTML.matcher(node.getChars());
                 while (m.find()) {
@@ -254,9 +265,41 @@ public final class MarkdownRenderer {
         return out.toString();
     }
 
+    /**
+     * Whether the "{{" at {@code i} is example text rather than a mistyped reference: escaped with a
+     * backslash, inside a code span (an odd number of backticks before it on its line), on an indented
+     * code line, or inside a fenced code block. A close reading of Markdown, not a full one: at worst a
+     * warning is not given.
+     */
+    static boolean inCodeOrEscaped(String text, int i) {
+        if (i > 0 && text.charAt(i - 1) == '\\') return true;
+        int lineStart = text.lastIndexOf('\n', i - 1) + 1;
+        int ticks = 0;
+        for (int k = lineStart; k < i; k++) if (text.charAt(k) == '`') ticks++;
+        if (ticks % 2 == 1 || text.startsWith("    ", lineStart) || text.startsWith("\t", lineStart)) return true;
+        boolean fenced = false;
+        for (int k = 0; k < lineStart; ) {
+            int end = text.indexOf('\n', k); // there is one: lineStart follows a line break
+            String l = text.substring(k, end).stripLeading();
+            if (l.startsWith("```") || l.startsWith("~~~")) fenced = !fenced;
+            k = end + 1;
+        }
+        return fenced;
+    }
+
+    /** The text with each HTML comment replaced by as many spaces, so offsets stay as they were. */
+    private static String blankComments(String html) {
+        if (!html.contains("<!--")) return html;
+        Matcher m = HTML_COMMENT.matcher(html);
+        StringBuilder out = new StringBuilder(html);
+        while (m.find()) for (int i = m.start(); i < m.end(); i++) if (out.charAt(i) != '\n') out.setCharAt(i, ' ');
+        return out.toString();
+    }
+
     /** A "{{" between two data references that starts none: a mistyped reference would be published as it is. */
     private static void warnMalformedReferences(String text, int from, int to, int startLine, PageState state) {
         for (int i = text.indexOf("{{", from); i >= 0 && i < to; i = text.indexOf("{{", i + 2)) {
+            if (inCodeOrEscaped(text, i)) continue;
             int line = startLine;
             int lineStart = 0;
             for (int k = 0; k < i; k++) if (text.charAt(k) == '\n') { line++; lineStart = k + 1; }

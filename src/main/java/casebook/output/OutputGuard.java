@@ -7,15 +7,15 @@ import java.nio.file.Path;
 /**
  * Refuses output folders that would cost the editor their sources. Publishing replaces the whole
  * output folder ({@link AtomicPublisher}), so an output folder that holds the content, the themes or
- * the folder casebook runs in would delete them; one inside the content would be read back as content
- * by the next build. Paths are compared after resolving symbolic links, so another name for the same
- * folder is caught too.
+ * the folder casebook runs in, or lies inside the themes, would delete them. (One inside the content,
+ * as with {@code --content . --out site}, is fine: the content scan skips it.) Paths are compared after
+ * resolving symbolic links, so another name for the same folder is caught too.
  */
 public final class OutputGuard {
     private OutputGuard() { }
 
     /** The hint printed with every refusal. */
-    public static final String FIX = "choose a folder of its own outside the content, e.g. --out site";
+    public static final String FIX = "choose a folder of its own, e.g. --out site";
 
     /** What is wrong with publishing to {@code out}, or null when it is safe. */
     public static String problem(Path out, Path content, Path themes, Path cwd) {
@@ -27,12 +27,8 @@ public final class OutputGuard {
             return "--out " + out + " is or holds the content folder " + content + ": publishing replaces the whole"
                     + " output folder and would delete it";
         }
-        if (o.startsWith(real(content))) {
-            return "--out " + out + " is inside the content folder " + content + ": the next build would read the"
-                    + " published site as content";
-        }
-        if (real(themes).startsWith(o)) {
-            return "--out " + out + " is or holds the themes folder " + themes + ": publishing replaces the whole"
+        if (real(themes).startsWith(o) || o.startsWith(real(themes))) {
+            return "--out " + out + " is, holds or lies inside the themes folder " + themes + ": publishing replaces the whole"
                     + " output folder and would delete it";
         }
         if (real(cwd).startsWith(o)) {

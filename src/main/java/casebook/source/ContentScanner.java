@@ -24,6 +24,8 @@ public final class ContentScanner {
 
     private final Path displayBase;
     private final Map<Path, Cached> cache;
+    /** The output folder, when it lies inside the content: never read as content (nor its staging copies). */
+    private Path output;
 
     /** A decoded file and the modification time and size it was read at. */
     public record Cached(java.nio.file.attribute.FileTime modified, long size, SourceFile file) { }
@@ -42,6 +44,22 @@ public final class ContentScanner {
         this.cache = cache;
     }
 
+    /** Skips {@code out} (and {@code out.tmp-*}, {@code out.old-*}) if the scan meets it. */
+    public ContentScanner skipping(Path out) {
+        this.output = out == null ? null : out.toAbsolutePath().normalize();
+        return this;
+    }
+
+    private boolean isOutput(Path p) {
+        if (output == null || output.getParent() == null) return false;
+        Path abs = p.toAbsolutePath().normalize();
+        if (abs.startsWith(output)) return true;
+        if (!abs.startsWith(output.getParent()) || abs.getNameCount() <= output.getNameCount()) return false;
+        String top = abs.getName(output.getNameCount() - 1).toString();
+        String name = output.getFileName().toString();
+        return top.startsWith(name + ".tmp-") || top.startsWith(name + ".old-");
+    }
+
     public ContentTree scan(Path root, Diagnostics diagnostics) {
         Path absRoot = root.toAbsolutePath().normalize();
         List<Path> files;
@@ -53,7 +71,7 @@ public final class ContentScanner {
             try (Stream<Path> walk = Files.find(walkRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile()
                     || attrs.isSymbolicLink() && Files.isRegularFile(p))) {
                 files = walk.map(p -> walkRoot == absRoot ? p : absRoot.resolve(walkRoot.relativize(p)))
-                        .filter(p -> !isIgnored(absRoot.relativize(p))).sorted().toList();
+                        .filter(p -> !isIgnored(absRoot.relativize(p)) && !isOutput(p)).sorted().toList();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read content folder " + root, e);

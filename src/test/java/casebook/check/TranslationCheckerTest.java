@@ -95,7 +95,6 @@ class TranslationCheckerTest {
         Path d = SiteFixture.write(tmp.resolve("d"), PAIR.replace("\n- Point 1\n- Point 2\n\n## Two", "\n- Point 1\n- Point 2\n\n| a |\n|---|\n| 1 |\n\n## Two"));
         String n = SiteFixture.messages(build(d, false));
         assertTrue(n.contains("warning: parity: in section #one, this translation adds a table of 2 rows that "), n);
-        assertFalse(n.contains("an extra a"), n);
     }
 
     @Test

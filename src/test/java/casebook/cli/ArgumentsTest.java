@@ -30,6 +30,9 @@ class ArgumentsTest {
         assertEquals("https://example.go.jp/cb/",
                 Arguments.parse(new String[] {"build", "--base-url", "https://example.go.jp/cb/"}).options().baseUrl());
         assertEquals(java.util.List.of("case", "nagano"), Arguments.parse(new String[] {"new", "case", "nagano"}).words());
+        for (String ok : new String[] {"HTTPS://Example.go.jp/", "https://例え.jp/", "https://my_host.example.com/", "http://localhost:8080/", ""}) {
+            assertEquals(ok, Arguments.parse(new String[] {"build", "--base-url", ok}).options().baseUrl(), ok);
+        }
     }
 
     @Test

@@ -41,6 +41,22 @@ class DiagnosticsTest {
         Diagnostics b = new Diagnostics(40);
         shuffled.forEach(b::report);
         assertEquals(a.sorted(), b.sorted());
+        assertEquals(a.warningCount(), b.warningCount());
+        assertEquals(a.dropped(), b.dropped());
+    }
+
+    @Test
+    void repeatsFromOneSourceAreReportedOnceInAnyOrder() {
+        Diagnostic x = new Diagnostic(Severity.ERROR, SourcePosition.of(Path.of("data.yaml"), 1, 11), "unknown category", null);
+        Diagnostic y = new Diagnostic(Severity.ERROR, SourcePosition.of(Path.of("data.yaml"), 2, 1), "other", null);
+        for (List<Diagnostic> order : List.of(List.of(x, y, y), List.of(y, y, x), List.of(y, x, y))) {
+            Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
+            order.forEach(local::report);
+            Diagnostics d = new Diagnostics(1);
+            d.reportDistinct(local);
+            assertEquals(2, d.errorCount(), order.toString());
+            assertEquals(1, d.dropped(), order.toString());
+        }
     }
 
     @Test

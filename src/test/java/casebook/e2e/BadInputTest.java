@@ -138,6 +138,11 @@ class BadInputTest {
         assertTrue(m.contains(display("a/index.ja.md") + ":5:18: error: translated_from must be a set of"), m);
         assertTrue(m.contains(display("b/index.ja.md") + ":2:8: error: title must be one line of text, not a list"), m);
         assertFalse(m.contains("missing title"), m);
+        // what mark-translated writes for an original without sections: an empty value, which is fine
+        SiteFixture.write(content, "-- b/index.en.md --\n---\ntitle: Page B\ntranslated_from:\n---\nText.\n");
+        SiteFixture.write(content, "-- a/index.ja.md --\n---\ntitle: ページA\n---\n本文\n-- b/index.ja.md --\n---\ntitle: ページB\n---\n本文\n");
+        BuildResult r = SiteFixture.build(content, out);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
     }
 
     @Test
@@ -327,6 +332,13 @@ class BadInputTest {
                 <a href="../nowhere/">x</a>
                 <img src="missing.png" alt="">
                 </div>
+
+                <p id="note-1">注</p> <a href="#note-1">注へ</a>
+
+                <div>
+                <!-- <a href="../gone/">old</a> -->
+                <pre><code>&lt;a href="../example/"&gt;</code></pre>
+                </div>
                 """);
         String f = display("b/index.ja.md");
         assertTrue(m.contains(f + ":5:4: warning: unsafe raw HTML removed: \"onclick=\""), m);
@@ -334,6 +346,7 @@ class BadInputTest {
         assertTrue(m.contains(f + ":8:10: error: link \"../nowhere/\" does not resolve"), m);
         assertTrue(m.contains(f + ":9:11: error: link \"missing.png\" does not resolve: no file ja/b/missing.png in the published site"
                 + " (fix: put missing.png in the folder of the page"), m);
+        assertEquals(2, m.lines().filter(l -> l.contains(": error: ")).count(), m);
     }
 
     @Test
@@ -446,7 +459,7 @@ class BadInputTest {
     void anOutputFolderThatWouldDeleteSourcesIsRefused() throws IOException {
         Path notes = tmp.resolve("notes.txt");
         Files.writeString(notes, "keep me");
-        for (Path bad : java.util.List.of(tmp, content, content.resolve("a"), content.resolve("site.yaml"), Path.of("."))) {
+        for (Path bad : java.util.List.of(tmp, content, content.resolve("site.yaml"), Path.of("."), Path.of("themes/default"))) {
             assertEquals(2, Main.run(new String[] {"build", "--content", content.toString(), "--out", bad.toString(), "--quiet"}),
                     bad.toString());
         }
@@ -457,9 +470,22 @@ class BadInputTest {
         assertTrue(Files.isRegularFile(content.resolve("site.yaml")));
         assertTrue(Files.isRegularFile(content.resolve("a/index.ja.md")));
         assertTrue(Files.isRegularFile(Path.of("pom.xml")), "the project folder must survive --out .");
+        assertTrue(Files.isDirectory(Path.of("themes/default/templates")), "the theme must survive --out themes/default");
         TreeMap<String, byte[]> after = SiteIsFreshTest.files(out);
         assertEquals(before.keySet(), after.keySet());
         for (Map.Entry<String, byte[]> e : before.entrySet()) assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+    }
+
+    @Test
+    void anOutputFolderInsideTheContentIsNotReadBackAsContent() throws IOException {
+        Path inside = content.resolve("site");
+        for (int i = 0; i < 2; i++) {
+            BuildResult r = SiteFixture.build(content, inside);
+            assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+            assertEquals(0, r.diagnostics().warningCount(), () -> SiteFixture.messages(r));
+        }
+        assertFalse(Files.exists(inside.resolve("ja/site")), "the previous output must not be published as an asset");
+        assertTrue(Files.isRegularFile(inside.resolve("ja/a/index.html")));
     }
 
     @Test

@@ -90,6 +90,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void doubleBracesInCodeOrEscapedAreExampleTextNotMistakes() {
+        Diagnostics d = new Diagnostics();
+        render("Use `{{ .Title }}` here, or \\{{ this }}.\n\n```\n{{ range }}\n```\n\n    {{ indented }}\n", "ja", "x: 1\n", d);
+        assertEquals(0, d.warningCount(), d.sorted().toString());
+    }
+
+    @Test
     void aHeadingIdWithASpaceIsReportedNotTakenAsText() {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render("## 看護師の懸念 {#nurse concerns}\n", "ja", null, d);

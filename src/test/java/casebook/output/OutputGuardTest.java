@@ -21,7 +21,7 @@ class OutputGuardTest {
         Path themes = Files.createDirectories(project.resolve("themes"));
         Files.writeString(content.resolve("site.yaml"), "title: x\n");
         Path link = Files.createSymbolicLink(tmp.resolve("link-to-content"), content);
-        for (Path bad : List.of(content, project, tmp, content.resolve("site.yaml"), content.resolve("out"), themes, link,
+        for (Path bad : List.of(content, project, tmp, content.resolve("site.yaml"), themes, themes.resolve("default"), link,
                 project.resolve("site/../content"))) {
             String problem = OutputGuard.problem(bad, content, themes, project);
             assertNotNull(problem, bad.toString());
@@ -40,5 +40,7 @@ class OutputGuardTest {
         assertNull(OutputGuard.problem(project.resolve("site"), content, themes, project));
         // a sibling whose name merely starts with the content folder's
         assertNull(OutputGuard.problem(project.resolve("content-site"), content, themes, project));
+        // inside the content (--content . --out site): the scan skips it
+        assertNull(OutputGuard.problem(content.resolve("site"), content, themes, project));
     }
 }
