@@ -1,7 +1,6 @@
 package casebook.frontmatter;
 
 import casebook.diag.Diagnostics;
-import casebook.diag.Suggestions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +24,8 @@ public record PageMeta(String title, String label, String description, String gr
             d.error(display, fmLine, 1, "front matter must be a set of \"key: value\" lines", "write e.g. title: 埼玉県川口市");
             return null;
         }
-        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
-            if (!KEYS.contains(e.getKey())) {
-                String s = Suggestions.closest(e.getKey(), KEYS);
-                d.warning(display, e.getValue().keyLine(), 1, "unknown front matter key \"" + e.getKey() + "\""
-                        + (s != null ? "; did you mean \"" + s + "\"?" : " (it is ignored)"),
-                        s != null ? "rename it to " + s : "known keys: " + String.join(", ", KEYS));
-            }
-        }
+        KnownKeys.warnUnknown(node, KEYS, display, d, "unknown front matter key \"%s\"", " (it is ignored)",
+                "known keys: " + String.join(", ", KEYS));
         // a value of the wrong type is reported and then ignored, so the rest of the page is still checked
         for (String key : List.of("title", "label", "description", "group")) {
             YamlNode v = node.get(key);

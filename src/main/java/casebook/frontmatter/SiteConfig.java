@@ -34,13 +34,7 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
     }
 
     public static SiteConfig from(YamlNode node, Path display, Diagnostics d) {
-        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
-            if (!KEYS.contains(e.getKey())) {
-                String s = Suggestions.closest(e.getKey(), KEYS);
-                d.warning(display, e.getValue().keyLine(), 1, "unknown key \"" + e.getKey() + "\" in site.yaml"
-                        + (s != null ? "; did you mean \"" + s + "\"?" : ""), s != null ? "rename it to " + s : null);
-            }
-        }
+        KnownKeys.warnUnknown(node, KEYS, display, d, "unknown key \"%s\" in site.yaml", "", null);
         List<String> languages = new ArrayList<>();
         YamlNode langs = node.get("languages");
         if (langs != null) {

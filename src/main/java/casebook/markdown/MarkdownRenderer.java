@@ -149,7 +149,6 @@ public final class MarkdownRenderer {
                 }
                 state.structure("table", String.valueOf(rows), line(doc, node, startLine));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
-                LineIndex idx = lineIndex(doc);
                 String html = blankComments(node.getChars().toString());
                 Matcher tag = HTML_TAG.matcher(html);
                 while (tag.find()) {
@@ -161,16 +160,14 @@ public final class MarkdownRenderer {
                             continue;
                         }
                         int at = node.getStartOffset() + a.start(g);
-                        int row = idx.lineOf(at);
-                        state.links.add(new LinkRef(a.group(g), row + startLine, at - idx.starts[row] + 1));
+                        state.links.add(new LinkRef(a.group(g), lineAt(doc, at, startLine), columnAt(doc, at)));
                     }
                 }
                 Matcher m = UNSAFE_HTML.matcher(node.getChars());
                 while (m.find()) {
                     state.needsSanitising = true;
                     int at = node.getStartOffset() + m.start() + (Character.isWhitespace(m.group().charAt(0)) ? 1 : 0);
-                    int row = idx.lineOf(at);
-                    state.diagnostics.warning(state.request.display(), row + startLine, at - idx.starts[row] + 1,
+                    state.diagnostics.warning(state.request.display(), lineAt(doc, at, startLine), columnAt(doc, at),
                             "unsafe raw HTML removed: \"" + m.group().strip() + "\" (scripts, event handlers and javascript: URLs"
                                     + " never reach the published page)", "delete it; pages need no script");
                 }
@@ -240,16 +237,15 @@ public final class MarkdownRenderer {
             if (value == null && state.request.dataUnreadable()) {
                 m.appendReplacement(out, "");
             } else if (value == null || !value.isScalar()) {
-                int line = startLine;
-                int lineStart = 0;
-                for (int i = 0; i < m.start(); i++) if (text.charAt(i) == '\n') { line++; lineStart = i + 1; }
+                int line = textLine(text, m.start(), startLine);
+                int column = textColumn(text, m.start());
                 if (value != null && value.value() != null) {
-                    state.diagnostics.error(state.request.display(), line, m.start() - lineStart + 1, "data key \"" + m.group(1)
+                    state.diagnostics.error(state.request.display(), line, column, "data key \"" + m.group(1)
                             + "\" in " + state.request.dataDisplay() + " holds a " + (value.isList() ? "list" : "set of keys")
                             + ", not one value", "refer to one value inside it (e.g. {{ data." + m.group(1) + ".<key> }}),"
                             + " or show it with a container such as :::basic-info");
                 } else {
-                    state.diagnostics.error(state.request.display(), line, m.start() - lineStart + 1,
+                    state.diagnostics.error(state.request.display(), line, column,
                             "data key \"" + m.group(1) + "\" is not in " + (state.request.dataDisplay() == null
                                     ? "a data.yaml (this page has none)" : state.request.dataDisplay()),
                             "add \"" + m.group(1) + ": <value>\" to data.yaml beside this page, or correct the key");
@@ -287,6 +283,18 @@ public final class MarkdownRenderer {
         return fenced;
     }
 
+    /** The file line of an offset into a segment's text (before it is parsed), which starts on {@code startLine}. */
+    private static int textLine(String text, int offset, int startLine) {
+        int line = startLine;
+        for (int k = 0; k < offset; k++) if (text.charAt(k) == '\n') line++;
+        return line;
+    }
+
+    /** The 1-based column of an offset into a segment's text. */
+    private static int textColumn(String text, int offset) {
+        return offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
+    }
+
     /** The text with each HTML comment replaced by as many spaces, so offsets stay as they were. */
     private static String blankComments(String html) {
         if (!html.contains("<!--")) return html;
@@ -300,9 +308,6 @@ public final class MarkdownRenderer {
     private static void warnMalformedReferences(String text, int from, int to, int startLine, PageState state) {
         for (int i = text.indexOf("{{", from); i >= 0 && i < to; i = text.indexOf("{{", i + 2)) {
             if (inCodeOrEscaped(text, i)) continue;
-            int line = startLine;
-            int lineStart = 0;
-            for (int k = 0; k < i; k++) if (text.charAt(k) == '\n') { line++; lineStart = k + 1; }
             // what was meant: up to the first "}}", the next "{{" or the end of the line, at most 40 characters
             int end = text.indexOf('\n', i);
             end = Math.min(end < 0 ? text.length() : end, i + 40);
@@ -311,7 +316,7 @@ public final class MarkdownRenderer {
             int close = text.indexOf("}}", i + 2);
             if (close >= 0 && close + 2 <= end) end = close + 2;
             String shown = text.substring(i, end);
-            state.diagnostics.warning(state.request.display(), line, i - lineStart + 1,
+            state.diagnostics.warning(state.request.display(), textLine(text, i, startLine), textColumn(text, i),
                     "\"" + shown + "\" is not a data reference and is published as written",
                     "write a data reference as {{ data.key }} (the key as in data.yaml, no spaces inside it)");
         }
@@ -327,7 +332,18 @@ public final class MarkdownRenderer {
     }
 
     static int line(Document doc, Node node, int startLine) {
-        return lineIndex(doc).lineOf(node.getStartOffset()) + startLine;
+        return lineAt(doc, node.getStartOffset(), startLine);
+    }
+
+    /** The file line of an offset into the parsed document. */
+    private static int lineAt(Document doc, int offset, int startLine) {
+        return lineIndex(doc).lineOf(offset) + startLine;
+    }
+
+    /** The 1-based column of an offset into the parsed document. */
+    private static int columnAt(Document doc, int offset) {
+        LineIndex idx = lineIndex(doc);
+        return offset - idx.starts[idx.lineOf(offset)] + 1;
     }
 
     /** Offsets of line starts in a document's text, computed once: a node's line is a binary search. */
@@ -376,8 +392,6 @@ public final class MarkdownRenderer {
     }
 
     static int column(Document doc, Node node) {
-        LineIndex idx = lineIndex(doc);
-        int offset = node.getStartOffset();
-        return offset - idx.starts[idx.lineOf(offset)] + 1;
+        return columnAt(doc, node.getStartOffset());
     }
 }

@@ -1,7 +1,7 @@
 package casebook.site;
 
 import casebook.diag.Diagnostics;
-import casebook.diag.Suggestions;
+import casebook.frontmatter.KnownKeys;
 import casebook.frontmatter.YamlNode;
 import casebook.markdown.GlossaryTerms;
 import java.nio.file.Path;
@@ -28,13 +28,8 @@ public record Glossary(List<Entry> entries, Path display) {
         List<String> keys = new ArrayList<>(List.of("id", "definition", "aliases"));
         keys.addAll(languages);
         for (YamlNode e : node.list()) {
-            for (Map.Entry<String, YamlNode> k : e.map().entrySet()) {
-                if (keys.contains(k.getKey())) continue;
-                String s = Suggestions.closest(k.getKey(), keys);
-                d.warning(display, k.getValue().keyLine(), 1, "unknown key \"" + k.getKey() + "\" in glossary entry"
-                        + (s != null ? "; did you mean \"" + s + "\"?" : " (it is ignored)"),
-                        s != null ? "rename it to " + s : "an entry has " + String.join(", ", keys));
-            }
+            KnownKeys.warnUnknown(e, keys, display, d, "unknown key \"%s\" in glossary entry", " (it is ignored)",
+                    "an entry has " + String.join(", ", keys));
             String id = e.text("id");
             if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
                 YamlNode at = e.get("id") != null ? e.get("id") : e;
