@@ -356,6 +356,6 @@ final class Containers {
                 .append("<span class=\"speaker-mark speaker-mark--").append(HtmlText.escape(id)).append("\" aria-hidden=\"true\">")
                 .append(HtmlText.escapeMarked(sp[0], mark)).append("</span><span class=\"visually-hidden\">")
                 .append(HtmlText.escapeMarked(sp[1], mark)).append(HtmlText.escape(st.request.label("dialogue.says")))
-                .append("</span></span> ").append(md.inline(text, line, st)).append("</p>\n");
+                .append("</span></span> <span class=\"turn__text\">").append(md.inline(text, line, st)).append("</span></p>\n");
     }
 }

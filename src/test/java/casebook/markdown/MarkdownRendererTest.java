@@ -96,6 +96,22 @@ class MarkdownRendererTest {
         assertEquals(0, d.warningCount(), d.sorted().toString());
     }
 
+    /**
+     * A turn is a two-column grid (speaker, words): its only children must be the speaker and one box
+     * holding all the words, or each link and text run becomes a grid cell of its own.
+     */
+    @Test
+    void aDialogueTurnWithALinkKeepsItsWordsInOneBox() {
+        Diagnostics d = new Diagnostics();
+        String body = ":::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n:::\n\n"
+                + ":::dialogue\nmod: 前の文、[保健師](../a/)と*強調*、後の文。\n:::\n";
+        Document h = html(render(body, "ja", null, d));
+        org.jsoup.nodes.Element turn = h.selectFirst(".turn");
+        assertEquals(List.of("speaker", "turn__text"), turn.children().stream().map(org.jsoup.nodes.Element::className).toList());
+        assertTrue(turn.textNodes().stream().allMatch(t -> t.text().isBlank()), turn.outerHtml());
+        assertEquals("前の文、保健師と強調、後の文。", turn.selectFirst(".turn__text").text());
+    }
+
     @Test
     void aHeadingIdWithASpaceIsReportedNotTakenAsText() {
         Diagnostics d = new Diagnostics();
