@@ -37,10 +37,12 @@ import java.util.stream.Stream;
  * site is in place whether that run succeeds or fails. A copy being deleted is always named
  * {@code .tmp-}, never {@code .old-}, so a half-deleted copy is never restored.
  *
- * <p>Only casebook's own leftovers are ever deleted: a sibling whose name is exactly {@code <out>.tmp-<digits>}
- * or {@code <out>.old-<digits>}, that is a folder carrying the marker ({@link OutputMarker}) or an empty
- * folder (a kill right after it was created), and whose process is no longer running (or is this one, which
- * holds the lock). {@code site.old-backup-2024/} or {@code site.tmp-keep/} are never touched.
+ * <p>Only casebook's own leftovers are ever deleted or put back: a sibling whose name is exactly
+ * {@code <out>.tmp-<digits>} or {@code <out>.old-<digits>}, that is named in the journal of the lock file
+ * (written before the folder was created or renamed, see {@link OutputLock}), that is a folder carrying the
+ * marker ({@link OutputMarker}) or an empty folder (a kill right after it was created), and whose process is
+ * no longer running (or is this one, which holds the lock). {@code site.old-backup-2024/}, {@code site.tmp-keep/}
+ * and even a copy {@code site.old-2024/} of a published site (marker included) are never touched.
  */
 public final class AtomicPublisher implements AutoCloseable {
     private final Path target;
@@ -108,6 +110,7 @@ public final class AtomicPublisher implements AutoCloseable {
     public Path stage() {
         Path tmp = sibling("tmp");
         try {
+            lock.record(tmp.getFileName().toString());
             step("stage: create " + tmp.getFileName());
             Files.createDirectory(tmp);
             staging = tmp;
@@ -133,6 +136,7 @@ public final class AtomicPublisher implements AutoCloseable {
                     throw new OutputRefused("--out " + shown + " is not a folder", OutputGuard.FIX);
                 }
                 if (OutputMarker.isMarked(target)) {
+                    lock.record(old.getFileName().toString());
                     step("retire");
                     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 } else if (Boolean.TRUE.equals(OutputGuard.isEmpty(target))) {
@@ -239,7 +243,8 @@ public final class AtomicPublisher implements AutoCloseable {
                 if (!m.matches() || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
                 long owner = Long.parseLong(m.group(2));
                 boolean idle = owner == pid || ProcessHandle.of(owner).isEmpty();
-                boolean ours = OutputMarker.isMarked(p) || Boolean.TRUE.equals(OutputGuard.isEmpty(p));
+                boolean ours = lock.created(p.getFileName().toString())
+                        && (OutputMarker.isMarked(p) || Boolean.TRUE.equals(OutputGuard.isEmpty(p)));
                 found.add(new Leftover(p, m.group(1), idle && ours));
             }
         }
@@ -277,6 +282,7 @@ public final class AtomicPublisher implements AutoCloseable {
             String owner = l.path().getFileName().toString().substring(name.length() + ".old-".length());
             Path gone = l.path().resolveSibling(name + ".tmp-" + owner);
             if (Files.exists(gone, LinkOption.NOFOLLOW_LINKS)) continue;   // not casebook's to delete: left alone
+            lock.record(gone.getFileName().toString());
             step("discard " + l.path().getFileName());
             Files.move(l.path(), gone, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(gone);

@@ -19,9 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link FileChannel#tryLock()} (the operating system releases it when the process ends, however it ends),
  * and in this process a set of the folders being written, since a file lock does not exclude threads of the
  * same process. A second build does not wait: it is refused ({@link OutputRefused}, exit code 2) with the
- * process id of the build holding the lock. The lock file holds that process id; it is deleted when the build
- * ends, and one left by a killed build is taken over by the next. A file of that name that does not hold a
- * process id is not casebook's, and the build is refused rather than overwrite it.
+ * process id of the build holding the lock.
+ *
+ * <p>The lock file is also the journal of the folders casebook creates beside the output: its first line is
+ * the holder's process id, each further line the name of a folder ({@code site.tmp-<pid>}, {@code site.old-<pid>})
+ * written there <em>before</em> the folder is created or renamed to that name. The file is deleted when a build
+ * ends; one left by a killed build is taken over by the next, which inherits its list. Only folders named in
+ * this list are ever deleted or put back, so a folder of the user's that merely looks like a leftover (a copy
+ * {@code site.old-2024}) is never touched. A file of that name whose first line is not a process id is not
+ * casebook's, and the build is refused rather than overwrite it.
  */
 final class OutputLock implements AutoCloseable {
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
@@ -30,12 +36,14 @@ final class OutputLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final Set<String> journal;
 
-    private OutputLock(Path target, Path file, FileChannel channel, FileLock lock) {
+    private OutputLock(Path target, Path file, FileChannel channel, FileLock lock, Set<String> journal) {
         this.target = target;
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.journal = journal;
     }
 
     /** The lock file of an output folder. */
@@ -86,21 +94,23 @@ final class OutputLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) throw busy(shown, holder(file));
-            String before = read(ch);
-            if (!before.isEmpty() && !before.matches("[0-9]{1,18}\n?")) throw notOurs(file);
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            Set<String> journal = journal(read(ch), file, target.getFileName().toString());
+            StringBuilder text = new StringBuilder().append(pid).append('\n');
+            for (String name : journal) text.append(name).append('\n');
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            ch.write(ByteBuffer.wrap(bytes), 0);   // over the old text, then cut: the list is never lost on the way
+            ch.truncate(bytes.length);
             ch.force(false);
             // the path must still name the file we locked (not one deleted by a build that just ended)
             String now;
             try {
-                now = Files.readString(file, StandardCharsets.US_ASCII);
+                now = Files.readString(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 now = "";
             }
-            if (!now.equals(pid + "\n")) return null;
+            if (!now.equals(text.toString())) return null;
             keep = true;
-            return new OutputLock(target, file, ch, lock);
+            return new OutputLock(target, file, ch, lock, journal);
         } catch (IOException e) {
             throw new OutputRefused("cannot use the lock file " + file + ": " + e.getMessage(),
                     "choose an output folder in a folder you can write to");
@@ -115,17 +125,53 @@ final class OutputLock implements AutoCloseable {
         }
     }
 
+    /** A journal is a process id and a few folder names; anything much longer is not one. */
+    private static final int MAX_BYTES = 64 * 1024;
+
     private static String read(FileChannel ch) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(64);
-        ch.read(b, 0);
-        return new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII);
+        if (ch.size() > MAX_BYTES) return null;
+        ByteBuffer b = ByteBuffer.allocate((int) ch.size());
+        while (b.hasRemaining() && ch.read(b, b.position()) > 0) { }
+        return new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The folder names in a lock file's text: complete lines only (a line cut short by a kill is ignored) and
+     * only names of leftovers of this output folder. An empty text is a lock file created by a build killed
+     * before it wrote it; a text whose first line is not a process id is not casebook's.
+     */
+    private static Set<String> journal(String text, Path file, String outName) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        if (text == null) throw notOurs(file);
+        if (text.isEmpty()) return names;
+        String[] lines = text.split("\n", -1);
+        if (!lines[0].matches("[0-9]{1,18}")) throw notOurs(file);
+        java.util.regex.Pattern leftover = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(outName) + "\\.(tmp|old)-[0-9]{1,18}");
+        for (int i = 1; i < lines.length - 1; i++) {   // the last element follows the last newline: cut short or empty
+            if (leftover.matcher(lines[i]).matches()) names.add(lines[i]);
+        }
+        return names;
+    }
+
+    /** True when {@code name} (a folder beside the output) is in the journal: created by casebook. */
+    boolean created(String name) {
+        return journal.contains(name);
+    }
+
+    /** Writes {@code name} into the journal before the folder of that name is created (or renamed to it). */
+    void record(String name) throws IOException {
+        if (!journal.add(name)) return;
+        channel.write(ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)), channel.size());
+        channel.force(false);
     }
 
     /** The process id written in a lock file, or "unknown". */
     private static String holder(Path file) {
         try {
-            String s = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            return s.matches("[0-9]{1,18}") ? s : "unknown";
+            String s = Files.readString(file, StandardCharsets.UTF_8);
+            String first = s.contains("\n") ? s.substring(0, s.indexOf('\n')) : "";
+            return first.matches("[0-9]{1,18}") ? first : "unknown";
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

@@ -110,9 +110,9 @@ class AtomicPublisherTest {
         AtomicPublisher.publish(version("v1"), out);
         Files.createDirectories(out.resolve("old"));
         Files.writeString(out.resolve("old/stale.html"), "stale");
-        // leftovers of an interrupted run of a process that is gone: removed
-        Path leftover = Files.createDirectories(tmp.resolve("site.tmp-" + DEAD + "/x"));
-        OutputMarker.write(leftover.getParent(), "staging");
+        // the leftover of a run killed while writing, by a process that is gone: removed
+        assertEquals("stage: mark site.tmp-" + DEAD, killedRun(out, DEAD, "v2", false, 1));
+        assertTrue(Files.isDirectory(tmp.resolve("site.tmp-" + DEAD)));
         AtomicPublisher.publish(version("v2"), out);
         assertSameFiles(expected("v2"), files(out), "site/");
         assertFalse(Files.exists(out.resolve("old/stale.html")), "files of the previous build are gone");
@@ -200,21 +200,35 @@ class AtomicPublisherTest {
     }
 
     @Test
-    void leftoversOfALiveProcessOrWithoutTheMarkerAreNotDeleted() throws IOException {
+    void onlyLeftoversNamedInTheJournalMarkedAndIdleAreDeleted() throws IOException {
         Path out = tmp.resolve("site");
+        AtomicPublisher.publish(version("v1"), out);
         long live = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
         Path liveTmp = Files.createDirectories(tmp.resolve("site.tmp-" + live));
         OutputMarker.write(liveTmp, "staging");
         Path unmarked = Files.createDirectories(tmp.resolve("site.old-" + DEAD));
         Files.writeString(unmarked.resolve("mine.txt"), "mine");
         Path emptyDead = Files.createDirectories(tmp.resolve("site.tmp-" + DEAD2));
-        Path otherName = Files.createDirectories(tmp.resolve("site.tmp-" + DEAD + "x"));
-        OutputMarker.write(otherName, "staging");
-        AtomicPublisher.publish(version("v1"), out);
+        Path markedDead = Files.createDirectories(tmp.resolve("site.tmp-" + DEAD));
+        OutputMarker.write(markedDead, "staging");
+        // copies of the published site the user made, marker included, with names that look like leftovers
+        Path copy = tmp.resolve("site.old-2024");
+        Path copy2 = tmp.resolve("site.tmp-" + (DEAD2 - 1));
+        for (Path c : List.of(copy, copy2)) {
+            Files.createDirectories(c);
+            for (Map.Entry<String, byte[]> e : files(out).entrySet()) Files.write(c.resolve(e.getKey().replace("/", "_")), e.getValue());
+        }
+        // the journal a killed build left: it names every one of them except the user's copies
+        Files.writeString(tmp.resolve("site.lock"), DEAD + "\n" + liveTmp.getFileName() + "\n" + unmarked.getFileName() + "\n"
+                + emptyDead.getFileName() + "\n" + markedDead.getFileName() + "\nsite.tmp-" + DEAD2 + "5");   // a line cut short
+        Path cut = Files.createDirectories(tmp.resolve("site.tmp-" + DEAD2 + "5"));
+        AtomicPublisher.publish(version("v2"), out);
         assertTrue(Files.isDirectory(liveTmp), "its process is running");
         assertEquals("mine", Files.readString(unmarked.resolve("mine.txt")), "no marker: not casebook's");
-        assertFalse(Files.exists(emptyDead), "an empty leftover of a dead process (killed as it was created) is removed");
-        assertTrue(Files.isDirectory(otherName), "the name is not exactly <out>.tmp-<digits>");
+        assertFalse(Files.exists(emptyDead), "an empty leftover (killed as it was created) is removed");
+        assertFalse(Files.exists(markedDead), "a marked leftover of a dead process is removed");
+        assertTrue(Files.isDirectory(copy) && Files.isDirectory(copy2), "not in the journal: the user's");
+        assertTrue(Files.isDirectory(cut), "a journal line cut short by a kill names nothing");
     }
 
     @Test
