@@ -221,6 +221,17 @@ class OutputFolderTest {
     }
 
     @Test
+    void aLinkToAFolderOfItsOwnIsFollowedAndStays() throws IOException {
+        Path real = Files.createDirectories(tmp.resolve("www/html"));
+        Path link = link("site-link", real);
+        assertEquals(0, build(link), stderr);
+        assertEquals(0, build(link), stderr);
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.isRegularFile(real.resolve("ja/a/index.html")));
+        assertEquals(Set.of("html"), names(tmp.resolve("www")), "the staging folder and lock were beside the real folder");
+    }
+
+    @Test
     void aNewFolderInANewParentIsAccepted() {
         Path out = tmp.resolve("elsewhere/deeper/site");
         assertEquals(0, build(out), stderr);
