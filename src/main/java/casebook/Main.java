@@ -6,7 +6,8 @@ import casebook.cli.Arguments;
 import casebook.cli.Console;
 import casebook.cli.UsageException;
 import casebook.diag.Diagnostics;
-import casebook.output.OutputGuard;
+import casebook.output.AtomicPublisher;
+import casebook.output.OutputRefused;
 import java.nio.file.Path;
 
 /** The command line: parses arguments, runs a command, maps the outcome to exit codes 0, 1 and 2. */
@@ -44,15 +45,28 @@ public final class Main {
     }
 
     private static int build(Arguments a, Console console) {
+        // build: the output folder is checked and locked first; a folder that is not casebook's, or that another
+        // build is writing to, is a usage error and nothing is written
+        AtomicPublisher publisher = null;
         if (a.options().write()) {
-            String problem = OutputGuard.problem(a.options().out(), a.options().content(), a.options().themes(), Path.of(""));
-            if (problem != null) {
-                System.err.println("casebook: " + problem + " (" + OutputGuard.FIX + ")");
+            try {
+                publisher = AtomicPublisher.open(a.options().out(), a.options().content(), a.options().themes(), Path.of(""));
+            } catch (OutputRefused e) {
+                System.err.println("casebook: " + e.getMessage() + " (fix: " + e.hint() + ")");
                 return 2;
             }
         }
+        try {
+            return build(a, console, publisher);
+        } finally {
+            if (publisher != null) publisher.close();
+        }
+    }
+
+    private static int build(Arguments a, Console console, AtomicPublisher publisher) {
         Diagnostics d = new Diagnostics();
-        BuildResult r = Build.run(a.options(), d, console::progress);
+        BuildResult r = publisher != null ? Build.into(publisher, a.options(), d, console::progress)
+                : Build.run(a.options(), d, console::progress);
         console.diagnostics(d);
         String command = a.command(); // "build" or "check"
         boolean check = command.equals("check");

@@ -7,7 +7,7 @@ import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderRequest;
 import casebook.markdown.RenderedBody;
 import casebook.output.AtomicPublisher;
-import casebook.output.OutputGuard;
+import casebook.output.OutputRefused;
 import casebook.output.OutputTree;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -61,6 +61,19 @@ public final class Build {
 
     /** @param cache kept between runs by {@code serve}; null for a one-off build */
     public static BuildResult run(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache) {
+        return run(options, d, progress, cache, null);
+    }
+
+    /**
+     * A build that writes through an output folder its caller has already opened (checked and locked); the
+     * caller closes it. The command line does this so that a refused folder is a usage error (exit code 2).
+     */
+    public static BuildResult into(AtomicPublisher publisher, BuildOptions options, Diagnostics d, Consumer<Integer> progress) {
+        return run(options, d, progress, null, publisher);
+    }
+
+    private static BuildResult run(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache,
+                                   AtomicPublisher given) {
         long start = System.nanoTime();
         Path cwd = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(options.content())) {
@@ -68,27 +81,35 @@ public final class Build {
                     : "content folder does not exist", "pass --content DIR, or run from the project folder");
             return new BuildResult(d, null, null, elapsed(start), 0, false);
         }
-        String unsafeOut = options.write() ? OutputGuard.problem(options.out(), options.content(), options.themes(), cwd) : null;
-        if (unsafeOut != null) {
-            d.error(options.out(), 1, 1, unsafeOut, OutputGuard.FIX);
-            return new BuildResult(d, null, null, elapsed(start), 0, false);
+        // the output folder is checked and locked before anything is read or written (see AtomicPublisher)
+        AtomicPublisher publisher = given;
+        if (options.write() && publisher == null) {
+            try {
+                publisher = AtomicPublisher.open(options.out(), options.content(), options.themes(), cwd);
+            } catch (OutputRefused e) {
+                d.error(options.out(), 1, 1, e.getMessage(), e.hint());
+                return new BuildResult(d, null, null, elapsed(start), 0, false);
+            }
         }
         Timings timings = new Timings();
         Warmup warmup = Warmup.start();
         // every parallel step runs in this pool, so --threads holds for the whole build
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
         try {
-            return stages(options, d, progress, cache, start, cwd, timings, warmup, pool);
+            return stages(options, d, progress, cache, start, cwd, timings, warmup, pool, publisher);
         } finally {
             pool.shutdown();
+            // deletes the staging folder of a build that did not publish (whatever stopped it) and releases the lock
+            if (given == null && publisher != null) publisher.close();
         }
     }
 
     /** Everything after the content folder is found, with every parallel step in {@code pool}. */
     private static BuildResult stages(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache,
-                                      long start, Path cwd, Timings timings, Warmup warmup, ForkJoinPool pool) {
+                                      long start, Path cwd, Timings timings, Warmup warmup, ForkJoinPool pool,
+                                      AtomicPublisher publisher) {
         ContentTree tree = inPool(pool,
-                () -> new ContentScanner(cwd, cache == null ? null : cache.files).skipping(options.out()).scan(options.content(), d));
+                () -> new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d));
         timings.lap("load");
         Site site = inPool(pool,
                 () -> new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d));
@@ -114,7 +135,13 @@ public final class Build {
         timings.lap("theme");
         // markdown, translation checks and templates, one slug (all its languages) at a time
         Map<String, List<Map<String, Object>>> stale = new ConcurrentHashMap<>();
-        OutputTree out = options.write() ? new OutputTree(AtomicPublisher.stage(options.out())) : new OutputTree();
+        OutputTree out;
+        try {
+            out = publisher != null ? new OutputTree(publisher.stage()) : new OutputTree();
+        } catch (UncheckedIOException e) {
+            d.error(options.out(), 1, 1, e.getMessage(), "check that the folder holding --out can be written to");
+            return new BuildResult(d, null, site, elapsed(start), 0, false);
+        }
         PageWork work = new PageWork(warmup.markdownRenderer(), site, messages, templates, baseUrl(options, site), stale, d,
                 options.strict(), progress, cache, out);
         Site rendered = inPool(pool, work::run);
@@ -155,12 +182,19 @@ public final class Build {
         timings.lap("links");
         boolean failed = d.hasErrors() || options.strict() && d.warningCount() > 0;
         boolean published = false;
-        if (out.staging() != null) {
+        if (publisher != null) {
             if (failed) {
-                AtomicPublisher.abort(out.staging());
+                publisher.abort();
             } else {
-                AtomicPublisher.commit(out.staging(), options.out());
-                published = true;
+                try {
+                    publisher.commit();
+                    published = true;
+                } catch (OutputRefused | UncheckedIOException e) {
+                    d.error(options.out(), 1, 1, e.getMessage(),
+                            e instanceof OutputRefused r ? r.hint() : "check that the folder holding --out can be written to");
+                    publisher.abort();
+                    failed = true;
+                }
             }
         }
         timings.lap("write");

@@ -24,8 +24,8 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
 
             options:
               --content DIR         content folder (default: content)
-              --out DIR             output folder (default: site); replaced only by a complete, successful build,
-                                    so never the content or themes folder, one holding them, or one inside the themes
+              --out DIR             output folder (default: site); replaced as a whole by a complete, successful build,
+                                    so it must be new, empty or made by casebook, and outside the content and themes
               --theme NAME          theme under themes/ (default: site.yaml's theme, else default)
               --themes DIR          folder holding the themes (default: themes)
               --base-url URL        absolute URL the site is published at (canonical links, sitemap)

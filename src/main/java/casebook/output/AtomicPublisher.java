@@ -4,65 +4,213 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Stage 6: the output folder is replaced only by a complete, successful build. Files are written to
- * {@code <out>.tmp-<pid>} beside the output folder (while rendering, see {@link OutputTree}); on
- * success the staging folder is swapped in with two renames ({@code out} → {@code out.old-<pid>},
- * staging → {@code out}) and the old copy deleted; on failure the staging folder is deleted and the
- * previous site is left byte for byte as it was. Leftovers of an interrupted run are removed on the
- * next one.
+ * Stage 6: the output folder is replaced only by a complete, successful build, and survives a kill at any
+ * instant. One build at a time holds the output ({@link OutputLock}); it writes into a staging folder
+ * {@code <out>.tmp-<pid>} beside the output (while rendering, see {@link OutputTree}); on success it swaps
+ * the staging folder in, on failure it deletes it and the previous site is left byte for byte as it was.
+ *
+ * <p>The swap is a sequence of named steps, each a single rename or a deletion:
+ * <ol>
+ * <li>{@code seal}: the staging folder's marker becomes {@code kind: site};</li>
+ * <li>{@code retire}: {@code out} → {@code out.old-<pid>} (an empty unmarked {@code out} is removed instead);</li>
+ * <li>{@code promote}: {@code out.tmp-<pid>} → {@code out};</li>
+ * <li>{@code discard}: {@code out.old-<pid>} → {@code out.tmp-<pid>}, then its files are deleted, its marker last.</li>
+ * </ol>
+ * After a kill between {@code retire} and {@code promote} there is no {@code out} but a complete
+ * {@code out.old-<pid>}: the next run, before anything else, renames it back ({@code restore}), so the old
+ * site is in place whether that run succeeds or fails. A copy being deleted is always named
+ * {@code .tmp-}, never {@code .old-}, so a half-deleted copy is never restored.
+ *
+ * <p>Only casebook's own leftovers are ever deleted or put back: a sibling whose name is exactly
+ * {@code <out>.tmp-<digits>} or {@code <out>.old-<digits>}, that is named in the journal of the lock file
+ * (written before the folder was created or renamed, see {@link OutputLock}), that is a folder carrying the
+ * marker ({@link OutputMarker}) or an empty folder (a kill right after it was created), and whose process is
+ * no longer running (or is this one, which holds the lock). {@code site.old-backup-2024/}, {@code site.tmp-keep/}
+ * and even a copy {@code site.old-2024/} of a published site (marker included) are never touched.
  */
-public final class AtomicPublisher {
-    private AtomicPublisher() { }
+public final class AtomicPublisher implements AutoCloseable {
+    private final Path target;
+    private final Path shown;
+    private final String name;
+    private final long pid;
+    private final Consumer<String> steps;
+    private final OutputLock lock;
+    private final Pattern leftover;
+    private Path staging;
+    private boolean committed;
 
-    /** Creates an empty staging folder beside {@code out}. */
-    public static Path stage(Path out) {
-        Path target = out.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Path tmp = parent.resolve(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    private AtomicPublisher(Path target, Path shown, long pid, Consumer<String> steps, OutputLock lock) {
+        this.target = target;
+        this.shown = shown;
+        this.name = target.getFileName().toString();
+        this.pid = pid;
+        this.steps = steps;
+        this.lock = lock;
+        this.leftover = Pattern.compile(Pattern.quote(name) + "\\.(tmp|old)-([0-9]{1,18})");
+    }
+
+    /**
+     * Checks {@code out} ({@link OutputGuard}), takes its lock, puts back the old site if a swap was killed
+     * half-way, and removes the leftovers of interrupted runs.
+     *
+     * @throws OutputRefused when the folder is not casebook's to replace or another build holds it; nothing
+     *                       has been written then
+     */
+    public static AtomicPublisher open(Path out, Path content, Path themes, Path cwd) {
+        OutputGuard.Refusal r = OutputGuard.check(out, content, themes, cwd);
+        if (r != null) throw new OutputRefused(r.message(), r.hint());
+        return open(OutputGuard.real(out), out, ProcessHandle.current().pid(), s -> { });
+    }
+
+    /**
+     * Without the guard, with a given process id and a listener called before every step (tests make it throw
+     * to simulate a kill at that step).
+     *
+     * @param target the output folder, absolute, symbolic links resolved
+     */
+    static AtomicPublisher open(Path target, Path shown, long pid, Consumer<String> steps) {
         try {
-            Files.createDirectories(parent);
-            cleanLeftovers(parent, target.getFileName().toString());
-            deleteTree(tmp);
-            Files.createDirectories(tmp);
+            Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new OutputRefused("cannot create the folder " + target.getParent() + " for --out " + shown + ": " + e.getMessage(),
+                    "choose an output folder in a folder you can write to");
+        }
+        OutputLock lock = OutputLock.acquire(target, shown, pid);
+        AtomicPublisher p = new AtomicPublisher(target, shown, pid, steps, lock);
+        try {
+            p.recover();
+            p.cleanLeftovers();
+            return p;
+        } catch (IOException e) {
+            lock.close();
+            throw new UncheckedIOException("cannot tidy up beside " + target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** Creates the empty staging folder (with its marker) that this build writes into. */
+    public Path stage() {
+        Path tmp = sibling("tmp");
+        try {
+            lock.record(tmp.getFileName().toString());
+            step("stage: create " + tmp.getFileName());
+            Files.createDirectory(tmp);
+            staging = tmp;
+            step("stage: mark " + tmp.getFileName());
+            OutputMarker.write(tmp, OutputMarker.STAGING);
             return tmp;
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("cannot prepare " + tmp + ": it exists and is not casebook's to delete", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + tmp + ": " + e.getMessage(), e);
         }
     }
 
-    /** Swaps a complete staging folder in as {@code out}. */
-    public static void commit(Path staging, Path out) {
-        Path target = out.toAbsolutePath().normalize();
-        Path old = target.getParent().resolve(target.getFileName() + ".old-" + ProcessHandle.current().pid());
+    /** Swaps the complete staging folder in as the output folder (see the class comment for the steps). */
+    public void commit() {
+        if (staging == null) throw new IllegalStateException("nothing staged");
+        Path old = sibling("old");
         try {
-            if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            step("seal");
+            OutputMarker.write(staging, OutputMarker.SITE);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new OutputRefused("--out " + shown + " is not a folder", OutputGuard.FIX);
+                }
+                if (OutputMarker.isMarked(target)) {
+                    lock.record(old.getFileName().toString());
+                    step("retire");
+                    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                } else if (Boolean.TRUE.equals(OutputGuard.isEmpty(target))) {
+                    step("retire: remove the empty folder");
+                    Files.delete(target);   // fails, and deletes nothing, if a file appeared in it meanwhile
+                } else {
+                    throw new OutputRefused("--out " + shown + " is not empty and was not made by casebook (it has no "
+                            + OutputMarker.NAME + " file); choose an empty or new folder, or delete it yourself", OutputGuard.FIX);
+                }
+            }
+            step("promote");
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // put the old site back rather than leave no output folder until the next run
+                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            staging = null;
+            committed = true;
+            if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
+                Path gone = sibling("tmp");
+                step("discard");
+                Files.move(old, gone, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(gone);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
         }
     }
 
-    /** Throws a staging folder away (after a failed build). */
-    public static void abort(Path staging) {
+    /** Throws the staging folder away (after a failed build); the output folder is not touched. */
+    public void abort() {
+        if (staging == null) return;
         try {
             deleteTree(staging);
+            staging = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + staging + ": " + e.getMessage(), e);
         }
     }
 
-    /** Writes an in-memory tree and swaps it in. */
+    /** Deletes a staging folder that was not committed and releases the lock. */
+    @Override
+    public void close() {
+        try {
+            if (!committed) abort();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** The end of a process that was killed: the lock is released, nothing is tidied (tests). */
+    void killed() {
+        lock.release();
+    }
+
+    /** The output folder (absolute, links resolved). */
+    public Path target() { return target; }
+
+    /** Writes an in-memory tree into {@code out} (no guard: for callers that checked the folder). */
     public static void publish(OutputTree tree, Path out) {
-        Path tmp = stage(out);
+        Path target = OutputGuard.real(out);
+        try (AtomicPublisher p = open(target, out, ProcessHandle.current().pid(), s -> { })) {
+            p.write(tree);
+            p.commit();
+        }
+    }
+
+    /** Writes an in-memory tree into the staging folder. */
+    void write(OutputTree tree) {
+        Path tmp = stage();
         for (Map.Entry<String, byte[]> e : tree.files().entrySet()) {
             Path f = tmp.resolve(e.getKey());
             try {
@@ -71,24 +219,94 @@ public final class AtomicPublisher {
                     o.write(e.getValue());
                 }
             } catch (IOException ex) {
-                abort(tmp);
                 throw new UncheckedIOException("cannot write " + f, ex);
             }
         }
-        commit(tmp, out);
     }
 
-    /** Removes {@code name.tmp-*} and {@code name.old-*} left by an interrupted earlier run. */
-    private static void cleanLeftovers(Path parent, String name) throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, name + ".{tmp,old}-*")) {
-            for (Path p : ds) deleteTree(p);
+    private Path sibling(String kind) {
+        return target.resolveSibling(name + "." + kind + "-" + pid);
+    }
+
+    private void step(String what) {
+        steps.accept(what);
+    }
+
+    /** A sibling named like a leftover, with its kind ("tmp", "old") and whether casebook may remove it. */
+    private record Leftover(Path path, String kind, boolean removable) { }
+
+    private List<Leftover> leftovers() throws IOException {
+        List<Leftover> found = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target.getParent(), name + ".{tmp,old}-*")) {
+            for (Path p : ds) {
+                Matcher m = leftover.matcher(p.getFileName().toString());
+                if (!m.matches() || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
+                long owner = Long.parseLong(m.group(2));
+                boolean idle = owner == pid || ProcessHandle.of(owner).isEmpty();
+                boolean ours = lock.created(p.getFileName().toString())
+                        && (OutputMarker.isMarked(p) || Boolean.TRUE.equals(OutputGuard.isEmpty(p)));
+                found.add(new Leftover(p, m.group(1), idle && ours));
+            }
+        }
+        found.sort(Comparator.comparing(l -> l.path().getFileName().toString()));   // a deterministic order of steps
+        return found;
+    }
+
+    /** A swap killed between retire and promote left no output folder but a complete old copy: put it back. */
+    private void recover() throws IOException {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
+        Path best = null;
+        FileTime bestTime = null;
+        for (Leftover l : leftovers()) {
+            if (!l.removable() || !l.kind().equals("old") || !OutputMarker.SITE.equals(OutputMarker.kind(l.path()))) continue;
+            FileTime t = Files.getLastModifiedTime(l.path().resolve(OutputMarker.NAME), LinkOption.NOFOLLOW_LINKS);
+            if (best == null || t.compareTo(bestTime) > 0) {
+                best = l.path();
+                bestTime = t;
+            }
+        }
+        if (best == null) return;
+        step("restore " + best.getFileName());
+        Files.move(best, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Removes the idle leftovers: staging copies first, then old copies (renamed to .tmp- before they are deleted). */
+    private void cleanLeftovers() throws IOException {
+        for (Leftover l : leftovers()) {
+            if (l.removable() && l.kind().equals("tmp")) deleteTree(l.path());
+        }
+        // with no output folder, an old copy may be the only copy of the site: never delete it then
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
+        for (Leftover l : leftovers()) {
+            if (!l.removable() || !l.kind().equals("old")) continue;
+            String owner = l.path().getFileName().toString().substring(name.length() + ".old-".length());
+            Path gone = l.path().resolveSibling(name + ".tmp-" + owner);
+            if (Files.exists(gone, LinkOption.NOFOLLOW_LINKS)) continue;   // not casebook's to delete: left alone
+            lock.record(gone.getFileName().toString());
+            step("discard " + l.path().getFileName());
+            Files.move(l.path(), gone, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(gone);
         }
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(x);
+    /** Deletes a folder of casebook's: its files, deepest first, then its marker, then the folder itself. */
+    private void deleteTree(Path dir) throws IOException {
+        Path marker = dir.resolve(OutputMarker.NAME);
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            all = walk.sorted(Comparator.reverseOrder()).toList();
         }
+        String shown = dir.getFileName().toString();
+        for (Path x : all) {
+            if (x.equals(marker) || x.equals(dir)) continue;
+            step("delete " + shown + "/" + dir.relativize(x).toString().replace('\\', '/'));
+            Files.delete(x);
+        }
+        if (Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+            step("delete " + shown + "/" + OutputMarker.NAME);
+            Files.delete(marker);
+        }
+        step("delete " + shown);
+        Files.delete(dir);
     }
 }

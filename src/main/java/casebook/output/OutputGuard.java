@@ -3,43 +3,91 @@ package casebook.output;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Refuses output folders that would cost the editor their sources. Publishing replaces the whole
- * output folder ({@link AtomicPublisher}), so an output folder that holds the content, the themes or
- * the folder casebook runs in, or lies inside the themes, would delete them. (One inside the content,
- * as with {@code --content . --out site}, is fine: the content scan skips it.) Paths are compared after
- * resolving symbolic links, so another name for the same folder is caught too.
+ * Refuses output folders that are not casebook's to replace. Publishing replaces the whole output folder
+ * ({@link AtomicPublisher}), so casebook writes only to a folder that is new, empty, or carries its marker
+ * ({@link OutputMarker}), and never to one that is, holds or lies inside the content or the themes, or holds
+ * the folder casebook runs in. Paths are compared after resolving symbolic links, so another name for the
+ * same folder (a link to the content, a link inside it) is caught too. Nothing is written before these checks.
  */
 public final class OutputGuard {
     private OutputGuard() { }
 
-    /** The hint printed with every refusal. */
+    /** A refusal: what is wrong and what to do instead. */
+    public record Refusal(String message, String hint) { }
+
+    /** The hint for a folder that would delete sources. */
     public static final String FIX = "choose a folder of its own, e.g. --out site";
+
+    /** The names casebook gives its own staging and retired copies beside the output: {@code <out>.tmp-<pid>}, {@code <out>.old-<pid>}. */
+    static final Pattern TEMPORARY = Pattern.compile(".+\\.(tmp|old)-[0-9]{1,18}");
 
     /** What is wrong with publishing to {@code out}, or null when it is safe. */
     public static String problem(Path out, Path content, Path themes, Path cwd) {
+        Refusal r = check(out, content, themes, cwd);
+        return r == null ? null : r.message();
+    }
+
+    /** The refusal for publishing to {@code out}, or null when it is casebook's to replace. Reads, never writes. */
+    public static Refusal check(Path out, Path content, Path themes, Path cwd) {
         Path o = real(out);
+        Path c = real(content);
+        Path t = real(themes);
+        String replace = ": publishing replaces the whole output folder and would delete it";
+        if (Files.isSymbolicLink(o)) {
+            return new Refusal("--out " + out + " is a symbolic link to nothing", FIX);
+        }
         if (Files.exists(o) && !Files.isDirectory(o)) {
-            return "--out " + out + " is a file, not a folder";
+            return new Refusal("--out " + out + " is a file, not a folder", FIX);
         }
-        if (real(content).startsWith(o)) {
-            return "--out " + out + " is or holds the content folder " + content + ": publishing replaces the whole"
-                    + " output folder and would delete it";
+        if (c.startsWith(o)) {
+            return new Refusal("--out " + out + " is or holds the content folder " + content + replace, FIX);
         }
-        if (real(themes).startsWith(o) || o.startsWith(real(themes))) {
-            return "--out " + out + " is, holds or lies inside the themes folder " + themes + ": publishing replaces the whole"
-                    + " output folder and would delete it";
+        if (o.startsWith(c)) {
+            return new Refusal("--out " + out + " lies inside the content folder " + content
+                    + ": the next build would read it back as content, and publishing could replace a page's sources", FIX);
+        }
+        if (t.startsWith(o) || o.startsWith(t)) {
+            return new Refusal("--out " + out + " is, holds or lies inside the themes folder " + themes + replace, FIX);
         }
         if (real(cwd).startsWith(o)) {
-            return "--out " + out + " is or holds the folder casebook runs in: publishing replaces the whole output"
-                    + " folder and would delete it";
+            return new Refusal("--out " + out + " is or holds the folder casebook runs in" + replace, FIX);
+        }
+        if (o.getParent() == null) {
+            return new Refusal("--out " + out + " is the root of the file system", FIX);
+        }
+        if (TEMPORARY.matcher(o.getFileName().toString()).matches()) {
+            return new Refusal("--out " + out + " has the name casebook gives its temporary folders (<out>.tmp-<pid>, <out>.old-<pid>)",
+                    FIX);
+        }
+        if (Files.isDirectory(o) && !OutputMarker.isMarked(o)) {
+            Boolean empty = isEmpty(o);
+            if (empty == null) {
+                return new Refusal("--out " + out + " cannot be read", "choose a folder you can read and write");
+            }
+            if (!empty) {
+                return new Refusal("--out " + out + " is not empty and was not made by casebook (it has no " + OutputMarker.NAME
+                        + " file); choose an empty or new folder, or delete it yourself",
+                        "if it is the output of a casebook version older than the marker, delete it once and build again");
+            }
         }
         return null;
     }
 
+    /** True when the folder has no entries at all, null when it cannot be listed. */
+    static Boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The absolute path with symbolic links resolved as far as the path exists; the rest appended as given. */
-    static Path real(Path p) {
+    public static Path real(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();

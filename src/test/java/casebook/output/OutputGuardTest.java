@@ -1,5 +1,6 @@
 package casebook.output;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,21 +9,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutputGuardTest {
     @TempDir Path tmp;
+    Path project;
+    Path content;
+    Path themes;
+
+    @BeforeEach
+    void folders() throws IOException {
+        project = Files.createDirectories(tmp.resolve("project"));
+        content = Files.createDirectories(project.resolve("content"));
+        themes = Files.createDirectories(project.resolve("themes/default"));
+        themes = themes.getParent();
+        Files.writeString(content.resolve("site.yaml"), "title: x\n");
+        Files.createDirectories(content.resolve("a"));
+    }
 
     @Test
     void refusesEveryFolderWhoseReplacementWouldDeleteSources() throws IOException {
-        Path project = Files.createDirectories(tmp.resolve("project"));
-        Path content = Files.createDirectories(project.resolve("content"));
-        Path themes = Files.createDirectories(project.resolve("themes"));
-        Files.writeString(content.resolve("site.yaml"), "title: x\n");
         Path link = Files.createSymbolicLink(tmp.resolve("link-to-content"), content);
         for (Path bad : List.of(content, project, tmp, content.resolve("site.yaml"), themes, themes.resolve("default"), link,
-                project.resolve("site/../content"))) {
+                project.resolve("site/../content"), content.resolve("site"), content.resolve("a"), content.resolve("a/b/c/site"),
+                link.resolve("site"), themes.resolve("x"))) {
             String problem = OutputGuard.problem(bad, content, themes, project);
             assertNotNull(problem, bad.toString());
             assertTrue(problem.startsWith("--out " + bad), problem);
@@ -31,16 +43,38 @@ class OutputGuardTest {
 
     @Test
     void acceptsAFolderOfItsOwnWhetherOrNotItExists() throws IOException {
-        Path project = Files.createDirectories(tmp.resolve("project"));
-        Path content = Files.createDirectories(project.resolve("content"));
-        Path themes = project.resolve("themes");
         assertNull(OutputGuard.problem(project.resolve("site"), content, themes, project));
         assertNull(OutputGuard.problem(tmp.resolve("elsewhere/deeper/site"), content, themes, project));
         Files.createDirectories(project.resolve("site"));
-        assertNull(OutputGuard.problem(project.resolve("site"), content, themes, project));
+        assertNull(OutputGuard.problem(project.resolve("site"), content, themes, project), "an empty folder");
         // a sibling whose name merely starts with the content folder's
         assertNull(OutputGuard.problem(project.resolve("content-site"), content, themes, project));
-        // inside the content (--content . --out site): the scan skips it
-        assertNull(OutputGuard.problem(content.resolve("site"), content, themes, project));
+    }
+
+    @Test
+    void aNonEmptyFolderMustCarryTheMarker() throws IOException {
+        Path site = Files.createDirectories(project.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<p>mine</p>");
+        OutputGuard.Refusal r = OutputGuard.check(site, content, themes, project);
+        assertNotNull(r);
+        assertEquals("--out " + site + " is not empty and was not made by casebook (it has no .casebook-output file);"
+                + " choose an empty or new folder, or delete it yourself", r.message());
+        // a marker that is not casebook's text, or a link named like the marker, does not count
+        Files.writeString(site.resolve(OutputMarker.NAME), "hello\n");
+        assertNotNull(OutputGuard.problem(site, content, themes, project));
+        Files.delete(site.resolve(OutputMarker.NAME));
+        Path elsewhere = Files.writeString(tmp.resolve("marker-elsewhere"), OutputMarker.text("site"));
+        Files.createSymbolicLink(site.resolve(OutputMarker.NAME), elsewhere);
+        assertNotNull(OutputGuard.problem(site, content, themes, project));
+        Files.delete(site.resolve(OutputMarker.NAME));
+        OutputMarker.write(site, "site");
+        assertNull(OutputGuard.problem(site, content, themes, project));
+    }
+
+    @Test
+    void refusesTheNamesOfCasebooksTemporaryFolders() {
+        assertNotNull(OutputGuard.problem(project.resolve("site.tmp-123"), content, themes, project));
+        assertNotNull(OutputGuard.problem(project.resolve("site.old-4"), content, themes, project));
+        assertNull(OutputGuard.problem(project.resolve("site.old-backup-2024"), content, themes, project));
     }
 }
