@@ -9,7 +9,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
+import org.jsoup.parser.ParseError;
 import org.jsoup.parser.Parser;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -98,13 +101,31 @@ public final class RawHtml {
      * lists what the cleaning removes, and the URL and id attributes it keeps.
      */
     public static void inspect(String raw, List<Removal> removals, List<Kept> kept) {
-        Parser parser = Parser.htmlParser().setTrackPosition(true);
+        Parser parser = Parser.htmlParser().setTrackPosition(true).setTrackErrors(100);
         List<Node> nodes = parser.parseFragmentInput(raw, new Element("body"), "");
+        List<Removal> found = new ArrayList<>();
         for (Node top : nodes) {
             if (!(top instanceof Element root)) continue;
-            for (Element el : root.getAllElements()) inspect(el, removals, kept);
+            for (Element el : root.getAllElements()) inspect(el, found, kept);
         }
+        // <html>, <head>, <body>, <frameset> and <frame> inside a page body are dropped by the parser itself,
+        // attributes and all (<body onload=…>): no element is made, so they are found among its parse errors
+        for (ParseError e : parser.getErrors()) {
+            Matcher m = DROPPED_START_TAG.matcher(e.getErrorMessage());
+            if (!m.find()) continue;
+            String tag = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            int end = Math.min(e.getPosition(), raw.length());
+            int at = Math.max(0, raw.lastIndexOf('<', Math.max(0, end - 1)));
+            found.add(new Removal(at, "<" + tag + ">", "a page has one " + (tag.startsWith("frame") ? "body and no frames"
+                    : tag) + ", the theme's; its attributes are dropped with it", null));
+        }
+        found.sort(java.util.Comparator.comparingInt(Removal::offset));
+        removals.addAll(found);
     }
+
+    /** The parser's message for a start tag it ignores in a page body. */
+    private static final Pattern DROPPED_START_TAG = Pattern.compile(
+            "Unexpected StartTag token \\[<(html|head|body|frameset|frame)\\b", Pattern.CASE_INSENSITIVE);
 
     private static void inspect(Element el, List<Removal> removals, List<Kept> kept) {
         String tag = el.normalName();
