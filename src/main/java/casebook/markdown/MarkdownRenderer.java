@@ -116,7 +116,8 @@ public final class MarkdownRenderer {
     String html(Node node) {
         String html = renderer.render(node);
         PageState state = CasebookNodeRenderer.STATE.get();
-        return state != null && state.rawHtmlDocuments.contains(node.getDocument()) ? RawHtml.clean(html) : html;
+        return state != null && !state.rawHtmlDocuments.isEmpty() && state.rawHtmlDocuments.contains(node.getDocument())
+                ? RawHtml.clean(html) : html;
     }
 
     /** The same node through Flexmark's own renderer (what {@link AstRenderer} must match). */
