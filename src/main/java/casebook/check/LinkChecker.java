@@ -3,6 +3,7 @@ package casebook.check;
 import casebook.diag.Diagnostics;
 import casebook.markdown.LinkRef;
 import casebook.markdown.LinkTargets;
+import casebook.safety.UrlPolicy;
 import casebook.site.Page;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,6 +16,9 @@ import java.util.Set;
  * linear in the number of links. A broken link is reported at its Markdown line and column; links
  * written in raw HTML ({@code href} and {@code src} attributes) are collected and checked the same way.
  * Root-relative links ({@code /ja/...}) are errors: they break when the site is hosted under a sub-path.
+ * Every link first passes the {@link UrlPolicy} allowlist (http, https, mailto, tel, relative); any other
+ * scheme ({@code javascript:}, {@code data:}, …) is an error here, and the renderer has already left the
+ * link out of the page.
  */
 public final class LinkChecker {
     private final Set<String> files;
@@ -40,7 +44,12 @@ public final class LinkChecker {
 
     private void check(Page page, LinkRef link, Diagnostics d) {
         String url = link.url();
-        if (!LinkTargets.isInternal(url)) return;
+        if (!UrlPolicy.allows(url)) {
+            d.error(page.display(), link.line(), link.column(), UrlPolicy.message("link target", url),
+                    UrlPolicy.HINT + "; the page never carries it");
+            return;
+        }
+        if (!LinkTargets.isInternal(url)) return; // http, https, mailto, tel, or another site's //host/
         if (url.startsWith("/")) {
             d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" starts with /, which breaks when the site is"
                     + " hosted under a sub-path", "write it relative to this page, e.g. ../saitama/");

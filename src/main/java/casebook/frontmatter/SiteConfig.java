@@ -79,8 +79,11 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
             d.error(display, pub.line(), pub.column(), "published must be a date, not \"" + pub.text() + "\"",
                     "write the year and month, e.g. published: 2025-03 (or a day: 2025-03-31)");
         }
+        // every URL of site.yaml passes the same allowlist as a page's links; a refused one is never used
+        String portal = allowedUrl(node.get("portal"), "portal", display, d);
+        String baseUrl = allowedUrl(node.get("base_url"), "base_url", display, d);
         YamlNode base = node.get("base_url");
-        if (base != null && !isAbsoluteUrl(base.text())) {
+        if (base != null && baseUrl != null && !isAbsoluteUrl(base.text())) {
             d.error(display, base.line(), base.column(), "base_url must be an absolute URL, not \"" + base.text() + "\"",
                     "write where the site is published, e.g. base_url: https://www.example.go.jp/casebook/");
         }
@@ -109,9 +112,18 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         YamlNode g = node.get("groups");
         if (g != null) for (Map.Entry<String, YamlNode> e : g.map().entrySet()) groups.put(e.getKey(), perLanguage(e.getValue()));
         return new SiteConfig(title, perLanguage(node.get("subtitle")), List.copyOf(ordered), def,
-                perLanguage(node.get("publisher")), node.text("published"), node.text("portal"),
+                perLanguage(node.get("publisher")), node.text("published"), portal,
                 node.text("theme") == null ? "default" : node.text("theme"), List.copyOf(order), orderLines, groups, display,
-                node.text("base_url"), keyLines);
+                baseUrl, keyLines);
+    }
+
+    /** The URL under {@code key}, or null (reported) when the URL policy refuses it. */
+    private static String allowedUrl(YamlNode n, String key, Path display, Diagnostics d) {
+        if (n == null || n.text() == null) return null;
+        if (casebook.safety.UrlPolicy.allows(n.text())) return n.text();
+        d.error(display, n.line(), n.column(), casebook.safety.UrlPolicy.message(key, n.text()),
+                "write the web address, e.g. " + key + ": https://www.example.go.jp/ (it is used on every page)");
+        return null;
     }
 
     /** An http(s) URL with a host: canonical links and the sitemap need the base URL whole. */

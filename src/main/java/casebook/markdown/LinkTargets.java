@@ -4,13 +4,12 @@ package casebook.markdown;
 public final class LinkTargets {
     private LinkTargets() { }
 
-    /** True for links into the site itself: no scheme, not protocol-relative, not an e-mail. */
+    /**
+     * True for links into the site itself: not empty, no scheme and not protocol-relative, read as a
+     * browser reads them ({@link casebook.safety.UrlPolicy#isRelative}).
+     */
     public static boolean isInternal(String url) {
-        if (url.isEmpty() || url.startsWith("//")) return false;
-        int colon = url.indexOf(':');
-        int slash = url.indexOf('/');
-        int hash = url.indexOf('#');
-        return colon < 0 || slash >= 0 && slash < colon || hash >= 0 && hash < colon;
+        return !url.isEmpty() && casebook.safety.UrlPolicy.isRelative(url);
     }
 
     /** {@code ../saitama/#x} becomes {@code ../saitama/index.html#x}; other URLs are returned unchanged. */

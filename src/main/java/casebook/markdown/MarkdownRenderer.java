@@ -2,7 +2,15 @@ package casebook.markdown;
 
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.YamlNode;
+import casebook.safety.RawHtml;
+import casebook.safety.UrlPolicy;
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
@@ -30,20 +38,13 @@ import java.util.regex.Pattern;
  * One Flexmark {@link Parser} and {@link HtmlRenderer} are built per build and shared by all threads
  * (both are immutable once built). The body is first split into Markdown and fenced containers
  * ({@link ContainerSplitter}); containers are rendered by {@link Containers}. Problems (unknown ids, a
- * data key that data.yaml lacks, unsafe raw HTML) are reported at their Markdown line.
+ * data key that data.yaml lacks, raw HTML the safelist removes) are reported at their Markdown line.
  */
 public final class MarkdownRenderer {
     public static final List<String> CONTAINERS = List.of("keypoint", "basic-info", "summary-table", "figure", "note",
             "credit", "infocard", "participants", "dialogue");
 
     private static final Pattern DATA_REF = Pattern.compile("\\{\\{\\s*data\\.([A-Za-z0-9_.-]+)\\s*\\}\\}");
-    /** A start tag in raw HTML (escaped text such as &lt;a href=…&gt; has none). */
-    private static final Pattern HTML_TAG = Pattern.compile("<[A-Za-z][^<>]*>");
-    /** href and src (checked like Markdown links) and id (a target for them) in a tag, quoted or not. */
-    private static final Pattern HTML_ATTR = Pattern.compile("(?i)\\s(href|src|id)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))");
-    private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-    private static final Pattern UNSAFE_HTML = Pattern.compile(
-            "(?i)<\\s*(script|iframe|object|embed)\\b|\\son[a-z]+\\s*=|javascript\\s*:");
 
     private final Parser parser;
     private final HtmlRenderer flexmarkRenderer;
@@ -73,7 +74,7 @@ public final class MarkdownRenderer {
                     CONTAINERS, diagnostics);
             StringBuilder html = new StringBuilder(request.body().length() * 2);
             renderSegments(segments, state, html);
-            String out = state.needsSanitising ? HtmlSanitiser.clean(html.toString()) : html.toString();
+            String out = html.toString();
             List<Heading> headings = List.copyOf(state.headings);
             return new RenderedBody(out, headings, state.ids, List.copyOf(state.links),
                     List.copyOf(state.structure), new SectionHashes(request.body(), request.bodyStartLine(), headings), local.sorted());
@@ -86,7 +87,7 @@ public final class MarkdownRenderer {
     void renderSegments(List<Segment> segments, PageState state, StringBuilder out) {
         for (Segment s : segments) {
             if (s instanceof Segment.Markdown md) {
-                out.append(renderer.render(parse(md, state)));
+                out.append(html(parse(md, state)));
             } else {
                 containers.render((Segment.Container) s, state, out);
             }
@@ -97,12 +98,26 @@ public final class MarkdownRenderer {
     Document parse(Segment.Markdown md, PageState state) {
         String text = substituteData(md.text(), md.startLine(), state);
         Document doc = parser.parse(text);
-        analyse(doc, md.startLine(), state);
+        if (analyse(doc, md.startLine(), state)) state.rawHtmlDocuments.add(doc);
         return doc;
     }
 
+    /**
+     * The HTML of a parsed node. When its segment holds raw HTML, the segment's rendered HTML goes
+     * through {@link RawHtml#clean} (jsoup's Cleaner with casebook's safelist). Why the rendered HTML of
+     * the whole run of Markdown rather than each raw HTML node: inline raw HTML is split by Flexmark into
+     * one node per tag ({@code <span>}, the text, {@code </span>}), and an HTML block that opens a
+     * {@code <div>} is often closed by another block after some Markdown; only the run as a whole is
+     * balanced HTML, and cleaning it whole also keeps an unclosed tag from reaching into the page's own
+     * markup. Runs without raw HTML (almost all of them) are not parsed again, so they cost nothing and
+     * their bytes stay exactly as rendered. What Markdown itself writes is on the safelist, so the
+     * cleaning removes only what the editor's raw HTML brought (each removal was reported when parsed).
+     */
     String html(Node node) {
-        return renderer.render(node);
+        String html = renderer.render(node);
+        PageState state = CasebookNodeRenderer.STATE.get();
+        return state != null && !state.rawHtmlDocuments.isEmpty() && state.rawHtmlDocuments.contains(node.getDocument())
+                ? RawHtml.clean(html) : html;
     }
 
     /** The same node through Flexmark's own renderer (what {@link AstRenderer} must match). */
@@ -112,7 +127,7 @@ public final class MarkdownRenderer {
 
     /** Renders one line of inline Markdown (a caption, a dialogue turn) without its paragraph tags. */
     String inline(String text, int line, PageState state) {
-        return stripParagraph(renderer.render(parse(new Segment.Markdown(text, line), state)));
+        return stripParagraph(html(parse(new Segment.Markdown(text, line), state)));
     }
 
     /** The HTML of a single paragraph without its {@code <p>} tags (tight list items have none). */
@@ -126,17 +141,39 @@ public final class MarkdownRenderer {
         return state == null ? null : state.headingNodeIds.get(node);
     }
 
-    private void analyse(Document doc, int startLine, PageState state) {
+    /** Records headings, links, lists, tables and raw HTML of a parsed segment; true when it holds raw HTML. */
+    private boolean analyse(Document doc, int startLine, PageState state) {
+        boolean rawHtml = false;
+        List<Node> refused = new ArrayList<>();
+        List<RefNode> refs = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
                 heading(h, doc, startLine, state);
             } else if (node instanceof Link link) {
-                String url = link.getUrl().toString();
+                String url = link.getUrl().unescape();
                 state.links.add(new LinkRef(url, line(doc, node, startLine), column(doc, node)));
-                String file = LinkTargets.withIndexFile(url);
-                if (!file.equals(url)) link.setUrl(com.vladsch.flexmark.util.sequence.BasedSequence.of(file));
+                if (!UrlPolicy.allows(url)) {
+                    refused.add(node);
+                } else {
+                    String file = LinkTargets.withIndexFile(url);
+                    if (!file.equals(url)) link.setUrl(literal(file));
+                }
             } else if (node instanceof Image image) {
-                state.links.add(new LinkRef(image.getUrl().toString(), line(doc, node, startLine), column(doc, node)));
+                String url = image.getUrl().unescape();
+                state.links.add(new LinkRef(url, line(doc, node, startLine), column(doc, node)));
+                if (!UrlPolicy.allows(url)) refused.add(node);
+            } else if (node instanceof AutoLink link) {
+                String url = link.getText().toString();
+                if (!UrlPolicy.allows(url)) {
+                    state.links.add(new LinkRef(url, line(doc, node, startLine), column(doc, node)));
+                    refused.add(node);
+                }
+            } else if (node instanceof Reference ref) {
+                // a definition is checked once, where its URL is written; its uses become plain links below
+                int at = ref.getUrl().isNull() ? ref.getStartOffset() : ref.getUrl().getStartOffset();
+                state.links.add(new LinkRef(ref.getUrl().unescape(), lineAt(doc, at, startLine), columnAt(doc, at)));
+            } else if (node instanceof RefNode ref && ref.isDefined()) {
+                refs.add(ref);
             } else if (node instanceof ListBlock list) {
                 int items = 0;
                 for (Node c = list.getFirstChild(); c != null; c = c.getNext()) items++;
@@ -149,28 +186,86 @@ public final class MarkdownRenderer {
                 }
                 state.structure("table", String.valueOf(rows), line(doc, node, startLine));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
-                String html = blankComments(node.getChars().toString());
-                Matcher tag = HTML_TAG.matcher(html);
-                while (tag.find()) {
-                    Matcher a = HTML_ATTR.matcher(html).region(tag.start(), tag.end());
-                    while (a.find()) {
-                        int g = a.group(2) != null ? 2 : a.group(3) != null ? 3 : 4;
-                        if (a.group(1).equalsIgnoreCase("id")) {
-                            state.ids.add(a.group(g));
-                            continue;
-                        }
-                        int at = node.getStartOffset() + a.start(g);
-                        state.links.add(new LinkRef(a.group(g), lineAt(doc, at, startLine), columnAt(doc, at)));
-                    }
-                }
-                Matcher m = UNSAFE_HTML.matcher(node.getChars());
-                while (m.find()) {
-                    state.needsSanitising = true;
-                    int at = node.getStartOffset() + m.start() + (Character.isWhitespace(m.group().charAt(0)) ? 1 : 0);
-                    state.diagnostics.warning(state.request.display(), lineAt(doc, at, startLine), columnAt(doc, at),
-                            "unsafe raw HTML removed: \"" + m.group().strip() + "\" (scripts, event handlers and javascript: URLs"
-                                    + " never reach the published page)", "delete it; pages need no script");
-                }
+                rawHtml = true;
+                inspectRawHtml(node, doc, startLine, state);
+            }
+        }
+        for (RefNode ref : refs) resolveReference(ref, doc, refused);
+        for (Node node : refused) neutralise(node);
+        return rawHtml;
+    }
+
+    /**
+     * A reference link ({@code [text][ref]}, {@code ![alt][ref]}) becomes the plain link or image its
+     * definition describes, so it is rewritten ({@link LinkTargets#withIndexFile}), refused by the
+     * {@link UrlPolicy} and rendered exactly like an inline one. Its definition was checked where it is written.
+     */
+    private static void resolveReference(RefNode ref, Document doc, List<Node> refused) {
+        Reference def = ref.getReferenceNode(doc);
+        if (def == null) return;
+        String url = def.getUrl().unescape();
+        boolean allowed = UrlPolicy.allows(url);
+        LinkNodeBase plain = ref instanceof ImageRef ? new Image() : new Link();
+        plain.setChars(ref.getChars());
+        plain.setUrl(literal(allowed && plain instanceof Link ? LinkTargets.withIndexFile(url) : url));
+        if (def.getTitle().isNotNull()) plain.setTitle(def.getTitle());
+        for (Node c = ref.getFirstChild(); c != null; ) {
+            Node next = c.getNext();
+            c.unlink();
+            plain.appendChild(c);
+            c = next;
+        }
+        ref.insertBefore(plain);
+        ref.unlink();
+        if (!allowed) refused.add(plain);
+    }
+
+    /**
+     * A link or image whose URL the {@link UrlPolicy} refuses (reported by the link check) is published
+     * without it: a link keeps its text, an autolink becomes its text, an image is left out.
+     */
+    private static void neutralise(Node node) {
+        if (node instanceof AutoLink a) {
+            node.insertBefore(new Text(a.getText()));
+        } else if (node instanceof Link) {
+            for (Node c = node.getFirstChild(); c != null; ) {
+                Node next = c.getNext();
+                c.unlink();
+                node.insertBefore(c);
+                c = next;
+            }
+        }
+        node.unlink();
+    }
+
+    /** A sequence whose unescaped text is {@code s} (backslashes and ampersands escaped for Flexmark). */
+    private static BasedSequence literal(String s) {
+        if (s.indexOf('\\') < 0 && s.indexOf('&') < 0) return BasedSequence.of(s);
+        return BasedSequence.of(s.replace("\\", "\\\\").replace("&", "\\&"));
+    }
+
+    /**
+     * Raw HTML is parsed as the cleaner will parse it ({@link RawHtml#inspect}): each thing the cleaning
+     * removes is a warning at its own line and column, a URL the policy refuses goes to the link check
+     * (an error there), and the kept href, src and id attributes are checked and collected like
+     * Markdown links and heading ids.
+     */
+    private static void inspectRawHtml(Node node, Document doc, int startLine, PageState state) {
+        List<RawHtml.Removal> removals = new ArrayList<>();
+        List<RawHtml.Kept> kept = new ArrayList<>();
+        RawHtml.inspect(node.getChars().toString(), removals, kept);
+        for (RawHtml.Kept k : kept) {
+            int at = node.getStartOffset() + k.offset();
+            if (k.attribute().equals("id")) state.ids.add(k.value());
+            else state.links.add(new LinkRef(k.value(), lineAt(doc, at, startLine), columnAt(doc, at)));
+        }
+        for (RawHtml.Removal r : removals) {
+            int at = node.getStartOffset() + r.offset();
+            if (r.url() != null) {
+                state.links.add(new LinkRef(r.url(), lineAt(doc, at, startLine), columnAt(doc, at)));
+            } else {
+                state.diagnostics.warning(state.request.display(), lineAt(doc, at, startLine), columnAt(doc, at),
+                        "raw HTML removed: " + r.removed() + " (" + r.why() + ")", "delete it from the Markdown");
             }
         }
     }
@@ -293,15 +388,6 @@ public final class MarkdownRenderer {
     /** The 1-based column of an offset into a segment's text. */
     private static int textColumn(String text, int offset) {
         return offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
-    }
-
-    /** The text with each HTML comment replaced by as many spaces, so offsets stay as they were. */
-    private static String blankComments(String html) {
-        if (!html.contains("<!--")) return html;
-        Matcher m = HTML_COMMENT.matcher(html);
-        StringBuilder out = new StringBuilder(html);
-        while (m.find()) for (int i = m.start(); i < m.end(); i++) if (out.charAt(i) != '\n') out.setCharAt(i, ' ');
-        return out.toString();
     }
 
     /** A "{{" between two data references that starts none: a mistyped reference would be published as it is. */

@@ -29,7 +29,8 @@ final class PageState {
     boolean participantsUnreadable;
     String section = "";
     String lastHeadingId;
-    boolean needsSanitising;
+    /** The parsed segments holding raw HTML, whose rendered HTML is cleaned ({@link MarkdownRenderer#html}). */
+    final Set<Object> rawHtmlDocuments = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Line of the current Markdown segment's first line, to turn Flexmark's 0-based lines into file lines. */
     int segmentStartLine;
     int generatedIds;

@@ -295,27 +295,57 @@ class BadInputTest {
         assertTrue(m.contains(display("b/index.ja.md") + ":5:4: error: data key \"populaton\" is not in"), m);
     }
 
-    @Test
-    void unsafeRawHtmlIsRemovedWithAWarning() throws IOException {
+    /**
+     * Each kind of removal on a page of its own (no other raw HTML on it that could be what triggers the
+     * cleaning): reported at its line and column as exactly what was removed, and gone from the page.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "<div onclick=\"steal()\">クリック</div>           | 5:6: warning: raw HTML removed: onclick=\"steal()\" from <div> | div[onclick]",
+            "<script>alert(1)</script>                           | 5:1: warning: raw HTML removed: <script>                     | script",
+            "<p style=\"color:red\">赤</p>                      | 5:4: warning: raw HTML removed: style=\"color:red\" from <p>  | p[style]",
+            "<iframe src=\"https://example.jp/\"></iframe>      | 5:1: warning: raw HTML removed: <iframe>                     | iframe",
+            "前 <span onmouseover=\"x()\">中</span> 後           | 5:9: warning: raw HTML removed: onmouseover=\"x()\" from <span> | span[onmouseover]"})
+    void eachUnsafeRawHtmlIsRemovedOnItsOwnWithAWarning(String raw, String message, String selector) throws IOException {
         SiteFixture.write(content, """
                 -- b/index.ja.md --
                 ---
                 title: ページB
                 ---
 
-                <div onclick="steal()">クリック</div>
-
-                <script>alert(1)</script>
-
-                [x](javascript:alert(1))
-                """);
+                %s
+                """.formatted(raw.strip()));
         BuildResult r = SiteFixture.build(content, out);
         String m = SiteFixture.messages(r);
         assertFalse(r.diagnostics().hasErrors(), m);
-        assertTrue(m.contains(display("b/index.ja.md") + ":5:") && m.contains("warning: unsafe raw HTML removed"), m);
-        assertTrue(m.contains(display("b/index.ja.md") + ":7:"), m);
-        String html = SiteFixture.read(out.resolve("ja/b/index.html"));
-        assertFalse(html.contains("onclick") || html.contains("<script>alert") || html.contains("javascript:"), html);
+        assertTrue(m.contains(display("b/index.ja.md") + ":" + message.strip()), m);
+        assertEquals(1, r.diagnostics().warningCount(), m);
+        org.jsoup.nodes.Document page = Jsoup.parse(out.resolve("ja/b/index.html").toFile(), "UTF-8");
+        assertTrue(page.select(".article__body " + selector.strip()).isEmpty(), page.html());
+        casebook.security.PublishedHtml.assertNothingScriptCapable(out);
+        assertTrue(r.failed(true), "a removal fails the build under --strict");
+    }
+
+    @Test
+    void rawHtmlThatIsAllowedIsKeptWithoutAWord() throws IOException {
+        SiteFixture.write(content, """
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+
+                <p class="lead" lang="en" title="t">Lead <abbr title="Ministry">MHLW</abbr> <a href="https://example.jp/">x</a></p>
+
+                前 <span class="x">中</span> 後 <kbd>Ctrl</kbd>
+                """);
+        BuildResult r = SiteFixture.build(content, out);
+        String m = SiteFixture.messages(r);
+        assertEquals(0, r.diagnostics().warningCount() + r.diagnostics().errorCount(), m);
+        org.jsoup.nodes.Element body = Jsoup.parse(out.resolve("ja/b/index.html").toFile(), "UTF-8").selectFirst(".article__body");
+        assertEquals("https://example.jp/", body.selectFirst("p.lead[lang=en][title=t] a").attr("href"));
+        assertEquals("MHLW", body.selectFirst("abbr[title=Ministry]").text());
+        assertEquals("中", body.selectFirst("span.x").text());
+        assertEquals("Ctrl", body.selectFirst("kbd").text());
     }
 
     @Test
@@ -341,12 +371,14 @@ class BadInputTest {
                 </div>
                 """);
         String f = display("b/index.ja.md");
-        assertTrue(m.contains(f + ":5:4: warning: unsafe raw HTML removed: \"onclick=\""), m);
-        assertTrue(m.contains(f + ":5:34: warning: unsafe raw HTML removed: \"javascript:\""), m);
+        assertTrue(m.contains(f + ":5:4: warning: raw HTML removed: onclick=\"x()\" from <p>"), m);
+        assertTrue(m.contains(f + ":5:34: error: link target \"javascript:alert(1)\" is not allowed: only http, https, mailto, tel"
+                + " and relative links reach a page"), m);
         assertTrue(m.contains(f + ":8:10: error: link \"../nowhere/\" does not resolve"), m);
         assertTrue(m.contains(f + ":9:11: error: link \"missing.png\" does not resolve: no file ja/b/missing.png in the published site"
                 + " (fix: put missing.png in the folder of the page"), m);
-        assertEquals(2, m.lines().filter(l -> l.contains(": error: ")).count(), m);
+        assertEquals(3, m.lines().filter(l -> l.contains(": error: ")).count(), m);
+        assertEquals(1, m.lines().filter(l -> l.contains(": warning: ")).count(), m);
     }
 
     @Test

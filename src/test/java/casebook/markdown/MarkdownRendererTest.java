@@ -157,4 +157,82 @@ class MarkdownRendererTest {
         assertEquals(2, h.select("tr").get(0).select("td li").size());
         assertNotNull(h.selectFirst("table.summary-table"));
     }
+
+    @Test
+    void aRefusedLinkKeepsItsTextAndLosesItsTargetAndARefusedImageIsLeftOut() {
+        Diagnostics d = new Diagnostics();
+        RenderedBody b = render("[読む](javascript:alert(1)) ![図](data:image/png;base64,AAAA) <vbscript:msgbox(1)> [ok](../b/)\n",
+                "ja", null, d);
+        Document h = html(b);
+        assertEquals(1, h.select("a").size(), b.html());
+        assertEquals("../b/index.html", h.selectFirst("a").attr("href"));
+        assertTrue(h.select("img").isEmpty(), b.html());
+        assertTrue(h.text().startsWith("読む "), h.text());
+        // the link check reports them: each is among the page's links, where it is written
+        assertEquals(List.of("javascript:alert(1)", "data:image/png;base64,AAAA", "vbscript:msgbox(1)", "../b/"),
+                b.links().stream().map(LinkRef::url).toList());
+    }
+
+    @Test
+    void referenceLinksAreRewrittenCheckedAndRefusedLikeInlineOnes() {
+        Diagnostics d = new Diagnostics();
+        RenderedBody b = render("[前][p] と [悪][bad] と ![図][img]\n\n[p]: ../hasuda/#basic-info \"題\"\n[bad]: JAVASCRIPT:alert(1)\n"
+                + "[img]: figure1.png\n", "ja", null, d);
+        Document h = html(b);
+        assertEquals("../hasuda/index.html#basic-info", h.selectFirst("a").attr("href"));
+        assertEquals("題", h.selectFirst("a").attr("title"));
+        assertEquals(1, h.select("a").size(), b.html());
+        assertEquals("figure1.png", h.selectFirst("img").attr("src"));
+        assertEquals("図", h.selectFirst("img").attr("alt"));
+        // the definitions are the links checked, at the line and column of their URL
+        assertEquals(List.of("../hasuda/#basic-info@7:6", "JAVASCRIPT:alert(1)@8:8", "figure1.png@9:8"),
+                b.links().stream().map(l -> l.url() + "@" + l.line() + ":" + l.column()).toList());
+    }
+
+    @Test
+    void eachKindOfRawHtmlRemovalIsReportedOnItsOwnAndDone() {
+        String[][] cases = {
+                {"<script>alert(1)</script>", "p.md:5:1: warning: raw HTML removed: <script>", "script"},
+                {"<div onclick=\"x()\">a</div>", "p.md:5:6: warning: raw HTML removed: onclick=\"x()\" from <div>", "[onclick]"},
+                {"<div style=\"background:url(javascript:x)\">a</div>", "p.md:5:6: warning: raw HTML removed: style=", "[style]"},
+                {"<base href=\"https://evil.example/\">", "p.md:5:1: warning: raw HTML removed: <base>", "base"},
+                {"<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">", "p.md:5:1: warning: raw HTML removed: <meta>", "meta"},
+                {"<style>p{display:none}</style>", "p.md:5:1: warning: raw HTML removed: <style>", "style"},
+                {"<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">", "p.md:5:1: warning: raw HTML removed: <link>", "link"},
+                {"<svg><animate onbegin=\"x()\"></animate></svg>", "p.md:5:1: warning: raw HTML removed: <svg>", "svg, animate"},
+                {"text <b onmouseover=\"x()\">bold</b> text", "p.md:5:9: warning: raw HTML removed: onmouseover=\"x()\" from <b>", "[onmouseover]"},
+        };
+        for (String[] c : cases) {
+            Diagnostics d = new Diagnostics();
+            RenderedBody b = render(c[0] + "\n", "ja", null, d);
+            String m = d.sorted().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n"));
+            assertTrue(m.startsWith(c[1]), c[0] + " -> " + m);
+            assertEquals(0, d.errorCount(), m);
+            assertTrue(html(b).select(c[2]).isEmpty(), c[0] + " -> " + b.html());
+        }
+    }
+
+    @Test
+    void allowedRawHtmlIsKeptWithoutAWarningAndPagesWithoutRawHtmlAreNotReserialised() {
+        Diagnostics d = new Diagnostics();
+        RenderedBody b = render("<p class=\"x\" lang=\"en\">A <ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby> <sub>2</sub>"
+                + " <a href=\"mailto:a@example.jp\">m</a> <img src=\"fig.png\" alt=\"図\" width=\"10\"></p>\n", "ja", null, d);
+        assertEquals(0, d.sorted().size(), d.sorted().toString());
+        Document h = html(b);
+        assertEquals("かん", h.selectFirst("p.x[lang=en] ruby rt").text());
+        assertEquals("mailto:a@example.jp", h.selectFirst("a").attr("href"));
+        assertEquals("10", h.selectFirst("img[src=fig.png][alt=図]").attr("width"));
+        // no raw HTML: Flexmark's bytes as they were (the cleaner would write <br> for <br />)
+        assertEquals("<p>a<br />\nb</p>\n", render("a  \nb\n", "ja", null, new Diagnostics()).html());
+    }
+
+    @Test
+    void anElementOpenedInOneHtmlBlockAndClosedInAnotherStillWrapsTheMarkdownBetween() {
+        Diagnostics d = new Diagnostics();
+        RenderedBody b = render("<div class=\"box\">\n\n**太字**\n\n</div>\n\n後の段落\n", "ja", null, d);
+        Document h = html(b);
+        assertEquals("太字", h.selectFirst("div.box > p > strong").text());
+        assertEquals("後の段落", h.selectFirst("div.box + p").text());
+        assertEquals(0, d.sorted().size());
+    }
 }

@@ -1,0 +1,139 @@
+package casebook.security;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The check every security suite makes on what casebook publishes: each HTML file is parsed with jsoup
+ * (never searched as a string) and no element, attribute or URL in it may be able to run a script or
+ * send the reader elsewhere behind their back. It is written independently of casebook's own
+ * {@code UrlPolicy} and safelist, so a mistake there is not repeated here.
+ *
+ * <p>The theme's own head is allowed what a page needs: {@code meta charset/name}, its local
+ * stylesheet and its one local deferred script, each with a relative (or the site's own) URL.
+ */
+public final class PublishedHtml {
+    private PublishedHtml() { }
+
+    /** Elements that never appear anywhere in a page. */
+    static final Set<String> NEVER = Set.of("base", "form", "input", "button", "textarea", "select", "iframe", "frame",
+            "frameset", "object", "embed", "applet", "portal", "svg", "math", "animate", "animatemotion",
+            "animatetransform", "set", "use", "foreignobject", "template", "noscript", "param");
+    /** Attributes whose value a browser follows or loads as a URL. */
+    static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href", "data", "poster",
+            "background", "cite", "longdesc", "lowsrc", "dynsrc", "usemap", "codebase", "classid", "archive", "ping",
+            "manifest", "icon", "profile");
+    static final Set<String> SCHEMES = Set.of("http", "https", "mailto", "tel");
+    private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
+
+    /** Fails, listing every finding, when any HTML file under {@code siteDir} holds something script-capable. */
+    public static void assertNothingScriptCapable(Path siteDir) {
+        List<String> findings = new ArrayList<>();
+        int files = 0;
+        try (Stream<Path> all = Files.walk(siteDir)) {
+            for (Path p : (Iterable<Path>) all.filter(f -> f.toString().endsWith(".html") && Files.isRegularFile(f))::iterator) {
+                files++;
+                findings.addAll(findings(siteDir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files == 0) fail("no HTML file under " + siteDir + " to check");
+        if (!findings.isEmpty()) fail("script-capable HTML published:\n" + String.join("\n", findings));
+    }
+
+    /** The same check on an in-memory tree (path to bytes), e.g. what {@code check} or {@code serve} would serve. */
+    public static void assertNothingScriptCapable(Map<String, byte[]> files) {
+        List<String> findings = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            if (!f.getKey().endsWith(".html")) continue;
+            n++;
+            findings.addAll(findings(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8)));
+        }
+        if (n == 0) fail("no HTML file to check");
+        if (!findings.isEmpty()) fail("script-capable HTML rendered:\n" + String.join("\n", findings));
+    }
+
+    /** What is wrong in one page, one line per finding (empty when nothing is). */
+    public static List<String> findings(String name, String html) {
+        List<String> out = new ArrayList<>();
+        Document doc = Jsoup.parse(html);
+        for (Element el : doc.getAllElements()) {
+            String tag = el.normalName();
+            String where = name + ": <" + tag + "> ";
+            boolean inHead = el.parents().stream().anyMatch(p -> p.normalName().equals("head"));
+            if (NEVER.contains(tag)) out.add(where + "is never allowed");
+            if (tag.equals("script")) {
+                if (!inHead || !el.data().isBlank() || !isLocal(el.attr("src"))) out.add(where + "is not the theme's own local script in the head");
+            }
+            if (tag.equals("style")) out.add(where + "is not allowed (styles come from the theme's stylesheet)");
+            if (tag.equals("meta") && (el.hasAttr("http-equiv") || !inHead)) out.add(where + "with http-equiv or outside the head");
+            if (tag.equals("link")) {
+                String rel = el.attr("rel").toLowerCase(Locale.ROOT);
+                if (!inHead) out.add(where + "outside the head");
+                boolean loads = rel.contains("stylesheet") || rel.contains("import") || rel.contains("preload")
+                        || rel.contains("prefetch") || rel.contains("icon") || rel.contains("manifest");
+                if (loads && !isLocal(el.attr("href"))) out.add(where + "loads " + el.attr("href") + " from another site");
+            }
+            for (Attribute a : el.attributes()) {
+                String key = a.getKey().toLowerCase(Locale.ROOT);
+                String v = a.getValue();
+                if (key.startsWith("on")) out.add(where + "has the event handler " + key);
+                if (key.equals("srcdoc")) out.add(where + "has srcdoc");
+                if (key.equals("style")) {
+                    String css = v.toLowerCase(Locale.ROOT).replaceAll("/\\*.*?\\*/", "").replaceAll("[\\s\\\\]", "");
+                    if (css.contains("url(") || css.contains("expression(") || css.contains("javascript:") || css.contains("@import")) {
+                        out.add(where + "has a style that loads or runs something: " + v);
+                    }
+                }
+                if (URL_ATTRIBUTES.contains(key) || key.endsWith(":href") || key.equals("srcset")) {
+                    String scheme = scheme(v);
+                    if (scheme != null && !SCHEMES.contains(scheme)) out.add(where + key + "=\"" + v + "\" has the scheme " + scheme);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The scheme a browser reads in an attribute value (already entity-decoded by the parser): tab,
+     * newline and carriage return removed, leading and trailing controls and spaces trimmed; to be
+     * safe also without any other whitespace, control or format character. Null when there is none.
+     */
+    static String scheme(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            int type = Character.getType(c);
+            if (c <= 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
+                    || type == Character.CONTROL) continue;
+            sb.append(c);
+        }
+        Matcher m = SCHEME.matcher(sb.toString().toLowerCase(Locale.ROOT));
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A URL with no scheme and no host of its own: the site's own file. */
+    private static boolean isLocal(String url) {
+        String u = url.strip();
+        return !u.isEmpty() && scheme(u) == null && !u.startsWith("//") && !u.startsWith("\\");
+    }
+}

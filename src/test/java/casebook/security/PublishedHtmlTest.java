@@ -1,0 +1,37 @@
+package casebook.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The output check finds what it is for, and lets the theme's own head through. */
+class PublishedHtmlTest {
+    static final String HEAD = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+            + "<link rel=\"stylesheet\" href=\"../assets/style.css\"><link rel=\"canonical\" href=\"https://example.jp/ja/\">"
+            + "<script src=\"../assets/casebook.js\" defer></script></head><body>";
+
+    @Test
+    void theThemesOwnPageIsClean() {
+        assertEquals(List.of(), PublishedHtml.findings("p", HEAD + "<p><a href=\"../b/index.html\">b</a> <a href=\"mailto:x@example.jp\">m</a></p></body></html>"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<script>alert(1)</script>", "<a href=\"javascript:alert(1)\">x</a>", "<a href=\"java&#x09;script:x\">x</a>",
+            "<a href=\" JAVASCRIPT:x\">x</a>", "<img src=\"data:image/svg+xml,x\">", "<p onclick=\"x()\">x</p>", "<div style=\"background:url(x.png)\">",
+            "<p style=\"width:expression(alert(1))\">", "<base href=\"https://evil.example/\">", "<meta http-equiv=\"refresh\" content=\"0\">",
+            "<form action=\"https://evil.example/\"></form>", "<iframe srcdoc=\"x\"></iframe>", "<object data=\"x\"></object>",
+            "<embed src=\"x\">", "<svg><animate></animate></svg>", "<a xlink:href=\"javascript:x\">x</a>", "<style>p{}</style>",
+            "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">", "<input autofocus>", "<form><button formaction=\"vbscript:x\">"})
+    void everyScriptCapableFormIsFound(String bad) {
+        assertFalse(PublishedHtml.findings("p", HEAD + bad + "</body></html>").isEmpty(), bad);
+    }
+
+    @Test
+    void aScriptFromAnotherSiteInTheHeadIsFound() {
+        assertFalse(PublishedHtml.findings("p", HEAD.replace("../assets/casebook.js", "https://evil.example/x.js") + "</body></html>").isEmpty());
+    }
+}
