@@ -141,8 +141,8 @@ final class ContentFiles {
     }
 
     /**
-     * The output path a page's link names when it names a file other than a page (so not a folder or an
-     * {@code .html} file), resolved the way {@link LinkChecker} resolves it; null otherwise.
+     * The output path a page's link names when it names a file rather than a folder, resolved the way
+     * {@link LinkChecker} resolves it; null otherwise.
      */
     static String fileTarget(Page page, String url) {
         if (!LinkTargets.isInternal(url) || url.startsWith("/") || url.startsWith("#")) return null;
@@ -154,7 +154,7 @@ final class ContentFiles {
         }
         if (path == null || path.isEmpty() || path.endsWith("/")) return null;
         String target = LinkChecker.resolve(page.path(), path);
-        if (target == null || target.isEmpty() || target.endsWith("/") || target.endsWith(".html")) return null;
+        if (target == null || target.isEmpty() || target.endsWith("/")) return null;
         return target;
     }
 

@@ -105,6 +105,10 @@ public final class Templates {
                     "template error: " + firstLine(e.getMessageWithoutStackTop()), null);
         } catch (IOException e) {
             d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + e.getMessage(), null);
+        } catch (SecurityException e) {
+            // FreeMarker's file loader refuses a template whose real path lies outside the templates folder
+            d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + e.getMessage(), "keep every template inside the"
+                    + " theme's templates folder, not behind a symbolic link leading out of it");
         }
         return null;
     }
