@@ -42,6 +42,8 @@ public final class Templates {
         this.displayDir = displayDir;
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setDirectoryForTemplateLoading(templatesDir.toFile());
+        // a name that climbs above the templates folder ("../x") is an error, not quietly cut back to "x"
+        cfg.setTemplateNameFormat(freemarker.cache.TemplateNameFormat.DEFAULT_2_4_0);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setRecognizeStandardFileExtensions(true);
@@ -113,10 +115,15 @@ public final class Templates {
         return null;
     }
 
+    /** The first line of FreeMarker's message, with the next one when the first only introduces it ("…failed:"). */
     private static String firstLine(String s) {
         if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String[] lines = s.strip().split("\n");
+        String first = lines[0].strip();
+        if (first.endsWith(":") && lines.length > 1 && !lines[1].isBlank() && !lines[1].startsWith("==>")) {
+            return first + " " + lines[1].strip();
+        }
+        return first;
     }
 
     public Path dir() { return dir; }

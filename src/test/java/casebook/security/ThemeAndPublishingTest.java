@@ -145,6 +145,7 @@ class ThemeAndPublishingTest {
         BuildResult r = build(options().withWrite(false));
         Diagnostic e = onlyError(r, "/themes/default/templates/page.ftlh");
         assertEquals(1, e.at().line());
+        assertTrue(e.message().contains("Backing out from the root directory is not allowed"), e.message());
         assertNothingContains(r, "TOP-SECRET-VALUE");
 
         // nor through a symbolic link placed in the templates folder
