@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * Stage 1: walks {@code content/} in sorted order and decodes what it finds. A page is any folder
- * holding {@code index.<lang>.md}; {@code data.yaml} beside it holds its facts; other files in a page
- * folder (images, PDFs) are assets copied beside the page. Editor leftovers ({@code ~}, {@code .swp},
- * {@code .bak}, hidden files) are ignored.
+ * holding {@code index.<lang>.md}; {@code data.yaml} beside it holds its facts; other files (images,
+ * PDFs) are listed as assets, which the build publishes only when a page links to them. Editor leftovers
+ * ({@code ~}, {@code .swp}, {@code .bak}, hidden files) are ignored. A symbolic link is followed only to a
+ * file inside the real content folder: one leading outside is an error at the link and nothing is read
+ * through it, and a link to a folder is not followed (a warning).
  */
 public final class ContentScanner {
     private static final Pattern PAGE_FILE = Pattern.compile("index\\.([a-z]{2,3})\\.md");
