@@ -3,6 +3,7 @@ package casebook.build;
 import casebook.check.LinkChecker;
 import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
+import casebook.frontmatter.SiteConfig;
 import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderRequest;
 import casebook.markdown.RenderedBody;
@@ -117,19 +118,17 @@ public final class Build {
         if (site == null) return new BuildResult(d, null, null, elapsed(start), 0, false);
 
         String themeName = options.theme() != null ? options.theme() : site.config().theme();
-        Path themeDir = options.themes().resolve(themeName);
-        if (!Files.isDirectory(themeDir)) {
-            d.error(site.config().display(), options.theme() != null ? 1 : site.config().line("theme"), 1,
-                    "theme \"" + themeName + "\" not found in " + options.themes() + themeSuggestion(options.themes(), themeName),
-                    "set theme: default in site.yaml, or pass --theme NAME");
-            return new BuildResult(d, null, site, elapsed(start), 0, false);
-        }
+        int themeLine = options.theme() != null ? 1 : site.config().line("theme");
+        Path themeDir = theme(options.themes(), themeName, options.theme() != null, site.config().display(), themeLine, d);
+        if (themeDir == null) return new BuildResult(d, null, site, elapsed(start), 0, false);
         Map<String, Map<String, String>> messages = Messages.load(themeDir.resolve("i18n"), site.config().languages(), d, cwd);
         Templates templates;
         try {
             templates = new Templates(themeDir.resolve("templates"), cwd.relativize(themeDir.resolve("templates").toAbsolutePath()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            d.error(site.config().display(), themeLine, 1, "cannot read the templates of theme \"" + themeName + "\": " + e.getMessage(),
+                    null);
+            return new BuildResult(d, null, site, elapsed(start), 0, false);
         }
 
         timings.lap("theme");
@@ -164,8 +163,9 @@ public final class Build {
             return null;
         });
         timings.lap("listings");
-        copyAssets(themeDir.resolve("assets"), "assets/", out);
-        for (Path asset : tree.assets()) copyPageAsset(tree.root(), asset, rendered, out);
+        copyAssets(themeDir.resolve("assets"), "assets/", out, cwd, d);
+        // after every generated file is in out: a content file may not take the path of one
+        ContentFiles.publish(tree.root(), tree.assets(), rendered, out, cwd, d);
 
         Map<String, Set<String>> ids = new ConcurrentHashMap<>();
         for (Page p : all) {
@@ -217,6 +217,55 @@ public final class Build {
         }
     }
 
+    /**
+     * The folder of the theme named {@code name}: a plain name (see {@link SiteConfig#themeNameProblem}) of a
+     * folder that, symbolic links resolved, lies inside the themes folder, with its templates, messages and
+     * assets inside it too, and a templates folder. Null after reporting why not, at site.yaml's
+     * {@code theme:} line (or line 1 when the name came from {@code --theme}).
+     */
+    private static Path theme(Path themes, String name, boolean fromOption, Path siteYaml, int line, Diagnostics d) {
+        String problem = SiteConfig.themeNameProblem(name);
+        if (problem != null) {
+            // a name from site.yaml was reported at its value by SiteConfig; the command line refuses a bad --theme
+            if (fromOption) d.error(siteYaml, 1, 1, "theme " + problem + " (--theme)", SiteConfig.THEME_NAME_FIX);
+            else if (!d.hasErrors()) d.error(siteYaml, line, 1, "theme " + problem, SiteConfig.THEME_NAME_FIX);
+            return null;
+        }
+        Path dir = themes.resolve(name);
+        if (!Files.isDirectory(dir)) {
+            d.error(siteYaml, line, 1, "theme \"" + name + "\" not found in " + themes + themeSuggestion(themes, name),
+                    "set theme: default in site.yaml, or pass --theme NAME");
+            return null;
+        }
+        try {
+            Path realThemes = themes.toRealPath();
+            Path real = dir.toRealPath();
+            if (!real.startsWith(realThemes) || real.equals(realThemes)) {
+                d.error(siteYaml, line, 1, "theme \"" + name + "\" is a symbolic link to a folder outside the themes folder "
+                        + themes + "; only themes inside it are used", "copy the theme into " + dir);
+                return null;
+            }
+            for (String part : List.of("templates", "i18n", "assets")) {
+                Path p = dir.resolve(part);
+                if (Files.exists(p) && !p.toRealPath().startsWith(real)) {
+                    d.error(siteYaml, line, 1, "the " + part + " folder of theme \"" + name + "\" is a symbolic link leading"
+                            + " outside the theme", "copy the folder into " + dir);
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            d.error(siteYaml, line, 1, "cannot read theme \"" + name + "\": " + e.getMessage(), null);
+            return null;
+        }
+        if (!Files.isDirectory(dir.resolve("templates"))) {
+            d.error(siteYaml, line, 1, "theme \"" + name + "\" has no templates folder (" + dir.resolve("templates") + ")",
+                    "a theme holds templates/ (layout, page, home, landing, glossary and 404 .ftlh), i18n/ and assets/;"
+                            + " start from a copy of themes/default");
+            return null;
+        }
+        return dir;
+    }
+
     /** Ids every page template writes, so links to them (#main, #contents) check out. */
     public static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "page-toc", "page-toc-title");
 
@@ -264,29 +313,23 @@ public final class Build {
                 messages.get(p.lang()), terms, glossaryHref, !p.lang().equals("ja")), d);
     }
 
-    private static void copyAssets(Path dir, String prefix, OutputTree out) {
+    /** Publishes every file of the theme's assets folder; a symbolic link leading out of it is an error, not read. */
+    private static void copyAssets(Path dir, String prefix, OutputTree out, Path cwd, Diagnostics d) {
         if (!Files.isDirectory(dir)) return;
         try (Stream<Path> walk = Files.walk(dir)) {
+            Path real = dir.toRealPath();
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                 if (casebook.source.ContentScanner.isIgnored(dir.relativize(f))) continue;
+                if (Files.isSymbolicLink(f) && !f.toRealPath().startsWith(real)) {
+                    Path display = ContentFiles.display(f, cwd);
+                    d.error(display, 1, 1, display + " is a symbolic link to a file outside the theme's assets folder; it is"
+                            + " not published", "copy the file in instead");
+                    continue;
+                }
                 out.put(prefix + dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A file beside a page (an image, a PDF) is published beside that page in every language. */
-    private static void copyPageAsset(Path root, Path rel, Site site, OutputTree out) {
-        try {
-            byte[] bytes = Files.readAllBytes(root.resolve(rel));
-            String slug = rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/');
-            String name = rel.getFileName().toString();
-            for (String lang : site.config().languages()) {
-                out.put(lang + "/" + (slug.isEmpty() ? "" : slug + "/") + name, bytes);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            d.error(ContentFiles.display(dir, cwd), 1, 1, "cannot read the theme's assets: " + e.getMessage(), null);
         }
     }
 

@@ -70,6 +70,8 @@ public final class IncrementalBuild {
             RenderedBody r = Build.render(md, updated, last.messages(), site.glossary().terms(lang), "../glossary/index.html", fresh);
             if (!sameOutline(old.rendered(), r)) return null;
             updated = updated.withRendered(r);
+            // which content files are published depends on the links to them: a full build decides again
+            if (!ContentFiles.fileTargets(old).equals(ContentFiles.fileTargets(updated))) return null;
             Map<String, Page> byLang = new LinkedHashMap<>(pages.get(lang)); // same slugs, same order, hashed lookups
             byLang.put(slug, updated);
             pages.put(lang, byLang);

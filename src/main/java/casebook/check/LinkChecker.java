@@ -96,7 +96,7 @@ public final class LinkChecker {
     }
 
     /** Resolves {@code rel} against the folder of {@code from}; null if it climbs above the root. */
-    static String resolve(String from, String rel) {
+    public static String resolve(String from, String rel) {
         java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
         String[] base = from.split("/");
         for (int i = 0; i < base.length - 1; i++) parts.addLast(base[i]);

@@ -53,7 +53,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
             switch (a) {
                 case "--content" -> o = o.withContent(Path.of(value(args, ++i, a)));
                 case "--out" -> o = o.withOut(Path.of(value(args, ++i, a)));
-                case "--theme" -> o = o.withTheme(value(args, ++i, a));
+                case "--theme" -> o = o.withTheme(themeName(value(args, ++i, a)));
                 case "--themes" -> o = o.withThemes(Path.of(value(args, ++i, a)));
                 case "--base-url" -> o = o.withBaseUrl(absoluteUrl(value(args, ++i, a)));
                 case "--drafts" -> o = o.withDrafts(true);
@@ -82,6 +82,13 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
             throw new UsageException("--base-url needs an absolute URL such as https://www.example.go.jp/casebook/, not \"" + url + "\"");
         }
         return url;
+    }
+
+    /** A theme is a folder of the themes folder, named plainly: no path can lead elsewhere. */
+    private static String themeName(String name) throws UsageException {
+        String problem = casebook.frontmatter.SiteConfig.themeNameProblem(name);
+        if (problem != null) throw new UsageException("--theme: " + problem + " (use --themes DIR for another themes folder)");
+        return name;
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -87,6 +87,12 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
             d.error(display, base.line(), base.column(), "base_url must be an absolute URL, not \"" + base.text() + "\"",
                     "write where the site is published, e.g. base_url: https://www.example.go.jp/casebook/");
         }
+        YamlNode theme = node.get("theme");
+        String themeProblem = theme == null || theme.value() == null ? null
+                : theme.isScalar() ? themeNameProblem(theme.text()) : "must be one folder name";
+        if (themeProblem != null) {
+            d.error(display, theme.line(), theme.column(), "theme " + themeProblem, THEME_NAME_FIX);
+        }
         Map<String, Integer> keyLines = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : node.map().entrySet()) keyLines.put(e.getKey(), e.getValue().keyLine());
         // the default language comes first everywhere (Japanese first, English beside it)
@@ -124,6 +130,26 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         d.error(display, n.line(), n.column(), casebook.safety.UrlPolicy.message(key, n.text()),
                 "write the web address, e.g. " + key + ": https://www.example.go.jp/ (it is used on every page)");
         return null;
+    }
+
+    /** A theme is named by its folder under the themes folder: a plain name, never a path. */
+    private static final java.util.regex.Pattern THEME_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+
+    public static final String THEME_NAME_FIX = "name a folder of the themes folder, e.g. theme: default (letters, digits, -, _ and ."
+            + " only; a theme outside the themes folder cannot be used)";
+
+    /**
+     * Why {@code name} cannot name a theme ("name \"../x\" is a path, …"), or null when it is a plain folder
+     * name: ASCII letters, digits, '-', '_' and '.', not starting with '.', at most 64 characters. So no
+     * '/', '\\', "..", drive letter or absolute path can lead outside the themes folder.
+     */
+    public static String themeNameProblem(String name) {
+        if (name == null || name.isEmpty()) return "name is empty";
+        if (THEME_NAME.matcher(name).matches()) return null;
+        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.contains(":")) {
+            return "\"" + name + "\" is a path; a theme is named by its folder inside the themes folder";
+        }
+        return "name \"" + name + "\" may hold only letters, digits, -, _ and . (not first), at most 64 characters";
     }
 
     /** An http(s) URL with a host: canonical links and the sitemap need the base URL whole. */

@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * Stage 1: walks {@code content/} in sorted order and decodes what it finds. A page is any folder
- * holding {@code index.<lang>.md}; {@code data.yaml} beside it holds its facts; other files in a page
- * folder (images, PDFs) are assets copied beside the page. Editor leftovers ({@code ~}, {@code .swp},
- * {@code .bak}, hidden files) are ignored.
+ * holding {@code index.<lang>.md}; {@code data.yaml} beside it holds its facts; other files (images,
+ * PDFs) are listed as assets, which the build publishes only when a page links to them. Editor leftovers
+ * ({@code ~}, {@code .swp}, {@code .bak}, hidden files) are ignored. A symbolic link is followed only to a
+ * file inside the real content folder: one leading outside is an error at the link and nothing is read
+ * through it, and a link to a folder is not followed (a warning).
  */
 public final class ContentScanner {
     private static final Pattern PAGE_FILE = Pattern.compile("index\\.([a-z]{2,3})\\.md");
@@ -62,19 +64,25 @@ public final class ContentScanner {
 
     public ContentTree scan(Path root, Diagnostics diagnostics) {
         Path absRoot = root.toAbsolutePath().normalize();
-        List<Path> files;
+        List<Path> files = new ArrayList<>();
         // find, not walk + isRegularFile: the walk has read each entry's attributes already, so no second stat per
-        // file (a symbolic link is still followed to see whether it names a file, as before). A content folder
-        // that is itself a symbolic link is walked through its target, and its files keep the name given.
+        // file. A content folder that is itself a symbolic link is walked through its target, and its files keep the
+        // name given. Symbolic links inside it are followed only to a file inside the (real) content folder.
         try {
-            Path walkRoot = Files.isSymbolicLink(absRoot) ? absRoot.toRealPath() : absRoot;
+            Path realRoot = absRoot.toRealPath();
+            Path walkRoot = Files.isSymbolicLink(absRoot) ? realRoot : absRoot;
+            List<Path> found;
             try (Stream<Path> walk = Files.find(walkRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile()
-                    || attrs.isSymbolicLink() && Files.isRegularFile(p))) {
-                files = walk.map(p -> walkRoot == absRoot ? p : absRoot.resolve(walkRoot.relativize(p)))
+                    || attrs.isSymbolicLink())) {
+                found = walk.map(p -> walkRoot == absRoot ? p : absRoot.resolve(walkRoot.relativize(p)))
                         .filter(p -> !isIgnored(absRoot.relativize(p)) && !isOutput(p)).sorted().toList();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read content folder " + root, e);
+            for (Path p : found) {
+                if (!Files.isSymbolicLink(p) || linkInside(p, realRoot, diagnostics)) files.add(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read content folder " + root,
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
         SourceFile site = null;
         SourceFile glossary = null;
@@ -106,6 +114,37 @@ public final class ContentScanner {
             else if (m.matches()) pages.computeIfAbsent(slug, k -> new TreeMap<>()).put(m.group(1), sf);
         }
         return new ContentTree(absRoot, site, glossary, pages, data, assets);
+    }
+
+    /**
+     * Whether the symbolic link {@code link} names a file to read: one whose real path lies inside the real
+     * content folder. A link leading outside is an error at the link, and nothing is read through it (a link
+     * to /etc/passwd would otherwise be published); a link to a folder is not followed (as a walk never
+     * follows one), and the editor is told; a link to nothing is a warning.
+     */
+    private boolean linkInside(Path link, Path realRoot, Diagnostics d) {
+        Path display = display(link);
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            d.warning(display, 1, 1, display + " is a symbolic link to nothing (its target does not exist); it is skipped",
+                    "delete the link, or copy the file in instead");
+            return false;
+        }
+        boolean folder = Files.isDirectory(target);
+        if (!target.startsWith(realRoot)) {
+            d.error(display, 1, 1, display + " is a symbolic link to a " + (folder ? "folder" : "file")
+                    + " outside the content folder; nothing is read through it", "copy the " + (folder ? "folder" : "file")
+                    + " in instead");
+            return false;
+        }
+        if (folder) {
+            d.warning(display, 1, 1, display + " is a symbolic link to a folder; folder links are not followed, so nothing in"
+                    + " it is read", "move or copy the folder in instead");
+            return false;
+        }
+        return Files.isRegularFile(target) && !isOutput(target);
     }
 
     public Path display(Path absolute) {

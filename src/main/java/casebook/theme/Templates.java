@@ -2,7 +2,10 @@ package casebook.theme;
 
 import casebook.diag.Diagnostics;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -16,6 +19,13 @@ import java.util.Map;
  * The one FreeMarker configuration of a build. Templates are {@code .ftlh}, so FreeMarker's HTML
  * output format escapes every value unless a template says {@code ?no_esc} (only for the rendered,
  * already-sanitised page body). Template errors become diagnostics at the template's line and column.
+ *
+ * <p>A theme cannot run code on the build machine ({@link #restrict}): {@code ?new} instantiates no class
+ * (so neither {@code freemarker.template.utility.Execute} nor {@code ObjectConstructor}), {@code ?api} is
+ * off, and the object wrapper exposes only strings, numbers, booleans, dates, maps and lists (the view
+ * models {@link PageRenderer} builds), never a Java object's methods. {@code <#include>} and
+ * {@code <#import>} load only from the theme's templates folder (FreeMarker's file loader refuses names
+ * that climb out of it and, by its canonical-path check, symbolic links leading out of it).
  */
 public final class Templates {
     static {
@@ -32,6 +42,8 @@ public final class Templates {
         this.displayDir = displayDir;
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setDirectoryForTemplateLoading(templatesDir.toFile());
+        // a name that climbs above the templates folder ("../x") is an error, not quietly cut back to "x"
+        cfg.setTemplateNameFormat(freemarker.cache.TemplateNameFormat.DEFAULT_2_4_0);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setRecognizeStandardFileExtensions(true);
@@ -41,6 +53,21 @@ public final class Templates {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNumberFormat("computer");
         cfg.setLocale(java.util.Locale.ROOT);
+        restrict(cfg);
+    }
+
+    /**
+     * What a template may do, for every configuration casebook makes: no class instantiation through
+     * {@code ?new}, no {@code ?api}, and a wrapper that refuses any model object other than plain values,
+     * maps and lists (so no Java method of a model object is reachable).
+     */
+    static void restrict(Configuration c) {
+        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        c.setAPIBuiltinEnabled(false);
+        SimpleObjectWrapper wrapper = new SimpleObjectWrapper(Configuration.VERSION_2_3_34);
+        wrapper.setExposureLevel(BeansWrapper.EXPOSE_NOTHING);
+        wrapper.writeProtect();
+        c.setObjectWrapper(wrapper);
     }
 
     /**
@@ -53,6 +80,7 @@ public final class Templates {
             c.setOutputFormat(HTMLOutputFormat.INSTANCE);
             c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
             c.setLogTemplateExceptions(false);
+            restrict(c);
             Template t = new Template("warmup.ftlh", "<#macro m x><p class=\"${x}\"><#nested></p></#macro>"
                     + "<@m x=title><#list items as i><#if i?has_content>${i}<#else>-</#if><#sep>, </#list>${body?no_esc}</@m>"
                     + "<#assign n = items?size>${n}", c);
@@ -79,14 +107,23 @@ public final class Templates {
                     "template error: " + firstLine(e.getMessageWithoutStackTop()), null);
         } catch (IOException e) {
             d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + e.getMessage(), null);
+        } catch (SecurityException e) {
+            // FreeMarker's file loader refuses a template whose real path lies outside the templates folder
+            d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + e.getMessage(), "keep every template inside the"
+                    + " theme's templates folder, not behind a symbolic link leading out of it");
         }
         return null;
     }
 
+    /** The first line of FreeMarker's message, with the next one when the first only introduces it ("…failed:"). */
     private static String firstLine(String s) {
         if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String[] lines = s.strip().split("\n");
+        String first = lines[0].strip();
+        if (first.endsWith(":") && lines.length > 1 && !lines[1].isBlank() && !lines[1].startsWith("==>")) {
+            return first + " " + lines[1].strip();
+        }
+        return first;
     }
 
     public Path dir() { return dir; }

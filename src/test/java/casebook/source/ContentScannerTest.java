@@ -23,8 +23,9 @@ class ContentScannerTest {
         Files.writeString(a.resolve("index.ja.md~"), "editor backup\n");
         Files.writeString(a.resolve("data.yaml"), "k: v\n");
         Files.write(a.resolve("chart.png"), new byte[] {1, 2, 3});
-        // an editor who keeps the English text elsewhere and links it in
-        Path elsewhere = Files.writeString(tmp.resolve("a-en.md"), "---\ntitle: A\n---\nBody\n");
+        // an editor who keeps the English text in another folder of the content and links it in
+        Path shared = Files.createDirectories(content.resolve("shared"));
+        Path elsewhere = Files.writeString(shared.resolve("a-en.md"), "---\ntitle: A\n---\nBody\n");
         Files.createSymbolicLink(a.resolve("index.en.md"), elsewhere);
         Files.createDirectories(content.resolve(".git"));
         Files.writeString(content.resolve(".git/index.ja.md"), "not content\n");
@@ -39,6 +40,23 @@ class ContentScannerTest {
         assertEquals("---\ntitle: A\n---\nBody\n", tree.pages().get("a").get("en").text());
         assertEquals("k: v\n", tree.dataFiles().get("a").text());
         assertEquals(List.of(Path.of("a/chart.png")), tree.assets());
+    }
+
+    @Test
+    void aSymbolicLinkLeadingOutOfTheContentIsAnErrorAndNotRead() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("site.yaml"), "title: t\n");
+        Path a = Files.createDirectories(content.resolve("a"));
+        Path outside = Files.writeString(tmp.resolve("a-en.md"), "---\ntitle: A\n---\nBody\n");
+        Files.createSymbolicLink(a.resolve("index.en.md"), outside);
+
+        Diagnostics d = new Diagnostics();
+        ContentTree tree = new ContentScanner(tmp).scan(content, d);
+
+        assertEquals(1, d.errorCount());
+        assertEquals("content/a/index.en.md:1:1: error: content/a/index.en.md is a symbolic link to a file outside the content"
+                + " folder; nothing is read through it (fix: copy the file in instead)", d.sorted().get(0).toString());
+        assertEquals(null, tree.pages().get("a"));
     }
 
     @Test
