@@ -7,6 +7,9 @@ import casebook.markdown.Heading;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -263,7 +266,17 @@ public final class PageRenderer {
     public byte[] notFound(Diagnostics d) {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = common(def, "404.html", messages.get(def).getOrDefault("notfound.title", "Not found"));
-        if (baseUrl != null) m.put("root", baseUrl);
+        // A server shows this page at any missing address, however deep, so relative links would break.
+        // With base_url every link is absolute; without it the page carries its own CSS, keeps only the
+        // links that work from the site root, and says in words how to reach the top.
+        if (baseUrl != null) {
+            m.put("root", baseUrl);
+            m.put("langRoot", baseUrl + def + "/");
+            m.put("footerLinks", footerLinks(def, baseUrl));
+        } else {
+            m.put("inlineCss", stylesheet());
+            m.put("footerLinks", List.of());
+        }
         List<Map<String, Object>> editions = new ArrayList<>();
         for (String lang : site.config().languages()) {
             Map<String, Object> e = link(m.get("root") + lang + "/index.html", site.config().title(lang));
@@ -271,12 +284,23 @@ public final class PageRenderer {
             e.put("title", messages.get(lang).getOrDefault("notfound.title", "Not found"));
             e.put("text", messages.get(lang).getOrDefault("notfound.text", ""));
             e.put("home", messages.get(lang).getOrDefault("notfound.home", ""));
+            e.put("top", baseUrl != null ? "" : messages.get(lang).getOrDefault("notfound.top", ""));
             editions.add(e);
         }
         m.put("editions", editions);
         m.put("switcher", List.of());
         m.put("alternates", List.of());
         return templates.render("404.ftlh", m, d);
+    }
+
+    /** The theme's stylesheet, for pages that cannot rely on a relative link to it; empty when unreadable. */
+    private String stylesheet() {
+        try {
+            return Files.readString(templates.dir().resolveSibling("assets").resolve("style.css"), StandardCharsets.UTF_8)
+                    .replace("</", "<\\/");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     public byte[] glossary(String lang, Diagnostics d) {
