@@ -285,6 +285,7 @@ public final class PageRenderer {
             e.put("text", messages.get(lang).getOrDefault("notfound.text", ""));
             e.put("home", messages.get(lang).getOrDefault("notfound.home", ""));
             e.put("top", baseUrl != null ? "" : messages.get(lang).getOrDefault("notfound.top", ""));
+            e.put("nav", messages.get(lang).getOrDefault("notfound.nav", e.get("home").toString()));
             editions.add(e);
         }
         m.put("editions", editions);

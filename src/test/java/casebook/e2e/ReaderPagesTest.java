@@ -82,6 +82,8 @@ class ReaderPagesTest {
         assertNotNull(style, "inline stylesheet");
         assertTrue(style.data().contains(".site-header"), "the theme's stylesheet, inline");
         assertTrue(nf.select(".site-footer a").isEmpty(), "no footer link that would break below the site root");
+        assertEquals(List.of("ja/index.html", "en/index.html"), nf.select("nav.not-found__nav[aria-label] a").eachAttr("href"),
+                "the way to each language's top is a labelled navigation");
         assertTrue(nf.selectFirst("[lang=ja] .not-found__top").text().contains("ja/index.html"), nf.body().outerHtml());
         assertTrue(nf.selectFirst("[lang=en] .not-found__top").text().contains("en/index.html"), nf.body().outerHtml());
     }
