@@ -26,8 +26,10 @@ import org.openqa.selenium.OutputType;
  * Gate: what a reader sees. Every page of the built site, in both languages, at 320, 390 and 1280 CSS pixels:
  * no text run inside a paragraph, list item, dialogue turn, definition or table cell is laid out in a box
  * narrower than three characters over two or more lines (the round-table grid bug, names broken inside a
- * table cell, a collapsed table column), and nothing makes the page scroll sideways. A control page
- * (src/test/resources/qa-controls/layout-bad.html) that breaks both rules must be flagged by the same check.
+ * table cell, a collapsed table column), nothing makes the page scroll sideways, each dialogue turn's words sit
+ * in one box right of or below the speaker, and a case page's key points start within the first two screens
+ * (they follow the page contents, which start closed on a phone). A control page
+ * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
  * A screenshot of the top of each page at each width is kept in target/qa/layout/.
  */
 @ExtendWith(RequiresBrowser.class)
@@ -38,14 +40,16 @@ class LayoutIT {
     static final Path CONTROL = Path.of("src/test/resources/qa-controls/layout-bad.html");
 
     /**
-     * Returns {narrow: [...], overflow: {...}}. A text run is one text node; its line boxes are the rects of a
+     * Called with the viewport's CSS width and height (a phone zooms out on an overflowing page, so innerWidth and
+     * innerHeight would move with the fault). Returns the squeezed runs (narrow), scrollWidth, the boxes past the
+     * right edge (wide), the malformed dialogue turns (turns) and where the key points start. A text run is one text node; its line boxes are the rects of a
      * Range over it. Its laid-out box is the union of those rects: a run that wraps inside a normal block spans
      * the block's width (one line ends at the right edge, the next starts at the left), so only a run squeezed
      * into a narrow column is narrower than three of its own characters (measured with a hidden probe in the
      * same font: three ideographs if the run holds Japanese, else three letters).
      */
     static final String CHECK = """
-            const W = arguments[0];
+            const W = arguments[0], H = arguments[1];
             const CONTAINERS = 'p, li, dt, dd, td, th, .turn';
             const JA = /[\\u3000-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef]/;
             const narrow = [];
@@ -89,7 +93,18 @@ class LayoutIT {
               return r.width > 0 && r.right > W + 1 && !e.closest('.visually-hidden, .skip-link');
             }).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
               + ' right edge ' + Math.round(e.getBoundingClientRect().right) + 'px');
-            return {narrow: narrow.slice(0, 20), narrowCount: narrow.length,
+            // each dialogue turn: its words in one box, to the right of or below the speaker
+            const turns = [...document.querySelectorAll('.dialogue .turn')].map((t, i) => {
+              const sp = t.querySelector('.speaker'), tx = t.querySelector('.turn__text');
+              if (!sp || !tx) return 'turn ' + i + ': no speaker or no words box';
+              const a = sp.getBoundingClientRect(), b = tx.getBoundingClientRect();
+              return b.left >= a.right - 1 || b.top >= a.bottom - 1 ? null
+                : 'turn ' + i + ': words overlap or precede the speaker';
+            }).filter(x => x);
+            const kp = document.querySelector('.keypoint');
+            const keypointTop = kp ? Math.round(kp.getBoundingClientRect().top + scrollY) : -1;
+            return {narrow: narrow.slice(0, 20), narrowCount: narrow.length, turns: turns.slice(0, 10),
+                    keypointTop: keypointTop, screen: H,
                     scrollWidth: doc.scrollWidth, viewport: W, wide: wide};
             """;
 
@@ -131,10 +146,11 @@ class LayoutIT {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> measure(String url, int width) {
-        browser.viewport(width, width < 1000 ? 800 : 900, width < 1000);
+        int height = width < 1000 ? 800 : 900;
+        browser.viewport(width, height, width < 1000);
         browser.driver.get(url);
         browser.driver.executeAsyncScript(SETTLED);
-        return (Map<String, Object>) browser.js(CHECK, width);
+        return (Map<String, Object>) browser.js(CHECK, width, height);
     }
 
     @ParameterizedTest(name = "layout: {0} at {1}px")
@@ -144,12 +160,17 @@ class LayoutIT {
         Files.write(SHOTS.resolve(QaSite.key(page) + "-" + width + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
         assertEquals(List.of(), r.get("narrow"), () -> page + " at " + width + "px: " + r.get("narrowCount")
                 + " text run(s) laid out narrower than three characters over two or more lines");
+        assertEquals(List.of(), r.get("turns"), () -> page + " at " + width + "px: dialogue turns out of shape");
+        long keypoint = ((Number) r.get("keypointTop")).longValue();
+        long screen = ((Number) r.get("screen")).longValue();
+        assertTrue(keypoint < 2 * screen, () -> page + " at " + width + "px: the key points start at " + keypoint
+                + "px, below the first two screens (" + 2 * screen + "px)");
         assertTrue(((Number) r.get("scrollWidth")).longValue() <= width,
                 () -> page + " at " + width + "px scrolls sideways: scrollWidth " + r.get("scrollWidth") + " > viewport "
                         + width + "; wider than the viewport: " + r.get("wide"));
     }
 
-    /** The control: the same check must flag a page that breaks both rules, or a green run proves nothing. */
+    /** The control: the same check must flag a page that breaks every rule, or a green run proves nothing. */
     @Test
     void theCheckFlagsAKnownBadPage() {
         assertTrue(Files.isRegularFile(CONTROL), "control page missing: " + CONTROL);
@@ -163,6 +184,9 @@ class LayoutIT {
                     () -> "at " + w + "px the collapsed name cell was not flagged: " + narrow);
             assertTrue(((Number) r.get("scrollWidth")).longValue() > w,
                     () -> "at " + w + "px the overflowing box was not flagged: " + r);
+            assertEquals(List.of("turn 0: no speaker or no words box"), r.get("turns"), () -> "at " + w + "px: " + r);
+            assertTrue(((Number) r.get("keypointTop")).longValue() >= 2 * ((Number) r.get("screen")).longValue(),
+                    () -> "at " + w + "px the key points below two screens were not flagged: " + r);
         }
     }
 }
