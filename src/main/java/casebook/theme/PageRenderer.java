@@ -2,8 +2,10 @@ package casebook.theme;
 
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.SiteConfig;
+import casebook.frontmatter.YamlNode;
 import casebook.markdown.Formats;
 import casebook.markdown.Heading;
+import casebook.markdown.HtmlText;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -189,6 +191,14 @@ public final class PageRenderer {
         languages(m, lang, "index.html", l -> true);
         m.put("intro", intro == null ? "" : intro.rendered().html());
         m.put("contents", contents(lang, ""));
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (String c : CATEGORIES) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", c);
+            x.put("name", messages.get(lang).getOrDefault("category." + c, c));
+            categories.add(x);
+        }
+        m.put("categories", categories);
         m.put("missing", missingPages(lang));
         return templates.render("home.ftlh", m, d);
     }
@@ -218,11 +228,69 @@ public final class PageRenderer {
                 sections.add(sec);
             }
             e.put("sections", sections);
+            card(p, lang, e);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> pages = (List<Map<String, Object>>) current.get("pages");
             pages.add(e);
         }
         return groups;
+    }
+
+    static final List<String> CATEGORIES = List.of("prefecture", "core-city", "general-city");
+
+    /**
+     * A case's card on the language top: its category (from data.yaml), its key-point headline (the first
+     * paragraph of its :::keypoint block, from the source) and its basic figures. Pages without a known
+     * category get no card; nothing here reports errors (the page's own rendering already did).
+     */
+    private void card(Page p, String lang, Map<String, Object> e) {
+        YamlNode data = p.data();
+        String category = data == null ? null : data.text("category");
+        if (category == null || !CATEGORIES.contains(category)) return;
+        Map<String, String> t = messages.get(lang);
+        boolean mark = !"ja".equals(lang); // as the Markdown renderer: Japanese runs on other pages get lang="ja"
+        e.put("category", category);
+        e.put("categoryName", t.getOrDefault("category." + category, category));
+        String headline = keypointHeadline(p.body(), lang);
+        e.put("headline", headline == null ? "" : HtmlText.escapeMarked(headline, mark));
+        List<Map<String, Object>> figures = new ArrayList<>();
+        YamlNode items = data.get("basic_info");
+        if (items != null && items.isList()) {
+            for (YamlNode item : items.list()) {
+                String key = item.text("item");
+                YamlNode value = item.get("value");
+                if (key == null || value == null || !(value.value() instanceof Long n)) continue;
+                String text = Formats.number(n);
+                String unit = item.text("unit");
+                if (unit != null && t.containsKey("unit." + unit)) text = t.get("unit." + unit).replace("{n}", text);
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("label", t.getOrDefault("basic." + key, key));
+                f.put("value", text);
+                figures.add(f);
+            }
+        }
+        e.put("figures", figures);
+    }
+
+    /** The first paragraph inside the page's :::keypoint block, its lines joined as the renderer joins them. */
+    static String keypointHeadline(String body, String lang) {
+        if (body == null) return null;
+        StringBuilder out = new StringBuilder();
+        boolean inside = false;
+        for (String line : body.split("\n", -1)) {
+            String l = line.strip();
+            if (!inside) {
+                inside = l.equals(":::keypoint");
+                continue;
+            }
+            if (l.isEmpty() || l.startsWith(":::") || l.startsWith("- ") || l.startsWith("* ")) {
+                if (out.length() > 0 || l.startsWith(":::")) break;
+                continue;
+            }
+            if (out.length() > 0 && !"ja".equals(lang)) out.append(' ');
+            out.append(l);
+        }
+        return out.length() == 0 ? null : out.toString();
     }
 
     /** Pages of the default language not yet translated into {@code lang}. */

@@ -120,4 +120,33 @@ class ReaderPagesTest {
         }
         assertTrue(figures >= 10, "figures found: " + figures);
     }
+
+    /** Each case gets a card on its language's top: category, key-point headline and basic figures, filterable without script. */
+    @Test
+    void eachCaseHasACardWithCategoryHeadlineAndFigures() throws IOException {
+        Path out = tmp.resolve("real");
+        BuildResult r = SiteFixture.build(Path.of("content"), out);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        for (String lang : List.of("ja", "en")) {
+            Document home = parse(out.resolve(lang + "/index.html"));
+            List<Element> cards = home.select("li.case-card");
+            assertEquals(List.of("case-card--prefecture", "case-card--core-city", "case-card--general-city"),
+                    cards.stream().map(c -> c.classNames().stream().filter(x -> x.startsWith("case-card--")).findFirst().orElse("")).toList());
+            for (Element card : cards) {
+                String href = card.selectFirst("a.contents__link").attr("href");
+                Document page = parse(out.resolve(lang + "/" + href));
+                assertEquals(page.selectFirst(".keypoint__headline").text(), card.selectFirst(".case-card__headline").text(), href);
+                assertEquals(page.selectFirst(".keypoint__category.is-current").ownText(), card.selectFirst(".case-card__category").ownText(), href);
+                assertEquals(page.select("table.basic-info th").eachText(), card.select(".case-card__figures dt").eachText(), href);
+            }
+            // the filter: a labelled group of radio buttons, one per category present, "all" checked
+            Element filter = home.selectFirst("fieldset.case-filter");
+            assertNotNull(filter.selectFirst("legend"));
+            assertEquals(List.of("all", "prefecture", "core-city", "general-city"), filter.select("input[type=radio]").eachAttr("value"));
+            assertTrue(filter.selectFirst("input[value=all]").hasAttr("checked"));
+            for (Element in : filter.select("input")) assertNotNull(filter.selectFirst("label[for=" + in.id() + "]"), in.id());
+        }
+        // English cards keep Japanese runs in lang="ja", as the pages do
+        assertEquals("にも包括", parse(out.resolve("en/index.html")).selectFirst(".case-card__headline span[lang=ja]").text());
+    }
 }
