@@ -12,4 +12,9 @@
   }
   carry();
   window.addEventListener('hashchange', carry);
+
+  /* The page contents are open in the HTML, so they can be read without this script. On a phone they
+     start closed, so the key points are near the top; the reader opens them with one tap. */
+  var toc = document.querySelector('.page-toc__details');
+  if (toc && window.matchMedia && window.matchMedia('(max-width: 39.99em)').matches && !location.hash) toc.open = false;
 })();

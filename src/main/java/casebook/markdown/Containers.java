@@ -267,13 +267,11 @@ final class Containers {
             st.participantsUnreadable = true; // its error stands for every dialogue turn that names a speaker
             return;
         }
-        out.append("<table class=\"participants\"");
+        // One entry per person, each a small description list (mark, name, role, affiliation): a table
+        // let names shrink to one character per line, and its role column stood nearly empty.
+        out.append("<ul class=\"participants\"");
         if (st.lastHeadingId != null) out.append(" aria-labelledby=\"").append(st.lastHeadingId).append("\"");
-        out.append(">\n<thead><tr><th scope=\"col\">").append(HtmlText.escape(r.label("participants.mark")))
-                .append("</th><th scope=\"col\">").append(HtmlText.escape(r.label("participants.name")))
-                .append("</th><th scope=\"col\">").append(HtmlText.escape(r.label("participants.affiliation")))
-                .append("</th><th scope=\"col\">").append(HtmlText.escape(r.label("participants.role")))
-                .append("</th></tr></thead>\n<tbody>\n");
+        out.append(">\n");
         List<String> ids = new ArrayList<>();
         boolean mark = r.markJapanese();
         for (YamlNode sp : list.list()) {
@@ -291,21 +289,28 @@ final class Containers {
             String label = (role == null ? "" : role + " ") + String.join(r.label("participants.joiner"), names);
             st.speakers.put(id, new String[] {markText, label});
             ids.add(id);
-            for (int i = 0; i < people.size(); i++) {
-                YamlNode p = people.get(i);
-                out.append("<tr>");
-                if (i == 0) {
-                    out.append("<td").append(people.size() > 1 ? " rowspan=\"" + people.size() + "\"" : "")
-                            .append("><span class=\"speaker-mark speaker-mark--").append(HtmlText.escape(id)).append("\">")
-                            .append(HtmlText.escapeMarked(markText, mark)).append("</span></td>");
+            for (YamlNode p : people) {
+                String cls = HtmlText.escape(id);
+                out.append("<li class=\"participant participant--").append(cls).append("\"><dl class=\"participant__entry\">");
+                entry(out, "mark", r.label("participants.mark"), "<span class=\"speaker-mark speaker-mark--" + cls + "\">"
+                        + HtmlText.escapeMarked(markText, mark) + "</span>");
+                entry(out, "name", r.label("participants.name"), HtmlText.escapeMarked(str(p.text("name")), mark));
+                if (role != null && !role.isBlank()) entry(out, "role", r.label("participants.role"), HtmlText.escapeMarked(role, mark));
+                String aff = p.text("affiliation");
+                if (aff != null && !aff.isBlank()) {
+                    entry(out, "affiliation", r.label("participants.affiliation"), HtmlText.escapeMarked(aff, mark));
                 }
-                out.append("<td>").append(HtmlText.escapeMarked(str(p.text("name")), mark)).append("</td><td>")
-                        .append(HtmlText.escapeMarked(str(p.text("affiliation")), mark)).append("</td><td>")
-                        .append(HtmlText.escapeMarked(i == 0 ? str(role) : "", mark)).append("</td></tr>\n");
+                out.append("</dl></li>\n");
             }
         }
-        out.append("</tbody>\n</table>\n");
+        out.append("</ul>\n");
         st.structure("participants", String.join(",", ids), c.line());
+    }
+
+    /** One term of a participant's entry: the label is for screen readers, the value is what the eye reads. */
+    private static void entry(StringBuilder out, String kind, String label, String valueHtml) {
+        out.append("<div class=\"participant__").append(kind).append("\"><dt class=\"visually-hidden\">").append(HtmlText.escape(label))
+                .append("</dt><dd>").append(valueHtml).append("</dd></div>");
     }
 
     private static String str(String s) { return s == null ? "" : s; }

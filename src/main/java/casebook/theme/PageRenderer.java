@@ -2,11 +2,16 @@ package casebook.theme;
 
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.SiteConfig;
+import casebook.frontmatter.YamlNode;
 import casebook.markdown.Formats;
 import casebook.markdown.Heading;
+import casebook.markdown.HtmlText;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -186,6 +191,14 @@ public final class PageRenderer {
         languages(m, lang, "index.html", l -> true);
         m.put("intro", intro == null ? "" : intro.rendered().html());
         m.put("contents", contents(lang, ""));
+        List<Map<String, Object>> categories = new ArrayList<>();
+        for (String c : CATEGORIES) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", c);
+            x.put("name", messages.get(lang).getOrDefault("category." + c, c));
+            categories.add(x);
+        }
+        m.put("categories", categories);
         m.put("missing", missingPages(lang));
         return templates.render("home.ftlh", m, d);
     }
@@ -215,11 +228,69 @@ public final class PageRenderer {
                 sections.add(sec);
             }
             e.put("sections", sections);
+            card(p, lang, e);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> pages = (List<Map<String, Object>>) current.get("pages");
             pages.add(e);
         }
         return groups;
+    }
+
+    static final List<String> CATEGORIES = List.of("prefecture", "core-city", "general-city");
+
+    /**
+     * A case's card on the language top: its category (from data.yaml), its key-point headline (the first
+     * paragraph of its :::keypoint block, from the source) and its basic figures. Pages without a known
+     * category get no card; nothing here reports errors (the page's own rendering already did).
+     */
+    private void card(Page p, String lang, Map<String, Object> e) {
+        YamlNode data = p.data();
+        String category = data == null ? null : data.text("category");
+        if (category == null || !CATEGORIES.contains(category)) return;
+        Map<String, String> t = messages.get(lang);
+        boolean mark = !"ja".equals(lang); // as the Markdown renderer: Japanese runs on other pages get lang="ja"
+        e.put("category", category);
+        e.put("categoryName", t.getOrDefault("category." + category, category));
+        String headline = keypointHeadline(p.body(), lang);
+        e.put("headline", headline == null ? "" : HtmlText.escapeMarked(headline, mark));
+        List<Map<String, Object>> figures = new ArrayList<>();
+        YamlNode items = data.get("basic_info");
+        if (items != null && items.isList()) {
+            for (YamlNode item : items.list()) {
+                String key = item.text("item");
+                YamlNode value = item.get("value");
+                if (key == null || value == null || !(value.value() instanceof Long n)) continue;
+                String text = Formats.number(n);
+                String unit = item.text("unit");
+                if (unit != null && t.containsKey("unit." + unit)) text = t.get("unit." + unit).replace("{n}", text);
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("label", t.getOrDefault("basic." + key, key));
+                f.put("value", text);
+                figures.add(f);
+            }
+        }
+        e.put("figures", figures);
+    }
+
+    /** The first paragraph inside the page's :::keypoint block, its lines joined as the renderer joins them. */
+    static String keypointHeadline(String body, String lang) {
+        if (body == null) return null;
+        StringBuilder out = new StringBuilder();
+        boolean inside = false;
+        for (String line : body.split("\n", -1)) {
+            String l = line.strip();
+            if (!inside) {
+                inside = l.equals(":::keypoint");
+                continue;
+            }
+            if (l.isEmpty() || l.startsWith(":::") || l.startsWith("- ") || l.startsWith("* ")) {
+                if (out.length() > 0 || l.startsWith(":::")) break;
+                continue;
+            }
+            if (out.length() > 0 && !"ja".equals(lang)) out.append(' ');
+            out.append(l);
+        }
+        return out.length() == 0 ? null : out.toString();
     }
 
     /** Pages of the default language not yet translated into {@code lang}. */
@@ -263,7 +334,17 @@ public final class PageRenderer {
     public byte[] notFound(Diagnostics d) {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = common(def, "404.html", messages.get(def).getOrDefault("notfound.title", "Not found"));
-        if (baseUrl != null) m.put("root", baseUrl);
+        // A server shows this page at any missing address, however deep, so relative links would break.
+        // With base_url every link is absolute; without it the page carries its own CSS, keeps only the
+        // links that work from the site root, and says in words how to reach the top.
+        if (baseUrl != null) {
+            m.put("root", baseUrl);
+            m.put("langRoot", baseUrl + def + "/");
+            m.put("footerLinks", footerLinks(def, baseUrl));
+        } else {
+            m.put("inlineCss", stylesheet());
+            m.put("footerLinks", List.of());
+        }
         List<Map<String, Object>> editions = new ArrayList<>();
         for (String lang : site.config().languages()) {
             Map<String, Object> e = link(m.get("root") + lang + "/index.html", site.config().title(lang));
@@ -271,12 +352,24 @@ public final class PageRenderer {
             e.put("title", messages.get(lang).getOrDefault("notfound.title", "Not found"));
             e.put("text", messages.get(lang).getOrDefault("notfound.text", ""));
             e.put("home", messages.get(lang).getOrDefault("notfound.home", ""));
+            e.put("top", baseUrl != null ? "" : messages.get(lang).getOrDefault("notfound.top", ""));
+            e.put("nav", messages.get(lang).getOrDefault("notfound.nav", e.get("home").toString()));
             editions.add(e);
         }
         m.put("editions", editions);
         m.put("switcher", List.of());
         m.put("alternates", List.of());
         return templates.render("404.ftlh", m, d);
+    }
+
+    /** The theme's stylesheet, for pages that cannot rely on a relative link to it; empty when unreadable. */
+    private String stylesheet() {
+        try {
+            return Files.readString(templates.dir().resolveSibling("assets").resolve("style.css"), StandardCharsets.UTF_8)
+                    .replace("</", "<\\/");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     public byte[] glossary(String lang, Diagnostics d) {

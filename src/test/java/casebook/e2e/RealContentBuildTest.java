@@ -212,7 +212,15 @@ class RealContentBuildTest {
             assertFalse(t.selectFirst(".speaker .visually-hidden").text().isBlank(), "screen readers hear who speaks");
         }
         assertTrue(d.selectFirst(".turn--mod .visually-hidden").text().contains("岩上洋一氏"));
-        assertEquals(6, d.select("table.participants tbody tr").size());
+        // one entry per person (川 stands for two), each naming mark, name and affiliation; no table
+        assertEquals(6, d.select("ul.participants > li.participant").size());
+        assertTrue(d.select("table.participants").isEmpty());
+        for (Element p : d.select("li.participant")) {
+            assertNotNull(p.selectFirst(".participant__mark .speaker-mark"), p.outerHtml());
+            assertFalse(p.select(".participant__name dd").text().isBlank(), p.outerHtml());
+            assertFalse(p.select(".participant__affiliation dd").text().isBlank(), p.outerHtml());
+        }
+        assertEquals("司会", d.selectFirst(".participant--mod .participant__role dd").text());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package casebook.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -234,5 +235,29 @@ class MarkdownRendererTest {
         assertEquals("太字", h.selectFirst("div.box > p > strong").text());
         assertEquals("後の段落", h.selectFirst("div.box + p").text());
         assertEquals(0, d.sorted().size());
+    }
+
+    /**
+     * Participants are one entry per person, each a description list (mark, name, role, affiliation), not a
+     * table whose cells could shrink a name to one character a line; a speaker of two people gives two entries.
+     */
+    @Test
+    void participantsAreOneEntryPerPersonNotATable() {
+        Diagnostics d = new Diagnostics();
+        String body = "## 参加者 {#participants}\n\n:::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n"
+                + "- id: kawaguchi\n  mark: 川\n  people:\n    - name: 佐野 美貴氏\n      affiliation: 保健所\n    - name: 小林 三沙氏\n      affiliation: 障害福祉課\n:::\n";
+        Document h = html(render(body, "ja", null, d));
+        assertFalse(d.hasErrors(), d.sorted().toString());
+        assertTrue(h.select("table").isEmpty(), h.outerHtml());
+        org.jsoup.nodes.Element list = h.selectFirst("ul.participants[aria-labelledby=participants]");
+        assertNotNull(list, h.outerHtml());
+        assertEquals(List.of("mod", "kawaguchi", "kawaguchi"), list.select("> li .speaker-mark").stream()
+                .map(m -> m.className().replace("speaker-mark speaker-mark--", "")).toList());
+        assertEquals(List.of("岩上洋一氏", "佐野 美貴氏", "小林 三沙氏"), list.select(".participant__name dd").eachText());
+        assertEquals(List.of("司会"), list.select(".participant__role dd").eachText(), "a speaker without a role gets no empty role");
+        assertEquals(List.of("法人", "保健所", "障害福祉課"), list.select(".participant__affiliation dd").eachText());
+        // every value has its term for screen readers
+        assertEquals(List.of("participants.mark", "participants.name", "participants.role", "participants.affiliation"),
+                list.select("> li").first().select("dt").eachText());
     }
 }

@@ -246,13 +246,14 @@ class AccessibilityIT {
             @SuppressWarnings("unchecked")
             List<String> bad = (List<String>) js(
                     "const norm=s=>s.replace(/\\s+/g,' ').trim();"
-                    // participants: speaker id -> {role, names}, from the table (a mark cell may span rows)
-                    + "const who={}; let id=null;"
-                    + "for (const tr of document.querySelectorAll('table.participants tbody tr')) {"
-                    + "  const c=[...tr.cells]; const m=c[0].querySelector('.speaker-mark');"
-                    + "  if (m) { id=[...m.classList].find(x=>x.startsWith('speaker-mark--')).slice(14); c.shift(); }"
-                    + "  who[id]=who[id]||{role:'',names:[]}; who[id].names.push(norm(c[0].textContent));"
-                    + "  if (c[2] && norm(c[2].textContent)) who[id].role=norm(c[2].textContent); }"
+                    // participants: speaker id -> {role, names}, from the list (one entry per person)
+                    + "const who={};"
+                    + "for (const li of document.querySelectorAll('ul.participants > li.participant')) {"
+                    + "  const m=li.querySelector('.participant__mark .speaker-mark');"
+                    + "  const id=[...m.classList].find(x=>x.startsWith('speaker-mark--')).slice(14);"
+                    + "  const dd=s=>{const e=li.querySelector(s+' dd'); return e?norm(e.textContent):'';};"
+                    + "  who[id]=who[id]||{role:'',names:[]}; who[id].names.push(dd('.participant__name'));"
+                    + "  if (dd('.participant__role')) who[id].role=dd('.participant__role'); }"
                     // accessible text of a turn: its text without aria-hidden parts
                     + "const acc=e=>{const k=e.cloneNode(true); k.querySelectorAll('[aria-hidden=true]').forEach(x=>x.remove()); return norm(k.textContent);};"
                     + "const turns=[...document.querySelectorAll('.dialogue .turn')]; if(!turns.length) return ['no turns'];"

@@ -26,7 +26,9 @@ import org.jsoup.nodes.Element;
  * send the reader elsewhere behind their back. It is written independently of casebook's own
  * {@code UrlPolicy} and safelist, so a mistake there is not repeated here.
  *
- * <p>The theme's own head is allowed what a page needs: {@code meta charset/name}, its local
+ * <p>The theme's own head is allowed what a page needs: {@code meta charset/name}, an inline stylesheet
+ * that loads and runs nothing (the self-contained 404 page), radio buttons and checkboxes outside any
+ * form (a CSS-only filter), its local
  * stylesheet and its one local deferred script, each with a relative (or the site's own) URL.
  */
 public final class PublishedHtml {
@@ -36,6 +38,8 @@ public final class PublishedHtml {
     static final Set<String> NEVER = Set.of("base", "form", "input", "button", "textarea", "select", "iframe", "frame",
             "frameset", "object", "embed", "applet", "portal", "svg", "math", "animate", "animatemotion",
             "animatetransform", "set", "use", "foreignobject", "template", "noscript", "param");
+    /** Input types a theme may use without a form (a CSS-only filter): they send nothing anywhere. */
+    static final Set<String> INERT_INPUTS = Set.of("radio", "checkbox");
     /** Attributes whose value a browser follows or loads as a URL. */
     static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href", "data", "poster",
             "background", "cite", "longdesc", "lowsrc", "dynsrc", "usemap", "codebase", "classid", "archive", "ping",
@@ -80,11 +84,15 @@ public final class PublishedHtml {
             String tag = el.normalName();
             String where = name + ": <" + tag + "> ";
             boolean inHead = el.parents().stream().anyMatch(p -> p.normalName().equals("head"));
-            if (NEVER.contains(tag)) out.add(where + "is never allowed");
+            boolean inertInput = tag.equals("input") && INERT_INPUTS.contains(el.attr("type").toLowerCase(Locale.ROOT))
+                    && !el.hasAttr("form") && !el.hasAttr("formaction");
+            if (NEVER.contains(tag) && !inertInput) out.add(where + "is never allowed");
             if (tag.equals("script")) {
                 if (!inHead || !el.data().isBlank() || !isLocal(el.attr("src"))) out.add(where + "is not the theme's own local script in the head");
             }
-            if (tag.equals("style")) out.add(where + "is not allowed (styles come from the theme's stylesheet)");
+            if (tag.equals("style") && (!inHead || loadsOrRuns(el.data()))) {
+                out.add(where + "is allowed only in the head, and only when it loads and runs nothing");
+            }
             if (tag.equals("meta") && (el.hasAttr("http-equiv") || !inHead)) out.add(where + "with http-equiv or outside the head");
             if (tag.equals("link")) {
                 String rel = el.attr("rel").toLowerCase(Locale.ROOT);
@@ -98,12 +106,7 @@ public final class PublishedHtml {
                 String v = a.getValue();
                 if (key.startsWith("on")) out.add(where + "has the event handler " + key);
                 if (key.equals("srcdoc")) out.add(where + "has srcdoc");
-                if (key.equals("style")) {
-                    String css = v.toLowerCase(Locale.ROOT).replaceAll("/\\*.*?\\*/", "").replaceAll("[\\s\\\\]", "");
-                    if (css.contains("url(") || css.contains("expression(") || css.contains("javascript:") || css.contains("@import")) {
-                        out.add(where + "has a style that loads or runs something: " + v);
-                    }
-                }
+                if (key.equals("style") && loadsOrRuns(v)) out.add(where + "has a style that loads or runs something: " + v);
                 if (URL_ATTRIBUTES.contains(key) || key.endsWith(":href") || key.equals("srcset")) {
                     String scheme = scheme(v);
                     if (scheme != null && !SCHEMES.contains(scheme)) out.add(where + key + "=\"" + v + "\" has the scheme " + scheme);
@@ -111,6 +114,12 @@ public final class PublishedHtml {
             }
         }
         return out;
+    }
+
+    /** CSS that can fetch or run something: url(), expression(), javascript:, @import (comments, spaces, escapes ignored). */
+    static boolean loadsOrRuns(String css) {
+        String c = css.toLowerCase(Locale.ROOT).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("[\\s\\\\]", "");
+        return c.contains("url(") || c.contains("expression(") || c.contains("javascript:") || c.contains("@import");
     }
 
     /**

@@ -34,4 +34,18 @@ class PublishedHtmlTest {
     void aScriptFromAnotherSiteInTheHeadIsFound() {
         assertFalse(PublishedHtml.findings("p", HEAD.replace("../assets/casebook.js", "https://evil.example/x.js") + "</body></html>").isEmpty());
     }
+
+    /** The self-contained 404 page carries the theme's stylesheet inline; a CSS-only filter uses radio buttons. */
+    @Test
+    void anInlineStylesheetInTheHeadThatLoadsNothingAndAFormlessRadioButtonAreClean() {
+        assertEquals(List.of(), PublishedHtml.findings("p", HEAD.replace("</head>", "<style>p{color:#000}</style></head>")
+                + "<input type=\"radio\" name=\"f\" id=\"f1\"><label for=\"f1\">x</label></body></html>"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<style>p{background:url(https://evil.example/x)}</style>", "<style>@import 'x.css';</style>",
+            "<style>p{width:expr/**/ession(alert(1))}</style>"})
+    void anInlineStylesheetInTheHeadThatLoadsSomethingIsFound(String style) {
+        assertFalse(PublishedHtml.findings("p", HEAD.replace("</head>", style + "</head>") + "</body></html>").isEmpty(), style);
+    }
 }

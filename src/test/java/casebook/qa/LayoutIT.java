@@ -1,0 +1,192 @@
+package casebook.qa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.OutputType;
+
+/**
+ * Gate: what a reader sees. Every page of the built site, in both languages, at 320, 390 and 1280 CSS pixels:
+ * no text run inside a paragraph, list item, dialogue turn, definition or table cell is laid out in a box
+ * narrower than three characters over two or more lines (the round-table grid bug, names broken inside a
+ * table cell, a collapsed table column), nothing makes the page scroll sideways, each dialogue turn's words sit
+ * in one box right of or below the speaker, and a case page's key points start within the first two screens
+ * (they follow the page contents, which start closed on a phone). A control page
+ * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
+ * A screenshot of the top of each page at each width is kept in target/qa/layout/.
+ */
+@ExtendWith(RequiresBrowser.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LayoutIT {
+    static final int[] WIDTHS = {320, 390, 1280};
+    static final Path SHOTS = QaResults.DIR.resolve("layout");
+    static final Path CONTROL = Path.of("src/test/resources/qa-controls/layout-bad.html");
+
+    /**
+     * Called with the viewport's CSS width and height (a phone zooms out on an overflowing page, so innerWidth and
+     * innerHeight would move with the fault). Returns the squeezed runs (narrow), scrollWidth, the boxes past the
+     * right edge (wide), the malformed dialogue turns (turns) and where the key points start. A text run is one text node; its line boxes are the rects of a
+     * Range over it. Its laid-out box is the union of those rects: a run that wraps inside a normal block spans
+     * the block's width (one line ends at the right edge, the next starts at the left), so only a run squeezed
+     * into a narrow column is narrower than three of its own characters (measured with a hidden probe in the
+     * same font: three ideographs if the run holds Japanese, else three letters).
+     */
+    static final String CHECK = """
+            const W = arguments[0], H = arguments[1];
+            const CONTAINERS = 'p, li, dt, dd, td, th, .turn';
+            const JA = /[\\u3000-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef]/;
+            const narrow = [];
+            const widths = new Map();
+            const charWidth = (el, ja) => {
+              const key = el.tagName + '|' + getComputedStyle(el).font + '|' + ja;
+              if (widths.has(key)) return widths.get(key);
+              const probe = document.createElement('span');
+              probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;left:0;top:0';
+              probe.textContent = ja ? '国国国' : 'nnn';
+              el.appendChild(probe);
+              const w = probe.getBoundingClientRect().width / 3;
+              probe.remove();
+              widths.set(key, w);
+              return w;
+            };
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const range = document.createRange();
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const text = n.textContent.replace(/\\s+/g, ' ').trim();
+              if (text.length < 2) continue;
+              const el = n.parentElement;
+              if (!el || !el.closest(CONTAINERS) || el.closest('.visually-hidden, [hidden], script, style')) continue;
+              range.selectNodeContents(n);
+              const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+              if (rects.length < 2) continue;
+              const lines = new Set(rects.map(r => Math.round(r.top))).size;
+              if (lines < 2) continue;
+              const left = Math.min(...rects.map(r => r.left)), right = Math.max(...rects.map(r => r.right));
+              const cw = charWidth(el, JA.test(text));
+              if (right - left < 3 * cw - 0.5) {
+                const c = el.closest(CONTAINERS);
+                narrow.push(c.tagName.toLowerCase() + (c.className ? '.' + c.className.split(' ')[0] : '')
+                  + ': "' + text.slice(0, 24) + '" ' + Math.round(right - left) + 'px wide over ' + lines
+                  + ' lines (3 characters = ' + Math.round(3 * cw) + 'px)');
+              }
+            }
+            const doc = document.documentElement;
+            const wide = [...document.body.querySelectorAll('*')].filter(e => {
+              const r = e.getBoundingClientRect();
+              return r.width > 0 && r.right > W + 1 && !e.closest('.visually-hidden, .skip-link');
+            }).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
+              + ' right edge ' + Math.round(e.getBoundingClientRect().right) + 'px');
+            // each dialogue turn: its words in one box, to the right of or below the speaker
+            const turns = [...document.querySelectorAll('.dialogue .turn')].map((t, i) => {
+              const sp = t.querySelector('.speaker'), tx = t.querySelector('.turn__text');
+              if (!sp || !tx) return 'turn ' + i + ': no speaker or no words box';
+              const a = sp.getBoundingClientRect(), b = tx.getBoundingClientRect();
+              return b.left >= a.right - 1 || b.top >= a.bottom - 1 ? null
+                : 'turn ' + i + ': words overlap or precede the speaker';
+            }).filter(x => x);
+            const kp = document.querySelector('.keypoint');
+            const keypointTop = kp ? Math.round(kp.getBoundingClientRect().top + scrollY) : -1;
+            return {narrow: narrow.slice(0, 20), narrowCount: narrow.length, turns: turns.slice(0, 10),
+                    keypointTop: keypointTop, screen: H,
+                    scrollWidth: doc.scrollWidth, viewport: W, wide: wide};
+            """;
+
+    /** Resolves once the page is loaded and its fonts are ready, and the layout has been through a frame. */
+    static final String SETTLED = """
+            const done = arguments[arguments.length - 1];
+            const go = () => document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));
+            if (document.readyState === 'complete') go(); else addEventListener('load', go, {once: true});
+            """;
+
+    private Path site;
+    private StaticServer server;
+    private Browser browser;
+
+    @BeforeAll
+    void setUp(@TempDir Path tmp) throws Exception {
+        site = QaSite.build(tmp);
+        server = new StaticServer(site);
+        browser = new Browser();
+        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    /** Every page of the built site (both languages, the landing page, the 404 page), at each width. */
+    Stream<Arguments> pagesAndWidths() {
+        List<Arguments> out = new ArrayList<>();
+        List<String> pages = QaSite.pages(site);
+        assertTrue(pages.stream().anyMatch(p -> p.startsWith("ja/")) && pages.stream().anyMatch(p -> p.startsWith("en/")),
+                "the built site must hold both languages: " + pages);
+        for (String p : pages) for (int w : WIDTHS) out.add(Arguments.of(p, w));
+        return out.stream();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> measure(String url, int width) {
+        int height = width < 1000 ? 800 : 900;
+        browser.viewport(width, height, width < 1000);
+        browser.driver.get(url);
+        browser.driver.executeAsyncScript(SETTLED);
+        return (Map<String, Object>) browser.js(CHECK, width, height);
+    }
+
+    @ParameterizedTest(name = "layout: {0} at {1}px")
+    @MethodSource("pagesAndWidths")
+    void textIsNeverSqueezedAndNothingScrollsSideways(String page, int width) throws IOException {
+        Map<String, Object> r = measure(server.base + page, width);
+        Files.write(SHOTS.resolve(QaSite.key(page) + "-" + width + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        assertEquals(List.of(), r.get("narrow"), () -> page + " at " + width + "px: " + r.get("narrowCount")
+                + " text run(s) laid out narrower than three characters over two or more lines");
+        assertEquals(List.of(), r.get("turns"), () -> page + " at " + width + "px: dialogue turns out of shape");
+        long keypoint = ((Number) r.get("keypointTop")).longValue();
+        long screen = ((Number) r.get("screen")).longValue();
+        assertTrue(keypoint < 2 * screen, () -> page + " at " + width + "px: the key points start at " + keypoint
+                + "px, below the first two screens (" + 2 * screen + "px)");
+        assertTrue(((Number) r.get("scrollWidth")).longValue() <= width,
+                () -> page + " at " + width + "px scrolls sideways: scrollWidth " + r.get("scrollWidth") + " > viewport "
+                        + width + "; wider than the viewport: " + r.get("wide"));
+    }
+
+    /** The control: the same check must flag a page that breaks every rule, or a green run proves nothing. */
+    @Test
+    void theCheckFlagsAKnownBadPage() {
+        assertTrue(Files.isRegularFile(CONTROL), "control page missing: " + CONTROL);
+        for (int w : WIDTHS) {
+            Map<String, Object> r = measure(CONTROL.toAbsolutePath().toUri().toString(), w);
+            @SuppressWarnings("unchecked")
+            List<String> narrow = (List<String>) r.get("narrow");
+            assertTrue(narrow.stream().anyMatch(s -> s.startsWith("p.turn")),
+                    () -> "at " + w + "px the grid turn was not flagged: " + narrow);
+            assertTrue(narrow.stream().anyMatch(s -> s.startsWith("td")),
+                    () -> "at " + w + "px the collapsed name cell was not flagged: " + narrow);
+            assertTrue(((Number) r.get("scrollWidth")).longValue() > w,
+                    () -> "at " + w + "px the overflowing box was not flagged: " + r);
+            assertEquals(List.of("turn 0: no speaker or no words box"), r.get("turns"), () -> "at " + w + "px: " + r);
+            assertTrue(((Number) r.get("keypointTop")).longValue() >= 2 * ((Number) r.get("screen")).longValue(),
+                    () -> "at " + w + "px the key points below two screens were not flagged: " + r);
+        }
+    }
+}
