@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# bench/run.sh -- casebook against Hugo on the shared synthetic corpus, in one run.
+# bench/run.sh -- casebook against Hugo on the synthetic benchmark corpus, in one run.
 #
 # What it does, for each N in $NS (bundles; N bundles = 2N pages, ja + en):
-#   1. generates the corpus with /work/shared/bench/gen_corpus.py N into $WORK/cN (kept between runs);
+#   1. generates the corpus with bench/gen_corpus.py N into $WORK/cN (kept between runs);
 #   2. times, with hyperfine (--prepare deleting the output), $WARMUP warm-up and $RUNS measured runs of:
 #        maven   the README's command, JVM + Maven start included:
 #                  mvn -q compile exec:java -Dexec.args="build --content C --out O --quiet"
 #        direct  java -Xmx1g -cp target/classes:<runtime deps> casebook.Main build --content C --out O --quiet
 #        appcds  (APPCDS=1) the direct command with an AppCDS archive
 #                  (-XX:SharedArchiveFile=$WORK/casebook.jsa, made once with -XX:ArchiveClassesAtExit)
-#        hugo    /work/shared/bench/run_hugo.sh C O  (the peers' Hugo config and layouts, used in place)
+#        hugo    bench/run_hugo.sh C O  (Hugo with the config and layouts in bench/hugo/)
 #      By default (INTERLEAVE=1) the runs go round-robin: each round runs every command once, so a drift of
 #      the shared machine (10-30% between minutes) hits all commands alike and the ratios compare runs made
 #      side by side; INTERLEAVE=0 runs each command's runs as one block (one hyperfine call per command).
@@ -39,11 +39,11 @@
 #   JVM_FLAGS=...          JVM flags of the direct/appcds commands; default: the lines of the measured
 #                          checkout's .mvn/jvm.config, which is also what Maven's JVM (the README command) runs with
 # Requires: bash, python3, java 17, mvn, hugo, hyperfine, GNU time (apt-get install -y hugo hyperfine time).
+# Everything else is in this folder: the script finds its corpus generator and Hugo setup beside itself.
 # Run nothing else on the machine meanwhile: 2 cores are easily disturbed.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-SHARED=/work/shared/bench
 NS=${NS:-"1000 10000"}
 RUNS=${RUNS:-3}
 WARMUP=${WARMUP:-1}
@@ -91,7 +91,7 @@ cmd() {  # cmd TOOL CORPUS OUT [extra casebook flags] -> a shell command line
         maven)  echo "mvn -q compile exec:java -Dexec.args=\"build --content $c --out $o $extra\"" ;;
         direct) echo "java $JVM_FLAGS -cp $CP casebook.Main build --content $c --out $o $extra" ;;
         appcds) echo "java $JVM_FLAGS -XX:SharedArchiveFile=$JSA -cp $CPJ casebook.Main build --content $c --out $o $extra" ;;
-        hugo)   echo "$SHARED/run_hugo.sh $c $o >/dev/null" ;;
+        hugo)   echo "$HERE/run_hugo.sh $c $o >/dev/null" ;;
     esac
 }
 
@@ -127,7 +127,7 @@ hyperfine -N --style basic --warmup "$WARMUP" --runs "$RUNS" --export-json "$RES
 
 for n in $NS; do
     C="$WORK/c$n"
-    [ -f "$C/site.yaml" ] || python3 "$SHARED/gen_corpus.py" "$n" "$C" >&2
+    [ -f "$C/site.yaml" ] || python3 "$HERE/gen_corpus.py" "$n" "$C" >&2
     if [[ " $TOOLS " == *" appcds "* ]] && [ ! -f "$JSA" ]; then
         echo "making the AppCDS archive $JSA (one training build at N=$n)" >&2
         rm -f "$JAR"; jar cf "$JAR" -C "$REPO/target/classes" .

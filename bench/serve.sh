@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # bench/serve.sh -- save-to-reload latency of `serve`, on the real content and on the 20,000-page corpus.
-# Usage: bench/serve.sh            (WORK=/dev/shm/cb-bench, as bench/run.sh; N=10000 bundles)
+# Usage: bench/serve.sh            (WORK=/dev/shm/cb-bench, as bench/run.sh; N=10000 bundles; SLUG=page to edit)
+# The corpus comes from bench/gen_corpus.py beside this script.
 # Each run copies the content first: the benchmark edits one page repeatedly through serve's watcher.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
 WORK=${WORK:-/dev/shm/cb-bench}
 N=${N:-10000}
+mkdir -p "$WORK"
 cd "$REPO"
 mvn -q -B test-compile
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/serve-deps.cp" >/dev/null
@@ -14,10 +16,12 @@ CP="target/test-classes:target/classes:$(cat "$WORK/serve-deps.cp")"
 JAVA="java $(tr '\n' ' ' < .mvn/jvm.config)"
 
 rm -rf "$WORK/serve-real" && cp -r content "$WORK/serve-real"
-echo "== real content (12 pages), editing saitama"
-$JAVA -cp "$CP" casebook.bench.ServeLatency "$WORK/serve-real" saitama 15
+# the page edited: SLUG, or the first page of the collection's order
+SLUG=${SLUG:-$(awk '/^order:/ {o = 1; next} o && /^[[:space:]]*- / {print $2; exit} o && /^[^[:space:]#]/ {exit}' content/site.yaml)}
+echo "== real content, editing ${SLUG:?no SLUG given and no order in content/site.yaml}"
+$JAVA -cp "$CP" casebook.bench.ServeLatency "$WORK/serve-real" "$SLUG" 15
 
-if [ ! -d "$WORK/c$N" ]; then python3 /work/shared/bench/gen_corpus.py "$N" "$WORK/c$N" >/dev/null; fi
+if [ ! -d "$WORK/c$N" ]; then python3 "$HERE/gen_corpus.py" "$N" "$WORK/c$N" >/dev/null; fi
 rm -rf "$WORK/serve-c$N" && cp -r "$WORK/c$N" "$WORK/serve-c$N"
 echo "== corpus of $((2 * N)) pages, editing p00042"
 $JAVA -cp "$CP" casebook.bench.ServeLatency "$WORK/serve-c$N" p00042 7

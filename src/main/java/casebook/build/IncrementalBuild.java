@@ -140,6 +140,8 @@ public final class IncrementalBuild {
             YamlNode node = YamlReader.read(fm.yaml(), old.display(), fm.yamlStartLine() - 1, local);
             if (node == null) return null;
             PageMeta meta = PageMeta.from(node, old.display(), fm.yamlStartLine(), local);
+            // a placeholder is reported by the full build's assembly stage, which this path skips
+            casebook.site.Placeholders.scan(old.display(), text, old.lang(), "", false, local);
             if (meta == null || local.errorCount() + local.warningCount() > 0 || !meta.equals(old.meta())) return null;
             return new Page(old.slug(), old.lang(), meta, old.display(), fm.body(), fm.bodyStartLine(), old.data(), old.dataDisplay(), null);
         } catch (IOException e) {

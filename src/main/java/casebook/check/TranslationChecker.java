@@ -66,7 +66,13 @@ public final class TranslationChecker {
         for (String lang : site.config().languages()) {
             if (lang.equals(def)) continue;
             Page translation = inLang.apply(lang);
-            if (translation == null) continue;
+            if (translation == null) {
+                // valid (the page is published in the original only), but worth listing: never fails a build
+                d.note(original.display(), 1, 1, "not yet translated: " + slug + " (" + lang + ")",
+                        "nothing to do for a page published in " + original.lang() + " only; to publish it in " + lang
+                                + ", add index." + lang + ".md beside it");
+                continue;
+            }
             parity(original, translation, d, strict);
             List<Map<String, Object>> s = staleness(original, translation, d, strict);
             if (s.isEmpty()) stale.remove(lang + "/" + slug); else stale.put(lang + "/" + slug, s);

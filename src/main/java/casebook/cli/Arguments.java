@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parsed command line: the command, the build options, and the command's own words. */
-public record Arguments(String command, BuildOptions options, boolean quiet, int port, List<String> words) {
+public record Arguments(String command, BuildOptions options, boolean quiet, int port, List<String> words, String after) {
 
     public static final String USAGE = """
             usage: casebook <command> [options]
@@ -16,11 +16,15 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
               build                 build content/ into site/ (the default)
               check                 run the whole build in memory and report every problem; writes nothing
               serve [--port N]      build, serve on http://127.0.0.1:1313/ and rebuild on every saved change
-              new case <slug>       scaffold a case study (index.ja.md, index.en.md, data.yaml) and add it to the order
-              new page <slug>       scaffold a plain page
-              mark-translated <slug>...
-                                    record that the translations of these pages match the current original
-                                    (after re-translating; clears the staleness warnings)
+              new case <slug> [--after SLUG]
+                                    scaffold a case study (index.ja.md, index.en.md, data.yaml) and add it to the
+                                    order after SLUG (default: after the last page of its group); replace every
+                                    TODO(…) before publishing, and delete index.en.md for a Japanese-only page
+              new page <slug> [--after SLUG]
+                                    scaffold a plain page (default: before the pages about the site)
+              mark-translated <slug>... | --all
+                                    record that the translations of these pages (--all: of every page) match
+                                    the current original (after re-translating; clears the staleness warnings)
 
             options:
               --content DIR         content folder (default: content)
@@ -29,7 +33,8 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
               --theme NAME          theme under themes/ (default: site.yaml's theme, else default)
               --themes DIR          folder holding the themes (default: themes)
               --base-url URL        absolute URL the site is published at (canonical links, sitemap)
-              --drafts              include pages with draft: true
+              --drafts              include pages with draft: true, and report placeholders left from a
+                                    scaffold (TODO(…)) as warnings instead of errors, to preview while writing
               --strict              warnings fail the build too (translation parity, staleness, glossary)
               --quiet               print only problems
               --threads N           worker threads (default: number of cores)
@@ -42,6 +47,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
         BuildOptions o = BuildOptions.defaults();
         boolean quiet = false;
         int port = 1313;
+        String after = null;
         List<String> words = new ArrayList<>();
         int i = 0;
         if (args.length > 0 && !args[0].startsWith("-")) command = args[i++];
@@ -61,6 +67,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
                 case "--quiet", "-q" -> quiet = true;
                 case "--threads" -> o = o.withThreads(threads(number(value(args, ++i, a), a)));
                 case "--port" -> port = number(value(args, ++i, a), a);
+                case "--after" -> after = value(args, ++i, a);
                 case "--help", "-h" -> command = "help";
                 case "--all" -> words.add(a);
                 default -> {
@@ -72,8 +79,9 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
         if (List.of("build", "check", "serve").contains(command) && !words.isEmpty()) {
             throw new UsageException(command + " takes only options, not \"" + String.join(" ", words) + "\"");
         }
+        if (after != null && !command.equals("new")) throw new UsageException("--after is an option of new case and new page only");
         if (command.equals("check")) o = o.withWrite(false);
-        return new Arguments(command, o, quiet, port, List.copyOf(words));
+        return new Arguments(command, o, quiet, port, List.copyOf(words), after);
     }
 
     /** An absolute URL, or "" for none (relative links even when site.yaml names a base_url). */

@@ -32,7 +32,10 @@ public final class Console {
 
     public void diagnostics(Diagnostics d) {
         if (interactive && !quiet) out.print("\r\033[K");
-        for (Diagnostic x : d.sorted()) err.println(x);
+        for (Diagnostic x : d.sorted()) {
+            // a note is not a problem: --quiet prints only problems
+            if (x.severity() != casebook.diag.Severity.NOTE || !quiet) err.println(x);
+        }
         if (d.dropped() > 0) err.println("... and " + d.dropped() + " more problems not shown");
     }
 
@@ -43,7 +46,7 @@ public final class Console {
     public void summary(String noun, String verb, BuildResult r, String languages, String where) {
         Diagnostics d = r.diagnostics();
         String counts = d.errorCount() + " error" + (d.errorCount() == 1 ? "" : "s") + ", " + d.warningCount() + " warning"
-                + (d.warningCount() == 1 ? "" : "s");
+                + (d.warningCount() == 1 ? "" : "s") + (d.noteCount() == 0 ? "" : ", " + d.noteCount() + " note" + (d.noteCount() == 1 ? "" : "s"));
         if (d.hasErrors()) {
             err.println(noun + " failed: " + counts + (where == null ? "" : "; " + where + " left as it was"));
         } else if (!quiet) {

@@ -1,6 +1,7 @@
 package casebook.cli;
 
 import casebook.diag.Diagnostics;
+import casebook.frontmatter.FrontMatter;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
 import casebook.frontmatter.YamlReader;
@@ -8,22 +9,33 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import casebook.site.Placeholders;
+import casebook.site.Site;
 
 /**
  * {@code new case <slug>} and {@code new page <slug>}: creates a page folder from a documented
  * template holding every construct of its kind (for a case: key-point box, basic-information table,
- * numbered sections, a figure with its credit, a note), in both languages, and appends the slug to
- * site.yaml's order. Refuses an invalid or existing slug.
+ * numbered sections, a figure with its credit, a note), in both languages, and adds the slug to
+ * site.yaml's order: after {@code --after SLUG}, or by default a case after the last page of its group
+ * and a plain page before the pages about the site. Every text and figure to be supplied is written as
+ * {@code TODO(…)} ({@link Placeholders}), so an untouched scaffold cannot be published by mistake.
+ * Refuses an invalid or existing slug, and an {@code --after} slug that is not in the order.
  */
 public final class Scaffold {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** The group a case joins when site.yaml defines it. */
+    static final String CASES = "cases";
 
     private Scaffold() { }
 
     public static int run(Arguments a, Console console) throws UsageException {
         if (a.words().size() != 2 || !(a.words().get(0).equals("case") || a.words().get(0).equals("page"))) {
-            throw new UsageException("usage: new case <slug> | new page <slug>");
+            throw new UsageException("usage: new case <slug> [--after SLUG] | new page <slug> [--after SLUG]");
         }
         String kind = a.words().get(0);
         String slug = a.words().get(1);
@@ -45,19 +57,36 @@ public final class Scaffold {
                 return 1;
             }
             SiteConfig cfg = SiteConfig.from(n, siteYaml, d);
+            String group = kind.equals("case") ? caseGroup(cfg) : null;
+            Map<String, String> groups = groupsOf(content, cfg);
+            String after = a.after();
+            if (after != null && !cfg.order().contains(after)) {
+                String s = casebook.diag.Suggestions.closest(after, cfg.order());
+                throw new UsageException("--after " + after + ": \"" + after + "\" is not in the order in " + siteYaml
+                        + (s != null ? "; did you mean \"" + s + "\"?" : ""));
+            }
+            if (after == null) after = defaultPlace(cfg.order(), groups, group);
+            // site.yaml is changed in memory first, so nothing is written when the order cannot be found
+            String updated = cfg.order().isEmpty() ? null : insertIntoOrder(site, slug, after);
+            if (!cfg.order().isEmpty() && updated == null) {
+                throw new UsageException("cannot find the order list in " + siteYaml + "; add \"- " + slug + "\" to it by hand");
+            }
             Files.createDirectories(dir);
             if (kind.equals("case")) {
-                write(dir.resolve("index.ja.md"), CASE_JA);
-                write(dir.resolve("index.en.md"), CASE_EN);
+                int number = 1 + (int) groups.values().stream().filter(g -> g.equals(group)).count();
+                write(dir.resolve("index.ja.md"), caseJa(group, number));
+                write(dir.resolve("index.en.md"), caseEn(group, number));
                 write(dir.resolve("data.yaml"), DATA);
             } else {
                 write(dir.resolve("index.ja.md"), PAGE_JA);
                 write(dir.resolve("index.en.md"), PAGE_EN);
             }
-            if (!cfg.order().contains(slug)) Files.writeString(siteYaml, appendToOrder(site, slug, n.get("order") != null), StandardCharsets.UTF_8);
-            console.info("created " + dir + " (index.ja.md, index.en.md" + (kind.equals("case") ? ", data.yaml" : "")
-                    + ") and added \"" + slug + "\" to the order in " + siteYaml);
-            console.info("next: edit the files, then preview with: mvn compile exec:java -Dexec.args=\"serve\"");
+            if (updated != null) Files.writeString(siteYaml, updated, StandardCharsets.UTF_8);
+            console.info("created " + dir + " (index.ja.md, index.en.md" + (kind.equals("case") ? ", data.yaml" : "") + ")"
+                    + (updated == null ? "" : " and added \"" + slug + "\" to the order in " + siteYaml
+                    + (after == null ? " (first)" : " after \"" + after + "\"")));
+            console.info("next: replace every TODO(…) in them (check lists each file still holding one); for a page in"
+                    + " Japanese only, delete index.en.md. Preview while writing: mvn compile exec:java -Dexec.args=\"serve --drafts\"");
             return 0;
         } catch (IOException e) {
             console.error("casebook: " + e.getMessage());
@@ -65,52 +94,130 @@ public final class Scaffold {
         }
     }
 
-    /** Adds "- slug" after the last item of the order list, keeping the file's own layout and comments. */
-    static String appendToOrder(String site, String slug, boolean hasOrder) {
-        if (!site.endsWith("\n")) site += "\n";
-        if (!hasOrder) return site + "order:\n  - " + slug + "\n";
+    /** "cases" when site.yaml defines it, else the first group it defines, else none. */
+    static String caseGroup(SiteConfig cfg) {
+        if (cfg.groups().containsKey(CASES) || cfg.groups().isEmpty()) return cfg.groups().isEmpty() ? null : CASES;
+        return cfg.groups().keySet().iterator().next();
+    }
+
+    /** The group of each page in the order ("" for none), read from its front matter in any language. */
+    static Map<String, String> groupsOf(Path content, SiteConfig cfg) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String slug : cfg.order()) {
+            String group = "";
+            for (String lang : cfg.languages()) {
+                Path f = content.resolve(slug).resolve("index." + lang + ".md");
+                if (!Files.isRegularFile(f)) continue;
+                FrontMatter fm = FrontMatter.split(Files.readString(f, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+                YamlNode node = fm == null ? null : YamlReader.read(fm.yaml(), f, 0, new Diagnostics());
+                if (node != null && node.isMap() && node.text("group") != null) group = node.text("group");
+                break;
+            }
+            out.put(slug, group);
+        }
+        return out;
+    }
+
+    /**
+     * Where a new page goes when no --after is given: a case after the last page of its group; a page
+     * of no group (or of a group not yet used) before the pages about the site that end the order.
+     * Null means first.
+     */
+    static String defaultPlace(List<String> order, Map<String, String> groups, String group) {
+        if (order.isEmpty()) return null;
+        if (group != null) {
+            for (int i = order.size() - 1; i >= 0; i--) if (group.equals(groups.get(order.get(i)))) return order.get(i);
+        }
+        int i = order.size();
+        while (i > 0 && Site.ABOUT.equals(groups.get(order.get(i - 1)))) i--;
+        return i == 0 ? null : order.get(i - 1);
+    }
+
+    /**
+     * site.yaml with "- slug" inserted into the order after {@code after} (first when null), keeping the
+     * file's own layout and comments; null when the order list is not written in a form this recognises
+     * (a block list, or a flow list on one line).
+     */
+    static String insertIntoOrder(String site, String slug, String after) {
         String[] lines = site.split("\n", -1);
         int orderLine = -1;
-        int last = -1;
-        String indent = "  ";
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith("order:")) { orderLine = i; last = i; continue; }
-            if (orderLine >= 0 && last >= orderLine) {
-                String t = lines[i].stripLeading();
-                if (t.startsWith("- ")) { last = i; indent = lines[i].substring(0, lines[i].indexOf('-')); }
-                else if (!lines[i].isBlank() && !lines[i].startsWith(" ")) break;
-            }
-        }
-        if (lines[orderLine].contains("[")) {
-            lines[orderLine] = lines[orderLine].replaceFirst("\\]\\s*$", ", " + slug + "]");
+        for (int i = 0; i < lines.length; i++) if (lines[i].matches("order\\s*:.*")) { orderLine = i; break; }
+        if (orderLine < 0) return null;
+        String rest = lines[orderLine].substring(lines[orderLine].indexOf(':') + 1);
+        if (rest.strip().startsWith("[")) {
+            int open = lines[orderLine].indexOf('[');
+            int close = lines[orderLine].indexOf(']', open);
+            if (close < 0) return null;
+            List<String> items = new ArrayList<>();
+            for (String x : lines[orderLine].substring(open + 1, close).split(",")) if (!x.isBlank()) items.add(x.strip());
+            int at = after == null ? 0 : indexOfItem(items, after) + 1;
+            if (at == 0 && after != null) return null;
+            items.add(at, slug);
+            lines[orderLine] = lines[orderLine].substring(0, open + 1) + String.join(", ", items) + lines[orderLine].substring(close);
             return String.join("\n", lines);
         }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < lines.length; i++) {
-            out.append(lines[i]);
-            if (i < lines.length - 1) out.append('\n');
-            if (i == last) out.append(indent).append("- ").append(slug).append('\n');
+        if (!rest.strip().isEmpty() && !rest.strip().startsWith("#")) return null;
+        int insertAt = -1;
+        String indent = null;
+        for (int i = orderLine + 1; i < lines.length; i++) {
+            String l = lines[i];
+            if (l.isBlank() || l.stripLeading().startsWith("#")) continue;
+            String t = l.stripLeading();
+            if (!t.startsWith("- ") && !t.equals("-")) break; // the next key: the list has ended
+            if (indent == null) {
+                indent = l.substring(0, l.indexOf('-'));
+                if (after == null) insertAt = i;
+            }
+            if (after != null && unquote(t.substring(1).replaceFirst("\\s+#.*$", "").strip()).equals(after)) insertAt = i + 1;
         }
-        return out.toString();
+        if (indent == null || insertAt < 0) return null;
+        List<String> out = new ArrayList<>(List.of(lines));
+        out.add(insertAt, indent + "- " + slug);
+        return String.join("\n", out);
+    }
+
+    private static int indexOfItem(List<String> items, String slug) {
+        for (int i = 0; i < items.size(); i++) if (unquote(items.get(i)).equals(slug)) return i;
+        return -1;
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
+                ? s.substring(1, s.length() - 1) : s;
     }
 
     private static void write(Path p, String text) throws IOException {
         Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 
+    /** ①…⑳ for the Japanese label, then plain digits. */
+    static String circled(int n) {
+        return n >= 1 && n <= 20 ? String.valueOf((char) (0x2460 + n - 1)) : String.valueOf(n);
+    }
+
+    static String caseJa(String group, int number) {
+        return CASE_JA.replace("label: 取組事例④\n", "label: 取組事例" + circled(number) + "\n")
+                .replace("group: cases\n", group == null ? "" : "group: " + group + "\n");
+    }
+
+    static String caseEn(String group, int number) {
+        return CASE_EN.replace("label: Case study 4\n", "label: Case study " + number + "\n")
+                .replace("group: cases\n", group == null ? "" : "group: " + group + "\n");
+    }
+
     static final String CASE_JA = """
             ---
-            title: ○○県○○市
+            title: TODO(○○県○○市)
             label: 取組事例④
             group: cases
             ---
 
             :::keypoint
-            （取組の特徴を一文で）している事例
+            TODO(取組の特徴を一文で)している事例
 
-            - 取組のポイント1
-            - 取組のポイント2
-            - 取組のポイント3
+            - TODO(取組のポイント1)
+            - TODO(取組のポイント2)
+            - TODO(取組のポイント3)
             :::
 
             ## 1. 基本情報 {#basic-info}
@@ -120,48 +227,48 @@ public final class Scaffold {
 
             ## 2. 庁内体制 {#administrative-structure}
 
-            :::figure （図の題）
+            :::figure TODO(図の題)
             :::credit
-            出典) ○○市提供資料
+            出典) TODO(○○市提供資料)
             :::
             :::
 
-            - 体制の説明
+            - TODO(体制の説明)
 
             ## 3. 取組前の問題意識 {#issues}
 
-            ### （小見出し） {#issue-1}
+            ### TODO(小見出し) {#issue-1}
 
-            - 本文
+            - TODO(本文)
 
             ## 4. 取組の内容 {#initiatives}
 
-            本文。
+            TODO(本文)
 
             :::note
-            ※注記
+            ※TODO(注記)
             :::
 
             ## 5. 取組のまとめ {#summary}
 
-            ### （まとめの見出し） {#summary-1}
+            ### TODO(まとめの見出し) {#summary-1}
 
-            - 本文
+            - TODO(本文)
             """;
 
     static final String CASE_EN = """
             ---
-            title: ○○ City, ○○ Prefecture
+            title: TODO(○○ City, ○○ Prefecture)
             label: Case study 4
             group: cases
             ---
 
             :::keypoint
-            A case that (the feature of the initiative in one sentence)
+            A case that TODO(the feature of the initiative in one sentence)
 
-            - Key point 1
-            - Key point 2
-            - Key point 3
+            - TODO(Key point 1)
+            - TODO(Key point 2)
+            - TODO(Key point 3)
             :::
 
             ## 1. Basic information {#basic-info}
@@ -171,72 +278,74 @@ public final class Scaffold {
 
             ## 2. Organisation within the local government {#administrative-structure}
 
-            :::figure (Figure caption)
+            :::figure TODO(Figure caption)
             :::credit
-            Source: material provided by ○○ City
+            Source: TODO(material provided by ○○ City)
             :::
             :::
 
-            - Description of the organisation
+            - TODO(Description of the organisation)
 
             ## 3. Awareness of the issues before the initiative {#issues}
 
-            ### (Subheading) {#issue-1}
+            ### TODO(Subheading) {#issue-1}
 
-            - Text
+            - TODO(Text)
 
             ## 4. The initiatives {#initiatives}
 
-            Text.
+            TODO(Text)
 
             :::note
-            Note: ...
+            Note: TODO(note)
             :::
 
             ## 5. Summary of the initiatives {#summary}
 
-            ### (Summary heading) {#summary-1}
+            ### TODO(Summary heading) {#summary-1}
 
-            - Text
+            - TODO(Text)
             """;
 
+    /** The case's facts; each example value carries a TODO comment (a YAML comment, so the file stays valid). */
     static final String DATA = """
             # Facts of this case, written once for both languages (see docs/content-guide.md).
-            category: general-city       # prefecture | core-city | general-city
+            # Write the real value over each example below and delete its TODO comment.
+            category: general-city       # TODO(prefecture | core-city | general-city)
             basic_info:
               - item: population
-                value: 0
+                value: 0                   # TODO(人口 population)
                 unit: people
-                as_of: 2025-01-01
-                as_of_calendar: era        # era: （令和7年1月1日現在） | western: （2025年1月1日時点）
+                as_of: 2025-01-01          # TODO(時点 as-of date; delete as_of and as_of_calendar when the source gives none)
+                as_of_calendar: era        # era （令和7年1月1日現在, the default） | western （2025年1月1日時点）
               - item: inpatients
-                value: 0
+                value: 0                   # TODO(入院精神障害者数 psychiatric inpatients)
                 unit: people
               - item: hospitals
-                value: 0
+                value: 0                   # TODO(精神科病院数 psychiatric hospitals)
                 unit: hospitals
               - item: beds
-                value: 0
+                value: 0                   # TODO(精神科病床数 psychiatric beds)
                 unit: beds
             """;
 
     static final String PAGE_JA = """
             ---
-            title: ページの題
+            title: TODO(ページの題)
             ---
 
-            ## 見出し {#section-1}
+            ## TODO(見出し) {#section-1}
 
-            本文。
+            TODO(本文)
             """;
 
     static final String PAGE_EN = """
             ---
-            title: Page title
+            title: TODO(Page title)
             ---
 
-            ## Heading {#section-1}
+            ## TODO(Heading) {#section-1}
 
-            Text.
+            TODO(Text)
             """;
 }

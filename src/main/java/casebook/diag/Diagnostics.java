@@ -15,8 +15,8 @@ import java.util.List;
 public final class Diagnostics {
     public static final int DEFAULT_CAP = 200;
 
-    /** Errors first, then by position and message: the order in which problems are kept under the cap. */
-    private static final Comparator<Diagnostic> KEEP = Comparator.comparing((Diagnostic d) -> d.severity() != Severity.ERROR)
+    /** Errors first, then warnings, then notes, then by position and message: the order in which problems are kept under the cap. */
+    private static final Comparator<Diagnostic> KEEP = Comparator.comparing(Diagnostic::severity)
             .thenComparing(Diagnostic::at).thenComparing(Diagnostic::message)
             .thenComparing(d -> d.hint() == null ? "" : d.hint());
 
@@ -24,13 +24,18 @@ public final class Diagnostics {
     private final int cap;
     private int errors;
     private int warnings;
+    private int notes;
 
     public Diagnostics() { this(DEFAULT_CAP); }
 
     public Diagnostics(int cap) { this.cap = cap; }
 
     public synchronized void report(Diagnostic d) {
-        if (d.severity() == Severity.ERROR) errors++; else warnings++;
+        switch (d.severity()) {
+            case ERROR -> errors++;
+            case WARNING -> warnings++;
+            case NOTE -> notes++;
+        }
         if (items.size() >= cap && KEEP.compare(d, items.last()) >= 0) return;
         items.add(d);
         if (items.size() > cap) items.pollLast();
@@ -57,6 +62,15 @@ public final class Diagnostics {
 
     public void warning(SourcePosition at, String message) { warning(at, message, null); }
 
+    /** Something worth knowing about valid content; never fails a build, not even a strict one. */
+    public void note(SourcePosition at, String message, String hint) {
+        report(new Diagnostic(Severity.NOTE, at, message, hint));
+    }
+
+    public void note(Path file, int line, int column, String message, String hint) {
+        note(SourcePosition.of(file, line, column), message, hint);
+    }
+
     public void error(Path file, int line, int column, String message, String hint) {
         error(SourcePosition.of(file, line, column), message, hint);
     }
@@ -71,6 +85,8 @@ public final class Diagnostics {
 
     public synchronized int warningCount() { return warnings; }
 
+    public synchronized int noteCount() { return notes; }
+
     /** All kept diagnostics, sorted by file, line and column, so output is deterministic. */
     public synchronized List<Diagnostic> sorted() {
         List<Diagnostic> copy = new ArrayList<>(items);
@@ -78,5 +94,5 @@ public final class Diagnostics {
         return copy;
     }
 
-    public synchronized int dropped() { return errors + warnings - items.size(); }
+    public synchronized int dropped() { return errors + warnings + notes - items.size(); }
 }

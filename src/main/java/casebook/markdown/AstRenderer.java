@@ -75,7 +75,7 @@ final class AstRenderer {
     }
 
     /** Whether every node of the tree is one this class writes; otherwise Flexmark renders all of it. */
-    private static boolean supported(Node root) {
+    static boolean supported(Node root) {
         if (!SUPPORTED.contains(root.getClass())) return false;
         for (Node n : root.getDescendants()) if (!SUPPORTED.contains(n.getClass())) return false;
         return true;

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * Stage 2: reads every page's front matter and data file, then assembles the site: the reading
  * order (site.yaml's {@code order} first, then other pages by their front matter {@code order} and
  * slug), each language's pages, the glossary. Reports: YAML errors, missing titles, unknown keys,
- * invalid or clashing slugs, duplicate orders, slugs in site.yaml with no page. Pages are returned
+ * invalid or clashing slugs, duplicate orders, slugs in site.yaml with no page, placeholders left from
+ * the scaffolds ({@link Placeholders}). Pages are returned
  * unrendered; rendering is stage 3.
  */
 public final class SiteAssembler {
@@ -96,6 +97,7 @@ public final class SiteAssembler {
         Map<String, Page> homes = new LinkedHashMap<>();
         Map<String, String> lowerSlugs = new HashMap<>();
         Map<String, Integer> frontOrder = new HashMap<>();
+        java.util.Set<String> withPages = new java.util.HashSet<>();
         for (Map.Entry<String, Map<String, SourceFile>> e : tree.pages().entrySet()) {
             String slug = e.getKey();
             if (!slug.isEmpty()) {
@@ -122,12 +124,18 @@ public final class SiteAssembler {
                 Page page = cachedLoad(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
                 if (page != null) checkGroup(page, config, d);
                 if (page == null || page.meta().draft() && !drafts) continue;
+                Placeholders.scan(sf.display(), sf.text(), lang, config.defaultLanguage(), drafts, d);
+                withPages.add(slug);
                 if (slug.isEmpty()) homes.put(lang, page);
                 else {
                     pages.get(lang).put(slug, page);
                     if (page.meta().order() != null) frontOrder.merge(slug, page.meta().order(), Math::min);
                 }
             }
+        }
+        for (Map.Entry<String, SourceFile> e : tree.dataFiles().entrySet()) {
+            // the data of a page that is published (not a draft left out)
+            if (withPages.contains(e.getKey())) Placeholders.scan(e.getValue().display(), e.getValue().text(), null, null, drafts, d);
         }
         List<String> order = readingOrder(config, pages, frontOrder, d);
         for (Map.Entry<String, Map<String, Page>> e : pages.entrySet()) e.setValue(Site.bySlug(e.getValue()));

@@ -163,7 +163,7 @@ class BadInputTest {
         assertTrue(m.contains(display("site.yaml") + ":6:1: error: theme \"defualt\" not found in themes; did you mean \"default\"?"), m);
         assertTrue(m.contains(display("site.yaml") + ":7:11: error: base_url must be an absolute URL"), m);
         String l = breakAndBuild("-- site.yaml --\n" + SITE_YAML.replace("languages: [ja, en]", "languages: [ja, eng]"));
-        assertEquals(1, l.lines().count(), l);
+        assertEquals(1, l.lines().filter(x -> !x.contains(": note: not yet translated")).count(), l);
         assertTrue(l.contains(display("site.yaml") + ":2:17: error: language code \"eng\" should be the two-letter \"en\""), l);
         String t = breakAndBuild("-- site.yaml --\ntitel: {ja: x}\nlanguages: [ja, en]\npublished: 2025-03\n");
         assertTrue(t.contains(display("site.yaml") + ":1:1: error: site.yaml has no title"), t);

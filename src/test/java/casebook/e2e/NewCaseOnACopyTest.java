@@ -1,0 +1,101 @@
+package casebook.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import casebook.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The editor's loop on a copy of the real content: {@code new case midorino}, the Japanese page and the
+ * data written over the scaffold's placeholders, the English scaffold deleted (a Japanese-only case).
+ * {@code check --strict} is then clean, and every check the real content passes holds for the copy.
+ */
+class NewCaseOnACopyTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aJapaneseOnlyCaseAddedByNewCasePassesEveryCollectionCheck() throws IOException {
+        Path content = copy(Path.of("content"), tmp.resolve("content"));
+        String before = Files.readString(content.resolve("site.yaml"));
+        Output scaffold = run("new", "case", "midorino", "--content", content.toString());
+        assertEquals(0, scaffold.code(), scaffold.text());
+        // an untouched scaffold is refused
+        Output untouched = run("check", "--strict", "--content", content.toString());
+        assertEquals(1, untouched.code(), untouched.text());
+        assertTrue(untouched.text().contains("midorino/index.ja.md:2:8: error: placeholder"), untouched.text());
+
+        Path page = content.resolve("midorino/index.ja.md");
+        Files.writeString(page, Files.readString(page)
+                .replace("TODO(○○県○○市)", "埼玉県みどり野市")
+                .replaceAll("TODO\\(([^)\n]*)\\)", "$1"));
+        Path data = content.resolve("midorino/data.yaml");
+        Files.writeString(data, Files.readString(data).replaceAll("\\s*# TODO\\([^)\n]*\\)", "").replace("value: 0", "value: 48213"));
+        Files.delete(content.resolve("midorino/index.en.md"));
+
+        Output strict = run("check", "--strict", "--content", content.toString());
+        assertEquals(0, strict.code(), strict.text());
+        assertTrue(strict.text().contains("midorino/index.ja.md:1:1: note: not yet translated: midorino (en)"), strict.text());
+
+        // the new case follows the last case of its group in the order
+        List<Object> order = CollectionChecks.list(new org.yaml.snakeyaml.Yaml().<Object>load(Files.readString(content.resolve("site.yaml")))
+                instanceof java.util.Map<?, ?> m ? m.get("order") : null);
+        List<Object> was = CollectionChecks.list(new org.yaml.snakeyaml.Yaml().<java.util.Map<String, Object>>load(before).get("order"));
+        assertEquals(was.size() + 1, order.size());
+        int at = order.indexOf("midorino");
+        assertTrue(at > 0, order.toString());
+        assertEquals("cases", group(content, String.valueOf(order.get(at - 1))), "placed after a case: " + order);
+        for (int i = at + 1; i < order.size(); i++) {
+            assertFalse("cases".equals(group(content, String.valueOf(order.get(i)))), "placed after the last case: " + order);
+        }
+
+        CollectionChecks checks = new CollectionChecks(content, tmp.resolve("site"));
+        assertTrue(checks.pages.stream().anyMatch(p -> p.slug().equals("midorino") && p.in("ja") && !p.in("en")));
+        checks.all();
+        assertEquals(List.of(), SourceFidelityTest.missing(content, tmp.resolve("site-fidelity")), "source text missing");
+    }
+
+    private static String group(Path content, String slug) {
+        String text = casebook.testing.SiteFixture.read(content.resolve(slug).resolve("index.ja.md"));
+        return text.lines().takeWhile(l -> !l.equals("---") || text.startsWith(l)).filter(l -> l.startsWith("group:"))
+                .map(l -> l.substring(6).strip()).findFirst().orElse(null);
+    }
+
+    record Output(int code, String text) { }
+
+    /** Runs the command line with its output captured. */
+    static Output run(String... args) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        PrintStream out = System.out;
+        PrintStream to = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        System.setErr(to);
+        System.setOut(to);
+        try {
+            return new Output(Main.run(args), buffer.toString(StandardCharsets.UTF_8).replace('\\', '/'));
+        } finally {
+            System.setErr(err);
+            System.setOut(out);
+        }
+    }
+
+    static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target); else Files.copy(p, target);
+            }
+        }
+        return to;
+    }
+}
