@@ -233,8 +233,7 @@ public final class DevServer implements AutoCloseable {
     private void handle(HttpExchange ex) {
         boolean parked = false;
         try {
-            String refusal = refusal(ex);
-            if (refusal != null) return;
+            if (refused(ex)) return;
             URI uri = ex.getRequestURI();
             String path = uri.getPath();
             if (path.equals(RELOAD_PATH)) {
@@ -249,24 +248,24 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
-    /** Answers and returns a reason when the request is refused: wrong host, method or path; null to go on. */
-    private String refusal(HttpExchange ex) throws IOException {
+    /** Answers and returns true when the request is refused: a foreign host (421), another method (405), a bad path (400). */
+    private boolean refused(HttpExchange ex) throws IOException {
         if (!allowedHost(ex.getRequestHeaders().get("Host"), port)) {
             plain(ex, 421, "casebook serve answers only http://127.0.0.1:" + port + "/ and http://localhost:" + port + "/\n");
-            return "host";
+            return true;
         }
         String method = ex.getRequestMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             ex.getResponseHeaders().set("Allow", "GET, HEAD");
             plain(ex, 405, "casebook serve answers GET and HEAD only\n");
-            return "method";
+            return true;
         }
         URI uri = ex.getRequestURI();
         if (uri.isAbsolute() || uri.getRawAuthority() != null || !safePath(uri.getRawPath(), uri.getPath())) {
             plain(ex, 400, "bad request path\n");
-            return "path";
+            return true;
         }
-        return null;
+        return false;
     }
 
     /** Exactly {@code 127.0.0.1:<port>} or {@code localhost:<port>}, in any case (without the port only on port 80). */
