@@ -284,29 +284,6 @@ public final class Build {
         return all;
     }
 
-    /** A page's HTML, reused from the cache when its view model is equal to last time's. */
-    static byte[] cachedPage(PageRenderer pages, Page p, Diagnostics d, BuildCache cache) {
-        Map<String, Object> model = pages.pageModel(p);
-        BuildCache.Html old = cache.html.get(p.path());
-        if (old != null && old.model().equals(model)) return old.html();
-        byte[] bytes = pages.render(model, d);
-        if (bytes == null) return null;
-        cache.html.put(p.path(), new BuildCache.Html(model, bytes));
-        return bytes;
-    }
-
-    /** Re-renders a page's Markdown only when its inputs changed; replays its diagnostics otherwise. */
-    static RenderedBody cachedRender(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
-                                     casebook.markdown.GlossaryTerms terms, Diagnostics d, BuildCache cache) {
-        List<Object> inputs = List.of(p.body(), p.bodyStartLine(), String.valueOf(p.data()), messages.get(p.lang()), terms);
-        String key = p.display() + "\0" + p.lang();
-        BuildCache.Markdown old = cache.markdown.get(key);
-        if (old != null && old.inputs().equals(inputs) && old.rendered().diagnostics().isEmpty()) return old.rendered();
-        RenderedBody r = render(md, p, messages, terms, "../glossary/index.html", d);
-        cache.markdown.put(key, new BuildCache.Markdown(inputs, r));
-        return r;
-    }
-
     static RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
                                casebook.markdown.GlossaryTerms terms, String glossaryHref, Diagnostics d) {
         return md.render(new RenderRequest(p.display(), p.lang(), p.body(), p.bodyStartLine(), p.data(), p.dataDisplay(),

@@ -98,7 +98,7 @@ public final class IncrementalBuild {
                 Page p = next.page(lang, slug);
                 if (p == null) continue;
                 redone.add(p);
-                byte[] bytes = Build.cachedPage(renderer, p, fresh, cache);
+                byte[] bytes = cache.page(renderer, p, fresh);
                 if (bytes == null) return null;
                 out.put(p.path(), bytes);
                 Set<String> s = new HashSet<>(p.rendered().ids());

@@ -93,14 +93,14 @@ final class PageWork {
             if (p == null) continue;
             var terms = site.glossary().terms(lang);
             RenderedBody body = cache == null ? Build.render(md, p, messages, terms, "../glossary/index.html", local)
-                    : Build.cachedRender(md, p, messages, terms, local, cache);
+                    : cache.render(md, p, messages, terms, local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) body.sectionHashes();
             mine.put(lang, p.withRendered(body));
         }
         d.reportDistinct(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
         for (Page p : mine.values()) {
-            byte[] html = cache == null ? pages.page(p, d) : Build.cachedPage(pages, p, d, cache);
+            byte[] html = cache == null ? pages.page(p, d) : cache.page(pages, p, d);
             if (html != null) out.put(p.path(), html);
             // serve's next rebuild reuses the HTML; a one-off build keeps only the outline and links
             rendered.get(p.lang()).put(slug, cache == null ? p.withRendered(p.rendered().withoutHtml()) : p);

@@ -1,13 +1,10 @@
 package casebook.serve;
 
-import casebook.build.Build;
-import casebook.build.BuildCache;
 import casebook.build.BuildOptions;
-import casebook.build.BuildResult;
 import casebook.cli.Arguments;
 import casebook.cli.Console;
 import casebook.diag.Diagnostic;
-import casebook.diag.Diagnostics;
+import casebook.diag.Severity;
 import casebook.markdown.HtmlText;
 import casebook.output.OutputTree;
 import com.sun.net.httpserver.HttpExchange;
@@ -18,22 +15,42 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code serve}: builds in memory, serves the result on 127.0.0.1, rebuilds when a file under
- * content/ or themes/ is saved, and makes every open tab reload itself. While the content has
- * errors, the last good pages stay served with an overlay listing the errors (file, line, message);
- * fixing the file clears it. The reload script and overlay are added to responses only, never to a
- * published site/.
+ * content/ or themes/ is saved (once it has stopped changing), and makes every open tab reload itself.
+ * While the content has errors, or a rebuild failed in any way, the last good pages stay served with an
+ * overlay listing the errors (file, line, message); fixing the file clears it. The reload script and
+ * overlay are added to responses only, never to a published site/.
+ *
+ * <p>It is a preview for the editor at this machine, and answers nothing else: only {@code GET} and
+ * {@code HEAD} (405 otherwise), only with a {@code Host} of {@code 127.0.0.1:<port>} or
+ * {@code localhost:<port>} (421 otherwise, so a web page cannot read the preview through DNS rebinding),
+ * only files of the in-memory site (no path reaches the disk), on a fixed pool of {@value #THREADS}
+ * threads. Live reload is a long poll ({@value #RELOAD_PATH}) that holds no thread while it waits; at
+ * most {@value #MAX_WAITERS} polls wait at once, and further ones are answered 503 at once.
  */
 public final class DevServer implements AutoCloseable {
     static final String RELOAD_PATH = "/__casebook/wait";
+    static final int THREADS = 8;
+    static final int MAX_WAITERS = 64;
+    static final long WAIT_MILLIS = 25_000;
+    /** How long saved files must hold still before a rebuild. */
+    static final long QUIET_MILLIS = 150;
 
     static {
         // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
@@ -41,32 +58,63 @@ public final class DevServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private final BuildOptions options;
     private final Console console;
-    private final BuildCache cache = new BuildCache();
+    private final Rebuilder rebuilder;
+    private final Object buildLock = new Object();
+    /** Guards the published state below and the waiting polls. */
     private final Object lock = new Object();
     private final HttpServer http;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "casebook-serve");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor;
+    private final ScheduledExecutorService timer;
     private final Watcher watcher;
+    private final int port;
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private volatile OutputTree served;
     private volatile List<Diagnostic> errors = List.of();
     private volatile long version;
     private volatile long lastRebuildMillis;
+    private volatile boolean lastIncremental;
+
+    /** A live-reload poll parked until the next build or its deadline. */
+    private record Waiter(HttpExchange exchange, long deadline) { }
 
     public DevServer(BuildOptions options, int port, Console console) throws IOException {
-        this.options = options.withWrite(false);
+        this(options, port, console, QUIET_MILLIS, null);
+    }
+
+    /** @param hook a test hook run before every build with the changed paths (may throw); null for none */
+    DevServer(BuildOptions options, int port, Console console, long quietMillis,
+              java.util.function.Consumer<List<Path>> hook) throws IOException {
         this.console = console;
-        rebuild(false);
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.rebuilder = new Rebuilder(options);
+        if (hook != null) rebuilder.beforeBuild = hook;
+        publish(rebuilder.initial(), false);
+        executor = Executors.newFixedThreadPool(THREADS, daemon("casebook-serve-"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("casebook-serve-timer-"));
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            timer.shutdownNow();
+            throw e;
+        }
+        this.port = http.getAddress().getPort();
         http.setExecutor(executor);
         http.createContext("/", this::handle);
         http.start();
-        watcher = new Watcher(List.of(options.content(), options.themes()), 40, this::changed);
+        timer.scheduleWithFixedDelay(this::expireWaiters, 1, 1, TimeUnit.SECONDS);
+        watcher = new Watcher(List.of(options.content(), options.themes()), quietMillis, this::changed,
+                t -> console.error("casebook: the watcher caught " + Rebuilder.crashMessage(t)));
         watcher.start();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     public static int run(Arguments a, Console console) {
@@ -107,128 +155,215 @@ public final class DevServer implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + http.getAddress().getPort() + "/";
+        return "http://127.0.0.1:" + port + "/";
     }
 
+    int port() { return port; }
+
+    /** Increases by one with every build, successful or not. */
     public long version() { return version; }
 
     public long lastRebuildMillis() { return lastRebuildMillis; }
 
-    private void changed(List<java.nio.file.Path> paths) {
-        boolean theme = paths.stream().anyMatch(p -> p.toAbsolutePath().startsWith(options.themes().toAbsolutePath()));
-        if (theme) cache.clearHtml();
-        if (!theme && update(paths)) return;
-        rebuild(true);
+    /** Whether the last rebuild took the page-only fast path. */
+    boolean lastIncremental() { return lastIncremental; }
+
+    /** The errors the overlay shows now (empty when the last build succeeded). */
+    List<Diagnostic> errors() { return errors; }
+
+    /** Live-reload polls waiting now. */
+    int waiting() {
+        synchronized (lock) {
+            return waiters.size();
+        }
     }
 
-    /** The fast path: only the saved pages are redone; false when the change needs a full build. */
-    private boolean update(List<java.nio.file.Path> paths) {
+    private void changed(List<Path> paths) {
+        synchronized (buildLock) {
+            publish(rebuilder.rebuild(paths), true);
+        }
+    }
+
+    /** Serves the new pages when the build succeeded; otherwise keeps the old ones and shows the errors. */
+    private void publish(Rebuilder.Outcome o, boolean announce) {
+        List<HttpExchange> wake;
         synchronized (lock) {
-            long start = System.nanoTime();
-            BuildResult r;
-            try {
-                r = casebook.build.IncrementalBuild.tryUpdate(cache, paths);
-            } catch (RuntimeException e) {
-                r = null;
-            }
-            if (r == null) return false;
-            Diagnostics d = r.diagnostics();
-            if (!d.hasErrors()) served = r.output();
-            errors = d.sorted().stream().filter(x -> x.severity() == casebook.diag.Severity.ERROR).toList();
-            lastRebuildMillis = (System.nanoTime() - start) / 1_000_000;
+            if (!o.failed() && o.result() != null && o.result().output() != null) served = o.result().output();
+            errors = o.diagnostics().sorted().stream().filter(x -> x.severity() == Severity.ERROR).toList();
+            lastRebuildMillis = o.millis();
+            lastIncremental = o.incremental();
             version++;
-            lock.notifyAll();
-            if (d.hasErrors()) console.diagnostics(d);
-            console.info(d.hasErrors() ? "update failed (" + d.errorCount() + " errors); still serving the last good pages"
-                    : "updated " + paths.size() + " file(s) in " + lastRebuildMillis + " ms");
+            wake = drain(Long.MAX_VALUE);
+        }
+        for (HttpExchange ex : wake) answerLater(ex);
+        if (announce) {
+            if (o.failed()) console.diagnostics(o.diagnostics());
+            console.info(o.failed() ? "rebuild failed (" + o.diagnostics().errorCount() + " errors); still serving the last good pages"
+                    : (o.incremental() ? "updated" : "rebuilt") + " in " + o.millis() + " ms");
+        }
+    }
+
+    /** Removes the polls whose deadline is before {@code now} (all of them for Long.MAX_VALUE); call holding the lock. */
+    private List<HttpExchange> drain(long now) {
+        List<HttpExchange> out = new ArrayList<>();
+        waiters.removeIf(w -> {
+            if (w.deadline() > now) return false;
+            out.add(w.exchange());
+            return true;
+        });
+        return out;
+    }
+
+    private void expireWaiters() {
+        List<HttpExchange> due;
+        synchronized (lock) {
+            due = drain(System.currentTimeMillis());
+        }
+        for (HttpExchange ex : due) answerLater(ex);
+    }
+
+    private void answerLater(HttpExchange ex) {
+        try {
+            executor.execute(() -> answerVersion(ex));
+        } catch (RejectedExecutionException e) {
+            ex.close(); // shutting down
+        }
+    }
+
+    private void handle(HttpExchange ex) {
+        boolean parked = false;
+        try {
+            if (refused(ex)) return;
+            URI uri = ex.getRequestURI();
+            String path = uri.getPath();
+            if (path.equals(RELOAD_PATH)) {
+                parked = waitForChange(ex, uri.getRawQuery());
+                return;
+            }
+            serveFile(ex, path, uri.getRawPath());
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            if (!parked) ex.close();
+        }
+    }
+
+    /** Answers and returns true when the request is refused: a foreign host (421), another method (405), a bad path (400). */
+    private boolean refused(HttpExchange ex) throws IOException {
+        if (!allowedHost(ex.getRequestHeaders().get("Host"), port)) {
+            plain(ex, 421, "casebook serve answers only http://127.0.0.1:" + port + "/ and http://localhost:" + port + "/\n");
             return true;
         }
+        String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            plain(ex, 405, "casebook serve answers GET and HEAD only\n");
+            return true;
+        }
+        URI uri = ex.getRequestURI();
+        if (uri.isAbsolute() || uri.getRawAuthority() != null || !safePath(uri.getRawPath(), uri.getPath())) {
+            plain(ex, 400, "bad request path\n");
+            return true;
+        }
+        return false;
     }
 
-    /** Builds in memory; on success the new pages are served, on failure the old ones stay with the errors shown. */
-    void rebuild(boolean announce) {
+    /** Exactly {@code 127.0.0.1:<port>} or {@code localhost:<port>}, in any case (without the port only on port 80). */
+    static boolean allowedHost(List<String> host, int port) {
+        if (host == null || host.size() != 1) return false;
+        String h = host.get(0).strip().toLowerCase(Locale.ROOT);
+        if (port == 80 && (h.equals("127.0.0.1") || h.equals("localhost"))) return true;
+        return h.equals("127.0.0.1:" + port) || h.equals("localhost:" + port);
+    }
+
+    /**
+     * A path made of plain segments: it starts with {@code /}, has no {@code .} or {@code ..} segment, no
+     * backslash, no control character and no encoded slash or backslash. Files are looked up in the in-memory
+     * site only, so nothing outside it could be served anyway; this refuses the attempt outright.
+     */
+    static boolean safePath(String raw, String decoded) {
+        if (raw == null || decoded == null || !raw.startsWith("/") || !decoded.startsWith("/")) return false;
+        String lower = raw.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c")) return false;
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') return false;
+        }
+        for (String segment : decoded.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) return false;
+        }
+        return true;
+    }
+
+    private void serveFile(HttpExchange ex, String path, String rawPath) throws IOException {
+        OutputTree tree = served;
+        String rel = path.substring(1);
+        if (rel.isEmpty() || rel.endsWith("/")) rel += "index.html";
+        byte[] body = tree == null ? null : tree.get(rel);
+        if (body == null && tree != null && tree.get(rel + "/index.html") != null) {
+            ex.getResponseHeaders().set("Location", rawPath + "/");
+            send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+            return;
+        }
+        int status = 200;
+        if (body == null) {
+            status = 404;
+            rel = "404.html";
+            body = tree == null ? null : tree.get(rel);
+            if (body == null) body = "<!DOCTYPE html><title>404</title><p>Not found</p>".getBytes(StandardCharsets.UTF_8);
+        }
+        if (rel.endsWith(".html")) body = inject(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        send(ex, status, contentType(rel), body);
+    }
+
+    /** Long poll: answers at once when the build version differs from {@code v=}; otherwise parks (true) until it does. */
+    private boolean waitForChange(HttpExchange ex, String query) throws IOException {
+        long seen = -1;
+        if (query != null && query.startsWith("v=")) {
+            try { seen = Long.parseLong(query.substring(2)); } catch (NumberFormatException ignored) { seen = -1; }
+        }
         synchronized (lock) {
-            long start = System.nanoTime();
-            Diagnostics d = new Diagnostics();
-            BuildResult r;
-            try {
-                r = Build.run(options, d, n -> { }, cache);
-            } catch (RuntimeException e) {
-                d.error(options.content(), 1, 1, "build crashed: " + e, null);
-                r = null;
+            if (version == seen && !ex.getRequestMethod().equals("HEAD")) {
+                if (waiters.size() >= MAX_WAITERS) {
+                    ex.getResponseHeaders().set("Retry-After", "5");
+                    plain(ex, 503, "too many live-reload connections\n");
+                    return false;
+                }
+                waiters.add(new Waiter(ex, System.currentTimeMillis() + WAIT_MILLIS));
+                return true;
             }
-            if (!d.hasErrors() && r != null && r.output() != null) {
-                served = r.output();
-            }
-            errors = d.sorted().stream().filter(x -> x.severity() == casebook.diag.Severity.ERROR).toList();
-            lastRebuildMillis = (System.nanoTime() - start) / 1_000_000;
-            version++;
-            lock.notifyAll();
-            if (announce) {
-                console.diagnostics(d);
-                console.info(d.hasErrors() ? "rebuild failed (" + d.errorCount() + " errors); still serving the last good pages"
-                        : "rebuilt in " + lastRebuildMillis + " ms");
-            }
+        }
+        answerVersion(ex);
+        return false;
+    }
+
+    private void answerVersion(HttpExchange ex) {
+        try (ex) {
+            plain(ex, 200, String.valueOf(version));
+        } catch (IOException | RuntimeException e) {
+            // the tab was closed
         }
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            if (path.equals(RELOAD_PATH)) {
-                waitForChange(ex);
-                return;
-            }
-            OutputTree tree = served;
-            String rel = path.startsWith("/") ? path.substring(1) : path;
-            if (rel.isEmpty() || rel.endsWith("/")) rel += "index.html";
-            byte[] body = tree == null ? null : tree.get(rel);
-            if (body == null && tree != null && tree.get(rel + "/index.html") != null) {
-                ex.getResponseHeaders().set("Location", path + "/");
-                ex.sendResponseHeaders(301, -1);
-                return;
-            }
-            int status = 200;
-            if (body == null) {
-                status = 404;
-                rel = "404.html";
-                body = tree == null ? null : tree.get(rel);
-                if (body == null) body = "<!DOCTYPE html><title>404</title><p>Not found</p>".getBytes(StandardCharsets.UTF_8);
-            }
-            if (rel.endsWith(".html")) body = inject(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", contentType(rel));
-            ex.getResponseHeaders().set("Cache-Control", "no-store");
-            ex.sendResponseHeaders(status, body.length);
+    private static void plain(HttpExchange ex, int status, String text) throws IOException {
+        send(ex, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a response; a HEAD request gets the same headers (Content-Length included) and no body. */
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
             try (OutputStream o = ex.getResponseBody()) {
                 o.write(body);
             }
-        }
-    }
-
-    /** Long poll: answers when the build version differs from the one the page was served with. */
-    private void waitForChange(HttpExchange ex) throws IOException {
-        String q = ex.getRequestURI().getQuery();
-        long seen = -1;
-        if (q != null && q.startsWith("v=")) {
-            try { seen = Long.parseLong(q.substring(2)); } catch (NumberFormatException ignored) { seen = -1; }
-        }
-        long deadline = System.currentTimeMillis() + 25_000;
-        synchronized (lock) {
-            while (version == seen && System.currentTimeMillis() < deadline) {
-                try {
-                    lock.wait(Math.max(1, deadline - System.currentTimeMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        byte[] body = String.valueOf(version).getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(200, body.length);
-        try (OutputStream o = ex.getResponseBody()) {
-            o.write(body);
         }
     }
 
@@ -243,9 +378,11 @@ public final class DevServer implements AutoCloseable {
             for (Diagnostic d : errs) add.append("<li>").append(HtmlText.escape(d.toString())).append("</li>");
             add.append("</ol></div>");
         }
+        // a refused or failed poll (503, server restarting) waits and tries again; only a new version reloads
         add.append("<script>(function(){var v=").append(version).append(";function w(){fetch('").append(RELOAD_PATH)
-                .append("?v='+v,{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(t!==String(v)){location.reload()}"
-                        + "else{w()}}).catch(function(){setTimeout(w,1000)})}w()})();</script>");
+                .append("?v='+v,{cache:'no-store'}).then(function(r){if(!r.ok)throw r.status;return r.text()})"
+                        + ".then(function(t){if(t!==String(v)){location.reload()}else{w()}})"
+                        + ".catch(function(){setTimeout(w,3000)})}w()})();</script>");
         int i = html.lastIndexOf("</body>");
         return i < 0 ? html + add : html.substring(0, i) + add + html.substring(i);
     }
@@ -267,7 +404,13 @@ public final class DevServer implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
+        List<HttpExchange> parked;
+        synchronized (lock) {
+            parked = drain(Long.MAX_VALUE);
+        }
+        for (HttpExchange ex : parked) ex.close();
         http.stop(0);
+        timer.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(1, TimeUnit.SECONDS);

@@ -57,7 +57,7 @@ public final class ServeLatency {
             }
             Collections.sort(times);
             Collections.sort(rebuilds);
-            System.out.printf("save -> reloaded page: median %d ms, min %d, max %d (n=%d; includes the watcher's 40 ms quiet period)%n",
+            System.out.printf("save -> reloaded page: median %d ms, min %d, max %d (n=%d; includes the watcher's 150 ms wait for the file to hold still)%n",
                     times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), times.size());
             Collections.sort(seenTimes);
             System.out.printf("rebuild inside serve: median %d ms; save -> new version ready: median %d ms%n",

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +72,14 @@ class DevServerTest {
             HttpResponse<String> page = get(s.url() + "ja/a/index.html");
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("最初の本文"));
-            assertTrue(page.body().contains("/__casebook/wait?v="), "reload script injected");
             long v0 = s.version();
+            assertTrue(page.body().contains("/__casebook/wait?v=\'+v") && page.body().contains("var v=" + v0 + ";"),
+                    "the reload script polls with the version the page was built at");
+            // a tab's poll made now waits for the next build, and is then answered with the new version
+            var poll = client.sendAsync(HttpRequest.newBuilder(URI.create(s.url() + "__casebook/wait?v=" + v0))
+                    .timeout(Duration.ofSeconds(50)).build(), HttpResponse.BodyHandlers.ofString());
+            await(() -> s.waiting() == 1, "the poll waits");
+            assertFalse(poll.isDone(), "no answer before a change");
 
             // an editor saves through a temp file and a rename, plus a backup file
             Path file = content.resolve("a/index.ja.md");
@@ -80,32 +87,46 @@ class DevServerTest {
             Path temp = content.resolve("a/.index.ja.md.tmp");
             Files.writeString(temp, "---\ntitle: ページA\n---\n新しい本文\n");
             Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            awaitPage(s, "ja/a/index.html", b -> b.contains("新しい本文"));
-            long v1 = s.version();
-            assertNotEquals(v0, v1);
+            long v1 = Long.parseLong(poll.get(50, java.util.concurrent.TimeUnit.SECONDS).body().strip());
+            assertNotEquals(v0, v1, "the waiting poll learns of the new build");
+            String after = awaitPage(s, "ja/a/index.html", b -> b.contains("新しい本文"));
+            assertFalse(after.contains("最初の本文"), after);
+            assertEquals(404, get(s.url() + "ja/a/index.ja.md~").statusCode(), "the backup file is not served");
+            assertEquals(404, get(s.url() + "ja/a/.index.ja.md.tmp").statusCode(), "the temp file is not served");
 
             // a body-only save that breaks a link goes through the fast path and still reports it
             Files.writeString(file, "---\ntitle: ページA\n---\n新しい本文 [壊れた](../nowhere/)\n");
             String linkBroken = awaitPage(s, "ja/a/index.html", b -> b.contains("casebook-errors"));
             assertTrue(linkBroken.contains("link &quot;../nowhere/&quot; does not resolve"), linkBroken);
+            assertTrue(s.lastIncremental(), "a body-only save is redone on its own");
             Files.writeString(file, "---\ntitle: ページA\n---\n新しい本文\n");
-            awaitPage(s, "ja/a/index.html", b -> !b.contains("casebook-errors"));
-            v1 = s.version();
+            String linkFixed = awaitPage(s, "ja/a/index.html", b -> !b.contains("casebook-errors"));
+            assertFalse(linkFixed.contains("壊れた"), linkFixed);
 
             // a broken save keeps the last good page and shows the error overlay with file and line
             Files.writeString(file, "---\ntitel: ページA\n---\n壊れた本文\n");
             String broken = awaitPage(s, "ja/a/index.html", b -> b.contains("casebook-errors"));
             assertTrue(broken.contains("新しい本文"), "last good page stays served");
+            assertFalse(broken.contains("壊れた本文"), "the broken page is not served");
             assertTrue(broken.contains("id=\"casebook-errors\"") && broken.contains("index.ja.md:2:1: error: missing title"), broken);
+            assertEquals(List.of("missing title"), s.errors().stream().map(d -> d.message().replaceAll(" \\(.*", ""))
+                    .filter(m -> m.startsWith("missing title")).toList());
 
             // fixing the file clears the overlay
             Files.writeString(file, "---\ntitle: ページA\n---\n直した本文\n");
             String fixed = awaitPage(s, "ja/a/index.html", b -> b.contains("直した本文"));
-            assertTrue(fixed.contains("直した本文"));
-            assertFalse(fixed.contains("casebook-errors"));
-            assertTrue(s.lastRebuildMillis() >= 0);
+            assertFalse(fixed.contains("casebook-errors"), fixed);
+            assertEquals(List.of(), s.errors());
         }
         assertFalse(Files.exists(out), "serve never writes the output folder");
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long until = System.nanoTime() + 50_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < until, "timed out waiting until " + what);
+            Thread.sleep(10);
+        }
     }
 
     @Test

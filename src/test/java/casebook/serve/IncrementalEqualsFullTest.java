@@ -1,0 +1,244 @@
+package casebook.serve;
+
+import static casebook.testing.SiteFixture.SITE_YAML;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import casebook.build.Build;
+import casebook.build.BuildOptions;
+import casebook.build.BuildResult;
+import casebook.diag.Diagnostic;
+import casebook.diag.Diagnostics;
+import casebook.testing.SiteFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * serve's rebuilds (cached, incremental) equal a clean build: after each edit of a series, the site serve
+ * holds in memory and the diagnostics it reports are compared, file for file and byte for byte, message
+ * for message, with {@code Build.run} of the same content from scratch.
+ */
+class IncrementalEqualsFullTest {
+    static final String SITE = SITE_YAML + """
+            groups:
+              cases: {ja: 取組事例, en: Case studies}
+            order:
+              - a
+              - b
+              - c
+            """;
+
+    static final String CONTENT = """
+            -- site.yaml --
+            %s
+            -- glossary.yaml --
+            - id: public-health-center
+              ja: 保健所
+              en: public health center
+              definition: {ja: 地域の保健の拠点。, en: A local public health office.}
+            -- index.ja.md --
+            ---
+            title: はじめに
+            ---
+            この事例集について。
+            -- index.en.md --
+            ---
+            title: About
+            ---
+            About this collection.
+            -- a/data.yaml --
+            category: prefecture
+            basic_info:
+              - item: population
+                value: 1000
+                unit: people
+            -- a/index.ja.md --
+            ---
+            title: 事例A
+            group: cases
+            ---
+            :::keypoint
+            ポイント
+
+            - 保健所と連携した
+            :::
+
+            :::basic-info
+            :::
+
+            ## 取組 {#work}
+
+            本文Aの段落。保健所が中心。[Bへ](../b/index.html#plan)
+            -- a/index.en.md --
+            ---
+            title: Case A
+            group: cases
+            ---
+            :::keypoint
+            Key point
+
+            - Worked with the public health center
+            :::
+
+            :::basic-info
+            :::
+
+            ## Work {#work}
+
+            Body of A, with the public health center. [To B](../b/index.html#plan)
+            -- b/index.ja.md --
+            ---
+            title: 事例B
+            group: cases
+            ---
+            ## 計画 {#plan}
+
+            本文Bの段落。
+            -- b/index.en.md --
+            ---
+            title: Case B
+            group: cases
+            ---
+            ## Plan {#plan}
+
+            Body of B.
+            -- c/index.ja.md --
+            ---
+            title: 座談会C
+            ---
+            本文C。
+            """.formatted(SITE);
+
+    @TempDir Path tmp;
+    Path content;
+    Rebuilder serve;
+
+    @BeforeEach
+    void setUp() {
+        content = SiteFixture.write(tmp.resolve("content"), CONTENT);
+        serve = new Rebuilder(BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site")).withThreads(2));
+        Rebuilder.Outcome first = serve.initial();
+        assertEquals("", messages(first.diagnostics()), "the fixture builds cleanly");
+        assertSameAsFullBuild("first build", first);
+    }
+
+    @Test
+    void everyEditGivesWhatACleanBuildGives() throws IOException {
+        Path aJa = content.resolve("a/index.ja.md");
+        Path bJa = content.resolve("b/index.ja.md");
+        Path aEn = content.resolve("a/index.en.md");
+
+        step("text edit of a body", true, replace(aJa, "本文Aの段落。", "本文Aの段落を書き直した。"));
+        step("same-size text edit right after (equal size, maybe equal time)", true, replace(aJa, "書き直した", "書き直そう"));
+        step("text edit of a translation", true, replace(aEn, "Body of A,", "The body of A, revised,"));
+        step("a broken link (body only)", true, replace(aJa, "../b/index.html#plan", "../nowhere/"));
+        step("the link repaired", true, replace(aJa, "../nowhere/", "../b/index.html#plan"));
+        step("front matter: a new title", false, replace(bJa, "title: 事例B", "title: 事例Bの新しい題"));
+        step("data.yaml: a new value", false, replace(content.resolve("a/data.yaml"), "value: 1000", "value: 2500"));
+        step("data.yaml: a broken key used by the page", false, replace(content.resolve("a/data.yaml"), "value: 2500", "valu: 2500"));
+        step("data.yaml repaired", false, replace(content.resolve("a/data.yaml"), "valu: 2500", "value: 2500"));
+        step("glossary: a new term used in a page", false, append(content.resolve("glossary.yaml"), "\n" + """
+                - id: plan
+                  ja: 計画
+                  en: plan
+                  definition: {ja: 計画のこと。, en: A plan.}
+                """));
+        step("site.yaml: a new order", false, replace(content.resolve("site.yaml"), "  - a\n  - b\n", "  - b\n  - a\n"));
+        step("a new page, not yet in the order", false, write(content.resolve("d/index.ja.md"), "---\ntitle: 事例D\n---\n本文D。\n"));
+        step("the new page's translation", false, write(content.resolve("d/index.en.md"), "---\ntitle: Case D\n---\nBody of D.\n"));
+        step("the new page added to the order", false, replace(content.resolve("site.yaml"), "  - c\n", "  - c\n  - d\n"));
+        step("a page deleted, still in the order", false, delete(content.resolve("c")));
+        step("the deleted page removed from the order", false, replace(content.resolve("site.yaml"), "  - c\n", ""));
+        // the issue's case: an error found by a full build must not vanish at the next one (cached Markdown)
+        step("an unclosed container with a new heading (full build)", false,
+                replace(bJa, "本文Bの段落。", "本文Bの段落。\n\n## 新しい節 {#new}\n\n:::note\n閉じていない注\n"));
+        step("another page's title changes (full build again)", false, replace(aJa, "title: 事例A", "title: 事例A改"));
+        step("an unrelated body edit (fast path from the last good build)", true, replace(aEn, "revised", "revised again"));
+        step("the container closed", false, replace(bJa, "閉じていない注\n", "閉じた注\n:::\n"));
+        step("an unclosed container, body only", true, replace(aJa, "本文Aの段落", ":::note\n閉じていない\n\n本文Aの段落"));
+        step("a front matter edit elsewhere while it is broken", false, replace(content.resolve("d/index.ja.md"), "事例D", "事例D改"));
+        step("the container closed again", false, replace(aJa, ":::note\n閉じていない\n\n", ""));
+        step("a broken front matter", false, replace(bJa, "title: 事例Bの新しい題", "titel: 事例B"));
+        step("repaired", false, replace(bJa, "titel: 事例B", "title: 事例B"));
+        step("back to an earlier body (a cached rendering may be reused)", false, replace(aJa, "title: 事例A改", "title: 事例A"));
+        step("a translation left stale: a heading removed from the original", false, replace(aJa, "## 取組 {#work}\n\n", ""));
+    }
+
+    /** Applies an edit as an editor's save, runs serve's rebuild with the paths the watcher reports, compares. */
+    void step(String name, boolean bodyOnly, List<Path> changed) {
+        Rebuilder.Outcome o = serve.rebuild(changed);
+        assertNotNull(o.diagnostics(), name);
+        assertSameAsFullBuild(name, o);
+        if (bodyOnly && !o.failed()) assertTrue(o.incremental(), name + ": a body-only save takes the fast path");
+    }
+
+    void assertSameAsFullBuild(String name, Rebuilder.Outcome o) {
+        Diagnostics d = new Diagnostics();
+        BuildResult full = Build.run(serve.options(), d, n -> { });
+        assertEquals(messages(d), messages(o.diagnostics()), name + ": diagnostics, message for message");
+        assertEquals(d.errorCount(), o.diagnostics().errorCount(), name + ": error count");
+        assertEquals(d.warningCount(), o.diagnostics().warningCount(), name + ": warning count");
+        if (d.hasErrors()) return; // serve keeps the last good pages; only the messages are comparable
+        assertNotNull(o.result(), name);
+        Map<String, byte[]> mine = o.result().output().files();
+        Map<String, byte[]> theirs = full.output().files();
+        assertEquals(theirs.keySet(), mine.keySet(), name + ": the same paths");
+        List<String> differ = new ArrayList<>();
+        for (String p : theirs.keySet()) if (!Arrays.equals(theirs.get(p), mine.get(p))) differ.add(p);
+        if (!differ.isEmpty()) {
+            String p = differ.get(0);
+            fail(name + ": bytes differ in " + differ + "; first, " + p + ":\n--- full build\n" + text(theirs.get(p))
+                    + "\n--- serve\n" + text(mine.get(p)));
+        }
+    }
+
+    static String messages(Diagnostics d) {
+        return d.sorted().stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));
+    }
+
+    static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    static List<Path> replace(Path file, String from, String to) throws IOException {
+        String s = Files.readString(file);
+        assertTrue(s.contains(from), file + " holds " + from);
+        Files.writeString(file, s.replace(from, to));
+        return List.of(file);
+    }
+
+    static List<Path> append(Path file, String text) throws IOException {
+        Files.writeString(file, Files.readString(file) + text);
+        return List.of(file);
+    }
+
+    static List<Path> write(Path file, String text) throws IOException {
+        boolean dirExisted = Files.isDirectory(file.getParent());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return dirExisted ? List.of(file) : List.of(file.getParent(), file);
+    }
+
+    static List<Path> delete(Path dir) throws IOException {
+        List<Path> gone;
+        try (Stream<Path> s = Files.walk(dir)) {
+            gone = s.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : gone) Files.delete(p);
+        return List.of(dir);
+    }
+}
