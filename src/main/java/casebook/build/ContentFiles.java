@@ -164,7 +164,8 @@ final class ContentFiles {
         if (page.rendered() == null) return targets;
         for (LinkRef link : page.rendered().links()) {
             String t = fileTarget(page, link.url());
-            if (t != null) targets.add(t);
+            // a link to a page (index.html) is not a content file: HTML is never copied from the content
+            if (t != null && !type(t).equals("html") && !type(t).equals("htm")) targets.add(t);
         }
         return targets;
     }
