@@ -43,6 +43,13 @@ public final class BuildCache {
 
     volatile State last;
 
+    /** Keeps what a build left for the next page-only update, or forgets it when the build failed. */
+    void remember(BuildOptions options, CheckedSite checked, Theme theme, casebook.output.OutputTree out, Diagnostics d) {
+        RenderedSite r = checked.rendered();
+        last = Build.failed(options, d) ? null : new State(options, r.site(), theme.messages(), theme.templates(),
+                new java.util.LinkedHashMap<>(r.stale()), checked.ids(), out, d);
+    }
+
     /** Re-renders a page's Markdown only when its inputs changed; otherwise replays the problems its rendering reported. */
     RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages, GlossaryTerms terms,
                         Diagnostics d) {

@@ -101,9 +101,7 @@ public final class IncrementalBuild {
                 byte[] bytes = cache.page(renderer, p, fresh);
                 if (bytes == null) return null;
                 out.put(p.path(), bytes);
-                Set<String> s = new HashSet<>(p.rendered().ids());
-                s.addAll(Build.TEMPLATE_IDS);
-                redoneIds.put(p.path(), s);
+                redoneIds.put(p.path(), SiteLinkCheck.ids(p));
             }
         }
         LinkChecker links = new LinkChecker(out.paths(), path -> redoneIds.getOrDefault(path, lastIds.get(path)));

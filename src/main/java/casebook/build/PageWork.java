@@ -2,13 +2,13 @@ package casebook.build;
 
 import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
+import casebook.markdown.GlossaryTerms;
 import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderedBody;
 import casebook.output.OutputTree;
 import casebook.site.Page;
 import casebook.site.Site;
 import casebook.theme.PageRenderer;
-import casebook.theme.Templates;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +25,30 @@ import java.util.function.Consumer;
  * pages' front matter: titles, neighbours, languages), so a slug's HTML is written as soon as it
  * exists. A one-off build then keeps only each page's outline and links for the site-wide pages and
  * checks, never the whole site's HTML at once; {@code serve} keeps the HTML for its next rebuild.
+ *
+ * <p>Input: the {@link Site} as read (front matter, no rendered bodies) and the {@link Theme}; output: a
+ * {@link RenderedSite}, with each page's HTML written to the output tree on the way. How a page's body
+ * and HTML are made is given ({@link Bodies}, {@link Html}), so that {@code serve} can put its memo
+ * ({@link BuildCache}) around them without this stage knowing of it.
  */
 final class PageWork {
+    /** Renders one page's Markdown; {@link #DIRECT} renders it, {@code serve} passes its memo. */
+    @FunctionalInterface
+    interface Bodies {
+        RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages, GlossaryTerms terms,
+                            Diagnostics d);
+
+        Bodies DIRECT = (md, p, messages, terms, d) -> Build.render(md, p, messages, terms, "../glossary/index.html", d);
+    }
+
+    /** Renders one page's template; {@link #DIRECT} renders it, {@code serve} passes its memo. */
+    @FunctionalInterface
+    interface Html {
+        byte[] render(PageRenderer pages, Page p, Diagnostics d);
+
+        Html DIRECT = PageRenderer::page;
+    }
+
     private final MarkdownRenderer md;
     private final Site site;
     private final Map<String, Map<String, String>> messages;
@@ -36,30 +58,32 @@ final class PageWork {
     private final Diagnostics d;
     private final boolean strict;
     private final Consumer<Integer> progress;
-    private final BuildCache cache;
+    private final Bodies bodies;
+    private final Html html;
+    private final boolean keepHtml;
     private final OutputTree out;
     /** Slugs whose translation records section hashes: the original's are computed here, in parallel. */
     private final Set<String> hashed = new HashSet<>();
     private final AtomicInteger done = new AtomicInteger();
 
     /**
-     * @param site  the site as read (front matter, no rendered bodies)
-     * @param stale filled with each translated page's stale-section notices
-     * @param cache serve's cache; null for a one-off build
+     * @param site     the site as read (front matter, no rendered bodies)
+     * @param keepHtml whether the rendered site keeps each page's HTML ({@code serve}'s next rebuild reuses it)
      */
-    PageWork(MarkdownRenderer md, Site site, Map<String, Map<String, String>> messages, Templates templates, String baseUrl,
-             Map<String, List<Map<String, Object>>> stale, Diagnostics d, boolean strict, Consumer<Integer> progress,
-             BuildCache cache, OutputTree out) {
+    PageWork(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, boolean keepHtml,
+             Diagnostics d, boolean strict, Consumer<Integer> progress, OutputTree out) {
         this.md = md;
         this.site = site;
-        this.messages = messages;
-        this.pages = new PageRenderer(site, templates, messages, baseUrl, stale);
+        this.messages = theme.messages();
+        this.stale = new ConcurrentHashMap<>();
+        this.pages = new PageRenderer(site, theme.templates(), messages, baseUrl, stale);
         this.translations = new TranslationChecker(site);
-        this.stale = stale;
         this.d = d;
         this.strict = strict;
         this.progress = progress;
-        this.cache = cache;
+        this.bodies = bodies;
+        this.html = html;
+        this.keepHtml = keepHtml;
         this.out = out;
         for (Map<String, Page> byLang : site.pages().values()) {
             for (Page p : byLang.values()) if (!p.meta().translatedFrom().isEmpty()) hashed.add(p.slug());
@@ -67,7 +91,7 @@ final class PageWork {
     }
 
     /** Runs every slug (in the calling pool) and returns the site with its rendered pages and language tops. */
-    Site run() {
+    RenderedSite run() {
         List<String> languages = site.config().languages();
         Map<String, Map<String, Page>> rendered = new LinkedHashMap<>();
         for (String lang : site.pages().keySet()) rendered.put(lang, new ConcurrentHashMap<>());
@@ -81,7 +105,7 @@ final class PageWork {
             homes.put(e.getKey(), e.getValue().withRendered(Build.render(md, e.getValue(), messages,
                     site.glossary().terms(e.getKey()), "glossary/index.html", d)));
         }
-        return new Site(site.config(), site.order(), sorted, homes, site.glossary());
+        return new RenderedSite(new Site(site.config(), site.order(), sorted, homes, site.glossary()), stale);
     }
 
     private void slug(String slug, List<String> languages, Map<String, Map<String, Page>> rendered) {
@@ -92,18 +116,17 @@ final class PageWork {
             Page p = site.page(lang, slug);
             if (p == null) continue;
             var terms = site.glossary().terms(lang);
-            RenderedBody body = cache == null ? Build.render(md, p, messages, terms, "../glossary/index.html", local)
-                    : cache.render(md, p, messages, terms, local);
+            RenderedBody body = bodies.render(md, p, messages, terms, local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) body.sectionHashes();
             mine.put(lang, p.withRendered(body));
         }
         d.reportDistinct(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
         for (Page p : mine.values()) {
-            byte[] html = cache == null ? pages.page(p, d) : cache.page(pages, p, d);
-            if (html != null) out.put(p.path(), html);
+            byte[] bytes = html.render(pages, p, d);
+            if (bytes != null) out.put(p.path(), bytes);
             // serve's next rebuild reuses the HTML; a one-off build keeps only the outline and links
-            rendered.get(p.lang()).put(slug, cache == null ? p.withRendered(p.rendered().withoutHtml()) : p);
+            rendered.get(p.lang()).put(slug, keepHtml ? p : p.withRendered(p.rendered().withoutHtml()));
             int n = done.incrementAndGet();
             if ((n & 255) == 0) progress.accept(n);
         }
