@@ -38,7 +38,7 @@ public final class BuildCache {
 
     /** What the last successful build left for a page-only update (see {@link IncrementalBuild}). */
     record State(BuildOptions options, casebook.site.Site site, Map<String, Map<String, String>> messages,
-                 casebook.theme.Templates templates, Map<String, java.util.List<Map<String, Object>>> stale,
+                 casebook.theme.Templates templates, casebook.check.StaleSections stale,
                  Map<String, java.util.Set<String>> ids, casebook.output.OutputTree output, Diagnostics diagnostics) { }
 
     volatile State last;
@@ -47,7 +47,7 @@ public final class BuildCache {
     void remember(BuildOptions options, CheckedSite checked, Theme theme, casebook.output.OutputTree out, Diagnostics d) {
         RenderedSite r = checked.rendered();
         last = Build.failed(options, d) ? null : new State(options, r.site(), theme.messages(), theme.templates(),
-                new java.util.LinkedHashMap<>(r.stale()), checked.ids(), out, d);
+                r.stale().copy(), checked.ids(), out, d);
     }
 
     /** Re-renders a page's Markdown only when its inputs changed; otherwise replays the problems its rendering reported. */

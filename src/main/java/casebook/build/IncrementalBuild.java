@@ -1,6 +1,7 @@
 package casebook.build;
 
 import casebook.check.LinkChecker;
+import casebook.check.StaleSections;
 import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
@@ -79,7 +80,7 @@ public final class IncrementalBuild {
             touchedFiles.add(old.display());
         }
         Site next = new Site(site.config(), site.order(), pages, site.homes(), site.glossary(), site.positions());
-        Map<String, List<Map<String, Object>>> stale = new LinkedHashMap<>(last.stale());
+        StaleSections stale = last.stale().copy();
         TranslationChecker translations = new TranslationChecker(next);
         for (String slug : slugs) {
             translations.checkPage(slug, fresh, options.strict(), stale);

@@ -1,5 +1,6 @@
 package casebook.build;
 
+import casebook.check.StaleSections;
 import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.GlossaryTerms;
@@ -54,7 +55,7 @@ final class PageWork {
     private final Map<String, Map<String, String>> messages;
     private final PageRenderer pages;
     private final TranslationChecker translations;
-    private final Map<String, List<Map<String, Object>>> stale;
+    private final StaleSections stale;
     private final Diagnostics d;
     private final boolean strict;
     private final Consumer<Integer> progress;
@@ -75,7 +76,7 @@ final class PageWork {
         this.md = md;
         this.site = site;
         this.messages = theme.messages();
-        this.stale = new ConcurrentHashMap<>();
+        this.stale = new StaleSections();
         this.pages = new PageRenderer(site, theme.templates(), messages, baseUrl, stale);
         this.translations = new TranslationChecker(site);
         this.d = d;

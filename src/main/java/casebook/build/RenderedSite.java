@@ -1,5 +1,6 @@
 package casebook.build;
 
+import casebook.check.StaleSections;
 import casebook.site.Page;
 import casebook.site.Site;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Map;
  * The site after the page stage: every page and language top with its rendered body (outline, ids
  * and links; HTML only when {@code serve} keeps it), and the stale-section notices of the translations.
  */
-record RenderedSite(Site site, Map<String, List<Map<String, Object>>> stale) {
+record RenderedSite(Site site, StaleSections stale) {
 
     /** Every page in every language, language tops excluded. */
     List<Page> pages() {

@@ -34,14 +34,14 @@ public final class TranslationChecker {
     public TranslationChecker(Site site) { this.site = site; }
 
     /** @return per translated page ("en/saitama"), the stale sections to announce on it */
-    public Map<String, List<Map<String, Object>>> check(Diagnostics d, boolean strict) {
-        Map<String, List<Map<String, Object>>> stale = new LinkedHashMap<>();
+    public StaleSections check(Diagnostics d, boolean strict) {
+        StaleSections stale = new StaleSections();
         for (String slug : site.order()) checkPage(slug, d, strict, stale);
         return stale;
     }
 
     /** Checks every translation of one page; puts its stale-section notices (or removes old ones) in {@code stale}. */
-    public void checkPage(String slug, Diagnostics d, boolean strict, Map<String, List<Map<String, Object>>> stale) {
+    public void checkPage(String slug, Diagnostics d, boolean strict, StaleSections stale) {
         checkPage(slug, lang -> site.page(lang, slug), d, strict, stale);
     }
 
@@ -50,7 +50,7 @@ public final class TranslationChecker {
      * build checks each page's translations as soon as all its languages are rendered.
      */
     public void checkPage(String slug, java.util.function.Function<String, Page> inLang, Diagnostics d, boolean strict,
-                          Map<String, List<Map<String, Object>>> stale) {
+                          StaleSections stale) {
         String def = site.config().defaultLanguage();
         Page original = inLang.apply(def);
         if (original == null) {
@@ -74,8 +74,7 @@ public final class TranslationChecker {
                 continue;
             }
             parity(original, translation, d, strict);
-            List<Map<String, Object>> s = staleness(original, translation, d, strict);
-            if (s.isEmpty()) stale.remove(lang + "/" + slug); else stale.put(lang + "/" + slug, s);
+            stale.put(lang, slug, staleness(original, translation, d, strict));
             glossary(original, translation, d, strict);
         }
     }
@@ -107,7 +106,7 @@ public final class TranslationChecker {
             int n = Math.min(x.size(), y.size());
             boolean reported = false;
             for (int i = 0; i < n && !reported; i++) {
-                if (!x.get(i).signature().equals(y.get(i).signature())) {
+                if (!x.get(i).matches(y.get(i))) {
                     report(d, strict, SourcePosition.of(translation.display(), y.get(i).line(), 1), "parity: in " + name + ", "
                             + describe(y.get(i)) + " here, but " + describe(x.get(i)) + " at " + original.display() + ":" + x.get(i).line(),
                             "make the translation's structure match the original");
@@ -137,18 +136,18 @@ public final class TranslationChecker {
 
     private static String describe(StructureItem i) {
         return switch (i.kind()) {
-            case "ul", "ol" -> "a list of " + i.detail() + " items";
-            case "table" -> "a table of " + i.detail() + " rows";
-            case "keypoint" -> "a key-point box of " + i.detail() + " points";
-            case "turn" -> "a dialogue turn by \"" + i.detail() + "\"";
-            case "infocard" -> "an info card of " + i.detail() + " entries";
-            default -> i.kind().startsWith("h") && i.kind().length() == 2 ? "heading " + i.kind() + " #" + i.detail()
-                    : "a " + i.kind() + (i.detail() == null ? "" : " (" + i.detail() + ")");
+            case UL, OL -> "a list of " + i.detail() + " items";
+            case TABLE -> "a table of " + i.detail() + " rows";
+            case KEYPOINT -> "a key-point box of " + i.detail() + " points";
+            case TURN -> "a dialogue turn by \"" + i.detail() + "\"";
+            case INFOCARD -> "an info card of " + i.detail() + " entries";
+            default -> i.kind().isHeading() ? "heading " + i.kind().code() + " #" + i.detail()
+                    : "a " + i.kind().code() + (i.detail() == null ? "" : " (" + i.detail() + ")");
         };
     }
 
-    List<Map<String, Object>> staleness(Page original, Page translation, Diagnostics d, boolean strict) {
-        List<Map<String, Object>> notices = new ArrayList<>();
+    List<StaleSection> staleness(Page original, Page translation, Diagnostics d, boolean strict) {
+        List<StaleSection> notices = new ArrayList<>();
         Map<String, String> recorded = translation.meta().translatedFrom();
         if (recorded.isEmpty()) return notices;
         Map<String, String> current = original.rendered().sectionHashes();
@@ -162,12 +161,9 @@ public final class TranslationChecker {
                     + (e.getKey().equals("_intro") ? "the opening" : "section #" + e.getKey()) + " of " + original.display()
                     + (was == null ? " is new since this translation" : " changed after this translation"),
                     "update the translation, then run: mvn compile exec:java -Dexec.args=\"mark-translated " + original.slug() + "\"");
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("id", e.getKey());
-            n.put("title", th != null ? th.text() : h != null ? h.text() : "");
-            n.put("href", "../../" + original.lang() + "/" + original.slug() + "/index.html" + (h == null ? "" : "#" + h.id()));
-            n.put("anchor", th == null ? "" : th.id());
-            notices.add(n);
+            notices.add(new StaleSection(e.getKey(), th != null ? th.text() : h != null ? h.text() : "",
+                    "../../" + original.lang() + "/" + original.slug() + "/index.html" + (h == null ? "" : "#" + h.id()),
+                    th == null ? "" : th.id()));
         }
         return notices;
     }

@@ -35,8 +35,8 @@ final class Containers {
             case "basic-info" -> basicInfo(c, st, out);
             case "summary-table" -> summaryTable(c, st, out);
             case "figure" -> figure(c, st, out);
-            case "note" -> wrap(c, st, out, "<div class=\"note\" role=\"note\">", "</div>\n", "note");
-            case "credit" -> wrap(c, st, out, "<div class=\"credit\">", "</div>\n", "credit");
+            case "note" -> wrap(c, st, out, "<div class=\"note\" role=\"note\">", "</div>\n", StructureKind.NOTE);
+            case "credit" -> wrap(c, st, out, "<div class=\"credit\">", "</div>\n", StructureKind.CREDIT);
             case "infocard" -> infocard(c, st, out);
             case "participants" -> participants(c, st, out);
             case "dialogue" -> dialogue(c, st, out);
@@ -44,7 +44,7 @@ final class Containers {
         }
     }
 
-    private void wrap(Segment.Container c, PageState st, StringBuilder out, String open, String close, String kind) {
+    private void wrap(Segment.Container c, PageState st, StringBuilder out, String open, String close, StructureKind kind) {
         st.structure(kind, null, c.line());
         out.append(open);
         md.renderSegments(c.children(), st, out);
@@ -102,7 +102,7 @@ final class Containers {
             st.diagnostics.error(r.display(), c.line(), 1, "the key-point box has no points",
                     "list the points as \"- …\" lines after the headline, before the closing :::");
         }
-        st.structure("keypoint", String.valueOf(points), c.line());
+        st.structure(StructureKind.KEYPOINT, String.valueOf(points), c.line());
         out.append("</section>\n");
     }
 
@@ -140,7 +140,7 @@ final class Containers {
             rows++;
         }
         out.append("</tbody>\n</table>\n");
-        st.structure("table", String.valueOf(rows), c.line());
+        st.structure(StructureKind.TABLE, String.valueOf(rows), c.line());
     }
 
     private String figure(YamlNode item, long value, PageState st) {
@@ -216,11 +216,11 @@ final class Containers {
             }
         }
         out.append("</tbody>\n</table>\n");
-        st.structure("table", String.valueOf(rows), c.line());
+        st.structure(StructureKind.TABLE, String.valueOf(rows), c.line());
     }
 
     private void figure(Segment.Container c, PageState st, StringBuilder out) {
-        st.structure("figure", null, c.line());
+        st.structure(StructureKind.FIGURE, null, c.line());
         out.append("<figure class=\"figure\">\n");
         if (!c.title().isEmpty()) {
             out.append("<figcaption class=\"figure__caption\">").append(md.inline(c.title(), c.line(), st)).append("</figcaption>\n");
@@ -247,7 +247,7 @@ final class Containers {
             }
         }
         out.append("</aside>\n");
-        st.structure("infocard", String.valueOf(terms), c.line());
+        st.structure(StructureKind.INFOCARD, String.valueOf(terms), c.line());
         if (c.title().isEmpty()) {
             st.diagnostics.error(st.request.display(), c.line(), 1, "the info card has no title",
                     "write the title after the opener: \":::infocard <title>\"");
@@ -287,7 +287,7 @@ final class Containers {
             List<String> names = new ArrayList<>();
             for (YamlNode p : people) names.add(p.text("name"));
             String label = (role == null ? "" : role + " ") + String.join(r.label("participants.joiner"), names);
-            st.speakers.put(id, new String[] {markText, label});
+            st.speakers.put(id, new Speaker(markText, label));
             ids.add(id);
             for (YamlNode p : people) {
                 String cls = HtmlText.escape(id);
@@ -304,7 +304,7 @@ final class Containers {
             }
         }
         out.append("</ul>\n");
-        st.structure("participants", String.join(",", ids), c.line());
+        st.structure(StructureKind.PARTICIPANTS, String.join(",", ids), c.line());
     }
 
     /** One term of a participant's entry: the label is for screen readers, the value is what the eye reads. */
@@ -354,13 +354,13 @@ final class Containers {
     }
 
     private void turn(String id, String text, int line, PageState st, StringBuilder out) {
-        String[] sp = st.speakers.getOrDefault(id, new String[] {id, id});
+        Speaker sp = st.speakers.getOrDefault(id, new Speaker(id, id));
         boolean mark = st.request.markJapanese();
-        st.structure("turn", id, line);
+        st.structure(StructureKind.TURN, id, line);
         out.append("<p class=\"turn turn--").append(HtmlText.escape(id)).append("\"><span class=\"speaker\">")
                 .append("<span class=\"speaker-mark speaker-mark--").append(HtmlText.escape(id)).append("\" aria-hidden=\"true\">")
-                .append(HtmlText.escapeMarked(sp[0], mark)).append("</span><span class=\"visually-hidden\">")
-                .append(HtmlText.escapeMarked(sp[1], mark)).append(HtmlText.escape(st.request.label("dialogue.says")))
+                .append(HtmlText.escapeMarked(sp.mark(), mark)).append("</span><span class=\"visually-hidden\">")
+                .append(HtmlText.escapeMarked(sp.label(), mark)).append(HtmlText.escape(st.request.label("dialogue.says")))
                 .append("</span></span> <span class=\"turn__text\">").append(md.inline(text, line, st)).append("</span></p>\n");
     }
 }

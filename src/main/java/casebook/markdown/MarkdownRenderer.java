@@ -177,14 +177,14 @@ public final class MarkdownRenderer {
             } else if (node instanceof ListBlock list) {
                 int items = 0;
                 for (Node c = list.getFirstChild(); c != null; c = c.getNext()) items++;
-                state.structure(list instanceof OrderedList ? "ol" : "ul", String.valueOf(items), line(doc, node, startLine));
+                state.structure(list instanceof OrderedList ? StructureKind.OL : StructureKind.UL, String.valueOf(items), line(doc, node, startLine));
             } else if (node instanceof TableBlock table) {
                 int rows = 0;
                 // the rows a reader sees: Flexmark keeps the |---| line as a row of its own
                 for (Node r : table.getDescendants()) {
                     if (r instanceof TableRow && !(r.getParent() instanceof com.vladsch.flexmark.ext.tables.TableSeparator)) rows++;
                 }
-                state.structure("table", String.valueOf(rows), line(doc, node, startLine));
+                state.structure(StructureKind.TABLE, String.valueOf(rows), line(doc, node, startLine));
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 rawHtml = true;
                 inspectRawHtml(node, doc, startLine, state);
@@ -303,7 +303,7 @@ public final class MarkdownRenderer {
         state.headings.add(new Heading(h.getLevel(), text, id, line, state.request.markJapanese()));
         state.lastHeadingId = id;
         if (h.getLevel() <= 3) state.section = id;
-        state.structure("h" + h.getLevel(), id, line);
+        state.structure(StructureKind.heading(h.getLevel()), id, line);
     }
 
     /** The text of a heading's inline content (text, code, link text), without markup. */

@@ -24,7 +24,7 @@ final class PageState {
     final List<StructureItem> structure = new ArrayList<>();
     final Set<String> linkedTerms = new HashSet<>();
     final Map<Object, String> headingNodeIds = new IdentityHashMap<>();
-    final Map<String, String[]> speakers = new LinkedHashMap<>();
+    final Map<String, Speaker> speakers = new LinkedHashMap<>();
     /** The page's participants block could not be read (already reported): speakers are not checked against it. */
     boolean participantsUnreadable;
     String section = "";
@@ -40,7 +40,7 @@ final class PageState {
         this.diagnostics = diagnostics;
     }
 
-    void structure(String kind, String detail, int line) {
+    void structure(StructureKind kind, String detail, int line) {
         structure.add(new StructureItem(section, kind, detail, line));
     }
 

@@ -1,5 +1,7 @@
 package casebook.theme;
 
+import casebook.check.StaleSection;
+import casebook.check.StaleSections;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
@@ -28,10 +30,10 @@ public final class PageRenderer {
     private final Templates templates;
     private final Map<String, Map<String, String>> messages;
     private final String baseUrl;
-    private final Map<String, List<Map<String, Object>>> stale;
+    private final StaleSections stale;
 
     public PageRenderer(Site site, Templates templates, Map<String, Map<String, String>> messages, String baseUrl,
-                        Map<String, List<Map<String, Object>>> stale) {
+                        StaleSections stale) {
         this.site = site;
         this.templates = templates;
         this.messages = messages;
@@ -172,8 +174,22 @@ public final class PageRenderer {
         m.put("breadcrumbs", crumbs);
         m.put("prev", neighbour(site.previous(p.lang(), p.slug()), langRoot));
         m.put("next", neighbour(site.next(p.lang(), p.slug()), langRoot));
-        m.put("stale", stale.getOrDefault(p.lang() + "/" + p.slug(), List.of()));
+        m.put("stale", staleModel(stale.of(p.lang(), p.slug())));
         return m;
+    }
+
+    /** The stale-section notices as the page template reads them (s.id, s.title, s.href, s.anchor). */
+    private static List<Map<String, Object>> staleModel(List<StaleSection> sections) {
+        List<Map<String, Object>> out = new ArrayList<>(sections.size());
+        for (StaleSection s : sections) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("id", s.id());
+            n.put("title", s.title());
+            n.put("href", s.href());
+            n.put("anchor", s.anchor());
+            out.add(n);
+        }
+        return out;
     }
 
     private Map<String, Object> neighbour(Page p, String langRoot) {
