@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * <li>front matter: {@link SiteAssembler} reads site.yaml, data files, front matter and the glossary, and
  *     fixes the reading order and navigation → {@link Site} (no rendered bodies yet);</li>
  * <li>theme: {@link ThemeLoader} finds the theme, its UI strings and templates → {@link Theme};</li>
- * <li>pages, one slug at a time and slugs in parallel ({@link PageWork}): the Markdown of each language,
+ * <li>pages, one slug at a time and slugs in parallel ({@link SlugRenderer}): the Markdown of each language,
  *     the translation checks against the original, and each page's template, written to the
  *     {@link OutputTree} at once → {@link RenderedSite};</li>
  * <li>listings: {@link ListingRenderer} writes the pages that list the whole site (language tops, glossary,
@@ -115,8 +115,8 @@ public final class Build {
         OutputTree out = outputTree(publisher, options, d);
         if (out == null) return stopped(d, site, start);
         // markdown, translation checks and templates, one slug (all its languages) at a time; serve memoises both
-        PageWork pages = new PageWork(warmup.markdownRenderer(), site, theme, baseUrl(options, site),
-                cache == null ? PageWork.Bodies.DIRECT : cache::render, cache == null ? PageWork.Html.DIRECT : cache::page,
+        SlugRenderer pages = new SlugRenderer(warmup.markdownRenderer(), site, theme, baseUrl(options, site),
+                cache == null ? SlugRenderer.Bodies.DIRECT : cache::render, cache == null ? SlugRenderer.Html.DIRECT : cache::page,
                 cache != null, d, options.strict(), progress, out);
         RenderedSite rendered = inPool(pool, pages::run);
         timings.lap("pages");

@@ -64,7 +64,7 @@ public final class BuildCache {
         // every problem, including those a stage inside the renderer reports past the rendered body's own list
         Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
         RenderedBody r = Build.render(md, p, messages, terms, "../glossary/index.html", local);
-        List<Diagnostic> found = local.sorted();
+        List<Diagnostic> found = local.kept();
         for (Diagnostic x : found) d.report(x);
         markdown.put(key, new Markdown(inputs, r, found));
         return r;
@@ -80,7 +80,7 @@ public final class BuildCache {
         }
         Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
         byte[] bytes = pages.render(model, local);
-        List<Diagnostic> found = local.sorted();
+        List<Diagnostic> found = local.kept();
         for (Diagnostic x : found) d.report(x);
         if (bytes == null) {
             html.remove(p.path());

@@ -2,7 +2,7 @@ package casebook.build;
 
 import casebook.check.LinkChecker;
 import casebook.diag.Diagnostics;
-import casebook.markdown.LinkRef;
+import casebook.markdown.LinkUse;
 import casebook.markdown.LinkTargets;
 import casebook.output.OutputTree;
 import casebook.site.Page;
@@ -53,7 +53,7 @@ final class ContentFiles {
             "xsl", "xslt", "js", "mjs", "cjs", "css", "wasm", "swf", "php", "jsp", "asp", "aspx", "cgi", "htaccess");
 
     /** Where a content file is linked from: the output paths the links resolve to, and the first link. */
-    private record Linked(Set<String> targets, Page page, LinkRef link) { }
+    private record Linked(Set<String> targets, Page page, LinkUse link) { }
 
     /**
      * Publishes the content files pages link to into {@code out} and reports every other one. Call it
@@ -127,7 +127,7 @@ final class ContentFiles {
         for (Map<String, Page> byLang : site.pages().values()) pages.addAll(byLang.values());
         for (Page p : pages) {
             if (p.rendered() == null) continue;
-            for (LinkRef link : p.rendered().links()) {
+            for (LinkUse link : p.rendered().links()) {
                 String target = fileTarget(p, link.url());
                 if (target == null) continue;
                 int slash = target.indexOf('/');
@@ -162,7 +162,7 @@ final class ContentFiles {
     static Set<String> fileTargets(Page page) {
         Set<String> targets = new TreeSet<>();
         if (page.rendered() == null) return targets;
-        for (LinkRef link : page.rendered().links()) {
+        for (LinkUse link : page.rendered().links()) {
             String t = fileTarget(page, link.url());
             // a link to a page (index.html) is not a content file: HTML is never copied from the content
             if (t != null && !type(t).equals("html") && !type(t).equals("htm")) targets.add(t);

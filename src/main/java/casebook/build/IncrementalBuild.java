@@ -9,7 +9,7 @@ import casebook.frontmatter.FrontMatter;
 import casebook.frontmatter.PageMeta;
 import casebook.frontmatter.YamlNode;
 import casebook.frontmatter.YamlReader;
-import casebook.markdown.Heading;
+import casebook.markdown.OutlineHeading;
 import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderedBody;
 import casebook.output.OutputTree;
@@ -110,8 +110,8 @@ public final class IncrementalBuild {
         for (Page p : redone) links.check(p, fresh);
         // every problem of the last build that is not about the files redone, plus what redoing them found
         Diagnostics d = new Diagnostics();
-        for (Diagnostic x : last.diagnostics().sorted()) if (!touchedFiles.contains(x.at().file())) d.report(x);
-        for (Diagnostic x : fresh.sorted()) d.report(x);
+        for (Diagnostic x : last.diagnostics().kept()) if (!touchedFiles.contains(x.at().file())) d.report(x);
+        for (Diagnostic x : fresh.kept()) d.report(x);
         long ms = (System.nanoTime() - start) / 1_000_000;
         BuildResult result = new BuildResult(d, out, next, ms, last.site().pages().values().stream().mapToInt(Map::size).sum(), false);
         if (!d.hasErrors()) cache.last = new BuildCache.State(options, next, last.messages(), last.templates(), stale, ids, out, d);
@@ -152,8 +152,8 @@ public final class IncrementalBuild {
     private static boolean sameOutline(RenderedBody a, RenderedBody b) {
         if (!a.ids().equals(b.ids()) || a.headings().size() != b.headings().size()) return false;
         for (int i = 0; i < a.headings().size(); i++) {
-            Heading x = a.headings().get(i);
-            Heading y = b.headings().get(i);
+            OutlineHeading x = a.headings().get(i);
+            OutlineHeading y = b.headings().get(i);
             if (x.level() != y.level() || !x.text().equals(y.text()) || !x.id().equals(y.id())) return false;
         }
         return true;

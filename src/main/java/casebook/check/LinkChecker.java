@@ -1,7 +1,7 @@
 package casebook.check;
 
 import casebook.diag.Diagnostics;
-import casebook.markdown.LinkRef;
+import casebook.markdown.LinkUse;
 import casebook.markdown.LinkTargets;
 import casebook.safety.UrlPolicy;
 import casebook.site.Page;
@@ -39,10 +39,10 @@ public final class LinkChecker {
     }
 
     public void check(Page page, Diagnostics d) {
-        for (LinkRef link : page.rendered().links()) check(page, link, d);
+        for (LinkUse link : page.rendered().links()) check(page, link, d);
     }
 
-    private void check(Page page, LinkRef link, Diagnostics d) {
+    private void check(Page page, LinkUse link, Diagnostics d) {
         String url = link.url();
         if (!UrlPolicy.allows(url)) {
             d.error(page.display(), link.line(), link.column(), UrlPolicy.message("link target", url),

@@ -4,7 +4,7 @@ import casebook.diag.Diagnostics;
 import casebook.diag.Severity;
 import casebook.diag.Diagnostic;
 import casebook.diag.SourcePosition;
-import casebook.markdown.Heading;
+import casebook.markdown.OutlineHeading;
 import casebook.markdown.StructureItem;
 import casebook.site.Glossary;
 import casebook.site.Page;
@@ -154,8 +154,8 @@ public final class TranslationChecker {
         for (Map.Entry<String, String> e : current.entrySet()) {
             String was = recorded.get(e.getKey());
             if (e.getValue().equals(was)) continue;
-            Heading h = heading(original, e.getKey());
-            Heading th = heading(translation, e.getKey());
+            OutlineHeading h = heading(original, e.getKey());
+            OutlineHeading th = heading(translation, e.getKey());
             int line = th == null ? translation.meta().titleLine() : th.line();
             report(d, strict, SourcePosition.of(translation.display(), line, 1), "stale translation: "
                     + (e.getKey().equals("_intro") ? "the opening" : "section #" + e.getKey()) + " of " + original.display()
@@ -168,8 +168,8 @@ public final class TranslationChecker {
         return notices;
     }
 
-    private static Heading heading(Page p, String id) {
-        for (Heading h : p.rendered().headings()) if (h.id().equals(id)) return h;
+    private static OutlineHeading heading(Page p, String id) {
+        for (OutlineHeading h : p.rendered().headings()) if (h.id().equals(id)) return h;
         return null;
     }
 
@@ -189,7 +189,7 @@ public final class TranslationChecker {
                 if (e.term().get(original.lang()) == null || e.term().get(translation.lang()) == null) continue;
                 if (!uses(text, e, original.lang())) continue;
                 if (uses(translated, e, translation.lang())) continue;
-                Heading th = heading(translation, sec.getKey());
+                OutlineHeading th = heading(translation, sec.getKey());
                 report(d, strict, SourcePosition.of(translation.display(), th == null ? 1 : th.line(), 1),
                         "glossary: " + (sec.getKey().equals("_intro") ? "the opening" : "section #" + sec.getKey()) + " of the original uses \""
                                 + e.term().get(original.lang()) + "\", but this translation never says \"" + e.term().get(translation.lang()) + "\"",
@@ -218,7 +218,7 @@ public final class TranslationChecker {
         String current = "_intro";
         StringBuilder sb = new StringBuilder();
         int next = 0;
-        List<Heading> h2 = p.rendered().headings().stream().filter(h -> h.level() == 2).toList();
+        List<OutlineHeading> h2 = p.rendered().headings().stream().filter(h -> h.level() == 2).toList();
         for (int i = 0; i < lines.length; i++) {
             int fileLine = i + p.bodyStartLine();
             if (next < h2.size() && h2.get(next).line() == fileLine) {

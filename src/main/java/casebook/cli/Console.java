@@ -32,7 +32,7 @@ public final class Console {
 
     public void diagnostics(Diagnostics d) {
         if (interactive && !quiet) out.print("\r\033[K");
-        for (Diagnostic x : d.sorted()) {
+        for (Diagnostic x : d.kept()) {
             // a note is not a problem: --quiet prints only problems
             if (x.severity() != casebook.diag.Severity.NOTE || !quiet) err.println(x);
         }

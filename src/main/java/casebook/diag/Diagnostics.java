@@ -47,7 +47,7 @@ public final class Diagnostics {
      * through a sink of their own first keeps the count exact whatever the order of reports.
      */
     public void reportDistinct(Diagnostics local) {
-        for (Diagnostic x : local.sorted()) report(x);
+        for (Diagnostic x : local.kept()) report(x);
     }
 
     public void error(SourcePosition at, String message, String hint) {
@@ -87,12 +87,20 @@ public final class Diagnostics {
 
     public synchronized int noteCount() { return notes; }
 
-    /** All kept diagnostics, sorted by file, line and column, so output is deterministic. */
-    public synchronized List<Diagnostic> sorted() {
+    /**
+     * The problems kept: each distinct problem once (one reported twice is counted twice but kept once), at
+     * most the cap of them (errors first, see the class comment), sorted by file, line, column and message so
+     * that output is deterministic. {@link #dropped()} says how many reports are not in it.
+     */
+    public synchronized List<Diagnostic> kept() {
         List<Diagnostic> copy = new ArrayList<>(items);
         copy.sort(Comparator.comparing(Diagnostic::at).thenComparing(Diagnostic::message));
         return copy;
     }
+
+    /** @deprecated the old name of {@link #kept()}, which also deduplicates and caps: use that. */
+    @Deprecated
+    public List<Diagnostic> sorted() { return kept(); }
 
     public synchronized int dropped() { return errors + warnings + notes - items.size(); }
 }

@@ -1,5 +1,6 @@
 package casebook.markdown;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -20,7 +21,7 @@ final class CasebookNodeRenderer implements NodeRenderer {
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
                 new NodeRenderingHandler<>(SoftLineBreak.class, this::softBreak),
-                new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Heading.class, this::heading),
+                new NodeRenderingHandler<>(Heading.class, this::heading),
                 new NodeRenderingHandler<>(Text.class, this::text));
     }
 
@@ -30,7 +31,7 @@ final class CasebookNodeRenderer implements NodeRenderer {
         if (sb.length() > 0) html.raw(sb);
     }
 
-    private void heading(com.vladsch.flexmark.ast.Heading node, NodeRendererContext ctx, HtmlWriter html) {
+    private void heading(Heading node, NodeRendererContext ctx, HtmlWriter html) {
         String id = MarkdownRenderer.headingId(node);
         String tag = "h" + node.getLevel();
         if (id != null) html.attr("id", id);

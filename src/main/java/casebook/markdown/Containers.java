@@ -55,7 +55,7 @@ final class Containers {
         RenderRequest r = st.request;
         String id = st.claimId("keypoint");
         String title = r.label("keypoint.title");
-        st.headings.add(new Heading(2, title, id, c.line(), false));
+        st.headings.add(new OutlineHeading(2, title, id, c.line(), false));
         st.section = id;
         st.lastHeadingId = id;
         String category = r.data() == null ? null : r.data().text("category");

@@ -4,6 +4,7 @@ import casebook.diag.Diagnostics;
 import casebook.frontmatter.YamlNode;
 import casebook.safety.RawHtml;
 import casebook.safety.UrlPolicy;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.ImageRef;
@@ -75,12 +76,12 @@ public final class MarkdownRenderer {
             StringBuilder html = new StringBuilder(request.body().length() * 2);
             renderSegments(segments, state, html);
             String out = html.toString();
-            List<Heading> headings = List.copyOf(state.headings);
+            List<OutlineHeading> headings = List.copyOf(state.headings);
             return new RenderedBody(out, headings, state.ids, List.copyOf(state.links),
-                    List.copyOf(state.structure), new SectionHashes(request.body(), request.bodyStartLine(), headings), local.sorted());
+                    List.copyOf(state.structure), new SectionHashes(request.body(), request.bodyStartLine(), headings), local.kept());
         } finally {
             CasebookNodeRenderer.STATE.remove();
-            for (casebook.diag.Diagnostic x : local.sorted()) diagnostics.report(x);
+            for (casebook.diag.Diagnostic x : local.kept()) diagnostics.report(x);
         }
     }
 
@@ -136,7 +137,7 @@ public final class MarkdownRenderer {
         return h.startsWith("<p>") && h.endsWith("</p>") ? h.substring(3, h.length() - 4) : h;
     }
 
-    static String headingId(com.vladsch.flexmark.ast.Heading node) {
+    static String headingId(Heading node) {
         PageState state = CasebookNodeRenderer.STATE.get();
         return state == null ? null : state.headingNodeIds.get(node);
     }
@@ -147,11 +148,11 @@ public final class MarkdownRenderer {
         List<Node> refused = new ArrayList<>();
         List<RefNode> refs = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
-            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
+            if (node instanceof Heading h) {
                 heading(h, doc, startLine, state);
             } else if (node instanceof Link link) {
                 String url = link.getUrl().unescape();
-                state.links.add(new LinkRef(url, line(doc, node, startLine), column(doc, node)));
+                state.links.add(new LinkUse(url, line(doc, node, startLine), column(doc, node)));
                 if (!UrlPolicy.allows(url)) {
                     refused.add(node);
                 } else {
@@ -160,18 +161,18 @@ public final class MarkdownRenderer {
                 }
             } else if (node instanceof Image image) {
                 String url = image.getUrl().unescape();
-                state.links.add(new LinkRef(url, line(doc, node, startLine), column(doc, node)));
+                state.links.add(new LinkUse(url, line(doc, node, startLine), column(doc, node)));
                 if (!UrlPolicy.allows(url)) refused.add(node);
             } else if (node instanceof AutoLink link) {
                 String url = link.getText().toString();
                 if (!UrlPolicy.allows(url)) {
-                    state.links.add(new LinkRef(url, line(doc, node, startLine), column(doc, node)));
+                    state.links.add(new LinkUse(url, line(doc, node, startLine), column(doc, node)));
                     refused.add(node);
                 }
             } else if (node instanceof Reference ref) {
                 // a definition is checked once, where its URL is written; its uses become plain links below
                 int at = ref.getUrl().isNull() ? ref.getStartOffset() : ref.getUrl().getStartOffset();
-                state.links.add(new LinkRef(ref.getUrl().unescape(), lineAt(doc, at, startLine), columnAt(doc, at)));
+                state.links.add(new LinkUse(ref.getUrl().unescape(), lineAt(doc, at, startLine), columnAt(doc, at)));
             } else if (node instanceof RefNode ref && ref.isDefined()) {
                 refs.add(ref);
             } else if (node instanceof ListBlock list) {
@@ -257,12 +258,12 @@ public final class MarkdownRenderer {
         for (RawHtml.Kept k : kept) {
             int at = node.getStartOffset() + k.offset();
             if (k.attribute().equals("id")) state.ids.add(k.value());
-            else state.links.add(new LinkRef(k.value(), lineAt(doc, at, startLine), columnAt(doc, at)));
+            else state.links.add(new LinkUse(k.value(), lineAt(doc, at, startLine), columnAt(doc, at)));
         }
         for (RawHtml.Removal r : removals) {
             int at = node.getStartOffset() + r.offset();
             if (r.url() != null) {
-                state.links.add(new LinkRef(r.url(), lineAt(doc, at, startLine), columnAt(doc, at)));
+                state.links.add(new LinkUse(r.url(), lineAt(doc, at, startLine), columnAt(doc, at)));
             } else {
                 state.diagnostics.warning(state.request.display(), lineAt(doc, at, startLine), columnAt(doc, at),
                         "raw HTML removed: " + r.removed() + " (" + r.why() + ")", "delete it from the Markdown");
@@ -270,7 +271,7 @@ public final class MarkdownRenderer {
         }
     }
 
-    private void heading(com.vladsch.flexmark.ast.Heading h, Document doc, int startLine, PageState state) {
+    private void heading(Heading h, Document doc, int startLine, PageState state) {
         int line = line(doc, h, startLine);
         String explicit = null;
         Node last = h.getLastChild();
@@ -300,7 +301,7 @@ public final class MarkdownRenderer {
         }
         state.headingNodeIds.put(h, id);
         state.ids.add(id);
-        state.headings.add(new Heading(h.getLevel(), text, id, line, state.request.markJapanese()));
+        state.headings.add(new OutlineHeading(h.getLevel(), text, id, line, state.request.markJapanese()));
         state.lastHeadingId = id;
         if (h.getLevel() <= 3) state.section = id;
         state.structure(StructureKind.heading(h.getLevel()), id, line);

@@ -18,9 +18,9 @@ final class PageState {
     final RenderRequest request;
     final Diagnostics diagnostics;
     final HeadingIds headingIds = new HeadingIds();
-    final List<Heading> headings = new ArrayList<>();
+    final List<OutlineHeading> headings = new ArrayList<>();
     final Set<String> ids = new LinkedHashSet<>();
-    final List<LinkRef> links = new ArrayList<>();
+    final List<LinkUse> links = new ArrayList<>();
     final List<StructureItem> structure = new ArrayList<>();
     final Set<String> linkedTerms = new HashSet<>();
     final Map<Object, String> headingNodeIds = new IdentityHashMap<>();

@@ -10,7 +10,7 @@ import java.util.Set;
  * for translation parity and the hashes of each section's source for staleness, and
  * the diagnostics rendering reported (so a cached page whose Markdown had problems is re-rendered).
  */
-public record RenderedBody(String html, List<Heading> headings, Set<String> ids, List<LinkRef> links,
+public record RenderedBody(String html, List<OutlineHeading> headings, Set<String> ids, List<LinkUse> links,
                            List<StructureItem> structure, SectionHashes sections,
                            List<casebook.diag.Diagnostic> diagnostics) {
 

@@ -19,10 +19,10 @@ import java.util.Map;
 public final class SectionHashes {
     private final String body;
     private final int bodyStartLine;
-    private final List<Heading> headings;
+    private final List<OutlineHeading> headings;
     private volatile Map<String, String> hashes;
 
-    SectionHashes(String body, int bodyStartLine, List<Heading> headings) {
+    SectionHashes(String body, int bodyStartLine, List<OutlineHeading> headings) {
         this.body = body;
         this.bodyStartLine = bodyStartLine;
         this.headings = headings;
@@ -43,7 +43,7 @@ public final class SectionHashes {
         // offsets of the level-2 headings' lines in the body
         int line = bodyStartLine;
         int offset = 0;
-        for (Heading h : headings) {
+        for (OutlineHeading h : headings) {
             if (h.level() != 2) continue;
             while (line < h.line() && offset >= 0) {
                 offset = body.indexOf('\n', offset);

@@ -55,8 +55,8 @@ public final class SiteAssembler {
         }
         Diagnostics local = new Diagnostics();
         YamlNode n = YamlReader.read(sf.text(), sf.display(), 0, local);
-        for (casebook.diag.Diagnostic x : local.sorted()) d.report(x);
-        cache.put(sf, new Object[] {n, local.sorted()});
+        for (casebook.diag.Diagnostic x : local.kept()) d.report(x);
+        cache.put(sf, new Object[] {n, local.kept()});
         return n;
     }
 
@@ -70,8 +70,8 @@ public final class SiteAssembler {
         }
         Diagnostics local = new Diagnostics();
         Page p = load(slug, lang, sf, data, dataFile, local);
-        for (casebook.diag.Diagnostic x : local.sorted()) d.report(x);
-        cache.put(key, new Object[] {p, local.sorted(), data});
+        for (casebook.diag.Diagnostic x : local.kept()) d.report(x);
+        cache.put(key, new Object[] {p, local.kept(), data});
         return p;
     }
 

@@ -6,7 +6,7 @@ import casebook.diag.Diagnostics;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
 import casebook.markdown.Formats;
-import casebook.markdown.Heading;
+import casebook.markdown.OutlineHeading;
 import casebook.markdown.HtmlText;
 import casebook.site.Glossary;
 import casebook.site.Page;
@@ -150,7 +150,7 @@ public final class PageRenderer {
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
         List<Map<String, Object>> children = null;
-        for (Heading h : p.rendered().headings()) {
+        for (OutlineHeading h : p.rendered().headings()) {
             if (h.level() > 3) continue;
             Map<String, Object> e = link("#" + h.id(), h.text());
             e.put("html", h.html());
@@ -237,7 +237,7 @@ public final class PageRenderer {
             Map<String, Object> e = link(prefix + slug + "/index.html", p.meta().title());
             e.put("label", p.meta().label() == null ? "" : p.meta().label());
             List<Map<String, Object>> sections = new ArrayList<>();
-            for (Heading h : p.rendered().headings()) {
+            for (OutlineHeading h : p.rendered().headings()) {
                 if (h.level() != 2) continue;
                 Map<String, Object> sec = link(prefix + slug + "/index.html#" + h.id(), h.text());
                 sec.put("html", h.html());

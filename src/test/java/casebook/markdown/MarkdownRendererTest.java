@@ -41,7 +41,7 @@ class MarkdownRendererTest {
     void headingsGetExplicitOrDerivedUniqueIds() {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render("## 基本情報 {#basic-info}\n\n## 取組の概要\n\n## 取組の概要\n", "ja", null, d);
-        assertEquals(List.of("basic-info", "取組の概要", "取組の概要-2"), b.headings().stream().map(Heading::id).toList());
+        assertEquals(List.of("basic-info", "取組の概要", "取組の概要-2"), b.headings().stream().map(OutlineHeading::id).toList());
         assertEquals("基本情報", html(b).getElementById("basic-info").text());
         assertEquals(5, b.headings().get(0).line());
     }
@@ -171,7 +171,7 @@ class MarkdownRendererTest {
         assertTrue(h.text().startsWith("読む "), h.text());
         // the link check reports them: each is among the page's links, where it is written
         assertEquals(List.of("javascript:alert(1)", "data:image/png;base64,AAAA", "vbscript:msgbox(1)", "../b/"),
-                b.links().stream().map(LinkRef::url).toList());
+                b.links().stream().map(LinkUse::url).toList());
     }
 
     @Test

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * and HTML are made is given ({@link Bodies}, {@link Html}), so that {@code serve} can put its memo
  * ({@link BuildCache}) around them without this stage knowing of it.
  */
-final class PageWork {
+final class SlugRenderer {
     /** Renders one page's Markdown; {@link #DIRECT} renders it, {@code serve} passes its memo. */
     @FunctionalInterface
     interface Bodies {
@@ -71,7 +71,7 @@ final class PageWork {
      * @param site     the site as read (front matter, no rendered bodies)
      * @param keepHtml whether the rendered site keeps each page's HTML ({@code serve}'s next rebuild reuses it)
      */
-    PageWork(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, boolean keepHtml,
+    SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, boolean keepHtml,
              Diagnostics d, boolean strict, Consumer<Integer> progress, OutputTree out) {
         this.md = md;
         this.site = site;
