@@ -33,7 +33,7 @@ public final class Main {
             return switch (a.command()) {
                 case "help" -> { System.out.print(Arguments.USAGE); yield 0; }
                 case "build", "check" -> build(a, console);
-                case "serve" -> casebook.serve.DevServer.run(a, console);
+                case "serve" -> casebook.serve.DevServer.run(a.options(), a.port(), console);
                 case "new" -> casebook.cli.Scaffold.run(a, console);
                 case "mark-translated" -> casebook.cli.MarkTranslated.run(a, console);
                 default -> 2;

@@ -116,8 +116,8 @@ public final class Build {
         if (out == null) return stopped(d, site, start);
         // markdown, translation checks and templates, one slug (all its languages) at a time; serve memoises both
         SlugRenderer pages = new SlugRenderer(warmup.markdownRenderer(), site, theme, baseUrl(options, site),
-                cache == null ? SlugRenderer.Bodies.DIRECT : cache::render, cache == null ? SlugRenderer.Html.DIRECT : cache::page,
-                cache != null, d, options.strict(), progress, out);
+                cache == null ? SlugRenderer.Bodies.DIRECT : cache.pages::render, cache == null ? SlugRenderer.Html.DIRECT : cache.pages::page,
+                cache != null, d, options.strict(), progress, out::put);
         RenderedSite rendered = inPool(pool, pages::run);
         timings.lap("pages");
         inPool(pool, () -> new ListingRenderer(rendered, theme, baseUrl(options, site)).renderInto(out, d));

@@ -1,15 +1,8 @@
 package casebook.build;
 
-import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
-import casebook.markdown.GlossaryTerms;
-import casebook.markdown.MarkdownRenderer;
-import casebook.markdown.RenderedBody;
-import casebook.site.Page;
-import casebook.theme.PageRenderer;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,18 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * of edits).
  */
 public final class BuildCache {
-    record Markdown(List<Object> inputs, RenderedBody rendered, List<Diagnostic> diagnostics) { }
-
-    record Html(Map<String, Object> model, byte[] html, List<Diagnostic> diagnostics) { }
-
-    final Map<String, Markdown> markdown = new ConcurrentHashMap<>();
-    final Map<String, Html> html = new ConcurrentHashMap<>();
+    /** The memo around the page stage's Markdown and templates. */
+    final PageMemo pages = new PageMemo();
     final Map<Path, casebook.source.ContentScanner.Cached> files = new ConcurrentHashMap<>();
     final Map<Object, Object[]> parsed = new ConcurrentHashMap<>();
 
     /** What the last successful build left for a page-only update (see {@link IncrementalBuild}). */
     record State(BuildOptions options, casebook.site.Site site, Map<String, Map<String, String>> messages,
-                 casebook.theme.Templates templates, casebook.check.StaleSections stale,
+                 casebook.theme.Templates templates, casebook.site.StaleSections stale,
                  Map<String, java.util.Set<String>> ids, casebook.output.OutputTree output, Diagnostics diagnostics) { }
 
     volatile State last;
@@ -48,46 +37,6 @@ public final class BuildCache {
         RenderedSite r = checked.rendered();
         last = Build.failed(options, d) ? null : new State(options, r.site(), theme.messages(), theme.templates(),
                 r.stale().copy(), checked.ids(), out, d);
-    }
-
-    /** Re-renders a page's Markdown only when its inputs changed; otherwise replays the problems its rendering reported. */
-    RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages, GlossaryTerms terms,
-                        Diagnostics d) {
-        List<Object> inputs = java.util.Arrays.asList(p.body(), p.bodyStartLine(), String.valueOf(p.data()),
-                String.valueOf(p.dataDisplay()), messages.get(p.lang()), terms);
-        String key = p.display() + "\0" + p.lang();
-        Markdown old = markdown.get(key);
-        if (old != null && old.inputs().equals(inputs)) {
-            for (Diagnostic x : old.diagnostics()) d.report(x);
-            return old.rendered();
-        }
-        // every problem, including those a stage inside the renderer reports past the rendered body's own list
-        Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
-        RenderedBody r = Build.render(md, p, messages, terms, "../glossary/index.html", local);
-        List<Diagnostic> found = local.kept();
-        for (Diagnostic x : found) d.report(x);
-        markdown.put(key, new Markdown(inputs, r, found));
-        return r;
-    }
-
-    /** A page's HTML, reused when its view model is equal to last time's (with the problems its template reported). */
-    byte[] page(PageRenderer pages, Page p, Diagnostics d) {
-        Map<String, Object> model = pages.pageModel(p);
-        Html old = html.get(p.path());
-        if (old != null && old.model().equals(model)) {
-            for (Diagnostic x : old.diagnostics()) d.report(x);
-            return old.html();
-        }
-        Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
-        byte[] bytes = pages.render(model, local);
-        List<Diagnostic> found = local.kept();
-        for (Diagnostic x : found) d.report(x);
-        if (bytes == null) {
-            html.remove(p.path());
-            return null;
-        }
-        html.put(p.path(), new Html(model, bytes, found));
-        return bytes;
     }
 
     /**
@@ -104,17 +53,17 @@ public final class BuildCache {
 
     /** Forget template output (after a theme change). */
     public void clearHtml() {
-        html.clear();
+        pages.html.clear();
         last = null;
     }
 
     public void clear() {
-        markdown.clear();
-        html.clear();
+        pages.markdown.clear();
+        pages.html.clear();
         files.clear();
         parsed.clear();
         last = null;
     }
 
-    public int markdownEntries() { return markdown.size(); }
+    public int markdownEntries() { return pages.markdown.size(); }
 }

@@ -1,9 +1,8 @@
 package casebook.build;
 
-import casebook.check.LinkChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.LinkUse;
-import casebook.markdown.LinkTargets;
+import casebook.text.LinkTargets;
 import casebook.output.OutputTree;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -142,7 +141,7 @@ final class ContentFiles {
 
     /**
      * The output path a page's link names when it names a file rather than a folder, resolved the way
-     * {@link LinkChecker} resolves it; null otherwise.
+     * {@link LinkTargets#resolve} resolves it; null otherwise.
      */
     static String fileTarget(Page page, String url) {
         if (!LinkTargets.isInternal(url) || url.startsWith("/") || url.startsWith("#")) return null;
@@ -153,7 +152,7 @@ final class ContentFiles {
             return null; // the link check reports it
         }
         if (path == null || path.isEmpty() || path.endsWith("/")) return null;
-        String target = LinkChecker.resolve(page.path(), path);
+        String target = LinkTargets.resolve(page.path(), path);
         if (target == null || target.isEmpty() || target.endsWith("/")) return null;
         return target;
     }

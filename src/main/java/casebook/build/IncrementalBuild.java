@@ -1,24 +1,18 @@
 package casebook.build;
 
 import casebook.check.LinkChecker;
-import casebook.check.StaleSections;
+import casebook.site.StaleSections;
 import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
-import casebook.frontmatter.FrontMatter;
-import casebook.frontmatter.PageMeta;
-import casebook.frontmatter.YamlNode;
-import casebook.frontmatter.YamlReader;
 import casebook.markdown.OutlineHeading;
 import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderedBody;
 import casebook.output.OutputTree;
 import casebook.site.Page;
+import casebook.site.PageReload;
 import casebook.site.Site;
-import casebook.source.ContentScanner;
-import casebook.source.TextDecoder;
 import casebook.theme.PageRenderer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +44,6 @@ public final class IncrementalBuild {
         Path root = options.content().toAbsolutePath().normalize();
         Site site = last.site();
         Path cwd = Path.of("").toAbsolutePath();
-        ContentScanner scanner = new ContentScanner(cwd);
         Diagnostics fresh = new Diagnostics();
         Map<String, Map<String, Page>> pages = new LinkedHashMap<>(site.pages());
         Set<String> slugs = new LinkedHashSet<>();
@@ -66,7 +59,7 @@ public final class IncrementalBuild {
             String lang = name.substring(6, name.length() - 3);
             Page old = site.page(lang, slug);
             if (old == null) return null;
-            Page updated = reload(old, abs, scanner, fresh);
+            Page updated = PageReload.reload(old, abs, cwd);
             if (updated == null) return null;
             RenderedBody r = Build.render(md, updated, last.messages(), site.glossary().terms(lang), "../glossary/index.html", fresh);
             if (!sameOutline(old.rendered(), r)) return null;
@@ -99,7 +92,7 @@ public final class IncrementalBuild {
                 Page p = next.page(lang, slug);
                 if (p == null) continue;
                 redone.add(p);
-                byte[] bytes = cache.page(renderer, p, fresh);
+                byte[] bytes = cache.pages.page(renderer, p, fresh);
                 if (bytes == null) return null;
                 out.put(p.path(), bytes);
                 redoneIds.put(p.path(), SiteLinkCheck.ids(p));
@@ -126,26 +119,6 @@ public final class IncrementalBuild {
         Map<String, Set<String>> m = new ConcurrentHashMap<>(last);
         m.putAll(redone);
         return m;
-    }
-
-    /** Re-reads a page file; null when its front matter changed or has problems (a full build reports them). */
-    private static Page reload(Page old, Path file, ContentScanner scanner, Diagnostics d) {
-        try {
-            Diagnostics local = new Diagnostics();
-            String text = TextDecoder.decode(Files.readAllBytes(file), scanner.display(file), local);
-            if (text == null) return null;
-            FrontMatter fm = FrontMatter.split(text);
-            if (fm == null) return null;
-            YamlNode node = YamlReader.read(fm.yaml(), old.display(), fm.yamlStartLine() - 1, local);
-            if (node == null) return null;
-            PageMeta meta = PageMeta.from(node, old.display(), fm.yamlStartLine(), local);
-            // a placeholder is reported by the full build's assembly stage, which this path skips
-            casebook.site.Placeholders.scan(old.display(), text, old.lang(), "", false, local);
-            if (meta == null || local.errorCount() + local.warningCount() > 0 || !meta.equals(old.meta())) return null;
-            return new Page(old.slug(), old.lang(), meta, old.display(), fm.body(), fm.bodyStartLine(), old.data(), old.dataDisplay(), null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Same headings (level, text, id) and ids: the table of contents and other pages' anchors are unaffected. */

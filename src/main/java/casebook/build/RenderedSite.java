@@ -1,6 +1,6 @@
 package casebook.build;
 
-import casebook.check.StaleSections;
+import casebook.site.StaleSections;
 import casebook.site.Page;
 import casebook.site.Site;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package casebook.build;
 
-import casebook.markdown.HtmlText;
+import casebook.text.HtmlText;
 import casebook.site.Site;
 
 /**

@@ -1,12 +1,11 @@
 package casebook.build;
 
-import casebook.check.StaleSections;
+import casebook.site.StaleSections;
 import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.GlossaryTerms;
 import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderedBody;
-import casebook.output.OutputTree;
 import casebook.site.Page;
 import casebook.site.Site;
 import casebook.theme.PageRenderer;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -62,7 +62,8 @@ final class SlugRenderer {
     private final Bodies bodies;
     private final Html html;
     private final boolean keepHtml;
-    private final OutputTree out;
+    /** Where each page goes, by output path (the output tree). */
+    private final BiConsumer<String, byte[]> out;
     /** Slugs whose translation records section hashes: the original's are computed here, in parallel. */
     private final Set<String> hashed = new HashSet<>();
     private final AtomicInteger done = new AtomicInteger();
@@ -72,7 +73,7 @@ final class SlugRenderer {
      * @param keepHtml whether the rendered site keeps each page's HTML ({@code serve}'s next rebuild reuses it)
      */
     SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, boolean keepHtml,
-             Diagnostics d, boolean strict, Consumer<Integer> progress, OutputTree out) {
+             Diagnostics d, boolean strict, Consumer<Integer> progress, BiConsumer<String, byte[]> out) {
         this.md = md;
         this.site = site;
         this.messages = theme.messages();
@@ -125,7 +126,7 @@ final class SlugRenderer {
         translations.checkPage(slug, mine::get, d, strict, stale);
         for (Page p : mine.values()) {
             byte[] bytes = html.render(pages, p, d);
-            if (bytes != null) out.put(p.path(), bytes);
+            if (bytes != null) out.accept(p.path(), bytes);
             // serve's next rebuild reuses the HTML; a one-off build keeps only the outline and links
             rendered.get(p.lang()).put(slug, keepHtml ? p : p.withRendered(p.rendered().withoutHtml()));
             int n = done.incrementAndGet();

@@ -2,7 +2,7 @@ package casebook.check;
 
 import casebook.diag.Diagnostics;
 import casebook.markdown.LinkUse;
-import casebook.markdown.LinkTargets;
+import casebook.text.LinkTargets;
 import casebook.safety.UrlPolicy;
 import casebook.site.Page;
 import java.net.URI;
@@ -95,22 +95,8 @@ public final class LinkChecker {
         }
     }
 
-    /** Resolves {@code rel} against the folder of {@code from}; null if it climbs above the root. */
+    /** Resolves {@code rel} against the folder of {@code from}; null if it climbs above the root ({@link LinkTargets#resolve}). */
     public static String resolve(String from, String rel) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        String[] base = from.split("/");
-        for (int i = 0; i < base.length - 1; i++) parts.addLast(base[i]);
-        String[] segs = rel.split("/", -1);
-        for (int i = 0; i < segs.length; i++) {
-            String s = segs[i];
-            if (s.equals("..")) {
-                if (parts.isEmpty()) return null;
-                parts.removeLast();
-            } else if (!s.equals(".") && !s.isEmpty()) {
-                parts.addLast(s);
-            }
-        }
-        String joined = String.join("/", parts);
-        return rel.endsWith("/") && !joined.isEmpty() ? joined + "/" : joined;
+        return LinkTargets.resolve(from, rel);
     }
 }

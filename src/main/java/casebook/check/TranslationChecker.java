@@ -9,6 +9,8 @@ import casebook.markdown.StructureItem;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
+import casebook.site.StaleSection;
+import casebook.site.StaleSections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package casebook.cli;
 import casebook.build.BuildResult;
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
+import casebook.serve.ServeLog;
 import java.io.PrintStream;
 
 /**
@@ -10,7 +11,7 @@ import java.io.PrintStream;
  * interactive terminal (never in CI logs: no control codes when output is not a terminal), and a
  * one-line summary.
  */
-public final class Console {
+public final class Console implements ServeLog {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean quiet;
@@ -30,6 +31,7 @@ public final class Console {
         }
     }
 
+    @Override
     public void diagnostics(Diagnostics d) {
         if (interactive && !quiet) out.print("\r\033[K");
         for (Diagnostic x : d.kept()) {
@@ -55,7 +57,9 @@ public final class Console {
         }
     }
 
+    @Override
     public void info(String s) { if (!quiet) out.println(s); }
 
+    @Override
     public void error(String s) { err.println(s); }
 }

@@ -1,5 +1,6 @@
 package casebook.markdown;
 
+import casebook.text.HtmlText;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletListItem;

@@ -1,5 +1,7 @@
 package casebook.markdown;
 
+import casebook.text.Formats;
+import casebook.text.HtmlText;
 import casebook.diag.Diagnostics;
 import casebook.diag.Suggestions;
 import casebook.frontmatter.YamlNode;

@@ -1,5 +1,7 @@
 package casebook.markdown;
 
+import casebook.text.LinkTargets;
+import casebook.text.Formats;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.YamlNode;
 import casebook.safety.RawHtml;

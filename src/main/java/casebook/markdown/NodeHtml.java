@@ -1,5 +1,7 @@
 package casebook.markdown;
 
+import casebook.text.Cjk;
+import casebook.text.HtmlText;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.SoftLineBreak;

@@ -1,11 +1,9 @@
 package casebook.serve;
 
 import casebook.build.BuildOptions;
-import casebook.cli.Arguments;
-import casebook.cli.Console;
 import casebook.diag.Diagnostic;
 import casebook.diag.Severity;
-import casebook.markdown.HtmlText;
+import casebook.text.HtmlText;
 import casebook.output.OutputTree;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -58,7 +56,7 @@ public final class DevServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private final Console console;
+    private final ServeLog console;
     private final Rebuilder rebuilder;
     private final Object buildLock = new Object();
     /** Guards the published state below and the waiting polls. */
@@ -78,12 +76,12 @@ public final class DevServer implements AutoCloseable {
     /** A live-reload poll parked until the next build or its deadline. */
     private record Waiter(HttpExchange exchange, long deadline) { }
 
-    public DevServer(BuildOptions options, int port, Console console) throws IOException {
+    public DevServer(BuildOptions options, int port, ServeLog console) throws IOException {
         this(options, port, console, QUIET_MILLIS, null);
     }
 
     /** @param hook a test hook run before every build with the changed paths (may throw); null for none */
-    DevServer(BuildOptions options, int port, Console console, long quietMillis,
+    DevServer(BuildOptions options, int port, ServeLog console, long quietMillis,
               java.util.function.Consumer<List<Path>> hook) throws IOException {
         this.console = console;
         this.rebuilder = new Rebuilder(options);
@@ -117,11 +115,11 @@ public final class DevServer implements AutoCloseable {
         };
     }
 
-    public static int run(Arguments a, Console console) {
-        int port = a.port();
+    /** Serves until the process is stopped; the exit code (2 when the port is in use, 1 when the server cannot start). */
+    public static int run(BuildOptions options, int port, ServeLog console) {
         DevServer server;
         try {
-            server = new DevServer(a.options(), port, console);
+            server = new DevServer(options, port, console);
         } catch (BindException e) {
             console.error("casebook: port " + port + " is already in use; try: serve --port " + nextFreePort(port + 1));
             return 2;
@@ -129,7 +127,7 @@ public final class DevServer implements AutoCloseable {
             console.error("casebook: cannot start the server: " + e.getMessage());
             return 1;
         }
-        console.info("serving " + a.options().content() + " at " + server.url() + " (Ctrl-C stops)");
+        console.info("serving " + options.content() + " at " + server.url() + " (Ctrl-C stops)");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

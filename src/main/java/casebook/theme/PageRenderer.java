@@ -1,13 +1,13 @@
 package casebook.theme;
 
-import casebook.check.StaleSection;
-import casebook.check.StaleSections;
+import casebook.site.StaleSection;
+import casebook.site.StaleSections;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
-import casebook.markdown.Formats;
+import casebook.text.Formats;
 import casebook.markdown.OutlineHeading;
-import casebook.markdown.HtmlText;
+import casebook.text.HtmlText;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;

@@ -3,7 +3,7 @@ package casebook.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import casebook.markdown.LinkTargets;
+import casebook.text.LinkTargets;
 import org.junit.jupiter.api.Test;
 
 class LinkCheckerTest {

@@ -12,7 +12,7 @@ import casebook.build.BuildOptions;
 import casebook.build.BuildResult;
 import casebook.diag.Diagnostic;
 import casebook.diag.Severity;
-import casebook.markdown.Cjk;
+import casebook.text.Cjk;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -139,8 +139,9 @@ class DevServerTest {
             Path content = SiteFixture.write(tmp.resolve("c2"), "-- site.yaml --\n" + SITE_YAML);
             try {
                 Console console = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"), true);
-                code = DevServer.run(casebook.cli.Arguments.parse(new String[] {"serve", "--port", String.valueOf(port),
-                        "--content", content.toString()}), console);
+                casebook.cli.Arguments a = casebook.cli.Arguments.parse(new String[] {"serve", "--port", String.valueOf(port),
+                        "--content", content.toString()});
+                code = DevServer.run(a.options(), a.port(), console);
             } catch (casebook.cli.UsageException e) {
                 throw new AssertionError(e);
             } finally {

@@ -1,4 +1,4 @@
-package casebook.check;
+package casebook.site;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stale-section notices of every translated page, by language and slug, filled by
- * {@link TranslationChecker} (slugs in parallel) and read by the page templates. Safe for concurrent use.
+ * {@code casebook.check.TranslationChecker} (slugs in parallel) and read by the page templates. Safe for concurrent use.
  */
 public final class StaleSections {
     private final Map<String, List<StaleSection>> byPage;

@@ -1,4 +1,4 @@
-package casebook.markdown;
+package casebook.text;
 
 /** How internal links are written in the output: folder links get an explicit index.html, so they work from disk. */
 public final class LinkTargets {
@@ -24,5 +24,24 @@ public final class LinkTargets {
         if (path.endsWith("/")) return path + "index.html" + url.substring(cut);
         if (path.equals("..") || path.equals(".") || path.endsWith("/..") || path.endsWith("/.")) return path + "/index.html" + url.substring(cut);
         return url;
+    }
+
+    /** Resolves {@code rel} against the folder of {@code from}; null if it climbs above the root. */
+    public static String resolve(String from, String rel) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        String[] base = from.split("/");
+        for (int i = 0; i < base.length - 1; i++) parts.addLast(base[i]);
+        String[] segs = rel.split("/", -1);
+        for (int i = 0; i < segs.length; i++) {
+            String s = segs[i];
+            if (s.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.removeLast();
+            } else if (!s.equals(".") && !s.isEmpty()) {
+                parts.addLast(s);
+            }
+        }
+        String joined = String.join("/", parts);
+        return rel.endsWith("/") && !joined.isEmpty() ? joined + "/" : joined;
     }
 }

@@ -1,4 +1,4 @@
-package casebook.markdown;
+package casebook.text;
 
 import java.util.regex.Matcher;
 
@@ -12,7 +12,7 @@ public final class HtmlText {
         return out.toString();
     }
 
-    static void escapeInto(CharSequence s, StringBuilder out) {
+    public static void escapeInto(CharSequence s, StringBuilder out) {
         int from = 0;
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -32,7 +32,7 @@ public final class HtmlText {
         return out.toString();
     }
 
-    static void escapeMarkedInto(String s, boolean mark, StringBuilder out) {
+    public static void escapeMarkedInto(String s, boolean mark, StringBuilder out) {
         if (!mark || !Cjk.containsJapanese(s)) {
             escapeInto(s, out);
             return;

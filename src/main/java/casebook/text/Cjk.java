@@ -1,4 +1,4 @@
-package casebook.markdown;
+package casebook.text;
 
 import java.util.regex.Pattern;
 

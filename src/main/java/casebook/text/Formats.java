@@ -1,4 +1,4 @@
-package casebook.markdown;
+package casebook.text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package casebook.check;
+package casebook.site;
 
 /**
  * One section of a translation whose original changed since it was translated, as the translated page
