@@ -115,6 +115,8 @@ public final class Build {
         // markdown, translation checks and templates, one slug (all its languages) at a time
         Map<String, List<Map<String, Object>>> stale = new ConcurrentHashMap<>();
         OutputTree out = options.write() ? new OutputTree(AtomicPublisher.stage(options.out())) : new OutputTree();
+        // whatever throws from here on, no staging folder is left behind (the block is not re-indented, to keep the change small)
+        try {
         PageWork work = new PageWork(warmup.markdownRenderer(), site, messages, templates, baseUrl(options, site), stale, d,
                 options.strict(), progress, cache, out);
         Site rendered = inPool(pool, work::run);
@@ -170,6 +172,9 @@ public final class Build {
                     new java.util.LinkedHashMap<>(stale), ids, out, d);
         }
         return new BuildResult(d, out, rendered, elapsed(start), all.size(), published);
+        } finally {
+            if (out.staging() != null && Files.exists(out.staging())) AtomicPublisher.abort(out.staging());
+        }
     }
 
     /** "; did you mean …?" naming the closest theme folder, or "" when none is close. */

@@ -59,7 +59,7 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         // Write the HTML as rendered: no per-character line, indent and whitespace bookkeeping.
         options.set(HtmlRenderer.FORMAT_FLAGS, HtmlRenderer.PASS_THROUGH);
-        parser = Parser.builder(options).build();
+        parser = LinearInlineParser.install(Parser.builder(options)).build();
         flexmarkRenderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new CasebookNodeRenderer()).build();
         renderer = new AstRenderer(flexmarkRenderer, options, TablesExtension.CLASS_NAME.get(options));
     }
@@ -77,6 +77,12 @@ public final class MarkdownRenderer {
             List<Heading> headings = List.copyOf(state.headings);
             return new RenderedBody(out, headings, state.ids, List.copyOf(state.links),
                     List.copyOf(state.structure), new SectionHashes(request.body(), request.bodyStartLine(), headings), local.sorted());
+        } catch (StackOverflowError e) {
+            // a last resort: MarkdownLimits keeps every known construct within the stack
+            local.error(request.display(), request.bodyStartLine(), 1, "page too deeply nested to render",
+                    "flatten nested lists, quotes, emphasis and containers (docs/security.md, Limits)");
+            return new RenderedBody("", List.of(), state.ids, List.of(), List.of(),
+                    new SectionHashes(request.body(), request.bodyStartLine(), List.of()), local.sorted());
         } finally {
             CasebookNodeRenderer.STATE.remove();
             for (casebook.diag.Diagnostic x : local.sorted()) diagnostics.report(x);
@@ -96,7 +102,7 @@ public final class MarkdownRenderer {
     /** Parses one Markdown segment and records its headings, links, lists and tables. */
     Document parse(Segment.Markdown md, PageState state) {
         String text = substituteData(md.text(), md.startLine(), state);
-        Document doc = parser.parse(text);
+        Document doc = MarkdownLimits.parse(parser, text, md.startLine(), state);
         analyse(doc, md.startLine(), state);
         return doc;
     }
