@@ -64,8 +64,8 @@ final class MarkdownLimits {
     static Document parse(Parser parser, String text, int startLine, PageState state) {
         Path display = state.request.display();
         Diagnostics d = state.diagnostics;
-        boolean[] depthReported = new boolean[1];
-        String checked = prescan(text, startLine, display, d, depthReported);
+        int[] blankedDeep = {-1};
+        String checked = prescan(text, startLine, display, d, blankedDeep);
         Document doc = parser.parse(checked);
         int tooLong = LinearInlineParser.TOO_LONG.get(doc);
         if (tooLong >= 0) {
@@ -78,15 +78,19 @@ final class MarkdownLimits {
                     + MAX_EMPHASIS_RUNS + " runs of * or _, or many links without their closing ')'",
                     "close each link as [text](address), and split the paragraph with blank lines");
         }
-        // the prescan reported a depth problem already when it blanked a line
-        cutDeep(doc, !depthReported[0], text, startLine, display, d);
+        // reported where the tree first goes too deep; failing that (the prescan removed all of it), at the first line removed
+        if (!cutDeep(doc, text, startLine, display, d) && blankedDeep[0] >= 0) {
+            d.error(display, blankedDeep[0], 1, DEPTH_MESSAGE, DEPTH_HINT);
+        }
         return doc;
     }
 
-    /** The text with each line that breaks a line limit blanked; reports the first of each kind. */
-    static String prescan(String text, int startLine, Path display, Diagnostics d, boolean[] reportedDepth) {
+    /**
+     * The text with each line that breaks a line limit blanked. A line too long a run of markup is
+     * reported here; the first line opening too deep is stored in {@code firstDeepLine} for the caller.
+     */
+    static String prescan(String text, int startLine, Path display, Diagnostics d, int[] firstDeepLine) {
         StringBuilder out = null;
-        boolean depthReported = false;
         boolean runReported = false;
         String fence = null;
         int line = startLine;
@@ -102,8 +106,7 @@ final class MarkdownLimits {
                 boolean blank = false;
                 if (nestingEstimate(text, pos, end) > PRESCAN_DEPTH) {
                     blank = true;
-                    if (!depthReported) d.error(display, line, 1, DEPTH_MESSAGE, DEPTH_HINT);
-                    depthReported = true;
+                    if (firstDeepLine[0] < 0) firstDeepLine[0] = line;
                 }
                 if (markupRun(text, pos, end) > MAX_MARKUP_RUN) {
                     blank = true;
@@ -121,7 +124,6 @@ final class MarkdownLimits {
             }
             pos = end + 1;
         }
-        reportedDepth[0] = depthReported;
         return out == null ? text : out.toString();
     }
 
@@ -193,9 +195,9 @@ final class MarkdownLimits {
     /**
      * Walks the tree without recursion and unlinks every node deeper than {@link #MAX_DEPTH} levels
      * (or, for nodes that are no level themselves, deeper than four times that in the tree), reporting
-     * the first at its line unless {@code report} is false.
+     * the first at its line. Returns whether anything was cut.
      */
-    private static void cutDeep(Document doc, boolean report, String text, int startLine, Path display, Diagnostics d) {
+    private static boolean cutDeep(Document doc, String text, int startLine, Path display, Diagnostics d) {
         ArrayDeque<Node> nodes = new ArrayDeque<>();
         ArrayDeque<int[]> depths = new ArrayDeque<>(); // {levels, tree depth}
         nodes.push(doc);
@@ -217,10 +219,9 @@ final class MarkdownLimits {
                 depths.push(new int[] {levels, tree});
             }
         }
-        if (first != null && report) {
-            d.error(display, lineOf(text, first.getStartOffset(), startLine), 1, DEPTH_MESSAGE, DEPTH_HINT);
-        }
+        if (first != null) d.error(display, lineOf(text, first.getStartOffset(), startLine), 1, DEPTH_MESSAGE, DEPTH_HINT);
         for (Node n : cut) n.unlink();
+        return first != null;
     }
 
     private static boolean isLevel(Node n) {
