@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * Splits a page body into Markdown and fenced containers ({@code :::name [title]} … {@code :::}),
  * line by line, so that no construct depends on indentation. Fenced code blocks are skipped, so a
  * {@code :::} inside a code sample stays text. An unclosed or unknown container is reported at the
- * line that opened it.
+ * line that opened it. Containers nest at most {@link MarkdownLimits#MAX_DEPTH} deep: an opening line
+ * deeper than that is reported and left out with its closing line; a body longer than
+ * {@link MarkdownLimits#MAX_BODY_CHARS} is reported and not rendered.
  */
 public final class ContainerSplitter {
     private static final Pattern OPEN = Pattern.compile("^:::\\s*([A-Za-z][A-Za-z0-9-]*)\\s*(.*?)\\s*$");
@@ -45,12 +47,18 @@ public final class ContainerSplitter {
     }
 
     public static List<Segment> split(String body, int firstLine, Path display, List<String> known, Diagnostics d) {
+        if (body.length() > MarkdownLimits.MAX_BODY_CHARS) {
+            d.error(display, firstLine, 1, "page body longer than " + MarkdownLimits.MAX_BODY_CHARS + " characters; it is not rendered",
+                    "split it into several pages");
+            return List.of();
+        }
         if (body.indexOf(":::") < 0) return List.of(new Segment.Markdown(body, firstLine));
         Deque<Open> stack = new ArrayDeque<>();
         Open root = new Open("", "", firstLine - 1);
         stack.push(root);
         String fence = null;
         int lineNo = firstLine;
+        int tooDeep = 0; // containers opened beyond the limit and not yet closed: their lines are left out
         int pos = 0;
         while (pos < body.length()) {
             int end = body.indexOf('\n', pos);
@@ -62,6 +70,10 @@ public final class ContainerSplitter {
                 if (fm.find() && fm.group(1).equals(fence)) fence = null;
             } else if (fm.find()) {
                 fence = fm.group(1);
+            } else if (CLOSE.matcher(line).matches() && tooDeep > 0) {
+                tooDeep--;
+                lineNo++;
+                continue;
             } else if (CLOSE.matcher(line).matches() && stack.size() > 1) {
                 stack.pop();
                 top.flush();
@@ -79,6 +91,13 @@ public final class ContainerSplitter {
                 continue;
             } else {
                 Matcher m = OPEN.matcher(line);
+                if (m.matches() && (tooDeep > 0 || stack.size() > MarkdownLimits.MAX_DEPTH)) {
+                    if (tooDeep++ == 0) {
+                        d.error(display, lineNo, 1, "containers " + MarkdownLimits.DEPTH_MESSAGE, MarkdownLimits.DEPTH_HINT);
+                    }
+                    lineNo++;
+                    continue;
+                }
                 if (m.matches()) {
                     String name = m.group(1);
                     if (!known.contains(name)) {

@@ -1,7 +1,9 @@
 package casebook.markdown;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,12 +24,16 @@ public final class HeadingIds {
     public static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     private final Set<String> used = new HashSet<>();
+    /** For each id asked for more than once, the next suffix to try: n headings of one text cost O(n), not O(n²). */
+    private final Map<String, Integer> next = new HashMap<>();
 
     /** Registers an id for the page; returns it, made unique. */
     public String claim(String wanted) {
-        String id = wanted;
-        int n = 2;
+        if (used.add(wanted)) return wanted;
+        int n = next.getOrDefault(wanted, 2);
+        String id = wanted + "-" + n++;
         while (!used.add(id)) id = wanted + "-" + n++;
+        next.put(wanted, n);
         return id;
     }
 

@@ -63,7 +63,7 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         // Write the HTML as rendered: no per-character line, indent and whitespace bookkeeping.
         options.set(HtmlRenderer.FORMAT_FLAGS, HtmlRenderer.PASS_THROUGH);
-        parser = Parser.builder(options).build();
+        parser = LinearInlineParser.install(Parser.builder(options)).build();
         flexmarkRenderer = HtmlRenderer.builder(options).nodeRendererFactory(o -> new CasebookNodeRenderer()).build();
         renderer = new AstRenderer(flexmarkRenderer, options, TablesExtension.CLASS_NAME.get(options));
     }
@@ -81,6 +81,12 @@ public final class MarkdownRenderer {
             List<OutlineHeading> headings = List.copyOf(state.headings);
             return new RenderedBody(out, headings, state.ids, List.copyOf(state.links),
                     List.copyOf(state.structure), new SectionHashes(request.body(), request.bodyStartLine(), headings), local.kept());
+        } catch (StackOverflowError e) {
+            // a last resort: MarkdownLimits keeps every known construct within the stack
+            local.error(request.display(), request.bodyStartLine(), 1, "page too deeply nested to render",
+                    "flatten nested lists, quotes, emphasis and containers (docs/security.md, Limits)");
+            return new RenderedBody("", List.of(), state.ids, List.of(), List.of(),
+                    new SectionHashes(request.body(), request.bodyStartLine(), List.of()), local.kept());
         } finally {
             CasebookNodeRenderer.STATE.remove();
             for (casebook.diag.Diagnostic x : local.kept()) diagnostics.report(x);
@@ -100,7 +106,7 @@ public final class MarkdownRenderer {
     /** Parses one Markdown segment and records its headings, links, lists and tables. */
     Document parse(Segment.Markdown md, PageState state) {
         String text = substituteData(md.text(), md.startLine(), state);
-        Document doc = parser.parse(text);
+        Document doc = MarkdownLimits.parse(parser, text, md.startLine(), state);
         if (analyse(doc, md.startLine(), state)) state.rawHtmlDocuments.add(doc);
         return doc;
     }
@@ -367,30 +373,72 @@ public final class MarkdownRenderer {
      */
     static boolean inCodeOrEscaped(String text, int i) {
         if (i > 0 && text.charAt(i - 1) == '\\') return true;
-        int lineStart = text.lastIndexOf('\n', i - 1) + 1;
-        int ticks = 0;
-        for (int k = lineStart; k < i; k++) if (text.charAt(k) == '`') ticks++;
+        TextIndex idx = TextIndex.of(text);
+        int line = idx.lineOf(i);
+        int lineStart = idx.starts[line];
+        int ticks = idx.ticks[i] - idx.ticks[lineStart];
         if (ticks % 2 == 1 || text.startsWith("    ", lineStart) || text.startsWith("\t", lineStart)) return true;
-        boolean fenced = false;
-        for (int k = 0; k < lineStart; ) {
-            int end = text.indexOf('\n', k); // there is one: lineStart follows a line break
-            String l = text.substring(k, end).stripLeading();
-            if (l.startsWith("```") || l.startsWith("~~~")) fenced = !fenced;
-            k = end + 1;
-        }
-        return fenced;
+        return idx.fenced[line];
     }
 
     /** The file line of an offset into a segment's text (before it is parsed), which starts on {@code startLine}. */
     private static int textLine(String text, int offset, int startLine) {
-        int line = startLine;
-        for (int k = 0; k < offset; k++) if (text.charAt(k) == '\n') line++;
-        return line;
+        return TextIndex.of(text).lineOf(offset) + startLine;
+    }
+
+    /**
+     * A segment's raw text read once: line starts, backticks before each offset and whether each line
+     * starts inside a fenced code block. Positions of many data references then cost O(log n) each, not
+     * a scan from the start of the text (quadratic for thousands of references).
+     */
+    private static final class TextIndex {
+        private static final ThreadLocal<TextIndex> LAST = new ThreadLocal<>();
+        final String text;
+        final int[] starts;
+        final int[] ticks;
+        final boolean[] fenced;
+
+        private TextIndex(String text) {
+            this.text = text;
+            int[] found = new int[64];
+            int n = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (n == found.length) found = java.util.Arrays.copyOf(found, n * 2);
+                found[n++] = i + 1;
+            }
+            starts = java.util.Arrays.copyOf(found, n);
+            ticks = new int[text.length() + 1];
+            for (int i = 0; i < text.length(); i++) ticks[i + 1] = ticks[i] + (text.charAt(i) == '`' ? 1 : 0);
+            fenced = new boolean[n];
+            boolean inFence = false;
+            for (int k = 0; k < n; k++) {
+                fenced[k] = inFence;
+                int end = k + 1 < n ? starts[k + 1] - 1 : text.length();
+                String l = text.substring(starts[k], end).stripLeading();
+                if (l.startsWith("```") || l.startsWith("~~~")) inFence = !inFence;
+            }
+        }
+
+        static TextIndex of(String text) {
+            TextIndex idx = LAST.get();
+            if (idx == null || idx.text != text) {
+                idx = new TextIndex(text);
+                LAST.set(idx);
+            }
+            return idx;
+        }
+
+        /** 0-based line of an offset. */
+        int lineOf(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset);
+            return i >= 0 ? i : -i - 2;
+        }
     }
 
     /** The 1-based column of an offset into a segment's text. */
     private static int textColumn(String text, int offset) {
-        return offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
+        TextIndex idx = TextIndex.of(text);
+        return offset - idx.starts[idx.lineOf(offset)] + 1;
     }
 
     /** A "{{" between two data references that starts none: a mistyped reference would be published as it is. */
@@ -398,12 +446,22 @@ public final class MarkdownRenderer {
         for (int i = text.indexOf("{{", from); i >= 0 && i < to; i = text.indexOf("{{", i + 2)) {
             if (inCodeOrEscaped(text, i)) continue;
             // what was meant: up to the first "}}", the next "{{" or the end of the line, at most 40 characters
-            int end = text.indexOf('\n', i);
-            end = Math.min(end < 0 ? text.length() : end, i + 40);
+            // searches bounded by those 40 characters, so a long line of "{{" stays linear
+            int end = Math.min(text.length(), i + 40);
+            for (int k = i; k < end; k++) {
+                if (text.charAt(k) == '\n') {
+                    end = k;
+                    break;
+                }
+            }
             int next = text.indexOf("{{", i + 2);
             if (next >= 0 && next < end) end = next;
-            int close = text.indexOf("}}", i + 2);
-            if (close >= 0 && close + 2 <= end) end = close + 2;
+            for (int k = i + 2; k + 2 <= end; k++) {
+                if (text.charAt(k) == '}' && text.charAt(k + 1) == '}') {
+                    end = k + 2;
+                    break;
+                }
+            }
             String shown = text.substring(i, end);
             state.diagnostics.warning(state.request.display(), textLine(text, i, startLine), textColumn(text, i),
                     "\"" + shown + "\" is not a data reference and is published as written",

@@ -92,6 +92,14 @@ public final class ContentScanner {
         List<Path> toRead = new ArrayList<>();
         for (Path file : files) {
             Path rel = absRoot.relativize(file);
+            if (rel.toString().indexOf('\uFFFD') >= 0) {
+                // the JVM decodes file names with the locale's charset (sun.jnu.encoding): under LC_ALL=C it is ASCII,
+                // a Japanese name comes back with U+FFFD in place of its bytes, and no path built from it can be opened
+                diagnostics.error(display(file), 1, 1, "file name cannot be read in this system's encoding ("
+                        + System.getProperty("sun.jnu.encoding") + ")",
+                        "run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (or rename the file using ASCII letters)");
+                continue;
+            }
             String name = rel.getFileName().toString();
             if (rel.getNameCount() == 1 && (name.equals("site.yaml") || name.equals("glossary.yaml"))
                     || PAGE_FILE.matcher(name).matches() || name.equals("data.yaml")) {
