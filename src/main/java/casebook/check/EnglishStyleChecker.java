@@ -17,14 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps English pages in the house style of docs/translation-style.md: US spelling, numerals for 2 and
- * above, straight quotes, and one rendering per glossary term. It reads each English page's Markdown
- * source (its title and body; heading ids, link targets, code, HTML tags and {@code {{data}}}
+ * Keeps English pages in the house style of docs/translation-style.md: US spelling, straight quotes and
+ * one rendering per glossary term. (Its numbers rule is left to editors: a number in words is too
+ * often a name or a heading, such as "Two".) It reads each English page's Markdown source (its title and body; heading ids, link targets, code, HTML tags and {@code {{data}}}
  * placeholders are skipped) and warns, at the line and column of the variant, for
  * <ul>
  * <li>a spelling of {@link #SPELLING}, or an {@code -ise}/{@code -isation} verb, when the house writes
  *     {@code -ize};</li>
- * <li>a number from two to ninety-nine written in words;</li>
  * <li>curly quotation marks and apostrophes;</li>
  * <li>a form listed under a glossary entry's {@code avoid: en:}.</li>
  * </ul>
@@ -108,11 +107,6 @@ public final class EnglishStyleChecker {
     static final List<String> ALLOWED = List.of("Ministry of Health, Labour and Welfare");
 
     private static final Pattern ISE = Pattern.compile("(?i)\\b(\\p{L}{2,})is(e|es|ed|ing|er|ers|ation|ations|ational)\\b");
-    private static final Pattern NUMBER_WORD = Pattern.compile("(?i)\\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-            + "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            + "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\b");
-    /** Common expressions where a number stays in words (docs/translation-style.md). */
-    private static final Pattern NUMBER_EXPRESSION = Pattern.compile("(?i)\\bone or two\\b|\\btwo or three\\b");
     private static final Pattern CURLY = Pattern.compile("[\u2018\u2019\u201C\u201D]");
     /** Spans that are not prose: heading ids, placeholders, code, link targets, URLs, HTML tags and comments. */
     private static final Pattern SKIP = Pattern.compile("\\{#[^}]*}|\\{\\{.*?}}|`[^`]*`|]\\([^)]*\\)|<!--.*?-->|<[^>\\s][^>]*>"
@@ -218,12 +212,6 @@ public final class EnglishStyleChecker {
             report(p, lineNo, offset < 0 ? -1 : ise.start(), where + "\"" + found + "\" is not the house form: house spelling is US English (-ize)",
                     "write \"" + house + "\"", d, strict);
         }
-        String numbersText = NUMBER_EXPRESSION.matcher(text).replaceAll(mr -> " ".repeat(mr.group().length()));
-        Matcher n = NUMBER_WORD.matcher(numbersText);
-        while (n.find()) {
-            report(p, lineNo, offset < 0 ? -1 : n.start(), where + "\"" + n.group() + "\" is a number in words: the house writes numbers from 2 up"
-                    + " as numerals", "write \"" + numeral(n.group()) + "\"", d, strict);
-        }
         Matcher q = CURLY.matcher(text);
         while (q.find()) {
             char c = q.group().charAt(0);
@@ -243,18 +231,6 @@ public final class EnglishStyleChecker {
             return Character.toUpperCase(house.charAt(0)) + house.substring(1);
         }
         return house;
-    }
-
-    private static final List<String> UNITS = List.of("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
-    private static final List<String> TENS = List.of("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
-
-    static String numeral(String words) {
-        String w = words.toLowerCase(Locale.ROOT);
-        String[] parts = w.split("-");
-        int tens = TENS.indexOf(parts[0]);
-        if (tens >= 2) return String.valueOf(tens * 10 + (parts.length > 1 ? UNITS.indexOf(parts[1]) : 0));
-        return String.valueOf(UNITS.indexOf(w));
     }
 
     private static void report(Page p, int line, int index, String message, String hint, Diagnostics d, boolean strict) {

@@ -169,7 +169,7 @@ public final class Scaffold {
             :::basic-info
             :::
 
-            ## 2. Organisation within the local government {#administrative-structure}
+            ## 2. Organization within the local government {#administrative-structure}
 
             :::figure (Figure caption)
             :::credit
@@ -177,7 +177,7 @@ public final class Scaffold {
             :::
             :::
 
-            - Description of the organisation
+            - Description of the organization
 
             ## 3. Awareness of the issues before the initiative {#issues}
 
