@@ -1,5 +1,6 @@
 package casebook.build;
 
+import casebook.check.EnglishStyleChecker;
 import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.MarkdownRenderer;
@@ -32,6 +33,7 @@ final class PageWork {
     private final Map<String, Map<String, String>> messages;
     private final PageRenderer pages;
     private final TranslationChecker translations;
+    private final EnglishStyleChecker style;
     private final Map<String, List<Map<String, Object>>> stale;
     private final Diagnostics d;
     private final boolean strict;
@@ -55,6 +57,7 @@ final class PageWork {
         this.messages = messages;
         this.pages = new PageRenderer(site, templates, messages, baseUrl, stale);
         this.translations = new TranslationChecker(site);
+        this.style = new EnglishStyleChecker(site.glossary());
         this.stale = stale;
         this.d = d;
         this.strict = strict;
@@ -78,6 +81,7 @@ final class PageWork {
         }
         Map<String, Page> homes = new LinkedHashMap<>();
         for (Map.Entry<String, Page> e : site.homes().entrySet()) {
+            style.check(e.getValue(), d, strict);
             homes.put(e.getKey(), e.getValue().withRendered(Build.render(md, e.getValue(), messages,
                     site.glossary().terms(e.getKey()), "glossary/index.html", d)));
         }
@@ -99,6 +103,7 @@ final class PageWork {
         }
         d.reportDistinct(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
+        for (Page p : mine.values()) style.check(p, d, strict);
         for (Page p : mine.values()) {
             byte[] html = cache == null ? pages.page(p, d) : cache.page(pages, p, d);
             if (html != null) out.put(p.path(), html);
