@@ -12,10 +12,10 @@
     for (var i = 0; i < links.length; i++) links[i].setAttribute('href', bases[i] + (id ? '#' + encodeURIComponent(id) : ''));
   }
 
-  /* The section being read: the last heading with an id at or above the upper third of the window. */
+  /* The section being read: the nearest heading with an id at or above the top of the window. */
   function section() {
     var hs = main ? main.querySelectorAll('h2[id], h3[id], h4[id]') : [];
-    var line = window.innerHeight * 0.3, id = null;
+    var line = 1, id = null;
     for (var i = 0; i < hs.length; i++) {
       if (hs[i].getBoundingClientRect().top <= line) id = hs[i].id; else break;
     }
@@ -25,9 +25,10 @@
   /* The place is taken where the reader stops to read (one second without scrolling), not while the
      page passes by on the way up to the switcher, and never while the header (and so the switcher)
      is in view: a reader who scrolls back to the top to switch keeps the section read last. */
-  var timer = 0;
+  var timer = 0, tabbing = false;
   function settle() {
-    if (header && header.getBoundingClientRect().bottom > 0) return;
+    // moving the focus with Tab scrolls the page too, but that is not reading: the place stays
+    if (tabbing || (header && header.getBoundingClientRect().bottom > 0)) return;
     carry(section());
   }
   function fromHash() {
@@ -38,6 +39,10 @@
     fromHash();
     window.addEventListener('hashchange', fromHash);
     window.addEventListener('scroll', function () { clearTimeout(timer); timer = setTimeout(settle, 1000); }, { passive: true });
+    document.addEventListener('keydown', function (e) { tabbing = e.key === 'Tab'; });
+    ['wheel', 'touchstart', 'pointerdown'].forEach(function (t) {
+      window.addEventListener(t, function () { tabbing = false; }, { passive: true });
+    });
   }
 
   /* The page contents are open in the HTML, so they can be read without this script. On a phone they

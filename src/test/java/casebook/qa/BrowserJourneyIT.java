@@ -150,7 +150,7 @@ class BrowserJourneyIT {
         assertEquals("../../en/hasuda/index.html", js("return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href')"));
 
         // the reader scrolls into section 5 and stops to read
-        js("const h=document.getElementById('internal-support-system'); scrollTo(0, h.getBoundingClientRect().top + scrollY + 200)");
+        js("document.getElementById('internal-support-system').scrollIntoView()");
         waitFor("the switch carries the section being read",
                 "return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href').endsWith('#internal-support-system')");
         // ... then scrolls back to the top, where the switch is, and uses it
