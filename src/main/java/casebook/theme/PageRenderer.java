@@ -57,7 +57,6 @@ public final class PageRenderer {
         s.put("portal", c.portal() == null ? "" : c.portal());
         m.put("site", s);
         m.put("canonical", baseUrl == null ? "" : baseUrl + path.replaceFirst("index\\.html$", ""));
-        m.put("favicon", root + "assets/favicon.svg");
         m.put("hasGlossary", !site.glossary().entries().isEmpty());
         m.put("footerLinks", footerLinks(lang, root));
         return m;
