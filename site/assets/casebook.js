@@ -1,17 +1,49 @@
 /* casebook: optional progressive enhancement. Every page works without it.
-   Sections have the same id in both languages, so the language switcher can carry the reader's
-   current section (the URL fragment) over to the twin page. */
+   Sections have the same id in both languages, so the language switcher can carry the reader's place
+   over to the twin page. Without this script the switcher leads to the top of the twin page. */
 (function () {
-  function carry() {
-    var links = document.querySelectorAll('.lang-switch a[hreflang]');
-    for (var i = 0; i < links.length; i++) {
-      var a = links[i];
-      var base = a.getAttribute('href').split('#')[0];
-      a.setAttribute('href', base + (location.hash || ''));
-    }
+  var links = document.querySelectorAll('.lang-switch a[hreflang]');
+  var main = document.getElementById('main');
+  var header = document.querySelector('.site-header');
+  var bases = [];
+  for (var i = 0; i < links.length; i++) bases.push(links[i].getAttribute('href').split('#')[0]);
+
+  function carry(id) {
+    for (var i = 0; i < links.length; i++) links[i].setAttribute('href', bases[i] + (id ? '#' + encodeURIComponent(id) : ''));
   }
-  carry();
-  window.addEventListener('hashchange', carry);
+
+  /* The section being read: the nearest heading with an id at or above the top of the window. */
+  function section() {
+    var hs = main ? main.querySelectorAll('h2[id], h3[id], h4[id]') : [];
+    var line = 1, id = null;
+    for (var i = 0; i < hs.length; i++) {
+      if (hs[i].getBoundingClientRect().top <= line) id = hs[i].id; else break;
+    }
+    return id;
+  }
+
+  /* The place is taken where the reader stops to read (one second without scrolling), not while the
+     page passes by on the way up to the switcher, and never while the header (and so the switcher)
+     is in view: a reader who scrolls back to the top to switch keeps the section read last. */
+  var timer = 0, tabbing = false;
+  function settle() {
+    // moving the focus with Tab scrolls the page too, but that is not reading: the place stays
+    if (tabbing || (header && header.getBoundingClientRect().bottom > 0)) return;
+    carry(section());
+  }
+  function fromHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id && document.getElementById(id)) carry(id);
+  }
+  if (links.length) {
+    fromHash();
+    window.addEventListener('hashchange', fromHash);
+    window.addEventListener('scroll', function () { clearTimeout(timer); timer = setTimeout(settle, 1000); }, { passive: true });
+    document.addEventListener('keydown', function (e) { tabbing = e.key === 'Tab'; });
+    ['wheel', 'touchstart', 'pointerdown'].forEach(function (t) {
+      window.addEventListener(t, function () { tabbing = false; }, { passive: true });
+    });
+  }
 
   /* The page contents are open in the HTML, so they can be read without this script. On a phone they
      start closed, so the key points are near the top; the reader opens them with one tap. */

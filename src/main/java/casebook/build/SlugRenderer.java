@@ -1,6 +1,6 @@
 package casebook.build;
 
-import casebook.site.StaleSections;
+import casebook.check.EnglishStyleChecker;
 import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.GlossaryTerms;
@@ -8,6 +8,7 @@ import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderedBody;
 import casebook.site.Page;
 import casebook.site.Site;
+import casebook.site.StaleSections;
 import casebook.theme.PageRenderer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ final class SlugRenderer {
     private final Map<String, Map<String, String>> messages;
     private final PageRenderer pages;
     private final TranslationChecker translations;
+    private final EnglishStyleChecker style;
     private final StaleSections stale;
     private final Diagnostics d;
     private final boolean strict;
@@ -80,6 +82,7 @@ final class SlugRenderer {
         this.stale = new StaleSections();
         this.pages = new PageRenderer(site, theme.templates(), messages, baseUrl, stale);
         this.translations = new TranslationChecker(site);
+        this.style = new EnglishStyleChecker(site.glossary());
         this.d = d;
         this.strict = strict;
         this.progress = progress;
@@ -104,6 +107,7 @@ final class SlugRenderer {
         }
         Map<String, Page> homes = new LinkedHashMap<>();
         for (Map.Entry<String, Page> e : site.homes().entrySet()) {
+            style.check(e.getValue(), d, strict);
             homes.put(e.getKey(), e.getValue().withRendered(Build.render(md, e.getValue(), messages,
                     site.glossary().terms(e.getKey()), "glossary/index.html", d)));
         }
@@ -124,6 +128,7 @@ final class SlugRenderer {
         }
         d.reportDistinct(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
+        for (Page p : mine.values()) style.check(p, d, strict);
         for (Page p : mine.values()) {
             byte[] bytes = html.render(pages, p, d);
             if (bytes != null) out.accept(p.path(), bytes);

@@ -276,7 +276,7 @@ public final class Scaffold {
             :::basic-info
             :::
 
-            ## 2. Organisation within the local government {#administrative-structure}
+            ## 2. Organization within the local government {#administrative-structure}
 
             :::figure TODO(Figure caption)
             :::credit
@@ -284,7 +284,7 @@ public final class Scaffold {
             :::
             :::
 
-            - TODO(Description of the organisation)
+            - TODO(Description of the organization)
 
             ## 3. Awareness of the issues before the initiative {#issues}
 

@@ -43,24 +43,18 @@ final class NodeHtml {
         boolean mark = state.request.markJapanese();
         int from = 0;
         if (!state.request.glossary().terms().isEmpty() && linkable(node)) {
-            // link the first use on the page of every term this text holds, left to right
-            while (true) {
-                GlossaryTerms.Term hit = null;
-                int at = Integer.MAX_VALUE;
-                for (GlossaryTerms.Term t : state.request.glossary().terms()) {
-                    if (state.linkedTerms.contains(t.id())) continue;
-                    int i = s.indexOf(t.form(), from);
-                    if (i >= 0 && (i < at || i == at && t.form().length() > hit.form().length())) { at = i; hit = t; }
-                }
-                if (hit == null) break;
-                state.linkedTerms.add(hit.id());
-                HtmlText.escapeMarkedInto(s.substring(from, at), mark, out);
+            // link the first use on the page of every term this text holds, left to right; a later use
+            // of a linked term is passed over whole, so a shorter term inside it is not linked instead
+            GlossaryTerms glossary = state.request.glossary();
+            for (GlossaryTerms.Hit hit = glossary.next(s, from); hit != null; hit = glossary.next(s, hit.end())) {
+                if (!state.linkedTerms.add(hit.term().id())) continue;
+                HtmlText.escapeMarkedInto(s.substring(from, hit.start()), mark, out);
                 out.append("<a class=\"term\" href=\"");
-                HtmlText.escapeInto(state.request.glossaryHref() + "#" + hit.id(), out);
+                HtmlText.escapeInto(state.request.glossaryHref() + "#" + hit.term().id(), out);
                 out.append("\">");
-                HtmlText.escapeMarkedInto(hit.form(), mark, out);
+                HtmlText.escapeMarkedInto(s.substring(hit.start(), hit.end()), mark, out);
                 out.append("</a>");
-                from = at + hit.form().length();
+                from = hit.end();
             }
         }
         HtmlText.escapeMarkedInto(from == 0 ? s : s.substring(from), mark, out);

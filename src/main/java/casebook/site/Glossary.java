@@ -10,12 +10,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** content/glossary.yaml: terms in both languages with a one-line definition each. */
+/**
+ * content/glossary.yaml: terms in both languages with a one-line definition each. {@code aliases} are
+ * other accepted forms (linked and counted as uses); {@code avoid} are known renderings the house does
+ * not use, which the style check reports on pages of that language.
+ */
 public record Glossary(List<Entry> entries, Path display) {
     public static final Glossary EMPTY = new Glossary(List.of(), null);
 
     public record Entry(String id, Map<String, String> term, Map<String, String> definition,
-                        Map<String, List<String>> aliases, int line) { }
+                        Map<String, List<String>> aliases, Map<String, List<String>> avoid, int line) { }
 
     public static Glossary from(YamlNode node, Path display, List<String> languages, Diagnostics d) {
         List<Entry> entries = new ArrayList<>();
@@ -25,7 +29,7 @@ public record Glossary(List<Entry> entries, Path display) {
             return new Glossary(List.of(), display);
         }
         Map<String, Integer> firstLine = new java.util.HashMap<>();
-        List<String> keys = new ArrayList<>(List.of("id", "definition", "aliases"));
+        List<String> keys = new ArrayList<>(List.of("id", "definition", "aliases", "avoid"));
         keys.addAll(languages);
         for (YamlNode e : node.list()) {
             KnownKeys.warnUnknown(e, keys, display, d, "unknown key \"%s\" in glossary entry", " (it is ignored)",
@@ -45,6 +49,7 @@ public record Glossary(List<Entry> entries, Path display) {
             Map<String, String> term = new java.util.LinkedHashMap<>();
             Map<String, String> def = new java.util.LinkedHashMap<>();
             Map<String, List<String>> aliases = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> avoid = new java.util.LinkedHashMap<>();
             for (String lang : languages) {
                 String t = e.text(lang);
                 YamlNode tn = e.get(lang);
@@ -63,10 +68,33 @@ public record Glossary(List<Entry> entries, Path display) {
                 YamlNode a = e.get("aliases") == null ? null : e.get("aliases").get(lang);
                 if (a != null) for (YamlNode x : a.list()) al.add(x.text());
                 aliases.put(lang, al);
+                avoid.put(lang, forms(e.get("avoid"), lang, id, display, d));
             }
-            entries.add(new Entry(id, term, def, aliases, e.line()));
+            entries.add(new Entry(id, term, def, aliases, avoid, e.line()));
         }
         return new Glossary(List.copyOf(entries), display);
+    }
+
+    /** The one-line forms listed under {@code avoid: <lang>:} of an entry (a list, or a single form). */
+    private static List<String> forms(YamlNode avoid, String lang, String id, Path display, Diagnostics d) {
+        if (avoid == null) return List.of();
+        if (!avoid.isMap()) {
+            d.error(display, avoid.line(), avoid.column(), "avoid: of glossary entry \"" + id + "\" must list forms by language",
+                    "write avoid: { " + lang + ": [other rendering, …] }");
+            return List.of();
+        }
+        YamlNode a = avoid.get(lang);
+        if (a == null) return List.of();
+        List<String> out = new ArrayList<>();
+        if (a.isList()) {
+            for (YamlNode x : a.list()) {
+                if (x.text() != null && !x.text().isBlank()) out.add(x.text().strip());
+                else d.error(display, x.line(), x.column(), "an avoid: form of glossary entry \"" + id + "\" must be one line of text", null);
+            }
+        } else if (a.text() != null && !a.text().isBlank()) {
+            out.add(a.text().strip());
+        }
+        return List.copyOf(out);
     }
 
     /** The forms to link on pages of a language, longest first. */

@@ -110,9 +110,11 @@ public final class PageRenderer {
                 a.put("hreflang", other);
                 alternates.add(a);
             }
-            if (other.equals(lang)) continue;
-            Map<String, Object> sw = link(exists ? href : "", messages.get(other).getOrDefault("language.name", other));
+            // every language is listed, the page's own marked as current (aria-current), as GOV.UK does
+            boolean current = other.equals(lang);
+            Map<String, Object> sw = link(exists && !current ? href : "", messages.get(other).getOrDefault("language.name", other));
             sw.put("lang", other);
+            sw.put("current", current);
             sw.put("available", exists);
             sw.put("missing", messages.get(lang).getOrDefault("language.missing." + other, "not available"));
             switcher.add(sw);
@@ -125,7 +127,7 @@ public final class PageRenderer {
                 alternates.add(x);
             }
         }
-        m.put("switcher", switcher);
+        m.put("switcher", switcher.size() > 1 ? switcher : List.of());
         m.put("alternates", alternates);
     }
 
@@ -145,7 +147,8 @@ public final class PageRenderer {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", p.meta().title());
         page.put("label", p.meta().label() == null ? "" : p.meta().label());
-        page.put("description", p.meta().description() == null ? "" : p.meta().description());
+        page.put("description", description(p, p.meta().title() + ("ja".equals(p.lang()) ? "（" + site.config().title(p.lang()) + "）"
+                : " (" + site.config().title(p.lang()) + ")")));
         page.put("body", p.rendered().html());
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
@@ -289,6 +292,54 @@ public final class PageRenderer {
     }
 
     /** The first paragraph inside the page's :::keypoint block, its lines joined as the renderer joins them. */
+    /**
+     * The page's meta description: its {@code description} front matter, else its key-point headline,
+     * else its first paragraph, as plain text and cut at about 160 characters; else {@code fallback}.
+     */
+    static String description(Page p, String fallback) {
+        if (p.meta().description() != null && !p.meta().description().isBlank()) return p.meta().description().strip();
+        String text = keypointHeadline(p.body(), p.lang());
+        if (text == null) text = firstParagraph(p.body(), p.lang());
+        if (text == null) text = fallback;
+        text = plainText(text);
+        int max = "ja".equals(p.lang()) ? 120 : 160;
+        if (text.codePointCount(0, text.length()) <= max) return text;
+        String cut = text.substring(0, text.offsetByCodePoints(0, max - 1));
+        int space = cut.lastIndexOf(' ');
+        if (!"ja".equals(p.lang()) && space > max / 2) cut = cut.substring(0, space);
+        return cut.strip() + "…";
+    }
+
+    /** The first paragraph of running text (not a heading, list, table, quote or container). */
+    static String firstParagraph(String body, String lang) {
+        if (body == null) return null;
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (String line : body.split("\n", -1)) {
+            String l = line.strip();
+            if (l.startsWith(":::")) {
+                if (out.length() > 0) break;
+                depth += l.equals(":::") ? -1 : 1;
+                continue;
+            }
+            if (depth > 0) continue;
+            if (l.isEmpty() || l.startsWith("#") || l.startsWith("- ") || l.startsWith("* ") || l.startsWith("|")
+                    || l.startsWith(">") || l.startsWith(": ") || l.matches("\\d+\\. .*")) {
+                if (out.length() > 0) break;
+                continue;
+            }
+            if (out.length() > 0 && !"ja".equals(lang)) out.append(' ');
+            out.append(l);
+        }
+        return out.length() == 0 ? null : out.toString();
+    }
+
+    /** Markdown inline marks removed: links keep their text; emphasis, code marks and heading ids go. */
+    static String plainText(String md) {
+        return md.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replaceAll("\\{#[^}]*\\}", "")
+                .replaceAll("\\*\\*|__|`|(?<![\\w*])\\*(?!\\s)|(?<!\\s)\\*(?![\\w*])", "").replaceAll("\\s+", " ").strip();
+    }
+
     static String keypointHeadline(String body, String lang) {
         if (body == null) return null;
         StringBuilder out = new StringBuilder();

@@ -116,7 +116,7 @@ class PageConstructsTest {
             :::basic-info
             :::
 
-            ## 2. Organisation {#structure}
+            ## 2. Organization {#structure}
 
             The public health center supports it. The public health center is the region's base.
             -- talk/index.ja.md --

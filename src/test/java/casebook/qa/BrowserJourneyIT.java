@@ -130,6 +130,39 @@ class BrowserJourneyIT {
         assertEquals("1. 基本情報", js("return document.getElementById('basic-info').textContent.trim()"));
     }
 
+    /** Waits (up to 10 s) for a condition in the page; no fixed sleep. */
+    private void waitFor(String what, String script, Object... args) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Boolean.TRUE.equals(js(script, args))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting: " + what + " on " + browser.driver.getCurrentUrl());
+            try { Thread.sleep(50); } catch (InterruptedException e) { Thread.currentThread().interrupt(); throw new AssertionError(e); }
+        }
+    }
+
+    @Test
+    void languageSwitchListsBothLanguagesAndKeepsTheSectionTheReaderScrolledTo() {
+        browser.viewport(390, 844, true);
+        browser.driver.get(server.base + "ja/hasuda/index.html");
+        // both languages, the current one marked and not a link; the other a link to the twin page's top
+        assertEquals(List.of("日本語", "English"), js("return [...document.querySelectorAll('.lang-switch li')].map(l=>l.textContent.trim())"));
+        assertEquals("日本語", js("const c=document.querySelectorAll('.lang-switch [aria-current=true]');"
+                + " return c.length===1 && c[0].tagName!=='A' ? c[0].textContent : null"));
+        assertEquals("../../en/hasuda/index.html", js("return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href')"));
+
+        // the reader scrolls into section 5 and stops to read
+        js("document.getElementById('internal-support-system').scrollIntoView()");
+        waitFor("the switch carries the section being read",
+                "return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href').endsWith('#internal-support-system')");
+        // ... then scrolls back to the top, where the switch is, and uses it
+        js("scrollTo(0, 0)");
+        browser.driver.findElement(org.openqa.selenium.By.cssSelector(".lang-switch a[hreflang=en]")).click();
+        waitFor("the English page opens at the same section", "return location.pathname.endsWith('/en/hasuda/index.html')"
+                + " && location.hash==='#internal-support-system' && document.readyState==='complete'");
+        assertEquals(true, js("const r=document.getElementById('internal-support-system').getBoundingClientRect();"
+                + " return r.top>=-1 && r.top<innerHeight/2"), "the section is scrolled into view");
+        assertEquals("English", js("return document.querySelector('.lang-switch [aria-current=true]').textContent"));
+    }
+
     List<String> pages() { return QaSite.pages(site); }
 
     @ParameterizedTest(name = "screenshots at 1280x800 and 390x844: {0}")
