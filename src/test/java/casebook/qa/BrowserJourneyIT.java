@@ -22,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * A reader's journey in real headless Chromium, by keyboard alone, with the site hosted under a sub-path
@@ -52,7 +51,7 @@ class BrowserJourneyIT {
 
     private Object js(String script, Object... args) { return browser.js(script, args); }
 
-    private void key(CharSequence k) { new Actions(browser.driver).sendKeys(k).perform(); }
+    private void key(CharSequence k) { browser.press(k); }
 
     /** Presses Tab until the focused element matches the CSS selector; fails after 150 presses. */
     private void tabTo(String selector) {
@@ -63,10 +62,11 @@ class BrowserJourneyIT {
         throw new AssertionError("Tab never reached " + selector + " on " + browser.driver.getCurrentUrl());
     }
 
+    /** Tabs to a link and follows it with Enter; returns when the page it leads to is loaded (a new document). */
     private void tabToAndEnter(String selector) {
         tabTo(selector);
         String before = browser.driver.getCurrentUrl();
-        key(Keys.ENTER);
+        browser.followWith(Keys.ENTER);
         assertNotEquals(before, browser.driver.getCurrentUrl(), "Enter on " + selector + " did not navigate");
     }
 
@@ -86,7 +86,8 @@ class BrowserJourneyIT {
     @Test
     void keyboardJourneyUnderSubPath() {
         browser.viewport(1280, 800, false);
-        browser.driver.get(server.base); // the directory URL of the landing page
+        browser.open(server.base); // the directory URL of the landing page
+        browser.keyboardFromTop();
         assertEquals("", path());
         assertTrue(visible(".edition__link[hreflang=ja]"), "landing page shows the Japanese edition");
 
@@ -139,7 +140,7 @@ class BrowserJourneyIT {
         for (Object[] v : List.of(new Object[] {"desktop", 1280, 800, false}, new Object[] {"mobile", 390, 844, true})) {
             int w = (Integer) v[1], h = (Integer) v[2];
             browser.viewport(w, h, (Boolean) v[3]);
-            browser.driver.get(server.base + page);
+            browser.open(server.base + page); // loaded, styled and fonts ready before the picture is taken
             byte[] png = browser.driver.getScreenshotAs(OutputType.BYTES);
             Files.write(SCREENSHOTS.resolve(QaSite.key(page) + "-" + v[0] + ".png"), png);
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
@@ -152,7 +153,7 @@ class BrowserJourneyIT {
     @MethodSource("japanesePages")
     void japaneseGlyphs(String page) {
         browser.viewport(1280, 800, false);
-        browser.driver.get(server.base + page);
+        browser.open(server.base + page);
         // draws in the page's own font: three different characters, and a codepoint no font has (U+0378 is unassigned)
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) js(
@@ -171,17 +172,18 @@ class BrowserJourneyIT {
                 () -> page + ": Japanese text has the width of missing glyphs: " + r);
     }
 
+    /** The landing page and every Japanese page, found in the built HTML. */
     List<String> japanesePages() {
-        return List.of("index.html", "ja/index.html", "ja/saitama/index.html", "ja/roundtable/index.html", "en/saitama/index.html");
+        return QaSite.pagesWith(site, "html[lang=ja]");
     }
 
     @Test
     void subPathHostingServesAssetsAndNotFound() {
         browser.viewport(1280, 800, false);
-        browser.driver.get(server.base + "ja/saitama/index.html");
+        browser.open(server.base + "ja/saitama/index.html");
         assertEquals(true, js("return [...document.styleSheets].some(s=>s.href && s.href.endsWith('/portal/casebook/assets/style.css') && s.cssRules.length>0)"),
                 "the stylesheet loads from the sub-path");
-        browser.driver.get(server.base + "no/such/page.html");
+        browser.open(server.base + "no/such/page.html");
         Map<String, Object> seen = new LinkedHashMap<>();
         seen.put("h1", h1());
         assertTrue(h1().contains("ページが見つかりません"), () -> "404 page: " + seen);
