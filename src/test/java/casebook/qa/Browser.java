@@ -31,7 +31,7 @@ import org.openqa.selenium.interactions.Actions;
  * <li><b>Page focus (the keyboard failures; measured).</b> The visible-focus check tabs through up to 12 stops; on
  *   a page with fewer (the 404 page comes first) the last Tab leaves the document, and Chromium moves focus from
  *   the page to the (headless, invisible) browser window. From then on every document loaded in that tab starts
- *   without focus: {@code document.hasFocus()} was false after 55 of 260 loads in an instrumented run under
+ *   without focus: {@code document.hasFocus()} was false after 55 of 260 loads in instrumented runs under
  *   {@code stress-ng --cpu 2}, every one after that Tab. The first Tab then does not just move focus within the
  *   page: it has to give the page focus first, a round trip between browser and renderer process, and on a loaded
  *   machine the test could read {@code document.activeElement} before it finished: still {@code <body>}. Fix:
