@@ -21,7 +21,16 @@ public final class Console implements ServeLog {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
-        this.interactive = System.console() != null && System.getenv("CI") == null;
+        this.interactive = interactive(System.console() != null, System.getenv("CI"), System.getenv("NO_COLOR"), System.getenv("TERM"));
+    }
+
+    /**
+     * Whether control codes (the progress line's carriage return and erase-line) may be written: only to a
+     * terminal, never in CI, never when NO_COLOR is set to anything non-empty (https://no-color.org) and never on
+     * a dumb terminal. casebook prints no colours; this is its only use of control codes.
+     */
+    static boolean interactive(boolean terminal, String ci, String noColor, String term) {
+        return terminal && ci == null && (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
     }
 
     public void progress(int pages) {

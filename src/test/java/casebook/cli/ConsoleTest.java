@@ -58,4 +58,14 @@ class ConsoleTest {
         assertTrue(s.contains("\ncheck failed: 1 error, 0 warnings\n"), s);
         assertFalse(s.contains("built failed") || s.contains("checked failed"), s);
     }
+
+    @Test
+    void controlCodesOnlyOnATerminalWithoutNoColorOrCi() {
+        assertTrue(Console.interactive(true, null, null, "xterm-256color"));
+        assertTrue(Console.interactive(true, null, "", "xterm"), "an empty NO_COLOR does not count (no-color.org)");
+        assertFalse(Console.interactive(false, null, null, "xterm"), "not a terminal");
+        assertFalse(Console.interactive(true, null, "1", "xterm"), "NO_COLOR set");
+        assertFalse(Console.interactive(true, "true", null, "xterm"), "CI set");
+        assertFalse(Console.interactive(true, null, null, "dumb"), "dumb terminal");
+    }
 }
