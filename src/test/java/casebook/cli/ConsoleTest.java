@@ -31,7 +31,7 @@ class ConsoleTest {
     @Test
     void summaryIsOnePlainLineWithPagesLanguagesProblemsAndTime() {
         String s = run("build", "--out", tmp.resolve("site").toString());
-        assertTrue(s.matches("built \\d+ pages \\(ja, en\\) in \\d+ ms: 0 errors, 0 warnings -> .*\\R"), s);
+        assertTrue(s.matches("built \\d+ pages \\(ja, en\\) in \\d+ ms: 0 errors, 0 warnings(, \\d+ notes?)? -> .*\\R"), s);
         assertFalse(s.contains("\u001b"), "no terminal control codes when output is not a terminal");
     }
 

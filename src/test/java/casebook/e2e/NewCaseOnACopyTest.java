@@ -27,32 +27,34 @@ class NewCaseOnACopyTest {
     @Test
     void aJapaneseOnlyCaseAddedByNewCasePassesEveryCollectionCheck() throws IOException {
         Path content = copy(Path.of("content"), tmp.resolve("content"));
+        // a slug the collection does not use yet (the real content may hold a case of that name one day)
+        String slug = freeSlug(content);
         String before = Files.readString(content.resolve("site.yaml"));
-        Output scaffold = run("new", "case", "midorino", "--content", content.toString());
+        Output scaffold = run("new", "case", slug, "--content", content.toString());
         assertEquals(0, scaffold.code(), scaffold.text());
         // an untouched scaffold is refused
         Output untouched = run("check", "--strict", "--content", content.toString());
         assertEquals(1, untouched.code(), untouched.text());
-        assertTrue(untouched.text().contains("midorino/index.ja.md:2:8: error: placeholder"), untouched.text());
+        assertTrue(untouched.text().contains(slug + "/index.ja.md:2:8: error: placeholder"), untouched.text());
 
-        Path page = content.resolve("midorino/index.ja.md");
+        Path page = content.resolve(slug + "/index.ja.md");
         Files.writeString(page, Files.readString(page)
                 .replace("TODO(○○県○○市)", "埼玉県みどり野市")
                 .replaceAll("TODO\\(([^)\n]*)\\)", "$1"));
-        Path data = content.resolve("midorino/data.yaml");
+        Path data = content.resolve(slug + "/data.yaml");
         Files.writeString(data, Files.readString(data).replaceAll("\\s*# TODO\\([^)\n]*\\)", "").replace("value: 0", "value: 48213"));
-        Files.delete(content.resolve("midorino/index.en.md"));
+        Files.delete(content.resolve(slug + "/index.en.md"));
 
         Output strict = run("check", "--strict", "--content", content.toString());
         assertEquals(0, strict.code(), strict.text());
-        assertTrue(strict.text().contains("midorino/index.ja.md:1:1: note: not yet translated: midorino (en)"), strict.text());
+        assertTrue(strict.text().contains(slug + "/index.ja.md:1:1: note: not yet translated: " + slug + " (en)"), strict.text());
 
         // the new case follows the last case of its group in the order
         List<Object> order = CollectionChecks.list(new org.yaml.snakeyaml.Yaml().<Object>load(Files.readString(content.resolve("site.yaml")))
                 instanceof java.util.Map<?, ?> m ? m.get("order") : null);
         List<Object> was = CollectionChecks.list(new org.yaml.snakeyaml.Yaml().<java.util.Map<String, Object>>load(before).get("order"));
         assertEquals(was.size() + 1, order.size());
-        int at = order.indexOf("midorino");
+        int at = order.indexOf(slug);
         assertTrue(at > 0, order.toString());
         assertEquals("cases", group(content, String.valueOf(order.get(at - 1))), "placed after a case: " + order);
         for (int i = at + 1; i < order.size(); i++) {
@@ -60,9 +62,15 @@ class NewCaseOnACopyTest {
         }
 
         CollectionChecks checks = new CollectionChecks(content, tmp.resolve("site"));
-        assertTrue(checks.pages.stream().anyMatch(p -> p.slug().equals("midorino") && p.in("ja") && !p.in("en")));
+        assertTrue(checks.pages.stream().anyMatch(p -> p.slug().equals(slug) && p.in("ja") && !p.in("en")));
         checks.all();
         assertEquals(List.of(), SourceFidelityTest.missing(content, tmp.resolve("site-fidelity")), "source text missing");
+    }
+
+    private static String freeSlug(Path content) {
+        String slug = "midorino";
+        for (int n = 2; Files.exists(content.resolve(slug)); n++) slug = "midorino-" + n;
+        return slug;
     }
 
     private static String group(Path content, String slug) {
