@@ -89,6 +89,22 @@ class BadInputTest {
         assertTrue(m.contains(display("a/index.ja.md") + ":4:") && m.contains("error: YAML syntax error"), m);
     }
 
+    /** A translation that exists but cannot be read is reported as broken, not listed as missing. */
+    @Test
+    void aBrokenTranslationIsNotListedAsNotYetTranslated() throws IOException {
+        String m = breakAndBuild("""
+                -- a/index.en.md --
+                ---
+                title: Page A
+                label: [unclosed
+                ---
+                Body.
+                """);
+        assertTrue(m.contains(display("a/index.en.md") + ":4:") && m.contains("error: YAML syntax error"), m);
+        assertFalse(m.contains("not yet translated: a (en)"), m);
+        assertTrue(m.contains("not yet translated: b (en)"), "a page with no translation file is still listed: " + m);
+    }
+
     @Test
     void yamlSyntaxErrorsInDataAndSiteYamlNameTheirLines() throws IOException {
         String m = breakAndBuild("""

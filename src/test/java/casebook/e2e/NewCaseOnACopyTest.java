@@ -67,6 +67,25 @@ class NewCaseOnACopyTest {
         assertEquals(List.of(), SourceFidelityTest.missing(content, tmp.resolve("site-fidelity")), "source text missing");
     }
 
+    /**
+     * A scaffold whose placeholders are all written over, in both languages, passes {@code check --strict}
+     * against the collection's own glossary: the scaffold's fixed words must not break a glossary rule.
+     */
+    @Test
+    void aFilledBilingualScaffoldPassesTheStrictCheck() throws IOException {
+        Path content = copy(Path.of("content"), tmp.resolve("content"));
+        String slug = freeSlug(content);
+        assertEquals(0, run("new", "case", slug, "--content", content.toString()).code());
+        for (String name : List.of("index.ja.md", "index.en.md")) {
+            Path page = content.resolve(slug).resolve(name);
+            Files.writeString(page, Files.readString(page).replaceAll("TODO\\(([^)\n]*)\\)", "$1"));
+        }
+        Path data = content.resolve(slug + "/data.yaml");
+        Files.writeString(data, Files.readString(data).replaceAll("\\s*# TODO\\([^)\n]*\\)", "").replace("value: 0", "value: 48213"));
+        Output strict = run("check", "--strict", "--content", content.toString());
+        assertEquals(0, strict.code(), strict.text());
+    }
+
     private static String freeSlug(Path content) {
         String slug = "midorino";
         for (int n = 2; Files.exists(content.resolve(slug)); n++) slug = "midorino-" + n;
