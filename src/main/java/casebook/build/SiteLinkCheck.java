@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The link stage: resolves every internal link and anchor an editor wrote, on every page and language
- * top, against the output tree's paths and the ids each page is known to contain (its rendered ids and
+ * top, against the output tree's paths (and every page of the model, so that a page whose template failed
+ * is reported once, by its template error, not again by every link to it) and the ids each page is known to contain (its rendered ids and
  * the ones every page template writes), in parallel in the calling pool.
  */
 final class SiteLinkCheck {
@@ -24,7 +25,14 @@ final class SiteLinkCheck {
         List<Page> all = rendered.pages();
         Map<String, Set<String>> ids = new ConcurrentHashMap<>();
         for (Page p : all) ids.put(p.path(), ids(p));
-        LinkChecker links = new LinkChecker(out.paths(), ids);
+        // a page whose template failed has no file, but its own error says so: links to it are not broken too
+        Set<String> files = out.paths();
+        Set<String> pages = ids.keySet();
+        LinkChecker links = new LinkChecker(new java.util.AbstractSet<String>() {
+            @Override public boolean contains(Object o) { return files.contains(o) || pages.contains(o); }
+            @Override public java.util.Iterator<String> iterator() { return files.iterator(); }
+            @Override public int size() { return files.size(); }
+        }, ids);
         all.parallelStream().forEach(p -> links.check(p, d));
         for (Page h : rendered.site().homes().values()) links.check(h, d);
         return new CheckedSite(rendered, ids);

@@ -84,6 +84,17 @@ class ThemeAndPublishingTest {
         assertFalse(Files.exists(out), "a failed build publishes nothing");
     }
 
+    /** A page the template could not write is reported once, by the template error, not again by every link to it. */
+    @Test
+    void aTemplateErrorIsNotReportedAgainThroughTheLinksToThePagesItStopped() throws IOException {
+        SiteFixture.write(content, "-- b/index.ja.md --\n---\ntitle: ページB\n---\n\n[A](../a/) と [A の本文](../a/index.html#main)\n");
+        prepend("page.ftlh", "<p>${\"freemarker.template.utility.Execute\"?new()(\"true\")}</p>\n");
+        BuildResult r = build(options());
+        assertTrue(r.diagnostics().hasErrors());
+        assertTrue(r.diagnostics().sorted().stream().noneMatch(x -> x.message().contains("does not resolve")),
+                () -> SiteFixture.messages(r));
+    }
+
     @Test
     void objectConstructorNewAndSettingTheResolverBackAreRefused() throws IOException {
         Path made = tmp.resolve("made-by-template");
