@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ class LayoutIT {
                     scrollWidth: doc.scrollWidth, viewport: W, wide: wide};
             """;
 
-    /** Resolves once the page is loaded and its fonts are ready, and the layout has been through a frame. */
+    /** Resolves once the layout has been through two frames (after {@link Browser#open}, load and fonts are ready already). */
     static final String SETTLED = """
             const done = arguments[arguments.length - 1];
             const go = () => document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));
@@ -124,7 +123,6 @@ class LayoutIT {
         site = QaSite.build(tmp);
         server = new StaticServer(site);
         browser = new Browser();
-        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SHOTS);
     }
 
@@ -148,7 +146,7 @@ class LayoutIT {
     private Map<String, Object> measure(String url, int width) {
         int height = width < 1000 ? 800 : 900;
         browser.viewport(width, height, width < 1000);
-        browser.driver.get(url);
+        browser.open(url); // the new document loaded, styled, fonts ready (Browser's own wait)
         browser.driver.executeAsyncScript(SETTLED);
         return (Map<String, Object>) browser.js(CHECK, width, height);
     }
