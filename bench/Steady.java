@@ -1,5 +1,5 @@
-import casebook.build.Build;
-import casebook.build.BuildOptions;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildOptions;
 import casebook.diag.Diagnostics;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package casebook;
 
-import casebook.build.Build;
-import casebook.build.BuildResult;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildResult;
 import casebook.cli.Arguments;
 import casebook.cli.Console;
 import casebook.cli.UsageException;

@@ -21,26 +21,26 @@ import org.junit.jupiter.api.Test;
 /**
  * Package dependencies point one way, along the order the build runs in (docs/architecture.md): a
  * package may use only packages before it in {@link #RUN_ORDER}. And no class but {@link Main} and the
- * one that sequences the stages ({@code casebook.build.Build}) refers to classes in more than
+ * one that sequences the stages ({@code casebook.pipeline.Build}) refers to classes in more than
  * {@link #MAX_PACKAGES} other casebook packages. Read from the sources (imports and fully qualified
  * names outside comments), so no library is needed.
  */
 class PackageDependenciesTest {
     /** The packages in run order; {@code casebook} itself (Main) may use any of them. */
     static final List<String> RUN_ORDER = List.of("diag", "safety", "text", "source", "frontmatter", "markdown", "site",
-            "check", "theme", "output", "build", "serve", "cli");
+            "check", "theme", "output", "pipeline", "serve", "cli");
 
     static final int MAX_PACKAGES = 5;
 
     /** The classes allowed to know every stage: the entry point and the class that sequences the stages. */
-    static final Set<String> SEQUENCERS = Set.of("casebook.Main", "casebook.build.Build");
+    static final Set<String> SEQUENCERS = Set.of("casebook.Main", "casebook.pipeline.Build");
 
     /**
      * Known exceptions, each with its reason; the list may only shrink. {@code IncrementalBuild} is serve's
      * page-only fast path, which re-runs the Markdown, translation, template and link stages on its own
      * (6 packages); it goes when serve runs the stages themselves behind memos (issue 15).
      */
-    static final Map<String, Integer> KNOWN_WIDE = Map.of("casebook.build.IncrementalBuild", 6);
+    static final Map<String, Integer> KNOWN_WIDE = Map.of("casebook.pipeline.IncrementalBuild", 6);
 
     private static final Path MAIN = Path.of("src/main/java");
     private static final Pattern REFERENCE = Pattern.compile("\\bcasebook((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
@@ -65,7 +65,7 @@ class PackageDependenciesTest {
             }
         }
         assertEquals(List.of(), wide);
-        assertTrue(sources.get("casebook.build.Build").containsAll(Set.of("casebook.source", "casebook.output")), "the scan sees Build's packages");
+        assertTrue(sources.get("casebook.pipeline.Build").containsAll(Set.of("casebook.source", "casebook.output")), "the scan sees Build's packages");
     }
 
     @Test
@@ -75,7 +75,7 @@ class PackageDependenciesTest {
                 package casebook.markdown;
                 import casebook.diag.Diagnostics;
                 import casebook.theme.PageRenderer;
-                /** {@link casebook.build.Build} */
+                /** {@link casebook.pipeline.Build} */
                 class X { casebook.site.Page p; // casebook.cli.Console
                 }
                 """));

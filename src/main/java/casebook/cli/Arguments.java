@@ -1,6 +1,6 @@
 package casebook.cli;
 
-import casebook.build.BuildOptions;
+import casebook.pipeline.BuildOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

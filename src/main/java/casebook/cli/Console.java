@@ -1,6 +1,6 @@
 package casebook.cli;
 
-import casebook.build.BuildResult;
+import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
 import casebook.serve.ServeLog;

@@ -1,7 +1,7 @@
 package casebook.cli;
 
-import casebook.build.Build;
-import casebook.build.BuildResult;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.FrontMatter;
 import casebook.site.Page;

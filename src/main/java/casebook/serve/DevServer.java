@@ -1,6 +1,6 @@
 package casebook.serve;
 
-import casebook.build.BuildOptions;
+import casebook.pipeline.BuildOptions;
 import casebook.diag.Diagnostic;
 import casebook.diag.Severity;
 import casebook.text.HtmlText;

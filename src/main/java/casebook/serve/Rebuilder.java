@@ -1,10 +1,10 @@
 package casebook.serve;
 
-import casebook.build.Build;
-import casebook.build.BuildCache;
-import casebook.build.BuildOptions;
-import casebook.build.BuildResult;
-import casebook.build.IncrementalBuild;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildCache;
+import casebook.pipeline.BuildOptions;
+import casebook.pipeline.BuildResult;
+import casebook.pipeline.IncrementalBuild;
 import casebook.diag.Diagnostics;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package casebook.bench;
 
-import casebook.build.BuildOptions;
+import casebook.pipeline.BuildOptions;
 import casebook.cli.Console;
 import casebook.serve.DevServer;
 import java.io.ByteArrayOutputStream;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebook.build.Build;
-import casebook.build.BuildOptions;
-import casebook.build.BuildResult;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildOptions;
+import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostic;
 import casebook.diag.Severity;
 import casebook.testing.SiteFixture;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebook.Main;
-import casebook.build.Build;
-import casebook.build.BuildOptions;
-import casebook.build.BuildResult;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildOptions;
+import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
 import java.nio.file.Files;

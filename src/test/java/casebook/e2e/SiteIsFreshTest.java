@@ -3,7 +3,7 @@ package casebook.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import casebook.build.BuildResult;
+import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebook.build.BuildOptions;
+import casebook.pipeline.BuildOptions;
 import casebook.cli.Console;
 import casebook.serve.DevServerProbe;
 import casebook.testing.SiteFixture;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import casebook.build.BuildResult;
+import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostic;
 import casebook.testing.SiteFixture;
 import java.io.IOException;

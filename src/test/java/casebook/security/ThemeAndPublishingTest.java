@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebook.Main;
-import casebook.build.Build;
-import casebook.build.BuildOptions;
-import casebook.build.BuildResult;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildOptions;
+import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostic;
 import casebook.diag.Severity;
 import casebook.testing.SiteFixture;
@@ -460,20 +460,20 @@ class ThemeAndPublishingTest {
     @Test
     void servesPageOnlyUpdateGivesWayToAFullBuildWhenAPagesFileLinksChange() throws IOException {
         Files.write(content.resolve("a/report.pdf"), pdf());
-        casebook.build.BuildCache cache = new casebook.build.BuildCache();
+        casebook.pipeline.BuildCache cache = new casebook.pipeline.BuildCache();
         BuildResult first = Build.run(options().withWrite(false), new casebook.diag.Diagnostics(), n -> { }, cache);
         assertEquals(1, warnings(first).size(), () -> SiteFixture.messages(first));
         Path page = content.resolve("a/index.ja.md");
 
         // a change of text only: the page-only update applies, and the file stays unpublished
         Files.writeString(page, Files.readString(page).replace("本文です。", "本文を直しました。"));
-        BuildResult textOnly = casebook.build.IncrementalBuild.tryUpdate(cache, List.of(page));
+        BuildResult textOnly = casebook.pipeline.IncrementalBuild.tryUpdate(cache, List.of(page));
         assertNotNull(textOnly);
         assertFalse(textOnly.output().contains("ja/a/report.pdf"));
 
         // a new link to the file: only a full build can publish it, so the update declines
         linkFromPage("[報告書](report.pdf)");
-        assertEquals(null, casebook.build.IncrementalBuild.tryUpdate(cache, List.of(page)));
+        assertEquals(null, casebook.pipeline.IncrementalBuild.tryUpdate(cache, List.of(page)));
         BuildResult full = Build.run(options().withWrite(false), new casebook.diag.Diagnostics(), n -> { }, cache);
         assertFalse(full.diagnostics().hasErrors(), () -> SiteFixture.messages(full));
         assertEquals(0, full.diagnostics().warningCount(), () -> SiteFixture.messages(full));

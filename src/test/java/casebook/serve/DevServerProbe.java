@@ -1,6 +1,6 @@
 package casebook.serve;
 
-import casebook.build.BuildOptions;
+import casebook.pipeline.BuildOptions;
 import casebook.cli.Console;
 import java.io.IOException;
 import java.nio.file.Path;

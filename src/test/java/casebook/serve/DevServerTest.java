@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebook.build.BuildOptions;
+import casebook.pipeline.BuildOptions;
 import casebook.cli.Console;
 import casebook.testing.SiteFixture;
 import java.io.ByteArrayOutputStream;

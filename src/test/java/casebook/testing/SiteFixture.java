@@ -1,8 +1,8 @@
 package casebook.testing;
 
-import casebook.build.Build;
-import casebook.build.BuildOptions;
-import casebook.build.BuildResult;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildOptions;
+import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;

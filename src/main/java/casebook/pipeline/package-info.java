@@ -1,2 +1,2 @@
 /** The build: wires the stages together in the order they run. */
-package casebook.build;
+package casebook.pipeline;

@@ -1,4 +1,4 @@
-package casebook.build;
+package casebook.pipeline;
 
 import java.util.Map;
 import java.util.Set;

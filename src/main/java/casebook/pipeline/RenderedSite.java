@@ -1,4 +1,4 @@
-package casebook.build;
+package casebook.pipeline;
 
 import casebook.site.StaleSections;
 import casebook.site.Page;

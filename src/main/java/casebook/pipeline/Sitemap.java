@@ -1,4 +1,4 @@
-package casebook.build;
+package casebook.pipeline;
 
 import casebook.text.HtmlText;
 import casebook.site.Site;

@@ -1,4 +1,4 @@
-package casebook.build;
+package casebook.pipeline;
 
 import casebook.diag.Diagnostics;
 import casebook.output.OutputTree;

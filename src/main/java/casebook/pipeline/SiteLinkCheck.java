@@ -1,4 +1,4 @@
-package casebook.build;
+package casebook.pipeline;
 
 import casebook.check.LinkChecker;
 import casebook.diag.Diagnostics;

@@ -1,4 +1,4 @@
-package casebook.build;
+package casebook.pipeline;
 
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;

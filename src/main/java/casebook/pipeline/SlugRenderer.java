@@ -1,4 +1,4 @@
-package casebook.build;
+package casebook.pipeline;
 
 import casebook.check.EnglishStyleChecker;
 import casebook.check.TranslationChecker;
