@@ -7,6 +7,8 @@ import casebook.diag.SourcePosition;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,20 +108,27 @@ public final class EnglishStyleChecker {
     /** Official names written in another spelling; text inside them is not checked. */
     static final List<String> ALLOWED = List.of("Ministry of Health, Labour and Welfare");
 
-    private static final Pattern ISE = Pattern.compile("(?i)\\b(\\p{L}{2,})is(e|es|ed|ing|er|ers|ation|ations|ational)\\b");
-    private static final Pattern CURLY = Pattern.compile("[\u2018\u2019\u201C\u201D]");
     /** Spans that are not prose: heading ids, placeholders, code, link targets, URLs, HTML tags and comments. */
     private static final Pattern SKIP = Pattern.compile("\\{#[^}]*}|\\{\\{.*?}}|`[^`]*`|]\\([^)]*\\)|<!--.*?-->|<[^>\\s][^>]*>"
             + "|https?://\\S+|^\\s*:::[\\w-]*");
 
     /**
-     * A rule's pattern, the forms it looks for in lower case (a line holding none of them is not matched:
-     * a case-insensitive alternation tried at every position costs far more than a substring search), the
-     * house form of each, and why.
+     * One form to look for: its text in lower case, whether only its first letter may differ in case (a
+     * glossary form told apart from an accepted one by its capitals), its house form and why.
      */
-    private record Rule(Pattern pattern, List<String> needles, Map<String, String> house, String why) { }
+    private record Form(String lower, String text, boolean exact, String house, String why, int rule, int order) { }
 
-    private final List<Rule> rules = new ArrayList<>();
+    /** Something found on a line: its index in the line, the text found, the message and the hint. */
+    record Finding(int index, String message, String hint) { }
+
+    /**
+     * The forms by their first run of letters in lower case ("per cent" under "per", "round-table" under
+     * "round"), longest first within each rule, rules in their order. A form can start only where a run of
+     * letters starts, and only at a run equal to its own first run, so one lookup per run of letters finds
+     * every candidate: the line is read once, whatever the number of forms.
+     */
+    private final Map<String, List<Form>> byFirstRun = new HashMap<>();
+    private int ruleCount;
 
     public EnglishStyleChecker(Glossary glossary) {
         Map<String, String> spelling = new LinkedHashMap<>();
@@ -136,110 +145,252 @@ public final class EnglishStyleChecker {
                 spelling.put(variant, house);
             }
         }
-        rules.add(new Rule(words(spelling.keySet()), lower(spelling.keySet()), spelling, "house spelling is US English"));
+        addRule(spelling, false, "house spelling is US English");
         for (Glossary.Entry e : glossary.entries()) {
             String term = e.term().get("en");
             List<String> avoid = e.avoid().getOrDefault("en", List.of());
-            if (term == null || avoid.isEmpty()) continue;
-            Map<String, String> house = new HashMap<>();
-            for (String a : avoid) house.put(a.toLowerCase(Locale.ROOT), term);
+            if (term == null || avoid.isEmpty()) {
+                continue;
+            }
+            Map<String, String> house = new LinkedHashMap<>();
+            for (String a : avoid) {
+                house.put(a, term);
+            }
             List<String> accepted = new ArrayList<>(e.aliases().getOrDefault("en", List.of()));
             accepted.add(term);
             // a form differing from an accepted one only in capitals is told apart by its capitals
             boolean byCase = avoid.stream().anyMatch(a -> accepted.stream().anyMatch(a::equalsIgnoreCase));
-            rules.add(new Rule(byCase ? exact(avoid) : words(avoid), lower(avoid), house,
-                    "the glossary's term (entry " + e.id() + ") is \"" + term + "\""));
+            addRule(house, byCase, "the glossary's term (entry " + e.id() + ") is \"" + term + "\"");
+        }
+        for (List<Form> forms : byFirstRun.values()) {
+            // the order the alternation of the rule tried them in: longest first, or as listed for a form told by its capitals
+            forms.sort(Comparator.comparingInt(Form::rule).thenComparingInt(f -> f.exact() ? f.order() : -f.text().length()));
         }
     }
 
-    private static List<String> lower(java.util.Collection<String> forms) {
-        return forms.stream().map(f -> f.toLowerCase(Locale.ROOT)).distinct().toList();
-    }
-
-    /** Whole words or phrases, any case. */
-    private static Pattern words(java.util.Collection<String> forms) {
-        List<String> sorted = new ArrayList<>(forms);
-        sorted.sort((a, b) -> b.length() - a.length());
-        StringBuilder sb = new StringBuilder("(?i)(?<![\\p{L}\\p{N}-])(?:");
-        for (int i = 0; i < sorted.size(); i++) sb.append(i == 0 ? "" : "|").append(Pattern.quote(sorted.get(i)));
-        return Pattern.compile(sb.append(")(?![\\p{L}\\p{N}]|-\\p{L})").toString(), Pattern.UNICODE_CASE);
-    }
-
-    /** Whole phrases as written, or with a capital first letter (a sentence's start). */
-    private static Pattern exact(List<String> forms) {
-        StringBuilder sb = new StringBuilder("(?<![\\p{L}\\p{N}-])(?:");
-        for (int i = 0; i < forms.size(); i++) {
-            String f = forms.get(i);
-            sb.append(i == 0 ? "" : "|").append("[").append(Pattern.quote(f.substring(0, 1).toLowerCase(Locale.ROOT)))
-                    .append(Pattern.quote(f.substring(0, 1).toUpperCase(Locale.ROOT))).append("]").append(Pattern.quote(f.substring(1)));
+    private void addRule(Map<String, String> house, boolean exact, String why) {
+        int rule = ruleCount++;
+        Map<String, String> lowerHouse = new HashMap<>();
+        for (Map.Entry<String, String> h : house.entrySet()) {
+            lowerHouse.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue());
         }
-        return Pattern.compile(sb.append(")(?![\\p{L}\\p{N}])").toString());
+        int order = 0;
+        for (String form : house.keySet()) {
+            order++;
+            if (form.isEmpty() || !Character.isLetter(form.charAt(0))) {
+                continue; // a form that does not start with a letter is not a word (the glossary's forms all do)
+            }
+            String lower = form.toLowerCase(Locale.ROOT);
+            byFirstRun.computeIfAbsent(lower.substring(0, letterRun(lower, 0)), k -> new ArrayList<>())
+                    .add(new Form(lower, form, exact, lowerHouse.get(lower), why, rule, order));
+        }
     }
 
     /** Checks an English page (a page in another language is left alone). */
     public void check(Page p, Diagnostics d, boolean strict) {
-        if (!p.lang().equals("en") && !p.lang().startsWith("en-")) return;
-        if (p.meta() != null && p.meta().title() != null) line(p, p.meta().titleLine(), -1, p.meta().title(), "the title: ", d, strict);
-        String[] lines = p.body().split("\n", -1);
+        if (!p.lang().equals("en") && !p.lang().startsWith("en-")) {
+            return;
+        }
+        if (p.meta() != null && p.meta().title() != null) {
+            for (Finding f : findings(p.meta().title())) {
+                report(p, p.meta().titleLine(), -1, "the title: " + f.message(), f.hint(), d, strict);
+            }
+        }
+        String body = p.body();
         boolean fenced = false;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            if (l.stripLeading().startsWith("```") || l.stripLeading().startsWith("~~~")) { fenced = !fenced; continue; }
-            if (!fenced) line(p, p.bodyStartLine() + i, 0, l, "", d, strict);
+        int lineNo = p.bodyStartLine();
+        for (int from = 0; from <= body.length(); lineNo++) {
+            int nl = body.indexOf('\n', from);
+            int to = nl < 0 ? body.length() : nl;
+            String l = body.substring(from, to);
+            from = to + 1;
+            String lead = l.stripLeading();
+            if (lead.startsWith("```") || lead.startsWith("~~~")) {
+                fenced = !fenced;
+            } else if (!fenced) {
+                for (Finding f : findings(l)) {
+                    report(p, lineNo, f.index(), f.message(), f.hint(), d, strict);
+                }
+            }
+            if (nl < 0) {
+                break;
+            }
         }
     }
 
-    /** Checks one line of text; {@code offset} is added to columns, or is -1 to report at column 1 (front matter). */
-    private void line(Page p, int lineNo, int offset, String raw, String where, Diagnostics d, boolean strict) {
-        if (raw.isEmpty()) return;
-        char[] masked = raw.toCharArray();
-        // every span SKIP matches holds one of these; most prose lines hold none, and the alternation is costly
+    /** What one line of text breaks of the house style, in the order of the rules and then of the line. */
+    List<Finding> findings(String raw) {
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        String text = masked(raw);
+        List<Finding> found = new ArrayList<>(0);
+        int[] nextAllowed = new int[ruleCount];
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char c = text.charAt(i);
+            if (c == '\u2018' || c == '\u2019' || c == '\u201C' || c == '\u201D') {
+                boolean single = c == '\u2018' || c == '\u2019';
+                found.add(new Finding(i, "curly " + (single ? "quote or apostrophe" : "quotation mark") + " '" + c
+                        + "': the house uses straight quotes", "write " + (single ? "'" : "\"")));
+                i++;
+                continue;
+            }
+            if (!Character.isLetterOrDigit(c) && c != '_') {
+                i++;
+                continue;
+            }
+            // a run of word characters (letters, digits, '_'): the unit of the -ise check
+            int wordEnd = i;
+            while (wordEnd < n && isWordChar(text.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            // the forms may start at each run of letters inside it that follows no letter, digit or hyphen
+            for (int at = i; at < wordEnd; ) {
+                if (Character.isLetter(text.charAt(at)) && (at == 0 || !isLetterOrNumber(text.charAt(at - 1)) && text.charAt(at - 1) != '-')) {
+                    matchForms(text, at, nextAllowed, found);
+                }
+                at++;
+            }
+            ise(text, i, wordEnd, found);
+            i = wordEnd;
+        }
+        if (found.size() > 1) {
+            found.sort(Comparator.comparingInt(Finding::index).thenComparing(Finding::message));
+        }
+        return found;
+    }
+
+    private void matchForms(String text, int at, int[] nextAllowed, List<Finding> found) {
+        int run = letterRun(text, at);
+        List<Form> forms = byFirstRun.get(text.substring(at, at + run).toLowerCase(Locale.ROOT));
+        if (forms == null) {
+            return;
+        }
+        int matchedRule = -1;
+        for (Form f : forms) {
+            if (f.rule() == matchedRule || at < nextAllowed[f.rule()] || !matches(text, at, f)) {
+                continue;
+            }
+            matchedRule = f.rule();
+            int end = at + f.text().length();
+            nextAllowed[f.rule()] = end;
+            String what = text.substring(at, end);
+            String house = caseLike(what, f.house());
+            if (house != null) {
+                found.add(new Finding(at, "\"" + what + "\" is not the house form: " + f.why(), "write \"" + house + "\""));
+            }
+        }
+    }
+
+    /** The form at {@code at}, followed by no letter or number (nor, for a form in any case, a hyphen and a letter). */
+    private static boolean matches(String text, int at, Form f) {
+        int len = f.text().length();
+        if (at + len > text.length()) {
+            return false;
+        }
+        if (f.exact()) {
+            if (Character.toLowerCase(text.charAt(at)) != Character.toLowerCase(f.text().charAt(0))
+                    || !text.regionMatches(at + 1, f.text(), 1, len - 1)) {
+                return false;
+            }
+        } else if (!text.regionMatches(true, at, f.lower(), 0, len)) {
+            return false;
+        }
+        int end = at + len;
+        if (end < text.length()) {
+            char next = text.charAt(end);
+            if (isLetterOrNumber(next)) {
+                return false;
+            }
+            if (!f.exact() && next == '-' && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String[] ISE_SUFFIXES = {"e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational"};
+
+    /**
+     * An -ise/-isation form: a word of letters only, a stem of two letters or more, "is" and one of the
+     * suffixes (the longest stem first, as a greedy match would take it).
+     */
+    private static void ise(String text, int from, int to, List<Finding> found) {
+        int len = to - from;
+        if (len < 5) {
+            return;
+        }
+        for (int k = from; k < to; k++) {
+            if (!Character.isLetter(text.charAt(k))) {
+                return;
+            }
+        }
+        for (int is = to - 3; is >= from + 2; is--) {
+            char a = text.charAt(is);
+            char b = text.charAt(is + 1);
+            if ((a != 'i' && a != 'I') || (b != 's' && b != 'S')) {
+                continue;
+            }
+            for (String suffix : ISE_SUFFIXES) {
+                if (is + 2 + suffix.length() == to && text.regionMatches(true, is + 2, suffix, 0, suffix.length())) {
+                    String stem = text.substring(from, is);
+                    String lowerStem = stem.toLowerCase(Locale.ROOT);
+                    if (ISE_WORDS.contains(lowerStem + "ise") || lowerStem.endsWith("w")) {
+                        return;
+                    }
+                    String actualSuffix = text.substring(is + 2, to);
+                    found.add(new Finding(from, "\"" + text.substring(from, to)
+                            + "\" is not the house form: house spelling is US English (-ize)",
+                            "write \"" + stem + "iz" + actualSuffix + "\""));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The line with code, link targets, tags, URLs, placeholders and official names blanked out. */
+    private static String masked(String raw) {
+        char[] masked = null;
+        // every span SKIP matches holds one of these; most prose lines hold none
         if (raw.indexOf('{') >= 0 || raw.indexOf('`') >= 0 || raw.indexOf("](") >= 0 || raw.indexOf('<') >= 0
                 || raw.indexOf("://") >= 0 || raw.indexOf(":::") >= 0) {
-            mask(masked, SKIP.matcher(raw));
+            masked = raw.toCharArray();
+            Matcher m = SKIP.matcher(raw);
+            while (m.find()) {
+                Arrays.fill(masked, m.start(), m.end(), ' ');
+            }
         }
         for (String allowed : ALLOWED) {
             for (int at = raw.indexOf(allowed); at >= 0; at = raw.indexOf(allowed, at + 1)) {
-                for (int k = at; k < at + allowed.length(); k++) masked[k] = ' ';
+                if (masked == null) {
+                    masked = raw.toCharArray();
+                }
+                Arrays.fill(masked, at, at + allowed.length(), ' ');
             }
         }
-        String text = new String(masked);
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Rule r : rules) {
-            if (r.needles().stream().noneMatch(lower::contains)) continue;
-            Matcher m = r.pattern().matcher(text);
-            while (m.find()) {
-                String found = m.group();
-                String house = caseLike(found, r.house().get(found.toLowerCase(Locale.ROOT)));
-                if (house == null) continue;
-                report(p, lineNo, offset < 0 ? -1 : m.start(), where + "\"" + found + "\" is not the house form: " + r.why(),
-                        "write \"" + house + "\"", d, strict);
-            }
-        }
-        Matcher ise = ISE.matcher(text);
-        // every -ise form holds "ise", "isi" (-ising) or "isa" (-isation)
-        boolean mayHoldIse = lower.contains("ise") || lower.contains("isi") || lower.contains("isa");
-        while (mayHoldIse && ise.find()) {
-            String stem = ise.group(1);
-            String base = (stem + "ise").toLowerCase(Locale.ROOT);
-            if (ISE_WORDS.contains(base) || stem.toLowerCase(Locale.ROOT).endsWith("w")) continue;
-            String found = ise.group();
-            String suffix = ise.group(2);
-            String house = stem + "iz" + suffix;
-            report(p, lineNo, offset < 0 ? -1 : ise.start(), where + "\"" + found + "\" is not the house form: house spelling is US English (-ize)",
-                    "write \"" + house + "\"", d, strict);
-        }
-        Matcher q = CURLY.matcher(text);
-        while (q.find()) {
-            char c = q.group().charAt(0);
-            boolean single = c == '\u2018' || c == '\u2019';
-            report(p, lineNo, offset < 0 ? -1 : q.start(), where + "curly " + (single ? "quote or apostrophe" : "quotation mark") + " '" + c
-                    + "': the house uses straight quotes", "write " + (single ? "'" : "\""), d, strict);
-        }
+        return masked == null ? raw : new String(masked);
     }
 
-    private static void mask(char[] chars, Matcher m) {
-        while (m.find()) for (int k = m.start(); k < m.end(); k++) chars[k] = ' ';
+    private static int letterRun(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isLetter(s.charAt(i))) {
+            i++;
+        }
+        return i - from;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
+    }
+
+    /** {@code \\p{L}} or {@code \\p{N}}. */
+    private static boolean isLetterOrNumber(char c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int t = Character.getType(c);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
     }
 
     private static String caseLike(String found, String house) {
