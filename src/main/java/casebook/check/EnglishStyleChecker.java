@@ -128,6 +128,11 @@ public final class EnglishStyleChecker {
      * every candidate: the line is read once, whatever the number of forms.
      */
     private final Map<String, List<Form>> byFirstRun = new HashMap<>();
+    /** The lengths of the first runs, and their first two letters (ASCII, lower case): a cheap test before the lookup. */
+    private int shortestRun = Integer.MAX_VALUE;
+    private int longestRun;
+    private final boolean[] firstTwo = new boolean[128 * 128];
+    private boolean nonAsciiStart;
     private int ruleCount;
 
     public EnglishStyleChecker(Glossary glossary) {
@@ -181,7 +186,15 @@ public final class EnglishStyleChecker {
                 continue; // a form that does not start with a letter is not a word (the glossary's forms all do)
             }
             String lower = form.toLowerCase(Locale.ROOT);
-            byFirstRun.computeIfAbsent(lower.substring(0, letterRun(lower, 0)), k -> new ArrayList<>())
+            String first = lower.substring(0, letterRun(lower, 0));
+            shortestRun = Math.min(shortestRun, first.length());
+            longestRun = Math.max(longestRun, first.length());
+            if (first.charAt(0) < 128 && (first.length() < 2 || first.charAt(1) < 128)) {
+                firstTwo[first.charAt(0) * 128 + (first.length() < 2 ? 0 : first.charAt(1))] = true;
+            } else {
+                nonAsciiStart = true;
+            }
+            byFirstRun.computeIfAbsent(first, k -> new ArrayList<>())
                     .add(new Form(lower, form, exact, lowerHouse.get(lower), why, rule, order));
         }
     }
@@ -236,7 +249,7 @@ public final class EnglishStyleChecker {
                 i++;
                 continue;
             }
-            if (!Character.isLetterOrDigit(c) && c != '_') {
+            if (!isWordChar(c)) {
                 i++;
                 continue;
             }
@@ -246,11 +259,11 @@ public final class EnglishStyleChecker {
                 wordEnd++;
             }
             // the forms may start at each run of letters inside it that follows no letter, digit or hyphen
-            for (int at = i; at < wordEnd; ) {
-                if (Character.isLetter(text.charAt(at)) && (at == 0 || !isLetterOrNumber(text.charAt(at - 1)) && text.charAt(at - 1) != '-')) {
+            for (int at = i; at < wordEnd; at++) {
+                if (isLetter(text.charAt(at))
+                        && (at == 0 || !isLetterOrNumber(text.charAt(at - 1)) && text.charAt(at - 1) != '-')) {
                     matchForms(text, at, nextAllowed, found);
                 }
-                at++;
             }
             ise(text, i, wordEnd, found);
             i = wordEnd;
@@ -263,6 +276,9 @@ public final class EnglishStyleChecker {
 
     private void matchForms(String text, int at, int[] nextAllowed, List<Finding> found) {
         int run = letterRun(text, at);
+        if (run < shortestRun || run > longestRun || !maybeFirstTwo(text, at, run)) {
+            return;
+        }
         List<Form> forms = byFirstRun.get(text.substring(at, at + run).toLowerCase(Locale.ROOT));
         if (forms == null) {
             return;
@@ -310,6 +326,16 @@ public final class EnglishStyleChecker {
         return true;
     }
 
+    /** Whether a run of letters may be the first run of a form, by its first two letters. */
+    private boolean maybeFirstTwo(String text, int at, int run) {
+        char a = Character.toLowerCase(text.charAt(at));
+        char b = run < 2 ? 0 : Character.toLowerCase(text.charAt(at + 1));
+        if (a >= 128 || b >= 128) {
+            return nonAsciiStart;
+        }
+        return firstTwo[a * 128 + b];
+    }
+
     private static final String[] ISE_SUFFIXES = {"e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational"};
 
     /**
@@ -318,11 +344,12 @@ public final class EnglishStyleChecker {
      */
     private static void ise(String text, int from, int to, List<Finding> found) {
         int len = to - from;
-        if (len < 5) {
+        // every suffix ends in one of these letters
+        if (len < 5 || "esdgrnlESDGRNL".indexOf(text.charAt(to - 1)) < 0) {
             return;
         }
         for (int k = from; k < to; k++) {
-            if (!Character.isLetter(text.charAt(k))) {
+            if (!isLetter(text.charAt(k))) {
                 return;
             }
         }
@@ -374,18 +401,28 @@ public final class EnglishStyleChecker {
 
     private static int letterRun(String s, int from) {
         int i = from;
-        while (i < s.length() && Character.isLetter(s.charAt(i))) {
+        while (i < s.length() && isLetter(s.charAt(i))) {
             i++;
         }
         return i - from;
     }
 
     private static boolean isWordChar(char c) {
-        return c == '_' || Character.isLetterOrDigit(c);
+        if (c < 128) {
+            return c == '_' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 
     /** {@code \\p{L}} or {@code \\p{N}}. */
     private static boolean isLetterOrNumber(char c) {
+        if (c < 128) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
+        }
         if (Character.isLetter(c)) {
             return true;
         }
