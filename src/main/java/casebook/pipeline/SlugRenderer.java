@@ -25,13 +25,13 @@ import java.util.function.Consumer;
  * each of its languages, check the translations against the original, render each page's template
  * and write it. Nothing here needs another slug's rendered body (a page's template uses only other
  * pages' front matter: titles, neighbours, languages), so a slug's HTML is written as soon as it
- * exists. A one-off build then keeps only each page's outline and links for the site-wide pages and
- * checks, never the whole site's HTML at once; {@code serve} keeps the HTML for its next rebuild.
+ * exists. The build then keeps only each page's outline and links for the site-wide pages and
+ * checks, never the whole site's HTML at once.
  *
  * <p>Input: the {@link Site} as read (front matter, no rendered bodies) and the {@link Theme}; output: a
  * {@link RenderedSite}, with each page's HTML written to the output tree on the way. How a page's body
  * and HTML are made is given ({@link Bodies}, {@link Html}), so that {@code serve} can put its memo
- * ({@link BuildCache}) around them without this stage knowing of it.
+ * ({@link PageMemo}) around them without this stage knowing of it.
  */
 final class SlugRenderer {
     /** Renders one page's Markdown; {@link #DIRECT} renders it, {@code serve} passes its memo. */
@@ -63,7 +63,6 @@ final class SlugRenderer {
     private final Consumer<Integer> progress;
     private final Bodies bodies;
     private final Html html;
-    private final boolean keepHtml;
     /** Where each page goes, by output path (the output tree). */
     private final BiConsumer<String, byte[]> out;
     /** Slugs whose translation records section hashes: the original's are computed here, in parallel. */
@@ -71,10 +70,9 @@ final class SlugRenderer {
     private final AtomicInteger done = new AtomicInteger();
 
     /**
-     * @param site     the site as read (front matter, no rendered bodies)
-     * @param keepHtml whether the rendered site keeps each page's HTML ({@code serve}'s next rebuild reuses it)
+     * @param site the site as read (front matter, no rendered bodies)
      */
-    SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, boolean keepHtml,
+    SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html,
              Diagnostics d, boolean strict, Consumer<Integer> progress, BiConsumer<String, byte[]> out) {
         this.md = md;
         this.site = site;
@@ -88,7 +86,6 @@ final class SlugRenderer {
         this.progress = progress;
         this.bodies = bodies;
         this.html = html;
-        this.keepHtml = keepHtml;
         this.out = out;
         for (Map<String, Page> byLang : site.pages().values()) {
             for (Page p : byLang.values()) if (!p.meta().translatedFrom().isEmpty()) hashed.add(p.slug());
@@ -132,8 +129,8 @@ final class SlugRenderer {
         for (Page p : mine.values()) {
             byte[] bytes = html.render(pages, p, d);
             if (bytes != null) out.accept(p.path(), bytes);
-            // serve's next rebuild reuses the HTML; a one-off build keeps only the outline and links
-            rendered.get(p.lang()).put(slug, keepHtml ? p : p.withRendered(p.rendered().withoutHtml()));
+            // the page is written: the later stages need only its outline and links
+            rendered.get(p.lang()).put(slug, p.withRendered(p.rendered().withoutHtml()));
             int n = done.incrementAndGet();
             if ((n & 255) == 0) progress.accept(n);
         }
