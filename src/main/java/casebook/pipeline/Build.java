@@ -123,7 +123,9 @@ public final class Build {
         // markdown, translation checks and templates, one slug (all its languages) at a time
         SlugRenderer.Bodies bodies = cache == null ? SlugRenderer.Bodies.DIRECT : cache.pages::render;
         SlugRenderer.Html html = cache == null ? SlugRenderer.Html.DIRECT : (renderer, p, dd) -> cache.pages.page(theme, renderer, p, dd);
-        SlugRenderer pages = new SlugRenderer(warmup.markdownRenderer(), site, theme, baseUrl(options, site), bodies, html,
+        SlugRenderer.Style style = cache == null ? SlugRenderer.Style.DIRECT
+                : (checker, p, dd, strict) -> cache.pages.style(site.glossary(), checker, p, dd, strict);
+        SlugRenderer pages = new SlugRenderer(warmup.markdownRenderer(), site, theme, baseUrl(options, site), bodies, html, style,
                 d, options.strict(), progress, out::put);
         RenderedSite rendered = inPool(pool, pages::run);
         timings.lap("pages");

@@ -1,9 +1,11 @@
 package casebook.pipeline;
 
+import casebook.check.EnglishStyleChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.GlossaryTerms;
 import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderedBody;
+import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.theme.PageRenderer;
 import java.util.Arrays;
@@ -13,21 +15,33 @@ import java.util.Map;
 /**
  * {@code serve}'s memo around the page stage ({@link SlugRenderer.Bodies}, {@link SlugRenderer.Html}): a
  * page's Markdown is rendered again only when its inputs changed (its body and where it starts, its data
- * file, the UI strings and glossary terms of its language), and its HTML only when its view model or the
- * theme changed. A hit reports again every problem the first rendering reported, so a reused result is
+ * file, the UI strings and glossary terms of its language), its English checked again only when its title,
+ * body or the glossary changed, and its HTML rendered again only when its view model or the theme changed. A hit reports again every problem the first rendering reported, so a reused result is
  * exactly what rendering again would give.
  */
 final class PageMemo {
     final Memo<String, RenderedBody> markdown = new Memo<>();
     final Memo<String, byte[]> html = new Memo<>();
+    final Memo<String, Boolean> styles = new Memo<>();
 
     /** The page's rendered Markdown, reused while its inputs are equal to last time's. */
     RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages, GlossaryTerms terms,
-                        Diagnostics d) {
+                        String glossaryHref, Diagnostics d) {
         List<Object> inputs = Arrays.asList(p.body(), p.bodyStartLine(), String.valueOf(p.data()),
-                String.valueOf(p.dataDisplay()), messages.get(p.lang()), terms);
+                String.valueOf(p.dataDisplay()), messages.get(p.lang()), terms, glossaryHref);
         return markdown.get(p.display() + "\0" + p.lang(), inputs, d,
-                local -> Build.render(md, p, messages, terms, "../glossary/index.html", local));
+                local -> Build.render(md, p, messages, terms, glossaryHref, local));
+    }
+
+    /** The house-style check of a page's English, reused while its title, body and the glossary are unchanged. */
+    void style(Glossary glossary, EnglishStyleChecker style, Page p, Diagnostics d, boolean strict) {
+        String title = p.meta() == null ? null : p.meta().title();
+        int titleLine = p.meta() == null ? 0 : p.meta().titleLine();
+        List<Object> inputs = Arrays.asList(p.lang(), title, titleLine, p.body(), p.bodyStartLine(), strict, glossary);
+        styles.get(p.display() + "\0" + p.lang(), inputs, d, local -> {
+            style.check(p, local, strict);
+            return Boolean.TRUE;
+        });
     }
 
     /** The page's HTML, reused while its view model and the theme (its templates and UI strings) are last time's. */
@@ -39,5 +53,6 @@ final class PageMemo {
     void clear() {
         markdown.clear();
         html.clear();
+        styles.clear();
     }
 }

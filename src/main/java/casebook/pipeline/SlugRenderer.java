@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  *
  * <p>Input: the {@link Site} as read (front matter, no rendered bodies) and the {@link Theme}; output: a
  * {@link RenderedSite}, with each page's HTML written to the output tree on the way. How a page's body
- * and HTML are made is given ({@link Bodies}, {@link Html}), so that {@code serve} can put its memo
+ * and HTML are made and its English checked is given ({@link Bodies}, {@link Html}, {@link Style}), so that {@code serve} can put its memo
  * ({@link PageMemo}) around them without this stage knowing of it.
  */
 final class SlugRenderer {
@@ -38,9 +38,17 @@ final class SlugRenderer {
     @FunctionalInterface
     interface Bodies {
         RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages, GlossaryTerms terms,
-                            Diagnostics d);
+                            String glossaryHref, Diagnostics d);
 
-        Bodies DIRECT = (md, p, messages, terms, d) -> Build.render(md, p, messages, terms, "../glossary/index.html", d);
+        Bodies DIRECT = Build::render;
+    }
+
+    /** Checks one page's English against the house style; {@link #DIRECT} checks it, {@code serve} passes its memo. */
+    @FunctionalInterface
+    interface Style {
+        void check(EnglishStyleChecker style, Page p, Diagnostics d, boolean strict);
+
+        Style DIRECT = EnglishStyleChecker::check;
     }
 
     /** Renders one page's template; {@link #DIRECT} renders it, {@code serve} passes its memo. */
@@ -63,6 +71,7 @@ final class SlugRenderer {
     private final Consumer<Integer> progress;
     private final Bodies bodies;
     private final Html html;
+    private final Style styles;
     /** Where each page goes, by output path (the output tree). */
     private final BiConsumer<String, byte[]> out;
     /** Slugs whose translation records section hashes: the original's are computed here, in parallel. */
@@ -72,7 +81,7 @@ final class SlugRenderer {
     /**
      * @param site the site as read (front matter, no rendered bodies)
      */
-    SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html,
+    SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, Style styles,
              Diagnostics d, boolean strict, Consumer<Integer> progress, BiConsumer<String, byte[]> out) {
         this.md = md;
         this.site = site;
@@ -86,6 +95,7 @@ final class SlugRenderer {
         this.progress = progress;
         this.bodies = bodies;
         this.html = html;
+        this.styles = styles;
         this.out = out;
         for (Map<String, Page> byLang : site.pages().values()) {
             for (Page p : byLang.values()) if (!p.meta().translatedFrom().isEmpty()) hashed.add(p.slug());
@@ -104,8 +114,8 @@ final class SlugRenderer {
         }
         Map<String, Page> homes = new LinkedHashMap<>();
         for (Map.Entry<String, Page> e : site.homes().entrySet()) {
-            style.check(e.getValue(), d, strict);
-            homes.put(e.getKey(), e.getValue().withRendered(Build.render(md, e.getValue(), messages,
+            styles.check(style, e.getValue(), d, strict);
+            homes.put(e.getKey(), e.getValue().withRendered(bodies.render(md, e.getValue(), messages,
                     site.glossary().terms(e.getKey()), "glossary/index.html", d)));
         }
         return new RenderedSite(new Site(site.config(), site.order(), sorted, homes, site.glossary()), stale);
@@ -119,13 +129,13 @@ final class SlugRenderer {
             Page p = site.page(lang, slug);
             if (p == null) continue;
             var terms = site.glossary().terms(lang);
-            RenderedBody body = bodies.render(md, p, messages, terms, local);
+            RenderedBody body = bodies.render(md, p, messages, terms, "../glossary/index.html", local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) body.sectionHashes();
             mine.put(lang, p.withRendered(body));
         }
         d.reportDistinct(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
-        for (Page p : mine.values()) style.check(p, d, strict);
+        for (Page p : mine.values()) styles.check(style, p, d, strict);
         for (Page p : mine.values()) {
             byte[] bytes = html.render(pages, p, d);
             if (bytes != null) out.accept(p.path(), bytes);
