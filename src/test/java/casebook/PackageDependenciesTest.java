@@ -35,12 +35,8 @@ class PackageDependenciesTest {
     /** The classes allowed to know every stage: the entry point and the class that sequences the stages. */
     static final Set<String> SEQUENCERS = Set.of("casebook.Main", "casebook.pipeline.Build");
 
-    /**
-     * Known exceptions, each with its reason; the list may only shrink. {@code IncrementalBuild} is serve's
-     * page-only fast path, which re-runs the Markdown, translation, template and link stages on its own
-     * (6 packages); it goes when serve runs the stages themselves behind memos (issue 15).
-     */
-    static final Map<String, Integer> KNOWN_WIDE = Map.of("casebook.pipeline.IncrementalBuild", 6);
+    /** Known exceptions, each with its reason; the list may only shrink (it is empty). */
+    static final Map<String, Integer> KNOWN_WIDE = Map.of();
 
     private static final Path MAIN = Path.of("src/main/java");
     private static final Pattern REFERENCE = Pattern.compile("\\bcasebook((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");

@@ -53,7 +53,12 @@ public final class Build {
         return run(options, d, progress, null);
     }
 
-    /** @param cache kept between runs by {@code serve}; null for a one-off build */
+    /**
+     * The same build with {@code serve}'s memos around the stages' work: what is reused is exactly what running
+     * it again would give, so the result equals a one-off build's.
+     *
+     * @param cache kept between runs by {@code serve}; null for a one-off build
+     */
     public static BuildResult run(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache) {
         return run(options, d, progress, cache, null);
     }
@@ -102,22 +107,26 @@ public final class Build {
     private static BuildResult stages(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache,
                                       long start, Path cwd, Timings timings, Warmup warmup, ForkJoinPool pool,
                                       AtomicPublisher publisher) {
-        ContentTree tree = inPool(pool,
-                () -> new ContentScanner(cwd, cache == null ? null : cache.files).scan(options.content(), d));
+        // serve passes its memos (BuildCache) as the functions some stages are given; the stages are the same
+        ContentTree tree = inPool(pool, () -> new ContentScanner(cwd).scan(options.content(), d));
         timings.lap("load");
-        Site site = inPool(pool,
-                () -> new SiteAssembler(options.drafts(), cache == null ? null : cache.parsed).assemble(tree, d));
+        SiteAssembler.Reader reader = cache == null ? SiteAssembler.Reader.DIRECT : cache.reader();
+        Site site = inPool(pool, () -> new SiteAssembler(options.drafts(), reader).assemble(tree, d));
         timings.lap("front matter");
         if (site == null) return stopped(d, null, start);
-        Theme theme = new ThemeLoader(options, cwd).load(site, d);
+        ThemeLoader themes = new ThemeLoader(options, cwd);
+        Theme theme = cache == null ? themes.load(site, d) : cache.theme(themes, options, site, d);
         if (theme == null) return stopped(d, site, start);
         timings.lap("theme");
         OutputTree out = outputTree(publisher, options, d);
         if (out == null) return stopped(d, site, start);
-        // markdown, translation checks and templates, one slug (all its languages) at a time; serve memoises both
-        SlugRenderer pages = new SlugRenderer(warmup.markdownRenderer(), site, theme, baseUrl(options, site),
-                cache == null ? SlugRenderer.Bodies.DIRECT : cache.pages::render, cache == null ? SlugRenderer.Html.DIRECT : cache.pages::page,
-                cache != null, d, options.strict(), progress, out::put);
+        // markdown, translation checks and templates, one slug (all its languages) at a time
+        SlugRenderer.Bodies bodies = cache == null ? SlugRenderer.Bodies.DIRECT : cache.pages::render;
+        SlugRenderer.Html html = cache == null ? SlugRenderer.Html.DIRECT : (renderer, p, dd) -> cache.pages.page(theme, renderer, p, dd);
+        SlugRenderer.Style style = cache == null ? SlugRenderer.Style.DIRECT
+                : (checker, p, dd, strict) -> cache.pages.style(site.glossary(), checker, p, dd, strict);
+        SlugRenderer pages = new SlugRenderer(warmup.markdownRenderer(), site, theme, baseUrl(options, site), bodies, html, style,
+                d, options.strict(), progress, out::put);
         RenderedSite rendered = inPool(pool, pages::run);
         timings.lap("pages");
         inPool(pool, () -> new ListingRenderer(rendered, theme, baseUrl(options, site)).renderInto(out, d));
@@ -130,7 +139,6 @@ public final class Build {
         boolean published = publish(publisher, options, d);
         timings.lap("write");
         timings.print();
-        if (cache != null) cache.remember(options, checked, theme, out, d);
         return new BuildResult(d, out, rendered.site(), elapsed(start), rendered.pages().size(), published);
     }
 

@@ -1,69 +1,104 @@
 package casebook.pipeline;
 
 import casebook.diag.Diagnostics;
+import casebook.frontmatter.YamlNode;
+import casebook.site.Page;
+import casebook.site.Site;
+import casebook.site.SiteAssembler;
+import casebook.source.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * What {@code serve} keeps between rebuilds so that a saved change re-renders only what it affects:
- * a page's Markdown is re-rendered only when its body, data, labels or glossary changed, and a page's
- * template output is reused when its whole view model is equal to last time's (a title change still
- * re-renders its neighbours, whose previous/next links show it). Files are re-read only when their
- * modification time or size changed (or {@code serve}'s watcher saw them change), and front matter
- * re-parsed only for files re-read.
- *
- * <p>A reused result must give exactly what rendering again would give, diagnostics included: each entry
- * keeps every problem its rendering reported, wherever in the renderer it was reported, and a hit reports
- * them again ({@code IncrementalEqualsFullTest} compares serve with a clean build after each of a series
- * of edits).
+ * What {@code serve} keeps between rebuilds: memos keyed by the inputs of each piece of work, around the
+ * stages rather than inside them. Every rebuild runs the very stages of a one-off build ({@link Build}),
+ * reading every file again; the memos only skip work whose inputs are unchanged:
+ * <ul>
+ * <li>front matter: a YAML file is parsed again only when its text changed, a page file only when its text
+ *     or its data file's text changed ({@link SiteAssembler.Reader});</li>
+ * <li>theme: the templates are compiled again only when a file of the theme (other than its assets), its
+ *     name or the site's languages changed;</li>
+ * <li>pages: a page's Markdown is rendered again only when its body, data, UI strings or glossary terms
+ *     changed, and its HTML only when its view model or the theme changed ({@link PageMemo}).</li>
+ * </ul>
+ * The listings, the asset and content files and the link check run in full every time. A reused result
+ * reports again every problem it reported when it was made, so a rebuild gives exactly what a clean build
+ * gives ({@code IncrementalEqualsFullTest} compares the two after each of a series of edits).
  */
 public final class BuildCache {
-    /** The memo around the page stage's Markdown and templates. */
+    private final Memo<Path, YamlNode> yaml = new Memo<>();
+    private final Memo<String, Page> pageFiles = new Memo<>();
+    private final Memo<String, Theme> themes = new Memo<>();
     final PageMemo pages = new PageMemo();
-    final Map<Path, casebook.source.ContentScanner.Cached> files = new ConcurrentHashMap<>();
-    final Map<Object, Object[]> parsed = new ConcurrentHashMap<>();
 
-    /** What the last successful build left for a page-only update (see {@link IncrementalBuild}). */
-    record State(BuildOptions options, casebook.site.Site site, Map<String, Map<String, String>> messages,
-                 casebook.theme.Templates templates, casebook.site.StaleSections stale,
-                 Map<String, java.util.Set<String>> ids, casebook.output.OutputTree output, Diagnostics diagnostics) { }
+    /** The stage 2 reader with its parses memoised by the files' text. */
+    SiteAssembler.Reader reader() {
+        return new SiteAssembler.Reader() {
+            @Override
+            public YamlNode yaml(SourceFile file, Diagnostics d) {
+                return yaml.get(file.path(), List.of(file.display(), file.text()), d, local -> DIRECT.yaml(file, local));
+            }
 
-    volatile State last;
+            @Override
+            public Page page(String slug, String lang, SourceFile file, YamlNode data, SourceFile dataFile, Diagnostics d) {
+                // the data node is parsed from the data file's text (by the memo above): equal text, the very same node
+                List<Object> inputs = Arrays.asList(file.display(), file.text(), data,
+                        dataFile == null ? null : dataFile.display(), dataFile == null ? null : dataFile.text());
+                return pageFiles.get(slug + "\0" + lang, inputs, d, local -> DIRECT.page(slug, lang, file, data, dataFile, local));
+            }
+        };
+    }
 
-    /** Keeps what a build left for the next page-only update, or forgets it when the build failed. */
-    void remember(BuildOptions options, CheckedSite checked, Theme theme, casebook.output.OutputTree out, Diagnostics d) {
-        RenderedSite r = checked.rendered();
-        last = Build.failed(options, d) ? null : new State(options, r.site(), theme.messages(), theme.templates(),
-                r.stale().copy(), checked.ids(), out, d);
+    /** The theme stage, reused while the theme's files and what selects it are unchanged. */
+    Theme theme(ThemeLoader loader, BuildOptions options, Site site, Diagnostics d) {
+        String name = options.theme() != null ? options.theme() : site.config().theme();
+        List<Object> files = name == null ? null : fingerprint(options.themes(), name);
+        if (files == null) return loader.load(site, d);
+        List<Object> inputs = Arrays.asList(name, options.theme() != null, options.themes().toAbsolutePath(),
+                site.config().display(), site.config().line("theme"), site.config().languages(), d.hasErrors(), files);
+        return themes.get("theme", inputs, d, local -> loader.load(site, local));
     }
 
     /**
-     * Forgets what was read from these files or folders ({@code serve} passes every path its watcher saw
-     * change): a save within the file system's timestamp granularity that keeps the size would otherwise
-     * look unchanged.
+     * The path and bytes of every file of the theme {@code name} but its assets (which are copied on every
+     * build), or null when they cannot be read (then the theme is loaded without the memo, and reports why).
      */
-    public void forget(Collection<Path> paths) {
-        for (Path p : paths) {
-            Path abs = p.toAbsolutePath().normalize();
-            files.keySet().removeIf(k -> k.toAbsolutePath().normalize().startsWith(abs));
+    private static List<Object> fingerprint(Path themes, String name) {
+        Path dir = themes.resolve(name).normalize();
+        if (!dir.startsWith(themes.normalize()) || !Files.isDirectory(dir)) return null;
+        List<Object> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                Path rel = dir.relativize(p);
+                if (rel.getNameCount() > 1 && rel.getName(0).toString().equals("assets")) continue;
+                out.add(rel.toString());
+                out.add(ByteBuffer.wrap(Files.readAllBytes(p)));
+            }
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return null;
         }
+        return out;
     }
 
-    /** Forget template output (after a theme change). */
-    public void clearHtml() {
-        pages.html.clear();
-        last = null;
+    /** The templates of the theme the last build loaded through this memo, or null when none was loaded. */
+    public casebook.theme.Templates templates() {
+        Theme t = themes.last();
+        return t == null ? null : t.templates();
     }
 
+    /** Forgets everything (after a rebuild that failed in an unexpected way). */
     public void clear() {
-        pages.markdown.clear();
-        pages.html.clear();
-        files.clear();
-        parsed.clear();
-        last = null;
+        yaml.clear();
+        pageFiles.clear();
+        themes.clear();
+        pages.clear();
     }
-
-    public int markdownEntries() { return pages.markdown.size(); }
 }

@@ -25,22 +25,30 @@ import java.util.function.Consumer;
  * each of its languages, check the translations against the original, render each page's template
  * and write it. Nothing here needs another slug's rendered body (a page's template uses only other
  * pages' front matter: titles, neighbours, languages), so a slug's HTML is written as soon as it
- * exists. A one-off build then keeps only each page's outline and links for the site-wide pages and
- * checks, never the whole site's HTML at once; {@code serve} keeps the HTML for its next rebuild.
+ * exists. The build then keeps only each page's outline and links for the site-wide pages and
+ * checks, never the whole site's HTML at once.
  *
  * <p>Input: the {@link Site} as read (front matter, no rendered bodies) and the {@link Theme}; output: a
  * {@link RenderedSite}, with each page's HTML written to the output tree on the way. How a page's body
- * and HTML are made is given ({@link Bodies}, {@link Html}), so that {@code serve} can put its memo
- * ({@link BuildCache}) around them without this stage knowing of it.
+ * and HTML are made and its English checked is given ({@link Bodies}, {@link Html}, {@link Style}), so that {@code serve} can put its memo
+ * ({@link PageMemo}) around them without this stage knowing of it.
  */
 final class SlugRenderer {
     /** Renders one page's Markdown; {@link #DIRECT} renders it, {@code serve} passes its memo. */
     @FunctionalInterface
     interface Bodies {
         RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages, GlossaryTerms terms,
-                            Diagnostics d);
+                            String glossaryHref, Diagnostics d);
 
-        Bodies DIRECT = (md, p, messages, terms, d) -> Build.render(md, p, messages, terms, "../glossary/index.html", d);
+        Bodies DIRECT = Build::render;
+    }
+
+    /** Checks one page's English against the house style; {@link #DIRECT} checks it, {@code serve} passes its memo. */
+    @FunctionalInterface
+    interface Style {
+        void check(EnglishStyleChecker style, Page p, Diagnostics d, boolean strict);
+
+        Style DIRECT = EnglishStyleChecker::check;
     }
 
     /** Renders one page's template; {@link #DIRECT} renders it, {@code serve} passes its memo. */
@@ -63,7 +71,7 @@ final class SlugRenderer {
     private final Consumer<Integer> progress;
     private final Bodies bodies;
     private final Html html;
-    private final boolean keepHtml;
+    private final Style styles;
     /** Where each page goes, by output path (the output tree). */
     private final BiConsumer<String, byte[]> out;
     /** Slugs whose translation records section hashes: the original's are computed here, in parallel. */
@@ -71,10 +79,9 @@ final class SlugRenderer {
     private final AtomicInteger done = new AtomicInteger();
 
     /**
-     * @param site     the site as read (front matter, no rendered bodies)
-     * @param keepHtml whether the rendered site keeps each page's HTML ({@code serve}'s next rebuild reuses it)
+     * @param site the site as read (front matter, no rendered bodies)
      */
-    SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, boolean keepHtml,
+    SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, Style styles,
              Diagnostics d, boolean strict, Consumer<Integer> progress, BiConsumer<String, byte[]> out) {
         this.md = md;
         this.site = site;
@@ -88,7 +95,7 @@ final class SlugRenderer {
         this.progress = progress;
         this.bodies = bodies;
         this.html = html;
-        this.keepHtml = keepHtml;
+        this.styles = styles;
         this.out = out;
         for (Map<String, Page> byLang : site.pages().values()) {
             for (Page p : byLang.values()) if (!p.meta().translatedFrom().isEmpty()) hashed.add(p.slug());
@@ -107,8 +114,8 @@ final class SlugRenderer {
         }
         Map<String, Page> homes = new LinkedHashMap<>();
         for (Map.Entry<String, Page> e : site.homes().entrySet()) {
-            style.check(e.getValue(), d, strict);
-            homes.put(e.getKey(), e.getValue().withRendered(Build.render(md, e.getValue(), messages,
+            styles.check(style, e.getValue(), d, strict);
+            homes.put(e.getKey(), e.getValue().withRendered(bodies.render(md, e.getValue(), messages,
                     site.glossary().terms(e.getKey()), "glossary/index.html", d)));
         }
         return new RenderedSite(new Site(site.config(), site.order(), sorted, homes, site.glossary()), stale);
@@ -122,18 +129,18 @@ final class SlugRenderer {
             Page p = site.page(lang, slug);
             if (p == null) continue;
             var terms = site.glossary().terms(lang);
-            RenderedBody body = bodies.render(md, p, messages, terms, local);
+            RenderedBody body = bodies.render(md, p, messages, terms, "../glossary/index.html", local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) body.sectionHashes();
             mine.put(lang, p.withRendered(body));
         }
         d.reportDistinct(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
-        for (Page p : mine.values()) style.check(p, d, strict);
+        for (Page p : mine.values()) styles.check(style, p, d, strict);
         for (Page p : mine.values()) {
             byte[] bytes = html.render(pages, p, d);
             if (bytes != null) out.accept(p.path(), bytes);
-            // serve's next rebuild reuses the HTML; a one-off build keeps only the outline and links
-            rendered.get(p.lang()).put(slug, keepHtml ? p : p.withRendered(p.rendered().withoutHtml()));
+            // the page is written: the later stages need only its outline and links
+            rendered.get(p.lang()).put(slug, p.withRendered(p.rendered().withoutHtml()));
             int n = done.incrementAndGet();
             if ((n & 255) == 0) progress.accept(n);
         }

@@ -1,8 +1,10 @@
 package casebook.serve;
 
-import casebook.pipeline.BuildOptions;
 import casebook.diag.Diagnostic;
+import casebook.diag.Diagnostics;
 import casebook.diag.Severity;
+import casebook.pipeline.BuildOptions;
+import casebook.theme.Templates;
 import casebook.text.HtmlText;
 import casebook.output.OutputTree;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,14 +50,10 @@ public final class DevServer implements AutoCloseable {
     static final int THREADS = 8;
     static final int MAX_WAITERS = 64;
     static final long WAIT_MILLIS = 25_000;
-    /** How long saved files must hold still before a rebuild. */
-    static final long QUIET_MILLIS = 150;
-
-    static {
-        // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
-        // delayed ACKs add about 40 ms to every response on loopback
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    /** How long saved files must hold still (no change event, the same size and time) before a rebuild. */
+    static final long QUIET_MILLIS = 40;
+    /** The template of the theme that renders the overlay and the reload script (serve only). */
+    static final String OVERLAY_TEMPLATE = "dev-overlay.ftlh";
 
     private final ServeLog console;
     private final Rebuilder rebuilder;
@@ -71,7 +70,8 @@ public final class DevServer implements AutoCloseable {
     private volatile List<Diagnostic> errors = List.of();
     private volatile long version;
     private volatile long lastRebuildMillis;
-    private volatile boolean lastIncremental;
+    /** The theme's templates the overlay is rendered with (null: the plain fallback). */
+    private volatile Templates overlay;
 
     /** A live-reload poll parked until the next build or its deadline. */
     private record Waiter(HttpExchange exchange, long deadline) { }
@@ -87,6 +87,7 @@ public final class DevServer implements AutoCloseable {
         this.rebuilder = new Rebuilder(options);
         if (hook != null) rebuilder.beforeBuild = hook;
         publish(rebuilder.initial(), false);
+        noDelay();
         executor = Executors.newFixedThreadPool(THREADS, daemon("casebook-serve-"));
         timer = Executors.newSingleThreadScheduledExecutor(daemon("casebook-serve-timer-"));
         try {
@@ -104,6 +105,15 @@ public final class DevServer implements AutoCloseable {
         watcher = new Watcher(List.of(options.content(), options.themes()), quietMillis, this::changed,
                 t -> console.error("casebook: the watcher caught " + Rebuilder.crashMessage(t)));
         watcher.start();
+    }
+
+    /**
+     * The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed
+     * ACKs add about 40 ms to every response on loopback. Its only switch is this system property, read when
+     * the first server is made, so it is set (unless the user set it) just before that, not when the class loads.
+     */
+    private static void noDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String prefix) {
@@ -163,9 +173,6 @@ public final class DevServer implements AutoCloseable {
 
     public long lastRebuildMillis() { return lastRebuildMillis; }
 
-    /** Whether the last rebuild took the page-only fast path. */
-    boolean lastIncremental() { return lastIncremental; }
-
     /** The errors the overlay shows now (empty when the last build succeeded). */
     List<Diagnostic> errors() { return errors; }
 
@@ -187,9 +194,9 @@ public final class DevServer implements AutoCloseable {
         List<HttpExchange> wake;
         synchronized (lock) {
             if (!o.failed() && o.result() != null && o.result().output() != null) served = o.result().output();
-            errors = o.diagnostics().sorted().stream().filter(x -> x.severity() == Severity.ERROR).toList();
+            errors = o.diagnostics().kept().stream().filter(x -> x.severity() == Severity.ERROR).toList();
             lastRebuildMillis = o.millis();
-            lastIncremental = o.incremental();
+            overlay = rebuilder.overlayTemplates();
             version++;
             wake = drain(Long.MAX_VALUE);
         }
@@ -197,7 +204,7 @@ public final class DevServer implements AutoCloseable {
         if (announce) {
             if (o.failed()) console.diagnostics(o.diagnostics());
             console.info(o.failed() ? "rebuild failed (" + o.diagnostics().errorCount() + " errors); still serving the last good pages"
-                    : (o.incremental() ? "updated" : "rebuilt") + " in " + o.millis() + " ms");
+                    : "rebuilt in " + o.millis() + " ms");
         }
     }
 
@@ -295,10 +302,15 @@ public final class DevServer implements AutoCloseable {
 
     private void serveFile(HttpExchange ex, String path, String rawPath) throws IOException {
         OutputTree tree = served;
+        if (tree == null) {
+            // no build has succeeded since serve started: every path shows the errors, and reloads once they are fixed
+            send(ex, 503, "text/html; charset=utf-8", overlay(true).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         String rel = path.substring(1);
         if (rel.isEmpty() || rel.endsWith("/")) rel += "index.html";
-        byte[] body = tree == null ? null : tree.get(rel);
-        if (body == null && tree != null && tree.get(rel + "/index.html") != null) {
+        byte[] body = tree.get(rel);
+        if (body == null && tree.get(rel + "/index.html") != null) {
             ex.getResponseHeaders().set("Location", rawPath + "/");
             send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
             return;
@@ -307,7 +319,7 @@ public final class DevServer implements AutoCloseable {
         if (body == null) {
             status = 404;
             rel = "404.html";
-            body = tree == null ? null : tree.get(rel);
+            body = tree.get(rel);
             if (body == null) body = "<!DOCTYPE html><title>404</title><p>Not found</p>".getBytes(StandardCharsets.UTF_8);
         }
         if (rel.endsWith(".html")) body = inject(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
@@ -367,22 +379,30 @@ public final class DevServer implements AutoCloseable {
 
     /** Adds the error overlay (when the last build failed) and the reload script before {@code </body>}. */
     String inject(String html) {
-        StringBuilder add = new StringBuilder();
-        List<Diagnostic> errs = errors;
-        if (!errs.isEmpty()) {
-            add.append("<div id=\"casebook-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;"
-                    + "background:#fff;color:#1a1a1a;border-top:6px solid #b00020;padding:1rem;font:14px/1.5 monospace;z-index:99999\">"
-                    + "<p style=\"font-weight:bold;margin:0 0 .5rem\">casebook: the last change did not build; showing the last good pages</p><ol>");
-            for (Diagnostic d : errs) add.append("<li>").append(HtmlText.escape(d.toString())).append("</li>");
-            add.append("</ol></div>");
-        }
-        // a refused or failed poll (503, server restarting) waits and tries again; only a new version reloads
-        add.append("<script>(function(){var v=").append(version).append(";function w(){fetch('").append(RELOAD_PATH)
-                .append("?v='+v,{cache:'no-store'}).then(function(r){if(!r.ok)throw r.status;return r.text()})"
-                        + ".then(function(t){if(t!==String(v)){location.reload()}else{w()}})"
-                        + ".catch(function(){setTimeout(w,3000)})}w()})();</script>");
+        String add = overlay(false);
         int i = html.lastIndexOf("</body>");
         return i < 0 ? html + add : html.substring(0, i) + add + html.substring(i);
+    }
+
+    /**
+     * The theme's {@value #OVERLAY_TEMPLATE} with the errors of the last build and the reload script; the whole
+     * page when {@code standalone} (nothing has built yet). When the theme cannot render it, the errors as
+     * plain text and the reload script, so a broken theme still shows what is wrong.
+     */
+    String overlay(boolean standalone) {
+        List<Diagnostic> errs = errors;
+        List<String> lines = errs.stream().map(Diagnostic::toString).toList();
+        Map<String, Object> model = Map.of("errors", lines, "standalone", standalone, "version", version, "wait", RELOAD_PATH);
+        Templates t = overlay;
+        byte[] html = t == null ? null : t.render(OVERLAY_TEMPLATE, model, new Diagnostics());
+        if (html != null) return new String(html, StandardCharsets.UTF_8);
+        StringBuilder s = new StringBuilder(standalone ? "<!DOCTYPE html><meta charset=\"utf-8\"><title>casebook</title>" : "");
+        s.append("<pre id=\"casebook-errors\" role=\"alert\">casebook: ").append(OVERLAY_TEMPLATE).append(" of the theme cannot be rendered");
+        for (String line : lines) s.append('\n').append(HtmlText.escape(line));
+        s.append("</pre><script>(function w(){fetch('").append(RELOAD_PATH).append("?v=").append(version)
+                .append("').then(function(r){return r.text()}).then(function(t){t!=='").append(version)
+                .append("'?location.reload():w()}).catch(function(){setTimeout(w,3000)})})()</script>");
+        return s.toString();
     }
 
     /** The Content-Type of a generated file, by its extension. */

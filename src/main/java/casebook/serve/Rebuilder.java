@@ -1,28 +1,32 @@
 package casebook.serve;
 
+import casebook.diag.Diagnostics;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildCache;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
-import casebook.pipeline.IncrementalBuild;
-import casebook.diag.Diagnostics;
+import casebook.theme.Templates;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * {@code serve}'s rebuild path without the HTTP side: the first build, then one rebuild per batch of saved
- * files, reusing work through a {@link BuildCache} (page-only saves through {@link IncrementalBuild}, the
- * rest through a cached full build). What it produces must equal a clean {@code Build.run} of the same
- * content, file for file and message for message ({@code IncrementalEqualsFullTest}).
+ * files. Every rebuild is {@link Build#run} of the whole content, the very stages {@code build} and
+ * {@code check} run, with {@link BuildCache}'s memos around them: work whose inputs (file text, data, theme,
+ * UI strings, glossary, view model) are unchanged is reused. So what it produces equals a clean
+ * {@code Build.run} of the same content, file for file and message for message ({@code IncrementalEqualsFullTest}),
+ * whatever the watcher reported or missed.
  *
  * <p>A rebuild never throws: a failure of any kind, an {@link Error} such as {@link StackOverflowError}
- * included, becomes one error diagnostic (no stack trace), the cache is emptied so the next rebuild
+ * included, becomes one error diagnostic (no stack trace), the memos are emptied so the next rebuild
  * starts clean, and the caller keeps serving the last good pages.
  */
 final class Rebuilder {
     /** What one rebuild produced: {@code result} is null when the build crashed. */
-    record Outcome(BuildResult result, Diagnostics diagnostics, boolean incremental, long millis) {
+    record Outcome(BuildResult result, Diagnostics diagnostics, long millis) {
         boolean failed() { return diagnostics.hasErrors(); }
     }
 
@@ -40,38 +44,39 @@ final class Rebuilder {
     /** The first build: everything is read and rendered. */
     Outcome initial() { return rebuild(List.of()); }
 
-    /** Rebuilds after {@code changed} (files or folders, created, modified or deleted) were saved. */
+    /**
+     * Rebuilds after {@code changed} (files or folders, created, modified or deleted) were saved. The paths
+     * only say that something changed: every file is read again, and the memos compare what was read.
+     */
     Outcome rebuild(List<Path> changed) {
         long start = System.nanoTime();
         try {
             beforeBuild.accept(changed);
-            // the watcher says these changed: never trust a modification time and size that happen to be equal
-            cache.forget(changed);
-            Path themes = options.themes().toAbsolutePath().normalize();
-            boolean theme = changed.stream().anyMatch(p -> p.toAbsolutePath().normalize().startsWith(themes));
-            if (theme) cache.clearHtml();
-            if (!changed.isEmpty() && !theme) {
-                BuildResult r = incremental(changed);
-                if (r != null) return new Outcome(r, r.diagnostics(), true, millis(start));
-            }
             Diagnostics d = new Diagnostics();
             BuildResult r = Build.run(options, d, n -> { }, cache);
-            return new Outcome(r, d, false, millis(start));
+            return new Outcome(r, d, millis(start));
         } catch (Throwable t) { // StackOverflowError, OutOfMemoryError and bugs alike: serve must stay up
             cache.clear();
             Diagnostics d = new Diagnostics();
             d.error(options.content(), 1, 1, crashMessage(t),
                     "undo the last change, or save again; if it persists, run check and report the problem with the file you changed");
-            return new Outcome(null, d, false, millis(start));
+            return new Outcome(null, d, millis(start));
         }
     }
 
-    /** The page-only fast path; null when the change needs a full build (or the fast path failed). */
-    private BuildResult incremental(List<Path> changed) {
+    /**
+     * The templates the error overlay is rendered with: the theme of the last build that loaded one, or else the
+     * theme named by {@code --theme} (the default theme without it); null when none can be loaded.
+     */
+    Templates overlayTemplates() {
+        Templates t = cache.templates();
+        if (t != null) return t;
+        Path dir = options.themes().resolve(options.theme() != null ? options.theme() : "default").resolve("templates");
+        if (!Files.isDirectory(dir)) return null;
         try {
-            return IncrementalBuild.tryUpdate(cache, changed);
-        } catch (RuntimeException e) {
-            return null; // the full build that follows reports whatever is wrong with the content
+            return new Templates(dir, dir);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

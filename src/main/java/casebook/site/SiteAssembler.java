@@ -31,48 +31,37 @@ public final class SiteAssembler {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*");
 
     private final boolean drafts;
-    private final Map<Object, Object[]> cache;
-
-    public SiteAssembler(boolean drafts) { this(drafts, null); }
+    private final Reader reader;
 
     /**
-     * @param cache results of an earlier assembly ({@code serve}), keyed by the decoded source files:
-     *              a page whose file and data file are the same objects as last time is not parsed again
-     *              (its diagnostics are replayed). Null to parse everything.
+     * How the stage reads a YAML file and a page file. {@link #DIRECT} parses them; {@code serve} passes a memo
+     * of the same two functions keyed by the files' text, so this stage runs the same code either way.
      */
-    public SiteAssembler(boolean drafts, Map<Object, Object[]> cache) {
+    public interface Reader {
+        /** A YAML file (site.yaml, a data file, the glossary); null after reporting why not. */
+        YamlNode yaml(SourceFile file, Diagnostics d);
+
+        /** A page file's front matter and body, with its page's data; null after reporting why not. */
+        Page page(String slug, String lang, SourceFile file, YamlNode data, SourceFile dataFile, Diagnostics d);
+
+        Reader DIRECT = new Reader() {
+            @Override
+            public YamlNode yaml(SourceFile file, Diagnostics d) {
+                return YamlReader.read(file.text(), file.display(), 0, d);
+            }
+
+            @Override
+            public Page page(String slug, String lang, SourceFile file, YamlNode data, SourceFile dataFile, Diagnostics d) {
+                return load(slug, lang, file, data, dataFile, d);
+            }
+        };
+    }
+
+    public SiteAssembler(boolean drafts) { this(drafts, Reader.DIRECT); }
+
+    public SiteAssembler(boolean drafts, Reader reader) {
         this.drafts = drafts;
-        this.cache = cache;
-    }
-
-    /** Reads YAML, or takes last run's result for the very same decoded file. */
-    private YamlNode yaml(SourceFile sf, Diagnostics d) {
-        if (cache == null) return YamlReader.read(sf.text(), sf.display(), 0, d);
-        Object[] hit = cache.get(sf);
-        if (hit != null) {
-            for (Object x : (List<?>) hit[1]) d.report((casebook.diag.Diagnostic) x);
-            return (YamlNode) hit[0];
-        }
-        Diagnostics local = new Diagnostics();
-        YamlNode n = YamlReader.read(sf.text(), sf.display(), 0, local);
-        for (casebook.diag.Diagnostic x : local.kept()) d.report(x);
-        cache.put(sf, new Object[] {n, local.kept()});
-        return n;
-    }
-
-    private Page cachedLoad(String slug, String lang, SourceFile sf, YamlNode data, SourceFile dataFile, Diagnostics d) {
-        if (cache == null) return load(slug, lang, sf, data, dataFile, d);
-        List<Object> key = java.util.Arrays.asList(sf, dataFile, data == null ? null : System.identityHashCode(data));
-        Object[] hit = cache.get(key);
-        if (hit != null && hit[2] == data) {
-            for (Object x : (List<?>) hit[1]) d.report((casebook.diag.Diagnostic) x);
-            return (Page) hit[0];
-        }
-        Diagnostics local = new Diagnostics();
-        Page p = load(slug, lang, sf, data, dataFile, local);
-        for (casebook.diag.Diagnostic x : local.kept()) d.report(x);
-        cache.put(key, new Object[] {p, local.kept(), data});
-        return p;
+        this.reader = reader;
     }
 
     public Site assemble(ContentTree tree, Diagnostics d) {
@@ -82,13 +71,13 @@ public final class SiteAssembler {
                     "create content/site.yaml with at least a title (see docs/content-guide.md)");
             return null;
         }
-        YamlNode siteYaml = yaml(tree.siteConfig(), d);
+        YamlNode siteYaml = reader.yaml(tree.siteConfig(), d);
         if (siteYaml == null) return null;
         config = SiteConfig.from(siteYaml, tree.siteConfig().display(), d);
 
         Map<String, YamlNode> data = new HashMap<>();
         for (Map.Entry<String, SourceFile> e : tree.dataFiles().entrySet()) {
-            YamlNode n = yaml(e.getValue(), d);
+            YamlNode n = reader.yaml(e.getValue(), d);
             if (n != null) data.put(e.getKey(), n);
         }
 
@@ -121,7 +110,7 @@ public final class SiteAssembler {
                             "add it to languages in site.yaml, or rename the file");
                     continue;
                 }
-                Page page = cachedLoad(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
+                Page page = reader.page(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
                 if (page != null) checkGroup(page, config, d);
                 if (page == null || page.meta().draft() && !drafts) continue;
                 Placeholders.scan(sf.display(), sf.text(), lang, config.defaultLanguage(), drafts, d);
@@ -141,7 +130,7 @@ public final class SiteAssembler {
         for (Map.Entry<String, Map<String, Page>> e : pages.entrySet()) e.setValue(Site.bySlug(e.getValue()));
         Glossary glossary = Glossary.EMPTY;
         if (tree.glossary() != null) {
-            YamlNode g = yaml(tree.glossary(), d);
+            YamlNode g = reader.yaml(tree.glossary(), d);
             if (g != null) glossary = Glossary.from(g, tree.glossary().display(), config.languages(), d);
         }
         return new Site(config, order, pages, homes, glossary);

@@ -25,25 +25,12 @@ public final class ContentScanner {
     private static final Pattern PAGE_FILE = Pattern.compile("index\\.([a-z]{2,3})\\.md");
 
     private final Path displayBase;
-    private final Map<Path, Cached> cache;
     /** The output folder, when it lies inside the content: never read as content (nor its staging copies). */
     private Path output;
 
-    /** A decoded file and the modification time and size it was read at. */
-    public record Cached(java.nio.file.attribute.FileTime modified, long size, SourceFile file) { }
-
     /** @param displayBase paths in diagnostics are printed relative to this folder */
     public ContentScanner(Path displayBase) {
-        this(displayBase, null);
-    }
-
-    /**
-     * @param cache files decoded by an earlier scan ({@code serve}); a file whose modification time and
-     *              size are unchanged is not read again. Null to read everything.
-     */
-    public ContentScanner(Path displayBase, Map<Path, Cached> cache) {
         this.displayBase = displayBase.toAbsolutePath().normalize();
-        this.cache = cache;
     }
 
     /** Skips {@code out} (and {@code out.tmp-*}, {@code out.old-*}) if the scan meets it. */
@@ -163,18 +150,8 @@ public final class ContentScanner {
     private SourceFile read(Path file, Diagnostics diagnostics) {
         Path display = display(file);
         try {
-            java.nio.file.attribute.BasicFileAttributes attrs = null;
-            if (cache != null) {
-                attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-                Cached c = cache.get(file);
-                if (c != null && c.modified().equals(attrs.lastModifiedTime()) && c.size() == attrs.size()) return c.file();
-            }
             String text = TextDecoder.decode(Files.readAllBytes(file), display, diagnostics);
-            SourceFile sf = text == null ? null : new SourceFile(file, display, text);
-            if (cache != null) {
-                if (sf == null) cache.remove(file); else cache.put(file, new Cached(attrs.lastModifiedTime(), attrs.size(), sf));
-            }
-            return sf;
+            return text == null ? null : new SourceFile(file, display, text);
         } catch (IOException e) {
             diagnostics.error(display, 1, 1, "cannot read file: " + e.getMessage(), null);
             return null;

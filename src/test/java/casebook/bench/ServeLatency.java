@@ -3,6 +3,7 @@ package casebook.bench;
 import casebook.pipeline.BuildOptions;
 import casebook.cli.Console;
 import casebook.serve.DevServer;
+import casebook.serve.DevServerProbe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,7 +58,7 @@ public final class ServeLatency {
             }
             Collections.sort(times);
             Collections.sort(rebuilds);
-            System.out.printf("save -> reloaded page: median %d ms, min %d, max %d (n=%d; includes the watcher's 150 ms wait for the file to hold still)%n",
+            System.out.printf("save -> reloaded page: median %d ms, min %d, max %d (n=%d; includes the watcher's quiet period, " + DevServerProbe.DEFAULT_QUIET_MILLIS + " ms, for the file to hold still)%n",
                     times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), times.size());
             Collections.sort(seenTimes);
             System.out.printf("rebuild inside serve: median %d ms; save -> new version ready: median %d ms%n",

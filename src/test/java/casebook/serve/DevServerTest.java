@@ -94,11 +94,10 @@ class DevServerTest {
             assertEquals(404, get(s.url() + "ja/a/index.ja.md~").statusCode(), "the backup file is not served");
             assertEquals(404, get(s.url() + "ja/a/.index.ja.md.tmp").statusCode(), "the temp file is not served");
 
-            // a body-only save that breaks a link goes through the fast path and still reports it
+            // a body-only save that breaks a link is reported
             Files.writeString(file, "---\ntitle: ページA\n---\n新しい本文 [壊れた](../nowhere/)\n");
             String linkBroken = awaitPage(s, "ja/a/index.html", b -> b.contains("casebook-errors"));
             assertTrue(linkBroken.contains("link &quot;../nowhere/&quot; does not resolve"), linkBroken);
-            assertTrue(s.lastIncremental(), "a body-only save is redone on its own");
             Files.writeString(file, "---\ntitle: ページA\n---\n新しい本文\n");
             String linkFixed = awaitPage(s, "ja/a/index.html", b -> !b.contains("casebook-errors"));
             assertFalse(linkFixed.contains("壊れた"), linkFixed);
@@ -150,6 +149,67 @@ class DevServerTest {
             assertEquals(2, code);
             String m = err.toString("UTF-8");
             assertTrue(m.contains("port " + port + " is already in use; try: serve --port "), m);
+        }
+    }
+
+    @Test
+    void startedOnContentWithErrorsItShowsThemAndRecoversWhenFixed() throws Exception {
+        Path content = SiteFixture.write(tmp.resolve("content"), """
+                -- site.yaml --
+                %s
+                -- a/index.ja.md --
+                ---
+                title: ページA
+                ---
+                :::note
+                閉じていない注
+                """.formatted(SITE_YAML));
+        Path out = tmp.resolve("site");
+        Console console = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), true);
+        try (DevServer s = new DevServer(BuildOptions.defaults().withContent(content).withOut(out), 0, console)) {
+            for (String path : List.of("", "ja/a/index.html", "en/")) {
+                HttpResponse<String> r = get(s.url() + path);
+                assertEquals(503, r.statusCode(), path);
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+                org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(r.body());
+                var overlay = doc.selectFirst("#casebook-errors[role=alert]");
+                assertTrue(overlay != null, "the overlay is the page: " + r.body());
+                assertTrue(overlay.text().contains("does not build yet"), overlay.text());
+                List<String> items = overlay.select("li").eachText();
+                assertEquals(1, items.size(), items::toString);
+                assertTrue(items.get(0).contains("a/index.ja.md:4:1: error: container \":::note\" is never closed"), items.get(0));
+                assertTrue(r.body().contains("var v=" + s.version() + ";"), "it reloads itself at the next build");
+            }
+            long v = s.version();
+            Files.writeString(content.resolve("a/index.ja.md"), "---\ntitle: ページA\n---\n:::note\n閉じた注\n:::\n");
+            waitForVersion(s, v);
+            String fixed = awaitPage(s, "ja/a/index.html", b -> b.contains("閉じた注"));
+            assertFalse(fixed.contains("casebook-errors"), fixed);
+            assertEquals(200, get(s.url() + "ja/a/index.html").statusCode());
+            assertEquals(404, get(s.url() + "nowhere.html").statusCode());
+        }
+        assertFalse(Files.exists(out), "serve never writes the output folder");
+    }
+
+    @Test
+    void theOverlayMarkupComesFromTheThemeAndNeverReachesABuiltSite() throws Exception {
+        String template = Files.readString(Path.of("themes/default/templates/dev-overlay.ftlh"));
+        assertTrue(template.contains("id=\"casebook-errors\""), "the overlay markup is the theme's");
+        Path content = SiteFixture.write(tmp.resolve("content"), """
+                -- site.yaml --
+                %s
+                -- a/index.ja.md --
+                ---
+                title: ページA
+                ---
+                本文
+                """.formatted(SITE_YAML));
+        casebook.pipeline.BuildResult built = casebook.pipeline.Build.run(BuildOptions.defaults().withContent(content)
+                .withOut(tmp.resolve("site")).withWrite(false));
+        assertFalse(built.diagnostics().hasErrors());
+        for (var e : built.output().files().entrySet()) {
+            String text = new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+            assertFalse(text.contains("casebook-errors") || text.contains("__casebook"), e.getKey());
         }
     }
 }

@@ -2,6 +2,7 @@ package casebook.serve;
 
 import static casebook.testing.SiteFixture.SITE_YAML;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -28,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * serve's rebuilds (cached, incremental) equal a clean build: after each edit of a series, the site serve
- * holds in memory and the diagnostics it reports are compared, file for file and byte for byte, message
- * for message, with {@code Build.run} of the same content from scratch.
+ * serve's rebuilds (the build's own stages with memos around them) equal a clean build: after each edit of a
+ * series, the site serve holds in memory and the diagnostics it reports are compared, file for file and byte
+ * for byte, message for message, with {@code Build.run} of the same content and theme from scratch.
  */
 class IncrementalEqualsFullTest {
     static final String SITE = SITE_YAML + """
@@ -127,10 +128,15 @@ class IncrementalEqualsFullTest {
     Path content;
     Rebuilder serve;
 
+    Path theme;
+
     @BeforeEach
-    void setUp() {
+    void setUp() throws IOException {
         content = SiteFixture.write(tmp.resolve("content"), CONTENT);
-        serve = new Rebuilder(BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site")).withThreads(2));
+        theme = tmp.resolve("themes/default");
+        copyTree(Path.of("themes/default"), theme);
+        serve = new Rebuilder(BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site"))
+                .withThemes(tmp.resolve("themes")).withThreads(2));
         Rebuilder.Outcome first = serve.initial();
         assertEquals(0, first.diagnostics().errorCount() + first.diagnostics().warningCount(), "the fixture builds cleanly: "
                 + messages(first.diagnostics()));
@@ -143,48 +149,121 @@ class IncrementalEqualsFullTest {
         Path bJa = content.resolve("b/index.ja.md");
         Path aEn = content.resolve("a/index.en.md");
 
-        step("text edit of a body", true, replace(aJa, "本文Aの段落。", "本文Aの段落を書き直した。"));
-        step("same-size text edit right after (equal size, maybe equal time)", true, replace(aJa, "書き直した", "書き直そう"));
-        step("text edit of a translation", true, replace(aEn, "Body of A,", "The body of A, revised,"));
-        step("a broken link (body only)", true, replace(aJa, "../b/index.html#plan", "../nowhere/"));
-        step("the link repaired", true, replace(aJa, "../nowhere/", "../b/index.html#plan"));
-        step("front matter: a new title", false, replace(bJa, "title: 事例B", "title: 事例Bの新しい題"));
-        step("data.yaml: a new value", false, replace(content.resolve("a/data.yaml"), "value: 1000", "value: 2500"));
-        step("data.yaml: a broken key used by the page", false, replace(content.resolve("a/data.yaml"), "value: 2500", "valu: 2500"));
-        step("data.yaml repaired", false, replace(content.resolve("a/data.yaml"), "valu: 2500", "value: 2500"));
-        step("glossary: a new term used in a page", false, append(content.resolve("glossary.yaml"), "\n" + """
+        step("text edit of a body", replace(aJa, "本文Aの段落。", "本文Aの段落を書き直した。"));
+        step("same-size text edit right after (equal size, maybe equal time)", replace(aJa, "書き直した", "書き直そう"));
+        step("text edit of a translation", replace(aEn, "Body of A,", "The body of A, revised,"));
+        step("a broken link (body only)", replace(aJa, "../b/index.html#plan", "../nowhere/"));
+        step("the link repaired", replace(aJa, "../nowhere/", "../b/index.html#plan"));
+        step("front matter: a new title", replace(bJa, "title: 事例B", "title: 事例Bの新しい題"));
+        step("data.yaml: a new value", replace(content.resolve("a/data.yaml"), "value: 1000", "value: 2500"));
+        step("data.yaml: a broken key used by the page", replace(content.resolve("a/data.yaml"), "value: 2500", "valu: 2500"));
+        step("data.yaml repaired", replace(content.resolve("a/data.yaml"), "valu: 2500", "value: 2500"));
+        step("glossary: a new term used in a page", append(content.resolve("glossary.yaml"), "\n" + """
                 - id: plan
                   ja: 計画
                   en: plan
                   definition: {ja: 計画のこと。, en: A plan.}
                 """));
-        step("site.yaml: a new order", false, replace(content.resolve("site.yaml"), "  - a\n  - b\n", "  - b\n  - a\n"));
-        step("a new page, not yet in the order", false, write(content.resolve("d/index.ja.md"), "---\ntitle: 事例D\n---\n本文D。\n"));
-        step("the new page's translation", false, write(content.resolve("d/index.en.md"), "---\ntitle: Case D\n---\nBody of D.\n"));
-        step("the new page added to the order", false, replace(content.resolve("site.yaml"), "  - c\n", "  - c\n  - d\n"));
-        step("a page deleted, still in the order", false, delete(content.resolve("c")));
-        step("the deleted page removed from the order", false, replace(content.resolve("site.yaml"), "  - c\n", ""));
+        step("site.yaml: a new order", replace(content.resolve("site.yaml"), "  - a\n  - b\n", "  - b\n  - a\n"));
+        step("a new page, not yet in the order", write(content.resolve("d/index.ja.md"), "---\ntitle: 事例D\n---\n本文D。\n"));
+        step("the new page's translation", write(content.resolve("d/index.en.md"), "---\ntitle: Case D\n---\nBody of D.\n"));
+        step("the new page added to the order", replace(content.resolve("site.yaml"), "  - c\n", "  - c\n  - d\n"));
+        step("a page deleted, still in the order", delete(content.resolve("c")));
+        step("the deleted page removed from the order", replace(content.resolve("site.yaml"), "  - c\n", ""));
         // the issue's case: an error found by a full build must not vanish at the next one (cached Markdown)
-        step("an unclosed container with a new heading (full build)", false,
+        step("an unclosed container with a new heading",
                 replace(bJa, "本文Bの段落。", "本文Bの段落。\n\n## 新しい節 {#new}\n\n:::note\n閉じていない注\n"));
-        step("another page's title changes (full build again)", false, replace(aJa, "title: 事例A", "title: 事例A改"));
-        step("an unrelated body edit (fast path from the last good build)", true, replace(aEn, "revised", "revised again"));
-        step("the container closed", false, replace(bJa, "閉じていない注\n", "閉じた注\n:::\n"));
-        step("an unclosed container, body only", true, replace(aJa, "本文Aの段落", ":::note\n閉じていない\n\n本文Aの段落"));
-        step("a front matter edit elsewhere while it is broken", false, replace(content.resolve("d/index.ja.md"), "事例D", "事例D改"));
-        step("the container closed again", false, replace(aJa, ":::note\n閉じていない\n\n", ""));
-        step("a broken front matter", false, replace(bJa, "title: 事例Bの新しい題", "titel: 事例B"));
-        step("repaired", false, replace(bJa, "titel: 事例B", "title: 事例B"));
-        step("back to an earlier body (a cached rendering may be reused)", false, replace(aJa, "title: 事例A改", "title: 事例A"));
-        step("a translation left stale: a heading removed from the original", false, replace(aJa, "## 取組 {#work}\n\n", ""));
+        step("another page's title changes", replace(aJa, "title: 事例A", "title: 事例A改"));
+        step("an unrelated body edit", replace(aEn, "revised", "revised again"));
+        step("the container closed", replace(bJa, "閉じていない注\n", "閉じた注\n:::\n"));
+        step("an unclosed container, body only", replace(aJa, "本文Aの段落", ":::note\n閉じていない\n\n本文Aの段落"));
+        step("a front matter edit elsewhere while it is broken", replace(content.resolve("d/index.ja.md"), "事例D", "事例D改"));
+        step("the container closed again", replace(aJa, ":::note\n閉じていない\n\n", ""));
+        step("a broken front matter", replace(bJa, "title: 事例Bの新しい題", "titel: 事例B"));
+        step("repaired", replace(bJa, "titel: 事例B", "title: 事例B"));
+        step("back to an earlier body (a cached rendering may be reused)", replace(aJa, "title: 事例A改", "title: 事例A"));
+        step("a translation left stale: a heading removed from the original", replace(aJa, "## 取組 {#work}\n\n", ""));
     }
 
-    /** Applies an edit as an editor's save, runs serve's rebuild with the paths the watcher reports, compares. */
-    void step(String name, boolean bodyOnly, List<Path> changed) {
+    @Test
+    void anUnclosedContainerStaysReportedOnEveryRebuildUntilFixed() throws IOException {
+        Path bJa = content.resolve("b/index.ja.md");
+        String unclosed = "b/index.ja.md:9:1: error: container \":::note\" is never closed";
+        assertTrue(messages(step("an unclosed container", replace(bJa, "本文Bの段落。", "本文Bの段落。\n\n:::note\n閉じていない注\n"))
+                .diagnostics()).contains(unclosed), "reported when saved");
+        List<Rebuilder.Outcome> later = List.of(
+                step("the same file saved again unchanged", List.of(bJa)),
+                step("a rebuild with nothing reported changed", List.of()),
+                step("another page's body", replace(content.resolve("a/index.en.md"), "Body of A,", "The body of A,")),
+                step("another page's title", replace(content.resolve("c/index.ja.md"), "title: 座談会C", "title: 座談会C改")),
+                step("a data file", replace(content.resolve("a/data.yaml"), "value: 1000", "value: 1200")),
+                step("the glossary", replace(content.resolve("glossary.yaml"), "地域の保健の拠点。", "地域保健の拠点。")),
+                step("site.yaml", replace(content.resolve("site.yaml"), "Test collection", "Test cases")),
+                step("a UI string of the theme", replace(theme.resolve("i18n/en.yaml"), "Skip to main content", "Skip to the text")),
+                step("the same page's other language", replace(content.resolve("b/index.en.md"), "Body of B.", "The body of B.")));
+        for (Rebuilder.Outcome o : later) {
+            assertTrue(messages(o.diagnostics()).contains(unclosed), "still reported:\n" + messages(o.diagnostics()));
+            assertTrue(o.failed());
+        }
+        Rebuilder.Outcome fixed = step("the container closed", replace(bJa, "閉じていない注\n", "閉じた注\n:::\n"));
+        assertFalse(fixed.failed(), () -> messages(fixed.diagnostics()));
+        assertTrue(page(fixed, "ja/b/index.html").contains("閉じた注"));
+    }
+
+    @Test
+    void editsOfSharedInputsReachEveryPageThatUsesThem() throws IOException {
+        String aJa = page(serve.rebuild(List.of()), "ja/a/index.html");
+        assertTrue(aJa.contains("1,000") || aJa.contains("1000"), "the data value is shown: " + aJa);
+
+        Rebuilder.Outcome data = step("data.yaml: a new value", replace(content.resolve("a/data.yaml"), "value: 1000", "value: 2500"));
+        assertTrue(page(data, "ja/a/index.html").contains("2,500") || page(data, "ja/a/index.html").contains("2500"));
+        assertTrue(page(data, "en/a/index.html").contains("2,500") || page(data, "en/a/index.html").contains("2500"),
+                "both languages of the page read the data file");
+
+        String before = page(data, "ja/b/index.html");
+        Rebuilder.Outcome glossary = step("glossary: a term that page b uses", append(content.resolve("glossary.yaml"), "\n" + """
+                - id: plan
+                  ja: 本文B
+                  en: plan
+                  definition: {ja: 計画のこと。, en: A plan.}
+                """));
+        String after = page(glossary, "ja/b/index.html");
+        assertFalse(before.equals(after), "page b links its first use of the new term");
+        assertTrue(after.contains("#plan"), after);
+
+        Rebuilder.Outcome site = step("site.yaml: the collection's title", replace(content.resolve("site.yaml"), "テスト事例集", "改めた事例集"));
+        for (String p : List.of("ja/a/index.html", "ja/b/index.html", "ja/c/index.html", "ja/index.html")) {
+            assertTrue(page(site, p).contains("改めた事例集"), p + " shows the new title");
+        }
+
+        Rebuilder.Outcome strings = step("theme: a UI string", replace(theme.resolve("i18n/en.yaml"), "Skip to main content", "Skip to the text"));
+        for (String p : List.of("en/a/index.html", "en/b/index.html", "en/index.html")) {
+            assertTrue(page(strings, p).contains("Skip to the text"), p + " shows the new UI string");
+        }
+
+        Rebuilder.Outcome template = step("theme: a template", replace(theme.resolve("templates/layout.ftlh"), "<title>", "<title>[preview] "));
+        for (String p : List.of("ja/a/index.html", "en/b/index.html", "ja/index.html", "404.html")) {
+            assertTrue(page(template, p).contains("<title>[preview] "), p + " is rendered with the new template");
+        }
+        Rebuilder.Outcome broken = step("theme: a template broken", replace(theme.resolve("templates/page.ftlh"), "<#", "<#bogus "));
+        assertTrue(broken.failed(), "a broken template is an error");
+        Rebuilder.Outcome repaired = step("theme: the template repaired", replace(theme.resolve("templates/page.ftlh"), "<#bogus ", "<#"));
+        assertFalse(repaired.failed(), () -> messages(repaired.diagnostics()));
+    }
+
+    /** Runs serve's rebuild with the paths the watcher reports after an edit (saved just before), and compares. */
+    Rebuilder.Outcome step(String name, List<Path> changed) {
         Rebuilder.Outcome o = serve.rebuild(changed);
         assertNotNull(o.diagnostics(), name);
         assertSameAsFullBuild(name, o);
-        if (bodyOnly && !o.failed()) assertTrue(o.incremental(), name + ": a body-only save takes the fast path");
+        return o;
+    }
+
+    static String page(Rebuilder.Outcome o, String path) {
+        assertNotNull(o.result(), path);
+        byte[] b = o.result().output().get(path);
+        assertNotNull(b, path);
+        return text(b);
     }
 
     void assertSameAsFullBuild(String name, Rebuilder.Outcome o) {
@@ -232,6 +311,16 @@ class IncrementalEqualsFullTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
         return dirExisted ? List.of(file) : List.of(file.getParent(), file);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
     }
 
     static List<Path> delete(Path dir) throws IOException {
