@@ -48,7 +48,7 @@ public final class IncrementalBuild {
         Map<String, Map<String, Page>> pages = new LinkedHashMap<>(site.pages());
         Set<String> slugs = new LinkedHashSet<>();
         Set<Path> touchedFiles = new HashSet<>();
-        MarkdownRenderer md = new MarkdownRenderer();
+        MarkdownRenderer md = new MarkdownRenderer().withBlocks(last.templates().blocks());
         for (Path p : new LinkedHashSet<>(changed)) {
             Path abs = p.toAbsolutePath().normalize();
             if (!abs.startsWith(root) || !Files.isRegularFile(abs)) return null;

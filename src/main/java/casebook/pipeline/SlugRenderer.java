@@ -76,7 +76,7 @@ final class SlugRenderer {
      */
     SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, boolean keepHtml,
              Diagnostics d, boolean strict, Consumer<Integer> progress, BiConsumer<String, byte[]> out) {
-        this.md = md;
+        this.md = md.withBlocks(theme.templates().blocks()); // custom blocks in the theme's markup
         this.site = site;
         this.messages = theme.messages();
         this.stale = new StaleSections();
