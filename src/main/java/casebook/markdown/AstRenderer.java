@@ -197,9 +197,9 @@ final class AstRenderer {
             out.append("</a>");
         } else if (node instanceof RefNode ref) {
             // a reference without a definition (defined ones became plain links when parsed): its text as written
-            HtmlText.escapeInto(ref.getChars().prefixOf(ref.getChildChars()), out);
+            HtmlText.escapeInto(ref.getChars().prefixOf(ref.getChildChars()).unescape(), out);
             children(node, out);
-            HtmlText.escapeInto(ref.getChars().suffixOf(ref.getChildChars()), out);
+            HtmlText.escapeInto(ref.getChars().suffixOf(ref.getChildChars()).unescape(), out);
         } else if (node instanceof TableCaption) {
             onItsLine("caption", node, out);
         } else {

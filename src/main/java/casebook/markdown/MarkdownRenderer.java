@@ -45,6 +45,16 @@ public final class MarkdownRenderer {
         return new MarkdownRenderer(this, markup);
     }
 
+    /** The parser of Markdown segments (for tests of the rendering of single constructs). */
+    SegmentParser parser() {
+        return parser;
+    }
+
+    /** The HTML writer, outside any page (for tests of the rendering of single constructs). */
+    AstRenderer html() {
+        return html;
+    }
+
     public RenderedBody render(RenderRequest request, Diagnostics diagnostics) {
         Diagnostics local = new Diagnostics();
         PageState state = new PageState(request, local);
