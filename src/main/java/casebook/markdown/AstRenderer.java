@@ -4,7 +4,6 @@ import casebook.text.HtmlText;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletListItem;
-import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
@@ -35,7 +34,13 @@ import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TableSeparator;
-import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ext.tables.TableCaption;
 import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -44,51 +49,55 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
- * Writes the HTML of a Flexmark AST straight into a {@link StringBuilder}.
+ * Writes the HTML of a Flexmark AST straight into a {@link StringBuilder}: casebook's one HTML renderer.
  *
- * <p>Flexmark's own {@link HtmlRenderer} sets up a renderer context per call (handler maps, attribute
- * providers, link resolvers) and writes through a line-tracking appendable; over thousands of pages
- * that machinery, and the time the JIT spends compiling it, was a large part of the build. The nodes
- * casebook's Markdown uses are written here instead, with the same bytes Flexmark would write (tests
- * compare both on the real content and on edge cases). A tree holding any other node (a code block,
- * a reference link, a node of a future extension) is rendered by Flexmark's renderer as a whole, so
- * nothing is ever dropped or written differently.
+ * <p>Flexmark parses; this writes. Flexmark's own {@code HtmlRenderer} sets up a renderer context per call
+ * (handler maps, attribute providers, link resolvers) and writes through a line-tracking appendable; over
+ * thousands of pages that machinery, and the time the JIT spends compiling it, was a large part of the
+ * build (docs/performance.md). The bytes are those Flexmark's renderer wrote for every node type its
+ * parser makes with casebook's extensions (tables, definition lists), so the published HTML did not
+ * change when that renderer was dropped; {@code AstRendererTest} holds the expected HTML of each construct.
+ * A node of a type not written here (none is known) has its children written, so no text is dropped.
+ *
+ * <p>One instance per build holds the options; {@link #forPage} gives the page's own, which reads the page's
+ * heading ids and glossary state ({@link PageState}).
  */
 final class AstRenderer {
-    private final HtmlRenderer fallback;
     private final ListOptions listOptions;
     private final DataHolder options;
     private final String tableClass;
+    private final PageState state;
 
-    AstRenderer(HtmlRenderer fallback, DataHolder options, String tableClass) {
-        this.fallback = fallback;
-        this.options = options;
-        this.listOptions = ListOptions.get(options);
-        this.tableClass = tableClass;
+    AstRenderer(DataHolder options, String tableClass) {
+        this(ListOptions.get(options), options, tableClass, null);
     }
 
+    private AstRenderer(ListOptions listOptions, DataHolder options, String tableClass, PageState state) {
+        this.listOptions = listOptions;
+        this.options = options;
+        this.tableClass = tableClass;
+        this.state = state;
+    }
+
+    /** The renderer of one page: text and headings as that page renders them. */
+    AstRenderer forPage(PageState page) {
+        return new AstRenderer(listOptions, options, tableClass, page);
+    }
+
+    /** The HTML of a node and everything under it. */
     String render(Node node) {
-        if (!supported(node)) return fallback.render(node);
         StringBuilder out = new StringBuilder(Math.max(64, node.getTextLength() * 2));
         node(node, out);
         line(out);
         return out.toString();
     }
 
-    /** Whether every node of the tree is one this class writes; otherwise Flexmark renders all of it. */
-    static boolean supported(Node root) {
-        if (!SUPPORTED.contains(root.getClass())) return false;
-        for (Node n : root.getDescendants()) if (!SUPPORTED.contains(n.getClass())) return false;
-        return true;
+    /** The HTML of a node's children without the node's own tags (a paragraph's text, a list's items). */
+    String renderChildren(Node node) {
+        StringBuilder out = new StringBuilder(Math.max(64, node.getTextLength() * 2));
+        children(node, out);
+        return out.toString();
     }
-
-    private static final java.util.Set<Class<?>> SUPPORTED = java.util.Set.of(
-            Document.class, Paragraph.class, Heading.class, Text.class, SoftLineBreak.class, HardLineBreak.class,
-            Emphasis.class, StrongEmphasis.class, Code.class, Link.class, Image.class, AutoLink.class,
-            BulletList.class, OrderedList.class, BulletListItem.class, OrderedListItem.class, BlockQuote.class,
-            ThematicBreak.class, HtmlInline.class, HtmlEntity.class, HtmlBlock.class, Reference.class,
-            TableBlock.class, TableHead.class, TableBody.class, TableRow.class, TableCell.class, TableSeparator.class,
-            DefinitionList.class, DefinitionTerm.class, DefinitionItem.class, TextBase.class);
 
     /** Ends the current line unless the output is empty or already at a line start. */
     private static void line(StringBuilder out) {
@@ -102,7 +111,7 @@ final class AstRenderer {
 
     private void node(Node node, StringBuilder out) {
         if (node instanceof Text t) {
-            NodeHtml.text(t, out);
+            NodeHtml.text(t, state, out);
         } else if (node instanceof SoftLineBreak b) {
             NodeHtml.softBreak(b, out);
         } else if (node instanceof Paragraph p) {
@@ -167,19 +176,56 @@ final class AstRenderer {
             out.append('>');
             HtmlText.escapeInto(text, out);
             out.append("</a>");
-        } else if (node instanceof HtmlInline) {
+        } else if (node instanceof HtmlInline || node instanceof HtmlInlineComment) {
             out.append(node.getChars().normalizeEOL());
         } else if (node instanceof HtmlEntity) {
             HtmlText.escapeInto(node.getChars().unescape(), out);
-        } else if (node instanceof HtmlBlock) {
+        } else if (node instanceof HtmlBlockBase html) {
+            // an HTML block or an HTML comment block, as written
             line(out);
-            out.append(((HtmlBlock) node).getContentChars().normalizeEOL());
+            out.append(html.getContentChars().normalizeEOL());
             line(out);
-        } else if (node instanceof TextBase) {
+        } else if (node instanceof FencedCodeBlock code) {
+            fencedCode(code, out);
+        } else if (node instanceof IndentedCodeBlock code) {
+            codeBlock("", code.getContentChars().trimTailBlankLines().normalizeEndWithEOL(), out);
+        } else if (node instanceof MailLink mail) {
+            out.append("<a");
+            attr(out, "href", "mailto:" + mail.getText());
+            out.append('>');
+            HtmlText.escapeInto(mail.getText().toString(), out);
+            out.append("</a>");
+        } else if (node instanceof RefNode ref) {
+            // a reference without a definition (defined ones became plain links when parsed): its text as written
+            HtmlText.escapeInto(ref.getChars().prefixOf(ref.getChildChars()).unescape(), out);
             children(node, out);
+            HtmlText.escapeInto(ref.getChars().suffixOf(ref.getChildChars()).unescape(), out);
+        } else if (node instanceof TableCaption) {
+            onItsLine("caption", node, out);
         } else {
-            throw new IllegalStateException("unsupported node " + node.getNodeName());
+            children(node, out);
         }
+    }
+
+    /** {@code <pre><code>} with the language of a fenced block's info string (its first word) as a class. */
+    private void fencedCode(FencedCodeBlock code, StringBuilder out) {
+        BasedSequence info = code.getInfo();
+        String cls = "";
+        if (info.isNotNull() && !info.isBlank()) {
+            cls = attr("class", "language-" + code.getInfoDelimitedByAny(LANGUAGE_DELIMITERS).unescape());
+        }
+        codeBlock(cls, code.getContentChars().normalizeEOL(), out);
+    }
+
+    private static final com.vladsch.flexmark.util.misc.CharPredicate LANGUAGE_DELIMITERS =
+            com.vladsch.flexmark.util.misc.CharPredicate.anyOf(" ");
+
+    private static void codeBlock(String attrs, CharSequence text, StringBuilder out) {
+        line(out);
+        out.append("<pre><code").append(attrs).append('>');
+        HtmlText.escapeInto(text, out);
+        out.append("</code></pre>");
+        line(out);
     }
 
     private void paragraph(Paragraph p, StringBuilder out) {
@@ -192,7 +238,7 @@ final class AstRenderer {
     }
 
     private void heading(Heading h, StringBuilder out) {
-        String id = MarkdownRenderer.headingId(h);
+        String id = state == null ? null : state.headingNodeIds.get(h);
         out.append("<h").append(h.getLevel());
         if (id != null) attr(out, "id", id);
         out.append('>');

@@ -10,8 +10,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
- * casebook's rendering of text and soft line breaks, shared by {@link AstRenderer} and, for subtrees
- * handed to Flexmark's renderer, {@link CasebookNodeRenderer}:
+ * casebook's rendering of text and soft line breaks ({@link AstRenderer}):
  * <ul>
  * <li>a soft line break between Japanese characters renders as nothing (CommonMark would render a
  *     space, which is wrong in Japanese); between Latin words it stays a line break (a space);</li>
@@ -33,8 +32,8 @@ final class NodeHtml {
         if (!wide) out.append('\n');
     }
 
-    static void text(Text node, StringBuilder out) {
-        PageState state = CasebookNodeRenderer.STATE.get();
+    /** A text node's HTML; {@code state} (null outside a page) gives the language and the glossary. */
+    static void text(Text node, PageState state, StringBuilder out) {
         String s = plain(node.getChars());
         if (state == null) {
             HtmlText.escapeInto(s, out);

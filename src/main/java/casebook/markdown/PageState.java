@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one page's rendering accumulates while Flexmark walks it: heading ids, all ids, links,
+ * What one page's rendering accumulates as its segments are parsed and its blocks read: heading ids, all ids, links,
  * structure, glossary terms already linked. Lives for one page on one thread.
  */
 final class PageState {
@@ -29,11 +29,6 @@ final class PageState {
     boolean participantsUnreadable;
     String section = "";
     String lastHeadingId;
-    /** The parsed segments holding raw HTML, whose rendered HTML is cleaned ({@link MarkdownRenderer#html}). */
-    final Set<Object> rawHtmlDocuments = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Line of the current Markdown segment's first line, to turn Flexmark's 0-based lines into file lines. */
-    int segmentStartLine;
-    int generatedIds;
 
     PageState(RenderRequest request, Diagnostics diagnostics) {
         this.request = request;

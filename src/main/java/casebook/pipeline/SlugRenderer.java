@@ -83,7 +83,7 @@ final class SlugRenderer {
      */
     SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, Style styles,
              Diagnostics d, boolean strict, Consumer<Integer> progress, BiConsumer<String, byte[]> out) {
-        this.md = md;
+        this.md = md.withBlocks(theme.templates().blocks()); // custom blocks in the theme's markup
         this.site = site;
         this.messages = theme.messages();
         this.stale = new StaleSections();

@@ -36,6 +36,7 @@ public final class Templates {
     private final Configuration cfg;
     private final Path dir;
     private final Path displayDir;
+    private final BlockTemplates blocks = new BlockTemplates(this);
 
     public Templates(Path templatesDir, Path displayDir) throws IOException {
         this.dir = templatesDir;
@@ -97,22 +98,39 @@ public final class Templates {
             Utf8Writer out = new Utf8Writer(32768);
             t.process(model, out);
             return out.toByteArray();
-        } catch (ParseException e) {
+        } catch (IOException | TemplateException | SecurityException e) {
+            report(name, e, d);
+        }
+        return null;
+    }
+
+    /** The compiled template of this name (FreeMarker's cache). */
+    Template template(String name) throws IOException {
+        return cfg.getTemplate(name);
+    }
+
+    /** The markup of the custom blocks: {@code blocks/<block>.ftlh} of these templates. */
+    public BlockTemplates blocks() {
+        return blocks;
+    }
+
+    /** Reports a problem loading or running template {@code name} at the template's line and column. */
+    void report(String name, Exception failure, Diagnostics d) {
+        if (failure instanceof ParseException e) {
             d.error(displayDir.resolve(name), e.getLineNumber(), e.getColumnNumber(), "template syntax error: " + e.getEditorMessage(), null);
-        } catch (TemplateException e) {
+        } else if (failure instanceof TemplateException e) {
             String file = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
             Integer line = e.getLineNumber();
             Integer col = e.getColumnNumber();
             d.error(displayDir.resolve(file), line == null ? 1 : line, col == null ? 1 : col,
                     "template error: " + firstLine(e.getMessageWithoutStackTop()), null);
-        } catch (IOException e) {
-            d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + e.getMessage(), null);
-        } catch (SecurityException e) {
+        } else if (failure instanceof SecurityException) {
             // FreeMarker's file loader refuses a template whose real path lies outside the templates folder
-            d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + e.getMessage(), "keep every template inside the"
+            d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + failure.getMessage(), "keep every template inside the"
                     + " theme's templates folder, not behind a symbolic link leading out of it");
+        } else {
+            d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + failure.getMessage(), null);
         }
-        return null;
     }
 
     /** The first line of FreeMarker's message, with the next one when the first only introduces it ("…failed:"). */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Which words a glossary link covers and which entry it leads to. */
 class GlossaryLinksTest {
-    static final MarkdownRenderer MD = new MarkdownRenderer();
+    static final MarkdownRenderer MD = DefaultTheme.renderer();
 
     /** The real glossary's trouble spot: an alias that is part of a longer term of another entry. */
     static final GlossaryTerms EN = new GlossaryTerms(List.of(

@@ -16,7 +16,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
-    static final MarkdownRenderer MD = new MarkdownRenderer();
+    static final MarkdownRenderer MD = DefaultTheme.renderer();
     static final Map<String, String> LABELS = Map.of("keypoint.title", "取組のポイント", "category.prefecture", "都道府県",
             "category.core-city", "中核市", "category.general-city", "一般市", "basic.population", "人口", "unit.people", "{n}人",
             "asof.era", "（{date}現在）", "dialogue.says", "：", "participants.joiner", "、");

@@ -1,0 +1,33 @@
+package casebook.markdown;
+
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+
+/**
+ * Parses one Markdown segment for a page: data references replaced ({@link DataReferences}), parsed by
+ * Flexmark within the limits ({@link MarkdownLimits}), then read once, node by node, for the outline
+ * ({@link Outline}), the links ({@link Links}) and raw HTML ({@link RawHtmlRuns}). Shared by all threads.
+ */
+final class SegmentParser {
+    private final Parser parser;
+
+    SegmentParser(Parser parser) {
+        this.parser = parser;
+    }
+
+    ParsedSegment parse(Segment.Markdown md, PageState state) {
+        String text = DataReferences.substitute(md.text(), md.startLine(), state);
+        Document doc = MarkdownLimits.parse(parser, text, md.startLine(), state);
+        ParsedSegment seg = new ParsedSegment(doc, md.startLine());
+        Links links = new Links(seg, state);
+        for (Node node : doc.getDescendants()) {
+            if (Outline.visit(node, seg, state) || links.visit(node)) continue;
+            if (node instanceof HtmlBlock || node instanceof HtmlInline) RawHtmlRuns.inspect(node, seg, state);
+        }
+        links.finish();
+        return seg;
+    }
+}
