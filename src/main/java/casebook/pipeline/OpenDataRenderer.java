@@ -235,6 +235,7 @@ final class OpenDataRenderer {
             for (OpenData.Field f : ds.fields()) {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("name", f.name());
+                x.put("parts", List.of(f.name().split("(?<=_)"))); // a break may fall after each underscore
                 x.put("type", data.t(lang, "opendata.type_" + f.type()));
                 x.put("unit", f.unit() == null ? data.t(lang, "opendata.none") : f.unit());
                 x.put("description", f.description().get(lang));
