@@ -2,7 +2,6 @@ package casebook.publish;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -122,6 +121,11 @@ public final class Bundle {
             try (OutputStream o = Files.newOutputStream(tmp)) {
                 o.write(bytes);
             }
+            try { // a temporary file is private; the bundle is meant to be handed on
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: its default permissions stay
+            }
             String refused = refusal(zip);
             if (refused != null) throw new IOException(refused);
             try {
@@ -151,6 +155,4 @@ public final class Bundle {
             throw new IllegalStateException(e);
         }
     }
-
-    static byte[] read(InputStream in) throws IOException { return in.readAllBytes(); }
 }
