@@ -9,18 +9,18 @@ import java.util.HexFormat;
 /**
  * File names a portal accepts: the published tree may hold only printable ASCII names (many portals' upload
  * tools, web servers and zip tools mangle others). For a name that is not, {@link #suggest} offers an ASCII
- * one: full-width letters and digits made half-width, accents dropped, every other run of non-ASCII
- * characters (or spaces) replaced by a hyphen; when no letter is left, "file-" and a short hash keep the
+ * one: full-width letters and digits made half-width, accents dropped, every other run of characters
+ * but ASCII letters, digits, '.', '_' and '-' replaced by a hyphen; when no letter is left, "file-" and a short hash keep the
  * name distinct.
  */
 public final class AsciiNames {
     private AsciiNames() { }
 
-    /** Whether every character of {@code path} is printable ASCII. */
+    /** Whether every character of {@code path} is printable ASCII (a space included). */
     public static boolean isAscii(String path) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c < 0x21 || c > 0x7E) return false;
+            if (c < 0x20 || c > 0x7E) return false;
         }
         return true;
     }
@@ -42,7 +42,7 @@ public final class AsciiNames {
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
             if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
-            if (c > 0x20 && c < 0x7F && c != '/' && c != '\\') {
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) {
                 if (gap && out.length() > 0) out.append('-');
                 gap = false;
                 out.append(c);
