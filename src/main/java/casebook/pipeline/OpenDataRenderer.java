@@ -192,7 +192,9 @@ final class OpenDataRenderer {
             String name = c.name(lang, def) + (c.category() == null ? "" : data.t(lang, "note.pattern")
                     .replace("{text}", data.t(lang, "category." + c.category())));
             bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
-            values.add(data.t(lang, "compare.rate_value").replace("{case}", name.strip()).replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
+            // the description is plain text in the page's language: a case without a page in it is named by its folder
+            String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
+            values.add(data.t(lang, "compare.rate_value").replace("{case}", descName).replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
         }
         if (rows.isEmpty()) return null;
         Map<String, Object> m = new LinkedHashMap<>();
