@@ -38,6 +38,8 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
               --strict              warnings fail the build too (translation parity, staleness, glossary)
               --quiet               print only problems
               --threads N           worker threads (default: number of cores)
+              --bundle              build: also write the portal bundle <out>.zip beside the output folder
+                                    (the site, its data, SHA256SUMS and PAGE-WEIGHT.txt; reproducible)
 
             exit codes: 0 success, 1 content errors, 2 usage errors
             """;
@@ -64,6 +66,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
                 case "--base-url" -> o = o.withBaseUrl(absoluteUrl(value(args, ++i, a)));
                 case "--drafts" -> o = o.withDrafts(true);
                 case "--strict" -> o = o.withStrict(true);
+                case "--bundle" -> o = o.withBundle(true);
                 case "--quiet", "-q" -> quiet = true;
                 case "--threads" -> o = o.withThreads(threads(number(value(args, ++i, a), a)));
                 case "--port" -> port = number(value(args, ++i, a), a);
@@ -80,6 +83,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
             throw new UsageException(command + " takes only options, not \"" + String.join(" ", words) + "\"");
         }
         if (after != null && !command.equals("new")) throw new UsageException("--after is an option of new case and new page only");
+        if (o.bundle() && !command.equals("build")) throw new UsageException("--bundle is an option of build only");
         if (command.equals("check")) o = o.withWrite(false);
         return new Arguments(command, o, quiet, port, List.copyOf(words), after);
     }

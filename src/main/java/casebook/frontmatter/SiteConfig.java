@@ -17,10 +17,13 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
                          String defaultLanguage, Map<String, String> publisher, String published,
                          String portal, String theme, List<String> order, Map<String, Integer> orderLines,
                          Map<String, Map<String, String>> groups, Path display, String baseUrl,
-                         Map<String, Integer> keyLines) {
+                         Map<String, Integer> keyLines, long pageBudgetKb) {
 
     static final List<String> KEYS = List.of("title", "subtitle", "languages", "default_language", "defaultLanguage",
-            "publisher", "published", "portal", "theme", "order", "groups", "base_url");
+            "publisher", "published", "portal", "theme", "order", "groups", "base_url", "page_budget_kb");
+
+    /** The page-weight budget when site.yaml sets none: 500 KB (1 KB = 1,000 bytes) per page with its assets. */
+    public static final long DEFAULT_PAGE_BUDGET_KB = 500;
 
     public String title(String lang) { return pick(title, lang); }
 
@@ -120,7 +123,17 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         return new SiteConfig(title, perLanguage(node.get("subtitle")), List.copyOf(ordered), def,
                 perLanguage(node.get("publisher")), node.text("published"), portal,
                 node.text("theme") == null ? "default" : node.text("theme"), List.copyOf(order), orderLines, groups, display,
-                baseUrl, keyLines);
+                baseUrl, keyLines, pageBudget(node.get("page_budget_kb"), display, d));
+    }
+
+    /** page_budget_kb: a positive whole number of KB; the default when absent or wrong (reported). */
+    private static long pageBudget(YamlNode n, Path display, Diagnostics d) {
+        if (n == null) return DEFAULT_PAGE_BUDGET_KB;
+        if (n.value() instanceof Long v && v > 0) return v;
+        if (n.value() instanceof Integer v && v > 0) return v;
+        d.error(display, n.line(), n.column(), "page_budget_kb must be a positive whole number of KB, not \"" + n.text() + "\"",
+                "write e.g. page_budget_kb: 500 (each page with the files it loads, 1 KB = 1,000 bytes)");
+        return DEFAULT_PAGE_BUDGET_KB;
     }
 
     /** The URL under {@code key}, or null (reported) when the URL policy refuses it. */

@@ -8,6 +8,7 @@ import casebook.markdown.RenderedBody;
 import casebook.output.AtomicPublisher;
 import casebook.output.OutputRefused;
 import casebook.output.OutputTree;
+import casebook.publish.PageWeights;
 import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.SiteAssembler;
@@ -16,6 +17,7 @@ import casebook.source.ContentTree;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -36,8 +38,10 @@ import java.util.function.Consumer;
  * <li>listings: {@link ListingRenderer} writes the pages that list the whole site (language tops, glossary,
  *     landing, 404, sitemap), then {@link AssetCopier} and {@link ContentFiles} the theme's and the
  *     content's files;</li>
- * <li>links: {@link SiteLinkCheck} resolves every internal link and anchor → {@link CheckedSite};</li>
- * <li>write: {@link AtomicPublisher} swaps the new site in, only when no error was reported.</li>
+ * <li>links: {@link PublishChecks} (ASCII file names, page weight) and {@link SiteLinkCheck}, which resolves
+ *     every internal link and anchor → {@link CheckedSite};</li>
+ * <li>write: {@link AtomicPublisher} swaps the new site in, only when no error was reported; with
+ *     {@code --bundle}, {@link BundleStage} then writes the portal bundle beside it.</li>
  * </ol>
  * Every parallel step runs in one {@link ForkJoinPool} of {@code --threads} workers.
  */
@@ -80,6 +84,7 @@ public final class Build {
                     : "content folder does not exist", "pass --content DIR, or run from the project folder");
             return new BuildResult(d, null, null, elapsed(start), 0, false);
         }
+        if (BundleStage.refused(options, d)) return new BuildResult(d, null, null, elapsed(start), 0, false);
         // the output folder is checked and locked before anything is read or written (see AtomicPublisher)
         AtomicPublisher publisher = given;
         if (options.write() && publisher == null) {
@@ -134,10 +139,16 @@ public final class Build {
         new AssetCopier(cwd).copy(theme.assets(), out, d);
         // after every generated file is in out: a content file may not take the path of one
         ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
+        long budget = site.config().pageBudgetKb();
+        List<PageWeights.Weight> weights = inPool(pool, () -> PublishChecks.run(out, options.content(), budget, d));
         CheckedSite checked = inPool(pool, () -> new SiteLinkCheck().check(rendered, out, d));
         timings.lap("links");
         boolean published = publish(publisher, options, d);
         timings.lap("write");
+        if (published && options.bundle()) {
+            BundleStage.write(options, site.config().published(), weights, budget, d);
+            timings.lap("bundle");
+        }
         timings.print();
         return new BuildResult(d, out, rendered.site(), elapsed(start), rendered.pages().size(), published);
     }

@@ -14,22 +14,24 @@ import java.nio.file.Path;
  * @param strict    warnings fail the build too
  * @param write     publish to {@code out} (false for {@code check})
  * @param threads   worker threads for independent work; 1 gives the single-threaded reference build
+ * @param bundle    also write the portal bundle {@code <out>.zip} beside the output folder ({@code build --bundle})
  */
 public record BuildOptions(Path content, Path out, Path themes, String theme, String baseUrl, boolean drafts,
-                           boolean strict, boolean write, int threads) {
+                           boolean strict, boolean write, int threads, boolean bundle) {
 
     public static BuildOptions defaults() {
         return new BuildOptions(Path.of("content"), Path.of("site"), Path.of("themes"), null, null, false, false, true,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), false);
     }
 
-    public BuildOptions withContent(Path p) { return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads); }
-    public BuildOptions withOut(Path p) { return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads); }
-    public BuildOptions withThemes(Path p) { return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads); }
-    public BuildOptions withTheme(String t) { return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads); }
-    public BuildOptions withBaseUrl(String u) { return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads); }
-    public BuildOptions withDrafts(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads); }
-    public BuildOptions withStrict(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads); }
-    public BuildOptions withWrite(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads); }
-    public BuildOptions withThreads(int n) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n); }
+    public BuildOptions withContent(Path p) { return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle); }
+    public BuildOptions withOut(Path p) { return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads, bundle); }
+    public BuildOptions withThemes(Path p) { return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads, bundle); }
+    public BuildOptions withTheme(String t) { return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads, bundle); }
+    public BuildOptions withBaseUrl(String u) { return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads, bundle); }
+    public BuildOptions withDrafts(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads, bundle); }
+    public BuildOptions withStrict(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads, bundle); }
+    public BuildOptions withWrite(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads, bundle); }
+    public BuildOptions withThreads(int n) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n, bundle); }
+    public BuildOptions withBundle(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, b); }
 }

@@ -15,17 +15,19 @@ final class ListingRenderer {
     private final RenderedSite rendered;
     private final PageRenderer pages;
     private final String baseUrl;
+    private final OpenDataRenderer data;
 
     ListingRenderer(RenderedSite rendered, Theme theme, String baseUrl) {
         this.rendered = rendered;
         this.pages = new PageRenderer(rendered.site(), theme.templates(), theme.messages(), baseUrl, rendered.stale());
         this.baseUrl = baseUrl;
+        this.data = new OpenDataRenderer(rendered, theme, pages);
     }
 
     void renderInto(OutputTree out, Diagnostics d) {
         List<Runnable> listings = new ArrayList<>();
         for (String lang : rendered.site().config().languages()) {
-            listings.add(() -> put(out, lang + "/index.html", pages.home(lang, d)));
+            listings.add(() -> put(out, lang + "/index.html", pages.home(lang, data.links(lang), d)));
             if (!rendered.site().glossary().entries().isEmpty()) {
                 listings.add(() -> put(out, lang + "/glossary/index.html", pages.glossary(lang, d)));
             }
@@ -33,6 +35,7 @@ final class ListingRenderer {
         listings.add(() -> put(out, "index.html", pages.landing(d)));
         listings.add(() -> put(out, "404.html", pages.notFound(d)));
         listings.add(() -> out.put("sitemap.xml", Sitemap.xml(rendered.site(), baseUrl)));
+        listings.addAll(data.tasks(out, d)); // the open data and the comparison (OpenDataRenderer)
         listings.parallelStream().forEach(Runnable::run);
     }
 

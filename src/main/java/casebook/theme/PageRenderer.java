@@ -204,6 +204,11 @@ public final class PageRenderer {
 
     /** A language's top page: the title block and the collection's table of contents. */
     public byte[] home(String lang, Diagnostics d) {
+        return home(lang, List.of(), d);
+    }
+
+    /** The top page with links to the pages the site makes from its data ({@code outputs}: href, text). */
+    public byte[] home(String lang, List<Map<String, Object>> outputs, Diagnostics d) {
         String path = lang + "/index.html";
         Page intro = site.homes().get(lang);
         Map<String, Object> m = common(lang, path, site.config().title(lang));
@@ -219,6 +224,7 @@ public final class PageRenderer {
         }
         m.put("categories", categories);
         m.put("missing", missingPages(lang));
+        m.put("outputs", outputs);
         return templates.render("home.ftlh", m, d);
     }
 
@@ -437,6 +443,20 @@ public final class PageRenderer {
         } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /**
+     * A page the site makes from its data ({@code <lang>/<slugPath>}: the comparison, the open data): the
+     * common frame, the language switcher, a breadcrumb to the top page, and {@code content}, the
+     * template's own model.
+     */
+    public byte[] sitePage(String lang, String slugPath, String title, String template, Map<String, Object> content,
+                           Diagnostics d) {
+        Map<String, Object> m = common(lang, lang + "/" + slugPath, title);
+        languages(m, lang, slugPath, l -> true);
+        m.put("breadcrumbs", List.of(link(m.get("langRoot") + "index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+        m.putAll(content);
+        return templates.render(template, m, d);
     }
 
     public byte[] glossary(String lang, Diagnostics d) {

@@ -127,10 +127,13 @@ class LimitsTest {
         assertNoStaging();
     }
 
+    /** site.yaml for pages large on purpose: the page-weight budget is not what these tests are about. */
+    private static final String LARGE_PAGES = SITE_YAML + "page_budget_kb: 100000\n";
+
     /** Inputs that were only slow: they build, correctly, within the bound. */
     @Test
     void fortyThousandIdenticalHeadingsBuildWithUniqueIds() throws IOException {
-        Path content = write(List.of("a/index.ja.md", page("", "## 見出し\n\n".repeat(40_000))));
+        Path content = write(List.of("site.yaml", LARGE_PAGES, "a/index.ja.md", page("", "## 見出し\n\n".repeat(40_000))));
         Path out = tmp.resolve("site");
         BuildResult r = assertTimeoutPreemptively(BOUND, () -> SiteFixture.build(content, out));
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
@@ -147,7 +150,7 @@ class LimitsTest {
     void unclosedInlineHtmlAndManyLinksBuild() throws IOException {
         String body = paragraphs("a <![CDATA[ ".repeat(800), 25) + paragraphs("a <? ".repeat(1_900), 25)
                 + paragraphs("[x](../a/) ".repeat(800), 25) + "| a | b |\n|---|---|\n" + "| [x](../a/) | *z* |\n".repeat(2_000);
-        Path content = write(List.of("a/index.ja.md", page("", body)));
+        Path content = write(List.of("site.yaml", LARGE_PAGES, "a/index.ja.md", page("", body)));
         Path out = tmp.resolve("site");
         BuildResult r = assertTimeoutPreemptively(BOUND, () -> SiteFixture.build(content, out));
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));

@@ -370,11 +370,11 @@ class ThemeAndPublishingTest {
                 title: Page A
                 ---
 
-                ![Chart](./chart.png) and <img src="%E5%9B%B3.png" alt="figure">
+                ![Chart](./chart.png) and <img src="my%20figure.png" alt="figure">
                 """);
         Files.write(content.resolve("a/report.pdf"), pdf());
         Files.write(content.resolve("a/chart.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-        Files.write(content.resolve("a/図.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
+        Files.write(content.resolve("a/my figure.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
 
         BuildResult r = build(options());
 
@@ -385,10 +385,10 @@ class ThemeAndPublishingTest {
         assertArrayEquals(pdf(), Files.readAllBytes(out.resolve("ja/a/report.pdf")));
         assertTrue(Files.isRegularFile(out.resolve("ja/a/chart.png")));
         assertTrue(Files.isRegularFile(out.resolve("en/a/chart.png")));
-        assertTrue(Files.isRegularFile(out.resolve("en/a/図.png")));
+        assertTrue(Files.isRegularFile(out.resolve("en/a/my figure.png")));
         // only where a page links it: the English page does not link the PDF nor the Japanese one the figure
         assertFalse(Files.exists(out.resolve("en/a/report.pdf")));
-        assertFalse(Files.exists(out.resolve("ja/a/図.png")));
+        assertFalse(Files.exists(out.resolve("ja/a/my figure.png")));
     }
 
     @Test

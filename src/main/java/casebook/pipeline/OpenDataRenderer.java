@@ -1,0 +1,255 @@
+package casebook.pipeline;
+
+import casebook.diag.Diagnostics;
+import casebook.output.OutputTree;
+import casebook.publish.BarChart;
+import casebook.publish.CaseFigures;
+import casebook.publish.OpenData;
+import casebook.publish.Rate;
+import casebook.text.Formats;
+import casebook.theme.PageRenderer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Part of the listings stage: what the site makes from the cases' data. The open data files under
+ * {@code data/} (shared by every language), and per language the open-data page ({@code <lang>/data/}) and
+ * the comparison page ({@code <lang>/compare/}) with its charts as static SVG. A site without cases with
+ * basic information gets none of them, and its top pages no links to them.
+ */
+final class OpenDataRenderer {
+    private final RenderedSite rendered;
+    private final PageRenderer pages;
+    private final OpenData data;
+    private final String def;
+
+    OpenDataRenderer(RenderedSite rendered, Theme theme, PageRenderer pages) {
+        this.rendered = rendered;
+        this.pages = pages;
+        this.data = new OpenData(rendered.site().config(), CaseFigures.of(rendered.site()), theme.messages());
+        this.def = rendered.site().config().defaultLanguage();
+    }
+
+    boolean any() { return !data.cases().isEmpty(); }
+
+    /** The top page's links to the comparison and the open data of {@code lang} (none when there are no cases). */
+    List<Map<String, Object>> links(String lang) {
+        if (!any()) return List.of();
+        return List.of(link("compare/index.html", data.t(lang, "compare.nav")), link("data/index.html", data.t(lang, "opendata.nav")));
+    }
+
+    /** The rendering tasks: the data files and both pages in every language. */
+    List<Runnable> tasks(OutputTree out, Diagnostics d) {
+        List<Runnable> tasks = new ArrayList<>();
+        if (!any()) return tasks;
+        tasks.add(() -> data.files().forEach(out::put));
+        for (String lang : rendered.site().config().languages()) {
+            tasks.add(() -> put(out, lang + "/compare/index.html", pages.sitePage(lang, "compare/index.html",
+                    data.t(lang, "compare.title"), "compare.ftlh", compare(lang), d)));
+            tasks.add(() -> put(out, lang + "/data/index.html", pages.sitePage(lang, "data/index.html",
+                    data.t(lang, "opendata.title"), "data.ftlh", dataPage(lang), d)));
+        }
+        return tasks;
+    }
+
+    private static void put(OutputTree out, String path, byte[] html) {
+        if (html != null) out.put(path, html);
+    }
+
+    private static Map<String, Object> link(String href, String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("href", href);
+        m.put("text", text);
+        return m;
+    }
+
+    /** English words mid-sentence: "Psychiatric beds" → "psychiatric beds". */
+    private static String midSentence(String lang, String s) {
+        if (!"en".equals(lang) || s.isEmpty()) return s;
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private String date(LocalDate d, String lang) {
+        return d == null ? data.t(lang, "compare.as_of_none") : data.t(lang, "compare.as_of").replace("{date}", Formats.date(d, lang, false));
+    }
+
+    private String figureText(String lang, CaseFigures.Figure f) {
+        String n = Formats.number(f.value());
+        return f.unit() == null ? n : data.t(lang, "unit." + f.unit()).replace("{n}", n).strip();
+    }
+
+    /** The case's name, link and language as a row of a table or a bar of a chart shows it. */
+    private Map<String, Object> caseModel(CaseFigures c, String lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        boolean own = !c.nameIsFallback(lang);
+        m.put("name", c.name(lang, def));
+        m.put("nameLang", own ? "" : def);
+        m.put("href", own ? "../" + c.slug() + "/index.html" : "../../" + def + "/" + c.slug() + "/index.html");
+        m.put("category", c.category() == null ? "" : data.t(lang, "category." + c.category()));
+        return m;
+    }
+
+    private Map<String, Object> compare(String lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<String> items = new ArrayList<>();
+        for (String item : CaseFigures.ITEMS) {
+            if (data.cases().stream().anyMatch(c -> c.figure(item) != null)) items.add(item);
+        }
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (String item : items) columns.add(link("", data.t(lang, "basic." + item)));
+        m.put("columns", columns);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CaseFigures c : data.cases()) {
+            Map<String, Object> r = caseModel(c, lang);
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (String item : items) {
+                CaseFigures.Figure f = c.figure(item);
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("label", data.t(lang, "basic." + item));
+                cell.put("text", f == null ? data.t(lang, "opendata.none") : figureText(lang, f));
+                cell.put("asOf", f == null ? "" : date(f.asOf(), lang));
+                cell.put("note", f == null || f.note().get(lang) == null ? "" : f.note().get(lang));
+                cells.add(cell);
+            }
+            r.put("cells", cells);
+            rows.add(r);
+        }
+        m.put("rows", rows);
+        m.put("dates", datesNotice(lang, items));
+        List<Map<String, Object>> charts = new ArrayList<>();
+        for (String item : Rate.ITEMS) {
+            Map<String, Object> chart = rateChart(lang, item);
+            if (chart != null) charts.add(chart);
+        }
+        m.put("charts", charts);
+        m.put("dataHref", "../data/index.html");
+        return m;
+    }
+
+    /** Sentences saying, item by item, whether the cases' figures are of the same date. */
+    private List<String> datesNotice(String lang, List<String> items) {
+        List<String> differ = new ArrayList<>();
+        List<String> none = new ArrayList<>();
+        Map<LocalDate, List<String>> same = new LinkedHashMap<>();
+        for (String item : items) {
+            Set<LocalDate> dates = new LinkedHashSet<>();
+            boolean missing = false;
+            for (CaseFigures c : data.cases()) {
+                CaseFigures.Figure f = c.figure(item);
+                if (f == null) continue;
+                if (f.asOf() == null) missing = true;
+                else dates.add(f.asOf());
+            }
+            String name = data.t(lang, "basic." + item);
+            if (dates.isEmpty()) none.add(name);
+            else if (missing || dates.size() > 1) differ.add(name);
+            else same.computeIfAbsent(dates.iterator().next(), k -> new ArrayList<>()).add(name);
+        }
+        String joiner = data.t(lang, "compare.joiner");
+        List<String> out = new ArrayList<>();
+        if (!differ.isEmpty()) out.add(sentence(lang, "compare.dates_differ", differ, joiner));
+        if (!none.isEmpty()) out.add(sentence(lang, "compare.dates_none", none, joiner));
+        same.forEach((d, names) -> out.add(sentence(lang, "compare.dates_same", names, joiner)
+                .replace("{date}", Formats.date(d, lang, false))));
+        if (!differ.isEmpty() || !none.isEmpty()) out.add(data.t(lang, "compare.dates_advice"));
+        return out;
+    }
+
+    private String sentence(String lang, String key, List<String> names, String joiner) {
+        String t = data.t(lang, key);
+        List<String> words = new ArrayList<>();
+        for (String n : names) words.add(t.startsWith("{items}") && words.isEmpty() ? n : midSentence(lang, n));
+        return t.replace("{items}", String.join(joiner, words));
+    }
+
+    private Map<String, Object> rateChart(String lang, String item) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<BarChart.Bar> bars = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        String itemName = data.t(lang, "basic." + item);
+        // one mark per kind of caveat, numbered in the order they first occur
+        Map<Rate.Dates, String> marks = new LinkedHashMap<>();
+        for (CaseFigures c : data.cases()) {
+            Rate rate = Rate.of(c, item);
+            if (rate == null) continue;
+            Map<String, Object> r = caseModel(c, lang);
+            String mark = "";
+            if (rate.dates() != Rate.Dates.SAME_YEAR) mark = marks.computeIfAbsent(rate.dates(), k -> "※" + (marks.size() + 1));
+            r.put("value", rate.plain());
+            r.put("mark", mark);
+            r.put("markText", mark.isEmpty() ? "" : data.t(lang, rate.dates() == Rate.Dates.NOT_STATED
+                    ? "compare.mark_not_stated" : "compare.mark_different_years"));
+            r.put("count", figureText(lang, c.figure(item)));
+            r.put("countAsOf", date(rate.countAsOf(), lang));
+            r.put("population", figureText(lang, c.figure("population")));
+            r.put("populationAsOf", date(rate.populationAsOf(), lang));
+            rows.add(r);
+            String name = c.name(lang, def) + (c.category() == null ? "" : data.t(lang, "note.pattern")
+                    .replace("{text}", data.t(lang, "category." + c.category())));
+            bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
+            // the description is plain text in the page's language: a case without a page in it is named by its folder
+            String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
+            values.add(data.t(lang, "compare.rate_value").replace("{case}", descName).replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
+        }
+        if (rows.isEmpty()) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        String id = "rate-" + item;
+        String title = OpenData.fill(lang, data.t(lang, "compare.rate_title"), "{item}", itemName);
+        m.put("id", id);
+        m.put("title", title);
+        m.put("caption", OpenData.fill(lang, data.t(lang, "compare.rate_caption"), "{item}", itemName));
+        m.put("countLabel", itemName);
+        m.put("unitHeader", OpenData.fill(lang, data.t(lang, "compare.rate_unit"), "{item}", itemName));
+        String desc = data.t(lang, "compare.rate_desc").replace("{values}", String.join(data.t(lang, "compare.values_joiner"), values));
+        m.put("svg", BarChart.svg(id + "-chart", title, desc, bars, lang));
+        m.put("rows", rows);
+        List<String> notes = new ArrayList<>();
+        marks.forEach((kind, mark) -> notes.add(data.t(lang, kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated"
+                : "compare.note_different_years").replace("{mark}", mark).replace("{item}", midSentence(lang, itemName))));
+        m.put("notes", notes);
+        return m;
+    }
+
+    private Map<String, Object> dataPage(String lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, byte[]> files = data.files();
+        List<Map<String, Object>> sets = new ArrayList<>();
+        for (OpenData.Dataset ds : data.datasets()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("id", ds.id());
+            s.put("title", ds.title().get(lang));
+            s.put("description", ds.description().get(lang));
+            s.put("rows", ds.records().size());
+            List<Map<String, Object>> fs = new ArrayList<>();
+            for (String path : List.of(ds.csvPath(), ds.jsonPath())) {
+                Map<String, Object> f = link("../../" + path, path.substring(path.lastIndexOf('/') + 1));
+                f.put("format", path.endsWith(".csv") ? "CSV" : "JSON");
+                f.put("size", data.t(lang, "opendata.bytes").replace("{n}", Formats.number(files.get(path).length)));
+                fs.add(f);
+            }
+            s.put("files", fs);
+            List<Map<String, Object>> fields = new ArrayList<>();
+            for (OpenData.Field f : ds.fields()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("name", f.name());
+                x.put("parts", List.of(f.name().split("(?<=_)"))); // a break may fall after each underscore
+                x.put("type", data.t(lang, "opendata.type_" + f.type()));
+                x.put("unit", f.unit() == null ? data.t(lang, "opendata.none") : f.unit());
+                x.put("description", f.description().get(lang));
+                fields.add(x);
+            }
+            s.put("fields", fields);
+            sets.add(s);
+        }
+        m.put("datasets", sets);
+        m.put("source", data.source(lang));
+        m.put("terms", data.t(lang, "opendata.terms"));
+        m.put("compareHref", "../compare/index.html");
+        return m;
+    }
+}

@@ -1,0 +1,87 @@
+package casebook.pipeline;
+
+import casebook.diag.Diagnostics;
+import casebook.output.OutputTree;
+import casebook.publish.AsciiNames;
+import casebook.publish.PageWeights;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a portal asks of the published tree, checked on every build and {@code check} once every file is in
+ * the output tree: every file name is ASCII (an error names the file and suggests an ASCII name), and no
+ * page weighs more than the budget ({@code page_budget_kb} in site.yaml, default 500 KB) with the files it
+ * loads. Returns every page's weight, largest first, for the bundle's report.
+ */
+final class PublishChecks {
+    private PublishChecks() { }
+
+    static List<PageWeights.Weight> run(OutputTree out, Path content, long budgetKb, Diagnostics d) {
+        List<String> paths = new ArrayList<>(out.paths());
+        paths.sort(null);
+        for (String p : paths) {
+            if (AsciiNames.isAscii(p)) continue;
+            String name = p.substring(p.lastIndexOf('/') + 1);
+            d.error(source(content, p), 1, 1, "file name is not ASCII: " + p + " (a portal needs ASCII file names)",
+                    "rename it to \"" + AsciiNames.suggest(name) + "\" and change the links to it");
+        }
+        List<PageWeights.Weight> weights = PageWeights.of(paths, p -> read(out, p), p -> size(out, p));
+        for (PageWeights.Weight w : weights) {
+            if (w.total() <= budgetKb * 1000) continue;
+            StringBuilder loads = new StringBuilder();
+            w.loads().stream().sorted((a, b) -> Long.compare(size(out, b), size(out, a))).limit(3).forEach(a ->
+                    loads.append(loads.length() == 0 ? "" : ", ").append(a).append(" (").append(kb(size(out, a))).append(" KB)"));
+            d.error(page(content, w.page()), 1, 1, w.page() + " weighs " + kb(w.total()) + " KB with the files it loads, over the page budget of "
+                    + budgetKb + " KB (HTML " + kb(w.html()) + " KB" + (loads.length() == 0 ? "" : "; largest: " + loads) + ")",
+                    "make its pictures smaller or split the page; or raise page_budget_kb in site.yaml");
+        }
+        return weights;
+    }
+
+    private static String kb(long bytes) { return String.valueOf((bytes + 999) / 1000); }
+
+    /** The content file an output file was copied from, when there is one; else the output path. */
+    private static Path source(Path content, String outPath) {
+        int slash = outPath.indexOf('/');
+        if (slash > 0) {
+            Path c = content.resolve(outPath.substring(slash + 1));
+            if (Files.isRegularFile(c)) return c;
+        }
+        return Path.of(outPath);
+    }
+
+    /** The Markdown a page was made from ({@code ja/saitama/index.html} → {@code saitama/index.ja.md}), when there is one. */
+    private static Path page(Path content, String outPath) {
+        String[] parts = outPath.split("/");
+        if (parts.length == 3 && parts[2].equals("index.html")) {
+            Path md = content.resolve(parts[1]).resolve("index." + parts[0] + ".md");
+            if (Files.isRegularFile(md)) return md;
+        }
+        return Path.of(outPath);
+    }
+
+    private static byte[] read(OutputTree out, String p) {
+        if (out.staging() == null) return out.get(p);
+        try {
+            return Files.readAllBytes(out.staging().resolve(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(OutputTree out, String p) {
+        if (out.staging() == null) {
+            byte[] b = out.get(p);
+            return b == null ? 0 : b.length;
+        }
+        try {
+            return Files.size(out.staging().resolve(p));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

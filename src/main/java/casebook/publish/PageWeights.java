@@ -1,0 +1,140 @@
+package casebook.publish;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The weight of each page as a reader's browser loads it: the HTML plus every file of the site the page
+ * loads with it (stylesheets, scripts, icons, images, media), each counted once per page. Links to other
+ * pages and documents (a, area) are not loaded with the page and do not count; nor do files of other sites
+ * (casebook loads none). One KB is 1,000 bytes.
+ */
+public final class PageWeights {
+    /** The default budget per page: 500 KB. */
+    public static final long DEFAULT_BUDGET_KB = 500;
+
+    /** A page's weight: the HTML's bytes, the assets' bytes and the assets it loads. */
+    public record Weight(String page, long html, long assets, List<String> loads) {
+        public long total() { return html + assets; }
+    }
+
+    /** Attributes that make a browser fetch a file with the page, by tag. */
+    private static final Pattern TAG = Pattern.compile("<(link|script|img|source|video|audio|track|iframe|embed|object|input|image|use)\\b([^>]*)>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTR = Pattern.compile("\\b(href|src|srcset|poster|data|xlink:href)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REL = Pattern.compile("\\brel\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
+    /** link rel values whose href the browser loads with the page. */
+    private static final Set<String> LOADED_RELS = Set.of("stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon");
+
+    private PageWeights() { }
+
+    /**
+     * Every page's weight, largest first (then by path).
+     *
+     * @param paths every file of the site
+     * @param read  a page's bytes
+     * @param size  a file's size in bytes
+     */
+    public static List<Weight> of(Iterable<String> paths, Function<String, byte[]> read, ToLongFunction<String> size) {
+        List<Weight> out = new ArrayList<>();
+        Set<String> all = new TreeSet<>();
+        for (String p : paths) all.add(p);
+        for (String p : all) {
+            if (!p.endsWith(".html")) continue;
+            byte[] html = read.apply(p);
+            if (html == null) continue;
+            Set<String> loads = new TreeSet<>();
+            for (String ref : references(new String(html, StandardCharsets.UTF_8))) {
+                String target = resolve(p, ref);
+                if (target != null && !target.equals(p) && all.contains(target)) loads.add(target);
+            }
+            long assets = 0;
+            for (String a : loads) assets += size.applyAsLong(a);
+            out.add(new Weight(p, html.length, assets, List.copyOf(loads)));
+        }
+        out.sort(Comparator.comparingLong(Weight::total).reversed().thenComparing(Weight::page));
+        return out;
+    }
+
+    /** The URLs a page loads with itself. */
+    static List<String> references(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher t = TAG.matcher(html);
+        while (t.find()) {
+            String tag = t.group(1).toLowerCase(Locale.ROOT);
+            String attrs = t.group(2);
+            if (tag.equals("link")) {
+                Matcher rel = REL.matcher(attrs);
+                if (!rel.find()) continue;
+                boolean loaded = false;
+                for (String r : rel.group(1).toLowerCase(Locale.ROOT).split("\\s+")) loaded |= LOADED_RELS.contains(r);
+                if (!loaded) continue;
+            }
+            Matcher a = ATTR.matcher(attrs);
+            while (a.find()) {
+                String name = a.group(1).toLowerCase(Locale.ROOT);
+                String v = a.group(3) != null ? a.group(3) : a.group(4);
+                if (tag.equals("link") && !name.equals("href")) continue;
+                if (name.equals("srcset")) {
+                    for (String part : v.split(",")) {
+                        String u = part.strip().split("\\s+")[0];
+                        if (!u.isEmpty()) out.add(u);
+                    }
+                } else {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A reference resolved against the page's path, as a path of the site; null when it leaves the site. */
+    static String resolve(String page, String ref) {
+        String r = ref.replace("&amp;", "&");
+        int cut = r.indexOf('#');
+        if (cut >= 0) r = r.substring(0, cut);
+        cut = r.indexOf('?');
+        if (cut >= 0) r = r.substring(0, cut);
+        if (r.isEmpty() || r.startsWith("/") || r.contains(":")) return null;
+        try {
+            URI base = new URI("s", "h", "/" + page, null);
+            URI rel;
+            try {
+                rel = new URI(r);
+            } catch (URISyntaxException e) {
+                rel = new URI(null, null, r, null); // a name written unencoded (spaces, Japanese)
+            }
+            URI u = base.resolve(rel);
+            String path = u.getPath();
+            if (path == null || !path.startsWith("/") || path.contains("/../")) return null;
+            return path.substring(1);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The report: one line per page, largest first, with the total and the budget. */
+    public static String report(List<Weight> weights, long budgetKb) {
+        StringBuilder s = new StringBuilder();
+        s.append("# Page weight: bytes per page with the files it loads, largest first; budget ")
+                .append(budgetKb).append(" KB (1 KB = 1,000 bytes)\n");
+        s.append("# total\thtml\tassets\tpage\n");
+        for (Weight w : weights) {
+            s.append(w.total()).append('\t').append(w.html()).append('\t').append(w.assets()).append('\t').append(w.page())
+                    .append(w.total() > budgetKb * 1000 ? "\tOVER BUDGET" : "").append('\n');
+        }
+        return s.toString();
+    }
+}
