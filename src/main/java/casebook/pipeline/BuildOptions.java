@@ -14,22 +14,35 @@ import java.nio.file.Path;
  * @param strict    warnings fail the build too
  * @param write     publish to {@code out} (false for {@code check})
  * @param threads   worker threads for independent work; 1 gives the single-threaded reference build
+ * @param pdf       whether to make the PDF booklets, and with which font
  */
 public record BuildOptions(Path content, Path out, Path themes, String theme, String baseUrl, boolean drafts,
-                           boolean strict, boolean write, int threads) {
+                           boolean strict, boolean write, int threads, Pdf pdf) {
+
+    /**
+     * The PDF booklets ({@code site/<lang>/<name>.pdf}).
+     *
+     * @param wanted true: make them ({@code --pdf}); false: do not ({@code --no-pdf}, and {@code serve} unless asked);
+     *               null: as site.yaml's {@code pdf:} says
+     * @param font   the TrueType font file ({@code --pdf-font}), or null to look for one on the system
+     */
+    public record Pdf(Boolean wanted, Path font) {
+        public static final Pdf AS_SITE_SAYS = new Pdf(null, null);
+    }
 
     public static BuildOptions defaults() {
         return new BuildOptions(Path.of("content"), Path.of("site"), Path.of("themes"), null, null, false, false, true,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), Pdf.AS_SITE_SAYS);
     }
 
-    public BuildOptions withContent(Path p) { return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads); }
-    public BuildOptions withOut(Path p) { return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads); }
-    public BuildOptions withThemes(Path p) { return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads); }
-    public BuildOptions withTheme(String t) { return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads); }
-    public BuildOptions withBaseUrl(String u) { return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads); }
-    public BuildOptions withDrafts(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads); }
-    public BuildOptions withStrict(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads); }
-    public BuildOptions withWrite(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads); }
-    public BuildOptions withThreads(int n) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n); }
+    public BuildOptions withContent(Path p) { return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads, pdf); }
+    public BuildOptions withOut(Path p) { return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads, pdf); }
+    public BuildOptions withThemes(Path p) { return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads, pdf); }
+    public BuildOptions withTheme(String t) { return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads, pdf); }
+    public BuildOptions withBaseUrl(String u) { return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads, pdf); }
+    public BuildOptions withDrafts(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads, pdf); }
+    public BuildOptions withStrict(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads, pdf); }
+    public BuildOptions withWrite(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads, pdf); }
+    public BuildOptions withPdf(Pdf p) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, p); }
+    public BuildOptions withThreads(int n) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n, pdf); }
 }
