@@ -25,7 +25,6 @@ public final class Booklet {
             return PdfWriter.write(html, font, src.published());
         } catch (IOException | RuntimeException e) {
             BookletSource.Chapter first = src.chapters().isEmpty() ? null : src.chapters().get(0);
-            if (System.getProperty("casebook.debug") != null) e.printStackTrace();
             d.error(first == null ? java.nio.file.Path.of("site.yaml") : first.display(), 1, 1, "cannot make the " + src.lang()
                     + " PDF booklet: " + e, "build with --no-pdf meanwhile, and report this with the content that causes it");
             return null;

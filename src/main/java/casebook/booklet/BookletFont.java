@@ -3,7 +3,6 @@ package casebook.booklet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -60,7 +59,11 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
      * the first known font on the system; null when there is none.
      */
     public static BookletFont find(Path option) {
-        return find(option, FOLDERS);
+        // the folders searched can be replaced (a path list), so that a test can stand for a machine without the font
+        String folders = System.getProperty("casebook.pdf.fontFolders");
+        if (folders == null) return find(option, FOLDERS);
+        return find(option, java.util.Arrays.stream(folders.split(java.io.File.pathSeparator)).filter(x -> !x.isEmpty())
+                .map(Path::of).toList());
     }
 
     static BookletFont find(Path option, List<Path> folders) {
@@ -116,25 +119,30 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
     private static CmapLookup cmap(Path file) throws IOException {
         CmapLookup c = CMAPS.get(file);
         if (c != null) return c;
-        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()))) {
-            if (ttf.getTableMap().get("glyf") == null) {
-                throw new IOException("the font has CFF (PostScript) outlines, not TrueType ones; PDFBox cannot embed a subset"
-                        + " of it");
-            }
-            CmapLookup lookup = ttf.getUnicodeCmapLookup(false);
-            if (lookup == null) throw new IOException("the font has no Unicode character map");
-            // a copy of the code points it maps: the font file is closed after parsing
-            CmapLookup copy = Coverage.of(lookup);
-            CMAPS.put(file, copy);
-            return copy;
+        // kept open for the JVM's life, like the cache: the font is asked only for the characters the booklet uses
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+        if (ttf.getTableMap().get("glyf") == null) {
+            ttf.close();
+            throw new IOException("the font has CFF (PostScript) outlines, not TrueType ones; PDFBox cannot embed a subset of it");
         }
+        CmapLookup lookup = ttf.getUnicodeCmapLookup(false);
+        if (lookup == null) {
+            ttf.close();
+            throw new IOException("the font has no Unicode character map");
+        }
+        CmapLookup shared = CMAPS.putIfAbsent(file, lookup);
+        if (shared != null) ttf.close();
+        return shared != null ? shared : lookup;
     }
 
     /** The characters of {@code text} that {@code file} has no glyph for (white space and controls aside), sorted. */
     public static TreeSet<Integer> missing(Path file, String text) throws IOException {
         CmapLookup c = cmap(file);
         TreeSet<Integer> out = new TreeSet<>();
-        text.codePoints().filter(cp -> !ignorable(cp)).distinct().filter(cp -> c.getGlyphId(cp) == 0).forEach(out::add);
+        int[] cps = text.codePoints().filter(cp -> !ignorable(cp)).distinct().toArray();
+        synchronized (c) { // a parsed font reads its file as it is asked
+            for (int cp : cps) if (c.getGlyphId(cp) == 0) out.add(cp);
+        }
         return out;
     }
 
@@ -145,24 +153,4 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
         return t == Character.FORMAT || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
     }
 
-    /** A font's code-point-to-glyph map, copied out of the parsed font, answering only {@link #getGlyphId}. */
-    private record Coverage(Map<Integer, Integer> glyphs) implements CmapLookup {
-        static Coverage of(CmapLookup l) {
-            Map<Integer, Integer> m = new java.util.HashMap<>();
-            // the BMP and the supplementary ideographic plane cover every character Japanese text uses
-            for (int cp = 0x20; cp < 0x10000; cp++) add(l, m, cp);
-            for (int cp = 0x20000; cp < 0x2FFFF; cp++) add(l, m, cp);
-            return new Coverage(m);
-        }
-
-        private static void add(CmapLookup l, Map<Integer, Integer> m, int cp) {
-            if (cp >= 0xD800 && cp <= 0xDFFF) return;
-            int g = l.getGlyphId(cp);
-            if (g != 0) m.put(cp, g);
-        }
-
-        @Override public int getGlyphId(int codePointAt) { return glyphs.getOrDefault(codePointAt, 0); }
-
-        @Override public List<Integer> getCharCodes(int gid) { return new ArrayList<>(); }
-    }
 }

@@ -52,10 +52,12 @@ final class PdfWriter {
         b.withDiagnosticConsumer(diagnostic -> { });
         face(b, font.regular(), FAMILY, 400);
         face(b, font.bold() != null ? font.bold() : font.regular(), FAMILY, 700);
-        Path latin = font.latin() != null ? font.latin() : font.regular();
-        face(b, latin, LATIN_FAMILY, 400);
-        face(b, font.latinBold() != null ? font.latinBold() : font.bold() != null && font.latin() == null ? font.bold() : latin,
-                LATIN_FAMILY, 700);
+        if (!"ja".equals(html.select("html").attr("lang"))) { // English text in the proportional face
+            Path latin = font.latin() != null ? font.latin() : font.regular();
+            face(b, latin, LATIN_FAMILY, 400);
+            face(b, font.latinBold() != null ? font.latinBold() : font.latin() == null && font.bold() != null ? font.bold() : latin,
+                    LATIN_FAMILY, 700);
+        }
         b.withW3cDocument(w3c, "about:blank");
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         try (PdfBoxRenderer r = b.buildPdfRenderer(); PDDocument doc = r.createPDFKeepOpen()) {
@@ -66,7 +68,32 @@ final class PdfWriter {
     }
 
     private static void face(PdfRendererBuilder b, Path file, String family, int weight) {
-        b.useFont(file.toFile(), family, weight, FontStyle.NORMAL, true);
+        byte[] bytes = withoutGsub(file);
+        b.useFont(() -> new java.io.ByteArrayInputStream(bytes), family, weight, FontStyle.NORMAL, true);
+    }
+
+    /** Font files read, with their GSUB table hidden, kept for the JVM's life (a font does not change while casebook runs). */
+    private static final java.util.Map<Path, byte[]> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The font's bytes with its glyph-substitution table (GSUB) renamed so that PDFBox does not see it. PDFBox
+     * applies a Latin font's ligatures ("fi", "ffi") as it writes text, and a ligature glyph has no character in
+     * the font's map, so "office" would copy out of the PDF as "of ce"; without GSUB every glyph is one character.
+     * Only the table directory's tag changes (the subset PDFBox embeds never holds the table).
+     */
+    static byte[] withoutGsub(Path file) {
+        return FONTS.computeIfAbsent(file, f -> {
+            try {
+                byte[] b = java.nio.file.Files.readAllBytes(f);
+                int tables = (b[4] & 0xff) << 8 | b[5] & 0xff;
+                for (int i = 0, at = 12; i < tables && at + 16 <= b.length; i++, at += 16) {
+                    if (b[at] == 'G' && b[at + 1] == 'S' && b[at + 2] == 'U' && b[at + 3] == 'B') b[at] = 'X';
+                }
+                return b;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** Fixed dates (the publication date, midnight UTC) and a document id made from the document's own metadata. */
