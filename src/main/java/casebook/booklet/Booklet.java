@@ -16,13 +16,31 @@ import org.jsoup.nodes.Element;
 public final class Booklet {
     private Booklet() { }
 
+    /** How many booklets this JVM has rendered (not reused), for the tests. */
+    static final java.util.concurrent.atomic.AtomicInteger RENDERED = new java.util.concurrent.atomic.AtomicInteger();
+
+    public static int rendered() { return RENDERED.get(); }
+
     /** The PDF's bytes, or null after reporting why there is none. */
     public static byte[] make(BookletSource src, Templates templates, BookletFont font, Diagnostics d) {
+        return make(src, templates, font, null, d);
+    }
+
+    /**
+     * The PDF's bytes, or null after reporting why there is none. {@code previous} (may be null) is the booklet the
+     * last build published at the same path: when it was made from exactly this input (the filled template, the font
+     * files, the date and this version of casebook's booklet code, whose digest every booklet records), its bytes are
+     * the bytes this build would make, and they are returned without rendering again.
+     */
+    public static byte[] make(BookletSource src, Templates templates, BookletFont font, byte[] previous, Diagnostics d) {
         Document html = BookletHtml.build(src, templates, d);
         if (html == null) return null;
         glyphs(html, src, font, d);
+        String input = PdfWriter.inputDigest(html, font, src.published());
+        if (previous != null && PdfWriter.madeFrom(previous, input)) return previous;
         try {
-            return PdfWriter.write(html, font, src.published());
+            RENDERED.incrementAndGet();
+            return PdfWriter.write(html, font, src.published(), input);
         } catch (IOException | RuntimeException e) {
             BookletSource.Chapter first = src.chapters().isEmpty() ? null : src.chapters().get(0);
             d.error(first == null ? java.nio.file.Path.of("site.yaml") : first.display(), 1, 1, "cannot make the " + src.lang()

@@ -40,7 +40,45 @@ final class PdfWriter {
 
     private PdfWriter() { }
 
-    static byte[] write(org.jsoup.nodes.Document html, BookletFont font, LocalDate published) throws IOException {
+    /**
+     * Changes whenever what the booklet code writes may change: bump it with any change to this package's
+     * rendering (the template and stylesheet are part of the input digest already).
+     */
+    static final String VERSION = "casebook-booklet 1; openhtmltopdf 1.1.31";
+
+    /** SHA-256 of everything the PDF's bytes depend on: the document, the font files, the date, {@link #VERSION}. */
+    static String inputDigest(org.jsoup.nodes.Document html, BookletFont font, LocalDate published) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((VERSION + "\n" + published + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Path f : new Path[] {font.regular(), font.bold(), font.latin(), font.latinBold()}) {
+                if (f == null) continue;
+                var attrs = java.nio.file.Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                md.update((f.toAbsolutePath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            md.update(html.outerHtml().getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            return "unknown-" + System.nanoTime(); // never matches a previous booklet: it is rendered again
+        }
+    }
+
+    /**
+     * Whether {@code pdf} was made from {@code input}: its document id (the trailer's /ID, written as hex and never
+     * compressed) is the first 16 bytes of the input digest.
+     */
+    static boolean madeFrom(byte[] pdf, String input) {
+        byte[] marker = ("<" + input.substring(0, 32).toUpperCase(java.util.Locale.ROOT) + ">").getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = pdf.length - marker.length; i >= 0; i--) {
+            for (int j = 0; j < marker.length; j++) if (pdf[i + j] != marker[j]) continue outer;
+            return true;
+        }
+        return false;
+    }
+
+    static byte[] write(org.jsoup.nodes.Document html, BookletFont font, LocalDate published, String input) throws IOException {
         org.w3c.dom.Document w3c = new W3CDom().fromJsoup(html);
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
@@ -61,7 +99,7 @@ final class PdfWriter {
         b.withW3cDocument(w3c, "about:blank");
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         try (PdfBoxRenderer r = b.buildPdfRenderer(); PDDocument doc = r.createPDFKeepOpen()) {
-            reproducible(doc, published);
+            reproducible(doc, published, input);
             doc.save(out);
         }
         return out.toByteArray();
@@ -96,8 +134,11 @@ final class PdfWriter {
         });
     }
 
-    /** Fixed dates (the publication date, midnight UTC) and a document id made from the document's own metadata. */
-    private static void reproducible(PDDocument doc, LocalDate published) {
+    /**
+     * Fixed dates (the publication date, midnight UTC) and a fixed document id: the first 16 bytes of the input digest,
+     * so the id names exactly what the booklet was made from (and the next build can tell, see {@link #madeFrom}).
+     */
+    private static void reproducible(PDDocument doc, LocalDate published, String input) {
         LocalDate day = published == null ? LocalDate.of(1970, 1, 1) : published;
         GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
         c.clear();
@@ -105,7 +146,16 @@ final class PdfWriter {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setCreationDate((Calendar) c.clone());
         info.setModificationDate((Calendar) c.clone());
-        doc.setDocumentId(id(info.getTitle() + "\n" + info.getAuthor() + "\n" + day + "\n" + doc.getNumberOfPages()));
+        byte[] id = java.util.HexFormat.of().parseHex(input.length() >= 32 && input.matches("[0-9a-f]+") ? input.substring(0, 32)
+                : "00000000000000000000000000000000");
+        org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+        for (int i = 0; i < 2; i++) {
+            org.apache.pdfbox.cos.COSString s = new org.apache.pdfbox.cos.COSString(id);
+            s.setForceHexForm(true);
+            ids.add(s);
+        }
+        doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+        doc.setDocumentId(id(input));
     }
 
     private static long id(String s) {

@@ -68,7 +68,7 @@ final class BookletStage {
             }
             Map<String, byte[]> made = new ConcurrentHashMap<>();
             site.config().languages().parallelStream().forEach(lang -> {
-                byte[] pdf = Booklet.make(source(lang), theme.templates(), font, d);
+                byte[] pdf = Booklet.make(source(lang), theme.templates(), font, previous(lang + "/" + name + ".pdf"), d);
                 if (pdf != null) made.put(lang, pdf);
             });
             for (String lang : site.config().languages()) {
@@ -79,6 +79,16 @@ final class BookletStage {
             }
         } finally {
             theme.templates().share("pdf", links);
+        }
+    }
+
+    /** The booklet the output folder holds at {@code path} from the last build, or null. Only read, never changed. */
+    private byte[] previous(String path) {
+        java.nio.file.Path f = options.out().resolve(path);
+        try {
+            return java.nio.file.Files.isRegularFile(f) && java.nio.file.Files.size(f) < 64L << 20 ? java.nio.file.Files.readAllBytes(f) : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -237,6 +237,25 @@ class BookletTest {
     }
 
     @Test
+    void aRebuildOfUnchangedContentReusesThePublishedBookletsAndAChangeRendersThemAgain(@TempDir Path tmp) throws IOException {
+        Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\n"
+                + "order: [a]\n-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文です。\n");
+        Path out = tmp.resolve("site");
+        assertFalse(SiteFixture.build(content, out).diagnostics().hasErrors());
+        byte[] first = Files.readAllBytes(out.resolve("ja/book.pdf"));
+        int rendered = casebook.booklet.Booklet.rendered();
+        assertFalse(SiteFixture.build(content, out).diagnostics().hasErrors());
+        assertEquals(rendered, casebook.booklet.Booklet.rendered(), "the unchanged booklet is not rendered again");
+        assertArrayEquals(first, Files.readAllBytes(out.resolve("ja/book.pdf")), "and it is the same file");
+        Files.writeString(content.resolve("a/index.ja.md"), "---\ntitle: 事例\n---\n本文を変えました。\n");
+        assertFalse(SiteFixture.build(content, out).diagnostics().hasErrors());
+        assertEquals(rendered + 1, casebook.booklet.Booklet.rendered(), "a changed page renders the booklet again");
+        try (PDDocument doc = Loader.loadPDF(out.resolve("ja/book.pdf").toFile())) {
+            assertTrue(taggedText(doc).contains("本文を変えました。"), "with the new text");
+        }
+    }
+
+    @Test
     void withoutAFontTheSiteBuildsAndSaysOnceWhatToInstall(@TempDir Path tmp) throws IOException {
         Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\n"
                 + "order: [a]\n-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文です。\n-- a/index.en.md --\n---\ntitle: Case\n---\nText.\n");
