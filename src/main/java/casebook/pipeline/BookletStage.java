@@ -54,7 +54,7 @@ final class BookletStage {
         try {
             if (!wanted(options, site)) return;
             String name = site.config().pdf() != null ? site.config().pdf() : DEFAULT_NAME;
-            Path given = options.pdf().font();
+            Path given = options.pdf() == null ? null : options.pdf().font();
             BookletFont font = BookletFont.find(given);
             if (font == null) {
                 d.note(site.config().display(), site.config().line("pdf"), 1, "PDF booklets skipped: no TrueType Japanese font"

@@ -116,7 +116,7 @@ public final class Build {
         timings.lap("theme");
         OutputTree out = outputTree(publisher, options, d);
         if (out == null) return stopped(d, site, start);
-        new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d); // before the pages: they link it with its size
+        inPool(pool, () -> new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d)); // pages link it with its size
         timings.lap("booklet");
         // markdown, translation checks and templates, one slug (all its languages) at a time; serve memoises both
         SlugRenderer pages = new SlugRenderer(warmup.markdownRenderer(), site, theme, baseUrl(options, site),
