@@ -40,6 +40,10 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
               --threads N           worker threads (default: number of cores)
               --bundle              build: also write the portal bundle <out>.zip beside the output folder
                                     (the site, its data, SHA256SUMS and PAGE-WEIGHT.txt; reproducible)
+              --pdf, --no-pdf       make the PDF booklets <lang>/<name>.pdf, or not (default: when site.yaml
+                                    has pdf: <name>; serve makes them only with --pdf)
+              --pdf-font FILE       the TrueType Japanese font of the PDF booklets (default: BIZ UDGothic or
+                                    IPAex Gothic, found on the system)
 
             exit codes: 0 success, 1 content errors, 2 usage errors
             """;
@@ -69,6 +73,9 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
                 case "--bundle" -> o = o.withBundle(true);
                 case "--quiet", "-q" -> quiet = true;
                 case "--threads" -> o = o.withThreads(threads(number(value(args, ++i, a), a)));
+                case "--pdf" -> o = o.withPdf(new BuildOptions.Pdf(true, o.pdf().font()));
+                case "--no-pdf" -> o = o.withPdf(new BuildOptions.Pdf(false, o.pdf().font()));
+                case "--pdf-font" -> o = o.withPdf(new BuildOptions.Pdf(o.pdf().wanted(), Path.of(value(args, ++i, a))));
                 case "--port" -> port = number(value(args, ++i, a), a);
                 case "--after" -> after = value(args, ++i, a);
                 case "--help", "-h" -> command = "help";
@@ -85,6 +92,7 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
         if (after != null && !command.equals("new")) throw new UsageException("--after is an option of new case and new page only");
         if (o.bundle() && !command.equals("build")) throw new UsageException("--bundle is an option of build only");
         if (command.equals("check")) o = o.withWrite(false);
+        if (command.equals("serve") && o.pdf().wanted() == null) o = o.withPdf(new BuildOptions.Pdf(false, o.pdf().font()));
         return new Arguments(command, o, quiet, port, List.copyOf(words), after);
     }
 

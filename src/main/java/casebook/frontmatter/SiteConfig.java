@@ -17,10 +17,10 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
                          String defaultLanguage, Map<String, String> publisher, String published,
                          String portal, String theme, List<String> order, Map<String, Integer> orderLines,
                          Map<String, Map<String, String>> groups, Path display, String baseUrl,
-                         Map<String, Integer> keyLines, long pageBudgetKb) {
+                         Map<String, Integer> keyLines, long pageBudgetKb, String pdf) {
 
     static final List<String> KEYS = List.of("title", "subtitle", "languages", "default_language", "defaultLanguage",
-            "publisher", "published", "portal", "theme", "order", "groups", "base_url", "page_budget_kb");
+            "publisher", "published", "portal", "theme", "order", "groups", "base_url", "page_budget_kb", "pdf");
 
     /** The page-weight budget when site.yaml sets none: 500 KB (1 KB = 1,000 bytes) per page with its assets. */
     public static final long DEFAULT_PAGE_BUDGET_KB = 500;
@@ -123,7 +123,8 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         return new SiteConfig(title, perLanguage(node.get("subtitle")), List.copyOf(ordered), def,
                 perLanguage(node.get("publisher")), node.text("published"), portal,
                 node.text("theme") == null ? "default" : node.text("theme"), List.copyOf(order), orderLines, groups, display,
-                baseUrl, keyLines, pageBudget(node.get("page_budget_kb"), display, d));
+                baseUrl, keyLines, pageBudget(node.get("page_budget_kb"), display, d),
+                pdfName(node.get("pdf"), display, d));
     }
 
     /** page_budget_kb: a positive whole number of KB; the default when absent or wrong (reported). */
@@ -134,6 +135,25 @@ public record SiteConfig(Map<String, String> title, Map<String, String> subtitle
         d.error(display, n.line(), n.column(), "page_budget_kb must be a positive whole number of KB, not \"" + n.text() + "\"",
                 "write e.g. page_budget_kb: 500 (each page with the files it loads, 1 KB = 1,000 bytes)");
         return DEFAULT_PAGE_BUDGET_KB;
+    }
+
+
+    /**
+     * {@code pdf: NAME} makes the PDF booklets {@code <lang>/NAME.pdf}: a plain file name (ASCII letters, digits,
+     * {@code -}, {@code _}), with or without {@code .pdf}. Absent or {@code false}: no booklet unless asked ({@code --pdf},
+     * which then names it {@code booklet.pdf}). Null when there is none or after reporting a bad name.
+     */
+    private static String pdfName(YamlNode n, Path display, Diagnostics d) {
+        if (n == null || n.text() == null || n.text().equals("false")) return null;
+        if (n.text().equals("true")) return "booklet";
+        String name = n.text().endsWith(".pdf") ? n.text().substring(0, n.text().length() - 4) : n.text();
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
+            d.error(display, n.line(), n.column(), "pdf must be a plain file name for the PDF booklets, not \"" + n.text() + "\"",
+                    "write e.g. pdf: case-studies-2025 (letters, digits, - and _), which makes ja/case-studies-2025.pdf and"
+                            + " en/case-studies-2025.pdf; or remove the line for no PDF");
+            return null;
+        }
+        return name;
     }
 
     /** The URL under {@code key}, or null (reported) when the URL policy refuses it. */

@@ -32,6 +32,8 @@ import java.util.function.Consumer;
  * <li>front matter: {@link SiteAssembler} reads site.yaml, data files, front matter and the glossary, and
  *     fixes the reading order and navigation → {@link Site} (no rendered bodies yet);</li>
  * <li>theme: {@link ThemeLoader} finds the theme, its UI strings and templates → {@link Theme};</li>
+ * <li>booklet: {@link BookletStage} makes each language's PDF booklet when site.yaml's {@code pdf:} or {@code --pdf}
+ *     asks, before the pages, whose footers link it with its size;</li>
  * <li>pages, one slug at a time and slugs in parallel ({@link SlugRenderer}): the Markdown of each language,
  *     the translation checks against the original, and each page's template, written to the
  *     {@link OutputTree} at once → {@link RenderedSite};</li>
@@ -125,6 +127,8 @@ public final class Build {
         timings.lap("theme");
         OutputTree out = outputTree(publisher, options, d);
         if (out == null) return stopped(d, site, start);
+        inPool(pool, () -> new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d)); // pages link it with its size
+        timings.lap("booklet");
         // markdown, translation checks and templates, one slug (all its languages) at a time
         SlugRenderer.Bodies bodies = cache == null ? SlugRenderer.Bodies.DIRECT : cache.pages::render;
         SlugRenderer.Html html = cache == null ? SlugRenderer.Html.DIRECT : (renderer, p, dd) -> cache.pages.page(theme, renderer, p, dd);

@@ -144,5 +144,17 @@ public final class Templates {
         return first;
     }
 
+    /**
+     * A value every template sees under {@code name} (plain maps, lists and strings only, as the view models),
+     * such as the PDF booklets' links. Set before the templates render; a later call replaces it.
+     */
+    public void share(String name, Object value) {
+        try {
+            cfg.setSharedVariable(name, value);
+        } catch (freemarker.template.TemplateModelException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public Path dir() { return dir; }
 }

@@ -51,7 +51,12 @@ class SourceFidelityTest {
                 corpus.append(d.body().text()).append('\n');
             }
         }
-        String text = normalise(corpus.toString());
+        return missingIn(corpus.toString());
+    }
+
+    /** The pieces of the source text (with their line) that {@code corpus} lacks (the PDF booklet's test uses it too). */
+    static List<String> missingIn(String corpus) throws IOException {
+        String text = normalise(corpus);
         List<String> missing = new ArrayList<>();
         List<String> lines = Files.readAllLines(Path.of("src/test/resources/seed/source.txt"), StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {

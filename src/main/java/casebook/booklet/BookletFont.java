@@ -1,0 +1,156 @@
+package casebook.booklet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+
+/**
+ * The Japanese font the booklet is set in: a TrueType font (glyf outlines), which PDFBox can embed as a subset;
+ * CFF-based OpenType fonts such as Noto CJK it cannot subset, so they are refused. Found on the system (BIZ
+ * UDGothic from Debian's {@code fonts-morisawa-bizud-gothic}, then IPAex Gothic from {@code fonts-ipaexfont})
+ * or named with {@code --pdf-font}.
+ *
+ * @param regular      the text face
+ * @param bold         its bold face, or null (headings are then set in the regular face)
+ * @param latin        the face for English text (BIZ UDPGothic, whose Latin letters are proportional), or null
+ *                     to use {@code regular}
+ * @param latinBold    its bold face, or null
+ */
+public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
+    /** What to install when no font is found, for the one message that says the PDF was skipped. */
+    public static final String INSTALL = "install a TrueType Japanese font (Debian: apt-get install fonts-morisawa-bizud-gothic,"
+            + " or fonts-ipaexfont) or pass --pdf-font FILE.ttf";
+
+    private static final List<Path> FOLDERS = List.of(Path.of("/usr/share/fonts"), Path.of("/usr/local/share/fonts"),
+            Path.of(System.getProperty("user.home", "/nonexistent"), ".local/share/fonts"),
+            Path.of(System.getProperty("user.home", "/nonexistent"), ".fonts"), Path.of("/Library/Fonts"),
+            Path.of(System.getProperty("user.home", "/nonexistent"), "Library/Fonts"));
+
+    /** The file names looked for, best first: the regular face of each family. */
+    static final List<String> REGULAR = List.of("BIZUDGothic-Regular.ttf", "ipaexg.ttf");
+
+    /** Held, so that the levels set stay set (java.util.logging keeps loggers weakly). */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.apache.fontbox"), java.util.logging.Logger.getLogger("org.apache.pdfbox"));
+
+    static {
+        // PDFBox logs what it ignores in a font (a format 14 cmap, say); casebook reports what matters itself
+        quiet();
+    }
+
+    static void quiet() {
+        for (java.util.logging.Logger l : QUIET) l.setLevel(java.util.logging.Level.OFF);
+    }
+
+    /** Parsed cmaps, by file, kept for the JVM's life (a font does not change while casebook runs). */
+    private static final Map<Path, CmapLookup> CMAPS = new ConcurrentHashMap<>();
+
+    /**
+     * The font named by {@code option} (with its bold and proportional siblings when they lie beside it), or
+     * the first known font on the system; null when there is none.
+     */
+    public static BookletFont find(Path option) {
+        // the folders searched can be replaced (a path list), so that a test can stand for a machine without the font
+        String folders = System.getProperty("casebook.pdf.fontFolders");
+        if (folders == null) return find(option, FOLDERS);
+        return find(option, java.util.Arrays.stream(folders.split(java.io.File.pathSeparator)).filter(x -> !x.isEmpty())
+                .map(Path::of).toList());
+    }
+
+    static BookletFont find(Path option, List<Path> folders) {
+        if (option != null) return around(option);
+        for (String name : REGULAR) {
+            for (Path folder : folders) {
+                Path f = search(folder, name);
+                if (f != null) return around(f);
+            }
+        }
+        return null;
+    }
+
+    /** The font {@code file} with the faces that its family names beside it. */
+    private static BookletFont around(Path file) {
+        String name = file.getFileName().toString();
+        Path bold = sibling(file, name.replace("-Regular", "-Bold"));
+        Path latin = name.startsWith("BIZUDGothic-") ? sibling(file, name.replace("BIZUDGothic-", "BIZUDPGothic-")) : null;
+        Path latinBold = latin == null ? null : sibling(file, latin.getFileName().toString().replace("-Regular", "-Bold"));
+        return new BookletFont(file, bold, latin, latinBold);
+    }
+
+    private static Path sibling(Path file, String name) {
+        if (name.equals(file.getFileName().toString())) return null;
+        Path p = file.resolveSibling(name);
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    private static Path search(Path folder, String name) {
+        if (!Files.isDirectory(folder)) return null;
+        try (Stream<Path> s = Files.walk(folder, 4)) {
+            return s.filter(p -> p.getFileName().toString().equals(name) && Files.isRegularFile(p)).sorted().findFirst().orElse(null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Why {@code file} cannot set the booklet (not readable, not a font, or a font with CFF outlines that PDFBox
+     * cannot subset), or null when it can.
+     */
+    public static String problem(Path file) {
+        if (!Files.isRegularFile(file)) return "no such font file";
+        try {
+            cmap(file);
+            return null;
+        } catch (IOException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return m.contains("glyf") || m.contains("CFF") ? m : "not a TrueType font: " + m;
+        }
+    }
+
+    private static CmapLookup cmap(Path file) throws IOException {
+        CmapLookup c = CMAPS.get(file);
+        if (c != null) return c;
+        // kept open for the JVM's life, like the cache: the font is asked only for the characters the booklet uses
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+        if (ttf.getTableMap().get("glyf") == null) {
+            ttf.close();
+            throw new IOException("the font has CFF (PostScript) outlines, not TrueType ones; PDFBox cannot embed a subset of it");
+        }
+        CmapLookup lookup = ttf.getUnicodeCmapLookup(false);
+        if (lookup == null) {
+            ttf.close();
+            throw new IOException("the font has no Unicode character map");
+        }
+        CmapLookup shared = CMAPS.putIfAbsent(file, lookup);
+        if (shared != null) ttf.close();
+        return shared != null ? shared : lookup;
+    }
+
+    /** The characters of {@code text} that {@code file} has no glyph for (white space and controls aside), sorted. */
+    public static TreeSet<Integer> missing(Path file, String text) throws IOException {
+        CmapLookup c = cmap(file);
+        TreeSet<Integer> out = new TreeSet<>();
+        int[] cps = text.codePoints().filter(cp -> !ignorable(cp)).distinct().toArray();
+        synchronized (c) { // a parsed font reads its file as it is asked
+            for (int cp : cps) if (c.getGlyphId(cp) == 0) out.add(cp);
+        }
+        return out;
+    }
+
+    /** Characters that are never drawn: white space, controls, format characters, variation selectors. */
+    static boolean ignorable(int cp) {
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)) return true;
+        int t = Character.getType(cp);
+        return t == Character.FORMAT || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
+    }
+
+}

@@ -1,0 +1,180 @@
+package casebook.booklet;
+
+import casebook.diag.Diagnostics;
+import casebook.theme.Templates;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The booklet as one HTML document: the theme's print template ({@code booklet.ftlh}) filled with the pages'
+ * rendered bodies, then made whole. The pages' ids are made unique across the booklet ({@code slug--id}), every
+ * link between pages, to the glossary or to the top becomes a link inside the PDF, links to published files
+ * become absolute (or plain text when the site has no {@code base_url}), web links stay live, text meant only for
+ * screen readers on the website goes (the PDF's tags carry the structure), and the bookmarks (one per page, one per
+ * section) are added to the head, where openhtmltopdf reads them.
+ */
+final class BookletHtml {
+    static final String TEMPLATE = "booklet.ftlh";
+    static final String TOC_ID = "booklet-toc";
+    static final String GLOSSARY_ID = "booklet-glossary";
+    /** Attributes that hold the id of another element of the same page. */
+    private static final List<String> ID_REFS = List.of("aria-labelledby", "aria-describedby", "for", "headers");
+
+    private BookletHtml() { }
+
+    /** The filled template as a jsoup document, or null after the template reported an error. */
+    static Document build(BookletSource src, Templates templates, Diagnostics d) {
+        byte[] html = templates.render(TEMPLATE, model(src), d);
+        if (html == null) return null;
+        Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+        doc.outputSettings().prettyPrint(false);
+        finish(doc, src);
+        return doc;
+    }
+
+    static Map<String, Object> model(BookletSource src) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", src.lang());
+        m.put("t", src.messages());
+        Map<String, String> site = new LinkedHashMap<>(src.site());
+        site.put("published", src.published() == null ? "" : casebook.text.Formats.month(src.published(), src.lang()));
+        m.put("site", site);
+        m.put("intro", src.introHtml());
+        m.put("tocId", TOC_ID);
+        List<Map<String, Object>> chapters = new ArrayList<>();
+        for (BookletSource.Chapter c : src.chapters()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", c.slug());
+            x.put("label", c.label());
+            x.put("title", c.title());
+            x.put("body", c.html());
+            List<Map<String, Object>> sections = new ArrayList<>();
+            for (BookletSource.Section s : c.sections()) sections.add(Map.of("id", c.slug() + "--" + s.id(), "text", s.text()));
+            x.put("sections", sections);
+            chapters.add(x);
+        }
+        m.put("chapters", chapters);
+        if (src.glossary() != null) {
+            Map<String, Object> g = new LinkedHashMap<>(src.glossary());
+            g.put("id", GLOSSARY_ID);
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (Object o : (List<?>) src.glossary().get("entries")) {
+                @SuppressWarnings("unchecked") Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) o);
+                e.put("id", GLOSSARY_ID + "--" + e.get("id"));
+                entries.add(e);
+            }
+            g.put("entries", entries);
+            m.put("glossary", g);
+        }
+        return m;
+    }
+
+    /** Ids, links, screen-reader-only text and bookmarks, as the class comment says. */
+    static void finish(Document doc, BookletSource src) {
+        doc.select(".visually-hidden").remove();
+        // images are not loaded into the booklet (nothing is read from outside it): their text stands in
+        for (Element img : doc.select("img")) img.replaceWith(new Element("span").addClass("image-alt").text(img.attr("alt")));
+        Map<String, String> chapterOf = new HashMap<>();
+        for (BookletSource.Chapter c : src.chapters()) chapterOf.put(src.lang() + "/" + c.slug() + "/index.html", c.slug());
+        for (Element chapter : doc.select("section.chapter[id]")) {
+            String slug = chapter.id();
+            Element body = chapter.selectFirst(".chapter__body");
+            if (body == null) continue;
+            for (Element e : body.select("[id]")) e.id(slug + "--" + e.id());
+            for (String attr : ID_REFS) {
+                for (Element e : body.select("[" + attr + "]")) {
+                    List<String> ids = new ArrayList<>();
+                    for (String id : e.attr(attr).trim().split("\\s+")) ids.add(slug + "--" + id);
+                    e.attr(attr, String.join(" ", ids));
+                }
+            }
+            links(body, src, src.lang() + "/" + slug + "/index.html", chapterOf);
+        }
+        Element intro = doc.selectFirst(".intro");
+        if (intro != null) links(intro, src, src.lang() + "/index.html", chapterOf);
+        bookmarks(doc, src);
+    }
+
+    /** Rewrites the links of a part of the booklet that the website shows at {@code pagePath}. */
+    private static void links(Element part, BookletSource src, String pagePath, Map<String, String> chapterOf) {
+        for (Element a : part.select("a[href]")) {
+            String href = a.attr("href");
+            String target = inside(href, pagePath, src, chapterOf);
+            if (target != null) {
+                a.attr("href", target);
+            } else if (!external(href)) {
+                String absolute = src.baseUrl() == null ? null : resolve(src.baseUrl() + pagePath, href);
+                if (absolute != null) a.attr("href", absolute);
+                else a.unwrap();
+            }
+        }
+    }
+
+    /** The booklet's own anchor for {@code href} seen from {@code pagePath}, or null when it is not in the booklet. */
+    private static String inside(String href, String pagePath, BookletSource src, Map<String, String> chapterOf) {
+        if (external(href)) return null;
+        String resolved = resolve("site:/" + pagePath, href);
+        if (resolved == null || !resolved.startsWith("site:/")) return null;
+        String path = resolved.substring("site:/".length());
+        String fragment = null;
+        int hash = path.indexOf('#');
+        if (hash >= 0) {
+            fragment = path.substring(hash + 1);
+            path = path.substring(0, hash);
+        }
+        if (path.isEmpty()) path = pagePath;
+        String slug = chapterOf.get(path);
+        if (slug != null) return "#" + (fragment == null || fragment.isEmpty() ? slug : slug + "--" + fragment);
+        if (src.glossary() != null && path.equals(src.lang() + "/glossary/index.html")) {
+            return "#" + (fragment == null || fragment.isEmpty() ? GLOSSARY_ID : GLOSSARY_ID + "--" + fragment);
+        }
+        if (path.equals(src.lang() + "/index.html")) return "#" + TOC_ID;
+        return null;
+    }
+
+    private static boolean external(String href) {
+        String h = href.toLowerCase(java.util.Locale.ROOT);
+        return h.startsWith("http:") || h.startsWith("https:") || h.startsWith("mailto:") || h.startsWith("tel:");
+    }
+
+    private static String resolve(String base, String href) {
+        int hash = href.indexOf('#');
+        String path = hash < 0 ? href : href.substring(0, hash);
+        try {
+            String r = path.isEmpty() ? base : new URI(base).resolve(new URI(path)).toString();
+            return r + (hash < 0 ? "" : href.substring(hash));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** openhtmltopdf's outline: one bookmark for the contents, one per page with one per section, one for the glossary. */
+    private static void bookmarks(Document doc, BookletSource src) {
+        Element marks = doc.head().appendElement("bookmarks");
+        Set<String> ids = new java.util.HashSet<>();
+        for (Element e : doc.select("[id]")) ids.add(e.id());
+        if (ids.contains(TOC_ID)) mark(marks, src.messages().getOrDefault("home.contents", "Contents"), TOC_ID);
+        for (BookletSource.Chapter c : src.chapters()) {
+            if (!ids.contains(c.slug())) continue;
+            Element page = mark(marks, c.label().isEmpty() ? c.title() : c.label() + " " + c.title(), c.slug());
+            for (BookletSource.Section s : c.sections()) {
+                if (ids.contains(c.slug() + "--" + s.id())) mark(page, s.text(), c.slug() + "--" + s.id());
+            }
+        }
+        if (src.glossary() != null && ids.contains(GLOSSARY_ID)) mark(marks, String.valueOf(src.glossary().get("title")), GLOSSARY_ID);
+    }
+
+    private static Element mark(Element parent, String name, String id) {
+        return parent.appendElement("bookmark").attr("name", name).attr("href", "#" + id);
+    }
+}

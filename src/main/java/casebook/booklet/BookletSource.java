@@ -1,0 +1,45 @@
+package casebook.booklet;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one language's booklet is made of, as the pipeline hands it over: the collection's identity, the top
+ * page's introduction and every page in reading order with its rendered body (the HTML the website shows).
+ *
+ * @param lang        the language code ({@code lang} of the document and of the PDF catalogue)
+ * @param site        the collection: {@code title}, {@code subtitle}, {@code publisher}
+ * @param published   the publication date: the PDF's creation and modification date (null: the epoch)
+ * @param introHtml   the top page's rendered body, "" when none
+ * @param chapters    the pages, in reading order
+ * @param glossary    the glossary's {@code title}, {@code intro} and {@code entries} (id, term, other, otherLang,
+ *                    definition), or null for none
+ * @param messages    the theme's UI strings for {@code lang}
+ * @param baseUrl     where the site is published (ends with /), for links to files that are not in the booklet; may be null
+ */
+public record BookletSource(String lang, Map<String, String> site, LocalDate published, String introHtml,
+                            List<Chapter> chapters, Map<String, Object> glossary, Map<String, String> messages,
+                            String baseUrl) {
+
+    /**
+     * One page of the collection.
+     *
+     * @param slug      its folder name, which names it in the booklet's links
+     * @param display   its Markdown file, for diagnostics
+     * @param label     its label ("事例1"), "" when none
+     * @param title     its title
+     * @param html      its rendered body
+     * @param sections  its level-2 headings: id and text
+     */
+    public record Chapter(String slug, Path display, String label, String title, String html, List<Section> sections) { }
+
+    /** site.yaml's {@code published} (2025-03 or 2025-03-31) as a date, or null. */
+    public static LocalDate date(String iso) {
+        return iso == null ? null : casebook.text.Formats.parseDate(iso);
+    }
+
+    /** A level-2 heading of a page: its id on the page and its text. */
+    public record Section(String id, String text) { }
+}

@@ -1,0 +1,149 @@
+package casebook.pipeline;
+
+import casebook.booklet.Booklet;
+import casebook.booklet.BookletFont;
+import casebook.booklet.BookletSource;
+import casebook.diag.Diagnostics;
+import casebook.markdown.MarkdownRenderer;
+import casebook.markdown.OutlineHeading;
+import casebook.markdown.RenderedBody;
+import casebook.output.OutputTree;
+import casebook.site.Glossary;
+import casebook.site.Page;
+import casebook.site.Site;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The booklet stage, before the pages: when site.yaml's {@code pdf:} or {@code --pdf} asks for it (and
+ * {@code --no-pdf} does not refuse it), renders each language's pages and makes its PDF booklet
+ * ({@link Booklet}) into the output tree as {@code <lang>/<name>.pdf}, then shares each booklet's file name and size
+ * with the templates ({@code pdf[lang].file}, {@code pdf[lang].size}) so that every page links it. It runs before the
+ * pages because their footers show the booklet's size; the Markdown it renders is the same the pages render
+ * (its problems are reported once, by the page stage). Without a usable font the booklets are skipped with one note.
+ */
+final class BookletStage {
+    static final String DEFAULT_NAME = "booklet";
+
+    private final BuildOptions options;
+    private final Site site;
+    private final Theme theme;
+    private final MarkdownRenderer md;
+
+    BookletStage(BuildOptions options, Site site, Theme theme, MarkdownRenderer md) {
+        this.options = options;
+        this.site = site;
+        this.theme = theme;
+        this.md = md.withBlocks(theme.templates().blocks()); // the blocks are written by the theme's templates
+    }
+
+    /** Whether this build makes booklets: the option when given, else site.yaml's {@code pdf:}. */
+    static boolean wanted(BuildOptions options, Site site) {
+        Boolean w = options.pdf() == null ? null : options.pdf().wanted();
+        return w != null ? w : site.config().pdf() != null;
+    }
+
+    void run(OutputTree out, Diagnostics d) {
+        Map<String, Object> links = new LinkedHashMap<>();
+        try {
+            if (!wanted(options, site)) return;
+            String name = site.config().pdf() != null ? site.config().pdf() : DEFAULT_NAME;
+            Path given = options.pdf() == null ? null : options.pdf().font();
+            BookletFont font = BookletFont.find(given);
+            if (font == null) {
+                d.note(site.config().display(), site.config().line("pdf"), 1, "PDF booklets skipped: no TrueType Japanese font"
+                        + " found", BookletFont.INSTALL);
+                return;
+            }
+            String problem = BookletFont.problem(font.regular());
+            if (problem != null) {
+                d.error(font.regular(), 1, 1, "cannot set the PDF booklets in this font: " + problem, BookletFont.INSTALL);
+                return;
+            }
+            Map<String, byte[]> made = new ConcurrentHashMap<>();
+            site.config().languages().parallelStream().forEach(lang -> {
+                byte[] pdf = Booklet.make(source(lang), theme.templates(), font, previous(lang + "/" + name + ".pdf"), d);
+                if (pdf != null) made.put(lang, pdf);
+            });
+            for (String lang : site.config().languages()) {
+                byte[] pdf = made.get(lang);
+                if (pdf == null) continue;
+                out.put(lang + "/" + name + ".pdf", pdf);
+                links.put(lang, Map.of("file", name + ".pdf", "size", size(pdf.length), "bytes", pdf.length));
+            }
+        } finally {
+            theme.templates().share("pdf", links);
+        }
+    }
+
+    /** The booklet the output folder holds at {@code path} from the last build, or null. Only read, never changed. */
+    private byte[] previous(String path) {
+        java.nio.file.Path f = options.out().resolve(path);
+        try {
+            return java.nio.file.Files.isRegularFile(f) && java.nio.file.Files.size(f) < 64L << 20 ? java.nio.file.Files.readAllBytes(f) : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** One language's booklet: the collection's identity, the top page's introduction, its pages in order, the glossary. */
+    BookletSource source(String lang) {
+        var c = site.config();
+        Map<String, Map<String, String>> messages = theme.messages();
+        Diagnostics quiet = new Diagnostics(Integer.MAX_VALUE); // the page stage reports the same Markdown's problems
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("title", c.title(lang));
+        identity.put("subtitle", c.pick(c.subtitle(), lang));
+        identity.put("publisher", c.pick(c.publisher(), lang));
+        LocalDate published = BookletSource.date(c.published());
+        List<BookletSource.Chapter> chapters = new ArrayList<>();
+        for (String slug : site.order()) {
+            Page p = site.page(lang, slug);
+            if (p == null || Site.isAbout(p)) continue;
+            RenderedBody body = Build.render(md, p, messages, site.glossary().terms(lang), "../glossary/index.html", quiet);
+            List<BookletSource.Section> sections = new ArrayList<>();
+            for (OutlineHeading h : body.headings()) if (h.level() == 2) sections.add(new BookletSource.Section(h.id(), h.text()));
+            chapters.add(new BookletSource.Chapter(slug, p.display(), p.meta().label() == null ? "" : p.meta().label(),
+                    p.meta().title(), body.html(), sections));
+        }
+        Page home = site.homes().get(lang);
+        String intro = home == null ? "" : Build.render(md, home, messages, site.glossary().terms(lang), "glossary/index.html",
+                quiet).html();
+        String base = Build.baseUrl(options, site);
+        if (base != null && !base.endsWith("/")) base += "/";
+        return new BookletSource(lang, identity, published, intro, chapters, glossary(lang), messages.get(lang), base);
+    }
+
+    private Map<String, Object> glossary(String lang) {
+        if (site.glossary().entries().isEmpty()) return null;
+        Map<String, String> t = theme.messages().get(lang);
+        String other = site.config().languages().stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Glossary.Entry e : site.glossary().entries()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("id", e.id());
+            x.put("term", e.term().getOrDefault(lang, ""));
+            x.put("other", e.term().getOrDefault(other, ""));
+            x.put("otherLang", other);
+            x.put("definition", e.definition().getOrDefault(lang, ""));
+            entries.add(x);
+        }
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("title", t.getOrDefault("glossary.title", "Glossary"));
+        g.put("intro", t.getOrDefault("glossary.intro", ""));
+        g.put("entries", entries);
+        return g;
+    }
+
+    /** A file size as readers see it: "850 KB", "1.2 MB". */
+    static String size(long bytes) {
+        if (bytes < 1_000_000) return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+}
