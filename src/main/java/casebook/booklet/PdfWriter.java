@@ -156,6 +156,40 @@ final class PdfWriter {
         }
         doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
         doc.setDocumentId(id(input));
+        canonicalMetadata(doc);
+    }
+
+    /**
+     * The XMP metadata in one form whatever the class path: the engine serialises it with whichever XML
+     * transformer it finds (the JDK's, or Saxon's when a program also carries Saxon), and their indentation
+     * and order of namespace declarations differ, so the same input would give different bytes in different
+     * programs. It is parsed and written again with the JDK's own parser and transformer (whose DOM keeps
+     * attributes sorted by name), without whitespace between tags.
+     */
+    private static void canonicalMetadata(PDDocument doc) {
+        org.apache.pdfbox.pdmodel.common.PDMetadata meta = doc.getDocumentCatalog().getMetadata();
+        if (meta == null) {
+            return;
+        }
+        try (java.io.InputStream in = meta.exportXMPMetadata()) {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.Document xmp = f.newDocumentBuilder().parse(in);
+            javax.xml.transform.Transformer t = javax.xml.transform.TransformerFactory.newDefaultInstance().newTransformer();
+            t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.setOutputProperty(javax.xml.transform.OutputKeys.INDENT, "no");
+            java.io.StringWriter w = new java.io.StringWriter();
+            t.transform(new javax.xml.transform.dom.DOMSource(xmp), new javax.xml.transform.stream.StreamResult(w));
+            String canonical = w.toString().replaceAll(">\\s+<", "><").strip();
+            org.apache.pdfbox.pdmodel.common.PDMetadata fresh = new org.apache.pdfbox.pdmodel.common.PDMetadata(doc);
+            fresh.importXMPMetadata(canonical.getBytes(StandardCharsets.UTF_8));
+            doc.getDocumentCatalog().setMetadata(fresh);
+        } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException
+                | javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("the booklet's XMP metadata could not be written in its one form", e);
+        }
     }
 
     private static long id(String s) {

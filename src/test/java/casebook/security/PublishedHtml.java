@@ -36,8 +36,18 @@ public final class PublishedHtml {
 
     /** Elements that never appear anywhere in a page. */
     static final Set<String> NEVER = Set.of("base", "form", "input", "button", "textarea", "select", "iframe", "frame",
-            "frameset", "object", "embed", "applet", "portal", "svg", "math", "animate", "animatemotion",
+            "frameset", "object", "embed", "applet", "portal", "math", "animate", "animatemotion",
             "animatetransform", "set", "use", "foreignobject", "template", "noscript", "param");
+    /**
+     * The drawing elements a chart the build draws may use inside an inline {@code <svg>} (shapes and text,
+     * nothing that references, animates or embeds): any other element inside an svg is a finding, and so is an
+     * svg attribute outside {@link #SVG_ATTRIBUTES}.
+     */
+    static final Set<String> SVG_ELEMENTS = Set.of("svg", "title", "desc", "g", "rect", "line", "text", "tspan", "path",
+            "circle", "polyline", "polygon");
+    static final Set<String> SVG_ATTRIBUTES = Set.of("aria-labelledby", "aria-hidden", "aria-label", "class", "height", "id",
+            "role", "viewbox", "width", "x", "y", "x1", "x2", "y1", "y2", "xmlns", "d", "cx", "cy", "r", "points",
+            "text-anchor", "dominant-baseline", "focusable", "transform", "rx", "ry");
     /** Input types a theme may use without a form (a CSS-only filter): they send nothing anywhere. */
     static final Set<String> INERT_INPUTS = Set.of("radio", "checkbox");
     /** Attributes whose value a browser follows or loads as a URL. */
@@ -87,6 +97,15 @@ public final class PublishedHtml {
             boolean inertInput = tag.equals("input") && INERT_INPUTS.contains(el.attr("type").toLowerCase(Locale.ROOT))
                     && !el.hasAttr("form") && !el.hasAttr("formaction");
             if (NEVER.contains(tag) && !inertInput) out.add(where + "is never allowed");
+            boolean inSvg = tag.equals("svg") || el.parents().stream().anyMatch(p -> p.normalName().equals("svg"));
+            if (inSvg) {
+                if (!SVG_ELEMENTS.contains(tag)) out.add(where + "is not a drawing element allowed in an inline svg");
+                for (Attribute a : el.attributes()) {
+                    if (!SVG_ATTRIBUTES.contains(a.getKey().toLowerCase(Locale.ROOT))) {
+                        out.add(where + "has the attribute " + a.getKey() + ", not allowed in an inline svg");
+                    }
+                }
+            }
             if (tag.equals("script")) {
                 if (!inHead || !el.data().isBlank() || !isLocal(el.attr("src"))) out.add(where + "is not the theme's own local script in the head");
             }

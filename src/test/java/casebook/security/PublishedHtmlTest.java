@@ -25,7 +25,10 @@ class PublishedHtmlTest {
             "<p style=\"width:expression(alert(1))\">", "<base href=\"https://evil.example/\">", "<meta http-equiv=\"refresh\" content=\"0\">",
             "<form action=\"https://evil.example/\"></form>", "<iframe srcdoc=\"x\"></iframe>", "<object data=\"x\"></object>",
             "<embed src=\"x\">", "<svg><animate></animate></svg>", "<a xlink:href=\"javascript:x\">x</a>", "<style>p{}</style>",
-            "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">", "<input autofocus>", "<form><button formaction=\"vbscript:x\">"})
+            "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">", "<input autofocus>", "<form><button formaction=\"vbscript:x\">",
+            "<svg><a href=\"https://example.jp/\"><text>x</text></a></svg>", "<svg><use href=\"#x\"></use></svg>",
+            "<svg><image href=\"x.png\"></image></svg>", "<svg><foreignObject><p>x</p></foreignObject></svg>",
+            "<svg><rect fill=\"url(#g)\"></rect></svg>", "<svg><set attributeName=\"x\"></set></svg>"})
     void everyScriptCapableFormIsFound(String bad) {
         assertFalse(PublishedHtml.findings("p", HEAD + bad + "</body></html>").isEmpty(), bad);
     }
@@ -40,6 +43,15 @@ class PublishedHtmlTest {
     void anInlineStylesheetInTheHeadThatLoadsNothingAndAFormlessRadioButtonAreClean() {
         assertEquals(List.of(), PublishedHtml.findings("p", HEAD.replace("</head>", "<style>p{color:#000}</style></head>")
                 + "<input type=\"radio\" name=\"f\" id=\"f1\"><label for=\"f1\">x</label></body></html>"));
+    }
+
+    /** A chart drawn by the build: shapes and text in an inline svg, labelled for screen readers. */
+    @Test
+    void aChartOfShapesAndTextIsClean() {
+        assertEquals(List.of(), PublishedHtml.findings("p", HEAD + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\""
+                + " role=\"img\" aria-labelledby=\"t d\"><title id=\"t\">T</title><desc id=\"d\">D</desc><g class=\"bar\">"
+                + "<rect x=\"0\" y=\"0\" width=\"5\" height=\"2\"></rect><line x1=\"0\" x2=\"0\" y1=\"0\" y2=\"9\"></line>"
+                + "<text x=\"1\" y=\"8\">5<tspan>.0</tspan></text></g></svg></body></html>"));
     }
 
     @ParameterizedTest
