@@ -355,13 +355,25 @@ final class Containers {
         out.append("</div>\n");
     }
 
+    /**
+     * The speaker's name as shown beside each turn (the mark alone is only a visual aid): on a translated page,
+     * without the original-script names in brackets ("Iwagami Yoichi (岩上洋一)" shows as "Iwagami Yoichi"),
+     * which the participants list and the label read out still give.
+     */
+    static String shownName(String label, boolean translated) {
+        if (!translated) return label;
+        String shown = label.replaceAll("\\s*[(（][^()（）]*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}][^()（）]*[)）]", "").strip();
+        return shown.isEmpty() ? label : shown;
+    }
+
     private void turn(String id, String text, int line, PageState st, StringBuilder out) {
         Speaker sp = st.speakers.getOrDefault(id, new Speaker(id, id));
         boolean mark = st.request.markJapanese();
         st.structure(StructureKind.TURN, id, line);
         out.append("<p class=\"turn turn--").append(HtmlText.escape(id)).append("\"><span class=\"speaker\">")
                 .append("<span class=\"speaker-mark speaker-mark--").append(HtmlText.escape(id)).append("\" aria-hidden=\"true\">")
-                .append(HtmlText.escapeMarked(sp.mark(), mark)).append("</span><span class=\"visually-hidden\">")
+                .append(HtmlText.escapeMarked(sp.mark(), mark)).append("</span> <span class=\"speaker__name\" aria-hidden=\"true\">")
+                .append(HtmlText.escapeMarked(shownName(sp.label(), mark), mark)).append("</span><span class=\"visually-hidden\">")
                 .append(HtmlText.escapeMarked(sp.label(), mark)).append(HtmlText.escape(st.request.label("dialogue.says")))
                 .append("</span></span> <span class=\"turn__text\">").append(md.inline(text, line, st)).append("</span></p>\n");
     }
