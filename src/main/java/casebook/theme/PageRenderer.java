@@ -426,6 +426,15 @@ public final class PageRenderer {
         alternates.add(x);
         m.put("alternates", alternates);
         m.put("footers", footers());
+        // the landing page speaks to the readers of every language, so its footer links to each language's pages
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (String lang : site.config().languages()) {
+            for (Map<String, Object> l : footerLinks(lang, "")) {
+                l.put("lang", lang);
+                links.add(l);
+            }
+        }
+        m.put("footerLinks", links);
         return templates.render("landing.ftlh", m, d);
     }
 

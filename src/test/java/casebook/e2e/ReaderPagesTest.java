@@ -270,7 +270,7 @@ class ReaderPagesTest {
 
     @Test
     void theLandingPageOffersEachEditionInItsLanguageAndNamesThemAsAlternates() throws IOException {
-        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES);
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         Document d = parse(tmp.resolve("site/index.html"));
         assertEquals(List.of("ja", "en", "x-default"), d.select("head link[rel=alternate]").eachAttr("hreflang"));
@@ -278,6 +278,9 @@ class ReaderPagesTest {
         assertEquals(List.of("ja", "en"), d.select(".edition").eachAttr("lang"));
         assertEquals(List.of("ja/index.html", "en/index.html"), d.select(".edition a").eachAttr("href"));
         assertEquals(List.of("テスト事例集", "Test collection"), d.select(".edition__title").eachText());
+        // its footer links to the pages about the site in every language, each marked with its language
+        assertEquals(List.of("ja/glossary/index.html", "en/glossary/index.html"), d.select("footer .site-footer__links a").eachAttr("href"));
+        assertEquals(List.of("", "en"), d.select("footer .site-footer__links a").stream().map(a -> a.attr("lang")).toList());
     }
 
     /** Each printed sheet names the page's address and the publication date (a rule for the page's bottom margin). */
