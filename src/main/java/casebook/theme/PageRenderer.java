@@ -8,6 +8,7 @@ import casebook.frontmatter.YamlNode;
 import casebook.text.Formats;
 import casebook.markdown.OutlineHeading;
 import casebook.text.HtmlText;
+import casebook.text.Phrases;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -63,6 +64,7 @@ public final class PageRenderer {
         SiteConfig c = site.config();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("title", c.title(lang));
+        s.put("titleHtml", Phrases.text(HtmlText.escape(c.title(lang))));
         s.put("subtitle", c.pick(c.subtitle(), lang));
         s.put("publisher", c.pick(c.publisher(), lang));
         LocalDate pub = Formats.parseDate(c.published());
@@ -167,10 +169,11 @@ public final class PageRenderer {
         languages(m, p.lang(), p.slug() + "/index.html", l -> site.page(l, p.slug()) != null);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", p.meta().title());
+        page.put("titleHtml", Phrases.text(HtmlText.escape(p.meta().title())));
         page.put("label", p.meta().label() == null ? "" : p.meta().label());
         page.put("description", description(p, p.meta().title() + ("ja".equals(p.lang()) ? "（" + site.config().title(p.lang()) + "）"
                 : " (" + site.config().title(p.lang()) + ")")));
-        page.put("body", p.rendered().html());
+        page.put("body", Phrases.headings(p.rendered().html()));
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
         List<Map<String, Object>> children = null;

@@ -374,4 +374,18 @@ class ReaderPagesTest {
         Document ja = parse(tmp.resolve("site/ja/talk/index.html"));
         assertEquals(List.of("司会 岩上洋一氏", "佐野 美貴氏、小林 三沙氏"), ja.select(".turn .speaker__name").eachText());
     }
+
+    /** Japanese headings and titles break between phrases (<wbr>, with keep-all), not inside a word such as センター. */
+    @Test
+    void japaneseHeadingsAndTitlesBreakOnlyBetweenPhrases() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES.replace("title: 事例A", "title: 埼玉県立精神保健福祉センター")
+                .replace("## 二 {#two}", "## 参加者と凡例 {#two}"));
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        Document page = parse(tmp.resolve("site/ja/a/index.html"));
+        assertEquals("埼玉県立精神保健福祉<wbr>センター", page.selectFirst("h1").html());
+        assertEquals("参加者と<wbr>凡例", page.selectFirst("h2#two").html());
+        assertEquals("埼玉県立精神保健福祉センター | テスト事例集", page.title(), "the document title has no markup");
+        assertTrue(page.selectFirst(".article__body p").html().indexOf("<wbr>") < 0, "running text is left to the browser");
+        assertTrue(SiteFixture.read(tmp.resolve("site/assets/style.css")).contains("word-break: keep-all"));
+    }
 }
