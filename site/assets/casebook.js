@@ -45,6 +45,16 @@
     });
   }
 
+  /* A printout names the page's address. Without a configured base URL the page knows only its path in the
+     site; a page served over the web knows its whole address. */
+  var url = document.querySelector('[data-page-url]'), sheet = document.querySelector('style[data-print-page]');
+  if (url && /^https?:$/.test(location.protocol) && !/^https?:/.test(url.textContent)) {
+    var path = url.textContent, here = location.href.split('#')[0];
+    url.textContent = here;
+    // the address at the foot of each printed sheet (a CSS string: quotes and backslashes escaped)
+    if (sheet && path) sheet.textContent = sheet.textContent.replace('"' + path, '"' + here.replace(/[\\"]/g, '\\$&'));
+  }
+
   /* The page contents are open in the HTML, so they can be read without this script. On a phone they
      start closed, so the key points are near the top; the reader opens them with one tap. */
   var toc = document.querySelector('.page-toc__details');

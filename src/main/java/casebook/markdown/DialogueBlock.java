@@ -14,10 +14,10 @@ final class DialogueBlock implements Block<DialogueBlock.Dialogue> {
     record Dialogue(List<Turn> turns) { }
 
     /**
-     * One turn: the speaker id, the speaker's mark (shown) and name (read out) as HTML, the words read out
+     * One turn: the speaker id, the speaker's mark and name as shown, the name read out, as HTML, the words read out
      * after the name, and what was said, as HTML.
      */
-    record Turn(String speaker, String markHtml, String nameHtml, String says, String textHtml) { }
+    record Turn(String speaker, String markHtml, String shownHtml, String nameHtml, String says, String textHtml) { }
 
     @Override
     public String name() { return "dialogue"; }
@@ -67,7 +67,20 @@ final class DialogueBlock implements Block<DialogueBlock.Dialogue> {
         Speaker sp = st.speakers.getOrDefault(id, new Speaker(id, id));
         boolean mark = st.request.markJapanese();
         st.structure(StructureKind.TURN, id, line);
-        return new Turn(id, HtmlText.escapeMarked(sp.mark(), mark), HtmlText.escapeMarked(sp.label(), mark),
-                st.request.label("dialogue.says"), ctx.inline(text, line));
+        return new Turn(id, HtmlText.escapeMarked(sp.mark(), mark), HtmlText.escapeMarked(shownName(sp.label(), mark), mark),
+                HtmlText.escapeMarked(sp.label(), mark), st.request.label("dialogue.says"), ctx.inline(text, line));
+    }
+
+    /**
+     * The speaker's name as shown beside each turn (the mark alone is only a visual aid): on a translated page,
+     * without the original-script names in brackets ("Iwagami Yoichi (岩上洋一)" shows as "Iwagami Yoichi"),
+     * which the participants list and the label read out still give.
+     */
+    static String shownName(String label, boolean translated) {
+        if (!translated) {
+            return label;
+        }
+        String shown = label.replaceAll("\\s*[(（][^()（）]*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}][^()（）]*[)）]", "").strip();
+        return shown.isEmpty() ? label : shown;
     }
 }

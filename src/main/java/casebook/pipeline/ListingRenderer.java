@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The listings stage: the pages that list the whole site (a top page per language, the glossary, the
- * landing page, 404 and sitemap.xml), written into the output tree. They are large, so they are rendered
+ * landing page, 404 and, when the site's address is known, sitemap.xml), written into the output tree. They are large, so they are rendered
  * side by side in the calling pool.
  */
 final class ListingRenderer {
@@ -34,7 +34,18 @@ final class ListingRenderer {
         }
         listings.add(() -> put(out, "index.html", pages.landing(d)));
         listings.add(() -> put(out, "404.html", pages.notFound(d)));
-        listings.add(() -> out.put("sitemap.xml", Sitemap.xml(rendered.site(), baseUrl)));
+        if (baseUrl != null) {
+            listings.add(() -> out.put("sitemap.xml", Sitemap.xml(rendered.site(), baseUrl)));
+        } else {
+            // The sitemap protocol allows only absolute URLs, and the address the site is published at is
+            // known only to the editor: say so once, rather than write a sitemap search engines reject.
+            var c = rendered.site().config();
+            if (c.display() != null) {
+                d.note(c.display(), 1, 1, "sitemap.xml is not written: no base_url is set, and a sitemap needs the site's absolute address",
+                        "add base_url: <the address the site is published at, e.g. https://www.example.go.jp/casebook/> to "
+                                + c.display().getFileName() + ", or build with --base-url <address>");
+            }
+        }
         listings.addAll(data.tasks(out, d)); // the open data and the comparison (OpenDataRenderer)
         listings.parallelStream().forEach(Runnable::run);
     }

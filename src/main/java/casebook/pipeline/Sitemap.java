@@ -5,14 +5,15 @@ import casebook.site.Site;
 
 /**
  * sitemap.xml: every page in every language, each with its language alternates (xhtml:link), as
- * search engines expect for multilingual sites. URLs are absolute when a base URL is configured
- * ({@code base_url} in site.yaml or {@code --base-url}); otherwise relative to the sitemap.
+ * search engines expect for multilingual sites. The protocol allows only absolute URLs, so it is written
+ * only when a base URL is configured ({@code base_url} in site.yaml or {@code --base-url}); without one the
+ * listings stage writes no sitemap and notes why.
  */
 final class Sitemap {
     private Sitemap() { }
 
     static String xml(Site site, String baseUrl) {
-        String base = baseUrl == null ? "" : baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         StringBuilder out = new StringBuilder(256 + site.order().size() * 400);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");

@@ -13,13 +13,21 @@ import java.util.Map;
 /**
  * content/glossary.yaml: terms in both languages with a one-line definition each. {@code aliases} are
  * other accepted forms (linked and counted as uses); {@code avoid} are known renderings the house does
- * not use, which the style check reports on pages of that language.
+ * not use, which the style check reports on pages of that language. {@code reading} gives, by language,
+ * how a term is read (hiragana for Japanese), so the glossary page can list the entries in reading order.
  */
 public record Glossary(List<Entry> entries, Path display) {
     public static final Glossary EMPTY = new Glossary(List.of(), null);
 
     public record Entry(String id, Map<String, String> term, Map<String, String> definition,
-                        Map<String, List<String>> aliases, Map<String, List<String>> avoid, int line) { }
+                        Map<String, List<String>> aliases, Map<String, List<String>> avoid, Map<String, String> reading,
+                        int line) {
+        /** What the entry is sorted by on the glossary page of a language: its reading there, else its term. */
+        public String sortKey(String lang) {
+            String r = reading.get(lang);
+            return r != null ? r : term.getOrDefault(lang, id);
+        }
+    }
 
     public static Glossary from(YamlNode node, Path display, List<String> languages, Diagnostics d) {
         List<Entry> entries = new ArrayList<>();
@@ -29,7 +37,7 @@ public record Glossary(List<Entry> entries, Path display) {
             return new Glossary(List.of(), display);
         }
         Map<String, Integer> firstLine = new java.util.HashMap<>();
-        List<String> keys = new ArrayList<>(List.of("id", "definition", "aliases", "avoid"));
+        List<String> keys = new ArrayList<>(List.of("id", "definition", "aliases", "avoid", "reading"));
         keys.addAll(languages);
         for (YamlNode e : node.list()) {
             KnownKeys.warnUnknown(e, keys, display, d, "unknown key \"%s\" in glossary entry", " (it is ignored)",
@@ -70,9 +78,38 @@ public record Glossary(List<Entry> entries, Path display) {
                 aliases.put(lang, al);
                 avoid.put(lang, forms(e.get("avoid"), lang, id, display, d));
             }
-            entries.add(new Entry(id, term, def, aliases, avoid, e.line()));
+            entries.add(new Entry(id, term, def, aliases, avoid, readings(e.get("reading"), languages, id, display, d), e.line()));
         }
         return new Glossary(List.copyOf(entries), display);
+    }
+
+    /**
+     * The readings of an entry's terms ({@code reading: { ja: ほけんじょ }}), used only to sort the glossary page.
+     * A Japanese reading is written in kana: one in other characters would sort the entry in the wrong place.
+     */
+    private static Map<String, String> readings(YamlNode reading, List<String> languages, String id, Path display, Diagnostics d) {
+        if (reading == null) return Map.of();
+        if (!reading.isMap()) {
+            d.error(display, reading.line(), reading.column(), "reading: of glossary entry \"" + id + "\" must give the reading by language",
+                    "write reading: { ja: <the term in hiragana> }");
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String lang : languages) {
+            YamlNode r = reading.get(lang);
+            if (r == null) continue;
+            String text = r.text() == null ? "" : r.text().strip();
+            if (text.isEmpty()) {
+                d.error(display, r.line(), r.column(), "the " + lang + " reading of glossary entry \"" + id + "\" must be one line of text", null);
+            } else if (lang.equals("ja") && !text.matches("[\\p{IsHiragana}\\p{IsKatakana}ー・ 　0-9A-Za-z]+")) {
+                d.warning(display, r.line(), r.column(), "the reading of glossary entry \"" + id + "\" should be in kana, not \"" + text + "\"",
+                        "write how the term is read, in hiragana (e.g. ほけんじょ for 保健所)");
+                out.put(lang, text);
+            } else {
+                out.put(lang, text);
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /** The one-line forms listed under {@code avoid: <lang>:} of an entry (a list, or a single form). */

@@ -8,6 +8,7 @@ import casebook.frontmatter.YamlNode;
 import casebook.text.Formats;
 import casebook.markdown.OutlineHeading;
 import casebook.text.HtmlText;
+import casebook.text.Phrases;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -50,18 +51,40 @@ public final class PageRenderer {
         m.put("langRoot", path.startsWith(lang + "/") ? "../".repeat(depth(path) - 1) : root + lang + "/");
         m.put("title", title);
         m.put("t", messages.get(lang));
+        m.put("site", siteInfo(lang));
+        m.put("canonical", baseUrl == null ? "" : baseUrl + path.replaceFirst("index\\.html$", ""));
+        m.put("path", path);
+        m.put("hasGlossary", !site.glossary().entries().isEmpty());
+        m.put("footerLinks", footerLinks(lang, root));
+        return m;
+    }
+
+    /** The collection's identity in one language: title, subtitle, publisher, publication date, portal. */
+    private Map<String, Object> siteInfo(String lang) {
+        SiteConfig c = site.config();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("title", c.title(lang));
+        s.put("titleHtml", Phrases.text(HtmlText.escape(c.title(lang))));
         s.put("subtitle", c.pick(c.subtitle(), lang));
         s.put("publisher", c.pick(c.publisher(), lang));
         LocalDate pub = Formats.parseDate(c.published());
         s.put("published", pub == null ? "" : Formats.month(pub, lang));
+        s.put("publishedIso", pub == null || c.published() == null ? "" : c.published().strip());
         s.put("portal", c.portal() == null ? "" : c.portal());
-        m.put("site", s);
-        m.put("canonical", baseUrl == null ? "" : baseUrl + path.replaceFirst("index\\.html$", ""));
-        m.put("hasGlossary", !site.glossary().entries().isEmpty());
-        m.put("footerLinks", footerLinks(lang, root));
-        return m;
+        return s;
+    }
+
+    /** The footer in every language, for the pages that speak to readers of all of them (landing, 404). */
+    private List<Map<String, Object>> footers() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String lang : site.config().languages()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("lang", lang);
+            f.put("t", messages.get(lang));
+            f.put("site", siteInfo(lang));
+            out.add(f);
+        }
+        return out;
     }
 
     private List<Map<String, Object>> footerLinks(String lang, String root) {
@@ -146,10 +169,11 @@ public final class PageRenderer {
         languages(m, p.lang(), p.slug() + "/index.html", l -> site.page(l, p.slug()) != null);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", p.meta().title());
+        page.put("titleHtml", Phrases.text(HtmlText.escape(p.meta().title())));
         page.put("label", p.meta().label() == null ? "" : p.meta().label());
         page.put("description", description(p, p.meta().title() + ("ja".equals(p.lang()) ? "（" + site.config().title(p.lang()) + "）"
                 : " (" + site.config().title(p.lang()) + ")")));
-        page.put("body", p.rendered().html());
+        page.put("body", Phrases.headings(p.rendered().html()));
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
         List<Map<String, Object>> children = null;
@@ -399,8 +423,27 @@ public final class PageRenderer {
         }
         m.put("editions", editions);
         m.put("switcher", List.of());
+        // Each edition's top is this page's alternate in its language; the original's is the default.
         List<Map<String, Object>> alternates = new ArrayList<>();
+        for (String lang : site.config().languages()) {
+            Map<String, Object> a = link(baseUrl == null ? lang + "/index.html" : baseUrl + lang + "/", "");
+            a.put("hreflang", lang);
+            alternates.add(a);
+        }
+        Map<String, Object> x = link(baseUrl == null ? def + "/index.html" : baseUrl + def + "/", "");
+        x.put("hreflang", "x-default");
+        alternates.add(x);
         m.put("alternates", alternates);
+        m.put("footers", footers());
+        // the landing page speaks to the readers of every language, so its footer links to each language's pages
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (String lang : site.config().languages()) {
+            for (Map<String, Object> l : footerLinks(lang, "")) {
+                l.put("lang", lang);
+                links.add(l);
+            }
+        }
+        m.put("footerLinks", links);
         return templates.render("landing.ftlh", m, d);
     }
 
@@ -416,6 +459,7 @@ public final class PageRenderer {
             m.put("footerLinks", footerLinks(def, baseUrl));
         } else {
             m.put("inlineCss", stylesheet());
+            m.put("inlineIcon", icon());
             m.put("footerLinks", List.of());
         }
         List<Map<String, Object>> editions = new ArrayList<>();
@@ -432,7 +476,21 @@ public final class PageRenderer {
         m.put("editions", editions);
         m.put("switcher", List.of());
         m.put("alternates", List.of());
+        m.put("footers", footers());
         return templates.render("404.ftlh", m, d);
+    }
+
+    /**
+     * The theme's favicon as a data: URL, for the self-contained 404 page (a relative link would break below the
+     * site root, and no link at all makes browsers ask the server root for /favicon.ico); empty when unreadable.
+     */
+    private String icon() {
+        try {
+            String svg = Files.readString(templates.dir().resolveSibling("assets").resolve("favicon.svg"), StandardCharsets.UTF_8).strip();
+            return "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The theme's stylesheet, for pages that cannot rely on a relative link to it; empty when unreadable. */
@@ -465,7 +523,12 @@ public final class PageRenderer {
         languages(m, lang, "glossary/index.html", l -> true);
         List<Map<String, Object>> entries = new ArrayList<>();
         String other = site.config().languages().stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
-        for (Glossary.Entry e : site.glossary().entries()) {
+        // In reading order: Japanese by each term's reading (kana), English alphabetically, case aside.
+        java.text.Collator order = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang));
+        order.setStrength(java.text.Collator.SECONDARY);
+        List<Glossary.Entry> sorted = new ArrayList<>(site.glossary().entries());
+        sorted.sort(java.util.Comparator.comparing((Glossary.Entry e) -> e.sortKey(lang), order).thenComparing(Glossary.Entry::id));
+        for (Glossary.Entry e : sorted) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("id", e.id());
             x.put("term", e.term().getOrDefault(lang, ""));

@@ -33,7 +33,7 @@ class EnglishStyleOracleTest {
 
     static Glossary.Entry entry(String id, String en, List<String> aliases, List<String> avoid) {
         return new Glossary.Entry(id, Map.of("en", en, "ja", id), Map.of("en", "x"), Map.of("en", aliases),
-                Map.of("en", avoid), 1);
+                Map.of("en", avoid), Map.of(), 1);
     }
 
     final EnglishStyleChecker checker = new EnglishStyleChecker(GLOSSARY);

@@ -144,7 +144,8 @@ final class CollectionChecks {
                                 : " is not written in " + lang + " but published")));
             }
         }
-        for (String f : List.of("index.html", "404.html", "assets/style.css", "sitemap.xml")) {
+        // sitemap.xml is written only with a base_url (ReaderPagesTest); the real site.yaml has none
+        for (String f : List.of("index.html", "404.html", "assets/style.css")) {
             checks.add(() -> assertTrue(Files.isRegularFile(out.resolve(f)), f));
         }
         assertAll(checks);

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The theme's answers to what readers saw in the browser: the collection contents carry no automatic
  * numbers, the page contents sit in a disclosure box that is open without JavaScript, the 404 page works
- * at any depth, and no figure promises words that are not there.
+ * at any depth, no figure promises words that are not there, the glossary is in reading order, every footer
+ * gives the publication facts, each printed sheet its address and date, each dialogue turn its speaker's
+ * name, and no sitemap is written without the site's address.
  */
 class ReaderPagesTest {
     static final String PAGES = """
@@ -169,5 +171,221 @@ class ReaderPagesTest {
                         || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA), "Japanese outside lang=ja: " + headline.outerHtml());
             }
         }
+    }
+
+    private BuildResult buildWith(String siteYaml, String files) {
+        Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + siteYaml + files);
+        return SiteFixture.build(content, tmp.resolve("site"));
+    }
+
+    @Test
+    void withoutABaseUrlNoSitemapIsWrittenAndOneNoteSaysHowToSetIt() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("site/sitemap.xml")), "a sitemap with relative <loc>s breaks the protocol");
+        List<String> notes = r.diagnostics().kept().stream().map(Object::toString).filter(m -> m.contains("sitemap.xml")).toList();
+        assertEquals(1, notes.size(), notes::toString);
+        assertTrue(notes.get(0).contains("site.yaml:1:1: note: sitemap.xml is not written") && notes.get(0).contains("base_url:")
+                && notes.get(0).contains("--base-url"), notes.get(0));
+
+        BuildResult withBase = buildWith(SiteFixture.SITE_YAML + "base_url: https://www.example.go.jp/cb/\n", PAGES);
+        assertTrue(withBase.diagnostics().kept().stream().noneMatch(d -> d.toString().contains("sitemap")), () -> SiteFixture.messages(withBase));
+        Document sitemap = Jsoup.parse(SiteFixture.read(tmp.resolve("site/sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
+        List<String> locs = sitemap.select("loc").eachText();
+        assertTrue(locs.contains("https://www.example.go.jp/cb/ja/a/"), locs.toString());
+        assertTrue(locs.stream().allMatch(u -> u.startsWith("https://www.example.go.jp/cb/")), locs.toString());
+    }
+
+    static final String GLOSSARY = """
+            -- glossary.yaml --
+            - id: public-health-center
+              ja: 保健所
+              reading: { ja: ほけんじょ }
+              en: public health center
+              definition: {ja: 保健所の説明。, en: About public health centers.}
+            - id: core-city
+              ja: 中核市
+              reading: { ja: ちゅうかくし }
+              en: core city
+              definition: {ja: 中核市の説明。, en: About core cities.}
+            - id: consultation-forum
+              ja: 協議の場
+              reading: { ja: きょうぎのば }
+              en: consultation forum
+              definition: {ja: 協議の場の説明。, en: About consultation forums.}
+            - id: general-city
+              ja: 一般市
+              reading: { ja: いっぱんし }
+              en: General city
+              definition: {ja: 一般市の説明。, en: About general cities.}
+            """;
+
+    /** File order, character-code order and reading order all differ here, so only a sort by reading passes. */
+    @Test
+    void theGlossaryIsInReadingOrderInJapaneseAndAlphabeticalInEnglish() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        assertEquals(List.of("一般市", "協議の場", "中核市", "保健所"),
+                parse(tmp.resolve("site/ja/glossary/index.html")).select(".glossary dt dfn").eachText());
+        assertEquals(List.of("consultation forum", "core city", "General city", "public health center"),
+                parse(tmp.resolve("site/en/glossary/index.html")).select(".glossary dt dfn").eachText());
+        // each entry keeps its id, so links still reach it; the stylesheet marks the entry a link leads to
+        assertEquals(List.of("general-city", "consultation-forum", "core-city", "public-health-center"),
+                parse(tmp.resolve("site/ja/glossary/index.html")).select(".glossary dt").eachAttr("id"));
+        String css = SiteFixture.read(tmp.resolve("site/assets/style.css"));
+        assertTrue(css.contains(".glossary dt:target"), "the linked entry is marked");
+    }
+
+    @Test
+    void aReadingThatIsNotKanaIsWarnedAtItsLine() {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY.replace("reading: { ja: ほけんじょ }", "reading: { ja: 保健所 }"));
+        String m = SiteFixture.messages(r);
+        assertTrue(m.contains("glossary.yaml:3:18: ") && m.contains("warning: the reading of glossary entry \"public-health-center\" should be in kana"), m);
+        BuildResult list = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY.replace("reading: { ja: ほけんじょ }", "reading: ほけんじょ"));
+        assertTrue(SiteFixture.messages(list).contains("error: reading: of glossary entry \"public-health-center\" must give the reading by language"),
+                SiteFixture.messages(list));
+    }
+
+    /** Every page's footer: publisher, publication date (machine-readable) and the portal, in the page's language. */
+    @Test
+    void everyFooterGivesThePublisherThePublicationDateAndThePortal() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML + "portal: https://portal.example.jp/\n", PAGES);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        for (String page : List.of("ja/index.html", "ja/a/index.html", "en/index.html", "ja/b/index.html")) {
+            Element facts = parse(tmp.resolve("site/" + page)).selectFirst("footer.site-footer dl.site-footer__facts");
+            assertNotNull(facts, page);
+            boolean en = page.startsWith("en/");
+            assertEquals(en ? "Publisher" : "発行者", facts.selectFirst(".site-footer__publisher").text(), page);
+            assertEquals("2025-03", facts.selectFirst("time").attr("datetime"), page);
+            assertEquals(en ? "March 2025" : "2025(令和7)年3月", facts.selectFirst("time").text(), page);
+            assertEquals("https://portal.example.jp/", facts.selectFirst("a").attr("href"), page);
+        }
+        // the pages for readers of every language give the footer in every language
+        for (String page : List.of("index.html", "404.html")) {
+            Document d = parse(tmp.resolve("site/" + page));
+            assertEquals(List.of("ja", "en"), d.select("footer dl.site-footer__facts").eachAttr("lang"), page);
+            assertEquals(List.of("発行者", "Publisher"), d.select("footer .site-footer__publisher").eachText(), page);
+        }
+    }
+
+    @Test
+    void theLandingPageOffersEachEditionInItsLanguageAndNamesThemAsAlternates() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        Document d = parse(tmp.resolve("site/index.html"));
+        assertEquals(List.of("ja", "en", "x-default"), d.select("head link[rel=alternate]").eachAttr("hreflang"));
+        assertEquals(List.of("ja/index.html", "en/index.html", "ja/index.html"), d.select("head link[rel=alternate]").eachAttr("href"));
+        assertEquals(List.of("ja", "en"), d.select(".edition").eachAttr("lang"));
+        assertEquals(List.of("ja/index.html", "en/index.html"), d.select(".edition a").eachAttr("href"));
+        assertEquals(List.of("テスト事例集", "Test collection"), d.select(".edition__title").eachText());
+        // its footer links to the pages about the site in every language, each marked with its language
+        assertEquals(List.of("ja/glossary/index.html", "en/glossary/index.html"), d.select("footer .site-footer__links a").eachAttr("href"));
+        assertEquals(List.of("", "en"), d.select("footer .site-footer__links a").stream().map(a -> a.attr("lang")).toList());
+    }
+
+    /** Each printed sheet names the page's address and the publication date (a rule for the page's bottom margin). */
+    @Test
+    void eachPrintedSheetNamesThePageAddressAndThePublicationDate() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        Document ja = parse(tmp.resolve("site/ja/a/index.html"));
+        String rule = ja.selectFirst("head style[data-print-page]").data();
+        assertTrue(rule.contains("@bottom-left") && rule.contains("\"ja/a/index.html  発行年月 2025(令和7)年3月\""), rule);
+        assertEquals("ja/a/index.html", ja.selectFirst(".site-footer__address.print-only [data-page-url]").text());
+        buildWith(SiteFixture.SITE_YAML + "base_url: https://www.example.go.jp/cb/\n", PAGES);
+        Document en = parse(tmp.resolve("site/en/index.html"));
+        assertTrue(en.selectFirst("head style[data-print-page]").data().contains("\"https://www.example.go.jp/cb/en/  Date of publication March 2025\""),
+                en.head().outerHtml());
+        // the pages that are not read on paper carry no such rule
+        assertTrue(parse(tmp.resolve("site/404.html")).select("style[data-print-page], .site-footer__address").isEmpty());
+    }
+
+    @Test
+    void withoutABaseUrlThe404PageCarriesTheFaviconInline() throws IOException {
+        buildWith(SiteFixture.SITE_YAML, PAGES);
+        Element icon = parse(tmp.resolve("site/404.html")).selectFirst("head link[rel=icon]");
+        assertNotNull(icon, "without a favicon link browsers ask the server root for /favicon.ico");
+        assertTrue(icon.attr("href").startsWith("data:image/svg+xml;base64,"), icon.outerHtml());
+        String svg = new String(java.util.Base64.getDecoder().decode(icon.attr("href").substring(icon.attr("href").indexOf(',') + 1)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(svg.startsWith("<svg") && !svg.contains("<script"), svg);
+    }
+
+    static final String ROUNDTABLE = """
+            -- talk/index.ja.md --
+            ---
+            title: 座談会
+            ---
+            ## 参加者 {#participants}
+
+            :::participants
+            - id: mod
+              mark: 司
+              role: 司会
+              people:
+                - name: 岩上洋一氏
+            - id: city
+              mark: 川
+              people:
+                - name: 佐野 美貴氏
+                - name: 小林 三沙氏
+            :::
+
+            :::dialogue
+            mod: 変化はありましたか？
+            city: 「ありました。」
+            :::
+            -- talk/index.en.md --
+            ---
+            title: Roundtable
+            ---
+            ## Participants {#participants}
+
+            :::participants
+            - id: mod
+              mark: Mod
+              role: Moderator
+              people:
+                - name: "Iwagami Yoichi (岩上洋一)"
+            - id: city
+              mark: Kaw
+              people:
+                - name: "Sano Miki (佐野 美貴)"
+                - name: "Kobayashi Misa (小林 三沙)"
+            :::
+
+            :::dialogue
+            mod: Has anything changed?
+            city: "It has."
+            :::
+            """;
+
+    /** The mark is a visual aid: each turn shows its speaker's name, on English pages as the English text gives it. */
+    @Test
+    void eachTurnShowsItsSpeakersNameRomanisedOnEnglishPages() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + ROUNDTABLE);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        Document en = parse(tmp.resolve("site/en/talk/index.html"));
+        assertEquals(List.of("Moderator Iwagami Yoichi", "Sano Miki and Kobayashi Misa"), en.select(".turn .speaker__name").eachText());
+        // read out once: the shown name is hidden from screen readers, the label keeps the original script
+        assertEquals(List.of("true", "true"), en.select(".turn .speaker__name").eachAttr("aria-hidden"));
+        assertEquals("Moderator Iwagami Yoichi (岩上洋一):", en.selectFirst(".turn .speaker .visually-hidden").text());
+        assertEquals("ja", en.selectFirst(".turn .speaker .visually-hidden span").attr("lang"));
+        Document ja = parse(tmp.resolve("site/ja/talk/index.html"));
+        assertEquals(List.of("司会 岩上洋一氏", "佐野 美貴氏、小林 三沙氏"), ja.select(".turn .speaker__name").eachText());
+    }
+
+    /** Japanese headings and titles break between phrases (<wbr>, with keep-all), not inside a word such as センター. */
+    @Test
+    void japaneseHeadingsAndTitlesBreakOnlyBetweenPhrases() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES.replace("title: 事例A", "title: 埼玉県立精神保健福祉センター")
+                .replace("## 二 {#two}", "## 参加者と凡例 {#two}"));
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        Document page = parse(tmp.resolve("site/ja/a/index.html"));
+        assertEquals("埼玉県立精神保健福祉<wbr>センター", page.selectFirst("h1").html());
+        assertEquals("参加者と<wbr>凡例", page.selectFirst("h2#two").html());
+        assertEquals("埼玉県立精神保健福祉センター | テスト事例集", page.title(), "the document title has no markup");
+        assertTrue(page.selectFirst(".article__body p").html().indexOf("<wbr>") < 0, "running text is left to the browser");
+        assertTrue(SiteFixture.read(tmp.resolve("site/assets/style.css")).contains("word-break: keep-all"));
     }
 }

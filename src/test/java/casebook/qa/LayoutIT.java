@@ -27,7 +27,8 @@ import org.openqa.selenium.OutputType;
  * narrower than three characters over two or more lines (the round-table grid bug, names broken inside a
  * table cell, a collapsed table column), nothing makes the page scroll sideways, each dialogue turn's words sit
  * in one box right of or below the speaker, and a case page's key points start within the first two screens
- * (they follow the page contents, which start closed on a phone). A control page
+ * (they follow the page contents, which start closed on a phone); no one-word label (an English word such as
+ * "Publisher") is split across lines, and the site's title in the header keeps to two lines. A control page
  * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
  * A screenshot of the top of each page at each width is kept in target/qa/layout/.
  */
@@ -51,7 +52,7 @@ class LayoutIT {
             const W = arguments[0], H = arguments[1];
             const CONTAINERS = 'p, li, dt, dd, td, th, .turn';
             const JA = /[\\u3000-\\u30ff\\u3400-\\u9fff\\uff00-\\uffef]/;
-            const narrow = [];
+            const narrow = [], split = [];
             const widths = new Map();
             const charWidth = (el, ja) => {
               const key = el.tagName + '|' + getComputedStyle(el).font + '|' + ja;
@@ -77,6 +78,8 @@ class LayoutIT {
               if (rects.length < 2) continue;
               const lines = new Set(rects.map(r => Math.round(r.top))).size;
               if (lines < 2) continue;
+              // a run that is one English word (a label such as "Publisher") laid out over two lines is split inside the word
+              if (/^[A-Za-z]{2,}$/.test(text)) split.push(el.tagName.toLowerCase() + ': "' + text + '" over ' + lines + ' lines');
               const left = Math.min(...rects.map(r => r.left)), right = Math.max(...rects.map(r => r.right));
               const cw = charWidth(el, JA.test(text));
               if (right - left < 3 * cw - 0.5) {
@@ -100,9 +103,17 @@ class LayoutIT {
               return b.left >= a.right - 1 || b.top >= a.bottom - 1 ? null
                 : 'turn ' + i + ': words overlap or precede the speaker';
             }).filter(x => x);
+            // the site's title in the header keeps to two lines, so the header does not fill a phone's screen
+            const title = document.querySelector('.site-header__title');
+            let headerLines = 0;
+            if (title) {
+              const lh = parseFloat(getComputedStyle(title).lineHeight) || 1.4 * parseFloat(getComputedStyle(title).fontSize);
+              headerLines = Math.round(title.getBoundingClientRect().height / lh);
+            }
             const kp = document.querySelector('.keypoint');
             const keypointTop = kp ? Math.round(kp.getBoundingClientRect().top + scrollY) : -1;
             return {narrow: narrow.slice(0, 20), narrowCount: narrow.length, turns: turns.slice(0, 10),
+                    split: split.slice(0, 10), headerLines: headerLines,
                     keypointTop: keypointTop, screen: H,
                     scrollWidth: doc.scrollWidth, viewport: W, wide: wide};
             """;
@@ -159,6 +170,9 @@ class LayoutIT {
         assertEquals(List.of(), r.get("narrow"), () -> page + " at " + width + "px: " + r.get("narrowCount")
                 + " text run(s) laid out narrower than three characters over two or more lines");
         assertEquals(List.of(), r.get("turns"), () -> page + " at " + width + "px: dialogue turns out of shape");
+        assertEquals(List.of(), r.get("split"), () -> page + " at " + width + "px: English words split across lines");
+        assertTrue(((Number) r.get("headerLines")).longValue() <= 2,
+                () -> page + " at " + width + "px: the site title in the header takes " + r.get("headerLines") + " lines (at most 2)");
         long keypoint = ((Number) r.get("keypointTop")).longValue();
         long screen = ((Number) r.get("screen")).longValue();
         assertTrue(keypoint < 2 * screen, () -> page + " at " + width + "px: the key points start at " + keypoint
@@ -166,6 +180,73 @@ class LayoutIT {
         assertTrue(((Number) r.get("scrollWidth")).longValue() <= width,
                 () -> page + " at " + width + "px scrolls sideways: scrollWidth " + r.get("scrollWidth") + " > viewport "
                         + width + "; wider than the viewport: " + r.get("wide"));
+    }
+
+    Stream<String> glossaryPages() { return QaSite.pagesWith(site, "dl.glossary dt[id]").stream(); }
+
+    Stream<String> dialoguePages() { return QaSite.pagesWith(site, ".dialogue .speaker-mark").stream(); }
+
+    /** A reader who follows a glossary link sees which entry it leads to: the entry that is the URL's target is marked. */
+    @ParameterizedTest(name = "glossary target: {0}")
+    @MethodSource("glossaryPages")
+    void theEntryAGlossaryLinkLeadsToIsMarked(String page) throws IOException {
+        List<String> ids = org.jsoup.Jsoup.parse(site.resolve(page).toFile(), "UTF-8").select("dl.glossary dt[id]").eachAttr("id");
+        assertTrue(ids.size() >= 3, page + ": entries " + ids);
+        String id = ids.get(ids.size() / 2);
+        browser.viewport(390, 800, true);
+        browser.open(server.base + page + "#" + id);
+        browser.driver.executeAsyncScript(SETTLED);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) browser.js("""
+                const t = document.getElementById(arguments[0]).closest('.glossary__entry');
+                const others = [...document.querySelectorAll('.glossary__entry')].filter(e => e !== t);
+                return {target: getComputedStyle(t).backgroundColor,
+                        others: [...new Set(others.map(e => getComputedStyle(e).backgroundColor))],
+                        top: Math.round(t.getBoundingClientRect().top)};
+                """, id);
+        Files.write(SHOTS.resolve(QaSite.key(page) + "-target-390.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        assertEquals(1, ((List<?>) r.get("others")).size(), () -> page + ": the other entries should look alike: " + r);
+        assertTrue(!((List<?>) r.get("others")).contains(r.get("target")), () -> page + "#" + id + ": the target entry is not marked: " + r);
+        long top = ((Number) r.get("top")).longValue();
+        assertTrue(top >= 0 && top < 800, () -> page + "#" + id + ": the target entry is not in view: " + r);
+    }
+
+    /**
+     * The speaker marks that vanish on paper: printed without background graphics (the browsers' default), a
+     * mark's text must contrast with white paper (4.5:1) and the mark must keep a frame.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> unprintableMarks(String url) {
+        browser.media("print");
+        try {
+            browser.viewport(1280, 900, false);
+            browser.open(url);
+            return (List<String>) browser.js("""
+                    const lum = c => { const v = c.match(/[\\d.]+/g).slice(0, 3).map(x => { x = x / 255;
+                      return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+                      return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+                    return [...document.querySelectorAll('.speaker-mark')].filter(m => {
+                      const s = getComputedStyle(m);
+                      const contrast = 1.05 / (lum(s.color) + 0.05);
+                      return contrast < 4.5 || parseFloat(s.borderTopWidth) < 2 || s.borderTopStyle === 'none';
+                    }).map(m => m.className + ' "' + m.textContent + '"').slice(0, 10);
+                    """);
+        } finally {
+            browser.media("");
+        }
+    }
+
+    @ParameterizedTest(name = "print marks: {0}")
+    @MethodSource("dialoguePages")
+    void everySpeakerMarkPrintsWithoutBackgrounds(String page) {
+        assertEquals(List.of(), unprintableMarks(server.base + page), () -> page + ": speaker marks that vanish on paper");
+    }
+
+    /** The control of the print check: the white moderator mark on a coloured background must be flagged. */
+    @Test
+    void theMarkCheckFlagsAWhiteMarkOnAColouredBackground() {
+        List<String> bad = unprintableMarks(CONTROL.toAbsolutePath().toUri().toString());
+        assertTrue(bad.stream().anyMatch(b -> b.contains("speaker-mark--mod")), () -> "the white moderator mark was not flagged: " + bad);
     }
 
     /** The control: the same check must flag a page that breaks every rule, or a green run proves nothing. */
@@ -185,6 +266,8 @@ class LayoutIT {
             assertEquals(List.of("turn 0: no speaker or no words box"), r.get("turns"), () -> "at " + w + "px: " + r);
             assertTrue(((Number) r.get("keypointTop")).longValue() >= 2 * ((Number) r.get("screen")).longValue(),
                     () -> "at " + w + "px the key points below two screens were not flagged: " + r);
+            assertTrue(String.valueOf(r.get("split")).contains("dt: \"Publisher\" over "), () -> "at " + w + "px the split label was not flagged: " + r);
+            assertTrue(((Number) r.get("headerLines")).longValue() > 2, () -> "at " + w + "px the tall header title was not flagged: " + r);
         }
     }
 }

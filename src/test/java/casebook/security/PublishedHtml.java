@@ -118,7 +118,7 @@ public final class PublishedHtml {
                 if (!inHead) out.add(where + "outside the head");
                 boolean loads = rel.contains("stylesheet") || rel.contains("import") || rel.contains("preload")
                         || rel.contains("prefetch") || rel.contains("icon") || rel.contains("manifest");
-                if (loads && !isLocal(el.attr("href"))) out.add(where + "loads " + el.attr("href") + " from another site");
+                if (loads && !isLocal(el.attr("href")) && !isInlineIcon(el, "href", el.attr("href"), inHead)) out.add(where + "loads " + el.attr("href") + " from another site");
             }
             for (Attribute a : el.attributes()) {
                 String key = a.getKey().toLowerCase(Locale.ROOT);
@@ -128,11 +128,23 @@ public final class PublishedHtml {
                 if (key.equals("style") && loadsOrRuns(v)) out.add(where + "has a style that loads or runs something: " + v);
                 if (URL_ATTRIBUTES.contains(key) || key.endsWith(":href") || key.equals("srcset")) {
                     String scheme = scheme(v);
-                    if (scheme != null && !SCHEMES.contains(scheme)) out.add(where + key + "=\"" + v + "\" has the scheme " + scheme);
+                    if (scheme != null && !SCHEMES.contains(scheme) && !isInlineIcon(el, key, v, inHead)) {
+                        out.add(where + key + "=\"" + v + "\" has the scheme " + scheme);
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The one data: URL a page may hold: the theme's SVG favicon, inlined into the head of the self-contained
+     * 404 page (a relative link breaks below the site root). An icon is drawn as an image, which runs no script.
+     */
+    static boolean isInlineIcon(Element el, String key, String value, boolean inHead) {
+        return inHead && el.tagName().equals("link") && key.equals("href")
+                && el.attr("rel").toLowerCase(Locale.ROOT).equals("icon")
+                && value.matches("data:image/svg\\+xml;base64,[A-Za-z0-9+/=]+");
     }
 
     /** CSS that can fetch or run something: url(), expression(), javascript:, @import (comments, spaces, escapes ignored). */

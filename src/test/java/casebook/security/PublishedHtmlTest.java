@@ -60,4 +60,24 @@ class PublishedHtmlTest {
     void anInlineStylesheetInTheHeadThatLoadsSomethingIsFound(String style) {
         assertFalse(PublishedHtml.findings("p", HEAD.replace("</head>", style + "</head>") + "</body></html>").isEmpty(), style);
     }
+
+    /** The self-contained 404 page carries the theme's SVG favicon inline, as a base64 data: URL in a head icon link. */
+    @Test
+    void theInlineSvgFaviconInTheHeadIsClean() {
+        assertEquals(List.of(), PublishedHtml.findings("p", HEAD.replace("</head>",
+                "<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\" type=\"image/svg+xml\"></head>") + "</body></html>"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<link rel=\"icon\" href=\"data:text/html;base64,PHNjcmlwdD4=\">",
+            "<link rel=\"stylesheet\" href=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\">",
+            "<link rel=\"icon\" href=\"data:image/svg+xml,<svg onload=alert(1)>\">"})
+    void anyOtherDataUrlInTheHeadIsFound(String link) {
+        assertFalse(PublishedHtml.findings("p", HEAD.replace("</head>", link + "</head>") + "</body></html>").isEmpty(), link);
+    }
+
+    @Test
+    void anInlineIconInTheBodyIsFound() {
+        assertFalse(PublishedHtml.findings("p", HEAD + "<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\"></body></html>").isEmpty());
+    }
 }
