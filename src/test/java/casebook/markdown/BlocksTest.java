@@ -182,10 +182,10 @@ class BlocksTest {
             <li class="participant participant--g1"><dl class="participant__entry"><div class="participant__mark"><dt class="visually-hidden">Mark</dt><dd><span class="speaker-mark speaker-mark--g1">A</span></dd></div><div class="participant__name"><dt class="visually-hidden">Name</dt><dd>Guest</dd></div></dl></li>
             </ul>
             <div class="dialogue">
-            <p class="turn turn--mod"><span class="speaker"><span class="speaker-mark speaker-mark--mod" aria-hidden="true"><span lang="ja">司</span></span><span class="visually-hidden">Moderator Iwagami <span lang="ja">洋一</span> says: </span></span> <span class="turn__text">Let us begin, <a href="../b/index.html">see</a>.</span></p>
-            <p class="turn turn--g1"><span class="speaker"><span class="speaker-mark speaker-mark--g1" aria-hidden="true">A</span><span class="visually-hidden">Guest says: </span></span> <span class="turn__text">Thank you.
+            <p class="turn turn--mod"><span class="speaker"><span class="speaker-mark speaker-mark--mod" aria-hidden="true"><span lang="ja">司</span></span> <span class="speaker__name" aria-hidden="true">Moderator Iwagami <span lang="ja">洋一</span></span><span class="visually-hidden">Moderator Iwagami <span lang="ja">洋一</span> says: </span></span> <span class="turn__text">Let us begin, <a href="../b/index.html">see</a>.</span></p>
+            <p class="turn turn--g1"><span class="speaker"><span class="speaker-mark speaker-mark--g1" aria-hidden="true">A</span> <span class="speaker__name" aria-hidden="true">Guest</span><span class="visually-hidden">Guest says: </span></span> <span class="turn__text">Thank you.
             continued line</span></p>
-            <p class="turn turn--mod"><span class="speaker"><span class="speaker-mark speaker-mark--mod" aria-hidden="true"><span lang="ja">司</span></span><span class="visually-hidden">Moderator Iwagami <span lang="ja">洋一</span> says: </span></span> <span class="turn__text">Third turn.</span></p>
+            <p class="turn turn--mod"><span class="speaker"><span class="speaker-mark speaker-mark--mod" aria-hidden="true"><span lang="ja">司</span></span> <span class="speaker__name" aria-hidden="true">Moderator Iwagami <span lang="ja">洋一</span></span><span class="visually-hidden">Moderator Iwagami <span lang="ja">洋一</span> says: </span></span> <span class="turn__text">Third turn.</span></p>
             </div>
             """;
 
