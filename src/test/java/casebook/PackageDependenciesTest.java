@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
     /** The packages in run order; {@code casebook} itself (Main) may use any of them. */
     static final List<String> RUN_ORDER = List.of("diag", "safety", "text", "source", "frontmatter", "markdown", "site",
-            "check", "theme", "output", "pipeline", "serve", "cli");
+            "check", "theme", "output", "search", "pipeline", "serve", "cli");
 
     static final int MAX_PACKAGES = 5;
 

@@ -98,6 +98,7 @@ public final class IncrementalBuild {
                 redoneIds.put(p.path(), SiteLinkCheck.ids(p));
             }
         }
+        if (!SearchStage.reindex(next, out)) return null;
         LinkChecker links = new LinkChecker(out.paths(), path -> redoneIds.getOrDefault(path, lastIds.get(path)));
         Map<String, Set<String>> ids = redoneIds.isEmpty() ? lastIds : merged(lastIds, redoneIds);
         for (Page p : redone) links.check(p, fresh);
