@@ -204,6 +204,7 @@
   var WEIGHTS = [1, 1.5, 2.5, 4];
   var PREFIX_LIMIT = 50;
   var PAGE_SIZE = 10;
+  var TITLE = 2;
   var EXACT = 0, PREFIX = 1, CHAR = 2;
 
   function wordy(c) { var cp = c.codePointAt(0); return isWordChar(cp) && !isCjk(cp); }
@@ -305,7 +306,7 @@
             if (mm * 2 < slots) return;
             var cov = mm / slots;
             var per = scores[k] || (scores[k] = variants.map(function () { return 0; }));
-            per[vi] = acc[k][0] * cov * cov * cov;
+            per[vi] = acc[k][0] * cov * cov * cov * (+k % 65536 === 0 ? TITLE : 1);
           });
         });
         var byPage = {};

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * character (standing for every term that begins with it). A section's score is the sum over the slots it has
  * of {@code ln(1 + sections / sections with the slot)} times the weight of the slot's class there
  * ({@link #WEIGHTS}: body 1, repeated 1.5, key point or glossary term 2.5, heading or title 4), times the cube
- * of the share of slots it has; sections with less than half of the slots are left out. A page scores its best
+ * of the share of slots it has (twice that for a page's top section: its title, label and opening text); sections with less
+ * than half of the slots are left out. A page scores its best
  * section plus a quarter of its next two. The pages shown are then checked against their text: each CJK run of
  * three characters or more found whole in a section's heading or text multiplies that section's score by one
  * more (a phrase beats scattered bigrams). A glossary term of the other language in the query adds a variant
@@ -33,6 +34,8 @@ public final class Searcher {
     /** Expansions of a word being typed, at most. */
     public static final int PREFIX_LIMIT = 50;
     public static final int PAGE_SIZE = 10;
+    /** A page's top section (its title, label and opening text) counts this many times. */
+    public static final double TITLE = 2;
 
     private final Function<String, byte[]> files;
     private final Map<String, Object> manifest;
@@ -124,7 +127,7 @@ public final class Searcher {
                 if (m * 2 < slots) continue;
                 double cov = m / slots;
                 double[] per = scores.computeIfAbsent(e.getKey(), k -> new double[variants.size()]);
-                per[v] = e.getValue()[0] * cov * cov * cov;
+                per[v] = e.getValue()[0] * cov * cov * cov * (e.getKey() % 65536 == 0 ? TITLE : 1);
             }
         }
         Map<Integer, List<long[]>> byPage = new TreeMap<>();
