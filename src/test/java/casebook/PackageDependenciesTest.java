@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
     /** The packages in run order; {@code casebook} itself (Main) may use any of them. */
     static final List<String> RUN_ORDER = List.of("diag", "safety", "text", "source", "frontmatter", "markdown", "site",
-            "check", "theme", "output", "booklet", "publish", "pipeline", "serve", "cli");
+            "check", "theme", "output", "search", "booklet", "publish", "pipeline", "serve", "cli");
 
     static final int MAX_PACKAGES = 5;
 

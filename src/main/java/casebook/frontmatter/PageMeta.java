@@ -11,9 +11,10 @@ import java.util.Map;
  * of the Japanese section a translation was made from (see the translation workflow).
  */
 public record PageMeta(String title, String label, String description, String group, Integer order,
-                       boolean draft, Map<String, String> translatedFrom, int titleLine, int groupLine) {
+                       boolean draft, Map<String, String> translatedFrom, int titleLine, int groupLine, boolean search) {
 
-    public static final List<String> KEYS = List.of("title", "label", "description", "group", "order", "draft", "translated_from");
+    public static final List<String> KEYS = List.of("title", "label", "description", "group", "order", "draft", "translated_from",
+            "search");
 
     private static final Map<String, String> EXAMPLES = Map.of("title", "埼玉県川口市", "label", "取組事例①",
             "description", "一文の紹介", "group", "cases");
@@ -53,6 +54,13 @@ public record PageMeta(String title, String label, String description, String gr
                     "write draft: true to keep the page out of the site, or delete the line");
         }
         boolean isDraft = draft != null && Boolean.TRUE.equals(draft.value());
+        YamlNode search = node.get("search");
+        if (search != null && search.value() != null && !(search.value() instanceof Boolean)) {
+            d.error(display, search.line(), search.column(), "search must be true or false, not \"" + search.text() + "\"",
+                    "write search: false to leave the page out of the site search, or delete the line");
+        } else if (search != null && Boolean.FALSE.equals(search.value())) {
+            d.note(display, search.line(), search.column(), "left out of the site search (search: false)", null);
+        }
         Map<String, String> from = new LinkedHashMap<>();
         YamlNode tf = node.get("translated_from");
         if (tf != null && tf.value() != null && !tf.isMap()) {
@@ -63,6 +71,7 @@ public record PageMeta(String title, String label, String description, String gr
         }
         YamlNode group = node.get("group");
         return new PageMeta(title.text().strip(), node.text("label"), node.text("description"), node.text("group"),
-                order, isDraft, from, title.line(), group == null ? 0 : group.line());
+                order, isDraft, from, title.line(), group == null ? 0 : group.line(),
+                search == null || !Boolean.FALSE.equals(search.value()));
     }
 }

@@ -140,6 +140,7 @@ public final class Build {
         timings.lap("pages");
         inPool(pool, () -> new ListingRenderer(rendered, theme, baseUrl(options, site)).renderInto(out, d));
         timings.lap("listings");
+        inPool(pool, () -> SearchStage.run(rendered, theme, baseUrl(options, site), out, d)); timings.lap("search");
         new AssetCopier(cwd).copy(theme.assets(), out, d);
         // after every generated file is in out: a content file may not take the path of one
         ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);

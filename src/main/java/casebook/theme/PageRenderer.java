@@ -517,6 +517,15 @@ public final class PageRenderer {
         return templates.render(template, m, d);
     }
 
+    /** A language's search page (search.ftlh): the search form; the script and the index do the rest. */
+    public byte[] search(String lang, Diagnostics d) {
+        Map<String, Object> m = common(lang, lang + "/search/index.html", messages.get(lang).getOrDefault("search.title", "Search"));
+        languages(m, lang, "search/index.html", l -> true);
+        m.put("breadcrumbs", List.of(link("../index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+        m.put("searchPage", true);
+        return templates.render("search.ftlh", m, d);
+    }
+
     public byte[] glossary(String lang, Diagnostics d) {
         String path = lang + "/glossary/index.html";
         Map<String, Object> m = common(lang, path, messages.get(lang).getOrDefault("glossary.title", "Glossary"));

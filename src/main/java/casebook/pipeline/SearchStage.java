@@ -1,0 +1,118 @@
+package casebook.pipeline;
+
+import casebook.diag.Diagnostics;
+import casebook.output.OutputTree;
+import casebook.search.IndexBuilder;
+import casebook.search.PageText;
+import casebook.search.TextExtractor;
+import casebook.site.Glossary;
+import casebook.site.Page;
+import casebook.site.Site;
+import casebook.theme.PageRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The search stage, after the listings: for each language, the search page ({@code <lang>/search/index.html})
+ * and the index ({@code <lang>/search/index.js} and, for a large site, its shards), built from the pages as
+ * rendered (read back from the output tree), in reading order, then the glossary. A page with
+ * {@code search: false} in its front matter is left out. See {@link casebook.search.IndexBuilder}.
+ */
+final class SearchStage {
+    /** The output folder of the search page and the index in each language. */
+    static final String FOLDER = "search";
+
+    /**
+     * Text taken from a page's HTML, by the identity of its bytes: {@code serve} keeps the bytes of the pages it
+     * did not redo, so only the redone ones are read again.
+     */
+    private static final Map<byte[], PageText> TEXTS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private SearchStage() { }
+
+    /** The search pages and the index, in the calling pool. */
+    static void run(RenderedSite rendered, Theme theme, String baseUrl, OutputTree out, Diagnostics d) {
+        Site site = rendered.site();
+        PageRenderer pages = new PageRenderer(site, theme.templates(), theme.messages(), baseUrl, rendered.stale());
+        for (String lang : site.config().languages()) {
+            Page clash = site.page(lang, FOLDER);
+            if (clash != null) {
+                d.error(clash.display(), 1, 1, "the page folder \"" + FOLDER + "\" is taken by the site's search page",
+                        "rename the folder content/" + FOLDER + "/ and its entry in site.yaml's order");
+                continue;
+            }
+            index(site, lang, out);
+            byte[] html = pages.search(lang, d);
+            if (html != null) out.put(lang + "/" + FOLDER + "/index.html", html);
+        }
+    }
+
+    /**
+     * Writes the index again into a tree that replaces some pages of the last build ({@code serve}). False when
+     * the index now needs a file the last build did not have: the caller then builds in full.
+     */
+    static boolean reindex(Site site, OutputTree out) {
+        try {
+            for (String lang : site.config().languages()) if (site.page(lang, FOLDER) == null) index(site, lang, out);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void index(Site site, String lang, OutputTree out) {
+        List<String> paths = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (String slug : site.order()) {
+            Page p = site.page(lang, slug);
+            if (p == null || !p.meta().search()) continue;
+            paths.add(p.path());
+            urls.add(slug + "/index.html");
+        }
+        if (!site.glossary().entries().isEmpty()) {
+            paths.add(lang + "/glossary/index.html");
+            urls.add("glossary/index.html");
+        }
+        PageText[] texts = new PageText[paths.size()];
+        java.util.stream.IntStream.range(0, texts.length).parallel().forEach(i -> texts[i] = text(out, paths.get(i), urls.get(i)));
+        List<PageText> found = new ArrayList<>();
+        for (PageText t : texts) if (t != null) found.add(t);
+        Map<String, byte[]> files = IndexBuilder.build(found, bridges(site.glossary(), lang, site.config().languages()));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) out.put(lang + "/" + FOLDER + "/" + f.getKey(), f.getValue());
+    }
+
+    /** The page's text, or null when its file is missing (its template failed, and said so). */
+    private static PageText text(OutputTree out, String path, String url) {
+        byte[] html = out.get(path);
+        if (html != null) return TEXTS.computeIfAbsent(html, b -> TextExtractor.extract(b, url));
+        if (out.staging() == null || !out.contains(path)) return null;
+        try {
+            return TextExtractor.extract(Files.readAllBytes(out.staging().resolve(path)), url);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " back for the search index", e);
+        }
+    }
+
+    /** Every form of a glossary term in the other languages (term and aliases), with this language's term. */
+    static List<IndexBuilder.Bridge> bridges(Glossary g, String lang, List<String> languages) {
+        List<IndexBuilder.Bridge> out = new ArrayList<>();
+        for (Glossary.Entry e : g.entries()) {
+            String to = e.term().get(lang);
+            if (to == null) continue;
+            for (String other : languages) {
+                if (other.equals(lang)) continue;
+                List<String> forms = new ArrayList<>();
+                if (e.term().get(other) != null) forms.add(e.term().get(other));
+                forms.addAll(e.aliases().getOrDefault(other, List.of()));
+                for (String f : forms) if (f != null && !f.isBlank()) out.add(new IndexBuilder.Bridge(f.strip(), to));
+            }
+        }
+        return out;
+    }
+}

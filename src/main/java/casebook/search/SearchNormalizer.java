@@ -1,0 +1,110 @@
+package casebook.search;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * The one normalisation of search text, applied to the index at build time and to the query in the browser
+ * ({@code search.js}, function {@code normalize}, the same steps in the same order):
+ * <ol>
+ * <li>the text is cut into clusters (a character and the combining marks after it; the half-width voiced marks
+ *     U+FF9E and U+FF9F count as combining), and each cluster goes through NFKC (full-width Latin and digits,
+ *     half-width katakana, circled numbers) and lower case;</li>
+ * <li>katakana becomes hiragana (U+30A1–U+30F6, and the iteration marks ヽヾ);</li>
+ * <li>a dash after kana (ｰ, ‐, ―, −, -) is the long-vowel mark ー;</li>
+ * <li>iteration marks repeat the character before them: 々 and 〻 after a kanji, ゝ and ゞ (voiced) after kana;</li>
+ * <li>a long-vowel mark that ends a kana word is dropped (サーバー and サーバ both become さーば).</li>
+ * </ol>
+ * Each output character remembers the cluster of the input it came from ({@link Result#start}, {@link Result#end}),
+ * so a match in normalised text can be highlighted in the original.
+ */
+public final class SearchNormalizer {
+    private SearchNormalizer() { }
+
+    /** Normalised text and, for each of its UTF-16 units, the input range [start, end) it came from. */
+    public record Result(String text, int[] start, int[] end) { }
+
+    public static String normalize(String s) {
+        return normalizeWithOffsets(s).text();
+    }
+
+    public static Result normalizeWithOffsets(String s) {
+        int n = s.length();
+        StringBuilder out = new StringBuilder(n);
+        int[] start = new int[n + 8];
+        int[] end = new int[n + 8];
+        int i = 0;
+        while (i < n) {
+            int j = i + Character.charCount(s.codePointAt(i));
+            while (j < n && isCombining(s.codePointAt(j))) j += Character.charCount(s.codePointAt(j));
+            String cluster = s.substring(i, j);
+            String folded = isPlainAscii(cluster) ? cluster.toLowerCase(Locale.ROOT)
+                    : Normalizer.normalize(cluster, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            for (int k = 0; k < folded.length(); k++) {
+                char c = fold(folded.charAt(k), out);
+                if (out.length() + 1 >= start.length) {
+                    start = java.util.Arrays.copyOf(start, start.length * 2);
+                    end = java.util.Arrays.copyOf(end, end.length * 2);
+                }
+                start[out.length()] = i;
+                end[out.length()] = j;
+                out.append(c);
+            }
+            i = j;
+        }
+        // a long-vowel mark that ends a kana word goes
+        StringBuilder text = new StringBuilder(out.length());
+        int[] st = new int[out.length()];
+        int[] en = new int[out.length()];
+        for (int k = 0; k < out.length(); k++) {
+            char c = out.charAt(k);
+            if (c == LONG && k > 0 && isHiragana(out.charAt(k - 1))
+                    && (k + 1 == out.length() || !isHiragana(out.charAt(k + 1)) && out.charAt(k + 1) != LONG)) {
+                continue;
+            }
+            st[text.length()] = start[k];
+            en[text.length()] = end[k];
+            text.append(c);
+        }
+        return new Result(text.toString(), java.util.Arrays.copyOf(st, text.length()), java.util.Arrays.copyOf(en, text.length()));
+    }
+
+    static final char LONG = '\u30FC';
+
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    /** Marks that belong to the character before them. */
+    static boolean isCombining(int c) {
+        if (c < 0x300) return false;
+        if (c == 0xFF9E || c == 0xFF9F) return true;
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
+    }
+
+    static boolean isHiragana(char c) { return c >= 0x3041 && c <= 0x3096; }
+
+    /** Steps 2 to 4 for one character, given the output so far. */
+    private static char fold(char c, StringBuilder before) {
+        if (c >= 0x30A1 && c <= 0x30F6) c = (char) (c - 0x60);
+        else if (c == 0x30FD || c == 0x30FE) c = (char) (c - 0x60);
+        char prev = before.length() == 0 ? 0 : before.charAt(before.length() - 1);
+        if (isDash(c) && (isHiragana(prev))) return LONG;
+        if ((c == 0x3005 || c == 0x303B) && prev != 0 && Character.UnicodeScript.of(prev) == Character.UnicodeScript.HAN
+                && prev != 0x3005) {
+            return prev;
+        }
+        if (c == 0x309D && isHiragana(prev)) return prev;
+        if (c == 0x309E && isHiragana(prev)) {
+            String voiced = Normalizer.normalize(prev + "\u3099", Normalizer.Form.NFC);
+            return voiced.length() == 1 ? voiced.charAt(0) : prev;
+        }
+        return c;
+    }
+
+    private static boolean isDash(char c) {
+        return c == LONG || c == '-' || c >= 0x2010 && c <= 0x2015 || c == 0x2212;
+    }
+}

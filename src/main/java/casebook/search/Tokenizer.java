@@ -1,0 +1,127 @@
+package casebook.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+
+/**
+ * Cuts normalised text ({@link SearchNormalizer}) into runs, the same way for the index and for the query
+ * ({@code search.js}, function {@code runs}): a run of CJK characters (Han, hiragana, katakana, hangul and the
+ * long-vowel mark) is indexed as its overlapping bigrams and its single characters; a run of other letters
+ * and digits is a word (digits joined across "," and "." between digits, the commas dropped; a light English
+ * plural stem: policies → policy, nurses → nurse). Everything else separates runs.
+ */
+public final class Tokenizer {
+    private Tokenizer() { }
+
+    /** A run of normalised text: CJK or a word, with its position in the normalised text. */
+    public record Run(String text, boolean cjk, int start, int end) { }
+
+    public static List<Run> runs(String norm) {
+        List<Run> out = new ArrayList<>();
+        int n = norm.length();
+        int i = 0;
+        while (i < n) {
+            int c = norm.codePointAt(i);
+            if (isCjk(c)) {
+                int j = i;
+                while (j < n && isCjk(norm.codePointAt(j))) j += Character.charCount(norm.codePointAt(j));
+                out.add(new Run(norm.substring(i, j), true, i, j));
+                i = j;
+            } else if (isWordChar(c)) {
+                int j = i;
+                StringBuilder w = new StringBuilder();
+                while (j < n) {
+                    int d = norm.codePointAt(j);
+                    if (isWordChar(d) && !isCjk(d)) {
+                        w.appendCodePoint(d);
+                        j += Character.charCount(d);
+                    } else if ((d == ',' || d == '.') && j > i && isDigit(norm.charAt(j - 1)) && j + 1 < n && isDigit(norm.charAt(j + 1))) {
+                        if (d == '.') w.append('.');
+                        j++;
+                    } else {
+                        break;
+                    }
+                }
+                out.add(new Run(stem(w.toString()), false, i, j));
+                i = j;
+            } else {
+                i += Character.charCount(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The index terms of a run: a word, or a CJK run's overlapping bigrams and its last character alone. Every
+     * other character of the run starts a bigram, so a one-character query finds each of its occurrences among
+     * the terms that start with it (all in one shard: {@link Shards#key}), without a single-character term for
+     * every position.
+     */
+    public static void terms(Run r, List<String> into) {
+        if (!r.cjk()) {
+            into.add(r.text());
+            return;
+        }
+        String t = r.text();
+        int k = 0;
+        while (k < t.length()) {
+            int a = Character.charCount(t.codePointAt(k));
+            if (k + a >= t.length()) {
+                into.add(t.substring(k));
+                break;
+            }
+            int b = Character.charCount(t.codePointAt(k + a));
+            into.add(t.substring(k, k + a + b));
+            k += a;
+        }
+    }
+
+    /**
+     * The terms a query looks up for a run: a word, or a CJK run's bigrams; a single CJK character stands for
+     * every term that starts with it.
+     */
+    public static List<String> queryTerms(Run r) {
+        List<String> out = new ArrayList<>();
+        if (!r.cjk()) {
+            out.add(r.text());
+            return out;
+        }
+        int[] cps = r.text().codePoints().toArray();
+        if (cps.length == 1) out.add(r.text());
+        for (int k = 0; k + 1 < cps.length; k++) out.add(new String(cps, k, 2));
+        return out;
+    }
+
+    static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+    /** Han, hiragana, katakana, hangul, and the long-vowel mark (whose script is Common). */
+    public static boolean isCjk(int c) {
+        if (c < 0x1100) return false;
+        if (c == 0x30FC) return true;
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
+    }
+
+    /** Letters, digits and marks (Unicode categories L, N and M). */
+    static boolean isWordChar(int c) {
+        if (c < 0x80) return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+                 Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
+                 Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+            default -> false;
+        };
+    }
+
+    /** A light plural stem for words of ASCII letters: policies → policy, nurses → nurse (not -ss, -us, -is). */
+    static String stem(String w) {
+        int n = w.length();
+        if (n < 4 || w.charAt(n - 1) != 's') return w;
+        for (int i = 0; i < n; i++) if (w.charAt(i) < 'a' || w.charAt(i) > 'z') return w;
+        if (n > 4 && w.endsWith("ies")) return w.substring(0, n - 3) + "y";
+        if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) return w;
+        return w.substring(0, n - 1);
+    }
+}
