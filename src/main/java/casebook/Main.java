@@ -1,18 +1,21 @@
 package casebook;
 
-import casebook.pipeline.Build;
-import casebook.pipeline.BuildResult;
 import casebook.cli.Arguments;
 import casebook.cli.Console;
+import casebook.cli.MarkTranslated;
+import casebook.cli.Scaffold;
 import casebook.cli.UsageException;
 import casebook.diag.Diagnostics;
 import casebook.output.AtomicPublisher;
 import casebook.output.OutputRefused;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildResult;
+import casebook.serve.DevServer;
 import java.nio.file.Path;
 
 /** The command line: parses arguments, runs a command, maps the outcome to exit codes 0, 1 and 2. */
 public final class Main {
-    private Main() { }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -31,11 +34,14 @@ public final class Main {
         Console console = new Console(System.out, System.err, a.quiet());
         try {
             return switch (a.command()) {
-                case "help" -> { System.out.print(Arguments.USAGE); yield 0; }
+                case "help" -> {
+                    System.out.print(Arguments.USAGE);
+                    yield 0;
+                }
                 case "build", "check" -> build(a, console);
-                case "serve" -> casebook.serve.DevServer.run(a.options(), a.port(), console);
-                case "new" -> casebook.cli.Scaffold.run(a, console);
-                case "mark-translated" -> casebook.cli.MarkTranslated.run(a, console);
+                case "serve" -> DevServer.run(a.options(), a.port(), console);
+                case "new" -> Scaffold.run(a, console);
+                case "mark-translated" -> MarkTranslated.run(a, console);
                 default -> 2;
             };
         } catch (UsageException e) {
@@ -50,7 +56,8 @@ public final class Main {
         AtomicPublisher publisher = null;
         if (a.options().write()) {
             try {
-                publisher = AtomicPublisher.open(a.options().out(), a.options().content(), a.options().themes(), Path.of(""));
+                publisher = AtomicPublisher.open(
+                        a.options().out(), a.options().content(), a.options().themes(), Path.of(""));
             } catch (OutputRefused e) {
                 System.err.println("casebook: " + e.getMessage() + " (fix: " + e.hint() + ")");
                 return 2;
@@ -59,19 +66,28 @@ public final class Main {
         try {
             return build(a, console, publisher);
         } finally {
-            if (publisher != null) publisher.close();
+            if (publisher != null) {
+                publisher.close();
+            }
         }
     }
 
     private static int build(Arguments a, Console console, AtomicPublisher publisher) {
         Diagnostics d = new Diagnostics();
-        BuildResult r = publisher != null ? Build.into(publisher, a.options(), d, console::progress)
+        BuildResult r = publisher != null
+                ? Build.into(publisher, a.options(), d, console::progress)
                 : Build.run(a.options(), d, console::progress);
         console.diagnostics(d);
         String command = a.command(); // "build" or "check"
         boolean check = command.equals("check");
-        String langs = r.site() == null ? "" : String.join(", ", r.site().config().languages());
-        console.summary(command, check ? "checked" : "built", r, langs, check ? null : a.options().out().toString());
+        String langs =
+                r.site() == null ? "" : String.join(", ", r.site().config().languages());
+        console.summary(
+                command,
+                check ? "checked" : "built",
+                r,
+                langs,
+                check ? null : a.options().out().toString());
         if (!d.hasErrors() && a.options().strict() && d.warningCount() > 0) {
             console.error(command + " failed: --strict and " + d.warningCount() + " warnings"
                     + (check ? "" : "; " + a.options().out() + " left as it was"));

@@ -27,8 +27,23 @@ import org.junit.jupiter.api.Test;
  */
 class PackageDependenciesTest {
     /** The packages in run order; {@code casebook} itself (Main) may use any of them. */
-    static final List<String> RUN_ORDER = List.of("diag", "safety", "text", "source", "frontmatter", "markdown", "site",
-            "check", "theme", "output", "search", "booklet", "publish", "pipeline", "serve", "cli");
+    static final List<String> RUN_ORDER = List.of(
+            "diag",
+            "safety",
+            "text",
+            "source",
+            "frontmatter",
+            "markdown",
+            "site",
+            "check",
+            "theme",
+            "output",
+            "search",
+            "booklet",
+            "publish",
+            "pipeline",
+            "serve",
+            "cli");
 
     static final int MAX_PACKAGES = 5;
 
@@ -61,7 +76,9 @@ class PackageDependenciesTest {
             }
         }
         assertEquals(List.of(), wide);
-        assertTrue(sources.get("casebook.pipeline.Build").containsAll(Set.of("casebook.source", "casebook.output")), "the scan sees Build's packages");
+        assertTrue(
+                sources.get("casebook.pipeline.Build").containsAll(Set.of("casebook.source", "casebook.output")),
+                "the scan sees Build's packages");
     }
 
     @Test
@@ -76,15 +93,20 @@ class PackageDependenciesTest {
                 }
                 """));
         assertEquals(Set.of("casebook.diag", "casebook.theme", "casebook.site"), sources.get("casebook.markdown.X"));
-        assertEquals(List.of("casebook.markdown.X uses casebook.site, later in the run order",
-                "casebook.markdown.X uses casebook.theme, later in the run order"), againstRunOrder(sources));
+        assertEquals(
+                List.of(
+                        "casebook.markdown.X uses casebook.site, later in the run order",
+                        "casebook.markdown.X uses casebook.theme, later in the run order"),
+                againstRunOrder(sources));
     }
 
     private static List<String> againstRunOrder(Map<String, Set<String>> sources) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : sources.entrySet()) {
             String own = top(e.getKey().substring(0, e.getKey().lastIndexOf('.')));
-            if (own.isEmpty()) continue; // Main
+            if (own.isEmpty()) {
+                continue;
+            } // Main
             int at = RUN_ORDER.indexOf(own);
             if (at < 0) {
                 problems.add(e.getKey() + " is in a package missing from RUN_ORDER");
@@ -93,7 +115,9 @@ class PackageDependenciesTest {
             for (String used : e.getValue()) {
                 String u = top(used);
                 int i = RUN_ORDER.indexOf(u);
-                if (u.isEmpty() || i < 0 || i > at) problems.add(e.getKey() + " uses " + used + ", later in the run order");
+                if (u.isEmpty() || i < 0 || i > at) {
+                    problems.add(e.getKey() + " uses " + used + ", later in the run order");
+                }
             }
         }
         return problems;
@@ -110,9 +134,12 @@ class PackageDependenciesTest {
     private static Map<String, Set<String>> scan() throws IOException {
         Map<String, Set<String>> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(MAIN.resolve("casebook"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String name = f.getFileName().toString().replace(".java", "");
-                if (name.equals("package-info")) continue;
+                if (name.equals("package-info")) {
+                    continue;
+                }
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 Matcher pkg = PACKAGE.matcher(text);
                 assertTrue(pkg.find(), f + " has a package line");
@@ -130,7 +157,9 @@ class PackageDependenciesTest {
         Matcher m = REFERENCE.matcher(COMMENT.matcher(source).replaceAll(""));
         while (m.find()) {
             String p = "casebook" + m.group(1);
-            if (!p.equals(own)) used.add(p);
+            if (!p.equals(own)) {
+                used.add(p);
+            }
         }
         return used;
     }

@@ -1,12 +1,17 @@
 package casebook.booklet;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -27,20 +32,24 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
  */
 public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
     /** What to install when no font is found, for the one message that says the PDF was skipped. */
-    public static final String INSTALL = "install a TrueType Japanese font (Debian: apt-get install fonts-morisawa-bizud-gothic,"
-            + " or fonts-ipaexfont) or pass --pdf-font FILE.ttf";
+    public static final String INSTALL =
+            "install a TrueType Japanese font (Debian: apt-get install fonts-morisawa-bizud-gothic,"
+                    + " or fonts-ipaexfont) or pass --pdf-font FILE.ttf";
 
-    private static final List<Path> FOLDERS = List.of(Path.of("/usr/share/fonts"), Path.of("/usr/local/share/fonts"),
+    private static final List<Path> FOLDERS = List.of(
+            Path.of("/usr/share/fonts"),
+            Path.of("/usr/local/share/fonts"),
             Path.of(System.getProperty("user.home", "/nonexistent"), ".local/share/fonts"),
-            Path.of(System.getProperty("user.home", "/nonexistent"), ".fonts"), Path.of("/Library/Fonts"),
+            Path.of(System.getProperty("user.home", "/nonexistent"), ".fonts"),
+            Path.of("/Library/Fonts"),
             Path.of(System.getProperty("user.home", "/nonexistent"), "Library/Fonts"));
 
     /** The file names looked for, best first: the regular face of each family. */
     static final List<String> REGULAR = List.of("BIZUDGothic-Regular.ttf", "ipaexg.ttf");
 
     /** Held, so that the levels set stay set (java.util.logging keeps loggers weakly). */
-    private static final List<java.util.logging.Logger> QUIET = List.of(
-            java.util.logging.Logger.getLogger("org.apache.fontbox"), java.util.logging.Logger.getLogger("org.apache.pdfbox"));
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("org.apache.fontbox"), Logger.getLogger("org.apache.pdfbox"));
 
     static {
         // PDFBox logs what it ignores in a font (a format 14 cmap, say); casebook reports what matters itself
@@ -48,7 +57,9 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
     }
 
     static void quiet() {
-        for (java.util.logging.Logger l : QUIET) l.setLevel(java.util.logging.Level.OFF);
+        for (Logger l : QUIET) {
+            l.setLevel(Level.OFF);
+        }
     }
 
     /** Parsed cmaps, by file, kept for the JVM's life (a font does not change while casebook runs). */
@@ -61,17 +72,27 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
     public static BookletFont find(Path option) {
         // the folders searched can be replaced (a path list), so that a test can stand for a machine without the font
         String folders = System.getProperty("casebook.pdf.fontFolders");
-        if (folders == null) return find(option, FOLDERS);
-        return find(option, java.util.Arrays.stream(folders.split(java.io.File.pathSeparator)).filter(x -> !x.isEmpty())
-                .map(Path::of).toList());
+        if (folders == null) {
+            return find(option, FOLDERS);
+        }
+        return find(
+                option,
+                Arrays.stream(folders.split(File.pathSeparator))
+                        .filter(x -> !x.isEmpty())
+                        .map(Path::of)
+                        .toList());
     }
 
     static BookletFont find(Path option, List<Path> folders) {
-        if (option != null) return around(option);
+        if (option != null) {
+            return around(option);
+        }
         for (String name : REGULAR) {
             for (Path folder : folders) {
                 Path f = search(folder, name);
-                if (f != null) return around(f);
+                if (f != null) {
+                    return around(f);
+                }
             }
         }
         return null;
@@ -81,22 +102,32 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
     private static BookletFont around(Path file) {
         String name = file.getFileName().toString();
         Path bold = sibling(file, name.replace("-Regular", "-Bold"));
-        Path latin = name.startsWith("BIZUDGothic-") ? sibling(file, name.replace("BIZUDGothic-", "BIZUDPGothic-")) : null;
-        Path latinBold = latin == null ? null : sibling(file, latin.getFileName().toString().replace("-Regular", "-Bold"));
+        Path latin =
+                name.startsWith("BIZUDGothic-") ? sibling(file, name.replace("BIZUDGothic-", "BIZUDPGothic-")) : null;
+        Path latinBold = latin == null
+                ? null
+                : sibling(file, latin.getFileName().toString().replace("-Regular", "-Bold"));
         return new BookletFont(file, bold, latin, latinBold);
     }
 
     private static Path sibling(Path file, String name) {
-        if (name.equals(file.getFileName().toString())) return null;
+        if (name.equals(file.getFileName().toString())) {
+            return null;
+        }
         Path p = file.resolveSibling(name);
         return Files.isRegularFile(p) ? p : null;
     }
 
     private static Path search(Path folder, String name) {
-        if (!Files.isDirectory(folder)) return null;
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
         try (Stream<Path> s = Files.walk(folder, 4)) {
-            return s.filter(p -> p.getFileName().toString().equals(name) && Files.isRegularFile(p)).sorted().findFirst().orElse(null);
-        } catch (IOException | java.io.UncheckedIOException e) {
+            return s.filter(p -> p.getFileName().toString().equals(name) && Files.isRegularFile(p))
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
+        } catch (IOException | UncheckedIOException e) {
             return null;
         }
     }
@@ -106,7 +137,9 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
      * cannot subset), or null when it can.
      */
     public static String problem(Path file) {
-        if (!Files.isRegularFile(file)) return "no such font file";
+        if (!Files.isRegularFile(file)) {
+            return "no such font file";
+        }
         try {
             cmap(file);
             return null;
@@ -118,12 +151,15 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
 
     private static CmapLookup cmap(Path file) throws IOException {
         CmapLookup c = CMAPS.get(file);
-        if (c != null) return c;
+        if (c != null) {
+            return c;
+        }
         // kept open for the JVM's life, like the cache: the font is asked only for the characters the booklet uses
         TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
         if (ttf.getTableMap().get("glyf") == null) {
             ttf.close();
-            throw new IOException("the font has CFF (PostScript) outlines, not TrueType ones; PDFBox cannot embed a subset of it");
+            throw new IOException(
+                    "the font has CFF (PostScript) outlines, not TrueType ones; PDFBox cannot embed a subset of it");
         }
         CmapLookup lookup = ttf.getUnicodeCmapLookup(false);
         if (lookup == null) {
@@ -131,7 +167,9 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
             throw new IOException("the font has no Unicode character map");
         }
         CmapLookup shared = CMAPS.putIfAbsent(file, lookup);
-        if (shared != null) ttf.close();
+        if (shared != null) {
+            ttf.close();
+        }
         return shared != null ? shared : lookup;
     }
 
@@ -141,16 +179,21 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
         TreeSet<Integer> out = new TreeSet<>();
         int[] cps = text.codePoints().filter(cp -> !ignorable(cp)).distinct().toArray();
         synchronized (c) { // a parsed font reads its file as it is asked
-            for (int cp : cps) if (c.getGlyphId(cp) == 0) out.add(cp);
+            for (int cp : cps) {
+                if (c.getGlyphId(cp) == 0) {
+                    out.add(cp);
+                }
+            }
         }
         return out;
     }
 
     /** Characters that are never drawn: white space, controls, format characters, variation selectors. */
     static boolean ignorable(int cp) {
-        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)) return true;
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)) {
+            return true;
+        }
         int t = Character.getType(cp);
         return t == Character.FORMAT || cp >= 0xFE00 && cp <= 0xFE0F || cp >= 0xE0100 && cp <= 0xE01EF;
     }
-
 }

@@ -1,14 +1,17 @@
 package casebook.booklet;
 
 import casebook.diag.Diagnostics;
+import casebook.text.Formats;
 import casebook.theme.Templates;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -30,12 +33,14 @@ final class BookletHtml {
     /** Attributes that hold the id of another element of the same page. */
     private static final List<String> ID_REFS = List.of("aria-labelledby", "aria-describedby", "for", "headers");
 
-    private BookletHtml() { }
+    private BookletHtml() {}
 
     /** The filled template as a jsoup document, or null after the template reported an error. */
     static Document build(BookletSource src, Templates templates, Diagnostics d) {
         byte[] html = templates.render(TEMPLATE, model(src), d);
-        if (html == null) return null;
+        if (html == null) {
+            return null;
+        }
         Document doc = Jsoup.parse(new String(html, StandardCharsets.UTF_8));
         doc.outputSettings().prettyPrint(false);
         finish(doc, src);
@@ -47,7 +52,7 @@ final class BookletHtml {
         m.put("lang", src.lang());
         m.put("t", src.messages());
         Map<String, String> site = new LinkedHashMap<>(src.site());
-        site.put("published", src.published() == null ? "" : casebook.text.Formats.month(src.published(), src.lang()));
+        site.put("published", src.published() == null ? "" : Formats.month(src.published(), src.lang()));
         m.put("site", site);
         m.put("intro", src.introHtml());
         m.put("tocId", TOC_ID);
@@ -59,7 +64,9 @@ final class BookletHtml {
             x.put("title", c.title());
             x.put("body", c.html());
             List<Map<String, Object>> sections = new ArrayList<>();
-            for (BookletSource.Section s : c.sections()) sections.add(Map.of("id", c.slug() + "--" + s.id(), "text", s.text()));
+            for (BookletSource.Section s : c.sections()) {
+                sections.add(Map.of("id", c.slug() + "--" + s.id(), "text", s.text()));
+            }
             x.put("sections", sections);
             chapters.add(x);
         }
@@ -69,7 +76,8 @@ final class BookletHtml {
             g.put("id", GLOSSARY_ID);
             List<Map<String, Object>> entries = new ArrayList<>();
             for (Object o : (List<?>) src.glossary().get("entries")) {
-                @SuppressWarnings("unchecked") Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) o);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> e = new LinkedHashMap<>((Map<String, Object>) o);
                 e.put("id", GLOSSARY_ID + "--" + e.get("id"));
                 entries.add(e);
             }
@@ -83,25 +91,37 @@ final class BookletHtml {
     static void finish(Document doc, BookletSource src) {
         doc.select(".visually-hidden").remove();
         // images are not loaded into the booklet (nothing is read from outside it): their text stands in
-        for (Element img : doc.select("img")) img.replaceWith(new Element("span").addClass("image-alt").text(img.attr("alt")));
+        for (Element img : doc.select("img")) {
+            img.replaceWith(new Element("span").addClass("image-alt").text(img.attr("alt")));
+        }
         Map<String, String> chapterOf = new HashMap<>();
-        for (BookletSource.Chapter c : src.chapters()) chapterOf.put(src.lang() + "/" + c.slug() + "/index.html", c.slug());
+        for (BookletSource.Chapter c : src.chapters()) {
+            chapterOf.put(src.lang() + "/" + c.slug() + "/index.html", c.slug());
+        }
         for (Element chapter : doc.select("section.chapter[id]")) {
             String slug = chapter.id();
             Element body = chapter.selectFirst(".chapter__body");
-            if (body == null) continue;
-            for (Element e : body.select("[id]")) e.id(slug + "--" + e.id());
+            if (body == null) {
+                continue;
+            }
+            for (Element e : body.select("[id]")) {
+                e.id(slug + "--" + e.id());
+            }
             for (String attr : ID_REFS) {
                 for (Element e : body.select("[" + attr + "]")) {
                     List<String> ids = new ArrayList<>();
-                    for (String id : e.attr(attr).trim().split("\\s+")) ids.add(slug + "--" + id);
+                    for (String id : e.attr(attr).trim().split("\\s+")) {
+                        ids.add(slug + "--" + id);
+                    }
                     e.attr(attr, String.join(" ", ids));
                 }
             }
             links(body, src, src.lang() + "/" + slug + "/index.html", chapterOf);
         }
         Element intro = doc.selectFirst(".intro");
-        if (intro != null) links(intro, src, src.lang() + "/index.html", chapterOf);
+        if (intro != null) {
+            links(intro, src, src.lang() + "/index.html", chapterOf);
+        }
         bookmarks(doc, src);
     }
 
@@ -114,17 +134,24 @@ final class BookletHtml {
                 a.attr("href", target);
             } else if (!external(href)) {
                 String absolute = src.baseUrl() == null ? null : resolve(src.baseUrl() + pagePath, href);
-                if (absolute != null) a.attr("href", absolute);
-                else a.unwrap();
+                if (absolute != null) {
+                    a.attr("href", absolute);
+                } else {
+                    a.unwrap();
+                }
             }
         }
     }
 
     /** The booklet's own anchor for {@code href} seen from {@code pagePath}, or null when it is not in the booklet. */
     private static String inside(String href, String pagePath, BookletSource src, Map<String, String> chapterOf) {
-        if (external(href)) return null;
+        if (external(href)) {
+            return null;
+        }
         String resolved = resolve("site:/" + pagePath, href);
-        if (resolved == null || !resolved.startsWith("site:/")) return null;
+        if (resolved == null || !resolved.startsWith("site:/")) {
+            return null;
+        }
         String path = resolved.substring("site:/".length());
         String fragment = null;
         int hash = path.indexOf('#');
@@ -132,18 +159,24 @@ final class BookletHtml {
             fragment = path.substring(hash + 1);
             path = path.substring(0, hash);
         }
-        if (path.isEmpty()) path = pagePath;
+        if (path.isEmpty()) {
+            path = pagePath;
+        }
         String slug = chapterOf.get(path);
-        if (slug != null) return "#" + (fragment == null || fragment.isEmpty() ? slug : slug + "--" + fragment);
+        if (slug != null) {
+            return "#" + (fragment == null || fragment.isEmpty() ? slug : slug + "--" + fragment);
+        }
         if (src.glossary() != null && path.equals(src.lang() + "/glossary/index.html")) {
             return "#" + (fragment == null || fragment.isEmpty() ? GLOSSARY_ID : GLOSSARY_ID + "--" + fragment);
         }
-        if (path.equals(src.lang() + "/index.html")) return "#" + TOC_ID;
+        if (path.equals(src.lang() + "/index.html")) {
+            return "#" + TOC_ID;
+        }
         return null;
     }
 
     private static boolean external(String href) {
-        String h = href.toLowerCase(java.util.Locale.ROOT);
+        String h = href.toLowerCase(Locale.ROOT);
         return h.startsWith("http:") || h.startsWith("https:") || h.startsWith("mailto:") || h.startsWith("tel:");
     }
 
@@ -151,7 +184,8 @@ final class BookletHtml {
         int hash = href.indexOf('#');
         String path = hash < 0 ? href : href.substring(0, hash);
         try {
-            String r = path.isEmpty() ? base : new URI(base).resolve(new URI(path)).toString();
+            String r =
+                    path.isEmpty() ? base : new URI(base).resolve(new URI(path)).toString();
             return r + (hash < 0 ? "" : href.substring(hash));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
@@ -161,17 +195,27 @@ final class BookletHtml {
     /** openhtmltopdf's outline: one bookmark for the contents, one per page with one per section, one for the glossary. */
     private static void bookmarks(Document doc, BookletSource src) {
         Element marks = doc.head().appendElement("bookmarks");
-        Set<String> ids = new java.util.HashSet<>();
-        for (Element e : doc.select("[id]")) ids.add(e.id());
-        if (ids.contains(TOC_ID)) mark(marks, src.messages().getOrDefault("home.contents", "Contents"), TOC_ID);
+        Set<String> ids = new HashSet<>();
+        for (Element e : doc.select("[id]")) {
+            ids.add(e.id());
+        }
+        if (ids.contains(TOC_ID)) {
+            mark(marks, src.messages().getOrDefault("home.contents", "Contents"), TOC_ID);
+        }
         for (BookletSource.Chapter c : src.chapters()) {
-            if (!ids.contains(c.slug())) continue;
+            if (!ids.contains(c.slug())) {
+                continue;
+            }
             Element page = mark(marks, c.label().isEmpty() ? c.title() : c.label() + " " + c.title(), c.slug());
             for (BookletSource.Section s : c.sections()) {
-                if (ids.contains(c.slug() + "--" + s.id())) mark(page, s.text(), c.slug() + "--" + s.id());
+                if (ids.contains(c.slug() + "--" + s.id())) {
+                    mark(page, s.text(), c.slug() + "--" + s.id());
+                }
             }
         }
-        if (src.glossary() != null && ids.contains(GLOSSARY_ID)) mark(marks, String.valueOf(src.glossary().get("title")), GLOSSARY_ID);
+        if (src.glossary() != null && ids.contains(GLOSSARY_ID)) {
+            mark(marks, String.valueOf(src.glossary().get("title")), GLOSSARY_ID);
+        }
     }
 
     private static Element mark(Element parent, String name, String id) {

@@ -1,5 +1,6 @@
 package casebook.booklet;
 
+import casebook.text.Formats;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,9 +20,15 @@ import java.util.Map;
  * @param messages    the theme's UI strings for {@code lang}
  * @param baseUrl     where the site is published (ends with /), for links to files that are not in the booklet; may be null
  */
-public record BookletSource(String lang, Map<String, String> site, LocalDate published, String introHtml,
-                            List<Chapter> chapters, Map<String, Object> glossary, Map<String, String> messages,
-                            String baseUrl) {
+public record BookletSource(
+        String lang,
+        Map<String, String> site,
+        LocalDate published,
+        String introHtml,
+        List<Chapter> chapters,
+        Map<String, Object> glossary,
+        Map<String, String> messages,
+        String baseUrl) {
 
     /**
      * One page of the collection.
@@ -33,13 +40,13 @@ public record BookletSource(String lang, Map<String, String> site, LocalDate pub
      * @param html      its rendered body
      * @param sections  its level-2 headings: id and text
      */
-    public record Chapter(String slug, Path display, String label, String title, String html, List<Section> sections) { }
+    public record Chapter(String slug, Path display, String label, String title, String html, List<Section> sections) {}
 
     /** site.yaml's {@code published} (2025-03 or 2025-03-31) as a date, or null. */
     public static LocalDate date(String iso) {
-        return iso == null ? null : casebook.text.Formats.parseDate(iso);
+        return iso == null ? null : Formats.parseDate(iso);
     }
 
     /** A level-2 heading of a page: its id on the page and its text. */
-    public record Section(String id, String text) { }
+    public record Section(String id, String text) {}
 }

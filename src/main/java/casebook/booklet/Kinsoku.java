@@ -12,8 +12,8 @@ import java.util.Locale;
  */
 final class Kinsoku implements FSTextBreaker {
     /** Characters a line may not start with (行頭禁則). */
-    static final String NO_START = "、。，．,.・：；:;？！?!ー‐゠–〜～…‥」』）］｝〕〉》】〙〗)]}>’”"
-            + "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ％%";
+    static final String NO_START =
+            "、。，．,.・：；:;？！?!ー‐゠–〜～…‥」』）］｝〕〉》】〙〗)]}>’”" + "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ％%";
     /** Characters a line may not end with (行末禁則). */
     static final String NO_END = "「『（［｛〔〈《【〘〖([{‘“";
 
@@ -29,13 +29,17 @@ final class Kinsoku implements FSTextBreaker {
     @Override
     public int next() {
         int b = base.next();
-        while (b != BreakIterator.DONE && b < text.length() && !allowed(text, b)) b = base.next();
+        while (b != BreakIterator.DONE && b < text.length() && !allowed(text, b)) {
+            b = base.next();
+        }
         return b;
     }
 
     /** Whether a line may break before index {@code i} of {@code s}. */
     static boolean allowed(String s, int i) {
-        if (i <= 0 || i >= s.length()) return true;
+        if (i <= 0 || i >= s.length()) {
+            return true;
+        }
         return NO_START.indexOf(s.charAt(i)) < 0 && NO_END.indexOf(s.charAt(i - 1)) < 0;
     }
 }

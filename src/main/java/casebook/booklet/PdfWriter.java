@@ -5,20 +5,45 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+import org.xml.sax.SAXException;
 
 /**
  * Renders the booklet's HTML to PDF bytes with openhtmltopdf: A4 from the stylesheet, the font embedded as a
@@ -29,6 +54,7 @@ import org.jsoup.helper.W3CDom;
 final class PdfWriter {
     /** The font family names the stylesheet uses. */
     static final String FAMILY = "casebook-booklet";
+
     static final String LATIN_FAMILY = "casebook-booklet-latin";
     static final String PRODUCER = "casebook (openhtmltopdf, PDFBox)";
 
@@ -38,7 +64,7 @@ final class PdfWriter {
         BookletFont.quiet();
     }
 
-    private PdfWriter() { }
+    private PdfWriter() {}
 
     /**
      * Changes whenever what the booklet code writes may change: bump it with any change to this package's
@@ -47,18 +73,21 @@ final class PdfWriter {
     static final String VERSION = "casebook-booklet 1; openhtmltopdf 1.1.31";
 
     /** SHA-256 of everything the PDF's bytes depend on: the document, the font files, the date, {@link #VERSION}. */
-    static String inputDigest(org.jsoup.nodes.Document html, BookletFont font, LocalDate published) {
+    static String inputDigest(Document html, BookletFont font, LocalDate published) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((VERSION + "\n" + published + "\n").getBytes(StandardCharsets.UTF_8));
             for (Path f : new Path[] {font.regular(), font.bold(), font.latin(), font.latinBold()}) {
-                if (f == null) continue;
-                var attrs = java.nio.file.Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
-                md.update((f.toAbsolutePath() + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis() + "\n")
+                if (f == null) {
+                    continue;
+                }
+                var attrs = Files.readAttributes(f, BasicFileAttributes.class);
+                md.update((f.toAbsolutePath() + "|" + attrs.size() + "|"
+                                + attrs.lastModifiedTime().toMillis() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
             md.update(html.outerHtml().getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(md.digest());
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException | IOException e) {
             return "unknown-" + System.nanoTime(); // never matches a previous booklet: it is rendered again
         }
@@ -69,36 +98,49 @@ final class PdfWriter {
      * compressed) is the first 16 bytes of the input digest.
      */
     static boolean madeFrom(byte[] pdf, String input) {
-        byte[] marker = ("<" + input.substring(0, 32).toUpperCase(java.util.Locale.ROOT) + ">").getBytes(StandardCharsets.US_ASCII);
+        byte[] marker =
+                ("<" + input.substring(0, 32).toUpperCase(Locale.ROOT) + ">").getBytes(StandardCharsets.US_ASCII);
         outer:
         for (int i = pdf.length - marker.length; i >= 0; i--) {
-            for (int j = 0; j < marker.length; j++) if (pdf[i + j] != marker[j]) continue outer;
+            for (int j = 0; j < marker.length; j++) {
+                if (pdf[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
             return true;
         }
         return false;
     }
 
-    static byte[] write(org.jsoup.nodes.Document html, BookletFont font, LocalDate published, String input) throws IOException {
-        org.w3c.dom.Document w3c = new W3CDom().fromJsoup(html);
+    static byte[] write(Document html, BookletFont font, LocalDate published, String input) throws IOException {
+        org.w3c.dom.Document w3c = new W3CDom().fromJsoup(html); // fully qualified: clashes with jsoup's Document
         PdfRendererBuilder b = new PdfRendererBuilder();
         b.useFastMode();
         b.usePdfUaAccessibility(true);
         b.withProducer(PRODUCER);
         b.useUnicodeLineBreaker(new Kinsoku());
-        b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        b.useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        b.withDiagnosticConsumer(diagnostic -> { });
+        b.useExternalResourceAccessControl(
+                (uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        b.useExternalResourceAccessControl(
+                (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        b.withDiagnosticConsumer(diagnostic -> {});
         face(b, font.regular(), FAMILY, 400);
         face(b, font.bold() != null ? font.bold() : font.regular(), FAMILY, 700);
         if (!"ja".equals(html.select("html").attr("lang"))) { // English text in the proportional face
             Path latin = font.latin() != null ? font.latin() : font.regular();
             face(b, latin, LATIN_FAMILY, 400);
-            face(b, font.latinBold() != null ? font.latinBold() : font.latin() == null && font.bold() != null ? font.bold() : latin,
-                    LATIN_FAMILY, 700);
+            face(
+                    b,
+                    font.latinBold() != null
+                            ? font.latinBold()
+                            : font.latin() == null && font.bold() != null ? font.bold() : latin,
+                    LATIN_FAMILY,
+                    700);
         }
         b.withW3cDocument(w3c, "about:blank");
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        try (PdfBoxRenderer r = b.buildPdfRenderer(); PDDocument doc = r.createPDFKeepOpen()) {
+        try (PdfBoxRenderer r = b.buildPdfRenderer();
+                PDDocument doc = r.createPDFKeepOpen()) {
             reproducible(doc, published, input);
             doc.save(out);
         }
@@ -107,11 +149,11 @@ final class PdfWriter {
 
     private static void face(PdfRendererBuilder b, Path file, String family, int weight) {
         byte[] bytes = withoutGsub(file);
-        b.useFont(() -> new java.io.ByteArrayInputStream(bytes), family, weight, FontStyle.NORMAL, true);
+        b.useFont(() -> new ByteArrayInputStream(bytes), family, weight, FontStyle.NORMAL, true);
     }
 
     /** Font files read, with their GSUB table hidden, kept for the JVM's life (a font does not change while casebook runs). */
-    private static final java.util.Map<Path, byte[]> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, byte[]> FONTS = new ConcurrentHashMap<>();
 
     /**
      * The font's bytes with its glyph-substitution table (GSUB) renamed so that PDFBox does not see it. PDFBox
@@ -122,14 +164,16 @@ final class PdfWriter {
     static byte[] withoutGsub(Path file) {
         return FONTS.computeIfAbsent(file, f -> {
             try {
-                byte[] b = java.nio.file.Files.readAllBytes(f);
+                byte[] b = Files.readAllBytes(f);
                 int tables = (b[4] & 0xff) << 8 | b[5] & 0xff;
                 for (int i = 0, at = 12; i < tables && at + 16 <= b.length; i++, at += 16) {
-                    if (b[at] == 'G' && b[at + 1] == 'S' && b[at + 2] == 'U' && b[at + 3] == 'B') b[at] = 'X';
+                    if (b[at] == 'G' && b[at + 1] == 'S' && b[at + 2] == 'U' && b[at + 3] == 'B') {
+                        b[at] = 'X';
+                    }
                 }
                 return b;
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -146,15 +190,18 @@ final class PdfWriter {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setCreationDate((Calendar) c.clone());
         info.setModificationDate((Calendar) c.clone());
-        byte[] id = java.util.HexFormat.of().parseHex(input.length() >= 32 && input.matches("[0-9a-f]+") ? input.substring(0, 32)
-                : "00000000000000000000000000000000");
-        org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+        byte[] id = HexFormat.of()
+                .parseHex(
+                        input.length() >= 32 && input.matches("[0-9a-f]+")
+                                ? input.substring(0, 32)
+                                : "00000000000000000000000000000000");
+        COSArray ids = new COSArray();
         for (int i = 0; i < 2; i++) {
-            org.apache.pdfbox.cos.COSString s = new org.apache.pdfbox.cos.COSString(id);
+            COSString s = new COSString(id);
             s.setForceHexForm(true);
             ids.add(s);
         }
-        doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+        doc.getDocument().getTrailer().setItem(COSName.ID, ids);
         doc.setDocumentId(id(input));
         canonicalMetadata(doc);
     }
@@ -167,27 +214,27 @@ final class PdfWriter {
      * attributes sorted by name), without whitespace between tags.
      */
     private static void canonicalMetadata(PDDocument doc) {
-        org.apache.pdfbox.pdmodel.common.PDMetadata meta = doc.getDocumentCatalog().getMetadata();
+        PDMetadata meta = doc.getDocumentCatalog().getMetadata();
         if (meta == null) {
             return;
         }
-        try (java.io.InputStream in = meta.exportXMPMetadata()) {
-            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
+        try (InputStream in = meta.exportXMPMetadata()) {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
-            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            org.w3c.dom.Document xmp = f.newDocumentBuilder().parse(in);
-            javax.xml.transform.Transformer t = javax.xml.transform.TransformerFactory.newDefaultInstance().newTransformer();
-            t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
-            t.setOutputProperty(javax.xml.transform.OutputKeys.INDENT, "no");
-            java.io.StringWriter w = new java.io.StringWriter();
-            t.transform(new javax.xml.transform.dom.DOMSource(xmp), new javax.xml.transform.stream.StreamResult(w));
+            org.w3c.dom.Document xmp = f.newDocumentBuilder().parse(in); // fully qualified: jsoup Document
+
+            Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.setOutputProperty(OutputKeys.INDENT, "no");
+            StringWriter w = new StringWriter();
+            t.transform(new DOMSource(xmp), new StreamResult(w));
             String canonical = w.toString().replaceAll(">\\s+<", "><").strip();
-            org.apache.pdfbox.pdmodel.common.PDMetadata fresh = new org.apache.pdfbox.pdmodel.common.PDMetadata(doc);
+            PDMetadata fresh = new PDMetadata(doc);
             fresh.importXMPMetadata(canonical.getBytes(StandardCharsets.UTF_8));
             doc.getDocumentCatalog().setMetadata(fresh);
-        } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException
-                | javax.xml.transform.TransformerException e) {
+        } catch (IOException | ParserConfigurationException | SAXException | TransformerException e) {
             throw new IllegalStateException("the booklet's XMP metadata could not be written in its one form", e);
         }
     }
@@ -196,7 +243,9 @@ final class PdfWriter {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             long v = 0;
-            for (int i = 0; i < 8; i++) v = v << 8 | h[i] & 0xff;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | h[i] & 0xff;
+            }
             return v;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

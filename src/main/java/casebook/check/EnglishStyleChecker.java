@@ -99,27 +99,71 @@ public final class EnglishStyleChecker {
             """;
 
     /** Words where -ise is the only spelling (advise, exercise, …): never reported as -ise/-ize variants. */
-    static final Set<String> ISE_WORDS = Set.of("advise", "advertise", "anise", "apprise", "appraise", "arise", "bruise",
-            "chastise", "circumcise", "comprise", "compromise", "concise", "cruise", "demise", "despise", "devise", "disguise",
-            "enterprise", "excise", "liaise", "exercise", "expertise", "franchise", "guise", "improvise", "incise", "merchandise",
-            "noise", "paradise", "poise", "praise", "precise", "premise", "promise", "raise", "reprise", "revise", "surmise",
-            "supervise", "surprise", "televise", "treatise", "tortoise", "turquoise", "valise", "porpoise", "mortise", "reise");
+    static final Set<String> ISE_WORDS = Set.of(
+            "advise",
+            "advertise",
+            "anise",
+            "apprise",
+            "appraise",
+            "arise",
+            "bruise",
+            "chastise",
+            "circumcise",
+            "comprise",
+            "compromise",
+            "concise",
+            "cruise",
+            "demise",
+            "despise",
+            "devise",
+            "disguise",
+            "enterprise",
+            "excise",
+            "liaise",
+            "exercise",
+            "expertise",
+            "franchise",
+            "guise",
+            "improvise",
+            "incise",
+            "merchandise",
+            "noise",
+            "paradise",
+            "poise",
+            "praise",
+            "precise",
+            "premise",
+            "promise",
+            "raise",
+            "reprise",
+            "revise",
+            "surmise",
+            "supervise",
+            "surprise",
+            "televise",
+            "treatise",
+            "tortoise",
+            "turquoise",
+            "valise",
+            "porpoise",
+            "mortise",
+            "reise");
 
     /** Official names written in another spelling; text inside them is not checked. */
     static final List<String> ALLOWED = List.of("Ministry of Health, Labour and Welfare");
 
     /** Spans that are not prose: heading ids, placeholders, code, link targets, URLs, HTML tags and comments. */
-    private static final Pattern SKIP = Pattern.compile("\\{#[^}]*}|\\{\\{.*?}}|`[^`]*`|]\\([^)]*\\)|<!--.*?-->|<[^>\\s][^>]*>"
-            + "|https?://\\S+|^\\s*:::[\\w-]*");
+    private static final Pattern SKIP = Pattern.compile(
+            "\\{#[^}]*}|\\{\\{.*?}}|`[^`]*`|]\\([^)]*\\)|<!--.*?-->|<[^>\\s][^>]*>" + "|https?://\\S+|^\\s*:::[\\w-]*");
 
     /**
      * One form to look for: its text in lower case, whether only its first letter may differ in case (a
      * glossary form told apart from an accepted one by its capitals), its house form and why.
      */
-    private record Form(String lower, String text, boolean exact, String house, String why, int rule, int order) { }
+    private record Form(String lower, String text, boolean exact, String house, String why, int rule, int order) {}
 
     /** Something found on a line: its index in the line, the text found, the message and the hint. */
-    record Finding(int index, String message, String hint) { }
+    record Finding(int index, String message, String hint) {}
 
     /**
      * The forms by their first run of letters in lower case ("per cent" under "per", "round-table" under
@@ -130,6 +174,7 @@ public final class EnglishStyleChecker {
     private final Map<String, List<Form>> byFirstRun = new HashMap<>();
     /** The lengths of the first runs, and their first two letters (ASCII, lower case): a cheap test before the lookup. */
     private int shortestRun = Integer.MAX_VALUE;
+
     private int longestRun;
     private final boolean[] firstTwo = new boolean[128 * 128];
     private boolean nonAsciiStart;
@@ -168,8 +213,10 @@ public final class EnglishStyleChecker {
             addRule(house, byCase, "the glossary's term (entry " + e.id() + ") is \"" + term + "\"");
         }
         for (List<Form> forms : byFirstRun.values()) {
-            // the order the alternation of the rule tried them in: longest first, or as listed for a form told by its capitals
-            forms.sort(Comparator.comparingInt(Form::rule).thenComparingInt(f -> f.exact() ? f.order() : -f.text().length()));
+            // the order the alternation of the rule tried them in: longest first, or as listed for a form told by its
+            // capitals
+            forms.sort(Comparator.comparingInt(Form::rule)
+                    .thenComparingInt(f -> f.exact() ? f.order() : -f.text().length()));
         }
     }
 
@@ -194,7 +241,8 @@ public final class EnglishStyleChecker {
             } else {
                 nonAsciiStart = true;
             }
-            byFirstRun.computeIfAbsent(first, k -> new ArrayList<>())
+            byFirstRun
+                    .computeIfAbsent(first, k -> new ArrayList<>())
                     .add(new Form(lower, form, exact, lowerHouse.get(lower), why, rule, order));
         }
     }
@@ -244,8 +292,11 @@ public final class EnglishStyleChecker {
             char c = text.charAt(i);
             if (c == '\u2018' || c == '\u2019' || c == '\u201C' || c == '\u201D') {
                 boolean single = c == '\u2018' || c == '\u2019';
-                found.add(new Finding(i, "curly " + (single ? "quote or apostrophe" : "quotation mark") + " '" + c
-                        + "': the house uses straight quotes", "write " + (single ? "'" : "\"")));
+                found.add(new Finding(
+                        i,
+                        "curly " + (single ? "quote or apostrophe" : "quotation mark") + " '" + c
+                                + "': the house uses straight quotes",
+                        "write " + (single ? "'" : "\"")));
                 i++;
                 continue;
             }
@@ -294,7 +345,8 @@ public final class EnglishStyleChecker {
             String what = text.substring(at, end);
             String house = caseLike(what, f.house());
             if (house != null) {
-                found.add(new Finding(at, "\"" + what + "\" is not the house form: " + f.why(), "write \"" + house + "\""));
+                found.add(new Finding(
+                        at, "\"" + what + "\" is not the house form: " + f.why(), "write \"" + house + "\""));
             }
         }
     }
@@ -306,7 +358,8 @@ public final class EnglishStyleChecker {
             return false;
         }
         if (f.exact()) {
-            if (Character.toLowerCase(text.charAt(at)) != Character.toLowerCase(f.text().charAt(0))
+            if (Character.toLowerCase(text.charAt(at))
+                            != Character.toLowerCase(f.text().charAt(0))
                     || !text.regionMatches(at + 1, f.text(), 1, len - 1)) {
                 return false;
             }
@@ -367,8 +420,10 @@ public final class EnglishStyleChecker {
                         return;
                     }
                     String actualSuffix = text.substring(is + 2, to);
-                    found.add(new Finding(from, "\"" + text.substring(from, to)
-                            + "\" is not the house form: house spelling is US English (-ize)",
+                    found.add(new Finding(
+                            from,
+                            "\"" + text.substring(from, to)
+                                    + "\" is not the house form: house spelling is US English (-ize)",
                             "write \"" + stem + "iz" + actualSuffix + "\""));
                     return;
                 }
@@ -380,8 +435,12 @@ public final class EnglishStyleChecker {
     private static String masked(String raw) {
         char[] masked = null;
         // every span SKIP matches holds one of these; most prose lines hold none
-        if (raw.indexOf('{') >= 0 || raw.indexOf('`') >= 0 || raw.indexOf("](") >= 0 || raw.indexOf('<') >= 0
-                || raw.indexOf("://") >= 0 || raw.indexOf(":::") >= 0) {
+        if (raw.indexOf('{') >= 0
+                || raw.indexOf('`') >= 0
+                || raw.indexOf("](") >= 0
+                || raw.indexOf('<') >= 0
+                || raw.indexOf("://") >= 0
+                || raw.indexOf(":::") >= 0) {
             masked = raw.toCharArray();
             Matcher m = SKIP.matcher(raw);
             while (m.find()) {
@@ -431,15 +490,21 @@ public final class EnglishStyleChecker {
     }
 
     private static String caseLike(String found, String house) {
-        if (house == null || found.isEmpty()) return house;
+        if (house == null || found.isEmpty()) {
+            return house;
+        }
         if (Character.isUpperCase(found.charAt(0)) && !Character.isUpperCase(house.charAt(0))) {
             return Character.toUpperCase(house.charAt(0)) + house.substring(1);
         }
         return house;
     }
 
-    private static void report(Page p, int line, int index, String message, String hint, Diagnostics d, boolean strict) {
-        d.report(new Diagnostic(strict ? Severity.ERROR : Severity.WARNING, SourcePosition.of(p.display(), line, Math.max(1, index + 1)),
-                "style: " + message, hint));
+    private static void report(
+            Page p, int line, int index, String message, String hint, Diagnostics d, boolean strict) {
+        d.report(new Diagnostic(
+                strict ? Severity.ERROR : Severity.WARNING,
+                SourcePosition.of(p.display(), line, Math.max(1, index + 1)),
+                "style: " + message,
+                hint));
     }
 }

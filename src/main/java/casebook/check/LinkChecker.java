@@ -2,13 +2,14 @@ package casebook.check;
 
 import casebook.diag.Diagnostics;
 import casebook.markdown.LinkUse;
-import casebook.text.LinkTargets;
 import casebook.safety.UrlPolicy;
 import casebook.site.Page;
+import casebook.text.LinkTargets;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Stage 5: every internal link and anchor an editor wrote must resolve in the output. It works on the
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 public final class LinkChecker {
     private final Set<String> files;
-    private final java.util.function.Function<String, Set<String>> idsByFile;
+    private final Function<String, Set<String>> idsByFile;
 
     /**
      * @param files     every output path (relative, forward slashes)
@@ -33,33 +34,50 @@ public final class LinkChecker {
     }
 
     /** @param idsByFile the element ids of an HTML output page, or null when they are not known */
-    public LinkChecker(Set<String> files, java.util.function.Function<String, Set<String>> idsByFile) {
+    public LinkChecker(Set<String> files, Function<String, Set<String>> idsByFile) {
         this.files = files;
         this.idsByFile = idsByFile;
     }
 
     public void check(Page page, Diagnostics d) {
-        for (LinkUse link : page.rendered().links()) check(page, link, d);
+        for (LinkUse link : page.rendered().links()) {
+            check(page, link, d);
+        }
     }
 
     private void check(Page page, LinkUse link, Diagnostics d) {
         String url = link.url();
         if (!UrlPolicy.allows(url)) {
-            d.error(page.display(), link.line(), link.column(), UrlPolicy.message("link target", url),
+            d.error(
+                    page.display(),
+                    link.line(),
+                    link.column(),
+                    UrlPolicy.message("link target", url),
                     UrlPolicy.HINT + "; the page never carries it");
             return;
         }
-        if (!LinkTargets.isInternal(url)) return; // http, https, mailto, tel, or another site's //host/
+        if (!LinkTargets.isInternal(url)) {
+            return;
+        } // http, https, mailto, tel, or another site's //host/
         if (url.startsWith("/")) {
-            d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" starts with /, which breaks when the site is"
-                    + " hosted under a sub-path", "write it relative to this page, e.g. ../saitama/");
+            d.error(
+                    page.display(),
+                    link.line(),
+                    link.column(),
+                    "link \"" + url + "\" starts with /, which breaks when the site is" + " hosted under a sub-path",
+                    "write it relative to this page, e.g. ../saitama/");
             return;
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" is not a valid URL", "encode spaces as %20");
+            d.error(
+                    page.display(),
+                    link.line(),
+                    link.column(),
+                    "link \"" + url + "\" is not a valid URL",
+                    "encode spaces as %20");
             return;
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
@@ -69,19 +87,34 @@ public final class LinkChecker {
         } else {
             target = resolve(page.path(), path);
             if (target == null) {
-                d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" points outside the site", null);
+                d.error(
+                        page.display(),
+                        link.line(),
+                        link.column(),
+                        "link \"" + url + "\" points outside the site",
+                        null);
                 return;
             }
-            if (target.endsWith("/") || target.isEmpty()) target += "index.html";
-            if (!files.contains(target) && files.contains(target + "/index.html")) target += "/index.html";
+            if (target.endsWith("/") || target.isEmpty()) {
+                target += "index.html";
+            }
+            if (!files.contains(target) && files.contains(target + "/index.html")) {
+                target += "/index.html";
+            }
             if (!files.contains(target)) {
                 String name = target.substring(target.lastIndexOf('/') + 1);
                 boolean file = name.contains(".") && !name.endsWith(".html");
-                d.error(page.display(), link.line(), link.column(), "link \"" + url + "\" does not resolve: no "
-                        + (file ? "file" : "page or file") + " " + target + " in the published site",
-                        file ? "put " + name + " in the folder of the page that links to it (files beside index.<lang>.md are"
-                                + " published with the page), or correct the name and the number of ../"
-                        : "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)");
+                d.error(
+                        page.display(),
+                        link.line(),
+                        link.column(),
+                        "link \"" + url + "\" does not resolve: no " + (file ? "file" : "page or file") + " " + target
+                                + " in the published site",
+                        file
+                                ? "put " + name
+                                        + " in the folder of the page that links to it (files beside index.<lang>.md are"
+                                        + " published with the page), or correct the name and the number of ../"
+                                : "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)");
                 return;
             }
         }
@@ -89,7 +122,11 @@ public final class LinkChecker {
         if (fragment != null && !fragment.isEmpty()) {
             Set<String> ids = idsByFile.apply(target);
             if (ids != null && !ids.contains(fragment)) {
-                d.error(page.display(), link.line(), link.column(), "anchor \"#" + fragment + "\" does not exist in " + target,
+                d.error(
+                        page.display(),
+                        link.line(),
+                        link.column(),
+                        "anchor \"#" + fragment + "\" does not exist in " + target,
                         "use one of the heading ids of that page (see its {#id}s)");
             }
         }

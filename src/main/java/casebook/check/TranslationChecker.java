@@ -1,8 +1,8 @@
 package casebook.check;
 
+import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
 import casebook.diag.Severity;
-import casebook.diag.Diagnostic;
 import casebook.diag.SourcePosition;
 import casebook.markdown.OutlineHeading;
 import casebook.markdown.StructureItem;
@@ -11,10 +11,13 @@ import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.StaleSection;
 import casebook.site.StaleSections;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Keeps the languages in step. For each page and each translation of it:
@@ -33,12 +36,16 @@ import java.util.Map;
 public final class TranslationChecker {
     private final Site site;
 
-    public TranslationChecker(Site site) { this.site = site; }
+    public TranslationChecker(Site site) {
+        this.site = site;
+    }
 
     /** @return per translated page ("en/saitama"), the stale sections to announce on it */
     public StaleSections check(Diagnostics d, boolean strict) {
         StaleSections stale = new StaleSections();
-        for (String slug : site.order()) checkPage(slug, d, strict, stale);
+        for (String slug : site.order()) {
+            checkPage(slug, d, strict, stale);
+        }
         return stale;
     }
 
@@ -51,30 +58,42 @@ public final class TranslationChecker {
      * The same for pages given by language ({@code inLang}), rendered but not yet part of a site: the
      * build checks each page's translations as soon as all its languages are rendered.
      */
-    public void checkPage(String slug, java.util.function.Function<String, Page> inLang, Diagnostics d, boolean strict,
-                          StaleSections stale) {
+    public void checkPage(
+            String slug, Function<String, Page> inLang, Diagnostics d, boolean strict, StaleSections stale) {
         String def = site.config().defaultLanguage();
         Page original = inLang.apply(def);
         if (original == null) {
             for (String lang : site.config().languages()) {
                 Page orphan = lang.equals(def) ? null : inLang.apply(lang);
-                if (orphan == null) continue;
-                report(d, strict, SourcePosition.of(orphan.display(), 1, 1), "this translation has no " + def
-                        + " original to be checked against (index." + def + ".md is missing, or a draft)",
+                if (orphan == null) {
+                    continue;
+                }
+                report(
+                        d,
+                        strict,
+                        SourcePosition.of(orphan.display(), 1, 1),
+                        "this translation has no " + def + " original to be checked against (index." + def
+                                + ".md is missing, or a draft)",
                         "add the original beside it, or make this page a draft too");
             }
             return;
         }
         for (String lang : site.config().languages()) {
-            if (lang.equals(def)) continue;
+            if (lang.equals(def)) {
+                continue;
+            }
             Page translation = inLang.apply(lang);
             if (translation == null) {
                 // a translation file that exists but could not be loaded (or is a draft) has its own report
-                if (java.nio.file.Files.exists(original.display().resolveSibling("index." + lang + ".md"))) {
+                if (Files.exists(original.display().resolveSibling("index." + lang + ".md"))) {
                     continue;
                 }
                 // valid (the page is published in the original only), but worth listing: never fails a build
-                d.note(original.display(), 1, 1, "not yet translated: " + slug + " (" + lang + ")",
+                d.note(
+                        original.display(),
+                        1,
+                        1,
+                        "not yet translated: " + slug + " (" + lang + ")",
                         "nothing to do for a page published in " + original.lang() + " only; to publish it in " + lang
                                 + ", add index." + lang + ".md beside it");
                 continue;
@@ -91,7 +110,9 @@ public final class TranslationChecker {
 
     private static Map<String, List<StructureItem>> bySection(List<StructureItem> items) {
         Map<String, List<StructureItem>> out = new LinkedHashMap<>();
-        for (StructureItem i : items) out.computeIfAbsent(i.section(), k -> new ArrayList<>()).add(i);
+        for (StructureItem i : items) {
+            out.computeIfAbsent(i.section(), k -> new ArrayList<>()).add(i);
+        }
         return out;
     }
 
@@ -103,9 +124,14 @@ public final class TranslationChecker {
             List<StructureItem> y = b.get(e.getKey());
             String name = e.getKey().isEmpty() ? "the page's opening" : "section #" + e.getKey();
             if (y == null) {
-                report(d, strict, SourcePosition.of(translation.display(), 1, 1), "parity: " + name + " of " + original.display()
-                        + ":" + x.get(0).line() + " is missing in this translation",
-                        e.getKey().isEmpty() ? "translate the opening, the text before the first heading"
+                report(
+                        d,
+                        strict,
+                        SourcePosition.of(translation.display(), 1, 1),
+                        "parity: " + name + " of " + original.display() + ":"
+                                + x.get(0).line() + " is missing in this translation",
+                        e.getKey().isEmpty()
+                                ? "translate the opening, the text before the first heading"
                                 : "translate the section, with the same {#" + e.getKey() + "} id");
                 continue;
             }
@@ -113,28 +139,47 @@ public final class TranslationChecker {
             boolean reported = false;
             for (int i = 0; i < n && !reported; i++) {
                 if (!x.get(i).matches(y.get(i))) {
-                    report(d, strict, SourcePosition.of(translation.display(), y.get(i).line(), 1), "parity: in " + name + ", "
-                            + describe(y.get(i)) + " here, but " + describe(x.get(i)) + " at " + original.display() + ":" + x.get(i).line(),
+                    report(
+                            d,
+                            strict,
+                            SourcePosition.of(translation.display(), y.get(i).line(), 1),
+                            "parity: in " + name + ", " + describe(y.get(i)) + " here, but " + describe(x.get(i))
+                                    + " at " + original.display() + ":"
+                                    + x.get(i).line(),
                             "make the translation's structure match the original");
                     reported = true;
                 }
             }
             if (!reported && x.size() != y.size()) {
                 StructureItem extra = x.size() > y.size() ? x.get(n) : y.get(n);
-                int line = x.size() > y.size() ? (y.isEmpty() ? 1 : y.get(y.size() - 1).line()) : extra.line();
-                report(d, strict, SourcePosition.of(translation.display(), line, 1), "parity: in " + name + ", "
-                        + (x.size() > y.size() ? "the translation lacks " + describe(extra) + " of " + original.display() + ":" + extra.line()
-                        : "this translation adds " + describe(extra) + " that " + original.display() + " lacks"),
+                int line = x.size() > y.size()
+                        ? (y.isEmpty() ? 1 : y.get(y.size() - 1).line())
+                        : extra.line();
+                report(
+                        d,
+                        strict,
+                        SourcePosition.of(translation.display(), line, 1),
+                        "parity: in " + name + ", "
+                                + (x.size() > y.size()
+                                        ? "the translation lacks " + describe(extra) + " of " + original.display() + ":"
+                                                + extra.line()
+                                        : "this translation adds " + describe(extra) + " that " + original.display()
+                                                + " lacks"),
                         "make the translation's structure match the original");
             }
         }
         for (String section : b.keySet()) {
             if (!a.containsKey(section)) {
                 StructureItem first = b.get(section).get(0);
-                report(d, strict, SourcePosition.of(translation.display(), first.line(), 1), "parity: "
-                        + (section.isEmpty() ? "an opening before the first heading" : "section #" + section)
-                        + " does not exist in " + original.display(),
-                        section.isEmpty() ? "the original starts with its first heading: move this text under a heading"
+                report(
+                        d,
+                        strict,
+                        SourcePosition.of(translation.display(), first.line(), 1),
+                        "parity: "
+                                + (section.isEmpty() ? "an opening before the first heading" : "section #" + section)
+                                + " does not exist in " + original.display(),
+                        section.isEmpty()
+                                ? "the original starts with its first heading: move this text under a heading"
                                 : "use the original's heading id");
             }
         }
@@ -147,59 +192,94 @@ public final class TranslationChecker {
             case KEYPOINT -> "a key-point box of " + i.detail() + " points";
             case TURN -> "a dialogue turn by \"" + i.detail() + "\"";
             case INFOCARD -> "an info card of " + i.detail() + " entries";
-            default -> i.kind().isHeading() ? "heading " + i.kind().code() + " #" + i.detail()
-                    : "a " + i.kind().code() + (i.detail() == null ? "" : " (" + i.detail() + ")");
+            default ->
+                i.kind().isHeading()
+                        ? "heading " + i.kind().code() + " #" + i.detail()
+                        : "a " + i.kind().code() + (i.detail() == null ? "" : " (" + i.detail() + ")");
         };
     }
 
     List<StaleSection> staleness(Page original, Page translation, Diagnostics d, boolean strict) {
         List<StaleSection> notices = new ArrayList<>();
         Map<String, String> recorded = translation.meta().translatedFrom();
-        if (recorded.isEmpty()) return notices;
+        if (recorded.isEmpty()) {
+            return notices;
+        }
         Map<String, String> current = original.rendered().sectionHashes();
         for (Map.Entry<String, String> e : current.entrySet()) {
             String was = recorded.get(e.getKey());
-            if (e.getValue().equals(was)) continue;
+            if (e.getValue().equals(was)) {
+                continue;
+            }
             OutlineHeading h = heading(original, e.getKey());
             OutlineHeading th = heading(translation, e.getKey());
             int line = th == null ? translation.meta().titleLine() : th.line();
-            report(d, strict, SourcePosition.of(translation.display(), line, 1), "stale translation: "
-                    + (e.getKey().equals("_intro") ? "the opening" : "section #" + e.getKey()) + " of " + original.display()
-                    + (was == null ? " is new since this translation" : " changed after this translation"),
-                    "update the translation, then run: mvn compile exec:java -Dexec.args=\"mark-translated " + original.slug() + "\"");
-            notices.add(new StaleSection(e.getKey(), th != null ? th.text() : h != null ? h.text() : "",
-                    "../../" + original.lang() + "/" + original.slug() + "/index.html" + (h == null ? "" : "#" + h.id()),
+            report(
+                    d,
+                    strict,
+                    SourcePosition.of(translation.display(), line, 1),
+                    "stale translation: "
+                            + (e.getKey().equals("_intro") ? "the opening" : "section #" + e.getKey()) + " of "
+                            + original.display()
+                            + (was == null ? " is new since this translation" : " changed after this translation"),
+                    "update the translation, then run: mvn compile exec:java -Dexec.args=\"mark-translated "
+                            + original.slug() + "\"");
+            notices.add(new StaleSection(
+                    e.getKey(),
+                    th != null ? th.text() : h != null ? h.text() : "",
+                    "../../" + original.lang() + "/" + original.slug() + "/index.html"
+                            + (h == null ? "" : "#" + h.id()),
                     th == null ? "" : th.id()));
         }
         return notices;
     }
 
     private static OutlineHeading heading(Page p, String id) {
-        for (OutlineHeading h : p.rendered().headings()) if (h.id().equals(id)) return h;
+        for (OutlineHeading h : p.rendered().headings()) {
+            if (h.id().equals(id)) {
+                return h;
+            }
+        }
         return null;
     }
 
     void glossary(Page original, Page translation, Diagnostics d, boolean strict) {
         Glossary g = site.glossary();
-        if (g.entries().isEmpty()) return;
+        if (g.entries().isEmpty()) {
+            return;
+        }
         Map<String, String> a = sectionTexts(original);
         Map<String, String> b = sectionTexts(translation);
         for (Map.Entry<String, String> sec : a.entrySet()) {
             String tr = b.get(sec.getKey());
-            if (tr == null) continue;
+            if (tr == null) {
+                continue;
+            }
             // folded once per section, not once per term
             String text = fold(sec.getValue(), original.lang());
             String translated = fold(tr, translation.lang());
             for (Glossary.Entry e : g.entries()) {
                 // an entry lacking a term in either language is reported once, in the glossary itself
-                if (e.term().get(original.lang()) == null || e.term().get(translation.lang()) == null) continue;
-                if (!uses(text, e, original.lang())) continue;
-                if (uses(translated, e, translation.lang())) continue;
+                if (e.term().get(original.lang()) == null || e.term().get(translation.lang()) == null) {
+                    continue;
+                }
+                if (!uses(text, e, original.lang())) {
+                    continue;
+                }
+                if (uses(translated, e, translation.lang())) {
+                    continue;
+                }
                 OutlineHeading th = heading(translation, sec.getKey());
-                report(d, strict, SourcePosition.of(translation.display(), th == null ? 1 : th.line(), 1),
-                        "glossary: " + (sec.getKey().equals("_intro") ? "the opening" : "section #" + sec.getKey()) + " of the original uses \""
-                                + e.term().get(original.lang()) + "\", but this translation never says \"" + e.term().get(translation.lang()) + "\"",
-                        "use the glossary's term (content/glossary.yaml, entry " + e.id() + "), or add the wording used here as an alias");
+                report(
+                        d,
+                        strict,
+                        SourcePosition.of(translation.display(), th == null ? 1 : th.line(), 1),
+                        "glossary: " + (sec.getKey().equals("_intro") ? "the opening" : "section #" + sec.getKey())
+                                + " of the original uses \"" + e.term().get(original.lang())
+                                + "\", but this translation never says \""
+                                + e.term().get(translation.lang()) + "\"",
+                        "use the glossary's term (content/glossary.yaml, entry " + e.id()
+                                + "), or add the wording used here as an alias");
             }
         }
     }
@@ -207,14 +287,20 @@ public final class TranslationChecker {
     /** Whether {@code folded} (a text passed through {@link #fold}) uses the entry's term or an alias. */
     private static boolean uses(String folded, Glossary.Entry e, String lang) {
         String t = e.term().get(lang);
-        if (t != null && folded.contains(fold(t, lang))) return true;
-        for (String a : e.aliases().getOrDefault(lang, List.of())) if (folded.contains(fold(a, lang))) return true;
+        if (t != null && folded.contains(fold(t, lang))) {
+            return true;
+        }
+        for (String a : e.aliases().getOrDefault(lang, List.of())) {
+            if (folded.contains(fold(a, lang))) {
+                return true;
+            }
+        }
         return false;
     }
 
     /** Japanese is compared as written; other languages without case (in any default locale). */
     private static String fold(String text, String lang) {
-        return lang.equals("ja") ? text : text.toLowerCase(java.util.Locale.ROOT);
+        return lang.equals("ja") ? text : text.toLowerCase(Locale.ROOT);
     }
 
     /** The Markdown source of each level-2 section ("_intro" before the first), by heading id. */
@@ -224,7 +310,8 @@ public final class TranslationChecker {
         String current = "_intro";
         StringBuilder sb = new StringBuilder();
         int next = 0;
-        List<OutlineHeading> h2 = p.rendered().headings().stream().filter(h -> h.level() == 2).toList();
+        List<OutlineHeading> h2 =
+                p.rendered().headings().stream().filter(h -> h.level() == 2).toList();
         for (int i = 0; i < lines.length; i++) {
             int fileLine = i + p.bodyStartLine();
             if (next < h2.size() && h2.get(next).line() == fileLine) {

@@ -1,12 +1,14 @@
 package casebook.cli;
 
+import casebook.frontmatter.SiteConfig;
 import casebook.pipeline.BuildOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Parsed command line: the command, the build options, and the command's own words. */
-public record Arguments(String command, BuildOptions options, boolean quiet, int port, List<String> words, String after) {
+public record Arguments(
+        String command, BuildOptions options, boolean quiet, int port, List<String> words, String after) {
 
     public static final String USAGE = """
             usage: casebook <command> [options]
@@ -56,8 +58,11 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
         String after = null;
         List<String> words = new ArrayList<>();
         int i = 0;
-        if (args.length > 0 && !args[0].startsWith("-")) command = args[i++];
-        if (!List.of("build", "check", "serve", "new", "mark-translated", "help").contains(command)) {
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            command = args[i++];
+        }
+        if (!List.of("build", "check", "serve", "new", "mark-translated", "help")
+                .contains(command)) {
             throw new UsageException("unknown command \"" + command + "\"");
         }
         for (; i < args.length; i++) {
@@ -74,14 +79,18 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
                 case "--quiet", "-q" -> quiet = true;
                 case "--threads" -> o = o.withThreads(threads(number(value(args, ++i, a), a)));
                 case "--pdf" -> o = o.withPdf(new BuildOptions.Pdf(true, o.pdf().font()));
-                case "--no-pdf" -> o = o.withPdf(new BuildOptions.Pdf(false, o.pdf().font()));
-                case "--pdf-font" -> o = o.withPdf(new BuildOptions.Pdf(o.pdf().wanted(), Path.of(value(args, ++i, a))));
+                case "--no-pdf" ->
+                    o = o.withPdf(new BuildOptions.Pdf(false, o.pdf().font()));
+                case "--pdf-font" ->
+                    o = o.withPdf(new BuildOptions.Pdf(o.pdf().wanted(), Path.of(value(args, ++i, a))));
                 case "--port" -> port = number(value(args, ++i, a), a);
                 case "--after" -> after = value(args, ++i, a);
                 case "--help", "-h" -> command = "help";
                 case "--all" -> words.add(a);
                 default -> {
-                    if (a.startsWith("-")) throw new UsageException("unknown option \"" + a + "\"");
+                    if (a.startsWith("-")) {
+                        throw new UsageException("unknown option \"" + a + "\"");
+                    }
                     words.add(a);
                 }
             }
@@ -89,43 +98,62 @@ public record Arguments(String command, BuildOptions options, boolean quiet, int
         if (List.of("build", "check", "serve").contains(command) && !words.isEmpty()) {
             throw new UsageException(command + " takes only options, not \"" + String.join(" ", words) + "\"");
         }
-        if (after != null && !command.equals("new")) throw new UsageException("--after is an option of new case and new page only");
-        if (o.bundle() && !command.equals("build")) throw new UsageException("--bundle is an option of build only");
-        if (command.equals("check")) o = o.withWrite(false);
-        if (command.equals("serve") && o.pdf().wanted() == null) o = o.withPdf(new BuildOptions.Pdf(false, o.pdf().font()));
+        if (after != null && !command.equals("new")) {
+            throw new UsageException("--after is an option of new case and new page only");
+        }
+        if (o.bundle() && !command.equals("build")) {
+            throw new UsageException("--bundle is an option of build only");
+        }
+        if (command.equals("check")) {
+            o = o.withWrite(false);
+        }
+        if (command.equals("serve") && o.pdf().wanted() == null) {
+            o = o.withPdf(new BuildOptions.Pdf(false, o.pdf().font()));
+        }
         return new Arguments(command, o, quiet, port, List.copyOf(words), after);
     }
 
     /** An absolute URL, or "" for none (relative links even when site.yaml names a base_url). */
     private static String absoluteUrl(String url) throws UsageException {
-        if (!url.isEmpty() && !casebook.frontmatter.SiteConfig.isAbsoluteUrl(url)) {
-            throw new UsageException("--base-url needs an absolute URL such as https://www.example.go.jp/casebook/, not \"" + url + "\"");
+        if (!url.isEmpty() && !SiteConfig.isAbsoluteUrl(url)) {
+            throw new UsageException(
+                    "--base-url needs an absolute URL such as https://www.example.go.jp/casebook/, not \"" + url
+                            + "\"");
         }
         return url;
     }
 
     /** A theme is a folder of the themes folder, named plainly: no path can lead elsewhere. */
     private static String themeName(String name) throws UsageException {
-        String problem = casebook.frontmatter.SiteConfig.themeNameProblem(name);
-        if (problem != null) throw new UsageException("--theme: " + problem + " (use --themes DIR for another themes folder)");
+        String problem = SiteConfig.themeNameProblem(name);
+        if (problem != null) {
+            throw new UsageException("--theme: " + problem + " (use --themes DIR for another themes folder)");
+        }
         return name;
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) throw new UsageException(option + " needs a value");
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
         return args[i];
     }
 
     /** A ForkJoinPool holds at most 32,767 workers; more would fail later with a bare exception. */
     private static int threads(int n) throws UsageException {
-        if (n > 32767) throw new UsageException("--threads takes at most 32767, not " + n + " (the default is the number of cores)");
+        if (n > 32767) {
+            throw new UsageException(
+                    "--threads takes at most 32767, not " + n + " (the default is the number of cores)");
+        }
         return n;
     }
 
     private static int number(String v, String option) throws UsageException {
         try {
             int n = Integer.parseInt(v);
-            if (n < 1 || n > 65535) throw new NumberFormatException();
+            if (n < 1 || n > 65535) {
+                throw new NumberFormatException();
+            }
             return n;
         } catch (NumberFormatException e) {
             throw new UsageException(option + " needs a positive whole number, not \"" + v + "\"");

@@ -1,8 +1,9 @@
 package casebook.cli;
 
-import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
+import casebook.diag.Severity;
+import casebook.pipeline.BuildResult;
 import casebook.serve.ServeLog;
 import java.io.PrintStream;
 
@@ -21,7 +22,8 @@ public final class Console implements ServeLog {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
-        this.interactive = interactive(System.console() != null, System.getenv("CI"), System.getenv("NO_COLOR"), System.getenv("TERM"));
+        this.interactive = interactive(
+                System.console() != null, System.getenv("CI"), System.getenv("NO_COLOR"), System.getenv("TERM"));
     }
 
     /**
@@ -42,12 +44,18 @@ public final class Console implements ServeLog {
 
     @Override
     public void diagnostics(Diagnostics d) {
-        if (interactive && !quiet) out.print("\r\033[K");
+        if (interactive && !quiet) {
+            out.print("\r\033[K");
+        }
         for (Diagnostic x : d.kept()) {
             // a note is not a problem: --quiet prints only problems
-            if (x.severity() != casebook.diag.Severity.NOTE || !quiet) err.println(x);
+            if (x.severity() != Severity.NOTE || !quiet) {
+                err.println(x);
+            }
         }
-        if (d.dropped() > 0) err.println("... and " + d.dropped() + " more problems not shown");
+        if (d.dropped() > 0) {
+            err.println("... and " + d.dropped() + " more problems not shown");
+        }
     }
 
     /**
@@ -56,8 +64,9 @@ public final class Console implements ServeLog {
      */
     public void summary(String noun, String verb, BuildResult r, String languages, String where) {
         Diagnostics d = r.diagnostics();
-        String counts = d.errorCount() + " error" + (d.errorCount() == 1 ? "" : "s") + ", " + d.warningCount() + " warning"
-                + (d.warningCount() == 1 ? "" : "s") + (d.noteCount() == 0 ? "" : ", " + d.noteCount() + " note" + (d.noteCount() == 1 ? "" : "s"));
+        String counts = d.errorCount() + " error" + (d.errorCount() == 1 ? "" : "s") + ", " + d.warningCount()
+                + " warning" + (d.warningCount() == 1 ? "" : "s")
+                + (d.noteCount() == 0 ? "" : ", " + d.noteCount() + " note" + (d.noteCount() == 1 ? "" : "s"));
         if (d.hasErrors()) {
             err.println(noun + " failed: " + counts + (where == null ? "" : "; " + where + " left as it was"));
         } else if (!quiet) {
@@ -67,8 +76,14 @@ public final class Console implements ServeLog {
     }
 
     @Override
-    public void info(String s) { if (!quiet) out.println(s); }
+    public void info(String s) {
+        if (!quiet) {
+            out.println(s);
+        }
+    }
 
     @Override
-    public void error(String s) { err.println(s); }
+    public void error(String s) {
+        err.println(s);
+    }
 }

@@ -1,9 +1,9 @@
 package casebook.cli;
 
-import casebook.pipeline.Build;
-import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.FrontMatter;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildResult;
 import casebook.site.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,14 @@ import java.util.Map;
  * staleness warnings and the notices on the translated pages.
  */
 public final class MarkTranslated {
-    private MarkTranslated() { }
+    private MarkTranslated() {}
 
     public static int run(Arguments a, Console console) throws UsageException {
-        if (a.words().isEmpty()) throw new UsageException("mark-translated needs one or more page slugs (or --all)");
+        if (a.words().isEmpty()) {
+            throw new UsageException("mark-translated needs one or more page slugs (or --all)");
+        }
         Diagnostics d = new Diagnostics();
-        BuildResult r = Build.run(a.options().withWrite(false), d, n -> { });
+        BuildResult r = Build.run(a.options().withWrite(false), d, n -> {});
         if (r.site() == null || r.output() == null) {
             console.diagnostics(d);
             return 1;
@@ -31,12 +33,18 @@ public final class MarkTranslated {
         int updated = 0;
         for (String slug : a.words().contains("--all") ? r.site().order() : a.words()) {
             Page original = r.site().page(def, slug);
-            if (original == null) throw new UsageException("no page \"" + slug + "\" in " + def);
+            if (original == null) {
+                throw new UsageException("no page \"" + slug + "\" in " + def);
+            }
             for (String lang : r.site().config().languages()) {
                 Page t = r.site().page(lang, slug);
-                if (lang.equals(def) || t == null) continue;
+                if (lang.equals(def) || t == null) {
+                    continue;
+                }
                 try {
-                    rewrite(a.options().content().resolve(slug).resolve("index." + lang + ".md"), original.rendered().sectionHashes());
+                    rewrite(
+                            a.options().content().resolve(slug).resolve("index." + lang + ".md"),
+                            original.rendered().sectionHashes());
                     console.info("marked " + t.display() + " as translated from the current " + original.display());
                     updated++;
                 } catch (IOException e) {
@@ -52,20 +60,35 @@ public final class MarkTranslated {
     static void rewrite(Path file, Map<String, String> hashes) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\r\n", "\n");
         boolean bom = text.startsWith("\uFEFF");
-        if (bom) text = text.substring(1);
+        if (bom) {
+            text = text.substring(1);
+        }
         FrontMatter fm = FrontMatter.split(text);
-        if (fm == null) throw new IOException("no front matter");
+        if (fm == null) {
+            throw new IOException("no front matter");
+        }
         StringBuilder yaml = new StringBuilder();
         boolean skipping = false;
         for (String line : fm.yaml().split("\n")) {
-            if (line.startsWith("translated_from:")) { skipping = true; continue; }
-            if (skipping && (line.startsWith(" ") || line.startsWith("\t"))) continue;
+            if (line.startsWith("translated_from:")) {
+                skipping = true;
+                continue;
+            }
+            if (skipping && (line.startsWith(" ") || line.startsWith("\t"))) {
+                continue;
+            }
             skipping = false;
-            if (!line.isEmpty()) yaml.append(line).append('\n');
+            if (!line.isEmpty()) {
+                yaml.append(line).append('\n');
+            }
         }
         yaml.append("translated_from:\n");
         for (Map.Entry<String, String> e : hashes.entrySet()) {
-            yaml.append("  ").append(e.getKey().startsWith("_") ? "\"" + e.getKey() + "\"" : e.getKey()).append(": \"").append(e.getValue()).append("\"\n");
+            yaml.append("  ")
+                    .append(e.getKey().startsWith("_") ? "\"" + e.getKey() + "\"" : e.getKey())
+                    .append(": \"")
+                    .append(e.getValue())
+                    .append("\"\n");
         }
         String out = "---\n" + yaml + "---\n" + fm.body();
         Files.write(file, out.getBytes(StandardCharsets.UTF_8));

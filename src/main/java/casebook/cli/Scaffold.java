@@ -1,10 +1,13 @@
 package casebook.cli;
 
 import casebook.diag.Diagnostics;
+import casebook.diag.Suggestions;
 import casebook.frontmatter.FrontMatter;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
 import casebook.frontmatter.YamlReader;
+import casebook.site.Placeholders;
+import casebook.site.Site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import casebook.site.Placeholders;
-import casebook.site.Site;
 
 /**
  * {@code new case <slug>} and {@code new page <slug>}: creates a page folder from a documented
@@ -31,23 +32,29 @@ public final class Scaffold {
     /** The group a case joins when site.yaml defines it. */
     static final String CASES = "cases";
 
-    private Scaffold() { }
+    private Scaffold() {}
 
     public static int run(Arguments a, Console console) throws UsageException {
-        if (a.words().size() != 2 || !(a.words().get(0).equals("case") || a.words().get(0).equals("page"))) {
+        if (a.words().size() != 2
+                || !(a.words().get(0).equals("case") || a.words().get(0).equals("page"))) {
             throw new UsageException("usage: new case <slug> [--after SLUG] | new page <slug> [--after SLUG]");
         }
         String kind = a.words().get(0);
         String slug = a.words().get(1);
         if (!SLUG.matcher(slug).matches()) {
-            throw new UsageException("\"" + slug + "\" is not a valid slug: use lowercase ASCII letters, digits and hyphens (e.g. "
-                    + slug.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ")");
+            throw new UsageException(
+                    "\"" + slug + "\" is not a valid slug: use lowercase ASCII letters, digits and hyphens (e.g. "
+                            + slug.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ")");
         }
         Path content = a.options().content();
         Path dir = content.resolve(slug);
-        if (Files.exists(dir)) throw new UsageException(dir + " already exists; choose another slug");
+        if (Files.exists(dir)) {
+            throw new UsageException(dir + " already exists; choose another slug");
+        }
         Path siteYaml = content.resolve("site.yaml");
-        if (!Files.isRegularFile(siteYaml)) throw new UsageException(siteYaml + " not found; pass --content DIR");
+        if (!Files.isRegularFile(siteYaml)) {
+            throw new UsageException(siteYaml + " not found; pass --content DIR");
+        }
         try {
             String site = Files.readString(siteYaml, StandardCharsets.UTF_8);
             Diagnostics d = new Diagnostics();
@@ -61,19 +68,25 @@ public final class Scaffold {
             Map<String, String> groups = groupsOf(content, cfg);
             String after = a.after();
             if (after != null && !cfg.order().contains(after)) {
-                String s = casebook.diag.Suggestions.closest(after, cfg.order());
+                String s = Suggestions.closest(after, cfg.order());
                 throw new UsageException("--after " + after + ": \"" + after + "\" is not in the order in " + siteYaml
                         + (s != null ? "; did you mean \"" + s + "\"?" : ""));
             }
-            if (after == null) after = defaultPlace(cfg.order(), groups, group);
+            if (after == null) {
+                after = defaultPlace(cfg.order(), groups, group);
+            }
             // site.yaml is changed in memory first, so nothing is written when the order cannot be found
             String updated = cfg.order().isEmpty() ? null : insertIntoOrder(site, slug, after);
             if (!cfg.order().isEmpty() && updated == null) {
-                throw new UsageException("cannot find the order list in " + siteYaml + "; add \"- " + slug + "\" to it by hand");
+                throw new UsageException(
+                        "cannot find the order list in " + siteYaml + "; add \"- " + slug + "\" to it by hand");
             }
             Files.createDirectories(dir);
             if (kind.equals("case")) {
-                int number = 1 + (int) groups.values().stream().filter(g -> g.equals(group)).count();
+                int number = 1
+                        + (int) groups.values().stream()
+                                .filter(g -> g.equals(group))
+                                .count();
                 write(dir.resolve("index.ja.md"), caseJa(group, number));
                 write(dir.resolve("index.en.md"), caseEn(group, number));
                 write(dir.resolve("data.yaml"), DATA);
@@ -81,12 +94,18 @@ public final class Scaffold {
                 write(dir.resolve("index.ja.md"), PAGE_JA);
                 write(dir.resolve("index.en.md"), PAGE_EN);
             }
-            if (updated != null) Files.writeString(siteYaml, updated, StandardCharsets.UTF_8);
-            console.info("created " + dir + " (index.ja.md, index.en.md" + (kind.equals("case") ? ", data.yaml" : "") + ")"
-                    + (updated == null ? "" : " and added \"" + slug + "\" to the order in " + siteYaml
-                    + (after == null ? " (first)" : " after \"" + after + "\"")));
-            console.info("next: replace every TODO(…) in them (check lists each file still holding one); for a page in"
-                    + " Japanese only, delete index.en.md. Preview while writing: mvn compile exec:java -Dexec.args=\"serve --drafts\"");
+            if (updated != null) {
+                Files.writeString(siteYaml, updated, StandardCharsets.UTF_8);
+            }
+            console.info(
+                    "created " + dir + " (index.ja.md, index.en.md" + (kind.equals("case") ? ", data.yaml" : "") + ")"
+                            + (updated == null
+                                    ? ""
+                                    : " and added \"" + slug + "\" to the order in " + siteYaml
+                                            + (after == null ? " (first)" : " after \"" + after + "\"")));
+            console.info(
+                    "next: replace every TODO(…) in them (check lists each file still holding one); for a page in"
+                            + " Japanese only, delete index.en.md. Preview while writing: mvn compile exec:java -Dexec.args=\"serve --drafts\"");
             return 0;
         } catch (IOException e) {
             console.error("casebook: " + e.getMessage());
@@ -96,7 +115,9 @@ public final class Scaffold {
 
     /** "cases" when site.yaml defines it, else the first group it defines, else none. */
     static String caseGroup(SiteConfig cfg) {
-        if (cfg.groups().containsKey(CASES) || cfg.groups().isEmpty()) return cfg.groups().isEmpty() ? null : CASES;
+        if (cfg.groups().containsKey(CASES) || cfg.groups().isEmpty()) {
+            return cfg.groups().isEmpty() ? null : CASES;
+        }
         return cfg.groups().keySet().iterator().next();
     }
 
@@ -107,10 +128,15 @@ public final class Scaffold {
             String group = "";
             for (String lang : cfg.languages()) {
                 Path f = content.resolve(slug).resolve("index." + lang + ".md");
-                if (!Files.isRegularFile(f)) continue;
-                FrontMatter fm = FrontMatter.split(Files.readString(f, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+                if (!Files.isRegularFile(f)) {
+                    continue;
+                }
+                FrontMatter fm = FrontMatter.split(
+                        Files.readString(f, StandardCharsets.UTF_8).replace("\r\n", "\n"));
                 YamlNode node = fm == null ? null : YamlReader.read(fm.yaml(), f, 0, new Diagnostics());
-                if (node != null && node.isMap() && node.text("group") != null) group = node.text("group");
+                if (node != null && node.isMap() && node.text("group") != null) {
+                    group = node.text("group");
+                }
                 break;
             }
             out.put(slug, group);
@@ -124,12 +150,20 @@ public final class Scaffold {
      * Null means first.
      */
     static String defaultPlace(List<String> order, Map<String, String> groups, String group) {
-        if (order.isEmpty()) return null;
+        if (order.isEmpty()) {
+            return null;
+        }
         if (group != null) {
-            for (int i = order.size() - 1; i >= 0; i--) if (group.equals(groups.get(order.get(i)))) return order.get(i);
+            for (int i = order.size() - 1; i >= 0; i--) {
+                if (group.equals(groups.get(order.get(i)))) {
+                    return order.get(i);
+                }
+            }
         }
         int i = order.size();
-        while (i > 0 && Site.ABOUT.equals(groups.get(order.get(i - 1)))) i--;
+        while (i > 0 && Site.ABOUT.equals(groups.get(order.get(i - 1)))) {
+            i--;
+        }
         return i == 0 ? null : order.get(i - 1);
     }
 
@@ -141,49 +175,85 @@ public final class Scaffold {
     static String insertIntoOrder(String site, String slug, String after) {
         String[] lines = site.split("\n", -1);
         int orderLine = -1;
-        for (int i = 0; i < lines.length; i++) if (lines[i].matches("order\\s*:.*")) { orderLine = i; break; }
-        if (orderLine < 0) return null;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].matches("order\\s*:.*")) {
+                orderLine = i;
+                break;
+            }
+        }
+        if (orderLine < 0) {
+            return null;
+        }
         String rest = lines[orderLine].substring(lines[orderLine].indexOf(':') + 1);
         if (rest.strip().startsWith("[")) {
             int open = lines[orderLine].indexOf('[');
             int close = lines[orderLine].indexOf(']', open);
-            if (close < 0) return null;
+            if (close < 0) {
+                return null;
+            }
             List<String> items = new ArrayList<>();
-            for (String x : lines[orderLine].substring(open + 1, close).split(",")) if (!x.isBlank()) items.add(x.strip());
+            for (String x : lines[orderLine].substring(open + 1, close).split(",")) {
+                if (!x.isBlank()) {
+                    items.add(x.strip());
+                }
+            }
             int at = after == null ? 0 : indexOfItem(items, after) + 1;
-            if (at == 0 && after != null) return null;
+            if (at == 0 && after != null) {
+                return null;
+            }
             items.add(at, slug);
-            lines[orderLine] = lines[orderLine].substring(0, open + 1) + String.join(", ", items) + lines[orderLine].substring(close);
+            lines[orderLine] = lines[orderLine].substring(0, open + 1)
+                    + String.join(", ", items)
+                    + lines[orderLine].substring(close);
             return String.join("\n", lines);
         }
-        if (!rest.strip().isEmpty() && !rest.strip().startsWith("#")) return null;
+        if (!rest.strip().isEmpty() && !rest.strip().startsWith("#")) {
+            return null;
+        }
         int insertAt = -1;
         String indent = null;
         for (int i = orderLine + 1; i < lines.length; i++) {
             String l = lines[i];
-            if (l.isBlank() || l.stripLeading().startsWith("#")) continue;
+            if (l.isBlank() || l.stripLeading().startsWith("#")) {
+                continue;
+            }
             String t = l.stripLeading();
-            if (!t.startsWith("- ") && !t.equals("-")) break; // the next key: the list has ended
+            if (!t.startsWith("- ") && !t.equals("-")) {
+                break;
+            } // the next key: the list has ended
             if (indent == null) {
                 indent = l.substring(0, l.indexOf('-'));
-                if (after == null) insertAt = i;
+                if (after == null) {
+                    insertAt = i;
+                }
             }
-            if (after != null && unquote(t.substring(1).replaceFirst("\\s+#.*$", "").strip()).equals(after)) insertAt = i + 1;
+            if (after != null
+                    && unquote(t.substring(1).replaceFirst("\\s+#.*$", "").strip())
+                            .equals(after)) {
+                insertAt = i + 1;
+            }
         }
-        if (indent == null || insertAt < 0) return null;
+        if (indent == null || insertAt < 0) {
+            return null;
+        }
         List<String> out = new ArrayList<>(List.of(lines));
         out.add(insertAt, indent + "- " + slug);
         return String.join("\n", out);
     }
 
     private static int indexOfItem(List<String> items, String slug) {
-        for (int i = 0; i < items.size(); i++) if (unquote(items.get(i)).equals(slug)) return i;
+        for (int i = 0; i < items.size(); i++) {
+            if (unquote(items.get(i)).equals(slug)) {
+                return i;
+            }
+        }
         return -1;
     }
 
     private static String unquote(String s) {
         return s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))
-                ? s.substring(1, s.length() - 1) : s;
+                ? s.substring(1, s.length() - 1)
+                : s;
     }
 
     private static void write(Path p, String text) throws IOException {

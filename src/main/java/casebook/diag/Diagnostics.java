@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The thread-safe sink every stage reports problems into. Content problems never throw: a stage
@@ -17,18 +18,23 @@ public final class Diagnostics {
 
     /** Errors first, then warnings, then notes, then by position and message: the order in which problems are kept under the cap. */
     private static final Comparator<Diagnostic> KEEP = Comparator.comparing(Diagnostic::severity)
-            .thenComparing(Diagnostic::at).thenComparing(Diagnostic::message)
+            .thenComparing(Diagnostic::at)
+            .thenComparing(Diagnostic::message)
             .thenComparing(d -> d.hint() == null ? "" : d.hint());
 
-    private final java.util.TreeSet<Diagnostic> items = new java.util.TreeSet<>(KEEP);
+    private final TreeSet<Diagnostic> items = new TreeSet<>(KEEP);
     private final int cap;
     private int errors;
     private int warnings;
     private int notes;
 
-    public Diagnostics() { this(DEFAULT_CAP); }
+    public Diagnostics() {
+        this(DEFAULT_CAP);
+    }
 
-    public Diagnostics(int cap) { this.cap = cap; }
+    public Diagnostics(int cap) {
+        this.cap = cap;
+    }
 
     public synchronized void report(Diagnostic d) {
         switch (d.severity()) {
@@ -36,9 +42,13 @@ public final class Diagnostics {
             case WARNING -> warnings++;
             case NOTE -> notes++;
         }
-        if (items.size() >= cap && KEEP.compare(d, items.last()) >= 0) return;
+        if (items.size() >= cap && KEEP.compare(d, items.last()) >= 0) {
+            return;
+        }
         items.add(d);
-        if (items.size() > cap) items.pollLast();
+        if (items.size() > cap) {
+            items.pollLast();
+        }
     }
 
     /**
@@ -47,20 +57,26 @@ public final class Diagnostics {
      * through a sink of their own first keeps the count exact whatever the order of reports.
      */
     public void reportDistinct(Diagnostics local) {
-        for (Diagnostic x : local.kept()) report(x);
+        for (Diagnostic x : local.kept()) {
+            report(x);
+        }
     }
 
     public void error(SourcePosition at, String message, String hint) {
         report(new Diagnostic(Severity.ERROR, at, message, hint));
     }
 
-    public void error(SourcePosition at, String message) { error(at, message, null); }
+    public void error(SourcePosition at, String message) {
+        error(at, message, null);
+    }
 
     public void warning(SourcePosition at, String message, String hint) {
         report(new Diagnostic(Severity.WARNING, at, message, hint));
     }
 
-    public void warning(SourcePosition at, String message) { warning(at, message, null); }
+    public void warning(SourcePosition at, String message) {
+        warning(at, message, null);
+    }
 
     /** Something worth knowing about valid content; never fails a build, not even a strict one. */
     public void note(SourcePosition at, String message, String hint) {
@@ -79,13 +95,21 @@ public final class Diagnostics {
         warning(SourcePosition.of(file, line, column), message, hint);
     }
 
-    public synchronized boolean hasErrors() { return errors > 0; }
+    public synchronized boolean hasErrors() {
+        return errors > 0;
+    }
 
-    public synchronized int errorCount() { return errors; }
+    public synchronized int errorCount() {
+        return errors;
+    }
 
-    public synchronized int warningCount() { return warnings; }
+    public synchronized int warningCount() {
+        return warnings;
+    }
 
-    public synchronized int noteCount() { return notes; }
+    public synchronized int noteCount() {
+        return notes;
+    }
 
     /**
      * The problems kept: each distinct problem once (one reported twice is counted twice but kept once), at
@@ -100,7 +124,11 @@ public final class Diagnostics {
 
     /** @deprecated the old name of {@link #kept()}, which also deduplicates and caps: use that. */
     @Deprecated
-    public List<Diagnostic> sorted() { return kept(); }
+    public List<Diagnostic> sorted() {
+        return kept();
+    }
 
-    public synchronized int dropped() { return errors + warnings + notes - items.size(); }
+    public synchronized int dropped() {
+        return errors + warnings + notes - items.size();
+    }
 }

@@ -6,11 +6,17 @@ package casebook.diag;
  * translated). Declared from the worst to the mildest: the order in which problems are kept and listed.
  */
 public enum Severity {
-    ERROR("error"), WARNING("warning"), NOTE("note");
+    ERROR("error"),
+    WARNING("warning"),
+    NOTE("note");
 
     private final String label;
 
-    Severity(String label) { this.label = label; }
+    Severity(String label) {
+        this.label = label;
+    }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 }

@@ -29,7 +29,9 @@ public record SourcePosition(Path file, int line, int column) implements Compara
     @Override
     public int compareTo(SourcePosition o) {
         int c = displayPath().compareTo(o.displayPath());
-        if (c != 0) return c;
+        if (c != 0) {
+            return c;
+        }
         c = Integer.compare(line, o.line);
         return c != 0 ? c : Integer.compare(column, o.column);
     }

@@ -8,7 +8,9 @@ public record FrontMatter(String yaml, int yamlStartLine, String body, int bodyS
 
     /** Splits a page; null when the file does not start with a {@code ---} line or never closes it. */
     public static FrontMatter split(String text) {
-        if (!text.startsWith("---\n") && !text.equals("---")) return null;
+        if (!text.startsWith("---\n") && !text.equals("---")) {
+            return null;
+        }
         int pos = 4;
         int line = 2;
         while (pos <= text.length()) {
@@ -18,7 +20,9 @@ public record FrontMatter(String yaml, int yamlStartLine, String body, int bodyS
                 String body = end < 0 ? "" : text.substring(end + 1);
                 return new FrontMatter(text.substring(4, pos), 2, body, line + 1);
             }
-            if (end < 0) break;
+            if (end < 0) {
+                break;
+            }
             pos = end + 1;
             line++;
         }

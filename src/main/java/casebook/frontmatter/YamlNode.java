@@ -25,16 +25,26 @@ public record YamlNode(Object value, int line, int column, int keyLine) {
         return value instanceof List<?> l ? (List<YamlNode>) l : List.of();
     }
 
-    public boolean isMap() { return value instanceof Map; }
+    public boolean isMap() {
+        return value instanceof Map;
+    }
 
-    public boolean isList() { return value instanceof List; }
+    public boolean isList() {
+        return value instanceof List;
+    }
 
-    public boolean isScalar() { return !(value instanceof Map) && !(value instanceof List) && value != null; }
+    public boolean isScalar() {
+        return !(value instanceof Map) && !(value instanceof List) && value != null;
+    }
 
-    public YamlNode get(String key) { return map().get(key); }
+    public YamlNode get(String key) {
+        return map().get(key);
+    }
 
     /** The scalar as text, or null for maps, lists and null. */
-    public String text() { return isScalar() ? String.valueOf(value) : null; }
+    public String text() {
+        return isScalar() ? String.valueOf(value) : null;
+    }
 
     public String text(String key) {
         YamlNode n = get(key);

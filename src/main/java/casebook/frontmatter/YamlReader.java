@@ -37,7 +37,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * bodies) has no use for any of them.
  */
 public final class YamlReader {
-    private YamlReader() { }
+    private YamlReader() {}
 
     /** Lists and maps inside one another, at most. */
     public static final int MAX_DEPTH = 20;
@@ -45,6 +45,7 @@ public final class YamlReader {
     public static final int MAX_CHARS = 1 << 20;
 
     private static final LoaderOptions OPTIONS = new LoaderOptions();
+
     static {
         OPTIONS.setAllowDuplicateKeys(true); // reported below with a position instead of an exception
         // SnakeYAML's own limits, as a second line behind ours (aliases never reach the composer)
@@ -59,7 +60,11 @@ public final class YamlReader {
     /** The parsed document, or null after reporting a syntax error. An empty document is an empty map. */
     public static YamlNode read(String text, Path display, int lineOffset, Diagnostics diagnostics) {
         if (text.length() > MAX_CHARS) {
-            diagnostics.error(display, 1 + lineOffset, 1, "YAML longer than " + MAX_CHARS + " characters",
+            diagnostics.error(
+                    display,
+                    1 + lineOffset,
+                    1,
+                    "YAML longer than " + MAX_CHARS + " characters",
                     "keep settings and data short; long text belongs in the page's Markdown");
             return null;
         }
@@ -67,7 +72,8 @@ public final class YamlReader {
         try {
             // a Composer straight on the text: a new Yaml() per document would also build a constructor,
             // a representer and a resolver each time, none of which we need per document
-            root = new Composer(new Guard(new ParserImpl(new StreamReader(text), OPTIONS)), RESOLVER, OPTIONS).getSingleNode();
+            root = new Composer(new Guard(new ParserImpl(new StreamReader(text), OPTIONS)), RESOLVER, OPTIONS)
+                    .getSingleNode();
         } catch (Refused e) {
             Mark mark = e.mark;
             diagnostics.error(display, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1, e.getMessage(), e.hint);
@@ -78,7 +84,11 @@ public final class YamlReader {
             int col = mark == null ? 1 : mark.getColumn() + 1;
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            diagnostics.error(display, line, col, "YAML syntax error: " + problem + context,
+            diagnostics.error(
+                    display,
+                    line,
+                    col,
+                    "YAML syntax error: " + problem + context,
                     "check indentation and quoting on this line or the one before; values containing ': ' or starting with"
                             + " a quote, '[', '{' or '*' need quotes");
             return null;
@@ -86,7 +96,9 @@ public final class YamlReader {
             diagnostics.error(display, 1 + lineOffset, 1, "YAML error: " + e.getMessage(), null);
             return null;
         }
-        if (root == null) return new YamlNode(new LinkedHashMap<String, YamlNode>(), 1 + lineOffset, 1);
+        if (root == null) {
+            return new YamlNode(new LinkedHashMap<String, YamlNode>(), 1 + lineOffset, 1);
+        }
         return convert(root, -1, display, lineOffset, diagnostics);
     }
 
@@ -110,7 +122,9 @@ public final class YamlReader {
         private final Parser parser;
         private int depth;
 
-        Guard(Parser parser) { this.parser = parser; }
+        Guard(Parser parser) {
+            this.parser = parser;
+        }
 
         @Override
         public boolean checkEvent(Event.ID id) {
@@ -128,8 +142,10 @@ public final class YamlReader {
             Event e = check(parser.getEvent());
             if (e.is(Event.ID.MappingStart) || e.is(Event.ID.SequenceStart)) {
                 if (++depth > MAX_DEPTH) {
-                    throw new Refused("YAML nested more than " + MAX_DEPTH + " levels deep",
-                            "flatten the lists and maps: editors' YAML needs a few levels at most", e.getStartMark());
+                    throw new Refused(
+                            "YAML nested more than " + MAX_DEPTH + " levels deep",
+                            "flatten the lists and maps: editors' YAML needs a few levels at most",
+                            e.getStartMark());
                 }
             } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
                 depth--;
@@ -139,9 +155,11 @@ public final class YamlReader {
 
         private static Event check(Event e) {
             if (e instanceof AliasEvent a) {
-                throw new Refused("YAML aliases (*" + a.getAnchor() + ") are not supported here",
+                throw new Refused(
+                        "YAML aliases (*" + a.getAnchor() + ") are not supported here",
                         "write the value out in full where it is needed; anchors (&name) and aliases (*name) are not"
-                                + " used in casebook's YAML", a.getStartMark());
+                                + " used in casebook's YAML",
+                        a.getStartMark());
             }
             return e;
         }
@@ -158,26 +176,46 @@ public final class YamlReader {
                 Node k = t.getKeyNode();
                 String key = k instanceof ScalarNode s ? s.getValue() : String.valueOf(k);
                 if (map.containsKey(key)) {
-                    diagnostics.error(display, k.getStartMark().getLine() + 1 + lineOffset, k.getStartMark().getColumn() + 1,
-                            "duplicate key \"" + key + "\"", "keep one of the two entries");
+                    diagnostics.error(
+                            display,
+                            k.getStartMark().getLine() + 1 + lineOffset,
+                            k.getStartMark().getColumn() + 1,
+                            "duplicate key \"" + key + "\"",
+                            "keep one of the two entries");
                 }
-                map.put(key, convert(t.getValueNode(), k.getStartMark().getLine() + 1 + lineOffset, display, lineOffset, diagnostics));
+                map.put(
+                        key,
+                        convert(
+                                t.getValueNode(),
+                                k.getStartMark().getLine() + 1 + lineOffset,
+                                display,
+                                lineOffset,
+                                diagnostics));
             }
             return new YamlNode(map, line, col, at);
         }
         if (node instanceof SequenceNode s) {
             List<YamlNode> list = new ArrayList<>();
-            for (Node child : s.getValue()) list.add(convert(child, -1, display, lineOffset, diagnostics));
+            for (Node child : s.getValue()) {
+                list.add(convert(child, -1, display, lineOffset, diagnostics));
+            }
             return new YamlNode(list, line, col, at);
         }
         ScalarNode s = (ScalarNode) node;
         String v = s.getValue();
         Tag tag = s.getTag();
         Object value = v;
-        if (Tag.NULL.equals(tag)) value = null;
-        else if (Tag.BOOL.equals(tag)) value = Boolean.valueOf(v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
-        else if (Tag.INT.equals(tag)) {
-            try { value = Long.valueOf(v.replace("_", "")); } catch (NumberFormatException e) { value = v; }
+        if (Tag.NULL.equals(tag)) {
+            value = null;
+        } else if (Tag.BOOL.equals(tag)) {
+            value = Boolean.valueOf(
+                    v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
+        } else if (Tag.INT.equals(tag)) {
+            try {
+                value = Long.valueOf(v.replace("_", ""));
+            } catch (NumberFormatException e) {
+                value = v;
+            }
         }
         return new YamlNode(value, line, col, at);
     }

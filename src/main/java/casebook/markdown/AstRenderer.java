@@ -3,50 +3,49 @@ package casebook.markdown;
 import casebook.text.HtmlText;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
-import com.vladsch.flexmark.ast.BulletListItem;
-import com.vladsch.flexmark.ast.HtmlEntity;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.OrderedListItem;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.ParagraphItemContainer;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.definition.DefinitionTerm;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCaption;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TableSeparator;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HtmlBlockBase;
-import com.vladsch.flexmark.ast.HtmlInlineComment;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.MailLink;
-import com.vladsch.flexmark.ast.RefNode;
-import com.vladsch.flexmark.ext.tables.TableCaption;
 import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Locale;
 
 /**
  * Writes the HTML of a Flexmark AST straight into a {@link StringBuilder}: casebook's one HTML renderer.
@@ -102,11 +101,15 @@ final class AstRenderer {
     /** Ends the current line unless the output is empty or already at a line start. */
     private static void line(StringBuilder out) {
         int n = out.length();
-        if (n > 0 && out.charAt(n - 1) != '\n') out.append('\n');
+        if (n > 0 && out.charAt(n - 1) != '\n') {
+            out.append('\n');
+        }
     }
 
     private void children(Node parent, StringBuilder out) {
-        for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) node(c, out);
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) {
+            node(c, out);
+        }
     }
 
     private void node(Node node, StringBuilder out) {
@@ -135,7 +138,11 @@ final class AstRenderer {
             line(out);
         } else if (node instanceof OrderedList list) {
             int start = list.getStartNumber();
-            block("ol", listOptions.isOrderedListManualStart() && start != 1 ? attr("start", String.valueOf(start)) : "", node, out);
+            block(
+                    "ol",
+                    listOptions.isOrderedListManualStart() && start != 1 ? attr("start", String.valueOf(start)) : "",
+                    node,
+                    out);
             line(out);
         } else if (node instanceof TableCell cell) {
             tableCell(cell, out);
@@ -167,7 +174,9 @@ final class AstRenderer {
             out.append("<img");
             attr(out, "src", image.getUrl().unescape());
             attr(out, "alt", new TextCollectingVisitor().collectAndGetText(image));
-            if (image.getTitle().isNotNull()) attr(out, "title", image.getTitle().unescape());
+            if (image.getTitle().isNotNull()) {
+                attr(out, "title", image.getTitle().unescape());
+            }
             out.append(" />");
         } else if (node instanceof AutoLink link) {
             String text = link.getText().toString();
@@ -212,13 +221,15 @@ final class AstRenderer {
         BasedSequence info = code.getInfo();
         String cls = "";
         if (info.isNotNull() && !info.isBlank()) {
-            cls = attr("class", "language-" + code.getInfoDelimitedByAny(LANGUAGE_DELIMITERS).unescape());
+            cls = attr(
+                    "class",
+                    "language-"
+                            + code.getInfoDelimitedByAny(LANGUAGE_DELIMITERS).unescape());
         }
         codeBlock(cls, code.getContentChars().normalizeEOL(), out);
     }
 
-    private static final com.vladsch.flexmark.util.misc.CharPredicate LANGUAGE_DELIMITERS =
-            com.vladsch.flexmark.util.misc.CharPredicate.anyOf(" ");
+    private static final CharPredicate LANGUAGE_DELIMITERS = CharPredicate.anyOf(" ");
 
     private static void codeBlock(String attrs, CharSequence text, StringBuilder out) {
         line(out);
@@ -229,7 +240,9 @@ final class AstRenderer {
     }
 
     private void paragraph(Paragraph p, StringBuilder out) {
-        if (p.getFirstChildAnyNot(NonRenderingInline.class) == null) return;
+        if (p.getFirstChildAnyNot(NonRenderingInline.class) == null) {
+            return;
+        }
         if (wrappingDisabled(p)) {
             children(p, out);
             return;
@@ -240,7 +253,9 @@ final class AstRenderer {
     private void heading(Heading h, StringBuilder out) {
         String id = state == null ? null : state.headingNodeIds.get(h);
         out.append("<h").append(h.getLevel());
-        if (id != null) attr(out, "id", id);
+        if (id != null) {
+            attr(out, "id", id);
+        }
         out.append('>');
         children(h, out);
         out.append("</h").append(h.getLevel()).append('>');
@@ -279,7 +294,9 @@ final class AstRenderer {
         line(out);
         out.append('<').append(tag).append('>');
         children(node, out);
-        if (node.hasChildren()) line(out);
+        if (node.hasChildren()) {
+            line(out);
+        }
         out.append("</").append(tag).append('>');
         line(out);
     }
@@ -302,14 +319,19 @@ final class AstRenderer {
     }
 
     private boolean wrappingDisabled(Paragraph p) {
-        return p.getParent() instanceof ParagraphItemContainer c && c.isParagraphWrappingDisabled(p, listOptions, options);
+        return p.getParent() instanceof ParagraphItemContainer c
+                && c.isParagraphWrappingDisabled(p, listOptions, options);
     }
 
     private void tableCell(TableCell cell, StringBuilder out) {
         String tag = cell.isHeader() ? "th" : "td";
         out.append('<').append(tag);
-        if (cell.getAlignment() != null) attr(out, "align", cell.getAlignment().name().toLowerCase(java.util.Locale.ROOT));
-        if (cell.getSpan() > 1) attr(out, "colspan", String.valueOf(cell.getSpan()));
+        if (cell.getAlignment() != null) {
+            attr(out, "align", cell.getAlignment().name().toLowerCase(Locale.ROOT));
+        }
+        if (cell.getSpan() > 1) {
+            attr(out, "colspan", String.valueOf(cell.getSpan()));
+        }
         out.append('>');
         children(cell, out);
         out.append("</").append(tag).append('>');
@@ -318,7 +340,9 @@ final class AstRenderer {
     private void link(Link link, StringBuilder out) {
         out.append("<a");
         attr(out, "href", link.getUrl().unescape());
-        if (link.getTitle().isNotNull()) attr(out, "title", link.getTitle().unescape());
+        if (link.getTitle().isNotNull()) {
+            attr(out, "title", link.getTitle().unescape());
+        }
         out.append('>');
         children(link, out);
         out.append("</a>");
@@ -344,7 +368,9 @@ final class AstRenderer {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                if (!space) sb.append(' ');
+                if (!space) {
+                    sb.append(' ');
+                }
                 space = true;
             } else {
                 sb.append(c);

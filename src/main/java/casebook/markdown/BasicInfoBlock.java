@@ -16,23 +16,33 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
     static final List<String> UNITS = List.of("people", "hospitals", "beds");
 
     /** The table: its id, the heading that names it ("" when none) and its rows. */
-    record BasicInfo(String id, String labelledBy, List<Row> rows) { }
+    record BasicInfo(String id, String labelledBy, List<Row> rows) {}
 
     /** One item: its label and its figure as text. */
-    record Row(String label, String value) { }
+    record Row(String label, String value) {}
 
     @Override
-    public String name() { return "basic-info"; }
+    public String name() {
+        return "basic-info";
+    }
 
     @Override
     public BasicInfo read(Segment.Container c, BlockContext ctx) {
         PageState st = ctx.state;
         RenderRequest r = st.request;
         YamlNode items = r.data() == null ? null : r.data().get("basic_info");
-        if (items == null && r.dataUnreadable()) return null;
+        if (items == null && r.dataUnreadable()) {
+            return null;
+        }
         if (items == null || !items.isList()) {
-            st.diagnostics.error(r.display(), c.line(), 1, "the basic-information table needs \"basic_info\" in "
-                    + (r.dataDisplay() == null ? "a data.yaml beside this page (there is none)" : r.dataDisplay()),
+            st.diagnostics.error(
+                    r.display(),
+                    c.line(),
+                    1,
+                    "the basic-information table needs \"basic_info\" in "
+                            + (r.dataDisplay() == null
+                                    ? "a data.yaml beside this page (there is none)"
+                                    : r.dataDisplay()),
                     "add a basic_info list to data.yaml (see docs/content-guide.md)");
             return null;
         }
@@ -43,13 +53,22 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
             YamlNode value = item.get("value");
             if (key == null || !ITEMS.contains(key)) {
                 String s = key == null ? null : Suggestions.closest(key, ITEMS);
-                st.diagnostics.error(r.dataDisplay(), item.line(), item.column(), "unknown basic-information item \"" + key + "\""
-                        + (s != null ? "; did you mean \"" + s + "\"?" : ""), "use one of " + String.join(", ", ITEMS));
+                st.diagnostics.error(
+                        r.dataDisplay(),
+                        item.line(),
+                        item.column(),
+                        "unknown basic-information item \"" + key + "\""
+                                + (s != null ? "; did you mean \"" + s + "\"?" : ""),
+                        "use one of " + String.join(", ", ITEMS));
                 continue;
             }
             if (value == null || !(value.value() instanceof Long)) {
-                st.diagnostics.error(r.dataDisplay(), value == null ? item.line() : value.line(), value == null ? item.column() : value.column(),
-                        "\"" + key + "\" needs a whole-number value", "write e.g. value: 7326804 (no commas, no unit)");
+                st.diagnostics.error(
+                        r.dataDisplay(),
+                        value == null ? item.line() : value.line(),
+                        value == null ? item.column() : value.column(),
+                        "\"" + key + "\" needs a whole-number value",
+                        "write e.g. value: 7326804 (no commas, no unit)");
                 continue;
             }
             rows.add(new Row(r.label("basic." + key), figure(item, (Long) value.value(), st)));
@@ -66,7 +85,12 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
         if (unit != null) {
             if (!UNITS.contains(unit)) {
                 YamlNode u = item.get("unit");
-                st.diagnostics.error(r.dataDisplay(), u.line(), u.column(), "unknown unit \"" + unit + "\"", "use one of " + String.join(", ", UNITS));
+                st.diagnostics.error(
+                        r.dataDisplay(),
+                        u.line(),
+                        u.column(),
+                        "unknown unit \"" + unit + "\"",
+                        "use one of " + String.join(", ", UNITS));
             } else {
                 text = r.label("unit." + unit).replace("{n}", text);
             }
@@ -76,12 +100,21 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
             LocalDate d = Formats.parseDate(asOf);
             if (d == null) {
                 YamlNode a = item.get("as_of");
-                st.diagnostics.error(r.dataDisplay(), a.line(), a.column(), "as_of \"" + asOf + "\" is not a date", "write it as YYYY-MM-DD");
+                st.diagnostics.error(
+                        r.dataDisplay(),
+                        a.line(),
+                        a.column(),
+                        "as_of \"" + asOf + "\" is not a date",
+                        "write it as YYYY-MM-DD");
             } else {
                 YamlNode cal = item.get("as_of_calendar");
                 if (cal != null && !"era".equals(cal.text()) && !"western".equals(cal.text())) {
-                    st.diagnostics.error(r.dataDisplay(), cal.line(), cal.column(), "as_of_calendar must be era or western, not \""
-                            + cal.text() + "\"", "era writes （令和7年1月1日現在）, western （2025年1月1日時点）");
+                    st.diagnostics.error(
+                            r.dataDisplay(),
+                            cal.line(),
+                            cal.column(),
+                            "as_of_calendar must be era or western, not \"" + cal.text() + "\"",
+                            "era writes （令和7年1月1日現在）, western （2025年1月1日時点）");
                 }
                 boolean era = !"western".equals(item.text("as_of_calendar"));
                 text += r.label(era ? "asof.era" : "asof.western").replace("{date}", Formats.date(d, r.lang(), era));
@@ -91,7 +124,11 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
         if (note != null) {
             String n = note.isMap() ? note.text(r.lang()) : note.text();
             if (n == null) {
-                st.diagnostics.error(r.dataDisplay(), note.line(), note.column(), "note has no text for language \"" + r.lang() + "\"",
+                st.diagnostics.error(
+                        r.dataDisplay(),
+                        note.line(),
+                        note.column(),
+                        "note has no text for language \"" + r.lang() + "\"",
                         "add \"" + r.lang() + ": …\" under note");
             } else {
                 text += r.label("note.pattern").replace("{text}", n);

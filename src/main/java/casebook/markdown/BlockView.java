@@ -17,12 +17,14 @@ final class BlockView {
         @Override
         protected RecordComponent[] computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
-            for (RecordComponent c : components) c.getAccessor().setAccessible(true);
+            for (RecordComponent c : components) {
+                c.getAccessor().setAccessible(true);
+            }
             return components;
         }
     };
 
-    private BlockView() { }
+    private BlockView() {}
 
     static Map<String, Object> of(Record model) {
         RecordComponent[] components = COMPONENTS.get(model.getClass());
@@ -31,21 +33,30 @@ final class BlockView {
             try {
                 view.put(c.getName(), value(c.getAccessor().invoke(model)));
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + c.getName() + " of " + model.getClass().getSimpleName(), e);
+                throw new IllegalStateException(
+                        "cannot read " + c.getName() + " of " + model.getClass().getSimpleName(), e);
             }
         }
         return view;
     }
 
     private static Object value(Object v) {
-        if (v == null) return "";
-        if (v instanceof Record r) return of(r);
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Record r) {
+            return of(r);
+        }
         if (v instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
-            for (Object o : list) out.add(value(o));
+            for (Object o : list) {
+                out.add(value(o));
+            }
             return out;
         }
-        if (v instanceof String || v instanceof Number || v instanceof Boolean) return v;
+        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
         throw new IllegalArgumentException("a block model holds plain values, records and lists, not " + v.getClass());
     }
 }

@@ -10,14 +10,23 @@ import java.util.Map;
  * theme and a section to the content guide (docs/architecture.md, "Adding a block").
  */
 final class Blocks {
-    static final Blocks ALL = new Blocks(List.of(new KeyPointBlock(), new BasicInfoBlock(), new SummaryTableBlock(),
-            new FigureBlock(), new NoteBlock(), new CreditBlock(), new InfoCardBlock(), new ParticipantsBlock(),
+    static final Blocks ALL = new Blocks(List.of(
+            new KeyPointBlock(),
+            new BasicInfoBlock(),
+            new SummaryTableBlock(),
+            new FigureBlock(),
+            new NoteBlock(),
+            new CreditBlock(),
+            new InfoCardBlock(),
+            new ParticipantsBlock(),
             new DialogueBlock()));
 
     private final Map<String, Block<?>> byName = new LinkedHashMap<>();
 
     private Blocks(List<Block<?>> blocks) {
-        for (Block<?> b : blocks) byName.put(b.name(), b);
+        for (Block<?> b : blocks) {
+            byName.put(b.name(), b);
+        }
     }
 
     /** The container names, in the order the content guide lists them. */
@@ -36,6 +45,8 @@ final class Blocks {
             return;
         }
         Record model = block.read(c, context);
-        if (model != null) markup.write(block.name(), BlockView.of(model), out, context.state.diagnostics);
+        if (model != null) {
+            markup.write(block.name(), BlockView.of(model), out, context.state.diagnostics);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package casebook.markdown;
 
 import casebook.diag.Diagnostics;
+import casebook.diag.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class ContainerSplitter {
     private static final Pattern CLOSE = Pattern.compile("^:::\\s*$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
 
-    private ContainerSplitter() { }
+    private ContainerSplitter() {}
 
     private static final class Open {
         final String name;
@@ -41,18 +42,26 @@ public final class ContainerSplitter {
         }
 
         void flush() {
-            if (md.length() > 0 && !md.toString().isBlank()) children.add(new Segment.Markdown(md.toString(), mdStart));
+            if (md.length() > 0 && !md.toString().isBlank()) {
+                children.add(new Segment.Markdown(md.toString(), mdStart));
+            }
             md.setLength(0);
         }
     }
 
     public static List<Segment> split(String body, int firstLine, Path display, List<String> known, Diagnostics d) {
         if (body.length() > MarkdownLimits.MAX_BODY_CHARS) {
-            d.error(display, firstLine, 1, "page body longer than " + MarkdownLimits.MAX_BODY_CHARS + " characters; it is not rendered",
+            d.error(
+                    display,
+                    firstLine,
+                    1,
+                    "page body longer than " + MarkdownLimits.MAX_BODY_CHARS + " characters; it is not rendered",
                     "split it into several pages");
             return List.of();
         }
-        if (body.indexOf(":::") < 0) return List.of(new Segment.Markdown(body, firstLine));
+        if (body.indexOf(":::") < 0) {
+            return List.of(new Segment.Markdown(body, firstLine));
+        }
         Deque<Open> stack = new ArrayDeque<>();
         Open root = new Open("", "", firstLine - 1);
         stack.push(root);
@@ -67,7 +76,9 @@ public final class ContainerSplitter {
             Open top = stack.peek();
             Matcher fm = FENCE.matcher(line);
             if (fence != null) {
-                if (fm.find() && fm.group(1).equals(fence)) fence = null;
+                if (fm.find() && fm.group(1).equals(fence)) {
+                    fence = null;
+                }
             } else if (fm.find()) {
                 fence = fm.group(1);
             } else if (CLOSE.matcher(line).matches() && tooDeep > 0) {
@@ -78,14 +89,22 @@ public final class ContainerSplitter {
                 stack.pop();
                 top.flush();
                 Open parent = stack.peek();
-                parent.children.add(new Segment.Container(top.name, top.title, top.line, top.line + 1, top.raw.toString(),
-                        List.copyOf(top.children)));
+                parent.children.add(new Segment.Container(
+                        top.name, top.title, top.line, top.line + 1, top.raw.toString(), List.copyOf(top.children)));
                 parent.mdStart = lineNo + 1;
-                for (Open o : stack) if (o != root) o.raw.append(line).append('\n');
+                for (Open o : stack) {
+                    if (o != root) {
+                        o.raw.append(line).append('\n');
+                    }
+                }
                 lineNo++;
                 continue;
             } else if (CLOSE.matcher(line).matches()) {
-                d.error(display, lineNo, 1, "\":::\" closes a container, but none is open",
+                d.error(
+                        display,
+                        lineNo,
+                        1,
+                        "\":::\" closes a container, but none is open",
                         "remove this line, or open a container above it (e.g. :::note)");
                 lineNo++;
                 continue;
@@ -93,7 +112,12 @@ public final class ContainerSplitter {
                 Matcher m = OPEN.matcher(line);
                 if (m.matches() && (tooDeep > 0 || stack.size() > MarkdownLimits.MAX_DEPTH)) {
                     if (tooDeep++ == 0) {
-                        d.error(display, lineNo, 1, "containers " + MarkdownLimits.DEPTH_MESSAGE, MarkdownLimits.DEPTH_HINT);
+                        d.error(
+                                display,
+                                lineNo,
+                                1,
+                                "containers " + MarkdownLimits.DEPTH_MESSAGE,
+                                MarkdownLimits.DEPTH_HINT);
                     }
                     lineNo++;
                     continue;
@@ -101,29 +125,50 @@ public final class ContainerSplitter {
                 if (m.matches()) {
                     String name = m.group(1);
                     if (!known.contains(name)) {
-                        String s = casebook.diag.Suggestions.closest(name, known);
-                        d.error(display, lineNo, 4, "unknown container \":::" + name + "\""
-                                + (s != null ? "; did you mean \":::" + s + "\"?" : ""),
+                        String s = Suggestions.closest(name, known);
+                        d.error(
+                                display,
+                                lineNo,
+                                4,
+                                "unknown container \":::" + name + "\""
+                                        + (s != null ? "; did you mean \":::" + s + "\"?" : ""),
                                 "known containers: " + String.join(", ", known));
                     }
-                    for (Open o : stack) if (o != root) o.raw.append(line).append('\n');
+                    for (Open o : stack) {
+                        if (o != root) {
+                            o.raw.append(line).append('\n');
+                        }
+                    }
                     top.flush();
                     stack.push(new Open(name, m.group(2), lineNo));
                     lineNo++;
                     continue;
                 }
             }
-            if (top.md.length() == 0) top.mdStart = lineNo;
+            if (top.md.length() == 0) {
+                top.mdStart = lineNo;
+            }
             top.md.append(line).append('\n');
-            for (Open o : stack) if (o != root) o.raw.append(line).append('\n');
+            for (Open o : stack) {
+                if (o != root) {
+                    o.raw.append(line).append('\n');
+                }
+            }
             lineNo++;
         }
         while (stack.size() > 1) {
             Open o = stack.pop();
-            d.error(display, o.line, 1, "container \":::" + o.name + "\" is never closed",
+            d.error(
+                    display,
+                    o.line,
+                    1,
+                    "container \":::" + o.name + "\" is never closed",
                     "add a line holding only \":::\" where the " + o.name + " ends");
             o.flush();
-            stack.peek().children.add(new Segment.Container(o.name, o.title, o.line, o.line + 1, o.raw.toString(), List.copyOf(o.children)));
+            stack.peek()
+                    .children
+                    .add(new Segment.Container(
+                            o.name, o.title, o.line, o.line + 1, o.raw.toString(), List.copyOf(o.children)));
         }
         root.flush();
         return root.children;

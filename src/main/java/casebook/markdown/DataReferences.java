@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 final class DataReferences {
     private static final Pattern DATA_REF = Pattern.compile("\\{\\{\\s*data\\.([A-Za-z0-9_.-]+)\\s*\\}\\}");
 
-    private DataReferences() { }
+    private DataReferences() {}
 
     /** The text with every data reference replaced (by nothing, after reporting, when it cannot be). */
     static String substitute(String text, int startLine, PageState state) {
-        if (text.indexOf("{{") < 0) return text;
+        if (text.indexOf("{{") < 0) {
+            return text;
+        }
         TextIndex idx = new TextIndex(text, startLine); // read only when a position is needed
         RenderRequest r = state.request;
         Matcher m = DATA_REF.matcher(text);
@@ -33,14 +35,23 @@ final class DataReferences {
                 int line = idx.lines().line(m.start());
                 int column = idx.lines().column(m.start());
                 if (value != null && value.value() != null) {
-                    state.diagnostics.error(r.display(), line, column, "data key \"" + m.group(1)
-                            + "\" in " + r.dataDisplay() + " holds a " + (value.isList() ? "list" : "set of keys")
-                            + ", not one value", "refer to one value inside it (e.g. {{ data." + m.group(1) + ".<key> }}),"
-                            + " or show it with a container such as :::basic-info");
+                    state.diagnostics.error(
+                            r.display(),
+                            line,
+                            column,
+                            "data key \"" + m.group(1)
+                                    + "\" in " + r.dataDisplay() + " holds a "
+                                    + (value.isList() ? "list" : "set of keys")
+                                    + ", not one value",
+                            "refer to one value inside it (e.g. {{ data." + m.group(1) + ".<key> }}),"
+                                    + " or show it with a container such as :::basic-info");
                 } else {
-                    state.diagnostics.error(r.display(), line, column,
-                            "data key \"" + m.group(1) + "\" is not in " + (r.dataDisplay() == null
-                                    ? "a data.yaml (this page has none)" : r.dataDisplay()),
+                    state.diagnostics.error(
+                            r.display(),
+                            line,
+                            column,
+                            "data key \"" + m.group(1) + "\" is not in "
+                                    + (r.dataDisplay() == null ? "a data.yaml (this page has none)" : r.dataDisplay()),
                             "add \"" + m.group(1) + ": <value>\" to data.yaml beside this page, or correct the key");
                 }
                 m.appendReplacement(out, "");
@@ -58,7 +69,9 @@ final class DataReferences {
     static YamlNode lookup(YamlNode data, String path) {
         YamlNode n = data;
         for (String part : path.split("\\.")) {
-            if (n == null) return null;
+            if (n == null) {
+                return null;
+            }
             n = n.get(part);
         }
         return n;
@@ -68,7 +81,9 @@ final class DataReferences {
     private static void warnMalformed(TextIndex idx, int from, int to, PageState state) {
         String text = idx.text;
         for (int i = text.indexOf("{{", from); i >= 0 && i < to; i = text.indexOf("{{", i + 2)) {
-            if (idx.inCodeOrEscaped(i)) continue;
+            if (idx.inCodeOrEscaped(i)) {
+                continue;
+            }
             // what was meant: up to the first "}}", the next "{{" or the end of the line, at most 40 characters
             // searches bounded by those 40 characters, so a long line of "{{" stays linear
             int end = Math.min(text.length(), i + 40);
@@ -79,7 +94,9 @@ final class DataReferences {
                 }
             }
             int next = text.indexOf("{{", i + 2);
-            if (next >= 0 && next < end) end = next;
+            if (next >= 0 && next < end) {
+                end = next;
+            }
             for (int k = i + 2; k + 2 <= end; k++) {
                 if (text.charAt(k) == '}' && text.charAt(k + 1) == '}') {
                     end = k + 2;
@@ -87,7 +104,10 @@ final class DataReferences {
                 }
             }
             String shown = text.substring(i, end);
-            state.diagnostics.warning(state.request.display(), idx.lines().line(i), idx.lines().column(i),
+            state.diagnostics.warning(
+                    state.request.display(),
+                    idx.lines().line(i),
+                    idx.lines().column(i),
                     "\"" + shown + "\" is not a data reference and is published as written",
                     "write a data reference as {{ data.key }} (the key as in data.yaml, no spaces inside it)");
         }
@@ -111,14 +131,18 @@ final class DataReferences {
         }
 
         LineMap lines() {
-            if (lines == null) lines = new LineMap(text, startLine);
+            if (lines == null) {
+                lines = new LineMap(text, startLine);
+            }
             return lines;
         }
 
         private void read() {
             LineMap lines = lines();
             ticks = new int[text.length() + 1];
-            for (int i = 0; i < text.length(); i++) ticks[i + 1] = ticks[i] + (text.charAt(i) == '`' ? 1 : 0);
+            for (int i = 0; i < text.length(); i++) {
+                ticks[i + 1] = ticks[i] + (text.charAt(i) == '`' ? 1 : 0);
+            }
             int n = lines.lines();
             fenced = new boolean[n];
             boolean inFence = false;
@@ -126,7 +150,9 @@ final class DataReferences {
                 fenced[k] = inFence;
                 int end = k + 1 < n ? lines.start(k + 1) - 1 : text.length();
                 String l = text.substring(lines.start(k), end).stripLeading();
-                if (l.startsWith("```") || l.startsWith("~~~")) inFence = !inFence;
+                if (l.startsWith("```") || l.startsWith("~~~")) {
+                    inFence = !inFence;
+                }
             }
         }
 
@@ -137,12 +163,18 @@ final class DataReferences {
          * warning is not given.
          */
         boolean inCodeOrEscaped(int i) {
-            if (i > 0 && text.charAt(i - 1) == '\\') return true;
-            if (ticks == null) read();
+            if (i > 0 && text.charAt(i - 1) == '\\') {
+                return true;
+            }
+            if (ticks == null) {
+                read();
+            }
             int line = lines.index(i);
             int lineStart = lines.start(line);
             int ticksBefore = ticks[i] - ticks[lineStart];
-            if (ticksBefore % 2 == 1 || text.startsWith("    ", lineStart) || text.startsWith("\t", lineStart)) return true;
+            if (ticksBefore % 2 == 1 || text.startsWith("    ", lineStart) || text.startsWith("\t", lineStart)) {
+                return true;
+            }
             return fenced[line];
         }
     }

@@ -7,10 +7,12 @@ package casebook.markdown;
 final class FigureBlock implements Block<FigureBlock.Figure> {
 
     /** The caption ("" when none), the notice, and the body. */
-    record Figure(String captionHtml, String omitted, String bodyHtml) { }
+    record Figure(String captionHtml, String omitted, String bodyHtml) {}
 
     @Override
-    public String name() { return "figure"; }
+    public String name() {
+        return "figure";
+    }
 
     @Override
     public Figure read(Segment.Container c, BlockContext ctx) {

@@ -3,6 +3,7 @@ package casebook.markdown;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,25 +30,33 @@ public final class HeadingIds {
 
     /** Registers an id for the page; returns it, made unique. */
     public String claim(String wanted) {
-        if (used.add(wanted)) return wanted;
+        if (used.add(wanted)) {
+            return wanted;
+        }
         int n = next.getOrDefault(wanted, 2);
         String id = wanted + "-" + n++;
-        while (!used.add(id)) id = wanted + "-" + n++;
+        while (!used.add(id)) {
+            id = wanted + "-" + n++;
+        }
         next.put(wanted, n);
         return id;
     }
 
-    public boolean isUsed(String id) { return used.contains(id); }
+    public boolean isUsed(String id) {
+        return used.contains(id);
+    }
 
     public static String slugify(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         boolean dash = false;
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
             i += Character.charCount(c);
             if (Character.isLetterOrDigit(c)) {
-                if (dash && out.length() > 0) out.append('-');
+                if (dash && out.length() > 0) {
+                    out.append('-');
+                }
                 dash = false;
                 out.appendCodePoint(c);
             } else {

@@ -18,13 +18,19 @@ final class LineMap {
         int n = 1;
         if (text instanceof String s) {
             for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
-                if (n == found.length) found = Arrays.copyOf(found, n * 2);
+                if (n == found.length) {
+                    found = Arrays.copyOf(found, n * 2);
+                }
                 found[n++] = i + 1;
             }
         } else {
             for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) != '\n') continue;
-                if (n == found.length) found = Arrays.copyOf(found, n * 2);
+                if (text.charAt(i) != '\n') {
+                    continue;
+                }
+                if (n == found.length) {
+                    found = Arrays.copyOf(found, n * 2);
+                }
                 found[n++] = i + 1;
             }
         }

@@ -49,9 +49,13 @@ import java.util.regex.Pattern;
  */
 final class LinearInlineParser extends InlineParserImpl {
 
-    private LinearInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
-                               Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
-                               List<InlineParserExtensionFactory> extensions) {
+    private LinearInlineParser(
+            DataHolder options,
+            BitSet specialCharacters,
+            BitSet delimiterCharacters,
+            Map<Character, DelimiterProcessor> delimiterProcessors,
+            LinkRefProcessorData linkRefProcessors,
+            List<InlineParserExtensionFactory> extensions) {
         super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors, extensions);
     }
 
@@ -78,6 +82,7 @@ final class LinearInlineParser extends InlineParserImpl {
 
     /** The text of {@link #input} and the last offset of each closing sequence in it, for {@link #parseHtmlInline}. */
     private BasedSequence closersOf;
+
     private int lastGt;
     private int lastPi;
     private int lastCdata;
@@ -93,10 +98,13 @@ final class LinearInlineParser extends InlineParserImpl {
         try {
             super.parse(content, block);
         } catch (GiveUp e) {
-            // what was built of this block is dropped; the next block starts from a clean state, as parse() sets the rest
+            // what was built of this block is dropped; the next block starts from a clean state, as parse() sets the
+            // rest
             currentText = null;
             lastDelimiter = null;
-            while (block.getFirstChild() != null) block.getFirstChild().unlink();
+            while (block.getFirstChild() != null) {
+                block.getFirstChild().unlink();
+            }
             asText(content, block, TOO_COMPLEX);
         }
     }
@@ -105,7 +113,9 @@ final class LinearInlineParser extends InlineParserImpl {
     private static void asText(BasedSequence content, Node block, DataKey<Integer> key) {
         flag(block.getDocument(), key, content.getStartOffset());
         BasedSequence text = content.trim();
-        if (!text.isEmpty()) block.appendChild(new Text(text));
+        if (!text.isEmpty()) {
+            block.appendChild(new Text(text));
+        }
     }
 
     /** Thrown where a limit on work is reached: the block is given up (as text) instead of parsed further. */
@@ -117,7 +127,9 @@ final class LinearInlineParser extends InlineParserImpl {
 
     private static void flag(Document doc, DataKey<Integer> key, int offset) {
         int old = key.get(doc);
-        if (old < 0 || offset < old) doc.set(key, offset);
+        if (old < 0 || offset < old) {
+            doc.set(key, offset);
+        }
     }
 
     /** Runs of {@code *} and of {@code _} in the text. */
@@ -126,7 +138,9 @@ final class LinearInlineParser extends InlineParserImpl {
         char last = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((c == '*' || c == '_') && c != last) runs++;
+            if ((c == '*' || c == '_') && c != last) {
+                runs++;
+            }
             last = c;
         }
         return runs;
@@ -145,19 +159,25 @@ final class LinearInlineParser extends InlineParserImpl {
             nextSpace[next] = next;
             for (int i = next - 1; i >= 0; i--) {
                 char c = input.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') next = i;
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    next = i;
+                }
                 nextSpace[i] = next;
             }
         }
         spent += nextSpace[Math.min(index, input.length())] - index + 1;
-        if (spent > MarkdownLimits.LINK_SCAN_BUDGET) throw new GiveUp();
+        if (spent > MarkdownLimits.LINK_SCAN_BUDGET) {
+            throw new GiveUp();
+        }
         return super.parseLinkDestination();
     }
 
     @Override
     public int preProcessBlock(Paragraph block, ParserState state) {
         // reference definitions at the start of an over-long paragraph are not looked for either
-        if (block.getChars().length() > MarkdownLimits.MAX_INLINE_CHARS) return 0;
+        if (block.getChars().length() > MarkdownLimits.MAX_INLINE_CHARS) {
+            return 0;
+        }
         try {
             return super.preProcessBlock(block, state);
         } catch (GiveUp e) {
@@ -178,10 +198,16 @@ final class LinearInlineParser extends InlineParserImpl {
         }
         // every form ends in '>'; these three need their own closing sequence after the opener
         int needed = lastGt;
-        if (index + 1 < input.length() && input.charAt(index + 1) == '?') needed = lastPi;
-        else if (at("<![CDATA[")) needed = lastCdata;
-        else if (at("<!--")) needed = lastComment;
-        if (needed <= index) return false;
+        if (index + 1 < input.length() && input.charAt(index + 1) == '?') {
+            needed = lastPi;
+        } else if (at("<![CDATA[")) {
+            needed = lastCdata;
+        } else if (at("<!--")) {
+            needed = lastComment;
+        }
+        if (needed <= index) {
+            return false;
+        }
         return super.parseHtmlInline();
     }
 
@@ -196,25 +222,39 @@ final class LinearInlineParser extends InlineParserImpl {
 
     /** Whether the input holds {@code s} at the current index. */
     private boolean at(String s) {
-        if (index + s.length() > input.length()) return false;
-        for (int i = 0; i < s.length(); i++) if (input.charAt(index + i) != s.charAt(i)) return false;
+        if (index + s.length() > input.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (input.charAt(index + i) != s.charAt(i)) {
+                return false;
+            }
+        }
         return true;
     }
 
     @Override
     public BasedSequence match(Pattern re) {
-        if (index >= input.length()) return null;
+        if (index >= input.length()) {
+            return null;
+        }
         Matcher m = re.matcher(input).region(index, input.length());
-        if (!find(m)) return null;
+        if (!find(m)) {
+            return null;
+        }
         index = m.end();
         return input.subSequence(m.start(), m.end());
     }
 
     @Override
     public BasedSequence[] matchWithGroups(Pattern re) {
-        if (index >= input.length()) return null;
+        if (index >= input.length()) {
+            return null;
+        }
         Matcher m = re.matcher(input).region(index, input.length());
-        if (!find(m)) return null;
+        if (!find(m)) {
+            return null;
+        }
         index = m.end();
         BasedSequence[] groups = new BasedSequence[m.groupCount() + 1];
         groups[0] = input.subSequence(m.start(), m.end());

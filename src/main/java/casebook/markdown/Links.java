@@ -42,12 +42,16 @@ final class Links {
                 refused.add(node);
             } else {
                 String file = LinkTargets.withIndexFile(url);
-                if (!file.equals(url)) link.setUrl(literal(file));
+                if (!file.equals(url)) {
+                    link.setUrl(literal(file));
+                }
             }
         } else if (node instanceof Image image) {
             String url = image.getUrl().unescape();
             state.links.add(new LinkUse(url, seg.line(node), seg.column(node)));
-            if (!UrlPolicy.allows(url)) refused.add(node);
+            if (!UrlPolicy.allows(url)) {
+                refused.add(node);
+            }
         } else if (node instanceof AutoLink link) {
             String url = link.getText().toString();
             if (!UrlPolicy.allows(url)) {
@@ -68,8 +72,12 @@ final class Links {
 
     /** After every node is visited: reference links resolved, refused links and images neutralised. */
     void finish() {
-        for (RefNode ref : refs) resolveReference(ref, seg.doc);
-        for (Node node : refused) neutralise(node);
+        for (RefNode ref : refs) {
+            resolveReference(ref, seg.doc);
+        }
+        for (Node node : refused) {
+            neutralise(node);
+        }
     }
 
     /**
@@ -78,13 +86,17 @@ final class Links {
      */
     private void resolveReference(RefNode ref, Document doc) {
         Reference def = ref.getReferenceNode(doc);
-        if (def == null) return;
+        if (def == null) {
+            return;
+        }
         String url = def.getUrl().unescape();
         boolean allowed = UrlPolicy.allows(url);
         LinkNodeBase plain = ref instanceof ImageRef ? new Image() : new Link();
         plain.setChars(ref.getChars());
         plain.setUrl(literal(allowed && plain instanceof Link ? LinkTargets.withIndexFile(url) : url));
-        if (def.getTitle().isNotNull()) plain.setTitle(def.getTitle());
+        if (def.getTitle().isNotNull()) {
+            plain.setTitle(def.getTitle());
+        }
         for (Node c = ref.getFirstChild(); c != null; ) {
             Node next = c.getNext();
             c.unlink();
@@ -93,7 +105,9 @@ final class Links {
         }
         ref.insertBefore(plain);
         ref.unlink();
-        if (!allowed) refused.add(plain);
+        if (!allowed) {
+            refused.add(plain);
+        }
     }
 
     /** A refused link keeps its text, an autolink becomes its text, an image is left out. */
@@ -113,7 +127,9 @@ final class Links {
 
     /** A sequence whose unescaped text is {@code s} (backslashes and ampersands escaped for Flexmark). */
     private static BasedSequence literal(String s) {
-        if (s.indexOf('\\') < 0 && s.indexOf('&') < 0) return BasedSequence.of(s);
+        if (s.indexOf('\\') < 0 && s.indexOf('&') < 0) {
+            return BasedSequence.of(s);
+        }
         return BasedSequence.of(s.replace("\\", "\\\\").replace("&", "\\&"));
     }
 }

@@ -12,6 +12,8 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The limits on Markdown that keep parsing and rendering linear and within the thread's stack
@@ -51,10 +53,10 @@ final class MarkdownLimits {
     static final int MAX_BODY_CHARS = 1_000_000;
 
     static final String DEPTH_MESSAGE = "nested more than " + MAX_DEPTH + " levels deep";
-    static final String DEPTH_HINT = "block quotes, lists, emphasis and containers need a few levels at most;"
-            + " flatten the structure";
+    static final String DEPTH_HINT =
+            "block quotes, lists, emphasis and containers need a few levels at most;" + " flatten the structure";
 
-    private MarkdownLimits() { }
+    private MarkdownLimits() {}
 
     /**
      * Parses one Markdown segment within the limits: lines that break them are blanked first (so line
@@ -69,16 +71,26 @@ final class MarkdownLimits {
         Document doc = parser.parse(checked);
         int tooLong = LinearInlineParser.TOO_LONG.get(doc);
         if (tooLong >= 0) {
-            d.error(display, lineOf(checked, tooLong, startLine), 1, "paragraph of more than " + MAX_INLINE_CHARS
-                    + " characters without a blank line; its Markdown is not read", "split it with blank lines");
+            d.error(
+                    display,
+                    lineOf(checked, tooLong, startLine),
+                    1,
+                    "paragraph of more than " + MAX_INLINE_CHARS
+                            + " characters without a blank line; its Markdown is not read",
+                    "split it with blank lines");
         }
         int tooComplex = LinearInlineParser.TOO_COMPLEX.get(doc);
         if (tooComplex >= 0) {
-            d.error(display, lineOf(checked, tooComplex, startLine), 1, "paragraph too complex to read: more than "
-                    + MAX_EMPHASIS_RUNS + " runs of * or _, or many links without their closing ')'",
+            d.error(
+                    display,
+                    lineOf(checked, tooComplex, startLine),
+                    1,
+                    "paragraph too complex to read: more than " + MAX_EMPHASIS_RUNS
+                            + " runs of * or _, or many links without their closing ')'",
                     "close each link as [text](address), and split the paragraph with blank lines");
         }
-        // reported where the tree first goes too deep; failing that (the prescan removed all of it), at the first line removed
+        // reported where the tree first goes too deep; failing that (the prescan removed all of it), at the first line
+        // removed
         if (!cutDeep(doc, text, startLine, display, d) && blankedDeep[0] >= 0) {
             d.error(display, blankedDeep[0], 1, DEPTH_MESSAGE, DEPTH_HINT);
         }
@@ -96,30 +108,44 @@ final class MarkdownLimits {
         int line = startLine;
         for (int pos = 0; pos < text.length(); line++) {
             int end = text.indexOf('\n', pos);
-            if (end < 0) end = text.length();
+            if (end < 0) {
+                end = text.length();
+            }
             String f = fence(text, pos, end);
             if (fence != null) {
-                if (fence.equals(f)) fence = null;
+                if (fence.equals(f)) {
+                    fence = null;
+                }
             } else if (f != null) {
                 fence = f;
             } else {
                 boolean blank = false;
                 if (nestingEstimate(text, pos, end) > PRESCAN_DEPTH) {
                     blank = true;
-                    if (firstDeepLine[0] < 0) firstDeepLine[0] = line;
+                    if (firstDeepLine[0] < 0) {
+                        firstDeepLine[0] = line;
+                    }
                 }
                 if (markupRun(text, pos, end) > MAX_MARKUP_RUN) {
                     blank = true;
                     if (!runReported) {
-                        d.error(display, line, 1, "line starting with more than " + MAX_MARKUP_RUN
-                                + " of the characters - * _ | : (a rule or table separator this long cannot be read)",
+                        d.error(
+                                display,
+                                line,
+                                1,
+                                "line starting with more than " + MAX_MARKUP_RUN
+                                        + " of the characters - * _ | : (a rule or table separator this long cannot be read)",
                                 "three hyphens make a rule (---), and a table separator needs three per column (|---|---|)");
                     }
                     runReported = true;
                 }
                 if (blank) {
-                    if (out == null) out = new StringBuilder(text);
-                    for (int i = pos; i < end; i++) out.setCharAt(i, ' ');
+                    if (out == null) {
+                        out = new StringBuilder(text);
+                    }
+                    for (int i = pos; i < end; i++) {
+                        out.setCharAt(i, ' ');
+                    }
                 }
             }
             pos = end + 1;
@@ -130,9 +156,15 @@ final class MarkdownLimits {
     /** {@code ```} or {@code ~~~} when the line opens or closes a fenced code block, else null. */
     private static String fence(String text, int from, int to) {
         int i = from;
-        while (i < to && i - from < 3 && text.charAt(i) == ' ') i++;
-        if (text.startsWith("```", i) && i + 3 <= to) return "```";
-        if (text.startsWith("~~~", i) && i + 3 <= to) return "~~~";
+        while (i < to && i - from < 3 && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (text.startsWith("```", i) && i + 3 <= to) {
+            return "```";
+        }
+        if (text.startsWith("~~~", i) && i + 3 <= to) {
+            return "~~~";
+        }
         return null;
     }
 
@@ -162,8 +194,12 @@ final class MarkdownLimits {
                 i++;
             } else if (c >= '0' && c <= '9') {
                 int j = i;
-                while (j < to && j - i < 9 && text.charAt(j) >= '0' && text.charAt(j) <= '9') j++;
-                if (j < to && (text.charAt(j) == '.' || text.charAt(j) == ')') && (j + 1 == to || isSpace(text.charAt(j + 1)))) {
+                while (j < to && j - i < 9 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                    j++;
+                }
+                if (j < to
+                        && (text.charAt(j) == '.' || text.charAt(j) == ')')
+                        && (j + 1 == to || isSpace(text.charAt(j + 1)))) {
                     markers++;
                     columns--;
                     i = j + 1;
@@ -186,7 +222,9 @@ final class MarkdownLimits {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (c != '-' && c != '*' && c != '_' && c != '|' && c != ':' && c != ' ' && c != '\t') break;
+            if (c != '-' && c != '*' && c != '_' && c != '|' && c != ':' && c != ' ' && c != '\t') {
+                break;
+            }
             i++;
         }
         return i - from;
@@ -203,14 +241,16 @@ final class MarkdownLimits {
         nodes.push(doc);
         depths.push(new int[] {0, 0});
         Node first = null;
-        java.util.List<Node> cut = new java.util.ArrayList<>();
+        List<Node> cut = new ArrayList<>();
         while (!nodes.isEmpty()) {
             Node n = nodes.pop();
             int[] at = depths.pop();
             int levels = at[0] + (isLevel(n) ? 1 : 0);
             int tree = at[1] + 1;
             if (levels > MAX_DEPTH || tree > 4 * MAX_DEPTH) {
-                if (first == null || n.getStartOffset() < first.getStartOffset()) first = n;
+                if (first == null || n.getStartOffset() < first.getStartOffset()) {
+                    first = n;
+                }
                 cut.add(n);
                 continue;
             }
@@ -219,20 +259,30 @@ final class MarkdownLimits {
                 depths.push(new int[] {levels, tree});
             }
         }
-        if (first != null) d.error(display, lineOf(text, first.getStartOffset(), startLine), 1, DEPTH_MESSAGE, DEPTH_HINT);
-        for (Node n : cut) n.unlink();
+        if (first != null) {
+            d.error(display, lineOf(text, first.getStartOffset(), startLine), 1, DEPTH_MESSAGE, DEPTH_HINT);
+        }
+        for (Node n : cut) {
+            n.unlink();
+        }
         return first != null;
     }
 
     private static boolean isLevel(Node n) {
-        return n instanceof BlockQuote || n instanceof ListItem || n instanceof Emphasis || n instanceof StrongEmphasis
-                || n instanceof Link || n instanceof Image;
+        return n instanceof BlockQuote
+                || n instanceof ListItem
+                || n instanceof Emphasis
+                || n instanceof StrongEmphasis
+                || n instanceof Link
+                || n instanceof Image;
     }
 
     /** The file line of an offset into a segment's text, which starts on {@code startLine}. */
     private static int lineOf(String text, int offset, int startLine) {
         int line = startLine;
-        for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+        for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+            line++;
+        }
         return line;
     }
 }

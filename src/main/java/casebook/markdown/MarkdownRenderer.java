@@ -29,7 +29,8 @@ public final class MarkdownRenderer {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), DefinitionExtension.create()));
         options.set(TablesExtension.CLASS_NAME, "table");
-        parser = new SegmentParser(LinearInlineParser.install(Parser.builder(options)).build());
+        parser = new SegmentParser(
+                LinearInlineParser.install(Parser.builder(options)).build());
         html = new AstRenderer(options, TablesExtension.CLASS_NAME.get(options));
         markup = BlockMarkup.NONE;
     }
@@ -59,21 +60,39 @@ public final class MarkdownRenderer {
         Diagnostics local = new Diagnostics();
         PageState state = new PageState(request, local);
         try {
-            List<Segment> segments = ContainerSplitter.split(request.body(), request.bodyStartLine(), request.display(),
-                    CONTAINERS, diagnostics);
+            List<Segment> segments = ContainerSplitter.split(
+                    request.body(), request.bodyStartLine(), request.display(), CONTAINERS, diagnostics);
             StringBuilder out = new StringBuilder(request.body().length() * 2);
             new BlockContext(state, parser, html, Blocks.ALL, markup).render(segments, out);
             List<OutlineHeading> headings = List.copyOf(state.headings);
-            return new RenderedBody(out.toString(), headings, state.ids, List.copyOf(state.links),
-                    List.copyOf(state.structure), new SectionHashes(request.body(), request.bodyStartLine(), headings), local.kept());
+            return new RenderedBody(
+                    out.toString(),
+                    headings,
+                    state.ids,
+                    List.copyOf(state.links),
+                    List.copyOf(state.structure),
+                    new SectionHashes(request.body(), request.bodyStartLine(), headings),
+                    local.kept());
         } catch (StackOverflowError e) {
             // a last resort: MarkdownLimits keeps every known construct within the stack
-            local.error(request.display(), request.bodyStartLine(), 1, "page too deeply nested to render",
+            local.error(
+                    request.display(),
+                    request.bodyStartLine(),
+                    1,
+                    "page too deeply nested to render",
                     "flatten nested lists, quotes, emphasis and containers (docs/security.md, Limits)");
-            return new RenderedBody("", List.of(), state.ids, List.of(), List.of(),
-                    new SectionHashes(request.body(), request.bodyStartLine(), List.of()), local.kept());
+            return new RenderedBody(
+                    "",
+                    List.of(),
+                    state.ids,
+                    List.of(),
+                    List.of(),
+                    new SectionHashes(request.body(), request.bodyStartLine(), List.of()),
+                    local.kept());
         } finally {
-            for (Diagnostic x : local.kept()) diagnostics.report(x);
+            for (Diagnostic x : local.kept()) {
+                diagnostics.report(x);
+            }
         }
     }
 }

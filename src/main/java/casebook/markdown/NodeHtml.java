@@ -2,12 +2,14 @@ package casebook.markdown;
 
 import casebook.text.Cjk;
 import casebook.text.HtmlText;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * casebook's rendering of text and soft line breaks ({@link AstRenderer}):
@@ -19,17 +21,24 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * </ul>
  */
 final class NodeHtml {
-    private NodeHtml() { }
+    private NodeHtml() {}
 
     static void softBreak(SoftLineBreak node, StringBuilder out) {
         BasedSequence base = node.getChars().getBaseSequence();
         int before = node.getStartOffset() - 1;
-        while (before >= 0 && (base.charAt(before) == ' ' || base.charAt(before) == '\t')) before--;
+        while (before >= 0 && (base.charAt(before) == ' ' || base.charAt(before) == '\t')) {
+            before--;
+        }
         int after = node.getEndOffset();
-        while (after < base.length() && (base.charAt(after) == ' ' || base.charAt(after) == '\t' || base.charAt(after) == '>')) after++;
+        while (after < base.length()
+                && (base.charAt(after) == ' ' || base.charAt(after) == '\t' || base.charAt(after) == '>')) {
+            after++;
+        }
         boolean wide = before >= 0 && Cjk.isWide(Character.codePointBefore(base, before + 1))
                 || after < base.length() && Cjk.isWide(Character.codePointAt(base, after));
-        if (!wide) out.append('\n');
+        if (!wide) {
+            out.append('\n');
+        }
     }
 
     /** A text node's HTML; {@code state} (null outside a page) gives the language and the glossary. */
@@ -46,10 +55,13 @@ final class NodeHtml {
             // of a linked term is passed over whole, so a shorter term inside it is not linked instead
             GlossaryTerms glossary = state.request.glossary();
             for (GlossaryTerms.Hit hit = glossary.next(s, from); hit != null; hit = glossary.next(s, hit.end())) {
-                if (!state.linkedTerms.add(hit.term().id())) continue;
+                if (!state.linkedTerms.add(hit.term().id())) {
+                    continue;
+                }
                 HtmlText.escapeMarkedInto(s.substring(from, hit.start()), mark, out);
                 out.append("<a class=\"term\" href=\"");
-                HtmlText.escapeInto(state.request.glossaryHref() + "#" + hit.term().id(), out);
+                HtmlText.escapeInto(
+                        state.request.glossaryHref() + "#" + hit.term().id(), out);
                 out.append("\">");
                 HtmlText.escapeMarkedInto(s.substring(hit.start(), hit.end()), mark, out);
                 out.append("</a>");
@@ -71,7 +83,8 @@ final class NodeHtml {
 
     /** {@code chars.toString()}, read from the source string when the sequence is a plain slice of it. */
     static String string(BasedSequence chars) {
-        if (chars instanceof com.vladsch.flexmark.util.sequence.SubSequence && chars.getBase() instanceof String src
+        if (chars instanceof SubSequence
+                && chars.getBase() instanceof String src
                 && chars.getEndOffset() - chars.getStartOffset() == chars.length()) {
             return src.substring(chars.getStartOffset(), chars.getEndOffset());
         }
@@ -81,7 +94,9 @@ final class NodeHtml {
     /** Glossary links go in running text only: not in headings, not inside another link. */
     private static boolean linkable(Node node) {
         for (Node p = node.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof com.vladsch.flexmark.ast.Heading || p instanceof Link || p instanceof LinkRef) return false;
+            if (p instanceof Heading || p instanceof Link || p instanceof LinkRef) {
+                return false;
+            }
         }
         return true;
     }

@@ -3,10 +3,12 @@ package casebook.markdown;
 /** {@code :::note}, a note set apart from the running text (Markdown inside). */
 final class NoteBlock implements Block<NoteBlock.Note> {
 
-    record Note(String bodyHtml) { }
+    record Note(String bodyHtml) {}
 
     @Override
-    public String name() { return "note"; }
+    public String name() {
+        return "note";
+    }
 
     @Override
     public Note read(Segment.Container c, BlockContext ctx) {

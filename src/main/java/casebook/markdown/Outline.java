@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
  * into its structure, for the on-page contents and translation parity.
  */
 final class Outline {
-    private Outline() { }
+    private Outline() {}
 
     /** Whether the node is part of the outline (and was recorded). */
     static boolean visit(Node node, ParsedSegment seg, PageState state) {
@@ -27,13 +27,20 @@ final class Outline {
             heading(h, seg, state);
         } else if (node instanceof ListBlock list) {
             int items = 0;
-            for (Node c = list.getFirstChild(); c != null; c = c.getNext()) items++;
-            state.structure(list instanceof OrderedList ? StructureKind.OL : StructureKind.UL, String.valueOf(items), seg.line(node));
+            for (Node c = list.getFirstChild(); c != null; c = c.getNext()) {
+                items++;
+            }
+            state.structure(
+                    list instanceof OrderedList ? StructureKind.OL : StructureKind.UL,
+                    String.valueOf(items),
+                    seg.line(node));
         } else if (node instanceof TableBlock table) {
             int rows = 0;
             // the rows a reader sees: Flexmark keeps the |---| line as a row of its own
             for (Node r : table.getDescendants()) {
-                if (r instanceof TableRow && !(r.getParent() instanceof TableSeparator)) rows++;
+                if (r instanceof TableRow && !(r.getParent() instanceof TableSeparator)) {
+                    rows++;
+                }
             }
             state.structure(StructureKind.TABLE, String.valueOf(rows), seg.line(node));
         } else {
@@ -59,11 +66,19 @@ final class Outline {
         String id;
         if (explicit != null) {
             if (!HeadingIds.VALID.matcher(explicit).matches()) {
-                state.diagnostics.error(state.request.display(), line, 1, "heading id \"" + explicit + "\" is not valid",
+                state.diagnostics.error(
+                        state.request.display(),
+                        line,
+                        1,
+                        "heading id \"" + explicit + "\" is not valid",
                         "use ASCII letters, digits and hyphens, starting with a letter, e.g. {#basic-info}");
             }
             if (state.headingIds.isUsed(explicit)) {
-                state.diagnostics.error(state.request.display(), line, 1, "heading id \"" + explicit + "\" is used twice on this page",
+                state.diagnostics.error(
+                        state.request.display(),
+                        line,
+                        1,
+                        "heading id \"" + explicit + "\" is used twice on this page",
                         "give this heading another id");
             }
             id = state.headingIds.claim(explicit);
@@ -74,7 +89,9 @@ final class Outline {
         state.ids.add(id);
         state.headings.add(new OutlineHeading(h.getLevel(), text, id, line, state.request.markJapanese()));
         state.lastHeadingId = id;
-        if (h.getLevel() <= 3) state.section = id;
+        if (h.getLevel() <= 3) {
+            state.section = id;
+        }
         state.structure(StructureKind.heading(h.getLevel()), id, line);
     }
 

@@ -6,5 +6,7 @@ import casebook.text.HtmlText;
 public record OutlineHeading(int level, String text, String id, int line, boolean markJapanese) {
 
     /** The text as HTML, escaped, with Japanese runs marked {@code lang="ja"} on other-language pages. */
-    public String html() { return HtmlText.escapeMarked(text, markJapanese); }
+    public String html() {
+        return HtmlText.escapeMarked(text, markJapanese);
+    }
 }

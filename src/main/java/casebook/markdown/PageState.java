@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +27,7 @@ final class PageState {
     final Map<String, Speaker> speakers = new LinkedHashMap<>();
     /** The page's participants block could not be read (already reported): speakers are not checked against it. */
     boolean participantsUnreadable;
+
     String section = "";
     String lastHeadingId;
 

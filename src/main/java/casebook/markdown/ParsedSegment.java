@@ -14,6 +14,7 @@ final class ParsedSegment {
     final int startLine;
     /** Whether the segment holds raw HTML: its rendered HTML is cleaned ({@link RawHtmlRuns}). */
     boolean rawHtml;
+
     private LineMap lines;
 
     ParsedSegment(Document doc, int startLine) {
@@ -42,7 +43,8 @@ final class ParsedSegment {
     private LineMap lines() {
         if (lines == null) {
             BasedSequence text = doc.getChars().getBaseSequence();
-            lines = new LineMap(text.getBase() instanceof String s && s.length() == text.length() ? s : text, startLine);
+            lines = new LineMap(
+                    text.getBase() instanceof String s && s.length() == text.length() ? s : text, startLine);
         }
         return lines;
     }

@@ -15,17 +15,24 @@ import java.util.List;
 final class ParticipantsBlock implements Block<ParticipantsBlock.Participants> {
 
     /** The list: the heading that names it ("" when none), the labels read out for each term, the people. */
-    record Participants(String labelledBy, String markLabel, String nameLabel, String roleLabel, String affiliationLabel,
-                        List<Person> people) { }
+    record Participants(
+            String labelledBy,
+            String markLabel,
+            String nameLabel,
+            String roleLabel,
+            String affiliationLabel,
+            List<Person> people) {}
 
     /**
      * One person: the speaker id, and the mark, name, role and affiliation as HTML (Japanese runs marked on
      * pages in other languages); role and affiliation are "" when not given.
      */
-    record Person(String speaker, String markHtml, String nameHtml, String roleHtml, String affiliationHtml) { }
+    record Person(String speaker, String markHtml, String nameHtml, String roleHtml, String affiliationHtml) {}
 
     @Override
-    public String name() { return "participants"; }
+    public String name() {
+        return "participants";
+    }
 
     @Override
     public Participants read(Segment.Container c, BlockContext ctx) {
@@ -35,7 +42,11 @@ final class ParticipantsBlock implements Block<ParticipantsBlock.Participants> {
         YamlNode list = YamlReader.read(c.rawText(), r.display(), c.bodyStartLine() - 1, d);
         if (list == null || !list.isList()) {
             if (list != null) {
-                d.error(r.display(), c.bodyStartLine(), 1, "the participants block must be a YAML list of speakers",
+                d.error(
+                        r.display(),
+                        c.bodyStartLine(),
+                        1,
+                        "the participants block must be a YAML list of speakers",
                         "start each speaker with \"- id: …\"");
             }
             st.participantsUnreadable = true; // its error stands for every dialogue turn that names a speaker
@@ -48,28 +59,43 @@ final class ParticipantsBlock implements Block<ParticipantsBlock.Participants> {
         for (YamlNode sp : list.list()) {
             String id = sp.text("id");
             String markText = sp.text("mark");
-            List<YamlNode> persons = sp.get("people") == null ? List.of() : sp.get("people").list();
+            List<YamlNode> persons =
+                    sp.get("people") == null ? List.of() : sp.get("people").list();
             if (id == null || markText == null || persons.isEmpty()) {
-                d.error(r.display(), sp.line(), sp.column(), "a speaker needs id, mark and people",
+                d.error(
+                        r.display(),
+                        sp.line(),
+                        sp.column(),
+                        "a speaker needs id, mark and people",
                         "write - id: mod / mark: 司 / people: [ {name: …, affiliation: …} ]");
                 continue;
             }
             String role = sp.text("role");
             List<String> names = new ArrayList<>();
-            for (YamlNode p : persons) names.add(p.text("name"));
+            for (YamlNode p : persons) {
+                names.add(p.text("name"));
+            }
             String label = (role == null ? "" : role + " ") + String.join(r.label("participants.joiner"), names);
             st.speakers.put(id, new Speaker(markText, label));
             ids.add(id);
             for (YamlNode p : persons) {
                 String name = p.text("name");
                 String aff = p.text("affiliation");
-                people.add(new Person(id, HtmlText.escapeMarked(markText, mark), HtmlText.escapeMarked(name == null ? "" : name, mark),
+                people.add(new Person(
+                        id,
+                        HtmlText.escapeMarked(markText, mark),
+                        HtmlText.escapeMarked(name == null ? "" : name, mark),
                         role == null || role.isBlank() ? "" : HtmlText.escapeMarked(role, mark),
                         aff == null || aff.isBlank() ? "" : HtmlText.escapeMarked(aff, mark)));
             }
         }
         st.structure(StructureKind.PARTICIPANTS, String.join(",", ids), c.line());
-        return new Participants(labelledBy, r.label("participants.mark"), r.label("participants.name"),
-                r.label("participants.role"), r.label("participants.affiliation"), people);
+        return new Participants(
+                labelledBy,
+                r.label("participants.mark"),
+                r.label("participants.name"),
+                r.label("participants.role"),
+                r.label("participants.affiliation"),
+                people);
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  * only what the editor's raw HTML brought (each removal was reported when parsed).
  */
 final class RawHtmlRuns {
-    private RawHtmlRuns() { }
+    private RawHtmlRuns() {}
 
     /** Reads one raw HTML node (an HTML block, inline HTML or an HTML comment) of a parsed segment. */
     static void inspect(Node node, ParsedSegment seg, PageState state) {
@@ -31,16 +31,23 @@ final class RawHtmlRuns {
         RawHtml.inspect(node.getChars().toString(), removals, kept);
         for (RawHtml.Kept k : kept) {
             int at = node.getStartOffset() + k.offset();
-            if (k.attribute().equals("id")) state.ids.add(k.value());
-            else state.links.add(new LinkUse(k.value(), seg.lineAt(at), seg.columnAt(at)));
+            if (k.attribute().equals("id")) {
+                state.ids.add(k.value());
+            } else {
+                state.links.add(new LinkUse(k.value(), seg.lineAt(at), seg.columnAt(at)));
+            }
         }
         for (RawHtml.Removal r : removals) {
             int at = node.getStartOffset() + r.offset();
             if (r.url() != null) {
                 state.links.add(new LinkUse(r.url(), seg.lineAt(at), seg.columnAt(at)));
             } else {
-                state.diagnostics.warning(state.request.display(), seg.lineAt(at), seg.columnAt(at),
-                        "raw HTML removed: " + r.removed() + " (" + r.why() + ")", "delete it from the Markdown");
+                state.diagnostics.warning(
+                        state.request.display(),
+                        seg.lineAt(at),
+                        seg.columnAt(at),
+                        "raw HTML removed: " + r.removed() + " (" + r.why() + ")",
+                        "delete it from the Markdown");
             }
         }
     }

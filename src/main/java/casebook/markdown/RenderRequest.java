@@ -18,8 +18,17 @@ import java.util.Map;
  * @param glossaryHref  relative URL of the glossary page from this page (e.g. {@code ../glossary/})
  * @param markJapanese  wrap Japanese runs in {@code <span lang="ja">} (true on non-Japanese pages)
  */
-public record RenderRequest(Path display, String lang, String body, int bodyStartLine, YamlNode data, Path dataDisplay,
-                            Map<String, String> labels, GlossaryTerms glossary, String glossaryHref, boolean markJapanese) {
+public record RenderRequest(
+        Path display,
+        String lang,
+        String body,
+        int bodyStartLine,
+        YamlNode data,
+        Path dataDisplay,
+        Map<String, String> labels,
+        GlossaryTerms glossary,
+        String glossaryHref,
+        boolean markJapanese) {
 
     /** A data.yaml is there but could not be read (its syntax error is reported already): say nothing more of it. */
     public boolean dataUnreadable() {

@@ -1,5 +1,6 @@
 package casebook.markdown;
 
+import casebook.diag.Diagnostic;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,9 +11,14 @@ import java.util.Set;
  * for translation parity and the hashes of each section's source for staleness, and
  * the diagnostics rendering reported (so a cached page whose Markdown had problems is re-rendered).
  */
-public record RenderedBody(String html, List<OutlineHeading> headings, Set<String> ids, List<LinkUse> links,
-                           List<StructureItem> structure, SectionHashes sections,
-                           List<casebook.diag.Diagnostic> diagnostics) {
+public record RenderedBody(
+        String html,
+        List<OutlineHeading> headings,
+        Set<String> ids,
+        List<LinkUse> links,
+        List<StructureItem> structure,
+        SectionHashes sections,
+        List<Diagnostic> diagnostics) {
 
     /** The same without its HTML, for a build that has written the page and needs only its outline and links. */
     public RenderedBody withoutHtml() {

@@ -31,7 +31,9 @@ public final class SectionHashes {
     /** Section id to hash, in document order. */
     public Map<String, String> get() {
         Map<String, String> h = hashes;
-        if (h == null) hashes = h = Collections.unmodifiableMap(compute());
+        if (h == null) {
+            hashes = h = Collections.unmodifiableMap(compute());
+        }
         return h;
     }
 
@@ -44,13 +46,19 @@ public final class SectionHashes {
         int line = bodyStartLine;
         int offset = 0;
         for (OutlineHeading h : headings) {
-            if (h.level() != 2) continue;
+            if (h.level() != 2) {
+                continue;
+            }
             while (line < h.line() && offset >= 0) {
                 offset = body.indexOf('\n', offset);
-                if (offset >= 0) offset++;
+                if (offset >= 0) {
+                    offset++;
+                }
                 line++;
             }
-            if (offset < 0 || line != h.line()) break;
+            if (offset < 0 || line != h.line()) {
+                break;
+            }
             cuts.add(offset);
             ids.add(h.id());
         }
@@ -59,7 +67,9 @@ public final class SectionHashes {
             int from = cuts.get(i);
             int to = i + 1 < cuts.size() ? cuts.get(i + 1) : body.length();
             String section = normalise(body, from, to);
-            if (i == 0 && section.isEmpty()) continue;
+            if (i == 0 && section.isEmpty()) {
+                continue;
+            }
             out.put(ids.get(i), hash(section));
         }
         return out;
@@ -71,10 +81,16 @@ public final class SectionHashes {
         int p = from;
         while (p < to) {
             int end = body.indexOf('\n', p);
-            if (end < 0 || end > to) end = to;
+            if (end < 0 || end > to) {
+                end = to;
+            }
             int a = p, b = end;
-            while (a < b && Character.isWhitespace(body.charAt(a))) a++;
-            while (b > a && Character.isWhitespace(body.charAt(b - 1))) b--;
+            while (a < b && Character.isWhitespace(body.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(body.charAt(b - 1))) {
+                b--;
+            }
             out.append(body, a, b).append('\n');
             p = end + 1;
         }

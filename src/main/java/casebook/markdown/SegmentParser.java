@@ -24,8 +24,12 @@ final class SegmentParser {
         ParsedSegment seg = new ParsedSegment(doc, md.startLine());
         Links links = new Links(seg, state);
         for (Node node : doc.getDescendants()) {
-            if (Outline.visit(node, seg, state) || links.visit(node)) continue;
-            if (node instanceof HtmlBlock || node instanceof HtmlInline) RawHtmlRuns.inspect(node, seg, state);
+            if (Outline.visit(node, seg, state) || links.visit(node)) {
+                continue;
+            }
+            if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                RawHtmlRuns.inspect(node, seg, state);
+            }
         }
         links.finish();
         return seg;

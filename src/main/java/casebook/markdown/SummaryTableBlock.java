@@ -14,13 +14,15 @@ import java.util.List;
 final class SummaryTableBlock implements Block<SummaryTableBlock.SummaryTable> {
 
     /** The table: the heading that names it ("" when none) and its rows. */
-    record SummaryTable(String labelledBy, List<Row> rows) { }
+    record SummaryTable(String labelledBy, List<Row> rows) {}
 
     /** One row: its heading and its cell, as HTML. */
-    record Row(String headHtml, String cellHtml) { }
+    record Row(String headHtml, String cellHtml) {}
 
     @Override
-    public String name() { return "summary-table"; }
+    public String name() {
+        return "summary-table";
+    }
 
     @Override
     public SummaryTable read(Segment.Container c, BlockContext ctx) {
@@ -28,17 +30,24 @@ final class SummaryTableBlock implements Block<SummaryTableBlock.SummaryTable> {
         String labelledBy = st.lastHeadingId;
         List<Row> rows = new ArrayList<>();
         for (Segment s : c.children()) {
-            if (!(s instanceof Segment.Markdown m)) continue;
+            if (!(s instanceof Segment.Markdown m)) {
+                continue;
+            }
             ParsedSegment seg = ctx.parse(m);
             for (Node list = seg.doc.getFirstChild(); list != null; list = list.getNext()) {
                 if (!(list instanceof BulletList)) {
-                    st.diagnostics.error(st.request.display(), seg.line(list), 1,
+                    st.diagnostics.error(
+                            st.request.display(),
+                            seg.line(list),
+                            1,
                             "a summary table holds one list: a top-level item per row, with the row's points nested under it",
                             "indent the row's points by two spaces under \"- row heading\"");
                     continue;
                 }
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    if (!(item instanceof ListItem)) continue;
+                    if (!(item instanceof ListItem)) {
+                        continue;
+                    }
                     StringBuilder head = new StringBuilder();
                     StringBuilder cell = new StringBuilder();
                     for (Node part = item.getFirstChild(); part != null; part = part.getNext()) {

@@ -74,8 +74,10 @@ public final class AtomicPublisher implements AutoCloseable {
      */
     public static AtomicPublisher open(Path out, Path content, Path themes, Path cwd) {
         OutputGuard.Refusal r = OutputGuard.check(out, content, themes, cwd);
-        if (r != null) throw new OutputRefused(r.message(), r.hint());
-        return open(OutputGuard.real(out), out, ProcessHandle.current().pid(), s -> { });
+        if (r != null) {
+            throw new OutputRefused(r.message(), r.hint());
+        }
+        return open(OutputGuard.real(out), out, ProcessHandle.current().pid(), s -> {});
     }
 
     /**
@@ -88,7 +90,8 @@ public final class AtomicPublisher implements AutoCloseable {
         try {
             Files.createDirectories(target.getParent());
         } catch (IOException e) {
-            throw new OutputRefused("cannot create the folder " + target.getParent() + " for --out " + shown + ": " + e.getMessage(),
+            throw new OutputRefused(
+                    "cannot create the folder " + target.getParent() + " for --out " + shown + ": " + e.getMessage(),
                     "choose an output folder in a folder you can write to");
         }
         OutputLock lock = OutputLock.acquire(target, shown, pid);
@@ -126,7 +129,9 @@ public final class AtomicPublisher implements AutoCloseable {
 
     /** Swaps the complete staging folder in as the output folder (see the class comment for the steps). */
     public void commit() {
-        if (staging == null) throw new IllegalStateException("nothing staged");
+        if (staging == null) {
+            throw new IllegalStateException("nothing staged");
+        }
         Path old = sibling("old");
         try {
             step("seal");
@@ -141,10 +146,13 @@ public final class AtomicPublisher implements AutoCloseable {
                     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 } else if (Boolean.TRUE.equals(OutputGuard.isEmpty(target))) {
                     step("retire: remove the empty folder");
-                    Files.delete(target);   // fails, and deletes nothing, if a file appeared in it meanwhile
+                    Files.delete(target); // fails, and deletes nothing, if a file appeared in it meanwhile
                 } else {
-                    throw new OutputRefused("--out " + shown + " is not empty and was not made by casebook (it has no "
-                            + OutputMarker.NAME + " file); choose an empty or new folder, or delete it yourself", OutputGuard.FIX);
+                    throw new OutputRefused(
+                            "--out " + shown + " is not empty and was not made by casebook (it has no "
+                                    + OutputMarker.NAME
+                                    + " file); choose an empty or new folder, or delete it yourself",
+                            OutputGuard.FIX);
                 }
             }
             step("promote");
@@ -172,7 +180,9 @@ public final class AtomicPublisher implements AutoCloseable {
 
     /** Throws the staging folder away (after a failed build); the output folder is not touched. */
     public void abort() {
-        if (staging == null) return;
+        if (staging == null) {
+            return;
+        }
         try {
             deleteTree(staging);
             staging = null;
@@ -185,7 +195,9 @@ public final class AtomicPublisher implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!committed) abort();
+            if (!committed) {
+                abort();
+            }
         } finally {
             lock.close();
         }
@@ -197,12 +209,14 @@ public final class AtomicPublisher implements AutoCloseable {
     }
 
     /** The output folder (absolute, links resolved). */
-    public Path target() { return target; }
+    public Path target() {
+        return target;
+    }
 
     /** Writes an in-memory tree into {@code out} (no guard: for callers that checked the folder). */
     public static void publish(OutputTree tree, Path out) {
         Path target = OutputGuard.real(out);
-        try (AtomicPublisher p = open(target, out, ProcessHandle.current().pid(), s -> { })) {
+        try (AtomicPublisher p = open(target, out, ProcessHandle.current().pid(), s -> {})) {
             p.write(tree);
             p.commit();
         }
@@ -233,14 +247,16 @@ public final class AtomicPublisher implements AutoCloseable {
     }
 
     /** A sibling named like a leftover, with its kind ("tmp", "old") and whether casebook may remove it. */
-    private record Leftover(Path path, String kind, boolean removable) { }
+    private record Leftover(Path path, String kind, boolean removable) {}
 
     private List<Leftover> leftovers() throws IOException {
         List<Leftover> found = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(target.getParent(), name + ".{tmp,old}-*")) {
             for (Path p : ds) {
                 Matcher m = leftover.matcher(p.getFileName().toString());
-                if (!m.matches() || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
+                if (!m.matches() || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
                 long owner = Long.parseLong(m.group(2));
                 boolean idle = owner == pid || ProcessHandle.of(owner).isEmpty();
                 boolean ours = lock.created(p.getFileName().toString())
@@ -248,24 +264,30 @@ public final class AtomicPublisher implements AutoCloseable {
                 found.add(new Leftover(p, m.group(1), idle && ours));
             }
         }
-        found.sort(Comparator.comparing(l -> l.path().getFileName().toString()));   // a deterministic order of steps
+        found.sort(Comparator.comparing(l -> l.path().getFileName().toString())); // a deterministic order of steps
         return found;
     }
 
     /** A swap killed between retire and promote left no output folder but a complete old copy: put it back. */
     private void recover() throws IOException {
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         Path best = null;
         FileTime bestTime = null;
         for (Leftover l : leftovers()) {
-            if (!l.removable() || !l.kind().equals("old") || !OutputMarker.SITE.equals(OutputMarker.kind(l.path()))) continue;
+            if (!l.removable() || !l.kind().equals("old") || !OutputMarker.SITE.equals(OutputMarker.kind(l.path()))) {
+                continue;
+            }
             FileTime t = Files.getLastModifiedTime(l.path().resolve(OutputMarker.NAME), LinkOption.NOFOLLOW_LINKS);
             if (best == null || t.compareTo(bestTime) > 0) {
                 best = l.path();
                 bestTime = t;
             }
         }
-        if (best == null) return;
+        if (best == null) {
+            return;
+        }
         step("restore " + best.getFileName());
         Files.move(best, target, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -273,15 +295,23 @@ public final class AtomicPublisher implements AutoCloseable {
     /** Removes the idle leftovers: staging copies first, then old copies (renamed to .tmp- before they are deleted). */
     private void cleanLeftovers() throws IOException {
         for (Leftover l : leftovers()) {
-            if (l.removable() && l.kind().equals("tmp")) deleteTree(l.path());
+            if (l.removable() && l.kind().equals("tmp")) {
+                deleteTree(l.path());
+            }
         }
         // with no output folder, an old copy may be the only copy of the site: never delete it then
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         for (Leftover l : leftovers()) {
-            if (!l.removable() || !l.kind().equals("old")) continue;
+            if (!l.removable() || !l.kind().equals("old")) {
+                continue;
+            }
             String owner = l.path().getFileName().toString().substring(name.length() + ".old-".length());
             Path gone = l.path().resolveSibling(name + ".tmp-" + owner);
-            if (Files.exists(gone, LinkOption.NOFOLLOW_LINKS)) continue;   // not casebook's to delete: left alone
+            if (Files.exists(gone, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            } // not casebook's to delete: left alone
             lock.record(gone.getFileName().toString());
             step("discard " + l.path().getFileName());
             Files.move(l.path(), gone, StandardCopyOption.ATOMIC_MOVE);
@@ -298,7 +328,9 @@ public final class AtomicPublisher implements AutoCloseable {
         }
         String shown = dir.getFileName().toString();
         for (Path x : all) {
-            if (x.equals(marker) || x.equals(dir)) continue;
+            if (x.equals(marker) || x.equals(dir)) {
+                continue;
+            }
             step("delete " + shown + "/" + dir.relativize(x).toString().replace('\\', '/'));
             Files.delete(x);
         }

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
  * same folder (a link to the content, a link inside it) is caught too. Nothing is written before these checks.
  */
 public final class OutputGuard {
-    private OutputGuard() { }
+    private OutputGuard() {}
 
     /** A refusal: what is wrong and what to do instead. */
-    public record Refusal(String message, String hint) { }
+    public record Refusal(String message, String hint) {}
 
     /** The hint for a folder that would delete sources. */
     public static final String FIX = "choose a folder of its own, e.g. --out site";
@@ -47,8 +47,10 @@ public final class OutputGuard {
             return new Refusal("--out " + out + " is or holds the content folder " + content + replace, FIX);
         }
         if (o.startsWith(c)) {
-            return new Refusal("--out " + out + " lies inside the content folder " + content
-                    + ": the next build would read it back as content, and publishing could replace a page's sources", FIX);
+            return new Refusal(
+                    "--out " + out + " lies inside the content folder " + content
+                            + ": the next build would read it back as content, and publishing could replace a page's sources",
+                    FIX);
         }
         if (t.startsWith(o) || o.startsWith(t)) {
             return new Refusal("--out " + out + " is, holds or lies inside the themes folder " + themes + replace, FIX);
@@ -60,7 +62,9 @@ public final class OutputGuard {
             return new Refusal("--out " + out + " is the root of the file system", FIX);
         }
         if (TEMPORARY.matcher(o.getFileName().toString()).matches()) {
-            return new Refusal("--out " + out + " has the name casebook gives its temporary folders (<out>.tmp-<pid>, <out>.old-<pid>)",
+            return new Refusal(
+                    "--out " + out
+                            + " has the name casebook gives its temporary folders (<out>.tmp-<pid>, <out>.old-<pid>)",
                     FIX);
         }
         if (Files.isDirectory(o) && !OutputMarker.isMarked(o)) {
@@ -69,8 +73,9 @@ public final class OutputGuard {
                 return new Refusal("--out " + out + " cannot be read", "choose a folder you can read and write");
             }
             if (!empty) {
-                return new Refusal("--out " + out + " is not empty and was not made by casebook (it has no " + OutputMarker.NAME
-                        + " file); choose an empty or new folder, or delete it yourself",
+                return new Refusal(
+                        "--out " + out + " is not empty and was not made by casebook (it has no " + OutputMarker.NAME
+                                + " file); choose an empty or new folder, or delete it yourself",
                         "if it is the output of a casebook version older than the marker, delete it once and build again");
             }
         }
@@ -90,8 +95,12 @@ public final class OutputGuard {
     public static Path real(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         Path existing = abs;
-        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing == null) return abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
         try {
             return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
         } catch (IOException e) {

@@ -11,8 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * One build at a time per output folder: a lock on the file {@code <out>.lock} beside the output, taken with
@@ -57,15 +59,21 @@ final class OutputLock implements AutoCloseable {
      * @param shown the output folder as the user named it, for messages
      */
     static OutputLock acquire(Path target, Path shown, long pid) {
-        if (!HELD.add(target)) throw busy(shown, String.valueOf(ProcessHandle.current().pid()));
+        if (!HELD.add(target)) {
+            throw busy(shown, String.valueOf(ProcessHandle.current().pid()));
+        }
         try {
             Path file = fileOf(target);
-            // a build that ends deletes the lock file; one that opened it just before must not believe it holds the lock
+            // a build that ends deletes the lock file; one that opened it just before must not believe it holds the
+            // lock
             for (int attempt = 0; attempt < 5; attempt++) {
                 OutputLock l = tryOnce(target, file, shown, pid);
-                if (l != null) return l;
+                if (l != null) {
+                    return l;
+                }
             }
-            throw new OutputRefused("cannot take the lock " + file + ": it keeps changing",
+            throw new OutputRefused(
+                    "cannot take the lock " + file + ": it keeps changing",
                     "another casebook build may be starting; try again");
         } catch (RuntimeException e) {
             HELD.remove(target);
@@ -74,15 +82,22 @@ final class OutputLock implements AutoCloseable {
     }
 
     private static OutputLock tryOnce(Path target, Path file, Path shown, long pid) {
-        if (Files.isSymbolicLink(file) || Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isSymbolicLink(file)
+                || Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw notOurs(file);
         }
         FileChannel ch;
         try {
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+            ch = FileChannel.open(
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new OutputRefused("cannot create the lock file " + file + ": " + e.getMessage(),
+            throw new OutputRefused(
+                    "cannot create the lock file " + file + ": " + e.getMessage(),
                     "choose an output folder in a folder you can write to");
         }
         boolean keep = false;
@@ -93,12 +108,16 @@ final class OutputLock implements AutoCloseable {
             } catch (OverlappingFileLockException e) {
                 lock = null;
             }
-            if (lock == null) throw busy(shown, holder(file));
+            if (lock == null) {
+                throw busy(shown, holder(file));
+            }
             Set<String> journal = journal(read(ch), file, target.getFileName().toString());
             StringBuilder text = new StringBuilder().append(pid).append('\n');
-            for (String name : journal) text.append(name).append('\n');
+            for (String name : journal) {
+                text.append(name).append('\n');
+            }
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            ch.write(ByteBuffer.wrap(bytes), 0);   // over the old text, then cut: the list is never lost on the way
+            ch.write(ByteBuffer.wrap(bytes), 0); // over the old text, then cut: the list is never lost on the way
             ch.truncate(bytes.length);
             ch.force(false);
             // the path must still name the file we locked (not one deleted by a build that just ended)
@@ -108,11 +127,14 @@ final class OutputLock implements AutoCloseable {
             } catch (NoSuchFileException e) {
                 now = "";
             }
-            if (!now.equals(text.toString())) return null;
+            if (!now.equals(text.toString())) {
+                return null;
+            }
             keep = true;
             return new OutputLock(target, file, ch, lock, journal);
         } catch (IOException e) {
-            throw new OutputRefused("cannot use the lock file " + file + ": " + e.getMessage(),
+            throw new OutputRefused(
+                    "cannot use the lock file " + file + ": " + e.getMessage(),
                     "choose an output folder in a folder you can write to");
         } finally {
             if (!keep) {
@@ -129,9 +151,11 @@ final class OutputLock implements AutoCloseable {
     private static final int MAX_BYTES = 64 * 1024;
 
     private static String read(FileChannel ch) throws IOException {
-        if (ch.size() > MAX_BYTES) return null;
+        if (ch.size() > MAX_BYTES) {
+            return null;
+        }
         ByteBuffer b = ByteBuffer.allocate((int) ch.size());
-        while (b.hasRemaining() && ch.read(b, b.position()) > 0) { }
+        while (b.hasRemaining() && ch.read(b, b.position()) > 0) {}
         return new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
     }
 
@@ -141,15 +165,22 @@ final class OutputLock implements AutoCloseable {
      * before it wrote it; a text whose first line is not a process id is not casebook's.
      */
     private static Set<String> journal(String text, Path file, String outName) {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        if (text == null) throw notOurs(file);
-        if (text.isEmpty()) return names;
+        Set<String> names = new LinkedHashSet<>();
+        if (text == null) {
+            throw notOurs(file);
+        }
+        if (text.isEmpty()) {
+            return names;
+        }
         String[] lines = text.split("\n", -1);
-        if (!lines[0].matches("[0-9]{1,18}")) throw notOurs(file);
-        java.util.regex.Pattern leftover = java.util.regex.Pattern.compile(
-                java.util.regex.Pattern.quote(outName) + "\\.(tmp|old)-[0-9]{1,18}");
-        for (int i = 1; i < lines.length - 1; i++) {   // the last element follows the last newline: cut short or empty
-            if (leftover.matcher(lines[i]).matches()) names.add(lines[i]);
+        if (!lines[0].matches("[0-9]{1,18}")) {
+            throw notOurs(file);
+        }
+        Pattern leftover = Pattern.compile(Pattern.quote(outName) + "\\.(tmp|old)-[0-9]{1,18}");
+        for (int i = 1; i < lines.length - 1; i++) { // the last element follows the last newline: cut short or empty
+            if (leftover.matcher(lines[i]).matches()) {
+                names.add(lines[i]);
+            }
         }
         return names;
     }
@@ -161,7 +192,9 @@ final class OutputLock implements AutoCloseable {
 
     /** Writes {@code name} into the journal before the folder of that name is created (or renamed to it). */
     void record(String name) throws IOException {
-        if (!journal.add(name)) return;
+        if (!journal.add(name)) {
+            return;
+        }
         channel.write(ByteBuffer.wrap((name + "\n").getBytes(StandardCharsets.UTF_8)), channel.size());
         channel.force(false);
     }
@@ -178,12 +211,14 @@ final class OutputLock implements AutoCloseable {
     }
 
     static OutputRefused busy(Path shown, String pid) {
-        return new OutputRefused("another casebook build is writing to " + shown + " (pid " + pid + "); wait for it to finish",
+        return new OutputRefused(
+                "another casebook build is writing to " + shown + " (pid " + pid + "); wait for it to finish",
                 "run one build at a time per output folder");
     }
 
     private static OutputRefused notOurs(Path file) {
-        return new OutputRefused(file + " exists and was not made by casebook (casebook keeps its lock there)",
+        return new OutputRefused(
+                file + " exists and was not made by casebook (casebook keeps its lock there)",
                 "rename or delete that file, or choose another --out");
     }
 
@@ -201,7 +236,9 @@ final class OutputLock implements AutoCloseable {
     /** Releases the lock and leaves the file, as the operating system does for a process that was killed (tests). */
     void release() {
         try {
-            if (lock.isValid()) lock.release();
+            if (lock.isValid()) {
+                lock.release();
+            }
             channel.close();
         } catch (IOException ignored) {
             // the lock goes with the channel

@@ -17,7 +17,7 @@ import java.nio.file.StandardCopyOption;
  * published with the site and says nothing a reader could use.
  */
 public final class OutputMarker {
-    private OutputMarker() { }
+    private OutputMarker() {}
 
     /** The marker's file name, at the top of the folder. */
     public static final String NAME = ".casebook-output";
@@ -44,16 +44,22 @@ public final class OutputMarker {
      */
     static String kind(Path dir) {
         Path f = dir.resolve(NAME);
-        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) return null;
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
             return null;
         }
-        if (bytes.length > MAX_BYTES) return null;
+        if (bytes.length > MAX_BYTES) {
+            return null;
+        }
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-        if (lines.length < 2 || !lines[0].equals(FIRST_LINE) || !lines[1].startsWith("kind: ")) return null;
+        if (lines.length < 2 || !lines[0].equals(FIRST_LINE) || !lines[1].startsWith("kind: ")) {
+            return null;
+        }
         String kind = lines[1].substring("kind: ".length()).strip();
         return kind.isEmpty() ? null : kind;
     }

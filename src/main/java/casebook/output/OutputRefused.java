@@ -14,5 +14,7 @@ public final class OutputRefused extends RuntimeException {
         this.hint = hint;
     }
 
-    public String hint() { return hint; }
+    public String hint() {
+        return hint;
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -26,11 +27,14 @@ public final class OutputTree {
     private final ConcurrentSkipListMap<String, byte[]> files = new ConcurrentSkipListMap<>();
     /** Hashed, not sorted: the link check looks up every link's target here. */
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
+
     private final Path staging;
     private final OutputTree base;
 
     /** An in-memory tree. */
-    public OutputTree() { this((Path) null); }
+    public OutputTree() {
+        this((Path) null);
+    }
 
     /** A tree whose files are written into {@code staging} as they are added. */
     public OutputTree(Path staging) {
@@ -51,13 +55,17 @@ public final class OutputTree {
     public static OutputTree replacing(OutputTree previous) {
         OutputTree root = previous.base != null ? previous.base : previous;
         OutputTree t = new OutputTree(root);
-        if (previous.base != null) t.files.putAll(previous.files);
+        if (previous.base != null) {
+            t.files.putAll(previous.files);
+        }
         return t;
     }
 
     public void put(String path, byte[] bytes) {
         if (base != null) {
-            if (!base.contains(path)) throw new IllegalArgumentException(path + " is not in the tree being updated");
+            if (!base.contains(path)) {
+                throw new IllegalArgumentException(path + " is not in the tree being updated");
+            }
             files.put(path, bytes);
             return;
         }
@@ -77,7 +85,9 @@ public final class OutputTree {
         paths.add(path);
     }
 
-    public void put(String path, String text) { put(path, text.getBytes(StandardCharsets.UTF_8)); }
+    public void put(String path, String text) {
+        put(path, text.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** The bytes of a file (in-memory trees only; null for a spooled tree). */
     public byte[] get(String path) {
@@ -85,22 +95,34 @@ public final class OutputTree {
         return b == null && base != null ? base.get(path) : b;
     }
 
-    public boolean contains(String path) { return base != null ? base.contains(path) : paths.contains(path); }
+    public boolean contains(String path) {
+        return base != null ? base.contains(path) : paths.contains(path);
+    }
 
     /** Every path, in no particular order. */
-    public Set<String> paths() { return base != null ? base.paths() : Collections.unmodifiableSet(paths); }
+    public Set<String> paths() {
+        return base != null ? base.paths() : Collections.unmodifiableSet(paths);
+    }
 
     /** Path to bytes of an in-memory tree (empty for a spooled tree). */
     public NavigableMap<String, byte[]> files() {
-        if (base == null) return Collections.unmodifiableNavigableMap(files);
-        java.util.TreeMap<String, byte[]> all = new java.util.TreeMap<>(base.files());
+        if (base == null) {
+            return Collections.unmodifiableNavigableMap(files);
+        }
+        TreeMap<String, byte[]> all = new TreeMap<>(base.files());
         all.putAll(files);
         return Collections.unmodifiableNavigableMap(all);
     }
 
-    public Path staging() { return staging; }
+    public Path staging() {
+        return staging;
+    }
 
-    public int size() { return paths().size(); }
+    public int size() {
+        return paths().size();
+    }
 
-    public long htmlCount() { return paths().stream().filter(p -> p.endsWith(".html")).count(); }
+    public long htmlCount() {
+        return paths().stream().filter(p -> p.endsWith(".html")).count();
+    }
 }

@@ -16,19 +16,30 @@ import java.util.stream.Stream;
 final class AssetCopier {
     private final Path cwd;
 
-    AssetCopier(Path cwd) { this.cwd = cwd; }
+    AssetCopier(Path cwd) {
+        this.cwd = cwd;
+    }
 
     void copy(Path dir, OutputTree out, Diagnostics d) {
-        if (!Files.isDirectory(dir)) return;
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
         String prefix = "assets/";
         try (Stream<Path> walk = Files.walk(dir)) {
             Path real = dir.toRealPath();
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (ContentScanner.isIgnored(dir.relativize(f))) continue;
+                if (ContentScanner.isIgnored(dir.relativize(f))) {
+                    continue;
+                }
                 if (Files.isSymbolicLink(f) && !f.toRealPath().startsWith(real)) {
                     Path display = ContentFiles.display(f, cwd);
-                    d.error(display, 1, 1, display + " is a symbolic link to a file outside the theme's assets folder; it is"
-                            + " not published", "copy the file in instead");
+                    d.error(
+                            display,
+                            1,
+                            1,
+                            display + " is a symbolic link to a file outside the theme's assets folder; it is"
+                                    + " not published",
+                            "copy the file in instead");
                     continue;
                 }
                 out.put(prefix + dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));

@@ -11,6 +11,8 @@ import casebook.output.OutputTree;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,28 +54,44 @@ final class BookletStage {
     void run(OutputTree out, Diagnostics d) {
         Map<String, Object> links = new LinkedHashMap<>();
         try {
-            if (!wanted(options, site)) return;
+            if (!wanted(options, site)) {
+                return;
+            }
             String name = site.config().pdf() != null ? site.config().pdf() : DEFAULT_NAME;
             Path given = options.pdf() == null ? null : options.pdf().font();
             BookletFont font = BookletFont.find(given);
             if (font == null) {
-                d.note(site.config().display(), site.config().line("pdf"), 1, "PDF booklets skipped: no TrueType Japanese font"
-                        + " found", BookletFont.INSTALL);
+                d.note(
+                        site.config().display(),
+                        site.config().line("pdf"),
+                        1,
+                        "PDF booklets skipped: no TrueType Japanese font" + " found",
+                        BookletFont.INSTALL);
                 return;
             }
             String problem = BookletFont.problem(font.regular());
             if (problem != null) {
-                d.error(font.regular(), 1, 1, "cannot set the PDF booklets in this font: " + problem, BookletFont.INSTALL);
+                d.error(
+                        font.regular(),
+                        1,
+                        1,
+                        "cannot set the PDF booklets in this font: " + problem,
+                        BookletFont.INSTALL);
                 return;
             }
             Map<String, byte[]> made = new ConcurrentHashMap<>();
             site.config().languages().parallelStream().forEach(lang -> {
-                byte[] pdf = Booklet.make(source(lang), theme.templates(), font, previous(lang + "/" + name + ".pdf"), d);
-                if (pdf != null) made.put(lang, pdf);
+                byte[] pdf =
+                        Booklet.make(source(lang), theme.templates(), font, previous(lang + "/" + name + ".pdf"), d);
+                if (pdf != null) {
+                    made.put(lang, pdf);
+                }
             });
             for (String lang : site.config().languages()) {
                 byte[] pdf = made.get(lang);
-                if (pdf == null) continue;
+                if (pdf == null) {
+                    continue;
+                }
                 out.put(lang + "/" + name + ".pdf", pdf);
                 links.put(lang, Map.of("file", name + ".pdf", "size", size(pdf.length), "bytes", pdf.length));
             }
@@ -84,10 +102,10 @@ final class BookletStage {
 
     /** The booklet the output folder holds at {@code path} from the last build, or null. Only read, never changed. */
     private byte[] previous(String path) {
-        java.nio.file.Path f = options.out().resolve(path);
+        Path f = options.out().resolve(path);
         try {
-            return java.nio.file.Files.isRegularFile(f) && java.nio.file.Files.size(f) < 64L << 20 ? java.nio.file.Files.readAllBytes(f) : null;
-        } catch (java.io.IOException | RuntimeException e) {
+            return Files.isRegularFile(f) && Files.size(f) < 64L << 20 ? Files.readAllBytes(f) : null;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -105,25 +123,46 @@ final class BookletStage {
         List<BookletSource.Chapter> chapters = new ArrayList<>();
         for (String slug : site.order()) {
             Page p = site.page(lang, slug);
-            if (p == null || Site.isAbout(p)) continue;
-            RenderedBody body = Build.render(md, p, messages, site.glossary().terms(lang), "../glossary/index.html", quiet);
+            if (p == null || Site.isAbout(p)) {
+                continue;
+            }
+            RenderedBody body =
+                    Build.render(md, p, messages, site.glossary().terms(lang), "../glossary/index.html", quiet);
             List<BookletSource.Section> sections = new ArrayList<>();
-            for (OutlineHeading h : body.headings()) if (h.level() == 2) sections.add(new BookletSource.Section(h.id(), h.text()));
-            chapters.add(new BookletSource.Chapter(slug, p.display(), p.meta().label() == null ? "" : p.meta().label(),
-                    p.meta().title(), body.html(), sections));
+            for (OutlineHeading h : body.headings()) {
+                if (h.level() == 2) {
+                    sections.add(new BookletSource.Section(h.id(), h.text()));
+                }
+            }
+            chapters.add(new BookletSource.Chapter(
+                    slug,
+                    p.display(),
+                    p.meta().label() == null ? "" : p.meta().label(),
+                    p.meta().title(),
+                    body.html(),
+                    sections));
         }
         Page home = site.homes().get(lang);
-        String intro = home == null ? "" : Build.render(md, home, messages, site.glossary().terms(lang), "glossary/index.html",
-                quiet).html();
+        String intro = home == null
+                ? ""
+                : Build.render(md, home, messages, site.glossary().terms(lang), "glossary/index.html", quiet)
+                        .html();
         String base = Build.baseUrl(options, site);
-        if (base != null && !base.endsWith("/")) base += "/";
+        if (base != null && !base.endsWith("/")) {
+            base += "/";
+        }
         return new BookletSource(lang, identity, published, intro, chapters, glossary(lang), messages.get(lang), base);
     }
 
     private Map<String, Object> glossary(String lang) {
-        if (site.glossary().entries().isEmpty()) return null;
+        if (site.glossary().entries().isEmpty()) {
+            return null;
+        }
         Map<String, String> t = theme.messages().get(lang);
-        String other = site.config().languages().stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
+        String other = site.config().languages().stream()
+                .filter(l -> !l.equals(lang))
+                .findFirst()
+                .orElse(lang);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Glossary.Entry e : site.glossary().entries()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -143,7 +182,9 @@ final class BookletStage {
 
     /** A file size as readers see it: "850 KB", "1.2 MB". */
     static String size(long bytes) {
-        if (bytes < 1_000_000) return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
+        if (bytes < 1_000_000) {
+            return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
+        }
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 }

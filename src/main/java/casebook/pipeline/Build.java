@@ -48,10 +48,10 @@ import java.util.function.Consumer;
  * Every parallel step runs in one {@link ForkJoinPool} of {@code --threads} workers.
  */
 public final class Build {
-    private Build() { }
+    private Build() {}
 
     public static BuildResult run(BuildOptions options) {
-        return run(options, new Diagnostics(), p -> { });
+        return run(options, new Diagnostics(), p -> {});
     }
 
     /** @param progress called with the number of pages rendered so far, for the progress line */
@@ -73,20 +73,29 @@ public final class Build {
      * A build that writes through an output folder its caller has already opened (checked and locked); the
      * caller closes it. The command line does this so that a refused folder is a usage error (exit code 2).
      */
-    public static BuildResult into(AtomicPublisher publisher, BuildOptions options, Diagnostics d, Consumer<Integer> progress) {
+    public static BuildResult into(
+            AtomicPublisher publisher, BuildOptions options, Diagnostics d, Consumer<Integer> progress) {
         return run(options, d, progress, null, publisher);
     }
 
-    private static BuildResult run(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache,
-                                   AtomicPublisher given) {
+    private static BuildResult run(
+            BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache, AtomicPublisher given) {
         long start = System.nanoTime();
         Path cwd = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(options.content())) {
-            d.error(options.content(), 1, 1, Files.exists(options.content()) ? "content folder is a file, not a folder"
-                    : "content folder does not exist", "pass --content DIR, or run from the project folder");
+            d.error(
+                    options.content(),
+                    1,
+                    1,
+                    Files.exists(options.content())
+                            ? "content folder is a file, not a folder"
+                            : "content folder does not exist",
+                    "pass --content DIR, or run from the project folder");
             return new BuildResult(d, null, null, elapsed(start), 0, false);
         }
-        if (BundleStage.refused(options, d)) return new BuildResult(d, null, null, elapsed(start), 0, false);
+        if (BundleStage.refused(options, d)) {
+            return new BuildResult(d, null, null, elapsed(start), 0, false);
+        }
         // the output folder is checked and locked before anything is read or written (see AtomicPublisher)
         AtomicPublisher publisher = given;
         if (options.write() && publisher == null) {
@@ -106,41 +115,74 @@ public final class Build {
         } finally {
             pool.shutdown();
             // deletes the staging folder of a build that did not publish (whatever stopped it) and releases the lock
-            if (given == null && publisher != null) publisher.close();
+            if (given == null && publisher != null) {
+                publisher.close();
+            }
         }
     }
 
     /** Everything after the content folder is found, with every parallel step in {@code pool}: the stages in their order. */
-    private static BuildResult stages(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache,
-                                      long start, Path cwd, Timings timings, Warmup warmup, ForkJoinPool pool,
-                                      AtomicPublisher publisher) {
+    private static BuildResult stages(
+            BuildOptions options,
+            Diagnostics d,
+            Consumer<Integer> progress,
+            BuildCache cache,
+            long start,
+            Path cwd,
+            Timings timings,
+            Warmup warmup,
+            ForkJoinPool pool,
+            AtomicPublisher publisher) {
         // serve passes its memos (BuildCache) as the functions some stages are given; the stages are the same
         ContentTree tree = inPool(pool, () -> new ContentScanner(cwd).scan(options.content(), d));
         timings.lap("load");
         SiteAssembler.Reader reader = cache == null ? SiteAssembler.Reader.DIRECT : cache.reader();
         Site site = inPool(pool, () -> new SiteAssembler(options.drafts(), reader).assemble(tree, d));
         timings.lap("front matter");
-        if (site == null) return stopped(d, null, start);
+        if (site == null) {
+            return stopped(d, null, start);
+        }
         ThemeLoader themes = new ThemeLoader(options, cwd);
         Theme theme = cache == null ? themes.load(site, d) : cache.theme(themes, options, site, d);
-        if (theme == null) return stopped(d, site, start);
+        if (theme == null) {
+            return stopped(d, site, start);
+        }
         timings.lap("theme");
         OutputTree out = outputTree(publisher, options, d);
-        if (out == null) return stopped(d, site, start);
-        inPool(pool, () -> new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d)); // pages link it with its size
+        if (out == null) {
+            return stopped(d, site, start);
+        }
+        inPool(
+                pool,
+                () -> new BookletStage(options, site, theme, warmup.markdownRenderer())
+                        .run(out, d)); // pages link it with its size
         timings.lap("booklet");
         // markdown, translation checks and templates, one slug (all its languages) at a time
         SlugRenderer.Bodies bodies = cache == null ? SlugRenderer.Bodies.DIRECT : cache.pages::render;
-        SlugRenderer.Html html = cache == null ? SlugRenderer.Html.DIRECT : (renderer, p, dd) -> cache.pages.page(theme, renderer, p, dd);
-        SlugRenderer.Style style = cache == null ? SlugRenderer.Style.DIRECT
+        SlugRenderer.Html html = cache == null
+                ? SlugRenderer.Html.DIRECT
+                : (renderer, p, dd) -> cache.pages.page(theme, renderer, p, dd);
+        SlugRenderer.Style style = cache == null
+                ? SlugRenderer.Style.DIRECT
                 : (checker, p, dd, strict) -> cache.pages.style(site.glossary(), checker, p, dd, strict);
-        SlugRenderer pages = new SlugRenderer(warmup.markdownRenderer(), site, theme, baseUrl(options, site), bodies, html, style,
-                d, options.strict(), progress, out::put);
+        SlugRenderer pages = new SlugRenderer(
+                warmup.markdownRenderer(),
+                site,
+                theme,
+                baseUrl(options, site),
+                bodies,
+                html,
+                style,
+                d,
+                options.strict(),
+                progress,
+                out::put);
         RenderedSite rendered = inPool(pool, pages::run);
         timings.lap("pages");
         inPool(pool, () -> new ListingRenderer(rendered, theme, baseUrl(options, site)).renderInto(out, d));
         timings.lap("listings");
-        inPool(pool, () -> SearchStage.run(rendered, theme, baseUrl(options, site), out, d)); timings.lap("search");
+        inPool(pool, () -> SearchStage.run(rendered, theme, baseUrl(options, site), out, d));
+        timings.lap("search");
         new AssetCopier(cwd).copy(theme.assets(), out, d);
         // after every generated file is in out: a content file may not take the path of one
         ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
@@ -155,7 +197,8 @@ public final class Build {
             timings.lap("bundle");
         }
         timings.print();
-        return new BuildResult(d, out, rendered.site(), elapsed(start), rendered.pages().size(), published);
+        return new BuildResult(
+                d, out, rendered.site(), elapsed(start), rendered.pages().size(), published);
     }
 
     private static BuildResult stopped(Diagnostics d, Site site, long start) {
@@ -177,7 +220,9 @@ public final class Build {
      * otherwise drops it. Whether it was published.
      */
     private static boolean publish(AtomicPublisher publisher, BuildOptions options, Diagnostics d) {
-        if (publisher == null) return false;
+        if (publisher == null) {
+            return false;
+        }
         if (failed(options, d)) {
             publisher.abort();
             return false;
@@ -186,7 +231,11 @@ public final class Build {
             publisher.commit();
             return true;
         } catch (OutputRefused | UncheckedIOException e) {
-            d.error(options.out(), 1, 1, e.getMessage(),
+            d.error(
+                    options.out(),
+                    1,
+                    1,
+                    e.getMessage(),
                     e instanceof OutputRefused r ? r.hint() : "check that the folder holding --out can be written to");
             publisher.abort();
             return false;
@@ -198,14 +247,32 @@ public final class Build {
     }
 
     static String baseUrl(BuildOptions o, Site site) {
-        if (o.baseUrl() != null) return o.baseUrl().isEmpty() ? null : o.baseUrl(); // --base-url "" asks for relative links
+        if (o.baseUrl() != null) {
+            return o.baseUrl().isEmpty() ? null : o.baseUrl();
+        } // --base-url "" asks for relative links
         return site.config().baseUrl();
     }
 
-    static RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages,
-                               GlossaryTerms terms, String glossaryHref, Diagnostics d) {
-        return md.render(new RenderRequest(p.display(), p.lang(), p.body(), p.bodyStartLine(), p.data(), p.dataDisplay(),
-                messages.get(p.lang()), terms, glossaryHref, !p.lang().equals("ja")), d);
+    static RenderedBody render(
+            MarkdownRenderer md,
+            Page p,
+            Map<String, Map<String, String>> messages,
+            GlossaryTerms terms,
+            String glossaryHref,
+            Diagnostics d) {
+        return md.render(
+                new RenderRequest(
+                        p.display(),
+                        p.lang(),
+                        p.body(),
+                        p.bodyStartLine(),
+                        p.data(),
+                        p.dataDisplay(),
+                        messages.get(p.lang()),
+                        terms,
+                        glossaryHref,
+                        !p.lang().equals("ja")),
+                d);
     }
 
     private static void inPool(ForkJoinPool pool, Runnable task) {
@@ -222,7 +289,9 @@ public final class Build {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }

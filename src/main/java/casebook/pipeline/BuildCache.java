@@ -6,6 +6,7 @@ import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.SiteAssembler;
 import casebook.source.SourceFile;
+import casebook.theme.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -44,15 +45,22 @@ public final class BuildCache {
         return new SiteAssembler.Reader() {
             @Override
             public YamlNode yaml(SourceFile file, Diagnostics d) {
-                return yaml.get(file.path(), List.of(file.display(), file.text()), d, local -> DIRECT.yaml(file, local));
+                return yaml.get(
+                        file.path(), List.of(file.display(), file.text()), d, local -> DIRECT.yaml(file, local));
             }
 
             @Override
-            public Page page(String slug, String lang, SourceFile file, YamlNode data, SourceFile dataFile, Diagnostics d) {
+            public Page page(
+                    String slug, String lang, SourceFile file, YamlNode data, SourceFile dataFile, Diagnostics d) {
                 // the data node is parsed from the data file's text (by the memo above): equal text, the very same node
-                List<Object> inputs = Arrays.asList(file.display(), file.text(), data,
-                        dataFile == null ? null : dataFile.display(), dataFile == null ? null : dataFile.text());
-                return pageFiles.get(slug + "\0" + lang, inputs, d, local -> DIRECT.page(slug, lang, file, data, dataFile, local));
+                List<Object> inputs = Arrays.asList(
+                        file.display(),
+                        file.text(),
+                        data,
+                        dataFile == null ? null : dataFile.display(),
+                        dataFile == null ? null : dataFile.text());
+                return pageFiles.get(
+                        slug + "\0" + lang, inputs, d, local -> DIRECT.page(slug, lang, file, data, dataFile, local));
             }
         };
     }
@@ -61,9 +69,18 @@ public final class BuildCache {
     Theme theme(ThemeLoader loader, BuildOptions options, Site site, Diagnostics d) {
         String name = options.theme() != null ? options.theme() : site.config().theme();
         List<Object> files = name == null ? null : fingerprint(options.themes(), name);
-        if (files == null) return loader.load(site, d);
-        List<Object> inputs = Arrays.asList(name, options.theme() != null, options.themes().toAbsolutePath(),
-                site.config().display(), site.config().line("theme"), site.config().languages(), d.hasErrors(), files);
+        if (files == null) {
+            return loader.load(site, d);
+        }
+        List<Object> inputs = Arrays.asList(
+                name,
+                options.theme() != null,
+                options.themes().toAbsolutePath(),
+                site.config().display(),
+                site.config().line("theme"),
+                site.config().languages(),
+                d.hasErrors(),
+                files);
         return themes.get("theme", inputs, d, local -> loader.load(site, local));
     }
 
@@ -73,12 +90,16 @@ public final class BuildCache {
      */
     private static List<Object> fingerprint(Path themes, String name) {
         Path dir = themes.resolve(name).normalize();
-        if (!dir.startsWith(themes.normalize()) || !Files.isDirectory(dir)) return null;
+        if (!dir.startsWith(themes.normalize()) || !Files.isDirectory(dir)) {
+            return null;
+        }
         List<Object> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 Path rel = dir.relativize(p);
-                if (rel.getNameCount() > 1 && rel.getName(0).toString().equals("assets")) continue;
+                if (rel.getNameCount() > 1 && rel.getName(0).toString().equals("assets")) {
+                    continue;
+                }
                 out.add(rel.toString());
                 out.add(ByteBuffer.wrap(Files.readAllBytes(p)));
             }
@@ -89,7 +110,7 @@ public final class BuildCache {
     }
 
     /** The templates of the theme the last build loaded through this memo, or null when none was loaded. */
-    public casebook.theme.Templates templates() {
+    public Templates templates() {
         Theme t = themes.last();
         return t == null ? null : t.templates();
     }

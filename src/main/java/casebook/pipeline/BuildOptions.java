@@ -17,8 +17,18 @@ import java.nio.file.Path;
  * @param bundle    also write the portal bundle {@code <out>.zip} beside the output folder ({@code build --bundle})
  * @param pdf       whether to make the PDF booklets, and with which font
  */
-public record BuildOptions(Path content, Path out, Path themes, String theme, String baseUrl, boolean drafts,
-                           boolean strict, boolean write, int threads, boolean bundle, Pdf pdf) {
+public record BuildOptions(
+        Path content,
+        Path out,
+        Path themes,
+        String theme,
+        String baseUrl,
+        boolean drafts,
+        boolean strict,
+        boolean write,
+        int threads,
+        boolean bundle,
+        Pdf pdf) {
 
     /**
      * The PDF booklets ({@code site/<lang>/<name>.pdf}).
@@ -32,19 +42,61 @@ public record BuildOptions(Path content, Path out, Path themes, String theme, St
     }
 
     public static BuildOptions defaults() {
-        return new BuildOptions(Path.of("content"), Path.of("site"), Path.of("themes"), null, null, false, false, true,
-                Runtime.getRuntime().availableProcessors(), false, Pdf.AS_SITE_SAYS);
+        return new BuildOptions(
+                Path.of("content"),
+                Path.of("site"),
+                Path.of("themes"),
+                null,
+                null,
+                false,
+                false,
+                true,
+                Runtime.getRuntime().availableProcessors(),
+                false,
+                Pdf.AS_SITE_SAYS);
     }
 
-    public BuildOptions withContent(Path p) { return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf); }
-    public BuildOptions withOut(Path p) { return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf); }
-    public BuildOptions withThemes(Path p) { return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads, bundle, pdf); }
-    public BuildOptions withTheme(String t) { return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads, bundle, pdf); }
-    public BuildOptions withBaseUrl(String u) { return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads, bundle, pdf); }
-    public BuildOptions withDrafts(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads, bundle, pdf); }
-    public BuildOptions withStrict(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads, bundle, pdf); }
-    public BuildOptions withWrite(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads, bundle, pdf); }
-    public BuildOptions withThreads(int n) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n, bundle, pdf); }
-    public BuildOptions withBundle(boolean b) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, b, pdf); }
-    public BuildOptions withPdf(Pdf p) { return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, p); }
+    public BuildOptions withContent(Path p) {
+        return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf);
+    }
+
+    public BuildOptions withOut(Path p) {
+        return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf);
+    }
+
+    public BuildOptions withThemes(Path p) {
+        return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads, bundle, pdf);
+    }
+
+    public BuildOptions withTheme(String t) {
+        return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads, bundle, pdf);
+    }
+
+    public BuildOptions withBaseUrl(String u) {
+        return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads, bundle, pdf);
+    }
+
+    public BuildOptions withDrafts(boolean b) {
+        return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads, bundle, pdf);
+    }
+
+    public BuildOptions withStrict(boolean b) {
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads, bundle, pdf);
+    }
+
+    public BuildOptions withWrite(boolean b) {
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads, bundle, pdf);
+    }
+
+    public BuildOptions withThreads(int n) {
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n, bundle, pdf);
+    }
+
+    public BuildOptions withBundle(boolean b) {
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, b, pdf);
+    }
+
+    public BuildOptions withPdf(Pdf p) {
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, p);
+    }
 }

@@ -20,29 +20,49 @@ import java.util.Map;
  * did not make.
  */
 final class BundleStage {
-    private BundleStage() { }
+    private BundleStage() {}
 
     /** Whether the build must stop because {@code <out>.zip} exists and is not casebook's (reported). */
     static boolean refused(BuildOptions options, Diagnostics d) {
-        if (!options.write() || !options.bundle()) return false;
+        if (!options.write() || !options.bundle()) {
+            return false;
+        }
         Path zip = Bundle.pathFor(options.out());
         String why = Bundle.refusal(zip);
-        if (why == null) return false;
-        d.error(zip, 1, 1, why + "; casebook replaces only the bundles it made",
+        if (why == null) {
+            return false;
+        }
+        d.error(
+                zip,
+                1,
+                1,
+                why + "; casebook replaces only the bundles it made",
                 "move " + zip.getFileName() + " away, or build into another --out");
         return true;
     }
 
     /** Writes the bundle of the published folder; a failure is reported and leaves any previous zip as it was. */
-    static void write(BuildOptions options, String published, List<PageWeights.Weight> weights, long budgetKb, Diagnostics d) {
+    static void write(
+            BuildOptions options, String published, List<PageWeights.Weight> weights, long budgetKb, Diagnostics d) {
         Path zip = Bundle.pathFor(options.out());
         LocalDate date = Formats.parseDate(published);
-        LocalDateTime time = date == null || date.getYear() < 1980 ? LocalDateTime.of(1980, 1, 1, 0, 0) : date.atStartOfDay();
+        LocalDateTime time =
+                date == null || date.getYear() < 1980 ? LocalDateTime.of(1980, 1, 1, 0, 0) : date.atStartOfDay();
         try {
-            Bundle.write(options.out(), zip, Map.of("PAGE-WEIGHT.txt",
-                    PageWeights.report(weights, budgetKb).getBytes(StandardCharsets.UTF_8)), time);
+            Bundle.write(
+                    options.out(),
+                    zip,
+                    Map.of(
+                            "PAGE-WEIGHT.txt",
+                            PageWeights.report(weights, budgetKb).getBytes(StandardCharsets.UTF_8)),
+                    time);
         } catch (IOException | RuntimeException e) {
-            d.error(zip, 1, 1, "cannot write the bundle: " + e.getMessage(), "check that the folder holding --out can be written to");
+            d.error(
+                    zip,
+                    1,
+                    1,
+                    "cannot write the bundle: " + e.getMessage(),
+                    "check that the folder holding --out can be written to");
         }
     }
 }

@@ -2,10 +2,10 @@ package casebook.pipeline;
 
 import casebook.diag.Diagnostics;
 import casebook.markdown.LinkUse;
-import casebook.text.LinkTargets;
 import casebook.output.OutputTree;
 import casebook.site.Page;
 import casebook.site.Site;
+import casebook.text.LinkTargets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -36,23 +36,44 @@ import java.util.TreeSet;
  * </ul>
  */
 final class ContentFiles {
-    private ContentFiles() { }
+    private ContentFiles() {}
 
     /** The largest file published from the content (100 MiB): a larger one is an error, checked before reading. */
     static final long MAX_BYTES = 100L * 1024 * 1024;
 
     /** File types (lower-case extensions) published when a page links to them; documented in the content guide. */
     static final Set<String> PUBLISHED_TYPES = Set.of(
-            "png", "jpg", "jpeg", "gif", "webp", "avif",        // pictures
-            "pdf", "csv", "txt",                                  // documents and data
-            "docx", "xlsx", "pptx", "odt", "ods", "odp");       // office documents
+            "png", "jpg", "jpeg", "gif", "webp", "avif", // pictures
+            "pdf", "csv", "txt", // documents and data
+            "docx", "xlsx", "pptx", "odt", "ods", "odp"); // office documents
 
     /** Types a browser runs or renders as a page: never copied from the content, whoever links them. */
-    private static final Set<String> ACTIVE_TYPES = Set.of("html", "htm", "xhtml", "xht", "shtml", "svg", "svgz", "xml",
-            "xsl", "xslt", "js", "mjs", "cjs", "css", "wasm", "swf", "php", "jsp", "asp", "aspx", "cgi", "htaccess");
+    private static final Set<String> ACTIVE_TYPES = Set.of(
+            "html",
+            "htm",
+            "xhtml",
+            "xht",
+            "shtml",
+            "svg",
+            "svgz",
+            "xml",
+            "xsl",
+            "xslt",
+            "js",
+            "mjs",
+            "cjs",
+            "css",
+            "wasm",
+            "swf",
+            "php",
+            "jsp",
+            "asp",
+            "aspx",
+            "cgi",
+            "htaccess");
 
     /** Where a content file is linked from: the output paths the links resolve to, and the first link. */
-    private record Linked(Set<String> targets, Page page, LinkUse link) { }
+    private record Linked(Set<String> targets, Page page, LinkUse link) {}
 
     /**
      * Publishes the content files pages link to into {@code out} and reports every other one. Call it
@@ -63,7 +84,9 @@ final class ContentFiles {
      * @param cwd    diagnostics name files relative to this folder
      */
     static void publish(Path root, List<Path> assets, Site site, OutputTree out, Path cwd, Diagnostics d) {
-        if (assets.isEmpty()) return;
+        if (assets.isEmpty()) {
+            return;
+        }
         Set<String> generated = Set.copyOf(out.paths());
         Map<String, Linked> linked = linked(site);
         for (Path rel : assets) {
@@ -71,11 +94,21 @@ final class ContentFiles {
             Path file = root.resolve(rel);
             Path display = display(file, cwd);
             List<String> clashes = new ArrayList<>();
-            if (generated.contains(name)) clashes.add(name);
-            for (String lang : site.config().languages()) if (generated.contains(lang + "/" + name)) clashes.add(lang + "/" + name);
+            if (generated.contains(name)) {
+                clashes.add(name);
+            }
+            for (String lang : site.config().languages()) {
+                if (generated.contains(lang + "/" + name)) {
+                    clashes.add(lang + "/" + name);
+                }
+            }
             if (!clashes.isEmpty()) {
-                d.error(display, 1, 1, display + " has the path of a file casebook generates (" + String.join(", ", clashes)
-                        + "); it would replace that page or pass for it, so it is not published",
+                d.error(
+                        display,
+                        1,
+                        1,
+                        display + " has the path of a file casebook generates (" + String.join(", ", clashes)
+                                + "); it would replace that page or pass for it, so it is not published",
                         "remove it; a page is written as index.<lang>.md in its own folder");
                 continue;
             }
@@ -83,35 +116,58 @@ final class ContentFiles {
             Linked by = linked.get(name);
             boolean active = ACTIVE_TYPES.contains(type);
             if (!PUBLISHED_TYPES.contains(type)) {
-                String why = active ? "HTML, SVG, scripts and stylesheets are never copied from the content"
-                        : (type.isEmpty() ? "files without an extension" : "files of type ." + type) + " are not published";
-                String fix = active ? "write the page in Markdown; for a picture use PNG, JPEG, GIF, WebP or AVIF"
+                String why = active
+                        ? "HTML, SVG, scripts and stylesheets are never copied from the content"
+                        : (type.isEmpty() ? "files without an extension" : "files of type ." + type)
+                                + " are not published";
+                String fix = active
+                        ? "write the page in Markdown; for a picture use PNG, JPEG, GIF, WebP or AVIF"
                         : "publish it as one of " + String.join(", ", new TreeSet<>(PUBLISHED_TYPES))
-                        + ", or link to where it is hosted";
+                                + ", or link to where it is hosted";
                 if (by == null) {
-                    d.warning(display, 1, 1, "not published: " + display + " (" + (active ? why : "no page links to it") + ")",
+                    d.warning(
+                            display,
+                            1,
+                            1,
+                            "not published: " + display + " (" + (active ? why : "no page links to it") + ")",
                             active ? fix : "move it out of the content folder");
                 } else {
-                    d.error(display, 1, 1, display + " is linked from " + by.page().display() + ":" + by.link().line()
-                            + " but not published: " + why, fix);
+                    d.error(
+                            display,
+                            1,
+                            1,
+                            display + " is linked from " + by.page().display() + ":"
+                                    + by.link().line() + " but not published: " + why,
+                            fix);
                 }
                 continue;
             }
             if (by == null) {
-                d.warning(display, 1, 1, "not published: " + display + " (no page links to it)",
+                d.warning(
+                        display,
+                        1,
+                        1,
+                        "not published: " + display + " (no page links to it)",
                         "link it from a page (links from draft pages do not count), or move it out of the content folder");
                 continue;
             }
             try {
                 long size = Files.size(file);
                 if (size > MAX_BYTES) {
-                    d.error(display, 1, 1, display + " is " + megabytes(size) + "; files over " + megabytes(MAX_BYTES)
-                            + " are not published", "make it smaller (compress the PDF, scale the picture down) or link to"
-                            + " where it is hosted");
+                    d.error(
+                            display,
+                            1,
+                            1,
+                            display + " is " + megabytes(size) + "; files over " + megabytes(MAX_BYTES)
+                                    + " are not published",
+                            "make it smaller (compress the PDF, scale the picture down) or link to"
+                                    + " where it is hosted");
                     continue;
                 }
                 byte[] bytes = Files.readAllBytes(file);
-                for (String target : by.targets()) out.put(target, bytes);
+                for (String target : by.targets()) {
+                    out.put(target, bytes);
+                }
             } catch (IOException | OutOfMemoryError e) {
                 d.error(display, 1, 1, "cannot read file: " + e.getMessage(), null);
             }
@@ -123,14 +179,22 @@ final class ContentFiles {
         Set<String> languages = Set.copyOf(site.config().languages());
         Map<String, Linked> linked = new TreeMap<>();
         List<Page> pages = new ArrayList<>(site.homes().values());
-        for (Map<String, Page> byLang : site.pages().values()) pages.addAll(byLang.values());
+        for (Map<String, Page> byLang : site.pages().values()) {
+            pages.addAll(byLang.values());
+        }
         for (Page p : pages) {
-            if (p.rendered() == null) continue;
+            if (p.rendered() == null) {
+                continue;
+            }
             for (LinkUse link : p.rendered().links()) {
                 String target = fileTarget(p, link.url());
-                if (target == null) continue;
+                if (target == null) {
+                    continue;
+                }
                 int slash = target.indexOf('/');
-                if (slash < 0 || !languages.contains(target.substring(0, slash))) continue;
+                if (slash < 0 || !languages.contains(target.substring(0, slash))) {
+                    continue;
+                }
                 String name = target.substring(slash + 1);
                 Linked l = linked.computeIfAbsent(name, k -> new Linked(new TreeSet<>(), p, link));
                 l.targets().add(target);
@@ -144,27 +208,37 @@ final class ContentFiles {
      * {@link LinkTargets#resolve} resolves it; null otherwise.
      */
     static String fileTarget(Page page, String url) {
-        if (!LinkTargets.isInternal(url) || url.startsWith("/") || url.startsWith("#")) return null;
+        if (!LinkTargets.isInternal(url) || url.startsWith("/") || url.startsWith("#")) {
+            return null;
+        }
         String path;
         try {
             path = new URI(url).getPath();
         } catch (URISyntaxException e) {
             return null; // the link check reports it
         }
-        if (path == null || path.isEmpty() || path.endsWith("/")) return null;
+        if (path == null || path.isEmpty() || path.endsWith("/")) {
+            return null;
+        }
         String target = LinkTargets.resolve(page.path(), path);
-        if (target == null || target.isEmpty() || target.endsWith("/")) return null;
+        if (target == null || target.isEmpty() || target.endsWith("/")) {
+            return null;
+        }
         return target;
     }
 
     /** The files a page links to (see {@link #fileTarget}), for {@code serve} to tell when they change. */
     static Set<String> fileTargets(Page page) {
         Set<String> targets = new TreeSet<>();
-        if (page.rendered() == null) return targets;
+        if (page.rendered() == null) {
+            return targets;
+        }
         for (LinkUse link : page.rendered().links()) {
             String t = fileTarget(page, link.url());
             // a link to a page (index.html) is not a content file: HTML is never copied from the content
-            if (t != null && !type(t).equals("html") && !type(t).equals("htm")) targets.add(t);
+            if (t != null && !type(t).equals("html") && !type(t).equals("htm")) {
+                targets.add(t);
+            }
         }
         return targets;
     }
@@ -176,7 +250,9 @@ final class ContentFiles {
     }
 
     private static String megabytes(long bytes) {
-        if (bytes >= 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+        if (bytes >= 1024L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+        }
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024)).replace(".0 MiB", " MiB");
     }
 

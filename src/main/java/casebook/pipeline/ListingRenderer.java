@@ -41,7 +41,11 @@ final class ListingRenderer {
             // known only to the editor: say so once, rather than write a sitemap search engines reject.
             var c = rendered.site().config();
             if (c.display() != null) {
-                d.note(c.display(), 1, 1, "sitemap.xml is not written: no base_url is set, and a sitemap needs the site's absolute address",
+                d.note(
+                        c.display(),
+                        1,
+                        1,
+                        "sitemap.xml is not written: no base_url is set, and a sitemap needs the site's absolute address",
                         "add base_url: <the address the site is published at, e.g. https://www.example.go.jp/casebook/> to "
                                 + c.display().getFileName() + ", or build with --base-url <address>");
             }
@@ -51,6 +55,8 @@ final class ListingRenderer {
     }
 
     private static void put(OutputTree out, String path, byte[] html) {
-        if (html != null) out.put(path, html);
+        if (html != null) {
+            out.put(path, html);
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * would give. One entry per key: an edit replaces the entry of its file instead of adding one.
  */
 final class Memo<K, V> {
-    private record Entry<V>(Object inputs, V value, List<Diagnostic> diagnostics) { }
+    private record Entry<V>(Object inputs, V value, List<Diagnostic> diagnostics) {}
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
 
@@ -25,15 +25,22 @@ final class Memo<K, V> {
     V get(K key, Object inputs, Diagnostics d, Function<Diagnostics, V> make) {
         Entry<V> old = entries.get(key);
         if (old != null && old.inputs().equals(inputs)) {
-            for (Diagnostic x : old.diagnostics()) d.report(x);
+            for (Diagnostic x : old.diagnostics()) {
+                d.report(x);
+            }
             return old.value();
         }
         Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
         V value = make.apply(local);
         List<Diagnostic> found = local.kept();
-        for (Diagnostic x : found) d.report(x);
-        if (value == null) entries.remove(key);
-        else entries.put(key, new Entry<>(inputs, value, found));
+        for (Diagnostic x : found) {
+            d.report(x);
+        }
+        if (value == null) {
+            entries.remove(key);
+        } else {
+            entries.put(key, new Entry<>(inputs, value, found));
+        }
         return value;
     }
 
@@ -42,5 +49,7 @@ final class Memo<K, V> {
         return entries.values().stream().findFirst().map(Entry::value).orElse(null);
     }
 
-    void clear() { entries.clear(); }
+    void clear() {
+        entries.clear();
+    }
 }

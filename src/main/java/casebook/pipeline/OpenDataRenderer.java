@@ -35,30 +35,51 @@ final class OpenDataRenderer {
         this.def = rendered.site().config().defaultLanguage();
     }
 
-    boolean any() { return !data.cases().isEmpty(); }
+    boolean any() {
+        return !data.cases().isEmpty();
+    }
 
     /** The top page's links to the comparison and the open data of {@code lang} (none when there are no cases). */
     List<Map<String, Object>> links(String lang) {
-        if (!any()) return List.of();
-        return List.of(link("compare/index.html", data.t(lang, "compare.nav")), link("data/index.html", data.t(lang, "opendata.nav")));
+        if (!any()) {
+            return List.of();
+        }
+        return List.of(
+                link("compare/index.html", data.t(lang, "compare.nav")),
+                link("data/index.html", data.t(lang, "opendata.nav")));
     }
 
     /** The rendering tasks: the data files and both pages in every language. */
     List<Runnable> tasks(OutputTree out, Diagnostics d) {
         List<Runnable> tasks = new ArrayList<>();
-        if (!any()) return tasks;
+        if (!any()) {
+            return tasks;
+        }
         tasks.add(() -> data.files().forEach(out::put));
         for (String lang : rendered.site().config().languages()) {
-            tasks.add(() -> put(out, lang + "/compare/index.html", pages.sitePage(lang, "compare/index.html",
-                    data.t(lang, "compare.title"), "compare.ftlh", compare(lang), d)));
-            tasks.add(() -> put(out, lang + "/data/index.html", pages.sitePage(lang, "data/index.html",
-                    data.t(lang, "opendata.title"), "data.ftlh", dataPage(lang), d)));
+            tasks.add(() -> put(
+                    out,
+                    lang + "/compare/index.html",
+                    pages.sitePage(
+                            lang,
+                            "compare/index.html",
+                            data.t(lang, "compare.title"),
+                            "compare.ftlh",
+                            compare(lang),
+                            d)));
+            tasks.add(() -> put(
+                    out,
+                    lang + "/data/index.html",
+                    pages.sitePage(
+                            lang, "data/index.html", data.t(lang, "opendata.title"), "data.ftlh", dataPage(lang), d)));
         }
         return tasks;
     }
 
     private static void put(OutputTree out, String path, byte[] html) {
-        if (html != null) out.put(path, html);
+        if (html != null) {
+            out.put(path, html);
+        }
     }
 
     private static Map<String, Object> link(String href, String text) {
@@ -70,17 +91,23 @@ final class OpenDataRenderer {
 
     /** English words mid-sentence: "Psychiatric beds" → "psychiatric beds". */
     private static String midSentence(String lang, String s) {
-        if (!"en".equals(lang) || s.isEmpty()) return s;
+        if (!"en".equals(lang) || s.isEmpty()) {
+            return s;
+        }
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private String date(LocalDate d, String lang) {
-        return d == null ? data.t(lang, "compare.as_of_none") : data.t(lang, "compare.as_of").replace("{date}", Formats.date(d, lang, false));
+        return d == null
+                ? data.t(lang, "compare.as_of_none")
+                : data.t(lang, "compare.as_of").replace("{date}", Formats.date(d, lang, false));
     }
 
     private String figureText(String lang, CaseFigures.Figure f) {
         String n = Formats.number(f.value());
-        return f.unit() == null ? n : data.t(lang, "unit." + f.unit()).replace("{n}", n).strip();
+        return f.unit() == null
+                ? n
+                : data.t(lang, "unit." + f.unit()).replace("{n}", n).strip();
     }
 
     /** The case's name, link and language as a row of a table or a bar of a chart shows it. */
@@ -98,10 +125,14 @@ final class OpenDataRenderer {
         Map<String, Object> m = new LinkedHashMap<>();
         List<String> items = new ArrayList<>();
         for (String item : CaseFigures.ITEMS) {
-            if (data.cases().stream().anyMatch(c -> c.figure(item) != null)) items.add(item);
+            if (data.cases().stream().anyMatch(c -> c.figure(item) != null)) {
+                items.add(item);
+            }
         }
         List<Map<String, Object>> columns = new ArrayList<>();
-        for (String item : items) columns.add(link("", data.t(lang, "basic." + item)));
+        for (String item : items) {
+            columns.add(link("", data.t(lang, "basic." + item)));
+        }
         m.put("columns", columns);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CaseFigures c : data.cases()) {
@@ -113,7 +144,9 @@ final class OpenDataRenderer {
                 cell.put("label", data.t(lang, "basic." + item));
                 cell.put("text", f == null ? data.t(lang, "opendata.none") : figureText(lang, f));
                 cell.put("asOf", f == null ? "" : date(f.asOf(), lang));
-                cell.put("note", f == null || f.note().get(lang) == null ? "" : f.note().get(lang));
+                cell.put(
+                        "note",
+                        f == null || f.note().get(lang) == null ? "" : f.note().get(lang));
                 cells.add(cell);
             }
             r.put("cells", cells);
@@ -124,7 +157,9 @@ final class OpenDataRenderer {
         List<Map<String, Object>> charts = new ArrayList<>();
         for (String item : Rate.ITEMS) {
             Map<String, Object> chart = rateChart(lang, item);
-            if (chart != null) charts.add(chart);
+            if (chart != null) {
+                charts.add(chart);
+            }
         }
         m.put("charts", charts);
         m.put("dataHref", "../data/index.html");
@@ -141,29 +176,47 @@ final class OpenDataRenderer {
             boolean missing = false;
             for (CaseFigures c : data.cases()) {
                 CaseFigures.Figure f = c.figure(item);
-                if (f == null) continue;
-                if (f.asOf() == null) missing = true;
-                else dates.add(f.asOf());
+                if (f == null) {
+                    continue;
+                }
+                if (f.asOf() == null) {
+                    missing = true;
+                } else {
+                    dates.add(f.asOf());
+                }
             }
             String name = data.t(lang, "basic." + item);
-            if (dates.isEmpty()) none.add(name);
-            else if (missing || dates.size() > 1) differ.add(name);
-            else same.computeIfAbsent(dates.iterator().next(), k -> new ArrayList<>()).add(name);
+            if (dates.isEmpty()) {
+                none.add(name);
+            } else if (missing || dates.size() > 1) {
+                differ.add(name);
+            } else {
+                same.computeIfAbsent(dates.iterator().next(), k -> new ArrayList<>())
+                        .add(name);
+            }
         }
         String joiner = data.t(lang, "compare.joiner");
         List<String> out = new ArrayList<>();
-        if (!differ.isEmpty()) out.add(sentence(lang, "compare.dates_differ", differ, joiner));
-        if (!none.isEmpty()) out.add(sentence(lang, "compare.dates_none", none, joiner));
-        same.forEach((d, names) -> out.add(sentence(lang, "compare.dates_same", names, joiner)
-                .replace("{date}", Formats.date(d, lang, false))));
-        if (!differ.isEmpty() || !none.isEmpty()) out.add(data.t(lang, "compare.dates_advice"));
+        if (!differ.isEmpty()) {
+            out.add(sentence(lang, "compare.dates_differ", differ, joiner));
+        }
+        if (!none.isEmpty()) {
+            out.add(sentence(lang, "compare.dates_none", none, joiner));
+        }
+        same.forEach((d, names) -> out.add(
+                sentence(lang, "compare.dates_same", names, joiner).replace("{date}", Formats.date(d, lang, false))));
+        if (!differ.isEmpty() || !none.isEmpty()) {
+            out.add(data.t(lang, "compare.dates_advice"));
+        }
         return out;
     }
 
     private String sentence(String lang, String key, List<String> names, String joiner) {
         String t = data.t(lang, key);
         List<String> words = new ArrayList<>();
-        for (String n : names) words.add(t.startsWith("{items}") && words.isEmpty() ? n : midSentence(lang, n));
+        for (String n : names) {
+            words.add(t.startsWith("{items}") && words.isEmpty() ? n : midSentence(lang, n));
+        }
         return t.replace("{items}", String.join(joiner, words));
     }
 
@@ -176,27 +229,44 @@ final class OpenDataRenderer {
         Map<Rate.Dates, String> marks = new LinkedHashMap<>();
         for (CaseFigures c : data.cases()) {
             Rate rate = Rate.of(c, item);
-            if (rate == null) continue;
+            if (rate == null) {
+                continue;
+            }
             Map<String, Object> r = caseModel(c, lang);
             String mark = "";
-            if (rate.dates() != Rate.Dates.SAME_YEAR) mark = marks.computeIfAbsent(rate.dates(), k -> "※" + (marks.size() + 1));
+            if (rate.dates() != Rate.Dates.SAME_YEAR) {
+                mark = marks.computeIfAbsent(rate.dates(), k -> "※" + (marks.size() + 1));
+            }
             r.put("value", rate.plain());
             r.put("mark", mark);
-            r.put("markText", mark.isEmpty() ? "" : data.t(lang, rate.dates() == Rate.Dates.NOT_STATED
-                    ? "compare.mark_not_stated" : "compare.mark_different_years"));
+            r.put(
+                    "markText",
+                    mark.isEmpty()
+                            ? ""
+                            : data.t(
+                                    lang,
+                                    rate.dates() == Rate.Dates.NOT_STATED
+                                            ? "compare.mark_not_stated"
+                                            : "compare.mark_different_years"));
             r.put("count", figureText(lang, c.figure(item)));
             r.put("countAsOf", date(rate.countAsOf(), lang));
             r.put("population", figureText(lang, c.figure("population")));
             r.put("populationAsOf", date(rate.populationAsOf(), lang));
             rows.add(r);
-            String name = c.name(lang, def) + (c.category() == null ? "" : data.t(lang, "note.pattern")
-                    .replace("{text}", data.t(lang, "category." + c.category())));
+            String name = c.name(lang, def)
+                    + (c.category() == null
+                            ? ""
+                            : data.t(lang, "note.pattern").replace("{text}", data.t(lang, "category." + c.category())));
             bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
             // the description is plain text in the page's language: a case without a page in it is named by its folder
             String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
-            values.add(data.t(lang, "compare.rate_value").replace("{case}", descName).replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
+            values.add(data.t(lang, "compare.rate_value")
+                    .replace("{case}", descName)
+                    .replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
         }
-        if (rows.isEmpty()) return null;
+        if (rows.isEmpty()) {
+            return null;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         String id = "rate-" + item;
         String title = OpenData.fill(lang, data.t(lang, "compare.rate_title"), "{item}", itemName);
@@ -205,12 +275,15 @@ final class OpenDataRenderer {
         m.put("caption", OpenData.fill(lang, data.t(lang, "compare.rate_caption"), "{item}", itemName));
         m.put("countLabel", itemName);
         m.put("unitHeader", OpenData.fill(lang, data.t(lang, "compare.rate_unit"), "{item}", itemName));
-        String desc = data.t(lang, "compare.rate_desc").replace("{values}", String.join(data.t(lang, "compare.values_joiner"), values));
+        String desc = data.t(lang, "compare.rate_desc")
+                .replace("{values}", String.join(data.t(lang, "compare.values_joiner"), values));
         m.put("svg", BarChart.svg(id + "-chart", title, desc, bars, lang));
         m.put("rows", rows);
         List<String> notes = new ArrayList<>();
-        marks.forEach((kind, mark) -> notes.add(data.t(lang, kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated"
-                : "compare.note_different_years").replace("{mark}", mark).replace("{item}", midSentence(lang, itemName))));
+        marks.forEach((kind, mark) -> notes.add(
+                data.t(lang, kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated" : "compare.note_different_years")
+                        .replace("{mark}", mark)
+                        .replace("{item}", midSentence(lang, itemName))));
         m.put("notes", notes);
         return m;
     }

@@ -25,11 +25,25 @@ final class PageMemo {
     final Memo<String, Boolean> styles = new Memo<>();
 
     /** The page's rendered Markdown, reused while its inputs are equal to last time's. */
-    RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages, GlossaryTerms terms,
-                        String glossaryHref, Diagnostics d) {
-        List<Object> inputs = Arrays.asList(p.body(), p.bodyStartLine(), String.valueOf(p.data()),
-                String.valueOf(p.dataDisplay()), messages.get(p.lang()), terms, glossaryHref);
-        return markdown.get(p.display() + "\0" + p.lang(), inputs, d,
+    RenderedBody render(
+            MarkdownRenderer md,
+            Page p,
+            Map<String, Map<String, String>> messages,
+            GlossaryTerms terms,
+            String glossaryHref,
+            Diagnostics d) {
+        List<Object> inputs = Arrays.asList(
+                p.body(),
+                p.bodyStartLine(),
+                String.valueOf(p.data()),
+                String.valueOf(p.dataDisplay()),
+                messages.get(p.lang()),
+                terms,
+                glossaryHref);
+        return markdown.get(
+                p.display() + "\0" + p.lang(),
+                inputs,
+                d,
                 local -> Build.render(md, p, messages, terms, glossaryHref, local));
     }
 

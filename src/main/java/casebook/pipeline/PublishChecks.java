@@ -18,38 +18,61 @@ import java.util.List;
  * loads. Returns every page's weight, largest first, for the bundle's report.
  */
 final class PublishChecks {
-    private PublishChecks() { }
+    private PublishChecks() {}
 
     static List<PageWeights.Weight> run(OutputTree out, Path content, long budgetKb, Diagnostics d) {
         List<String> paths = new ArrayList<>(out.paths());
         paths.sort(null);
         for (String p : paths) {
-            if (AsciiNames.isAscii(p)) continue;
+            if (AsciiNames.isAscii(p)) {
+                continue;
+            }
             String name = p.substring(p.lastIndexOf('/') + 1);
-            d.error(source(content, p), 1, 1, "file name is not ASCII: " + p + " (a portal needs ASCII file names)",
+            d.error(
+                    source(content, p),
+                    1,
+                    1,
+                    "file name is not ASCII: " + p + " (a portal needs ASCII file names)",
                     "rename it to \"" + AsciiNames.suggest(name) + "\" and change the links to it");
         }
         List<PageWeights.Weight> weights = PageWeights.of(paths, p -> read(out, p), p -> size(out, p));
         for (PageWeights.Weight w : weights) {
-            if (w.total() <= budgetKb * 1000) continue;
+            if (w.total() <= budgetKb * 1000) {
+                continue;
+            }
             StringBuilder loads = new StringBuilder();
-            w.loads().stream().sorted((a, b) -> Long.compare(size(out, b), size(out, a))).limit(3).forEach(a ->
-                    loads.append(loads.length() == 0 ? "" : ", ").append(a).append(" (").append(kb(size(out, a))).append(" KB)"));
-            d.error(page(content, w.page()), 1, 1, w.page() + " weighs " + kb(w.total()) + " KB with the files it loads, over the page budget of "
-                    + budgetKb + " KB (HTML " + kb(w.html()) + " KB" + (loads.length() == 0 ? "" : "; largest: " + loads) + ")",
+            w.loads().stream()
+                    .sorted((a, b) -> Long.compare(size(out, b), size(out, a)))
+                    .limit(3)
+                    .forEach(a -> loads.append(loads.length() == 0 ? "" : ", ")
+                            .append(a)
+                            .append(" (")
+                            .append(kb(size(out, a)))
+                            .append(" KB)"));
+            d.error(
+                    page(content, w.page()),
+                    1,
+                    1,
+                    w.page() + " weighs " + kb(w.total()) + " KB with the files it loads, over the page budget of "
+                            + budgetKb + " KB (HTML " + kb(w.html()) + " KB"
+                            + (loads.length() == 0 ? "" : "; largest: " + loads) + ")",
                     "make its pictures smaller or split the page; or raise page_budget_kb in site.yaml");
         }
         return weights;
     }
 
-    private static String kb(long bytes) { return String.valueOf((bytes + 999) / 1000); }
+    private static String kb(long bytes) {
+        return String.valueOf((bytes + 999) / 1000);
+    }
 
     /** The content file an output file was copied from, when there is one; else the output path. */
     private static Path source(Path content, String outPath) {
         int slash = outPath.indexOf('/');
         if (slash > 0) {
             Path c = content.resolve(outPath.substring(slash + 1));
-            if (Files.isRegularFile(c)) return c;
+            if (Files.isRegularFile(c)) {
+                return c;
+            }
         }
         return Path.of(outPath);
     }
@@ -59,13 +82,17 @@ final class PublishChecks {
         String[] parts = outPath.split("/");
         if (parts.length == 3 && parts[2].equals("index.html")) {
             Path md = content.resolve(parts[1]).resolve("index." + parts[0] + ".md");
-            if (Files.isRegularFile(md)) return md;
+            if (Files.isRegularFile(md)) {
+                return md;
+            }
         }
         return Path.of(outPath);
     }
 
     private static byte[] read(OutputTree out, String p) {
-        if (out.staging() == null) return out.get(p);
+        if (out.staging() == null) {
+            return out.get(p);
+        }
         try {
             return Files.readAllBytes(out.staging().resolve(p));
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package casebook.pipeline;
 
-import casebook.site.StaleSections;
 import casebook.site.Page;
 import casebook.site.Site;
+import casebook.site.StaleSections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,9 @@ record RenderedSite(Site site, StaleSections stale) {
     /** Every page in every language, language tops excluded. */
     List<Page> pages() {
         List<Page> all = new ArrayList<>();
-        for (Map<String, Page> byLang : site.pages().values()) all.addAll(byLang.values());
+        for (Map<String, Page> byLang : site.pages().values()) {
+            all.addAll(byLang.values());
+        }
         return all;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.stream.IntStream;
 
 /**
  * The search stage, after the listings: for each language, the search page ({@code <lang>/search/index.html})
@@ -34,7 +35,7 @@ final class SearchStage {
      */
     private static final Map<byte[], PageText> TEXTS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private SearchStage() { }
+    private SearchStage() {}
 
     /** The search pages and the index, in the calling pool. */
     static void run(RenderedSite rendered, Theme theme, String baseUrl, OutputTree out, Diagnostics d) {
@@ -43,13 +44,19 @@ final class SearchStage {
         for (String lang : site.config().languages()) {
             Page clash = site.page(lang, FOLDER);
             if (clash != null) {
-                d.error(clash.display(), 1, 1, "the page folder \"" + FOLDER + "\" is taken by the site's search page",
+                d.error(
+                        clash.display(),
+                        1,
+                        1,
+                        "the page folder \"" + FOLDER + "\" is taken by the site's search page",
                         "rename the folder content/" + FOLDER + "/ and its entry in site.yaml's order");
                 continue;
             }
             index(site, lang, out);
             byte[] html = pages.search(lang, d);
-            if (html != null) out.put(lang + "/" + FOLDER + "/index.html", html);
+            if (html != null) {
+                out.put(lang + "/" + FOLDER + "/index.html", html);
+            }
         }
     }
 
@@ -59,7 +66,11 @@ final class SearchStage {
      */
     static boolean reindex(Site site, OutputTree out) {
         try {
-            for (String lang : site.config().languages()) if (site.page(lang, FOLDER) == null) index(site, lang, out);
+            for (String lang : site.config().languages()) {
+                if (site.page(lang, FOLDER) == null) {
+                    index(site, lang, out);
+                }
+            }
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -71,7 +82,9 @@ final class SearchStage {
         List<String> urls = new ArrayList<>();
         for (String slug : site.order()) {
             Page p = site.page(lang, slug);
-            if (p == null || !p.meta().search()) continue;
+            if (p == null || !p.meta().search()) {
+                continue;
+            }
             paths.add(p.path());
             urls.add(slug + "/index.html");
         }
@@ -80,18 +93,29 @@ final class SearchStage {
             urls.add("glossary/index.html");
         }
         PageText[] texts = new PageText[paths.size()];
-        java.util.stream.IntStream.range(0, texts.length).parallel().forEach(i -> texts[i] = text(out, paths.get(i), urls.get(i)));
+        IntStream.range(0, texts.length).parallel().forEach(i -> texts[i] = text(out, paths.get(i), urls.get(i)));
         List<PageText> found = new ArrayList<>();
-        for (PageText t : texts) if (t != null) found.add(t);
-        Map<String, byte[]> files = IndexBuilder.build(found, bridges(site.glossary(), lang, site.config().languages()));
-        for (Map.Entry<String, byte[]> f : files.entrySet()) out.put(lang + "/" + FOLDER + "/" + f.getKey(), f.getValue());
+        for (PageText t : texts) {
+            if (t != null) {
+                found.add(t);
+            }
+        }
+        Map<String, byte[]> files = IndexBuilder.build(
+                found, bridges(site.glossary(), lang, site.config().languages()));
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            out.put(lang + "/" + FOLDER + "/" + f.getKey(), f.getValue());
+        }
     }
 
     /** The page's text, or null when its file is missing (its template failed, and said so). */
     private static PageText text(OutputTree out, String path, String url) {
         byte[] html = out.get(path);
-        if (html != null) return TEXTS.computeIfAbsent(html, b -> TextExtractor.extract(b, url));
-        if (out.staging() == null || !out.contains(path)) return null;
+        if (html != null) {
+            return TEXTS.computeIfAbsent(html, b -> TextExtractor.extract(b, url));
+        }
+        if (out.staging() == null || !out.contains(path)) {
+            return null;
+        }
         try {
             return TextExtractor.extract(Files.readAllBytes(out.staging().resolve(path)), url);
         } catch (IOException e) {
@@ -104,13 +128,23 @@ final class SearchStage {
         List<IndexBuilder.Bridge> out = new ArrayList<>();
         for (Glossary.Entry e : g.entries()) {
             String to = e.term().get(lang);
-            if (to == null) continue;
+            if (to == null) {
+                continue;
+            }
             for (String other : languages) {
-                if (other.equals(lang)) continue;
+                if (other.equals(lang)) {
+                    continue;
+                }
                 List<String> forms = new ArrayList<>();
-                if (e.term().get(other) != null) forms.add(e.term().get(other));
+                if (e.term().get(other) != null) {
+                    forms.add(e.term().get(other));
+                }
                 forms.addAll(e.aliases().getOrDefault(other, List.of()));
-                for (String f : forms) if (f != null && !f.isBlank()) out.add(new IndexBuilder.Bridge(f.strip(), to));
+                for (String f : forms) {
+                    if (f != null && !f.isBlank()) {
+                        out.add(new IndexBuilder.Bridge(f.strip(), to));
+                    }
+                }
             }
         }
         return out;

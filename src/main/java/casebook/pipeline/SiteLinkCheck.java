@@ -4,7 +4,9 @@ import casebook.check.LinkChecker;
 import casebook.diag.Diagnostics;
 import casebook.output.OutputTree;
 import casebook.site.Page;
+import java.util.AbstractSet;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,17 +26,34 @@ final class SiteLinkCheck {
     CheckedSite check(RenderedSite rendered, OutputTree out, Diagnostics d) {
         List<Page> all = rendered.pages();
         Map<String, Set<String>> ids = new ConcurrentHashMap<>();
-        for (Page p : all) ids.put(p.path(), ids(p));
+        for (Page p : all) {
+            ids.put(p.path(), ids(p));
+        }
         // a page whose template failed has no file, but its own error says so: links to it are not broken too
         Set<String> files = out.paths();
         Set<String> pages = ids.keySet();
-        LinkChecker links = new LinkChecker(new java.util.AbstractSet<String>() {
-            @Override public boolean contains(Object o) { return files.contains(o) || pages.contains(o); }
-            @Override public java.util.Iterator<String> iterator() { return files.iterator(); }
-            @Override public int size() { return files.size(); }
-        }, ids);
+        LinkChecker links = new LinkChecker(
+                new AbstractSet<String>() {
+                    @Override
+                    public boolean contains(Object o) {
+                        return files.contains(o) || pages.contains(o);
+                    }
+
+                    @Override
+                    public Iterator<String> iterator() {
+                        return files.iterator();
+                    }
+
+                    @Override
+                    public int size() {
+                        return files.size();
+                    }
+                },
+                ids);
         all.parallelStream().forEach(p -> links.check(p, d));
-        for (Page h : rendered.site().homes().values()) links.check(h, d);
+        for (Page h : rendered.site().homes().values()) {
+            links.check(h, d);
+        }
         return new CheckedSite(rendered, ids);
     }
 

@@ -37,8 +37,13 @@ final class SlugRenderer {
     /** Renders one page's Markdown; {@link #DIRECT} renders it, {@code serve} passes its memo. */
     @FunctionalInterface
     interface Bodies {
-        RenderedBody render(MarkdownRenderer md, Page p, Map<String, Map<String, String>> messages, GlossaryTerms terms,
-                            String glossaryHref, Diagnostics d);
+        RenderedBody render(
+                MarkdownRenderer md,
+                Page p,
+                Map<String, Map<String, String>> messages,
+                GlossaryTerms terms,
+                String glossaryHref,
+                Diagnostics d);
 
         Bodies DIRECT = Build::render;
     }
@@ -76,13 +81,24 @@ final class SlugRenderer {
     private final BiConsumer<String, byte[]> out;
     /** Slugs whose translation records section hashes: the original's are computed here, in parallel. */
     private final Set<String> hashed = new HashSet<>();
+
     private final AtomicInteger done = new AtomicInteger();
 
     /**
      * @param site the site as read (front matter, no rendered bodies)
      */
-    SlugRenderer(MarkdownRenderer md, Site site, Theme theme, String baseUrl, Bodies bodies, Html html, Style styles,
-             Diagnostics d, boolean strict, Consumer<Integer> progress, BiConsumer<String, byte[]> out) {
+    SlugRenderer(
+            MarkdownRenderer md,
+            Site site,
+            Theme theme,
+            String baseUrl,
+            Bodies bodies,
+            Html html,
+            Style styles,
+            Diagnostics d,
+            boolean strict,
+            Consumer<Integer> progress,
+            BiConsumer<String, byte[]> out) {
         this.md = md.withBlocks(theme.templates().blocks()); // custom blocks in the theme's markup
         this.site = site;
         this.messages = theme.messages();
@@ -98,7 +114,11 @@ final class SlugRenderer {
         this.styles = styles;
         this.out = out;
         for (Map<String, Page> byLang : site.pages().values()) {
-            for (Page p : byLang.values()) if (!p.meta().translatedFrom().isEmpty()) hashed.add(p.slug());
+            for (Page p : byLang.values()) {
+                if (!p.meta().translatedFrom().isEmpty()) {
+                    hashed.add(p.slug());
+                }
+            }
         }
     }
 
@@ -106,7 +126,9 @@ final class SlugRenderer {
     RenderedSite run() {
         List<String> languages = site.config().languages();
         Map<String, Map<String, Page>> rendered = new LinkedHashMap<>();
-        for (String lang : site.pages().keySet()) rendered.put(lang, new ConcurrentHashMap<>());
+        for (String lang : site.pages().keySet()) {
+            rendered.put(lang, new ConcurrentHashMap<>());
+        }
         site.order().parallelStream().forEach(slug -> slug(slug, languages, rendered));
         Map<String, Map<String, Page>> sorted = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Page>> e : rendered.entrySet()) {
@@ -115,8 +137,16 @@ final class SlugRenderer {
         Map<String, Page> homes = new LinkedHashMap<>();
         for (Map.Entry<String, Page> e : site.homes().entrySet()) {
             styles.check(style, e.getValue(), d, strict);
-            homes.put(e.getKey(), e.getValue().withRendered(bodies.render(md, e.getValue(), messages,
-                    site.glossary().terms(e.getKey()), "glossary/index.html", d)));
+            homes.put(
+                    e.getKey(),
+                    e.getValue()
+                            .withRendered(bodies.render(
+                                    md,
+                                    e.getValue(),
+                                    messages,
+                                    site.glossary().terms(e.getKey()),
+                                    "glossary/index.html",
+                                    d)));
         }
         return new RenderedSite(new Site(site.config(), site.order(), sorted, homes, site.glossary()), stale);
     }
@@ -127,22 +157,32 @@ final class SlugRenderer {
         Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
         for (String lang : languages) {
             Page p = site.page(lang, slug);
-            if (p == null) continue;
+            if (p == null) {
+                continue;
+            }
             var terms = site.glossary().terms(lang);
             RenderedBody body = bodies.render(md, p, messages, terms, "../glossary/index.html", local);
-            if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) body.sectionHashes();
+            if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) {
+                body.sectionHashes();
+            }
             mine.put(lang, p.withRendered(body));
         }
         d.reportDistinct(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
-        for (Page p : mine.values()) styles.check(style, p, d, strict);
+        for (Page p : mine.values()) {
+            styles.check(style, p, d, strict);
+        }
         for (Page p : mine.values()) {
             byte[] bytes = html.render(pages, p, d);
-            if (bytes != null) out.accept(p.path(), bytes);
+            if (bytes != null) {
+                out.accept(p.path(), bytes);
+            }
             // the page is written: the later stages need only its outline and links
             rendered.get(p.lang()).put(slug, p.withRendered(p.rendered().withoutHtml()));
             int n = done.incrementAndGet();
-            if ((n & 255) == 0) progress.accept(n);
+            if ((n & 255) == 0) {
+                progress.accept(n);
+            }
         }
     }
 }

@@ -11,5 +11,7 @@ import java.util.Map;
 record Theme(Path dir, Map<String, Map<String, String>> messages, Templates templates) {
 
     /** The theme's assets folder (may not exist). */
-    Path assets() { return dir.resolve("assets"); }
+    Path assets() {
+        return dir.resolve("assets");
+    }
 }

@@ -31,14 +31,24 @@ final class ThemeLoader {
     Theme load(Site site, Diagnostics d) {
         String name = options.theme() != null ? options.theme() : site.config().theme();
         int line = options.theme() != null ? 1 : site.config().line("theme");
-        Path dir = folder(options.themes(), name, options.theme() != null, site.config().display(), line, d);
-        if (dir == null) return null;
-        Map<String, Map<String, String>> messages = Messages.load(dir.resolve("i18n"), site.config().languages(), d, cwd);
+        Path dir = folder(
+                options.themes(), name, options.theme() != null, site.config().display(), line, d);
+        if (dir == null) {
+            return null;
+        }
+        Map<String, Map<String, String>> messages =
+                Messages.load(dir.resolve("i18n"), site.config().languages(), d, cwd);
         try {
-            Templates templates = new Templates(dir.resolve("templates"), cwd.relativize(dir.resolve("templates").toAbsolutePath()));
+            Templates templates = new Templates(
+                    dir.resolve("templates"),
+                    cwd.relativize(dir.resolve("templates").toAbsolutePath()));
             return new Theme(dir, messages, templates);
         } catch (IOException e) {
-            d.error(site.config().display(), line, 1, "cannot read the templates of theme \"" + name + "\": " + e.getMessage(),
+            d.error(
+                    site.config().display(),
+                    line,
+                    1,
+                    "cannot read the templates of theme \"" + name + "\": " + e.getMessage(),
                     null);
             return null;
         }
@@ -47,7 +57,10 @@ final class ThemeLoader {
     /** "; did you mean …?" naming the closest theme folder, or "" when none is close. */
     private static String suggestion(Path themes, String name) {
         try (Stream<Path> dirs = Files.list(themes)) {
-            List<String> names = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names = dirs.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
             String s = Suggestions.closest(name, names);
             return s == null ? "" : "; did you mean \"" + s + "\"?";
         } catch (IOException e) {
@@ -65,13 +78,20 @@ final class ThemeLoader {
         String problem = SiteConfig.themeNameProblem(name);
         if (problem != null) {
             // a name from site.yaml was reported at its value by SiteConfig; the command line refuses a bad --theme
-            if (fromOption) d.error(siteYaml, 1, 1, "theme " + problem + " (--theme)", SiteConfig.THEME_NAME_FIX);
-            else if (!d.hasErrors()) d.error(siteYaml, line, 1, "theme " + problem, SiteConfig.THEME_NAME_FIX);
+            if (fromOption) {
+                d.error(siteYaml, 1, 1, "theme " + problem + " (--theme)", SiteConfig.THEME_NAME_FIX);
+            } else if (!d.hasErrors()) {
+                d.error(siteYaml, line, 1, "theme " + problem, SiteConfig.THEME_NAME_FIX);
+            }
             return null;
         }
         Path dir = themes.resolve(name);
         if (!Files.isDirectory(dir)) {
-            d.error(siteYaml, line, 1, "theme \"" + name + "\" not found in " + themes + suggestion(themes, name),
+            d.error(
+                    siteYaml,
+                    line,
+                    1,
+                    "theme \"" + name + "\" not found in " + themes + suggestion(themes, name),
                     "set theme: default in site.yaml, or pass --theme NAME");
             return null;
         }
@@ -79,15 +99,25 @@ final class ThemeLoader {
             Path realThemes = themes.toRealPath();
             Path real = dir.toRealPath();
             if (!real.startsWith(realThemes) || real.equals(realThemes)) {
-                d.error(siteYaml, line, 1, "theme \"" + name + "\" is a symbolic link to a folder outside the themes folder "
-                        + themes + "; only themes inside it are used", "copy the theme into " + dir);
+                d.error(
+                        siteYaml,
+                        line,
+                        1,
+                        "theme \"" + name + "\" is a symbolic link to a folder outside the themes folder " + themes
+                                + "; only themes inside it are used",
+                        "copy the theme into " + dir);
                 return null;
             }
             for (String part : List.of("templates", "i18n", "assets")) {
                 Path p = dir.resolve(part);
                 if (Files.exists(p) && !p.toRealPath().startsWith(real)) {
-                    d.error(siteYaml, line, 1, "the " + part + " folder of theme \"" + name + "\" is a symbolic link leading"
-                            + " outside the theme", "copy the folder into " + dir);
+                    d.error(
+                            siteYaml,
+                            line,
+                            1,
+                            "the " + part + " folder of theme \"" + name + "\" is a symbolic link leading"
+                                    + " outside the theme",
+                            "copy the folder into " + dir);
                     return null;
                 }
             }
@@ -96,7 +126,11 @@ final class ThemeLoader {
             return null;
         }
         if (!Files.isDirectory(dir.resolve("templates"))) {
-            d.error(siteYaml, line, 1, "theme \"" + name + "\" has no templates folder (" + dir.resolve("templates") + ")",
+            d.error(
+                    siteYaml,
+                    line,
+                    1,
+                    "theme \"" + name + "\" has no templates folder (" + dir.resolve("templates") + ")",
                     "a theme holds templates/ (layout, page, home, landing, glossary and 404 .ftlh), i18n/ and assets/;"
                             + " start from a copy of themes/default");
             return null;

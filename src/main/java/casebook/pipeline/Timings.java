@@ -1,5 +1,6 @@
 package casebook.pipeline;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -12,21 +13,30 @@ final class Timings {
 
     /** CPU time of the whole process (all threads, the JIT and GC included), in ns; -1 if unknown. */
     private static long cpu() {
-        return ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     void lap(String stage) {
-        if (!on) return;
+        if (!on) {
+            return;
+        }
         long now = System.nanoTime();
         long cpu = cpu();
-        out.append(String.format(Locale.ROOT, "  %-13s %6d ms wall %6d ms cpu%n", stage, (now - last) / 1_000_000,
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-13s %6d ms wall %6d ms cpu%n",
+                stage,
+                (now - last) / 1_000_000,
                 (cpu - lastCpu) / 1_000_000));
         last = now;
         lastCpu = cpu;
     }
 
     void print() {
-        if (on) System.err.print("stage timings (cpu: all threads of the process, JIT and GC included):\n" + out);
+        if (on) {
+            System.err.print("stage timings (cpu: all threads of the process, JIT and GC included):\n" + out);
+        }
     }
 }

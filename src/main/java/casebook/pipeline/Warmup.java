@@ -8,6 +8,7 @@ import casebook.theme.Templates;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads and first runs the Markdown engine and the template engine on a background thread while the
@@ -24,23 +25,38 @@ final class Warmup {
     }
 
     /** Set once the engines have run in this JVM: later builds ({@code serve}'s rebuilds) skip the sample. */
-    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean WARM = new AtomicBoolean();
 
     static Warmup start() {
-        if (WARM.get()) return new Warmup(CompletableFuture.completedFuture(new MarkdownRenderer()));
+        if (WARM.get()) {
+            return new Warmup(CompletableFuture.completedFuture(new MarkdownRenderer()));
+        }
         CompletableFuture<MarkdownRenderer> md = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                MarkdownRenderer r = new MarkdownRenderer();
-                r.render(new RenderRequest(Path.of("warmup.md"), "en", SAMPLE, 1, null, null, Map.of(), GlossaryTerms.NONE,
-                        "glossary/", true), new Diagnostics());
-                md.complete(r);
-                Templates.warmUp();
-                WARM.set(true);
-            } catch (Throwable e) {
-                md.completeExceptionally(e);
-            }
-        }, "casebook-warmup");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        MarkdownRenderer r = new MarkdownRenderer();
+                        r.render(
+                                new RenderRequest(
+                                        Path.of("warmup.md"),
+                                        "en",
+                                        SAMPLE,
+                                        1,
+                                        null,
+                                        null,
+                                        Map.of(),
+                                        GlossaryTerms.NONE,
+                                        "glossary/",
+                                        true),
+                                new Diagnostics());
+                        md.complete(r);
+                        Templates.warmUp();
+                        WARM.set(true);
+                    } catch (Throwable e) {
+                        md.completeExceptionally(e);
+                    }
+                },
+                "casebook-warmup");
         t.setDaemon(true);
         t.start();
         return new Warmup(md);

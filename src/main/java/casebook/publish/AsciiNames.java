@@ -14,13 +14,15 @@ import java.util.HexFormat;
  * name distinct.
  */
 public final class AsciiNames {
-    private AsciiNames() { }
+    private AsciiNames() {}
 
     /** Whether every character of {@code path} is printable ASCII (a space included). */
     public static boolean isAscii(String path) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c < 0x20 || c > 0x7E) return false;
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
         }
         return true;
     }
@@ -31,7 +33,9 @@ public final class AsciiNames {
         String base = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? ascii(name.substring(dot + 1)) : "";
         String a = ascii(base);
-        if (a.chars().noneMatch(Character::isLetter)) a = "file-" + hash(base) + (a.isEmpty() ? "" : "-" + a);
+        if (a.chars().noneMatch(Character::isLetter)) {
+            a = "file-" + hash(base) + (a.isEmpty() ? "" : "-" + a);
+        }
         return ext.isEmpty() ? a : a + "." + ext;
     }
 
@@ -41,9 +45,13 @@ public final class AsciiNames {
         boolean gap = false;
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
             if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) {
-                if (gap && out.length() > 0) out.append('-');
+                if (gap && out.length() > 0) {
+                    out.append('-');
+                }
                 gap = false;
                 out.append(c);
             } else {

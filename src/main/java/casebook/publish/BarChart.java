@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class BarChart {
     /** A bar: its label (already in the page's language), value, the value as written, and an optional mark ("※1"). */
-    public record Bar(String label, String labelLang, BigDecimal value, String valueText, String mark) { }
+    public record Bar(String label, String labelLang, BigDecimal value, String valueText, String mark) {}
 
     static final int WIDTH = 280;
     static final int FONT = 13;
@@ -26,7 +26,7 @@ public final class BarChart {
     static final int BAR = 18;
     static final int VALUE_SPACE = 84;
 
-    private BarChart() { }
+    private BarChart() {}
 
     /**
      * @param id    a prefix for the ids of the title and description, unique on the page
@@ -34,7 +34,11 @@ public final class BarChart {
      */
     public static String svg(String id, String title, String desc, List<Bar> bars, String lang) {
         BigDecimal max = BigDecimal.ZERO;
-        for (Bar b : bars) if (b.value().compareTo(max) > 0) max = b.value();
+        for (Bar b : bars) {
+            if (b.value().compareTo(max) > 0) {
+                max = b.value();
+            }
+        }
         int span = WIDTH - VALUE_SPACE - 2;
         StringBuilder body = new StringBuilder();
         int y = 4;
@@ -42,31 +46,72 @@ public final class BarChart {
             body.append("<g class=\"chart__row\">");
             for (String line : wrap(b.label(), WIDTH - 4)) {
                 y += LINE;
-                body.append("<text class=\"chart__label\" x=\"2\" y=\"").append(y).append('"');
-                if (b.labelLang() != null) body.append(" lang=\"").append(b.labelLang()).append('"');
+                body.append("<text class=\"chart__label\" x=\"2\" y=\"")
+                        .append(y)
+                        .append('"');
+                if (b.labelLang() != null) {
+                    body.append(" lang=\"").append(b.labelLang()).append('"');
+                }
                 body.append('>').append(HtmlText.escape(line)).append("</text>");
             }
             y += 5;
-            int w = max.signum() == 0 ? 0 : b.value().multiply(BigDecimal.valueOf(span)).divide(max, 0, RoundingMode.HALF_UP).intValue();
-            body.append("<rect class=\"chart__bar\" x=\"2\" y=\"").append(y).append("\" width=\"").append(w)
-                    .append("\" height=\"").append(BAR).append("\"/>");
-            body.append("<text class=\"chart__value\" x=\"").append(2 + w + 6).append("\" y=\"").append(y + BAR - 5).append("\">")
+            int w = max.signum() == 0
+                    ? 0
+                    : b.value()
+                            .multiply(BigDecimal.valueOf(span))
+                            .divide(max, 0, RoundingMode.HALF_UP)
+                            .intValue();
+            body.append("<rect class=\"chart__bar\" x=\"2\" y=\"")
+                    .append(y)
+                    .append("\" width=\"")
+                    .append(w)
+                    .append("\" height=\"")
+                    .append(BAR)
+                    .append("\"/>");
+            body.append("<text class=\"chart__value\" x=\"")
+                    .append(2 + w + 6)
+                    .append("\" y=\"")
+                    .append(y + BAR - 5)
+                    .append("\">")
                     .append(HtmlText.escape(b.valueText()));
             if (b.mark() != null && !b.mark().isEmpty()) {
-                body.append("<tspan class=\"chart__mark\">").append(HtmlText.escape(" " + b.mark())).append("</tspan>");
+                body.append("<tspan class=\"chart__mark\">")
+                        .append(HtmlText.escape(" " + b.mark()))
+                        .append("</tspan>");
             }
             body.append("</text></g>");
             y += BAR + 10;
         }
         int height = y + 2;
         StringBuilder s = new StringBuilder();
-        s.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">")
-                .append("<title id=\"").append(id).append("-title\">").append(HtmlText.escape(title)).append("</title>")
-                .append("<desc id=\"").append(id).append("-desc\">").append(HtmlText.escape(desc)).append("</desc>")
-                .append("<line class=\"chart__axis\" x1=\"1.5\" y1=\"4\" x2=\"1.5\" y2=\"").append(height - 2).append("\"/>")
-                .append(body).append("</svg>");
+        s.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" role=\"img\" aria-labelledby=\"")
+                .append(id)
+                .append("-title ")
+                .append(id)
+                .append("-desc\">")
+                .append("<title id=\"")
+                .append(id)
+                .append("-title\">")
+                .append(HtmlText.escape(title))
+                .append("</title>")
+                .append("<desc id=\"")
+                .append(id)
+                .append("-desc\">")
+                .append(HtmlText.escape(desc))
+                .append("</desc>")
+                .append("<line class=\"chart__axis\" x1=\"1.5\" y1=\"4\" x2=\"1.5\" y2=\"")
+                .append(height - 2)
+                .append("\"/>")
+                .append(body)
+                .append("</svg>");
         return s.toString();
     }
 
@@ -91,13 +136,19 @@ public final class BarChart {
                 }
                 used = measure(line);
                 lastSpace = -1;
-                if (cp == ' ') continue;
+                if (cp == ' ') {
+                    continue;
+                }
             }
-            if (cp == ' ') lastSpace = line.length();
+            if (cp == ' ') {
+                lastSpace = line.length();
+            }
             line.appendCodePoint(cp);
             used += w;
         }
-        if (line.length() > 0) lines.add(line.toString().strip());
+        if (line.length() > 0) {
+            lines.add(line.toString().strip());
+        }
         return lines;
     }
 

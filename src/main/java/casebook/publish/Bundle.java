@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -40,9 +42,9 @@ public final class Bundle {
     public static final String MARKER = "casebook portal bundle; made by casebook, replaced by its next build --bundle";
 
     /** Files of the output folder left out of the bundle: the output marker is casebook's own bookkeeping. */
-    public static final java.util.Set<String> LEFT_OUT = java.util.Set.of(".casebook-output");
+    public static final Set<String> LEFT_OUT = Set.of(".casebook-output");
 
-    private Bundle() { }
+    private Bundle() {}
 
     /** The bundle's path for an output folder: {@code site} → {@code site.zip} beside it. */
     public static Path pathFor(Path out) {
@@ -52,10 +54,16 @@ public final class Bundle {
 
     /** Why {@code zip} may not be replaced, or null when it does not exist or is casebook's. */
     public static String refusal(Path zip) {
-        if (!Files.exists(zip, LinkOption.NOFOLLOW_LINKS)) return null;
-        if (!Files.isRegularFile(zip, LinkOption.NOFOLLOW_LINKS)) return zip.getFileName() + " exists and is not a file";
+        if (!Files.exists(zip, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!Files.isRegularFile(zip, LinkOption.NOFOLLOW_LINKS)) {
+            return zip.getFileName() + " exists and is not a file";
+        }
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            if (MARKER.equals(z.getComment())) return null;
+            if (MARKER.equals(z.getComment())) {
+                return null;
+            }
         } catch (IOException e) {
             return zip.getFileName() + " exists and is not a zip made by casebook";
         }
@@ -67,9 +75,13 @@ public final class Bundle {
         Map<String, Path> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) s::iterator) {
-                if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) continue;
+                if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
                 String rel = dir.relativize(f).toString().replace('\\', '/');
-                if (!LEFT_OUT.contains(rel)) out.put(rel, f);
+                if (!LEFT_OUT.contains(rel)) {
+                    out.put(rel, f);
+                }
             }
         }
         return out;
@@ -112,7 +124,9 @@ public final class Bundle {
      */
     public static int write(Path site, Path zip, Map<String, byte[]> extra, LocalDateTime time) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
-        for (Map.Entry<String, Path> e : files(site).entrySet()) files.put(e.getKey(), Files.readAllBytes(e.getValue()));
+        for (Map.Entry<String, Path> e : files(site).entrySet()) {
+            files.put(e.getKey(), Files.readAllBytes(e.getValue()));
+        }
         files.putAll(extra);
         byte[] bytes = zip(files, time);
         Path dir = zip.toAbsolutePath().getParent();
@@ -122,12 +136,14 @@ public final class Bundle {
                 o.write(bytes);
             }
             try { // a temporary file is private; the bundle is meant to be handed on
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: its default permissions stay
             }
             String refused = refusal(zip);
-            if (refused != null) throw new IOException(refused);
+            if (refused != null) {
+                throw new IOException(refused);
+            }
             try {
                 Files.move(tmp, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

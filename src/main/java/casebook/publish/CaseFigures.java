@@ -22,11 +22,16 @@ import java.util.Map;
  * @param category prefecture, core-city or general-city; null when data.yaml names none
  * @param figures  the figures by item, in the order data.yaml lists them
  */
-public record CaseFigures(String slug, Map<String, String> names, Map<String, String> labels, String category,
-                          Map<String, Figure> figures) {
+public record CaseFigures(
+        String slug,
+        Map<String, String> names,
+        Map<String, String> labels,
+        String category,
+        Map<String, Figure> figures) {
 
     /** The items a basic-information table may hold, in their usual order. */
     public static final List<String> ITEMS = List.of("population", "inpatients", "hospitals", "beds");
+
     public static final List<String> CATEGORIES = List.of("prefecture", "core-city", "general-city");
     public static final List<String> UNITS = List.of("people", "hospitals", "beds");
 
@@ -35,10 +40,12 @@ public record CaseFigures(String slug, Map<String, String> names, Map<String, St
      * @param asOf the date the figure is as of; null when the source states none
      * @param note words after the figure per language ("認知症病床を含む"); empty when none
      */
-    public record Figure(String item, long value, String unit, LocalDate asOf, Map<String, String> note) { }
+    public record Figure(String item, long value, String unit, LocalDate asOf, Map<String, String> note) {}
 
     /** The figure of an item, or null. */
-    public Figure figure(String item) { return figures.get(item); }
+    public Figure figure(String item) {
+        return figures.get(item);
+    }
 
     /** The case's title in {@code lang}, else in the site's default language. */
     public String name(String lang, String fallbackLang) {
@@ -47,7 +54,9 @@ public record CaseFigures(String slug, Map<String, String> names, Map<String, St
     }
 
     /** Whether the title shown in {@code lang} is written in another language (a page not yet translated). */
-    public boolean nameIsFallback(String lang) { return !names.containsKey(lang); }
+    public boolean nameIsFallback(String lang) {
+        return !names.containsKey(lang);
+    }
 
     /**
      * Every case of the site in reading order: a page of the default language whose data.yaml holds a
@@ -58,40 +67,68 @@ public record CaseFigures(String slug, Map<String, String> names, Map<String, St
         String def = site.config().defaultLanguage();
         for (String slug : site.order()) {
             Page p = site.page(def, slug);
-            if (p == null || p.data() == null || !p.data().isMap()) continue;
+            if (p == null || p.data() == null || !p.data().isMap()) {
+                continue;
+            }
             YamlNode items = p.data().get("basic_info");
-            if (items == null || !items.isList()) continue;
+            if (items == null || !items.isList()) {
+                continue;
+            }
             Map<String, Figure> figures = new LinkedHashMap<>();
             for (YamlNode item : items.list()) {
-                if (!item.isMap()) continue;
+                if (!item.isMap()) {
+                    continue;
+                }
                 String key = item.text("item");
                 YamlNode value = item.get("value");
-                if (key == null || !ITEMS.contains(key) || figures.containsKey(key)) continue;
-                if (value == null || !(value.value() instanceof Long n) || n < 0) continue;
+                if (key == null || !ITEMS.contains(key) || figures.containsKey(key)) {
+                    continue;
+                }
+                if (value == null || !(value.value() instanceof Long n) || n < 0) {
+                    continue;
+                }
                 String unit = item.text("unit");
-                if (unit != null && !UNITS.contains(unit)) unit = null;
+                if (unit != null && !UNITS.contains(unit)) {
+                    unit = null;
+                }
                 LocalDate asOf = Formats.parseDate(item.text("as_of"));
-                if (item.text("as_of") != null && item.text("as_of").length() != 10) asOf = null;
+                if (item.text("as_of") != null && item.text("as_of").length() != 10) {
+                    asOf = null;
+                }
                 Map<String, String> note = new LinkedHashMap<>();
                 YamlNode nn = item.get("note");
                 if (nn != null && nn.isMap()) {
-                    for (String lang : site.config().languages()) if (nn.text(lang) != null) note.put(lang, nn.text(lang));
+                    for (String lang : site.config().languages()) {
+                        if (nn.text(lang) != null) {
+                            note.put(lang, nn.text(lang));
+                        }
+                    }
                 } else if (nn != null && nn.text() != null) {
-                    for (String lang : site.config().languages()) note.put(lang, nn.text());
+                    for (String lang : site.config().languages()) {
+                        note.put(lang, nn.text());
+                    }
                 }
                 figures.put(key, new Figure(key, n, unit, asOf, Map.copyOf(note)));
             }
-            if (figures.isEmpty()) continue;
+            if (figures.isEmpty()) {
+                continue;
+            }
             Map<String, String> names = new LinkedHashMap<>();
             Map<String, String> labels = new LinkedHashMap<>();
             for (String lang : site.config().languages()) {
                 Page t = site.page(lang, slug);
-                if (t == null) continue;
+                if (t == null) {
+                    continue;
+                }
                 names.put(lang, t.meta().title());
-                if (t.meta().label() != null) labels.put(lang, t.meta().label());
+                if (t.meta().label() != null) {
+                    labels.put(lang, t.meta().label());
+                }
             }
             String category = p.data().text("category");
-            if (category != null && !CATEGORIES.contains(category)) category = null;
+            if (category != null && !CATEGORIES.contains(category)) {
+                category = null;
+            }
             out.add(new CaseFigures(slug, Map.copyOf(names), Map.copyOf(labels), category, figures));
         }
         return out;

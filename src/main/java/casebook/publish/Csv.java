@@ -1,5 +1,6 @@
 package casebook.publish;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -9,14 +10,16 @@ import java.util.List;
  * line break; quotes doubled). A null cell is empty.
  */
 public final class Csv {
-    private Csv() { }
+    private Csv() {}
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     public static byte[] write(List<String> header, List<List<Object>> rows) {
         StringBuilder s = new StringBuilder();
         line(s, List.copyOf(header));
-        for (List<Object> r : rows) line(s, r);
+        for (List<Object> r : rows) {
+            line(s, r);
+        }
         byte[] text = s.toString().getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[BOM.length + text.length];
         System.arraycopy(BOM, 0, out, 0, BOM.length);
@@ -26,9 +29,11 @@ public final class Csv {
 
     private static void line(StringBuilder s, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) s.append(',');
+            if (i > 0) {
+                s.append(',');
+            }
             Object c = cells.get(i);
-            String v = c == null ? "" : c instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(c);
+            String v = c == null ? "" : c instanceof BigDecimal b ? b.toPlainString() : String.valueOf(c);
             if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
                 s.append('"').append(v.replace("\"", "\"\"")).append('"');
             } else {

@@ -10,7 +10,7 @@ import java.util.Map;
  * Strings escape quotes, backslashes and control characters; everything else is written as UTF-8.
  */
 public final class Json {
-    private Json() { }
+    private Json() {}
 
     public static String write(Object value) {
         StringBuilder s = new StringBuilder();
@@ -28,7 +28,10 @@ public final class Json {
         } else if (v instanceof Long || v instanceof Integer || v instanceof Boolean) {
             s.append(v);
         } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) { s.append("{}"); return; }
+            if (m.isEmpty()) {
+                s.append("{}");
+                return;
+            }
             s.append("{\n");
             int i = 0;
             for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -41,7 +44,10 @@ public final class Json {
             indent(s, depth);
             s.append('}');
         } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) { s.append("[]"); return; }
+            if (l.isEmpty()) {
+                s.append("[]");
+                return;
+            }
             s.append("[\n");
             for (int i = 0; i < l.size(); i++) {
                 indent(s, depth + 1);
@@ -51,12 +57,15 @@ public final class Json {
             indent(s, depth);
             s.append(']');
         } else {
-            throw new IllegalArgumentException("no JSON form for " + v.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no JSON form for " + v.getClass().getName());
         }
     }
 
     private static void indent(StringBuilder s, int depth) {
-        for (int i = 0; i < depth; i++) s.append("  ");
+        for (int i = 0; i < depth; i++) {
+            s.append("  ");
+        }
     }
 
     private static void string(StringBuilder s, String v) {
@@ -70,8 +79,11 @@ public final class Json {
                 case '\r' -> s.append("\\r");
                 case '\t' -> s.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) s.append(String.format("\\u%04x", (int) c));
-                    else s.append(c);
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        s.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
                 }
             }
         }

@@ -25,15 +25,23 @@ import java.util.Map;
  */
 public final class OpenData {
     /** A column: its name, its type (string, integer, number, date), its unit code (null when per row or none), its description per language. */
-    public record Field(String name, String type, String unit, Map<String, String> description) { }
+    public record Field(String name, String type, String unit, Map<String, String> description) {}
 
     /** A table: its id (the file name without extension), title and description per language, fields and rows. */
-    public record Dataset(String id, Map<String, String> title, Map<String, String> description, List<Field> fields,
-                          List<Map<String, Object>> records) {
+    public record Dataset(
+            String id,
+            Map<String, String> title,
+            Map<String, String> description,
+            List<Field> fields,
+            List<Map<String, Object>> records) {
 
-        public String csvPath() { return "data/" + id + ".csv"; }
+        public String csvPath() {
+            return "data/" + id + ".csv";
+        }
 
-        public String jsonPath() { return "data/" + id + ".json"; }
+        public String jsonPath() {
+            return "data/" + id + ".json";
+        }
     }
 
     private final SiteConfig config;
@@ -48,24 +56,32 @@ public final class OpenData {
         this.messages = messages;
     }
 
-    public List<CaseFigures> cases() { return cases; }
+    public List<CaseFigures> cases() {
+        return cases;
+    }
 
     /** The UI string {@code key} in {@code lang}: the theme's, else English's, else the key. */
     public String t(String lang, String key) {
         String v = messages.getOrDefault(lang, Map.of()).get(key);
-        if (v == null) v = messages.getOrDefault("en", Map.of()).get(key);
+        if (v == null) {
+            v = messages.getOrDefault("en", Map.of()).get(key);
+        }
         return v == null ? key : v;
     }
 
     private Map<String, String> each(String key) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String l : langs) m.put(l, t(l, key));
+        for (String l : langs) {
+            m.put(l, t(l, key));
+        }
         return m;
     }
 
     private Map<String, String> each(String key, String placeholder, String itemKey) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String l : langs) m.put(l, fill(l, t(l, key), placeholder, t(l, itemKey)));
+        for (String l : langs) {
+            m.put(l, fill(l, t(l, key), placeholder, t(l, itemKey)));
+        }
         return m;
     }
 
@@ -74,34 +90,48 @@ public final class OpenData {
      * where it stands inside a sentence ("Psychiatric beds per …", "… ÷ psychiatric beds").
      */
     public static String fill(String lang, String template, String placeholder, String word) {
-        if (!"en".equals(lang) || word.isEmpty()) return template.replace(placeholder, word);
+        if (!"en".equals(lang) || word.isEmpty()) {
+            return template.replace(placeholder, word);
+        }
         String lower = Character.toLowerCase(word.charAt(0)) + word.substring(1);
-        if (template.startsWith(placeholder)) return word + template.substring(placeholder.length()).replace(placeholder, lower);
+        if (template.startsWith(placeholder)) {
+            return word + template.substring(placeholder.length()).replace(placeholder, lower);
+        }
         return template.replace(placeholder, lower);
     }
 
     /** The collection as a source: publisher, title and month of publication. */
     public String source(String lang) {
         LocalDate pub = Formats.parseDate(config.published());
-        return t(lang, "opendata.source").replace("{publisher}", config.pick(config.publisher(), lang))
-                .replace("{title}", config.title(lang)).replace("{published}", pub == null ? "" : Formats.month(pub, lang));
+        return t(lang, "opendata.source")
+                .replace("{publisher}", config.pick(config.publisher(), lang))
+                .replace("{title}", config.title(lang))
+                .replace("{published}", pub == null ? "" : Formats.month(pub, lang));
     }
 
     /** A case's source: the collection and the case's page in it. */
     public String source(String lang, CaseFigures c) {
         String def = config.defaultLanguage();
         String label = c.labels().getOrDefault(lang, c.labels().getOrDefault(def, ""));
-        return t(lang, "opendata.source_case").replace("{source}", source(lang)).replace("{label}", label)
-                .replace("{case}", c.name(lang, def)).replace("  ", " ").strip();
+        return t(lang, "opendata.source_case")
+                .replace("{source}", source(lang))
+                .replace("{label}", label)
+                .replace("{case}", c.name(lang, def))
+                .replace("  ", " ")
+                .strip();
     }
 
     /** The unit of a figure in words ("人", "people"): the unit pattern without its number. */
     public String unitWord(String lang, String unit) {
-        if (unit == null) return "";
+        if (unit == null) {
+            return "";
+        }
         return t(lang, "unit." + unit).replace("{n}", "").strip();
     }
 
-    public List<Dataset> datasets() { return List.of(basicInfo(), comparison()); }
+    public List<Dataset> datasets() {
+        return List.of(basicInfo(), comparison());
+    }
 
     /** Path to bytes: data/&lt;id&gt;.csv and .json of every dataset. */
     public Map<String, byte[]> files() {
@@ -109,7 +139,9 @@ public final class OpenData {
         for (Dataset d : datasets()) {
             List<String> header = d.fields().stream().map(Field::name).toList();
             List<List<Object>> rows = new ArrayList<>();
-            for (Map<String, Object> r : d.records()) rows.add(new ArrayList<>(r.values()));
+            for (Map<String, Object> r : d.records()) {
+                rows.add(new ArrayList<>(r.values()));
+            }
             out.put(d.csvPath(), Csv.write(header, rows));
             out.put(d.jsonPath(), Json.write(json(d)).getBytes(StandardCharsets.UTF_8));
         }
@@ -145,27 +177,37 @@ public final class OpenData {
 
     private Map<String, String> titles() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String l : langs) m.put(l, config.title(l));
+        for (String l : langs) {
+            m.put(l, config.title(l));
+        }
         return m;
     }
 
     private Map<String, String> publishers() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String l : langs) m.put(l, config.pick(config.publisher(), l));
+        for (String l : langs) {
+            m.put(l, config.pick(config.publisher(), l));
+        }
         return m;
     }
 
     private Map<String, String> citations() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String l : langs) m.put(l, source(l));
+        for (String l : langs) {
+            m.put(l, source(l));
+        }
         return m;
     }
 
     private void caseColumns(List<Field> fields) {
         fields.add(new Field("slug", "string", null, each("opendata.field.slug")));
-        for (String l : langs) fields.add(new Field("case_" + l, "string", null, lang(each("opendata.field.case"), l)));
+        for (String l : langs) {
+            fields.add(new Field("case_" + l, "string", null, lang(each("opendata.field.case"), l)));
+        }
         fields.add(new Field("category", "string", null, each("opendata.field.category")));
-        for (String l : langs) fields.add(new Field("category_" + l, "string", null, lang(each("opendata.field.category_name"), l)));
+        for (String l : langs) {
+            fields.add(new Field("category_" + l, "string", null, lang(each("opendata.field.category_name"), l)));
+        }
     }
 
     /** A description naming the language of a per-language column. */
@@ -180,40 +222,64 @@ public final class OpenData {
     private void caseValues(Map<String, Object> r, CaseFigures c) {
         String def = config.defaultLanguage();
         r.put("slug", c.slug());
-        for (String l : langs) r.put("case_" + l, c.name(l, def));
+        for (String l : langs) {
+            r.put("case_" + l, c.name(l, def));
+        }
         r.put("category", c.category());
-        for (String l : langs) r.put("category_" + l, c.category() == null ? null : t(l, "category." + c.category()));
+        for (String l : langs) {
+            r.put("category_" + l, c.category() == null ? null : t(l, "category." + c.category()));
+        }
     }
 
     private Dataset basicInfo() {
         List<Field> fields = new ArrayList<>();
         caseColumns(fields);
         fields.add(new Field("item", "string", null, each("opendata.field.item")));
-        for (String l : langs) fields.add(new Field("item_" + l, "string", null, lang(each("opendata.field.item_name"), l)));
+        for (String l : langs) {
+            fields.add(new Field("item_" + l, "string", null, lang(each("opendata.field.item_name"), l)));
+        }
         fields.add(new Field("value", "integer", null, each("opendata.field.value")));
         fields.add(new Field("unit", "string", null, each("opendata.field.unit")));
-        for (String l : langs) fields.add(new Field("unit_" + l, "string", null, lang(each("opendata.field.unit_name"), l)));
+        for (String l : langs) {
+            fields.add(new Field("unit_" + l, "string", null, lang(each("opendata.field.unit_name"), l)));
+        }
         fields.add(new Field("as_of", "date", null, each("opendata.field.as_of")));
-        for (String l : langs) fields.add(new Field("note_" + l, "string", null, lang(each("opendata.field.note"), l)));
-        for (String l : langs) fields.add(new Field("source_" + l, "string", null, lang(each("opendata.field.source"), l)));
+        for (String l : langs) {
+            fields.add(new Field("note_" + l, "string", null, lang(each("opendata.field.note"), l)));
+        }
+        for (String l : langs) {
+            fields.add(new Field("source_" + l, "string", null, lang(each("opendata.field.source"), l)));
+        }
         List<Map<String, Object>> records = new ArrayList<>();
         for (CaseFigures c : cases) {
             for (CaseFigures.Figure f : c.figures().values()) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 caseValues(r, c);
                 r.put("item", f.item());
-                for (String l : langs) r.put("item_" + l, t(l, "basic." + f.item()));
+                for (String l : langs) {
+                    r.put("item_" + l, t(l, "basic." + f.item()));
+                }
                 r.put("value", f.value());
                 r.put("unit", f.unit());
-                for (String l : langs) r.put("unit_" + l, f.unit() == null ? null : unitWord(l, f.unit()));
+                for (String l : langs) {
+                    r.put("unit_" + l, f.unit() == null ? null : unitWord(l, f.unit()));
+                }
                 r.put("as_of", f.asOf() == null ? null : f.asOf().toString());
-                for (String l : langs) r.put("note_" + l, f.note().get(l));
-                for (String l : langs) r.put("source_" + l, source(l, c));
+                for (String l : langs) {
+                    r.put("note_" + l, f.note().get(l));
+                }
+                for (String l : langs) {
+                    r.put("source_" + l, source(l, c));
+                }
                 records.add(r);
             }
         }
-        return new Dataset("basic-info", each("opendata.basic_info.title"), each("opendata.basic_info.description"),
-                List.copyOf(fields), List.copyOf(records));
+        return new Dataset(
+                "basic-info",
+                each("opendata.basic_info.title"),
+                each("opendata.basic_info.description"),
+                List.copyOf(fields),
+                List.copyOf(records));
     }
 
     /** The unit code of a rate of {@code item}: beds-per-100000-people. */
@@ -226,12 +292,22 @@ public final class OpenData {
         caseColumns(fields);
         for (String item : CaseFigures.ITEMS) {
             fields.add(new Field(item, "integer", null, each("opendata.field.count", "{item}", "basic." + item)));
-            fields.add(new Field(item + "_unit", "string", null, each("opendata.field.count_unit", "{item}", "basic." + item)));
-            fields.add(new Field(item + "_as_of", "date", null, each("opendata.field.count_as_of", "{item}", "basic." + item)));
+            fields.add(new Field(
+                    item + "_unit", "string", null, each("opendata.field.count_unit", "{item}", "basic." + item)));
+            fields.add(new Field(
+                    item + "_as_of", "date", null, each("opendata.field.count_as_of", "{item}", "basic." + item)));
         }
         for (String item : Rate.ITEMS) {
-            fields.add(new Field(item + "_per_100000", "number", rateUnit(item), each("opendata.field.rate", "{item}", "basic." + item)));
-            fields.add(new Field(item + "_per_100000_dates", "string", null, each("opendata.field.rate_dates", "{item}", "basic." + item)));
+            fields.add(new Field(
+                    item + "_per_100000",
+                    "number",
+                    rateUnit(item),
+                    each("opendata.field.rate", "{item}", "basic." + item)));
+            fields.add(new Field(
+                    item + "_per_100000_dates",
+                    "string",
+                    null,
+                    each("opendata.field.rate_dates", "{item}", "basic." + item)));
         }
         List<Map<String, Object>> records = new ArrayList<>();
         for (CaseFigures c : cases) {
@@ -241,7 +317,9 @@ public final class OpenData {
                 CaseFigures.Figure f = c.figure(item);
                 r.put(item, f == null ? null : f.value());
                 r.put(item + "_unit", f == null ? null : f.unit());
-                r.put(item + "_as_of", f == null || f.asOf() == null ? null : f.asOf().toString());
+                r.put(
+                        item + "_as_of",
+                        f == null || f.asOf() == null ? null : f.asOf().toString());
             }
             for (String item : Rate.ITEMS) {
                 Rate rate = Rate.of(c, item);
@@ -250,7 +328,11 @@ public final class OpenData {
             }
             records.add(r);
         }
-        return new Dataset("comparison", each("opendata.comparison.title"), each("opendata.comparison.description"),
-                List.copyOf(fields), List.copyOf(records));
+        return new Dataset(
+                "comparison",
+                each("opendata.comparison.title"),
+                each("opendata.comparison.description"),
+                List.copyOf(fields),
+                List.copyOf(records));
     }
 }

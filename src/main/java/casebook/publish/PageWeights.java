@@ -26,19 +26,24 @@ public final class PageWeights {
 
     /** A page's weight: the HTML's bytes, the assets' bytes and the assets it loads. */
     public record Weight(String page, long html, long assets, List<String> loads) {
-        public long total() { return html + assets; }
+        public long total() {
+            return html + assets;
+        }
     }
 
     /** Attributes that make a browser fetch a file with the page, by tag. */
-    private static final Pattern TAG = Pattern.compile("<(link|script|img|source|video|audio|track|iframe|embed|object|input|image|use)\\b([^>]*)>",
+    private static final Pattern TAG = Pattern.compile(
+            "<(link|script|img|source|video|audio|track|iframe|embed|object|input|image|use)\\b([^>]*)>",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTR = Pattern.compile("\\b(href|src|srcset|poster|data|xlink:href)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')",
-            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ATTR = Pattern.compile(
+            "\\b(href|src|srcset|poster|data|xlink:href)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
     private static final Pattern REL = Pattern.compile("\\brel\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
     /** link rel values whose href the browser loads with the page. */
-    private static final Set<String> LOADED_RELS = Set.of("stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon");
+    private static final Set<String> LOADED_RELS =
+            Set.of("stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon");
 
-    private PageWeights() { }
+    private PageWeights() {}
 
     /**
      * Every page's weight, largest first (then by path).
@@ -50,18 +55,28 @@ public final class PageWeights {
     public static List<Weight> of(Iterable<String> paths, Function<String, byte[]> read, ToLongFunction<String> size) {
         List<Weight> out = new ArrayList<>();
         Set<String> all = new TreeSet<>();
-        for (String p : paths) all.add(p);
+        for (String p : paths) {
+            all.add(p);
+        }
         for (String p : all) {
-            if (!p.endsWith(".html")) continue;
+            if (!p.endsWith(".html")) {
+                continue;
+            }
             byte[] html = read.apply(p);
-            if (html == null) continue;
+            if (html == null) {
+                continue;
+            }
             Set<String> loads = new TreeSet<>();
             for (String ref : references(new String(html, StandardCharsets.UTF_8))) {
                 String target = resolve(p, ref);
-                if (target != null && !target.equals(p) && all.contains(target)) loads.add(target);
+                if (target != null && !target.equals(p) && all.contains(target)) {
+                    loads.add(target);
+                }
             }
             long assets = 0;
-            for (String a : loads) assets += size.applyAsLong(a);
+            for (String a : loads) {
+                assets += size.applyAsLong(a);
+            }
             out.add(new Weight(p, html.length, assets, List.copyOf(loads)));
         }
         out.sort(Comparator.comparingLong(Weight::total).reversed().thenComparing(Weight::page));
@@ -77,20 +92,30 @@ public final class PageWeights {
             String attrs = t.group(2);
             if (tag.equals("link")) {
                 Matcher rel = REL.matcher(attrs);
-                if (!rel.find()) continue;
+                if (!rel.find()) {
+                    continue;
+                }
                 boolean loaded = false;
-                for (String r : rel.group(1).toLowerCase(Locale.ROOT).split("\\s+")) loaded |= LOADED_RELS.contains(r);
-                if (!loaded) continue;
+                for (String r : rel.group(1).toLowerCase(Locale.ROOT).split("\\s+")) {
+                    loaded |= LOADED_RELS.contains(r);
+                }
+                if (!loaded) {
+                    continue;
+                }
             }
             Matcher a = ATTR.matcher(attrs);
             while (a.find()) {
                 String name = a.group(1).toLowerCase(Locale.ROOT);
                 String v = a.group(3) != null ? a.group(3) : a.group(4);
-                if (tag.equals("link") && !name.equals("href")) continue;
+                if (tag.equals("link") && !name.equals("href")) {
+                    continue;
+                }
                 if (name.equals("srcset")) {
                     for (String part : v.split(",")) {
                         String u = part.strip().split("\\s+")[0];
-                        if (!u.isEmpty()) out.add(u);
+                        if (!u.isEmpty()) {
+                            out.add(u);
+                        }
                     }
                 } else {
                     out.add(v);
@@ -104,10 +129,16 @@ public final class PageWeights {
     static String resolve(String page, String ref) {
         String r = ref.replace("&amp;", "&");
         int cut = r.indexOf('#');
-        if (cut >= 0) r = r.substring(0, cut);
+        if (cut >= 0) {
+            r = r.substring(0, cut);
+        }
         cut = r.indexOf('?');
-        if (cut >= 0) r = r.substring(0, cut);
-        if (r.isEmpty() || r.startsWith("/") || r.contains(":")) return null;
+        if (cut >= 0) {
+            r = r.substring(0, cut);
+        }
+        if (r.isEmpty() || r.startsWith("/") || r.contains(":")) {
+            return null;
+        }
         try {
             URI base = new URI("s", "h", "/" + page, null);
             URI rel;
@@ -118,7 +149,9 @@ public final class PageWeights {
             }
             URI u = base.resolve(rel);
             String path = u.getPath();
-            if (path == null || !path.startsWith("/") || path.contains("/../")) return null;
+            if (path == null || !path.startsWith("/") || path.contains("/../")) {
+                return null;
+            }
             return path.substring(1);
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
@@ -129,11 +162,19 @@ public final class PageWeights {
     public static String report(List<Weight> weights, long budgetKb) {
         StringBuilder s = new StringBuilder();
         s.append("# Page weight: bytes per page with the files it loads, largest first; budget ")
-                .append(budgetKb).append(" KB (1 KB = 1,000 bytes)\n");
+                .append(budgetKb)
+                .append(" KB (1 KB = 1,000 bytes)\n");
         s.append("# total\thtml\tassets\tpage\n");
         for (Weight w : weights) {
-            s.append(w.total()).append('\t').append(w.html()).append('\t').append(w.assets()).append('\t').append(w.page())
-                    .append(w.total() > budgetKb * 1000 ? "\tOVER BUDGET" : "").append('\n');
+            s.append(w.total())
+                    .append('\t')
+                    .append(w.html())
+                    .append('\t')
+                    .append(w.assets())
+                    .append('\t')
+                    .append(w.page())
+                    .append(w.total() > budgetKb * 1000 ? "\tOVER BUDGET" : "")
+                    .append('\n');
         }
         return s.toString();
     }

@@ -3,6 +3,7 @@ package casebook.publish;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A figure per 100,000 people, computed at build time from a case's figures: {@code count / population ×
@@ -17,11 +18,17 @@ import java.time.LocalDate;
  * @param value       the rate, one decimal place
  * @param dates       how the inputs' dates relate
  */
-public record Rate(String item, long count, LocalDate countAsOf, long population, LocalDate populationAsOf,
-                   BigDecimal value, Dates dates) {
+public record Rate(
+        String item,
+        long count,
+        LocalDate countAsOf,
+        long population,
+        LocalDate populationAsOf,
+        BigDecimal value,
+        Dates dates) {
 
     /** The items a rate is computed for, in page order. */
-    public static final java.util.List<String> ITEMS = java.util.List.of("inpatients", "beds");
+    public static final List<String> ITEMS = List.of("inpatients", "beds");
 
     /** How the as-of dates of a rate's two inputs relate. */
     public enum Dates {
@@ -34,21 +41,29 @@ public record Rate(String item, long count, LocalDate countAsOf, long population
 
         public final String code;
 
-        Dates(String code) { this.code = code; }
+        Dates(String code) {
+            this.code = code;
+        }
     }
 
     /** The rate of {@code item} for a case, or null when the case lacks the count or a positive population. */
     public static Rate of(CaseFigures c, String item) {
         CaseFigures.Figure n = c.figure(item);
         CaseFigures.Figure pop = c.figure("population");
-        if (n == null || pop == null || pop.value() <= 0) return null;
-        BigDecimal v = BigDecimal.valueOf(n.value()).multiply(BigDecimal.valueOf(100_000))
+        if (n == null || pop == null || pop.value() <= 0) {
+            return null;
+        }
+        BigDecimal v = BigDecimal.valueOf(n.value())
+                .multiply(BigDecimal.valueOf(100_000))
                 .divide(BigDecimal.valueOf(pop.value()), 1, RoundingMode.HALF_UP);
-        Dates dates = n.asOf() == null || pop.asOf() == null ? Dates.NOT_STATED
+        Dates dates = n.asOf() == null || pop.asOf() == null
+                ? Dates.NOT_STATED
                 : n.asOf().getYear() == pop.asOf().getYear() ? Dates.SAME_YEAR : Dates.DIFFERENT_YEARS;
         return new Rate(item, n.value(), n.asOf(), pop.value(), pop.asOf(), v, dates);
     }
 
     /** The rate as data writes it: 118.5 (a plain decimal, never an exponent). */
-    public String plain() { return value.toPlainString(); }
+    public String plain() {
+        return value.toPlainString();
+    }
 }

@@ -27,18 +27,27 @@ public final class UrlPolicy {
     /** Why a URL is refused, as every message says it. */
     public static final String RULE = "only http, https, mailto, tel and relative links reach a page";
     /** What to do instead, for the hint of a diagnostic. */
-    public static final String HINT = "link to a web page (https://…), an e-mail address (mailto:…), a phone number (tel:…)"
-            + " or a page or file of this collection (../slug/, figure.png)";
+    public static final String HINT =
+            "link to a web page (https://…), an e-mail address (mailto:…), a phone number (tel:…)"
+                    + " or a page or file of this collection (../slug/, figure.png)";
 
-    private UrlPolicy() { }
+    private UrlPolicy() {}
 
     /** Whether {@code url} may reach a page. */
     public static boolean allows(String url) {
-        if (url == null) return true;
+        if (url == null) {
+            return true;
+        }
         String seen = browserForm(url);
-        for (int i = 0; i < seen.length(); i++) if (seen.charAt(i) < 0x20 || seen.charAt(i) == 0x7f) return false;
+        for (int i = 0; i < seen.length(); i++) {
+            if (seen.charAt(i) < 0x20 || seen.charAt(i) == 0x7f) {
+                return false;
+            }
+        }
         String scheme = schemeOf(seen);
-        if (scheme != null && !SCHEMES.contains(scheme)) return false;
+        if (scheme != null && !SCHEMES.contains(scheme)) {
+            return false;
+        }
         // an allowed scheme is spelt in ASCII letters only, which the second reading leaves as they are
         String hidden = schemeOf(withoutInvisibles(seen));
         return hidden == null || SCHEMES.contains(hidden);
@@ -54,9 +63,14 @@ public final class UrlPolicy {
 
     /** Whether {@code url} is a reference into this site: relative, with no scheme and no host. */
     public static boolean isRelative(String url) {
-        if (url == null) return false;
+        if (url == null) {
+            return false;
+        }
         String seen = browserForm(url);
-        return schemeOf(seen) == null && !seen.startsWith("//") && !seen.startsWith("\\\\") && !seen.startsWith("/\\")
+        return schemeOf(seen) == null
+                && !seen.startsWith("//")
+                && !seen.startsWith("\\\\")
+                && !seen.startsWith("/\\")
                 && !seen.startsWith("\\/");
     }
 
@@ -71,12 +85,18 @@ public final class UrlPolicy {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c != '\t' && c != '\n' && c != '\r') sb.append(c);
+            if (c != '\t' && c != '\n' && c != '\r') {
+                sb.append(c);
+            }
         }
         int from = 0;
         int to = sb.length();
-        while (from < to && sb.charAt(from) <= 0x20) from++;
-        while (to > from && sb.charAt(to - 1) <= 0x20) to--;
+        while (from < to && sb.charAt(from) <= 0x20) {
+            from++;
+        }
+        while (to > from && sb.charAt(to - 1) <= 0x20) {
+            to--;
+        }
         return sb.substring(from, to);
     }
 
@@ -91,8 +111,11 @@ public final class UrlPolicy {
                 case '\r' -> sb.append("\\r");
                 case '"' -> sb.append("\\\"");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else sb.append(c);
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
                 }
             }
         }
@@ -101,11 +124,17 @@ public final class UrlPolicy {
 
     /** A scheme (RFC 3986: a letter, then letters, digits, +, - or .) followed by ':', lower case; else null. */
     private static String schemeOf(String s) {
-        if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) return null;
+        if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+            return null;
+        }
         for (int i = 1; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ':') return s.substring(0, i).toLowerCase(Locale.ROOT);
-            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) return null;
+            if (c == ':') {
+                return s.substring(0, i).toLowerCase(Locale.ROOT);
+            }
+            if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+                return null;
+            }
         }
         return null;
     }
@@ -120,7 +149,12 @@ public final class UrlPolicy {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             int type = Character.getType(c);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL || type == Character.FORMAT) continue;
+            if (Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || type == Character.CONTROL
+                    || type == Character.FORMAT) {
+                continue;
+            }
             sb.append(c);
         }
         return sb.toString();

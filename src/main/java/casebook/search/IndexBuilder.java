@@ -30,12 +30,12 @@ public final class IndexBuilder {
     public static final int SHARD_TARGET = 48 * 1024;
 
     /** A glossary pair: a form a reader of the other language may type, and this language's term. */
-    public record Bridge(String from, String to) { }
+    public record Bridge(String from, String to) {}
 
-    private IndexBuilder() { }
+    private IndexBuilder() {}
 
     /** The terms of one page: for each distinct term of each section, the term and {@code section * 4 + class}. */
-    record PageTerms(String[] terms, int[] codes) { }
+    record PageTerms(String[] terms, int[] codes) {}
 
     static PageTerms pageTerms(PageText p) {
         List<String> terms = new ArrayList<>();
@@ -55,17 +55,26 @@ public final class IndexBuilder {
                 codes.add(s * 4 + cls);
             }
         }
-        return new PageTerms(terms.toArray(String[]::new), codes.stream().mapToInt(Integer::intValue).toArray());
+        return new PageTerms(
+                terms.toArray(String[]::new),
+                codes.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static void collect(String text, int cls, Map<String, int[]> seen, List<String> scratch) {
-        if (text == null || text.isEmpty()) return;
+        if (text == null || text.isEmpty()) {
+            return;
+        }
         scratch.clear();
-        for (Tokenizer.Run r : Tokenizer.runs(SearchNormalizer.normalize(text))) Tokenizer.terms(r, scratch);
+        for (Tokenizer.Run r : Tokenizer.runs(SearchNormalizer.normalize(text))) {
+            Tokenizer.terms(r, scratch);
+        }
         for (String t : scratch) {
             int[] v = seen.computeIfAbsent(t, k -> new int[2]);
-            if (cls == Postings.BODY) v[0]++;
-            else v[1] = Math.max(v[1], cls);
+            if (cls == Postings.BODY) {
+                v[0]++;
+            } else {
+                v[1] = Math.max(v[1], cls);
+            }
         }
     }
 
@@ -99,40 +108,65 @@ public final class IndexBuilder {
         String[] terms = lists.keySet().toArray(String[]::new);
         Arrays.sort(terms);
         long size = 0;
-        for (String t : terms) size += t.length() * 3L + lists.get(t).length() + 4;
+        for (String t : terms) {
+            size += t.length() * 3L + lists.get(t).length() + 4;
+        }
         String[] pj = new String[pages.size()];
         IntStream.range(0, pj.length).parallel().forEach(i -> pj[i] = pageJson(pages.get(i)));
         long pagesSize = 0;
-        for (String j : pj) pagesSize += j.length() * 2L;
+        for (String j : pj) {
+            pagesSize += j.length() * 2L;
+        }
         size += pagesSize;
         Map<String, byte[]> files = new TreeMap<>();
-        StringBuilder manifest = new StringBuilder("casebookSearch.i({\"v\":1,\"sections\":").append(sections)
-                .append(",\"pageCount\":").append(pages.size()).append(",\"bridges\":[");
+        StringBuilder manifest = new StringBuilder("casebookSearch.i({\"v\":1,\"sections\":")
+                .append(sections)
+                .append(",\"pageCount\":")
+                .append(pages.size())
+                .append(",\"bridges\":[");
         for (int i = 0; i < bridges.size(); i++) {
-            if (i > 0) manifest.append(',');
-            manifest.append('[').append(json(bridges.get(i).from())).append(',').append(json(bridges.get(i).to())).append(']');
+            if (i > 0) {
+                manifest.append(',');
+            }
+            manifest.append('[')
+                    .append(json(bridges.get(i).from()))
+                    .append(',')
+                    .append(json(bridges.get(i).to()))
+                    .append(']');
         }
         manifest.append(']');
         if (size <= SINGLE_FILE_LIMIT) {
             manifest.append(",\"shards\":0,\"terms\":");
             termsJson(manifest, terms, lists);
             manifest.append(",\"pages\":[");
-            for (int i = 0; i < pages.size(); i++) manifest.append(i > 0 ? "," : "").append(pj[i]);
+            for (int i = 0; i < pages.size(); i++) {
+                manifest.append(i > 0 ? "," : "").append(pj[i]);
+            }
             manifest.append(']');
         } else {
             int shards = (int) Math.max(1, (size - pagesSize) / SHARD_TARGET + 1);
             manifest.append(",\"shards\":").append(shards);
             List<List<String>> byShard = new ArrayList<>();
-            for (int i = 0; i < shards; i++) byShard.add(new ArrayList<>());
-            for (String t : terms) byShard.get(Shards.of(t, shards)).add(t);
             for (int i = 0; i < shards; i++) {
-                StringBuilder sb = new StringBuilder("casebookSearch.t(").append(i).append(',');
+                byShard.add(new ArrayList<>());
+            }
+            for (String t : terms) {
+                byShard.get(Shards.of(t, shards)).add(t);
+            }
+            for (int i = 0; i < shards; i++) {
+                StringBuilder sb =
+                        new StringBuilder("casebookSearch.t(").append(i).append(',');
                 termsJson(sb, byShard.get(i).toArray(String[]::new), lists);
                 files.put("t/" + i + ".js", bytes(sb.append(");\n")));
             }
             for (int i = 0; i < pages.size(); i++) {
-                files.put("p/" + i + ".js", bytes(new StringBuilder("casebookSearch.p(").append(i).append(',')
-                        .append(pj[i]).append(");\n")));
+                files.put(
+                        "p/" + i + ".js",
+                        bytes(new StringBuilder("casebookSearch.p(")
+                                .append(i)
+                                .append(',')
+                                .append(pj[i])
+                                .append(");\n")));
             }
         }
         files.put("index.js", bytes(manifest.append("});\n")));
@@ -142,18 +176,32 @@ public final class IndexBuilder {
     private static void termsJson(StringBuilder out, String[] terms, Map<String, StringBuilder> lists) {
         out.append('{');
         for (int i = 0; i < terms.length; i++) {
-            if (i > 0) out.append(',');
+            if (i > 0) {
+                out.append(',');
+            }
             out.append(json(terms[i])).append(":\"").append(lists.get(terms[i])).append('"');
         }
         out.append('}');
     }
 
     static String pageJson(PageText p) {
-        StringBuilder sb = new StringBuilder("[").append(json(p.url())).append(',').append(json(p.title())).append(",[");
+        StringBuilder sb = new StringBuilder("[")
+                .append(json(p.url()))
+                .append(',')
+                .append(json(p.title()))
+                .append(",[");
         for (int i = 0; i < p.sections().size(); i++) {
             PageText.Section s = p.sections().get(i);
-            if (i > 0) sb.append(',');
-            sb.append('[').append(json(s.id())).append(',').append(json(s.heading())).append(',').append(json(s.text())).append(']');
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('[')
+                    .append(json(s.id()))
+                    .append(',')
+                    .append(json(s.heading()))
+                    .append(',')
+                    .append(json(s.text()))
+                    .append(']');
         }
         return sb.append("]]").toString();
     }

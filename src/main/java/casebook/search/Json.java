@@ -23,13 +23,19 @@ final class Json {
             out.add(j.value());
             j.space();
             char c = js.charAt(j.i++);
-            if (c == ')') return out;
-            if (c != ',') throw new IllegalArgumentException("expected , or ) at " + (j.i - 1));
+            if (c == ')') {
+                return out;
+            }
+            if (c != ',') {
+                throw new IllegalArgumentException("expected , or ) at " + (j.i - 1));
+            }
         }
     }
 
     private void space() {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
     }
 
     private Object value() {
@@ -50,7 +56,9 @@ final class Json {
                 i++; // :
                 m.put(k, value());
                 space();
-                if (s.charAt(i++) == '}') return m;
+                if (s.charAt(i++) == '}') {
+                    return m;
+                }
             }
         }
         if (c == '[') {
@@ -64,12 +72,18 @@ final class Json {
             while (true) {
                 l.add(value());
                 space();
-                if (s.charAt(i++) == ']') return l;
+                if (s.charAt(i++) == ']') {
+                    return l;
+                }
             }
         }
-        if (c == '"') return string();
+        if (c == '"') {
+            return string();
+        }
         int start = i;
-        while (i < s.length() && (s.charAt(i) == '-' || Character.isDigit(s.charAt(i)))) i++;
+        while (i < s.length() && (s.charAt(i) == '-' || Character.isDigit(s.charAt(i)))) {
+            i++;
+        }
         return Long.parseLong(s.substring(start, i));
     }
 
@@ -78,7 +92,9 @@ final class Json {
         i++;
         while (true) {
             char c = s.charAt(i++);
-            if (c == '"') return sb.toString();
+            if (c == '"') {
+                return sb.toString();
+            }
             if (c != '\\') {
                 sb.append(c);
                 continue;

@@ -12,5 +12,5 @@ public record PageText(String url, String title, List<Section> sections) {
      * One section: the id of the heading that starts it, the heading's text, the text under it (for snippets
      * and body terms) and the text that weighs more than body text (key points, glossary terms).
      */
-    public record Section(String id, String heading, String text, String strong) { }
+    public record Section(String id, String heading, String text, String strong) {}
 }

@@ -1,5 +1,7 @@
 package casebook.search;
 
+import java.util.Arrays;
+
 /**
  * The text encoding of posting lists in the index files (decoded by {@code search.js}, function
  * {@code decode}). A posting is a section of a page with the weight class of the term there; a list is
@@ -9,7 +11,7 @@ package casebook.search;
  * and the text needs no escaping inside a JavaScript string.
  */
 public final class Postings {
-    private Postings() { }
+    private Postings() {}
 
     static final String DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
@@ -22,8 +24,12 @@ public final class Postings {
             return;
         }
         int shift = 0;
-        while ((n >>> shift) >= 32) shift += 5;
-        for (; shift > 0; shift -= 5) out.append(DIGITS.charAt(32 + ((n >>> shift) & 31)));
+        while ((n >>> shift) >= 32) {
+            shift += 5;
+        }
+        for (; shift > 0; shift -= 5) {
+            out.append(DIGITS.charAt(32 + ((n >>> shift) & 31)));
+        }
         out.append(DIGITS.charAt(n & 31));
     }
 
@@ -36,9 +42,13 @@ public final class Postings {
         boolean first = true;
         for (int i = 0; i < s.length(); i++) {
             int d = DIGITS.indexOf(s.charAt(i));
-            if (d < 0) throw new IllegalArgumentException("not a posting list: " + s);
+            if (d < 0) {
+                throw new IllegalArgumentException("not a posting list: " + s);
+            }
             acc = acc * 32 + (d & 31);
-            if (d >= 32) continue;
+            if (d >= 32) {
+                continue;
+            }
             if (first) {
                 page += acc;
             } else {
@@ -49,6 +59,6 @@ public final class Postings {
             first = !first;
             acc = 0;
         }
-        return java.util.Arrays.copyOf(out, count);
+        return Arrays.copyOf(out, count);
     }
 }

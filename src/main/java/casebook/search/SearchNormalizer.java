@@ -1,6 +1,7 @@
 package casebook.search;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -19,10 +20,10 @@ import java.util.Locale;
  * so a match in normalised text can be highlighted in the original.
  */
 public final class SearchNormalizer {
-    private SearchNormalizer() { }
+    private SearchNormalizer() {}
 
     /** Normalised text and, for each of its UTF-16 units, the input range [start, end) it came from. */
-    public record Result(String text, int[] start, int[] end) { }
+    public record Result(String text, int[] start, int[] end) {}
 
     public static String normalize(String s) {
         return normalizeWithOffsets(s).text();
@@ -36,15 +37,18 @@ public final class SearchNormalizer {
         int i = 0;
         while (i < n) {
             int j = i + Character.charCount(s.codePointAt(i));
-            while (j < n && isCombining(s.codePointAt(j))) j += Character.charCount(s.codePointAt(j));
+            while (j < n && isCombining(s.codePointAt(j))) {
+                j += Character.charCount(s.codePointAt(j));
+            }
             String cluster = s.substring(i, j);
-            String folded = isPlainAscii(cluster) ? cluster.toLowerCase(Locale.ROOT)
+            String folded = isPlainAscii(cluster)
+                    ? cluster.toLowerCase(Locale.ROOT)
                     : Normalizer.normalize(cluster, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
             for (int k = 0; k < folded.length(); k++) {
                 char c = fold(folded.charAt(k), out);
                 if (out.length() + 1 >= start.length) {
-                    start = java.util.Arrays.copyOf(start, start.length * 2);
-                    end = java.util.Arrays.copyOf(end, end.length * 2);
+                    start = Arrays.copyOf(start, start.length * 2);
+                    end = Arrays.copyOf(end, end.length * 2);
                 }
                 start[out.length()] = i;
                 end[out.length()] = j;
@@ -58,7 +62,9 @@ public final class SearchNormalizer {
         int[] en = new int[out.length()];
         for (int k = 0; k < out.length(); k++) {
             char c = out.charAt(k);
-            if (c == LONG && k > 0 && isHiragana(out.charAt(k - 1))
+            if (c == LONG
+                    && k > 0
+                    && isHiragana(out.charAt(k - 1))
                     && (k + 1 == out.length() || !isHiragana(out.charAt(k + 1)) && out.charAt(k + 1) != LONG)) {
                 continue;
             }
@@ -66,37 +72,58 @@ public final class SearchNormalizer {
             en[text.length()] = end[k];
             text.append(c);
         }
-        return new Result(text.toString(), java.util.Arrays.copyOf(st, text.length()), java.util.Arrays.copyOf(en, text.length()));
+        return new Result(text.toString(), Arrays.copyOf(st, text.length()), Arrays.copyOf(en, text.length()));
     }
 
     static final char LONG = '\u30FC';
 
     private static boolean isPlainAscii(String s) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
         return true;
     }
 
     /** Marks that belong to the character before them. */
     static boolean isCombining(int c) {
-        if (c < 0x300) return false;
-        if (c == 0xFF9E || c == 0xFF9F) return true;
+        if (c < 0x300) {
+            return false;
+        }
+        if (c == 0xFF9E || c == 0xFF9F) {
+            return true;
+        }
         int t = Character.getType(c);
-        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK;
+        return t == Character.NON_SPACING_MARK
+                || t == Character.COMBINING_SPACING_MARK
+                || t == Character.ENCLOSING_MARK;
     }
 
-    static boolean isHiragana(char c) { return c >= 0x3041 && c <= 0x3096; }
+    static boolean isHiragana(char c) {
+        return c >= 0x3041 && c <= 0x3096;
+    }
 
     /** Steps 2 to 4 for one character, given the output so far. */
     private static char fold(char c, StringBuilder before) {
-        if (c >= 0x30A1 && c <= 0x30F6) c = (char) (c - 0x60);
-        else if (c == 0x30FD || c == 0x30FE) c = (char) (c - 0x60);
+        if (c >= 0x30A1 && c <= 0x30F6) {
+            c = (char) (c - 0x60);
+        } else if (c == 0x30FD || c == 0x30FE) {
+            c = (char) (c - 0x60);
+        }
         char prev = before.length() == 0 ? 0 : before.charAt(before.length() - 1);
-        if (isDash(c) && (isHiragana(prev))) return LONG;
-        if ((c == 0x3005 || c == 0x303B) && prev != 0 && Character.UnicodeScript.of(prev) == Character.UnicodeScript.HAN
+        if (isDash(c) && (isHiragana(prev))) {
+            return LONG;
+        }
+        if ((c == 0x3005 || c == 0x303B)
+                && prev != 0
+                && Character.UnicodeScript.of(prev) == Character.UnicodeScript.HAN
                 && prev != 0x3005) {
             return prev;
         }
-        if (c == 0x309D && isHiragana(prev)) return prev;
+        if (c == 0x309D && isHiragana(prev)) {
+            return prev;
+        }
         if (c == 0x309E && isHiragana(prev)) {
             String voiced = Normalizer.normalize(prev + "\u3099", Normalizer.Form.NFC);
             return voiced.length() == 1 ? voiced.charAt(0) : prev;

@@ -2,6 +2,7 @@ package casebook.search;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -33,6 +35,7 @@ public final class Searcher {
     public static final double[] WEIGHTS = {1, 1.5, 2.5, 4};
     /** Expansions of a word being typed, at most. */
     public static final int PREFIX_LIMIT = 50;
+
     public static final int PAGE_SIZE = 10;
     /** A page's top section (its title, label and opening text) counts this many times. */
     public static final double TITLE = 2;
@@ -42,7 +45,7 @@ public final class Searcher {
     private final Map<Integer, Map<String, Object>> shards = new HashMap<>();
     private final Map<Integer, List<Object>> pages = new HashMap<>();
     private final List<String[]> bridges = new ArrayList<>();
-    private final Set<String> loaded = new java.util.TreeSet<>();
+    private final Set<String> loaded = new TreeSet<>();
     private long bytes;
 
     /** @param files an index file's bytes by its path relative to the language's {@code search/} folder */
@@ -52,44 +55,60 @@ public final class Searcher {
         manifest = (Map<String, Object>) load("index.js").get(0);
         for (Object b : (List<Object>) manifest.get("bridges")) {
             List<Object> pair = (List<Object>) b;
-            bridges.add(new String[] {SearchNormalizer.normalize((String) pair.get(0)), (String) pair.get(1), (String) pair.get(0)});
+            bridges.add(new String[] {
+                SearchNormalizer.normalize((String) pair.get(0)), (String) pair.get(1), (String) pair.get(0)
+            });
         }
         if (number("shards") == 0) {
             shards.put(0, (Map<String, Object>) manifest.get("terms"));
             List<Object> all = (List<Object>) manifest.get("pages");
-            for (int i = 0; i < all.size(); i++) pages.put(i, (List<Object>) all.get(i));
+            for (int i = 0; i < all.size(); i++) {
+                pages.put(i, (List<Object>) all.get(i));
+            }
         }
     }
 
-    private int number(String key) { return ((Long) manifest.get(key)).intValue(); }
+    private int number(String key) {
+        return ((Long) manifest.get(key)).intValue();
+    }
 
     private List<Object> load(String path) {
         byte[] b = files.apply(path);
-        if (b == null) throw new IllegalStateException("index file missing: " + path);
-        if (loaded.add(path)) bytes += b.length;
+        if (b == null) {
+            throw new IllegalStateException("index file missing: " + path);
+        }
+        if (loaded.add(path)) {
+            bytes += b.length;
+        }
         return Json.arguments(new String(b, StandardCharsets.UTF_8));
     }
 
     /** Bytes of the index files loaded so far (each counted once). */
-    public long bytesLoaded() { return bytes; }
+    public long bytesLoaded() {
+        return bytes;
+    }
 
-    public Set<String> filesLoaded() { return java.util.Collections.unmodifiableSet(loaded); }
+    public Set<String> filesLoaded() {
+        return Collections.unmodifiableSet(loaded);
+    }
 
-    public record Hit(String id, String heading, double score) { }
+    public record Hit(String id, String heading, double score) {}
 
-    public record Result(int page, String url, String title, double score, List<Hit> sections) { }
+    public record Result(int page, String url, String title, double score, List<Hit> sections) {}
 
     /** What a query was searched as: the glossary notes (other-language form, this language's term). */
-    public record Answer(List<Result> results, int total, List<String[]> notes) { }
+    public record Answer(List<Result> results, int total, List<String[]> notes) {}
 
     /** A query variant: its slots (each a list of index terms, or a prefix) and its phrases. */
-    record Variant(List<Slot> slots, List<String> phrases) { }
+    record Variant(List<Slot> slots, List<String> phrases) {}
 
     record Slot(String term, int kind) {
         static final int EXACT = 0, PREFIX = 1, CHAR = 2;
     }
 
-    public List<Result> search(String query) { return answer(query, PAGE_SIZE).results(); }
+    public List<Result> search(String query) {
+        return answer(query, PAGE_SIZE).results();
+    }
 
     public Answer answer(String query, int shown) {
         String norm = SearchNormalizer.normalize(query);
@@ -98,7 +117,9 @@ public final class Searcher {
         List<String[]> notes = new ArrayList<>();
         variants.add(variant(norm, typing));
         for (String[] b : bridges) {
-            if (variants.size() > 3) break;
+            if (variants.size() > 3) {
+                break;
+            }
             if (!b[0].isEmpty() && containsTerm(norm, b[0])) {
                 variants.add(variant(norm.replace(b[0], SearchNormalizer.normalize(b[1])), typing));
                 notes.add(new String[] {b[2], b[1]});
@@ -110,11 +131,15 @@ public final class Searcher {
         for (int v = 0; v < variants.size(); v++) {
             Variant var = variants.get(v);
             int slots = var.slots().size();
-            if (slots == 0) continue;
+            if (slots == 0) {
+                continue;
+            }
             Map<Long, double[]> acc = new HashMap<>(); // {score, matched}
             for (Slot s : var.slots()) {
                 Map<Long, Integer> postings = postings(s);
-                if (postings.isEmpty()) continue;
+                if (postings.isEmpty()) {
+                    continue;
+                }
                 double idf = Math.log(1 + (double) total / postings.size());
                 for (Map.Entry<Long, Integer> e : postings.entrySet()) {
                     double[] a = acc.computeIfAbsent(e.getKey(), k -> new double[2]);
@@ -124,17 +149,23 @@ public final class Searcher {
             }
             for (Map.Entry<Long, double[]> e : acc.entrySet()) {
                 double m = e.getValue()[1];
-                if (m * 2 < slots) continue;
+                if (m * 2 < slots) {
+                    continue;
+                }
                 double cov = m / slots;
                 double[] per = scores.computeIfAbsent(e.getKey(), k -> new double[variants.size()]);
                 per[v] = e.getValue()[0] * cov * cov * cov * (e.getKey() % 65536 == 0 ? TITLE : 1);
             }
         }
         Map<Integer, List<long[]>> byPage = new TreeMap<>();
-        for (Long key : scores.keySet()) byPage.computeIfAbsent((int) (key / 65536), k -> new ArrayList<>()).add(new long[] {key});
+        for (Long key : scores.keySet()) {
+            byPage.computeIfAbsent((int) (key / 65536), k -> new ArrayList<>()).add(new long[] {key});
+        }
         List<Integer> order = new ArrayList<>(byPage.keySet());
         Map<Integer, Double> pageScore = new HashMap<>();
-        for (int p : order) pageScore.put(p, pageScore(byPage.get(p), scores, null, variants, p));
+        for (int p : order) {
+            pageScore.put(p, pageScore(byPage.get(p), scores, null, variants, p));
+        }
         order.sort(Comparator.comparingDouble((Integer p) -> -pageScore.get(p)).thenComparingInt(p -> p));
         List<Integer> top = new ArrayList<>(order.subList(0, Math.min(shown, order.size())));
         Map<Integer, List<Hit>> hits = new HashMap<>();
@@ -153,14 +184,20 @@ public final class Searcher {
         return new Answer(results, order.size(), notes);
     }
 
-    private double pageScore(List<long[]> keys, Map<Long, double[]> scores, List<Object> page, List<Variant> variants, int p) {
+    private double pageScore(
+            List<long[]> keys, Map<Long, double[]> scores, List<Object> page, List<Variant> variants, int p) {
         return pageScore(keys, scores, page, variants, p, null);
     }
 
     /** The page's score from its sections' (with the page's text: after the phrase check), and its best sections. */
     @SuppressWarnings("unchecked")
-    private double pageScore(List<long[]> keys, Map<Long, double[]> scores, List<Object> page, List<Variant> variants, int p,
-                             List<Hit> hits) {
+    private double pageScore(
+            List<long[]> keys,
+            Map<Long, double[]> scores,
+            List<Object> page,
+            List<Variant> variants,
+            int p,
+            List<Hit> hits) {
         List<Object[]> secs = new ArrayList<>();
         for (long[] k : keys) {
             double[] per = scores.get(k[0]);
@@ -176,7 +213,11 @@ public final class Searcher {
                 double s = per[v];
                 if (s > 0 && hay != null) {
                     int found = 0;
-                    for (String ph : variants.get(v).phrases()) if (hay.contains(ph)) found++;
+                    for (String ph : variants.get(v).phrases()) {
+                        if (hay.contains(ph)) {
+                            found++;
+                        }
+                    }
                     s *= 1 + found;
                 }
                 best = Math.max(best, s);
@@ -198,7 +239,8 @@ public final class Searcher {
 
     @SuppressWarnings("unchecked")
     private List<Object> page(int p) {
-        return pages.computeIfAbsent(p, k -> (List<Object>) load("p/" + k + ".js").get(1));
+        return pages.computeIfAbsent(
+                p, k -> (List<Object>) load("p/" + k + ".js").get(1));
     }
 
     private Variant variant(String norm, boolean typing) {
@@ -210,17 +252,28 @@ public final class Searcher {
             Tokenizer.Run r = runs.get(i);
             boolean last = i == runs.size() - 1;
             if (!r.cjk()) {
-                int kind = last && typing && r.end() == norm.length() && r.text().length() >= 2 ? Slot.PREFIX : Slot.EXACT;
-                if (seen.add(kind + r.text())) slots.add(new Slot(r.text(), kind));
+                int kind =
+                        last && typing && r.end() == norm.length() && r.text().length() >= 2 ? Slot.PREFIX : Slot.EXACT;
+                if (seen.add(kind + r.text())) {
+                    slots.add(new Slot(r.text(), kind));
+                }
                 continue;
             }
             int len = r.text().codePointCount(0, r.text().length());
-            if (len >= 3) phrases.add(r.text());
+            if (len >= 3) {
+                phrases.add(r.text());
+            }
             if (len == 1) {
-                if (seen.add("c" + r.text())) slots.add(new Slot(r.text(), Slot.CHAR));
+                if (seen.add("c" + r.text())) {
+                    slots.add(new Slot(r.text(), Slot.CHAR));
+                }
                 continue;
             }
-            for (String t : Tokenizer.queryTerms(r)) if (seen.add(Slot.EXACT + t)) slots.add(new Slot(t, Slot.EXACT));
+            for (String t : Tokenizer.queryTerms(r)) {
+                if (seen.add(Slot.EXACT + t)) {
+                    slots.add(new Slot(t, Slot.EXACT));
+                }
+            }
         }
         return new Variant(slots, phrases);
     }
@@ -230,40 +283,56 @@ public final class Searcher {
         int from = 0;
         while (true) {
             int at = norm.indexOf(term, from);
-            if (at < 0) return false;
+            if (at < 0) {
+                return false;
+            }
             int end = at + term.length();
             boolean startOk = at == 0 || !wordy(term.charAt(0)) || !wordy(norm.charAt(at - 1));
             boolean endOk = end == norm.length() || !wordy(term.charAt(term.length() - 1)) || !wordy(norm.charAt(end));
-            if (startOk && endOk) return true;
+            if (startOk && endOk) {
+                return true;
+            }
             from = at + 1;
         }
     }
 
-    private static boolean wordy(char c) { return Tokenizer.isWordChar(c) && !Tokenizer.isCjk(c); }
+    private static boolean wordy(char c) {
+        return Tokenizer.isWordChar(c) && !Tokenizer.isCjk(c);
+    }
 
     /** The sections a slot finds (page * 65536 + section) and the highest class of the slot's terms in each. */
     @SuppressWarnings("unchecked")
     private Map<Long, Integer> postings(Slot s) {
         int n = number("shards");
         int shard = Shards.of(s.term(), n);
-        Map<String, Object> terms = shards.computeIfAbsent(shard, k -> (Map<String, Object>) load("t/" + k + ".js").get(1));
+        Map<String, Object> terms = shards.computeIfAbsent(
+                shard, k -> (Map<String, Object>) load("t/" + k + ".js").get(1));
         List<String> keys = new ArrayList<>();
         if (s.kind() == Slot.EXACT) {
-            if (terms.containsKey(s.term())) keys.add(s.term());
+            if (terms.containsKey(s.term())) {
+                keys.add(s.term());
+            }
         } else {
             List<String> all = new ArrayList<>(terms.keySet());
-            java.util.Collections.sort(all);
+            Collections.sort(all);
             for (String k : all) {
-                boolean match = s.kind() == Slot.PREFIX ? k.startsWith(s.term())
+                boolean match = s.kind() == Slot.PREFIX
+                        ? k.startsWith(s.term())
                         : k.codePointAt(0) == s.term().codePointAt(0);
-                if (match) keys.add(k);
-                if (s.kind() == Slot.PREFIX && keys.size() >= PREFIX_LIMIT) break;
+                if (match) {
+                    keys.add(k);
+                }
+                if (s.kind() == Slot.PREFIX && keys.size() >= PREFIX_LIMIT) {
+                    break;
+                }
             }
         }
         Map<Long, Integer> out = new LinkedHashMap<>();
         for (String k : keys) {
             int[] d = Postings.decode((String) terms.get(k));
-            for (int i = 0; i < d.length; i += 3) out.merge(d[i] * 65536L + d[i + 1], d[i + 2], Math::max);
+            for (int i = 0; i < d.length; i += 3) {
+                out.merge(d[i] * 65536L + d[i + 1], d[i + 2], Math::max);
+            }
         }
         return out;
     }

@@ -7,16 +7,20 @@ package casebook.search;
  * is the key's FNV-1a hash (32 bits, over UTF-16 units) modulo the number of shards.
  */
 public final class Shards {
-    private Shards() { }
+    private Shards() {}
 
     public static String key(String term) {
         int c = term.codePointAt(0);
-        if (Tokenizer.isCjk(c)) return term.substring(0, Character.charCount(c));
+        if (Tokenizer.isCjk(c)) {
+            return term.substring(0, Character.charCount(c));
+        }
         return term.length() <= 2 ? term : term.substring(0, 2);
     }
 
     public static int of(String term, int shards) {
-        if (shards <= 1) return 0;
+        if (shards <= 1) {
+            return 0;
+        }
         String k = key(term);
         int h = 0x811c9dc5;
         for (int i = 0; i < k.length(); i++) {

@@ -20,12 +20,12 @@ import org.jsoup.nodes.TextNode;
  * and anything {@code aria-hidden}.
  */
 public final class TextExtractor {
-    private TextExtractor() { }
+    private TextExtractor() {}
 
     private static final Set<String> SECTION_TAGS = Set.of("h2", "h3", "h4", "dt");
     private static final Set<String> SKIP_TAGS = Set.of("nav", "script", "style", "template", "button", "form", "svg");
-    private static final Set<String> SKIP_CLASSES = Set.of("keypoint__categories", "figure__omitted", "page-toc", "stale-notice",
-            "back-to-top", "pager");
+    private static final Set<String> SKIP_CLASSES =
+            Set.of("keypoint__categories", "figure__omitted", "page-toc", "stale-notice", "back-to-top", "pager");
 
     /** The page's text, or null when it has no {@code <main>}. */
     public static PageText extract(byte[] html, String url) {
@@ -35,16 +35,24 @@ public final class TextExtractor {
     public static PageText extract(String html, String url) {
         int open = html.indexOf("<main");
         int close = html.lastIndexOf("</main>");
-        if (open < 0 || close < open) return null;
+        if (open < 0 || close < open) {
+            return null;
+        }
         Document doc = Jsoup.parseBodyFragment(html.substring(open, close + 7));
         Element main = doc.selectFirst("main");
-        if (main == null) return null;
+        if (main == null) {
+            return null;
+        }
         Element h1 = main.selectFirst("h1");
         String title = h1 == null ? "" : squash(h1.text());
         Element label = main.selectFirst(".article__label");
         Element body = main.selectFirst(".article__body");
-        if (body == null) body = main.selectFirst("article");
-        if (body == null) body = main;
+        if (body == null) {
+            body = main.selectFirst("article");
+        }
+        if (body == null) {
+            body = main;
+        }
         Walker w = new Walker(title, label == null ? "" : squash(label.text()));
         w.walk(body, false);
         return new PageText(url, title, w.done());
@@ -67,7 +75,9 @@ public final class TextExtractor {
                 if (n instanceof TextNode t) {
                     append(t.getWholeText(), emphasised);
                 } else if (n instanceof Element c) {
-                    if (skip(c)) continue;
+                    if (skip(c)) {
+                        continue;
+                    }
                     String tag = c.normalName();
                     if (SECTION_TAGS.contains(tag) && c.hasAttr("id") && !c.id().isEmpty()) {
                         flush();
@@ -76,18 +86,30 @@ public final class TextExtractor {
                         continue;
                     }
                     boolean block = c.isBlock() || "br".equals(tag);
-                    if (block) append(" ", false);
+                    if (block) {
+                        append(" ", false);
+                    }
                     boolean em = emphasised || c.hasClass("keypoint") || "a".equals(tag) && c.hasClass("term");
-                    if (em && !emphasised) strong.append(' ');
+                    if (em && !emphasised) {
+                        strong.append(' ');
+                    }
                     walk(c, em);
-                    if (block) append(" ", false);
+                    if (block) {
+                        append(" ", false);
+                    }
                 }
             }
         }
 
         private static boolean skip(Element c) {
-            if (SKIP_TAGS.contains(c.normalName()) || "true".equals(c.attr("aria-hidden"))) return true;
-            for (String k : c.classNames()) if (SKIP_CLASSES.contains(k)) return true;
+            if (SKIP_TAGS.contains(c.normalName()) || "true".equals(c.attr("aria-hidden"))) {
+                return true;
+            }
+            for (String k : c.classNames()) {
+                if (SKIP_CLASSES.contains(k)) {
+                    return true;
+                }
+            }
             return false;
         }
 
@@ -96,12 +118,16 @@ public final class TextExtractor {
                 char c = s.charAt(i);
                 boolean space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0';
                 if (space) {
-                    if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') text.append(' ');
+                    if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
+                        text.append(' ');
+                    }
                 } else {
                     text.append(c);
                 }
             }
-            if (emphasised) strong.append(s);
+            if (emphasised) {
+                strong.append(s);
+            }
         }
 
         private void flush() {

@@ -3,7 +3,6 @@ package casebook.search;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * Cuts normalised text ({@link SearchNormalizer}) into runs, the same way for the index and for the query
  * ({@code search.js}, function {@code runs}): a run of CJK characters (Han, hiragana, katakana, hangul and the
@@ -12,10 +11,10 @@ import java.util.List;
  * plural stem: policies → policy, nurses → nurse). Everything else separates runs.
  */
 public final class Tokenizer {
-    private Tokenizer() { }
+    private Tokenizer() {}
 
     /** A run of normalised text: CJK or a word, with its position in the normalised text. */
-    public record Run(String text, boolean cjk, int start, int end) { }
+    public record Run(String text, boolean cjk, int start, int end) {}
 
     public static List<Run> runs(String norm) {
         List<Run> out = new ArrayList<>();
@@ -25,7 +24,9 @@ public final class Tokenizer {
             int c = norm.codePointAt(i);
             if (isCjk(c)) {
                 int j = i;
-                while (j < n && isCjk(norm.codePointAt(j))) j += Character.charCount(norm.codePointAt(j));
+                while (j < n && isCjk(norm.codePointAt(j))) {
+                    j += Character.charCount(norm.codePointAt(j));
+                }
                 out.add(new Run(norm.substring(i, j), true, i, j));
                 i = j;
             } else if (isWordChar(c)) {
@@ -36,8 +37,14 @@ public final class Tokenizer {
                     if (isWordChar(d) && !isCjk(d)) {
                         w.appendCodePoint(d);
                         j += Character.charCount(d);
-                    } else if ((d == ',' || d == '.') && j > i && isDigit(norm.charAt(j - 1)) && j + 1 < n && isDigit(norm.charAt(j + 1))) {
-                        if (d == '.') w.append('.');
+                    } else if ((d == ',' || d == '.')
+                            && j > i
+                            && isDigit(norm.charAt(j - 1))
+                            && j + 1 < n
+                            && isDigit(norm.charAt(j + 1))) {
+                        if (d == '.') {
+                            w.append('.');
+                        }
                         j++;
                     } else {
                         break;
@@ -88,29 +95,51 @@ public final class Tokenizer {
             return out;
         }
         int[] cps = r.text().codePoints().toArray();
-        if (cps.length == 1) out.add(r.text());
-        for (int k = 0; k + 1 < cps.length; k++) out.add(new String(cps, k, 2));
+        if (cps.length == 1) {
+            out.add(r.text());
+        }
+        for (int k = 0; k + 1 < cps.length; k++) {
+            out.add(new String(cps, k, 2));
+        }
         return out;
     }
 
-    static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 
     /** Han, hiragana, katakana, hangul, and the long-vowel mark (whose script is Common). */
     public static boolean isCjk(int c) {
-        if (c < 0x1100) return false;
-        if (c == 0x30FC) return true;
+        if (c < 0x1100) {
+            return false;
+        }
+        if (c == 0x30FC) {
+            return true;
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
-        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
+        return s == Character.UnicodeScript.HAN
+                || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA
+                || s == Character.UnicodeScript.HANGUL;
     }
 
     /** Letters, digits and marks (Unicode categories L, N and M). */
     static boolean isWordChar(int c) {
-        if (c < 0x80) return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
         return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
-                 Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER,
-                 Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER,
+                    Character.NON_SPACING_MARK,
+                    Character.COMBINING_SPACING_MARK,
+                    Character.ENCLOSING_MARK -> true;
             default -> false;
         };
     }
@@ -118,10 +147,20 @@ public final class Tokenizer {
     /** A light plural stem for words of ASCII letters: policies → policy, nurses → nurse (not -ss, -us, -is). */
     static String stem(String w) {
         int n = w.length();
-        if (n < 4 || w.charAt(n - 1) != 's') return w;
-        for (int i = 0; i < n; i++) if (w.charAt(i) < 'a' || w.charAt(i) > 'z') return w;
-        if (n > 4 && w.endsWith("ies")) return w.substring(0, n - 3) + "y";
-        if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) return w;
+        if (n < 4 || w.charAt(n - 1) != 's') {
+            return w;
+        }
+        for (int i = 0; i < n; i++) {
+            if (w.charAt(i) < 'a' || w.charAt(i) > 'z') {
+                return w;
+            }
+        }
+        if (n > 4 && w.endsWith("ies")) {
+            return w.substring(0, n - 3) + "y";
+        }
+        if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) {
+            return w;
+        }
         return w.substring(0, n - 1);
     }
 }

@@ -3,10 +3,10 @@ package casebook.serve;
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
 import casebook.diag.Severity;
-import casebook.pipeline.BuildOptions;
-import casebook.theme.Templates;
-import casebook.text.HtmlText;
 import casebook.output.OutputTree;
+import casebook.pipeline.BuildOptions;
+import casebook.text.HtmlText;
+import casebook.theme.Templates;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -28,8 +28,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * {@code serve}: builds in memory, serves the result on 127.0.0.1, rebuilds when a file under
@@ -60,6 +62,7 @@ public final class DevServer implements AutoCloseable {
     private final Object buildLock = new Object();
     /** Guards the published state below and the waiting polls. */
     private final Object lock = new Object();
+
     private final HttpServer http;
     private final ExecutorService executor;
     private final ScheduledExecutorService timer;
@@ -74,24 +77,27 @@ public final class DevServer implements AutoCloseable {
     private volatile Templates overlay;
 
     /** A live-reload poll parked until the next build or its deadline. */
-    private record Waiter(HttpExchange exchange, long deadline) { }
+    private record Waiter(HttpExchange exchange, long deadline) {}
 
     public DevServer(BuildOptions options, int port, ServeLog console) throws IOException {
         this(options, port, console, QUIET_MILLIS, null);
     }
 
     /** @param hook a test hook run before every build with the changed paths (may throw); null for none */
-    DevServer(BuildOptions options, int port, ServeLog console, long quietMillis,
-              java.util.function.Consumer<List<Path>> hook) throws IOException {
+    DevServer(BuildOptions options, int port, ServeLog console, long quietMillis, Consumer<List<Path>> hook)
+            throws IOException {
         this.console = console;
         this.rebuilder = new Rebuilder(options);
-        if (hook != null) rebuilder.beforeBuild = hook;
+        if (hook != null) {
+            rebuilder.beforeBuild = hook;
+        }
         publish(rebuilder.initial(), false);
         noDelay();
         executor = Executors.newFixedThreadPool(THREADS, daemon("casebook-serve-"));
         timer = Executors.newSingleThreadScheduledExecutor(daemon("casebook-serve-timer-"));
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
+            http = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
         } catch (IOException e) {
             executor.shutdownNow();
             timer.shutdownNow();
@@ -102,7 +108,10 @@ public final class DevServer implements AutoCloseable {
         http.createContext("/", this::handle);
         http.start();
         timer.scheduleWithFixedDelay(this::expireWaiters, 1, 1, TimeUnit.SECONDS);
-        watcher = new Watcher(List.of(options.content(), options.themes()), quietMillis, this::changed,
+        watcher = new Watcher(
+                List.of(options.content(), options.themes()),
+                quietMillis,
+                this::changed,
                 t -> console.error("casebook: the watcher caught " + Rebuilder.crashMessage(t)));
         watcher.start();
     }
@@ -113,10 +122,12 @@ public final class DevServer implements AutoCloseable {
      * the first server is made, so it is set (unless the user set it) just before that, not when the class loads.
      */
     private static void noDelay() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    private static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());
@@ -166,15 +177,23 @@ public final class DevServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/";
     }
 
-    int port() { return port; }
+    int port() {
+        return port;
+    }
 
     /** Increases by one with every build, successful or not. */
-    public long version() { return version; }
+    public long version() {
+        return version;
+    }
 
-    public long lastRebuildMillis() { return lastRebuildMillis; }
+    public long lastRebuildMillis() {
+        return lastRebuildMillis;
+    }
 
     /** The errors the overlay shows now (empty when the last build succeeded). */
-    List<Diagnostic> errors() { return errors; }
+    List<Diagnostic> errors() {
+        return errors;
+    }
 
     /** Live-reload polls waiting now. */
     int waiting() {
@@ -193,18 +212,29 @@ public final class DevServer implements AutoCloseable {
     private void publish(Rebuilder.Outcome o, boolean announce) {
         List<HttpExchange> wake;
         synchronized (lock) {
-            if (!o.failed() && o.result() != null && o.result().output() != null) served = o.result().output();
-            errors = o.diagnostics().kept().stream().filter(x -> x.severity() == Severity.ERROR).toList();
+            if (!o.failed() && o.result() != null && o.result().output() != null) {
+                served = o.result().output();
+            }
+            errors = o.diagnostics().kept().stream()
+                    .filter(x -> x.severity() == Severity.ERROR)
+                    .toList();
             lastRebuildMillis = o.millis();
             overlay = rebuilder.overlayTemplates();
             version++;
             wake = drain(Long.MAX_VALUE);
         }
-        for (HttpExchange ex : wake) answerLater(ex);
+        for (HttpExchange ex : wake) {
+            answerLater(ex);
+        }
         if (announce) {
-            if (o.failed()) console.diagnostics(o.diagnostics());
-            console.info(o.failed() ? "rebuild failed (" + o.diagnostics().errorCount() + " errors); still serving the last good pages"
-                    : "rebuilt in " + o.millis() + " ms");
+            if (o.failed()) {
+                console.diagnostics(o.diagnostics());
+            }
+            console.info(
+                    o.failed()
+                            ? "rebuild failed (" + o.diagnostics().errorCount()
+                                    + " errors); still serving the last good pages"
+                            : "rebuilt in " + o.millis() + " ms");
         }
     }
 
@@ -212,7 +242,9 @@ public final class DevServer implements AutoCloseable {
     private List<HttpExchange> drain(long now) {
         List<HttpExchange> out = new ArrayList<>();
         waiters.removeIf(w -> {
-            if (w.deadline() > now) return false;
+            if (w.deadline() > now) {
+                return false;
+            }
             out.add(w.exchange());
             return true;
         });
@@ -224,7 +256,9 @@ public final class DevServer implements AutoCloseable {
         synchronized (lock) {
             due = drain(System.currentTimeMillis());
         }
-        for (HttpExchange ex : due) answerLater(ex);
+        for (HttpExchange ex : due) {
+            answerLater(ex);
+        }
     }
 
     private void answerLater(HttpExchange ex) {
@@ -238,7 +272,9 @@ public final class DevServer implements AutoCloseable {
     private void handle(HttpExchange ex) {
         boolean parked = false;
         try {
-            if (refused(ex)) return;
+            if (refused(ex)) {
+                return;
+            }
             URI uri = ex.getRequestURI();
             String path = uri.getPath();
             if (path.equals(RELOAD_PATH)) {
@@ -249,14 +285,19 @@ public final class DevServer implements AutoCloseable {
         } catch (IOException e) {
             // the client went away
         } finally {
-            if (!parked) ex.close();
+            if (!parked) {
+                ex.close();
+            }
         }
     }
 
     /** Answers and returns true when the request is refused: a foreign host (421), another method (405), a bad path (400). */
     private boolean refused(HttpExchange ex) throws IOException {
         if (!allowedHost(ex.getRequestHeaders().get("Host"), port)) {
-            plain(ex, 421, "casebook serve answers only http://127.0.0.1:" + port + "/ and http://localhost:" + port + "/\n");
+            plain(
+                    ex,
+                    421,
+                    "casebook serve answers only http://127.0.0.1:" + port + "/ and http://localhost:" + port + "/\n");
             return true;
         }
         String method = ex.getRequestMethod();
@@ -275,9 +316,13 @@ public final class DevServer implements AutoCloseable {
 
     /** Exactly {@code 127.0.0.1:<port>} or {@code localhost:<port>}, in any case (without the port only on port 80). */
     static boolean allowedHost(List<String> host, int port) {
-        if (host == null || host.size() != 1) return false;
+        if (host == null || host.size() != 1) {
+            return false;
+        }
         String h = host.get(0).strip().toLowerCase(Locale.ROOT);
-        if (port == 80 && (h.equals("127.0.0.1") || h.equals("localhost"))) return true;
+        if (port == 80 && (h.equals("127.0.0.1") || h.equals("localhost"))) {
+            return true;
+        }
         return h.equals("127.0.0.1:" + port) || h.equals("localhost:" + port);
     }
 
@@ -287,15 +332,23 @@ public final class DevServer implements AutoCloseable {
      * site only, so nothing outside it could be served anyway; this refuses the attempt outright.
      */
     static boolean safePath(String raw, String decoded) {
-        if (raw == null || decoded == null || !raw.startsWith("/") || !decoded.startsWith("/")) return false;
+        if (raw == null || decoded == null || !raw.startsWith("/") || !decoded.startsWith("/")) {
+            return false;
+        }
         String lower = raw.toLowerCase(Locale.ROOT);
-        if (lower.contains("%2f") || lower.contains("%5c")) return false;
+        if (lower.contains("%2f") || lower.contains("%5c")) {
+            return false;
+        }
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\') return false;
+            if (c < 0x20 || c == 0x7f || c == '\\') {
+                return false;
+            }
         }
         for (String segment : decoded.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) return false;
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
         }
         return true;
     }
@@ -308,7 +361,9 @@ public final class DevServer implements AutoCloseable {
             return;
         }
         String rel = path.substring(1);
-        if (rel.isEmpty() || rel.endsWith("/")) rel += "index.html";
+        if (rel.isEmpty() || rel.endsWith("/")) {
+            rel += "index.html";
+        }
         byte[] body = tree.get(rel);
         if (body == null && tree.get(rel + "/index.html") != null) {
             ex.getResponseHeaders().set("Location", rawPath + "/");
@@ -320,9 +375,13 @@ public final class DevServer implements AutoCloseable {
             status = 404;
             rel = "404.html";
             body = tree.get(rel);
-            if (body == null) body = "<!DOCTYPE html><title>404</title><p>Not found</p>".getBytes(StandardCharsets.UTF_8);
+            if (body == null) {
+                body = "<!DOCTYPE html><title>404</title><p>Not found</p>".getBytes(StandardCharsets.UTF_8);
+            }
         }
-        if (rel.endsWith(".html")) body = inject(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        if (rel.endsWith(".html")) {
+            body = inject(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
         send(ex, status, contentType(rel), body);
     }
 
@@ -330,7 +389,11 @@ public final class DevServer implements AutoCloseable {
     private boolean waitForChange(HttpExchange ex, String query) throws IOException {
         long seen = -1;
         if (query != null && query.startsWith("v=")) {
-            try { seen = Long.parseLong(query.substring(2)); } catch (NumberFormatException ignored) { seen = -1; }
+            try {
+                seen = Long.parseLong(query.substring(2));
+            } catch (NumberFormatException ignored) {
+                seen = -1;
+            }
         }
         synchronized (lock) {
             if (version == seen && !ex.getRequestMethod().equals("HEAD")) {
@@ -392,30 +455,60 @@ public final class DevServer implements AutoCloseable {
     String overlay(boolean standalone) {
         List<Diagnostic> errs = errors;
         List<String> lines = errs.stream().map(Diagnostic::toString).toList();
-        Map<String, Object> model = Map.of("errors", lines, "standalone", standalone, "version", version, "wait", RELOAD_PATH);
+        Map<String, Object> model =
+                Map.of("errors", lines, "standalone", standalone, "version", version, "wait", RELOAD_PATH);
         Templates t = overlay;
         byte[] html = t == null ? null : t.render(OVERLAY_TEMPLATE, model, new Diagnostics());
-        if (html != null) return new String(html, StandardCharsets.UTF_8);
-        StringBuilder s = new StringBuilder(standalone ? "<!DOCTYPE html><meta charset=\"utf-8\"><title>casebook</title>" : "");
-        s.append("<pre id=\"casebook-errors\" role=\"alert\">casebook: ").append(OVERLAY_TEMPLATE).append(" of the theme cannot be rendered");
-        for (String line : lines) s.append('\n').append(HtmlText.escape(line));
-        s.append("</pre><script>(function w(){fetch('").append(RELOAD_PATH).append("?v=").append(version)
-                .append("').then(function(r){return r.text()}).then(function(t){t!=='").append(version)
+        if (html != null) {
+            return new String(html, StandardCharsets.UTF_8);
+        }
+        StringBuilder s =
+                new StringBuilder(standalone ? "<!DOCTYPE html><meta charset=\"utf-8\"><title>casebook</title>" : "");
+        s.append("<pre id=\"casebook-errors\" role=\"alert\">casebook: ")
+                .append(OVERLAY_TEMPLATE)
+                .append(" of the theme cannot be rendered");
+        for (String line : lines) {
+            s.append('\n').append(HtmlText.escape(line));
+        }
+        s.append("</pre><script>(function w(){fetch('")
+                .append(RELOAD_PATH)
+                .append("?v=")
+                .append(version)
+                .append("').then(function(r){return r.text()}).then(function(t){t!=='")
+                .append(version)
                 .append("'?location.reload():w()}).catch(function(){setTimeout(w,3000)})})()</script>");
         return s.toString();
     }
 
     /** The Content-Type of a generated file, by its extension. */
     public static String contentType(String path) {
-        if (path.endsWith(".html")) return "text/html; charset=utf-8";
-        if (path.endsWith(".css")) return "text/css; charset=utf-8";
-        if (path.endsWith(".js")) return "text/javascript; charset=utf-8";
-        if (path.endsWith(".xml")) return "application/xml; charset=utf-8";
-        if (path.endsWith(".svg")) return "image/svg+xml";
-        if (path.endsWith(".png")) return "image/png";
-        if (path.endsWith(".jpg") || path.endsWith(".jpeg")) return "image/jpeg";
-        if (path.endsWith(".pdf")) return "application/pdf";
-        if (path.endsWith(".txt")) return "text/plain; charset=utf-8";
+        if (path.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        if (path.endsWith(".css")) {
+            return "text/css; charset=utf-8";
+        }
+        if (path.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
+        if (path.endsWith(".xml")) {
+            return "application/xml; charset=utf-8";
+        }
+        if (path.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        if (path.endsWith(".png")) {
+            return "image/png";
+        }
+        if (path.endsWith(".jpg") || path.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (path.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        if (path.endsWith(".txt")) {
+            return "text/plain; charset=utf-8";
+        }
         return "application/octet-stream";
     }
 
@@ -426,7 +519,9 @@ public final class DevServer implements AutoCloseable {
         synchronized (lock) {
             parked = drain(Long.MAX_VALUE);
         }
-        for (HttpExchange ex : parked) ex.close();
+        for (HttpExchange ex : parked) {
+            ex.close();
+        }
         http.stop(0);
         timer.shutdownNow();
         executor.shutdownNow();

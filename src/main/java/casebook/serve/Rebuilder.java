@@ -27,22 +27,28 @@ import java.util.function.Consumer;
 final class Rebuilder {
     /** What one rebuild produced: {@code result} is null when the build crashed. */
     record Outcome(BuildResult result, Diagnostics diagnostics, long millis) {
-        boolean failed() { return diagnostics.hasErrors(); }
+        boolean failed() {
+            return diagnostics.hasErrors();
+        }
     }
 
     private final BuildOptions options;
     private final BuildCache cache = new BuildCache();
     /** A test hook run before every build with the changed paths (empty for the first build); it may throw. */
-    volatile Consumer<List<Path>> beforeBuild = paths -> { };
+    volatile Consumer<List<Path>> beforeBuild = paths -> {};
 
     Rebuilder(BuildOptions options) {
         this.options = options.withWrite(false);
     }
 
-    BuildOptions options() { return options; }
+    BuildOptions options() {
+        return options;
+    }
 
     /** The first build: everything is read and rendered. */
-    Outcome initial() { return rebuild(List.of()); }
+    Outcome initial() {
+        return rebuild(List.of());
+    }
 
     /**
      * Rebuilds after {@code changed} (files or folders, created, modified or deleted) were saved. The paths
@@ -53,12 +59,16 @@ final class Rebuilder {
         try {
             beforeBuild.accept(changed);
             Diagnostics d = new Diagnostics();
-            BuildResult r = Build.run(options, d, n -> { }, cache);
+            BuildResult r = Build.run(options, d, n -> {}, cache);
             return new Outcome(r, d, millis(start));
         } catch (Throwable t) { // StackOverflowError, OutOfMemoryError and bugs alike: serve must stay up
             cache.clear();
             Diagnostics d = new Diagnostics();
-            d.error(options.content(), 1, 1, crashMessage(t),
+            d.error(
+                    options.content(),
+                    1,
+                    1,
+                    crashMessage(t),
                     "undo the last change, or save again; if it persists, run check and report the problem with the file you changed");
             return new Outcome(null, d, millis(start));
         }
@@ -70,9 +80,15 @@ final class Rebuilder {
      */
     Templates overlayTemplates() {
         Templates t = cache.templates();
-        if (t != null) return t;
-        Path dir = options.themes().resolve(options.theme() != null ? options.theme() : "default").resolve("templates");
-        if (!Files.isDirectory(dir)) return null;
+        if (t != null) {
+            return t;
+        }
+        Path dir = options.themes()
+                .resolve(options.theme() != null ? options.theme() : "default")
+                .resolve("templates");
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
         try {
             return new Templates(dir, dir);
         } catch (IOException | RuntimeException e) {
@@ -82,10 +98,14 @@ final class Rebuilder {
 
     /** One line, no stack trace: what kind of failure, and its message when it has one. */
     static String crashMessage(Throwable t) {
-        String kind = t instanceof StackOverflowError ? "the content is nested too deeply (stack overflow)"
+        String kind = t instanceof StackOverflowError
+                ? "the content is nested too deeply (stack overflow)"
                 : t instanceof OutOfMemoryError ? "out of memory" : t.getClass().getSimpleName();
         String m = t.getMessage();
-        return "the rebuild failed: " + kind + (m == null || m.isBlank() || t instanceof VirtualMachineError ? "" : ": " + m.strip().lines().findFirst().orElse(""));
+        return "the rebuild failed: " + kind
+                + (m == null || m.isBlank() || t instanceof VirtualMachineError
+                        ? ""
+                        : ": " + m.strip().lines().findFirst().orElse(""));
     }
 
     private static long millis(long start) {

@@ -47,25 +47,37 @@ final class Watcher implements AutoCloseable {
     private final Thread thread;
 
     /** @param onFailure told when {@code onChange} threw (the watcher carries on) */
-    Watcher(List<Path> roots, long quietMillis, Consumer<List<Path>> onChange, Consumer<Throwable> onFailure) throws IOException {
+    Watcher(List<Path> roots, long quietMillis, Consumer<List<Path>> onChange, Consumer<Throwable> onFailure)
+            throws IOException {
         this.roots = roots;
         this.quietMillis = quietMillis;
         this.onChange = onChange;
         this.onFailure = onFailure;
         this.ws = FileSystems.getDefault().newWatchService();
-        for (Path r : roots) registerTree(r);
+        for (Path r : roots) {
+            registerTree(r);
+        }
         thread = new Thread(this::loop, "casebook-watch");
         thread.setDaemon(true);
     }
 
-    void start() { thread.start(); }
+    void start() {
+        thread.start();
+    }
 
     private void registerTree(Path root) throws IOException {
-        if (!Files.isDirectory(root)) return;
+        if (!Files.isDirectory(root)) {
+            return;
+        }
         try (Stream<Path> s = Files.walk(root)) {
             for (Path dir : s.filter(Files::isDirectory).toList()) {
-                keys.put(dir.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-                        StandardWatchEventKinds.ENTRY_MODIFY), dir);
+                keys.put(
+                        dir.register(
+                                ws,
+                                StandardWatchEventKinds.ENTRY_CREATE,
+                                StandardWatchEventKinds.ENTRY_DELETE,
+                                StandardWatchEventKinds.ENTRY_MODIFY),
+                        dir);
             }
         }
     }
@@ -77,7 +89,9 @@ final class Watcher implements AutoCloseable {
                 Set<Path> changed = new LinkedHashSet<>();
                 collect(first, changed);
                 awaitStable(changed);
-                if (changed.isEmpty()) continue;
+                if (changed.isEmpty()) {
+                    continue;
+                }
                 try {
                     onChange.accept(new ArrayList<>(changed));
                 } catch (Throwable t) { // a rebuild must never stop the watcher
@@ -105,7 +119,9 @@ final class Watcher implements AutoCloseable {
                 continue;
             }
             Map<Path, Object> now = stamps(changed);
-            if (now.equals(seen)) return;
+            if (now.equals(seen)) {
+                return;
+            }
             seen = now;
         }
     }
@@ -132,13 +148,21 @@ final class Watcher implements AutoCloseable {
                 continue;
             }
             Path p = dir.resolve((Path) ev.context());
-            if (ContentScanner.isIgnored(p.getFileName())) continue;
+            if (ContentScanner.isIgnored(p.getFileName())) {
+                continue;
+            }
             if (ev.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(p)) {
-                try { registerTree(p); } catch (IOException ignored) { /* vanished again */ }
+                try {
+                    registerTree(p);
+                } catch (IOException ignored) {
+                    /* vanished again */
+                }
             }
             changed.add(p);
         }
-        if (!key.reset()) keys.remove(key);
+        if (!key.reset()) {
+            keys.remove(key);
+        }
     }
 
     @Override

@@ -9,8 +9,16 @@ import java.nio.file.Path;
  * One page in one language. {@code slug} is "" for a language's top page. {@code path} is its output
  * file relative to the site root ({@code ja/saitama/index.html}).
  */
-public record Page(String slug, String lang, PageMeta meta, Path display, String body, int bodyStartLine,
-                   YamlNode data, Path dataDisplay, RenderedBody rendered) {
+public record Page(
+        String slug,
+        String lang,
+        PageMeta meta,
+        Path display,
+        String body,
+        int bodyStartLine,
+        YamlNode data,
+        Path dataDisplay,
+        RenderedBody rendered) {
 
     public String path() {
         return slug.isEmpty() ? lang + "/index.html" : lang + "/" + slug + "/index.html";

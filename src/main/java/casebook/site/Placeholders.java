@@ -23,7 +23,7 @@ public final class Placeholders {
     /** At most this many further lines are listed in the message. */
     private static final int LINES_LISTED = 12;
 
-    private Placeholders() { }
+    private Placeholders() {}
 
     /**
      * Scans one content file.
@@ -33,7 +33,9 @@ public final class Placeholders {
      * @param drafts      {@code --drafts}: report a warning instead of an error
      */
     public static void scan(Path display, String text, String lang, String defaultLang, boolean drafts, Diagnostics d) {
-        if (text.indexOf(MARK) < 0) return;
+        if (text.indexOf(MARK) < 0) {
+            return;
+        }
         List<int[]> found = new ArrayList<>(); // line, column, offset, end
         int line = 1;
         int lineStart = 0;
@@ -49,19 +51,27 @@ public final class Placeholders {
         }
         int[] first = found.get(0);
         String shown = text.substring(first[2], first[3]);
-        if (shown.length() > 60) shown = shown.substring(0, 59) + "…";
+        if (shown.length() > 60) {
+            shown = shown.substring(0, 59) + "…";
+        }
         StringBuilder message = new StringBuilder("placeholder \"" + shown + "\" left from the scaffold");
         List<Integer> others = new ArrayList<>();
         for (int k = 1; k < found.size(); k++) {
             int l = found.get(k)[0];
-            if (l != first[0] && !others.contains(l)) others.add(l);
+            if (l != first[0] && !others.contains(l)) {
+                others.add(l);
+            }
         }
         if (found.size() > 1) {
             message.append(" (").append(found.size() - 1).append(" more in this file");
             if (!others.isEmpty()) {
                 message.append(", at line").append(others.size() == 1 ? " " : "s ");
-                for (int k = 0; k < Math.min(others.size(), LINES_LISTED); k++) message.append(k == 0 ? "" : ", ").append(others.get(k));
-                if (others.size() > LINES_LISTED) message.append(", …");
+                for (int k = 0; k < Math.min(others.size(), LINES_LISTED); k++) {
+                    message.append(k == 0 ? "" : ", ").append(others.get(k));
+                }
+                if (others.size() > LINES_LISTED) {
+                    message.append(", …");
+                }
             }
             message.append(')');
         }
@@ -75,8 +85,11 @@ public final class Placeholders {
             hint = "translate the page, replacing each " + MARK + "…); to publish the page in " + defaultLang
                     + " only, delete " + display.getFileName();
         }
-        d.report(new Diagnostic(drafts ? Severity.WARNING : Severity.ERROR, SourcePosition.of(display, first[0], first[1]),
-                message.toString(), hint));
+        d.report(new Diagnostic(
+                drafts ? Severity.WARNING : Severity.ERROR,
+                SourcePosition.of(display, first[0], first[1]),
+                message.toString(),
+                hint));
     }
 
     /** The end of a placeholder: after its closing parenthesis (nested ones included), or at the end of its line. */
@@ -84,9 +97,15 @@ public final class Placeholders {
         int depth = 1;
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') return i;
-            if (c == '(') depth++;
-            if (c == ')' && --depth == 0) return i + 1;
+            if (c == '\n') {
+                return i;
+            }
+            if (c == '(') {
+                depth++;
+            }
+            if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
         }
         return text.length();
     }

@@ -1,23 +1,39 @@
 package casebook.site;
 
 import casebook.frontmatter.SiteConfig;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The assembled site: the config, the collection's slugs in reading order, and for each language its
  * pages by slug. {@code homes} holds each language's top-page introduction (may be absent).
  */
-public record Site(SiteConfig config, List<String> order, Map<String, Map<String, Page>> pages,
-                   Map<String, Page> homes, Glossary glossary, Map<String, Integer> positions) {
+public record Site(
+        SiteConfig config,
+        List<String> order,
+        Map<String, Map<String, Page>> pages,
+        Map<String, Page> homes,
+        Glossary glossary,
+        Map<String, Integer> positions) {
 
-    public Site(SiteConfig config, List<String> order, Map<String, Map<String, Page>> pages, Map<String, Page> homes, Glossary glossary) {
+    public Site(
+            SiteConfig config,
+            List<String> order,
+            Map<String, Map<String, Page>> pages,
+            Map<String, Page> homes,
+            Glossary glossary) {
         this(config, order, pages, homes, glossary, positionsOf(order));
     }
 
     private static Map<String, Integer> positionsOf(List<String> order) {
-        Map<String, Integer> m = new java.util.HashMap<>(order.size() * 2);
-        for (int i = 0; i < order.size(); i++) m.put(order.get(i), i);
+        Map<String, Integer> m = new HashMap<>(order.size() * 2);
+        for (int i = 0; i < order.size(); i++) {
+            m.put(order.get(i), i);
+        }
         return Map.copyOf(m);
     }
 
@@ -26,7 +42,7 @@ public record Site(SiteConfig config, List<String> order, Map<String, Map<String
      * page) through a hash.
      */
     public static Map<String, Page> bySlug(Map<String, Page> pages) {
-        return new java.util.LinkedHashMap<>(pages instanceof java.util.SortedMap ? pages : new java.util.TreeMap<>(pages));
+        return new LinkedHashMap<>(pages instanceof SortedMap ? pages : new TreeMap<>(pages));
     }
 
     /** The page in a language, or null when it is not translated (yet). */
@@ -51,10 +67,14 @@ public record Site(SiteConfig config, List<String> order, Map<String, Map<String
     private Page neighbour(String lang, String slug, int step) {
         int i = positions.getOrDefault(slug, -1);
         Page self = page(lang, slug);
-        if (i < 0 || self != null && isAbout(self)) return null;
+        if (i < 0 || self != null && isAbout(self)) {
+            return null;
+        }
         for (int k = i + step; k >= 0 && k < order.size(); k += step) {
             Page p = page(lang, order.get(k));
-            if (p != null && !isAbout(p)) return p;
+            if (p != null && !isAbout(p)) {
+                return p;
+            }
         }
         return null;
     }

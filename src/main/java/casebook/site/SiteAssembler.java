@@ -12,11 +12,14 @@ import casebook.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -51,13 +54,16 @@ public final class SiteAssembler {
             }
 
             @Override
-            public Page page(String slug, String lang, SourceFile file, YamlNode data, SourceFile dataFile, Diagnostics d) {
+            public Page page(
+                    String slug, String lang, SourceFile file, YamlNode data, SourceFile dataFile, Diagnostics d) {
                 return load(slug, lang, file, data, dataFile, d);
             }
         };
     }
 
-    public SiteAssembler(boolean drafts) { this(drafts, Reader.DIRECT); }
+    public SiteAssembler(boolean drafts) {
+        this(drafts, Reader.DIRECT);
+    }
 
     public SiteAssembler(boolean drafts, Reader reader) {
         this.drafts = drafts;
@@ -67,38 +73,58 @@ public final class SiteAssembler {
     public Site assemble(ContentTree tree, Diagnostics d) {
         SiteConfig config;
         if (tree.siteConfig() == null) {
-            d.error(tree.root().resolve("site.yaml"), 1, 1, "content folder has no site.yaml",
+            d.error(
+                    tree.root().resolve("site.yaml"),
+                    1,
+                    1,
+                    "content folder has no site.yaml",
                     "create content/site.yaml with at least a title (see docs/content-guide.md)");
             return null;
         }
         YamlNode siteYaml = reader.yaml(tree.siteConfig(), d);
-        if (siteYaml == null) return null;
+        if (siteYaml == null) {
+            return null;
+        }
         config = SiteConfig.from(siteYaml, tree.siteConfig().display(), d);
 
         Map<String, YamlNode> data = new HashMap<>();
         for (Map.Entry<String, SourceFile> e : tree.dataFiles().entrySet()) {
             YamlNode n = reader.yaml(e.getValue(), d);
-            if (n != null) data.put(e.getKey(), n);
+            if (n != null) {
+                data.put(e.getKey(), n);
+            }
         }
 
         Map<String, Map<String, Page>> pages = new LinkedHashMap<>();
-        for (String lang : config.languages()) pages.put(lang, new TreeMap<>());
+        for (String lang : config.languages()) {
+            pages.put(lang, new TreeMap<>());
+        }
         Map<String, Page> homes = new LinkedHashMap<>();
         Map<String, String> lowerSlugs = new HashMap<>();
         Map<String, Integer> frontOrder = new HashMap<>();
-        java.util.Set<String> withPages = new java.util.HashSet<>();
+        Set<String> withPages = new HashSet<>();
         for (Map.Entry<String, Map<String, SourceFile>> e : tree.pages().entrySet()) {
             String slug = e.getKey();
             if (!slug.isEmpty()) {
                 SourceFile any = e.getValue().values().iterator().next();
                 if (!SLUG.matcher(slug).matches()) {
-                    d.error(any.display(), 1, 1, "folder name \"" + slug + "\" is not a valid slug",
-                            "rename the folder using lowercase ASCII letters, digits and hyphens (e.g. " + suggestSlug(slug) + ")");
+                    d.error(
+                            any.display(),
+                            1,
+                            1,
+                            "folder name \"" + slug + "\" is not a valid slug",
+                            "rename the folder using lowercase ASCII letters, digits and hyphens (e.g. "
+                                    + suggestSlug(slug) + ")");
                     continue;
                 }
                 String clash = lowerSlugs.putIfAbsent(slug.toLowerCase(Locale.ROOT), slug);
                 if (clash != null) {
-                    d.error(any.display(), 1, 1, "slug \"" + slug + "\" clashes with \"" + clash + "\"", "rename one of the two folders");
+                    d.error(
+                            any.display(),
+                            1,
+                            1,
+                            "slug \"" + slug + "\" clashes with \"" + clash + "\"",
+                            "rename one of the two folders");
                     continue;
                 }
             }
@@ -106,32 +132,50 @@ public final class SiteAssembler {
                 String lang = f.getKey();
                 SourceFile sf = f.getValue();
                 if (!config.languages().contains(lang)) {
-                    d.warning(sf.display(), 1, 1, "language \"" + lang + "\" is not listed in site.yaml's languages; file ignored",
+                    d.warning(
+                            sf.display(),
+                            1,
+                            1,
+                            "language \"" + lang + "\" is not listed in site.yaml's languages; file ignored",
                             "add it to languages in site.yaml, or rename the file");
                     continue;
                 }
-                Page page = reader.page(slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
-                if (page != null) checkGroup(page, config, d);
-                if (page == null || page.meta().draft() && !drafts) continue;
+                Page page = reader.page(
+                        slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
+                if (page != null) {
+                    checkGroup(page, config, d);
+                }
+                if (page == null || page.meta().draft() && !drafts) {
+                    continue;
+                }
                 Placeholders.scan(sf.display(), sf.text(), lang, config.defaultLanguage(), drafts, d);
                 withPages.add(slug);
-                if (slug.isEmpty()) homes.put(lang, page);
-                else {
+                if (slug.isEmpty()) {
+                    homes.put(lang, page);
+                } else {
                     pages.get(lang).put(slug, page);
-                    if (page.meta().order() != null) frontOrder.merge(slug, page.meta().order(), Math::min);
+                    if (page.meta().order() != null) {
+                        frontOrder.merge(slug, page.meta().order(), Math::min);
+                    }
                 }
             }
         }
         for (Map.Entry<String, SourceFile> e : tree.dataFiles().entrySet()) {
             // the data of a page that is published (not a draft left out)
-            if (withPages.contains(e.getKey())) Placeholders.scan(e.getValue().display(), e.getValue().text(), null, null, drafts, d);
+            if (withPages.contains(e.getKey())) {
+                Placeholders.scan(e.getValue().display(), e.getValue().text(), null, null, drafts, d);
+            }
         }
         List<String> order = readingOrder(config, pages, frontOrder, d);
-        for (Map.Entry<String, Map<String, Page>> e : pages.entrySet()) e.setValue(Site.bySlug(e.getValue()));
+        for (Map.Entry<String, Map<String, Page>> e : pages.entrySet()) {
+            e.setValue(Site.bySlug(e.getValue()));
+        }
         Glossary glossary = Glossary.EMPTY;
         if (tree.glossary() != null) {
             YamlNode g = reader.yaml(tree.glossary(), d);
-            if (g != null) glossary = Glossary.from(g, tree.glossary().display(), config.languages(), d);
+            if (g != null) {
+                glossary = Glossary.from(g, tree.glossary().display(), config.languages(), d);
+            }
         }
         return new Site(config, order, pages, homes, glossary);
     }
@@ -139,12 +183,18 @@ public final class SiteAssembler {
     /** A group the site does not define drops the page out of its group in the navigation: say so. */
     private static void checkGroup(Page page, SiteConfig config, Diagnostics d) {
         String group = page.meta().group();
-        if (group == null || config.groups().containsKey(group) || Site.ABOUT.equals(group)) return;
+        if (group == null || config.groups().containsKey(group) || Site.ABOUT.equals(group)) {
+            return;
+        }
         List<String> known = new ArrayList<>(config.groups().keySet());
         known.add(Site.ABOUT);
         String s = Suggestions.closest(group, known);
-        d.warning(page.display(), page.meta().groupLine(), 1, "group \"" + group + "\" is not defined in site.yaml's groups"
-                + (s != null ? "; did you mean \"" + s + "\"?" : ""),
+        d.warning(
+                page.display(),
+                page.meta().groupLine(),
+                1,
+                "group \"" + group + "\" is not defined in site.yaml's groups"
+                        + (s != null ? "; did you mean \"" + s + "\"?" : ""),
                 "use one of " + String.join(", ", known) + ", or add \"" + group + "\" under groups in site.yaml");
     }
 
@@ -153,54 +203,94 @@ public final class SiteAssembler {
         return s.isEmpty() ? "case-4" : s;
     }
 
-    private static Page load(String slug, String lang, SourceFile sf, YamlNode data, SourceFile dataFile, Diagnostics d) {
+    private static Page load(
+            String slug, String lang, SourceFile sf, YamlNode data, SourceFile dataFile, Diagnostics d) {
         FrontMatter fm = FrontMatter.split(sf.text());
         if (fm == null) {
-            d.error(sf.display(), 1, 1, sf.text().startsWith("---") ? "front matter is not closed" : "page has no front matter",
-                    sf.text().startsWith("---") ? "add a line holding only --- after the front matter"
+            d.error(
+                    sf.display(),
+                    1,
+                    1,
+                    sf.text().startsWith("---") ? "front matter is not closed" : "page has no front matter",
+                    sf.text().startsWith("---")
+                            ? "add a line holding only --- after the front matter"
                             : "start the file with ---, a line \"title: …\", and another ---");
             return null;
         }
         YamlNode node = YamlReader.read(fm.yaml(), sf.display(), fm.yamlStartLine() - 1, d);
-        if (node == null) return null;
+        if (node == null) {
+            return null;
+        }
         PageMeta meta = PageMeta.from(node, sf.display(), fm.yamlStartLine(), d);
-        if (meta == null) return null;
-        return new Page(slug, lang, meta, sf.display(), fm.body(), fm.bodyStartLine(), data,
-                dataFile == null ? null : dataFile.display(), null);
+        if (meta == null) {
+            return null;
+        }
+        return new Page(
+                slug,
+                lang,
+                meta,
+                sf.display(),
+                fm.body(),
+                fm.bodyStartLine(),
+                data,
+                dataFile == null ? null : dataFile.display(),
+                null);
     }
 
-    private static List<String> readingOrder(SiteConfig config, Map<String, Map<String, Page>> pages,
-                                             Map<String, Integer> frontOrder, Diagnostics d) {
-        java.util.Set<String> all = new java.util.TreeSet<>();
-        for (Map<String, Page> byLang : pages.values()) all.addAll(byLang.keySet());
+    private static List<String> readingOrder(
+            SiteConfig config, Map<String, Map<String, Page>> pages, Map<String, Integer> frontOrder, Diagnostics d) {
+        Set<String> all = new TreeSet<>();
+        for (Map<String, Page> byLang : pages.values()) {
+            all.addAll(byLang.keySet());
+        }
         List<String> order = new ArrayList<>();
         for (String slug : config.order()) {
             if (!all.contains(slug)) {
-                d.error(config.display(), config.orderLines().get(slug), 1, "order lists \"" + slug + "\", but there is no content/"
-                        + slug + "/index.<lang>.md", "create the page, or remove it from order");
+                d.error(
+                        config.display(),
+                        config.orderLines().get(slug),
+                        1,
+                        "order lists \"" + slug + "\", but there is no content/" + slug + "/index.<lang>.md",
+                        "create the page, or remove it from order");
                 continue;
             }
             order.add(slug);
         }
-        java.util.Set<String> ordered = new java.util.HashSet<>(order);
+        Set<String> ordered = new HashSet<>(order);
         List<String> rest = new ArrayList<>();
-        for (String s : all) if (!ordered.contains(s)) rest.add(s);
+        for (String s : all) {
+            if (!ordered.contains(s)) {
+                rest.add(s);
+            }
+        }
         if (!config.order().isEmpty()) {
             for (String s : rest) {
                 Page p = firstPage(pages, s);
-                d.warning(p.display(), 1, 1, "page \"" + s + "\" is not in site.yaml's order, so the table of contents lists it"
-                        + " after the ordered pages", "add \"- " + s + "\" to order in " + config.display());
+                d.warning(
+                        p.display(),
+                        1,
+                        1,
+                        "page \"" + s + "\" is not in site.yaml's order, so the table of contents lists it"
+                                + " after the ordered pages",
+                        "add \"- " + s + "\" to order in " + config.display());
             }
         }
-        rest.sort(Comparator.comparing((String s) -> frontOrder.getOrDefault(s, Integer.MAX_VALUE)).thenComparing(s -> s));
+        rest.sort(Comparator.comparing((String s) -> frontOrder.getOrDefault(s, Integer.MAX_VALUE))
+                .thenComparing(s -> s));
         Map<Integer, String> seen = new HashMap<>();
         for (String s : rest) {
             Integer o = frontOrder.get(s);
-            if (o == null) continue;
+            if (o == null) {
+                continue;
+            }
             String other = seen.putIfAbsent(o, s);
             if (other != null) {
                 Page p = firstPage(pages, s);
-                d.error(p.display(), p.meta().titleLine() + 1, 1, "order " + o + " is also used by \"" + other + "\"",
+                d.error(
+                        p.display(),
+                        p.meta().titleLine() + 1,
+                        1,
+                        "order " + o + " is also used by \"" + other + "\"",
                         "give each page its own order number");
             }
         }
@@ -209,7 +299,11 @@ public final class SiteAssembler {
     }
 
     private static Page firstPage(Map<String, Map<String, Page>> pages, String slug) {
-        for (Map<String, Page> m : pages.values()) if (m.containsKey(slug)) return m.get(slug);
+        for (Map<String, Page> m : pages.values()) {
+            if (m.containsKey(slug)) {
+                return m.get(slug);
+            }
+        }
         return null;
     }
 }

@@ -5,4 +5,4 @@ package casebook.site;
  * announces it: the original's section id, the title to show, the link to the updated original (relative
  * to the translated page) and the translated section's own id ("" when it has none).
  */
-public record StaleSection(String id, String title, String href, String anchor) { }
+public record StaleSection(String id, String title, String href, String anchor) {}

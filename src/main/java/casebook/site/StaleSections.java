@@ -12,9 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StaleSections {
     private final Map<String, List<StaleSection>> byPage;
 
-    public StaleSections() { this(new ConcurrentHashMap<>()); }
+    public StaleSections() {
+        this(new ConcurrentHashMap<>());
+    }
 
-    private StaleSections(Map<String, List<StaleSection>> byPage) { this.byPage = byPage; }
+    private StaleSections(Map<String, List<StaleSection>> byPage) {
+        this.byPage = byPage;
+    }
 
     /** The notices of one page; empty when it has none. */
     public List<StaleSection> of(String lang, String slug) {
@@ -23,11 +27,19 @@ public final class StaleSections {
 
     /** Records a page's notices, or forgets its old ones when {@code sections} is empty. */
     public void put(String lang, String slug, List<StaleSection> sections) {
-        if (sections.isEmpty()) byPage.remove(key(lang, slug)); else byPage.put(key(lang, slug), sections);
+        if (sections.isEmpty()) {
+            byPage.remove(key(lang, slug));
+        } else {
+            byPage.put(key(lang, slug), sections);
+        }
     }
 
     /** A copy (in insertion order) that later changes to this one do not affect. */
-    public StaleSections copy() { return new StaleSections(new ConcurrentHashMap<>(new LinkedHashMap<>(byPage))); }
+    public StaleSections copy() {
+        return new StaleSections(new ConcurrentHashMap<>(new LinkedHashMap<>(byPage)));
+    }
 
-    private static String key(String lang, String slug) { return lang + "/" + slug; }
+    private static String key(String lang, String slug) {
+        return lang + "/" + slug;
+    }
 }

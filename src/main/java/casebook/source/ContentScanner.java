@@ -40,10 +40,16 @@ public final class ContentScanner {
     }
 
     private boolean isOutput(Path p) {
-        if (output == null || output.getParent() == null) return false;
+        if (output == null || output.getParent() == null) {
+            return false;
+        }
         Path abs = p.toAbsolutePath().normalize();
-        if (abs.startsWith(output)) return true;
-        if (!abs.startsWith(output.getParent()) || abs.getNameCount() <= output.getNameCount()) return false;
+        if (abs.startsWith(output)) {
+            return true;
+        }
+        if (!abs.startsWith(output.getParent()) || abs.getNameCount() <= output.getNameCount()) {
+            return false;
+        }
         String top = abs.getName(output.getNameCount() - 1).toString();
         String name = output.getFileName().toString();
         return top.startsWith(name + ".tmp-") || top.startsWith(name + ".old-");
@@ -59,16 +65,21 @@ public final class ContentScanner {
             Path realRoot = absRoot.toRealPath();
             Path walkRoot = Files.isSymbolicLink(absRoot) ? realRoot : absRoot;
             List<Path> found;
-            try (Stream<Path> walk = Files.find(walkRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile()
-                    || attrs.isSymbolicLink())) {
+            try (Stream<Path> walk = Files.find(
+                    walkRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile() || attrs.isSymbolicLink())) {
                 found = walk.map(p -> walkRoot == absRoot ? p : absRoot.resolve(walkRoot.relativize(p)))
-                        .filter(p -> !isIgnored(absRoot.relativize(p)) && !isOutput(p)).sorted().toList();
+                        .filter(p -> !isIgnored(absRoot.relativize(p)) && !isOutput(p))
+                        .sorted()
+                        .toList();
             }
             for (Path p : found) {
-                if (!Files.isSymbolicLink(p) || linkInside(p, realRoot, diagnostics)) files.add(p);
+                if (!Files.isSymbolicLink(p) || linkInside(p, realRoot, diagnostics)) {
+                    files.add(p);
+                }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot read content folder " + root,
+            throw new UncheckedIOException(
+                    "cannot read content folder " + root,
                     e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
         SourceFile site = null;
@@ -82,31 +93,45 @@ public final class ContentScanner {
             if (rel.toString().indexOf('\uFFFD') >= 0) {
                 // the JVM decodes file names with the locale's charset (sun.jnu.encoding): under LC_ALL=C it is ASCII,
                 // a Japanese name comes back with U+FFFD in place of its bytes, and no path built from it can be opened
-                diagnostics.error(display(file), 1, 1, "file name cannot be read in this system's encoding ("
-                        + System.getProperty("sun.jnu.encoding") + ")",
+                diagnostics.error(
+                        display(file),
+                        1,
+                        1,
+                        "file name cannot be read in this system's encoding (" + System.getProperty("sun.jnu.encoding")
+                                + ")",
                         "run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (or rename the file using ASCII letters)");
                 continue;
             }
             String name = rel.getFileName().toString();
             if (rel.getNameCount() == 1 && (name.equals("site.yaml") || name.equals("glossary.yaml"))
-                    || PAGE_FILE.matcher(name).matches() || name.equals("data.yaml")) {
+                    || PAGE_FILE.matcher(name).matches()
+                    || name.equals("data.yaml")) {
                 toRead.add(file);
             } else if (!name.endsWith(".md") && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
                 assets.add(rel);
             }
         }
-        List<SourceFile> decoded = toRead.parallelStream().map(f -> read(f, diagnostics)).toList();
+        List<SourceFile> decoded =
+                toRead.parallelStream().map(f -> read(f, diagnostics)).toList();
         for (int i = 0; i < toRead.size(); i++) {
             SourceFile sf = decoded.get(i);
-            if (sf == null) continue;
+            if (sf == null) {
+                continue;
+            }
             Path rel = absRoot.relativize(toRead.get(i));
             String name = rel.getFileName().toString();
-            String slug = rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/');
+            String slug =
+                    rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/');
             Matcher m = PAGE_FILE.matcher(name);
-            if (slug.isEmpty() && name.equals("site.yaml")) site = sf;
-            else if (slug.isEmpty() && name.equals("glossary.yaml")) glossary = sf;
-            else if (name.equals("data.yaml")) data.put(slug, sf);
-            else if (m.matches()) pages.computeIfAbsent(slug, k -> new TreeMap<>()).put(m.group(1), sf);
+            if (slug.isEmpty() && name.equals("site.yaml")) {
+                site = sf;
+            } else if (slug.isEmpty() && name.equals("glossary.yaml")) {
+                glossary = sf;
+            } else if (name.equals("data.yaml")) {
+                data.put(slug, sf);
+            } else if (m.matches()) {
+                pages.computeIfAbsent(slug, k -> new TreeMap<>()).put(m.group(1), sf);
+            }
         }
         return new ContentTree(absRoot, site, glossary, pages, data, assets);
     }
@@ -123,20 +148,33 @@ public final class ContentScanner {
         try {
             target = link.toRealPath();
         } catch (IOException e) {
-            d.warning(display, 1, 1, display + " is a symbolic link to nothing (its target does not exist); it is skipped",
+            d.warning(
+                    display,
+                    1,
+                    1,
+                    display + " is a symbolic link to nothing (its target does not exist); it is skipped",
                     "delete the link, or copy the file in instead");
             return false;
         }
         boolean folder = Files.isDirectory(target);
         if (!target.startsWith(realRoot)) {
-            d.error(display, 1, 1, display + " is a symbolic link to a " + (folder ? "folder" : "file")
-                    + " outside the content folder; nothing is read through it", "copy the " + (folder ? "folder" : "file")
-                    + " in instead");
+            d.error(
+                    display,
+                    1,
+                    1,
+                    display + " is a symbolic link to a " + (folder ? "folder" : "file")
+                            + " outside the content folder; nothing is read through it",
+                    "copy the " + (folder ? "folder" : "file") + " in instead");
             return false;
         }
         if (folder) {
-            d.warning(display, 1, 1, display + " is a symbolic link to a folder; folder links are not followed, so nothing in"
-                    + " it is read", "move or copy the folder in instead");
+            d.warning(
+                    display,
+                    1,
+                    1,
+                    display + " is a symbolic link to a folder; folder links are not followed, so nothing in"
+                            + " it is read",
+                    "move or copy the folder in instead");
             return false;
         }
         return Files.isRegularFile(target) && !isOutput(target);
@@ -162,10 +200,16 @@ public final class ContentScanner {
     public static boolean isIgnored(Path rel) {
         for (Path part : rel) {
             String s = part.toString();
-            if (s.startsWith(".") || s.startsWith("#")) return true;
+            if (s.startsWith(".") || s.startsWith("#")) {
+                return true;
+            }
         }
         String name = rel.getFileName().toString();
-        return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".bak")
-                || name.endsWith(".tmp") || name.startsWith("~$");
+        return name.endsWith("~")
+                || name.endsWith(".swp")
+                || name.endsWith(".swx")
+                || name.endsWith(".bak")
+                || name.endsWith(".tmp")
+                || name.startsWith("~$");
     }
 }

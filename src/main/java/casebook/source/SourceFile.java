@@ -7,5 +7,4 @@ import java.nio.file.Path;
  * editor ran the build); {@code text} has its BOM removed and line endings normalised to LF, so
  * offsets and line numbers agree with what the editor sees.
  */
-public record SourceFile(Path path, Path display, String text) {
-}
+public record SourceFile(Path path, Path display, String text) {}

@@ -6,10 +6,22 @@ import java.util.Locale;
 
 /** Numbers and dates as each language writes them: 7,326,804; 令和6年10月1日; 1 October 2024. */
 public final class Formats {
-    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December"};
+    private static final String[] MONTHS = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
 
-    private Formats() { }
+    private Formats() {}
 
     public static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
@@ -17,7 +29,9 @@ public final class Formats {
 
     /** Parses an ISO date (2024-10-01) or month (2025-03); null when it is neither. */
     public static LocalDate parseDate(String iso) {
-        if (iso == null) return null;
+        if (iso == null) {
+            return null;
+        }
         try {
             return iso.length() == 7 ? LocalDate.parse(iso + "-01") : LocalDate.parse(iso);
         } catch (DateTimeParseException e) {
@@ -29,9 +43,16 @@ public final class Formats {
     public static String eraYear(LocalDate d) {
         String era;
         int year;
-        if (!d.isBefore(LocalDate.of(2019, 5, 1))) { era = "令和"; year = d.getYear() - 2018; }
-        else if (!d.isBefore(LocalDate.of(1989, 1, 8))) { era = "平成"; year = d.getYear() - 1988; }
-        else { era = "昭和"; year = d.getYear() - 1925; }
+        if (!d.isBefore(LocalDate.of(2019, 5, 1))) {
+            era = "令和";
+            year = d.getYear() - 2018;
+        } else if (!d.isBefore(LocalDate.of(1989, 1, 8))) {
+            era = "平成";
+            year = d.getYear() - 1988;
+        } else {
+            era = "昭和";
+            year = d.getYear() - 1925;
+        }
         return era + (year == 1 ? "元" : String.valueOf(year)) + "年";
     }
 
@@ -44,7 +65,9 @@ public final class Formats {
 
     /** A month: 2025(令和7)年3月 in Japanese, March 2025 in English. */
     public static String month(LocalDate d, String lang) {
-        if (lang.equals("ja")) return d.getYear() + "(" + eraYear(d).replace("年", "") + ")年" + d.getMonthValue() + "月";
+        if (lang.equals("ja")) {
+            return d.getYear() + "(" + eraYear(d).replace("年", "") + ")年" + d.getMonthValue() + "月";
+        }
         return MONTHS[d.getMonthValue() - 1] + " " + d.getYear();
     }
 }

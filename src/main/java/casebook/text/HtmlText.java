@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 
 /** Escaping for text we write ourselves, with Japanese runs marked {@code lang="ja"} on non-Japanese pages. */
 public final class HtmlText {
-    private HtmlText() { }
+    private HtmlText() {}
 
     public static String escape(CharSequence s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
@@ -17,7 +17,9 @@ public final class HtmlText {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c > '>' || c != '&' && c != '<' && c != '>' && c != '"') continue;
+            if (c > '>' || c != '&' && c != '<' && c != '>' && c != '"') {
+                continue;
+            }
             out.append(s, from, i);
             out.append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&quot;");
             from = i + 1;

@@ -72,9 +72,9 @@ public final class BlockTemplates implements BlockMarkup {
         }
 
         @Override
-        public void flush() { }
+        public void flush() {}
 
         @Override
-        public void close() { }
+        public void close() {}
     }
 }

@@ -17,21 +17,29 @@ import java.util.TreeMap;
  * page never shows another language's UI text by accident.
  */
 public final class Messages {
-    private Messages() { }
+    private Messages() {}
 
-    public static Map<String, Map<String, String>> load(Path i18nDir, Iterable<String> languages, Diagnostics d, Path displayBase) {
+    public static Map<String, Map<String, String>> load(
+            Path i18nDir, Iterable<String> languages, Diagnostics d, Path displayBase) {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (String lang : languages) {
             Path file = i18nDir.resolve(lang + ".yaml");
             Path display = displayBase.relativize(file.toAbsolutePath().normalize());
             Map<String, String> flat = new TreeMap<>();
             if (!Files.exists(file)) {
-                d.error(display, 1, 1, "the theme has no UI strings for language \"" + lang + "\"", "create " + display);
+                d.error(
+                        display,
+                        1,
+                        1,
+                        "the theme has no UI strings for language \"" + lang + "\"",
+                        "create " + display);
             } else {
                 try {
                     String text = TextDecoder.decode(Files.readAllBytes(file), display, d);
                     YamlNode n = text == null ? null : YamlReader.read(text, display, 0, d);
-                    if (n != null) flatten("", n, flat);
+                    if (n != null) {
+                        flatten("", n, flat);
+                    }
                 } catch (IOException e) {
                     d.error(display, 1, 1, "cannot read: " + e.getMessage(), null);
                 }
@@ -42,8 +50,14 @@ public final class Messages {
             for (Map.Entry<String, Map<String, String>> b : all.entrySet()) {
                 for (String key : a.getValue().keySet()) {
                     if (!b.getValue().containsKey(key)) {
-                        Path display = displayBase.relativize(i18nDir.resolve(b.getKey() + ".yaml").toAbsolutePath().normalize());
-                        d.warning(display, 1, 1, "UI string \"" + key + "\" is missing (it exists for " + a.getKey() + ")",
+                        Path display = displayBase.relativize(i18nDir.resolve(b.getKey() + ".yaml")
+                                .toAbsolutePath()
+                                .normalize());
+                        d.warning(
+                                display,
+                                1,
+                                1,
+                                "UI string \"" + key + "\" is missing (it exists for " + a.getKey() + ")",
                                 "add " + key + " to " + display);
                     }
                 }
@@ -54,7 +68,9 @@ public final class Messages {
 
     private static void flatten(String prefix, YamlNode n, Map<String, String> out) {
         if (n.isMap()) {
-            for (Map.Entry<String, YamlNode> e : n.map().entrySet()) flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            for (Map.Entry<String, YamlNode> e : n.map().entrySet()) {
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
         } else if (n.text() != null) {
             out.put(prefix, n.text());
         }

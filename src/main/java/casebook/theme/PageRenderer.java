@@ -1,25 +1,31 @@
 package casebook.theme;
 
-import casebook.site.StaleSection;
-import casebook.site.StaleSections;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
-import casebook.text.Formats;
 import casebook.markdown.OutlineHeading;
-import casebook.text.HtmlText;
-import casebook.text.Phrases;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
+import casebook.site.StaleSection;
+import casebook.site.StaleSections;
+import casebook.text.Formats;
+import casebook.text.HtmlText;
+import casebook.text.Phrases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Stages 3 and 4: builds the view model of each output page and renders it with the theme's templates.
@@ -33,8 +39,12 @@ public final class PageRenderer {
     private final String baseUrl;
     private final StaleSections stale;
 
-    public PageRenderer(Site site, Templates templates, Map<String, Map<String, String>> messages, String baseUrl,
-                        StaleSections stale) {
+    public PageRenderer(
+            Site site,
+            Templates templates,
+            Map<String, Map<String, String>> messages,
+            String baseUrl,
+            StaleSections stale) {
         this.site = site;
         this.templates = templates;
         this.messages = messages;
@@ -69,7 +79,9 @@ public final class PageRenderer {
         s.put("publisher", c.pick(c.publisher(), lang));
         LocalDate pub = Formats.parseDate(c.published());
         s.put("published", pub == null ? "" : Formats.month(pub, lang));
-        s.put("publishedIso", pub == null || c.published() == null ? "" : c.published().strip());
+        s.put(
+                "publishedIso",
+                pub == null || c.published() == null ? "" : c.published().strip());
         s.put("portal", c.portal() == null ? "" : c.portal());
         return s;
     }
@@ -90,8 +102,12 @@ public final class PageRenderer {
     private List<Map<String, Object>> footerLinks(String lang, String root) {
         List<Map<String, Object>> out = new ArrayList<>();
         Map<String, String> t = messages.get(lang);
-        if (!site.glossary().entries().isEmpty()) out.add(link(root + lang + "/glossary/index.html", t.getOrDefault("glossary.title", "glossary")));
-        for (Page p : aboutPages.computeIfAbsent(lang, this::aboutPages)) out.add(link(root + p.path(), p.meta().title()));
+        if (!site.glossary().entries().isEmpty()) {
+            out.add(link(root + lang + "/glossary/index.html", t.getOrDefault("glossary.title", "glossary")));
+        }
+        for (Page p : aboutPages.computeIfAbsent(lang, this::aboutPages)) {
+            out.add(link(root + p.path(), p.meta().title()));
+        }
         return out;
     }
 
@@ -100,16 +116,22 @@ public final class PageRenderer {
         List<Page> out = new ArrayList<>();
         for (String slug : site.order()) {
             Page p = site.page(lang, slug);
-            if (p != null && Site.isAbout(p)) out.add(p);
+            if (p != null && Site.isAbout(p)) {
+                out.add(p);
+            }
         }
         return out;
     }
 
-    private final Map<String, List<Page>> aboutPages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Page>> aboutPages = new ConcurrentHashMap<>();
 
     static int depth(String path) {
         int n = 0;
-        for (int i = 0; i < path.length(); i++) if (path.charAt(i) == '/') n++;
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                n++;
+            }
+        }
         return n;
     }
 
@@ -121,7 +143,7 @@ public final class PageRenderer {
     }
 
     /** The language switcher and hreflang alternates for a page that exists in {@code available} languages. */
-    private void languages(Map<String, Object> m, String lang, String slugPath, java.util.function.Predicate<String> available) {
+    private void languages(Map<String, Object> m, String lang, String slugPath, Predicate<String> available) {
         String root = (String) m.get("root");
         List<Map<String, Object>> switcher = new ArrayList<>();
         List<Map<String, Object>> alternates = new ArrayList<>();
@@ -129,13 +151,16 @@ public final class PageRenderer {
             boolean exists = available.test(other);
             String href = root + other + "/" + slugPath;
             if (exists) {
-                Map<String, Object> a = link(baseUrl == null ? href : baseUrl + other + "/" + slugPath.replaceFirst("index\\.html$", ""), "");
+                Map<String, Object> a = link(
+                        baseUrl == null ? href : baseUrl + other + "/" + slugPath.replaceFirst("index\\.html$", ""),
+                        "");
                 a.put("hreflang", other);
                 alternates.add(a);
             }
             // every language is listed, the page's own marked as current (aria-current), as GOV.UK does
             boolean current = other.equals(lang);
-            Map<String, Object> sw = link(exists && !current ? href : "", messages.get(other).getOrDefault("language.name", other));
+            Map<String, Object> sw =
+                    link(exists && !current ? href : "", messages.get(other).getOrDefault("language.name", other));
             sw.put("lang", other);
             sw.put("current", current);
             sw.put("available", exists);
@@ -145,7 +170,11 @@ public final class PageRenderer {
         if (!alternates.isEmpty()) {
             String def = site.config().defaultLanguage();
             if (available.test(def)) {
-                Map<String, Object> x = link(baseUrl == null ? root + def + "/" + slugPath : baseUrl + def + "/" + slugPath.replaceFirst("index\\.html$", ""), "");
+                Map<String, Object> x = link(
+                        baseUrl == null
+                                ? root + def + "/" + slugPath
+                                : baseUrl + def + "/" + slugPath.replaceFirst("index\\.html$", ""),
+                        "");
                 x.put("hreflang", "x-default");
                 alternates.add(x);
             }
@@ -171,14 +200,22 @@ public final class PageRenderer {
         page.put("title", p.meta().title());
         page.put("titleHtml", Phrases.text(HtmlText.escape(p.meta().title())));
         page.put("label", p.meta().label() == null ? "" : p.meta().label());
-        page.put("description", description(p, p.meta().title() + ("ja".equals(p.lang()) ? "（" + site.config().title(p.lang()) + "）"
-                : " (" + site.config().title(p.lang()) + ")")));
+        page.put(
+                "description",
+                description(
+                        p,
+                        p.meta().title()
+                                + ("ja".equals(p.lang())
+                                        ? "（" + site.config().title(p.lang()) + "）"
+                                        : " (" + site.config().title(p.lang()) + ")")));
         page.put("body", Phrases.headings(p.rendered().html()));
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
         List<Map<String, Object>> children = null;
         for (OutlineHeading h : p.rendered().headings()) {
-            if (h.level() > 3) continue;
+            if (h.level() > 3) {
+                continue;
+            }
             Map<String, Object> e = link("#" + h.id(), h.text());
             e.put("html", h.html());
             e.put("level", h.level());
@@ -196,7 +233,9 @@ public final class PageRenderer {
         crumbs.add(link(langRoot + "index.html", messages.get(p.lang()).getOrDefault("nav.home", "Home")));
         String group = p.meta().group();
         if (group != null && site.config().groups().containsKey(group)) {
-            crumbs.add(link(langRoot + "index.html#group-" + group, site.config().pick(site.config().groups().get(group), p.lang())));
+            crumbs.add(link(
+                    langRoot + "index.html#group-" + group,
+                    site.config().pick(site.config().groups().get(group), p.lang())));
         }
         m.put("breadcrumbs", crumbs);
         m.put("prev", neighbour(site.previous(p.lang(), p.slug()), langRoot));
@@ -220,8 +259,11 @@ public final class PageRenderer {
     }
 
     private Map<String, Object> neighbour(Page p, String langRoot) {
-        if (p == null) return null;
-        Map<String, Object> m = link(langRoot + p.slug() + "/index.html", p.meta().title());
+        if (p == null) {
+            return null;
+        }
+        Map<String, Object> m =
+                link(langRoot + p.slug() + "/index.html", p.meta().title());
         m.put("label", p.meta().label() == null ? "" : p.meta().label());
         return m;
     }
@@ -258,12 +300,18 @@ public final class PageRenderer {
         Map<String, Object> current = null;
         for (String slug : site.order()) {
             Page p = site.page(lang, slug);
-            if (p == null || "about".equals(p.meta().group())) continue;
+            if (p == null || "about".equals(p.meta().group())) {
+                continue;
+            }
             String group = p.meta().group() == null ? "" : p.meta().group();
             if (current == null || !group.equals(current.get("id"))) {
                 current = new LinkedHashMap<>();
                 current.put("id", group);
-                current.put("title", group.isEmpty() ? "" : site.config().pick(site.config().groups().getOrDefault(group, Map.of()), lang));
+                current.put(
+                        "title",
+                        group.isEmpty()
+                                ? ""
+                                : site.config().pick(site.config().groups().getOrDefault(group, Map.of()), lang));
                 current.put("pages", new ArrayList<Map<String, Object>>());
                 groups.add(current);
             }
@@ -271,7 +319,9 @@ public final class PageRenderer {
             e.put("label", p.meta().label() == null ? "" : p.meta().label());
             List<Map<String, Object>> sections = new ArrayList<>();
             for (OutlineHeading h : p.rendered().headings()) {
-                if (h.level() != 2) continue;
+                if (h.level() != 2) {
+                    continue;
+                }
                 Map<String, Object> sec = link(prefix + slug + "/index.html#" + h.id(), h.text());
                 sec.put("html", h.html());
                 sections.add(sec);
@@ -295,7 +345,9 @@ public final class PageRenderer {
     private void card(Page p, String lang, Map<String, Object> e) {
         YamlNode data = p.data();
         String category = data == null ? null : data.text("category");
-        if (category == null || !CATEGORIES.contains(category)) return;
+        if (category == null || !CATEGORIES.contains(category)) {
+            return;
+        }
         Map<String, String> t = messages.get(lang);
         boolean mark = !"ja".equals(lang); // as the Markdown renderer: Japanese runs on other pages get lang="ja"
         e.put("category", category);
@@ -308,10 +360,14 @@ public final class PageRenderer {
             for (YamlNode item : items.list()) {
                 String key = item.text("item");
                 YamlNode value = item.get("value");
-                if (key == null || value == null || !(value.value() instanceof Long n)) continue;
+                if (key == null || value == null || !(value.value() instanceof Long n)) {
+                    continue;
+                }
                 String text = Formats.number(n);
                 String unit = item.text("unit");
-                if (unit != null && t.containsKey("unit." + unit)) text = t.get("unit." + unit).replace("{n}", text);
+                if (unit != null && t.containsKey("unit." + unit)) {
+                    text = t.get("unit." + unit).replace("{n}", text);
+                }
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("label", t.getOrDefault("basic." + key, key));
                 f.put("value", text);
@@ -327,38 +383,64 @@ public final class PageRenderer {
      * else its first paragraph, as plain text and cut at about 160 characters; else {@code fallback}.
      */
     static String description(Page p, String fallback) {
-        if (p.meta().description() != null && !p.meta().description().isBlank()) return p.meta().description().strip();
+        if (p.meta().description() != null && !p.meta().description().isBlank()) {
+            return p.meta().description().strip();
+        }
         String text = keypointHeadline(p.body(), p.lang());
-        if (text == null) text = firstParagraph(p.body(), p.lang());
-        if (text == null) text = fallback;
+        if (text == null) {
+            text = firstParagraph(p.body(), p.lang());
+        }
+        if (text == null) {
+            text = fallback;
+        }
         text = plainText(text);
         int max = "ja".equals(p.lang()) ? 120 : 160;
-        if (text.codePointCount(0, text.length()) <= max) return text;
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
         String cut = text.substring(0, text.offsetByCodePoints(0, max - 1));
         int space = cut.lastIndexOf(' ');
-        if (!"ja".equals(p.lang()) && space > max / 2) cut = cut.substring(0, space);
+        if (!"ja".equals(p.lang()) && space > max / 2) {
+            cut = cut.substring(0, space);
+        }
         return cut.strip() + "…";
     }
 
     /** The first paragraph of running text (not a heading, list, table, quote or container). */
     static String firstParagraph(String body, String lang) {
-        if (body == null) return null;
+        if (body == null) {
+            return null;
+        }
         StringBuilder out = new StringBuilder();
         int depth = 0;
         for (String line : body.split("\n", -1)) {
             String l = line.strip();
             if (l.startsWith(":::")) {
-                if (out.length() > 0) break;
+                if (out.length() > 0) {
+                    break;
+                }
                 depth += l.equals(":::") ? -1 : 1;
                 continue;
             }
-            if (depth > 0) continue;
-            if (l.isEmpty() || l.startsWith("#") || l.startsWith("- ") || l.startsWith("* ") || l.startsWith("|")
-                    || l.startsWith(">") || l.startsWith(": ") || l.matches("\\d+\\. .*")) {
-                if (out.length() > 0) break;
+            if (depth > 0) {
                 continue;
             }
-            if (out.length() > 0 && !"ja".equals(lang)) out.append(' ');
+            if (l.isEmpty()
+                    || l.startsWith("#")
+                    || l.startsWith("- ")
+                    || l.startsWith("* ")
+                    || l.startsWith("|")
+                    || l.startsWith(">")
+                    || l.startsWith(": ")
+                    || l.matches("\\d+\\. .*")) {
+                if (out.length() > 0) {
+                    break;
+                }
+                continue;
+            }
+            if (out.length() > 0 && !"ja".equals(lang)) {
+                out.append(' ');
+            }
             out.append(l);
         }
         return out.length() == 0 ? null : out.toString();
@@ -366,12 +448,17 @@ public final class PageRenderer {
 
     /** Markdown inline marks removed: links keep their text; emphasis, code marks and heading ids go. */
     static String plainText(String md) {
-        return md.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replaceAll("\\{#[^}]*\\}", "")
-                .replaceAll("\\*\\*|__|`|(?<![\\w*])\\*(?!\\s)|(?<!\\s)\\*(?![\\w*])", "").replaceAll("\\s+", " ").strip();
+        return md.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
+                .replaceAll("\\{#[^}]*\\}", "")
+                .replaceAll("\\*\\*|__|`|(?<![\\w*])\\*(?!\\s)|(?<!\\s)\\*(?![\\w*])", "")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     static String keypointHeadline(String body, String lang) {
-        if (body == null) return null;
+        if (body == null) {
+            return null;
+        }
         StringBuilder out = new StringBuilder();
         boolean inside = false;
         for (String line : body.split("\n", -1)) {
@@ -381,10 +468,14 @@ public final class PageRenderer {
                 continue;
             }
             if (l.isEmpty() || l.startsWith(":::") || l.startsWith("- ") || l.startsWith("* ")) {
-                if (out.length() > 0 || l.startsWith(":::")) break;
+                if (out.length() > 0 || l.startsWith(":::")) {
+                    break;
+                }
                 continue;
             }
-            if (out.length() > 0 && !"ja".equals(lang)) out.append(' ');
+            if (out.length() > 0 && !"ja".equals(lang)) {
+                out.append(' ');
+            }
             out.append(l);
         }
         return out.length() == 0 ? null : out.toString();
@@ -394,11 +485,15 @@ public final class PageRenderer {
     private List<Map<String, Object>> missingPages(String lang) {
         List<Map<String, Object>> out = new ArrayList<>();
         String def = site.config().defaultLanguage();
-        if (lang.equals(def)) return out;
+        if (lang.equals(def)) {
+            return out;
+        }
         for (String slug : site.order()) {
             Page original = site.page(def, slug);
             if (site.page(lang, slug) == null && original != null) {
-                Map<String, Object> e = link("../" + def + "/" + slug + "/index.html", original.meta().title());
+                Map<String, Object> e = link(
+                        "../" + def + "/" + slug + "/index.html",
+                        original.meta().title());
                 e.put("lang", def);
                 out.add(e);
             }
@@ -464,13 +559,17 @@ public final class PageRenderer {
         }
         List<Map<String, Object>> editions = new ArrayList<>();
         for (String lang : site.config().languages()) {
-            Map<String, Object> e = link(m.get("root") + lang + "/index.html", site.config().title(lang));
+            Map<String, Object> e =
+                    link(m.get("root") + lang + "/index.html", site.config().title(lang));
             e.put("lang", lang);
             e.put("title", messages.get(lang).getOrDefault("notfound.title", "Not found"));
             e.put("text", messages.get(lang).getOrDefault("notfound.text", ""));
             e.put("home", messages.get(lang).getOrDefault("notfound.home", ""));
             e.put("top", baseUrl != null ? "" : messages.get(lang).getOrDefault("notfound.top", ""));
-            e.put("nav", messages.get(lang).getOrDefault("notfound.nav", e.get("home").toString()));
+            e.put(
+                    "nav",
+                    messages.get(lang)
+                            .getOrDefault("notfound.nav", e.get("home").toString()));
             editions.add(e);
         }
         m.put("editions", editions);
@@ -486,8 +585,11 @@ public final class PageRenderer {
      */
     private String icon() {
         try {
-            String svg = Files.readString(templates.dir().resolveSibling("assets").resolve("favicon.svg"), StandardCharsets.UTF_8).strip();
-            return "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+            String svg = Files.readString(
+                            templates.dir().resolveSibling("assets").resolve("favicon.svg"), StandardCharsets.UTF_8)
+                    .strip();
+            return "data:image/svg+xml;base64,"
+                    + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -496,7 +598,8 @@ public final class PageRenderer {
     /** The theme's stylesheet, for pages that cannot rely on a relative link to it; empty when unreadable. */
     private String stylesheet() {
         try {
-            return Files.readString(templates.dir().resolveSibling("assets").resolve("style.css"), StandardCharsets.UTF_8)
+            return Files.readString(
+                            templates.dir().resolveSibling("assets").resolve("style.css"), StandardCharsets.UTF_8)
                     .replace("</", "<\\/");
         } catch (IOException | RuntimeException e) {
             return "";
@@ -508,18 +611,22 @@ public final class PageRenderer {
      * common frame, the language switcher, a breadcrumb to the top page, and {@code content}, the
      * template's own model.
      */
-    public byte[] sitePage(String lang, String slugPath, String title, String template, Map<String, Object> content,
-                           Diagnostics d) {
+    public byte[] sitePage(
+            String lang, String slugPath, String title, String template, Map<String, Object> content, Diagnostics d) {
         Map<String, Object> m = common(lang, lang + "/" + slugPath, title);
         languages(m, lang, slugPath, l -> true);
-        m.put("breadcrumbs", List.of(link(m.get("langRoot") + "index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+        m.put(
+                "breadcrumbs",
+                List.of(link(
+                        m.get("langRoot") + "index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
         m.putAll(content);
         return templates.render(template, m, d);
     }
 
     /** A language's search page (search.ftlh): the search form; the script and the index do the rest. */
     public byte[] search(String lang, Diagnostics d) {
-        Map<String, Object> m = common(lang, lang + "/search/index.html", messages.get(lang).getOrDefault("search.title", "Search"));
+        Map<String, Object> m =
+                common(lang, lang + "/search/index.html", messages.get(lang).getOrDefault("search.title", "Search"));
         languages(m, lang, "search/index.html", l -> true);
         m.put("breadcrumbs", List.of(link("../index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
         m.put("searchPage", true);
@@ -531,12 +638,16 @@ public final class PageRenderer {
         Map<String, Object> m = common(lang, path, messages.get(lang).getOrDefault("glossary.title", "Glossary"));
         languages(m, lang, "glossary/index.html", l -> true);
         List<Map<String, Object>> entries = new ArrayList<>();
-        String other = site.config().languages().stream().filter(l -> !l.equals(lang)).findFirst().orElse(lang);
+        String other = site.config().languages().stream()
+                .filter(l -> !l.equals(lang))
+                .findFirst()
+                .orElse(lang);
         // In reading order: Japanese by each term's reading (kana), English alphabetically, case aside.
-        java.text.Collator order = java.text.Collator.getInstance(java.util.Locale.forLanguageTag(lang));
-        order.setStrength(java.text.Collator.SECONDARY);
+        Collator order = Collator.getInstance(Locale.forLanguageTag(lang));
+        order.setStrength(Collator.SECONDARY);
         List<Glossary.Entry> sorted = new ArrayList<>(site.glossary().entries());
-        sorted.sort(java.util.Comparator.comparing((Glossary.Entry e) -> e.sortKey(lang), order).thenComparing(Glossary.Entry::id));
+        sorted.sort(Comparator.comparing((Glossary.Entry e) -> e.sortKey(lang), order)
+                .thenComparing(Glossary.Entry::id));
         for (Glossary.Entry e : sorted) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("id", e.id());

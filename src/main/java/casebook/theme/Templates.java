@@ -2,6 +2,7 @@ package casebook.theme;
 
 import casebook.diag.Diagnostics;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
@@ -9,10 +10,11 @@ import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-import freemarker.core.ParseException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,8 +31,11 @@ import java.util.Map;
  */
 public final class Templates {
     static {
-        // casebook reports template problems itself; keep FreeMarker from configuring whatever logger is on the classpath
-        if (System.getProperty("org.freemarker.loggerLibrary") == null) System.setProperty("org.freemarker.loggerLibrary", "none");
+        // casebook reports template problems itself; keep FreeMarker from configuring whatever logger is on the
+        // classpath
+        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+            System.setProperty("org.freemarker.loggerLibrary", "none");
+        }
     }
 
     private final Configuration cfg;
@@ -53,7 +58,7 @@ public final class Templates {
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNumberFormat("computer");
-        cfg.setLocale(java.util.Locale.ROOT);
+        cfg.setLocale(Locale.ROOT);
         restrict(cfg);
     }
 
@@ -82,10 +87,13 @@ public final class Templates {
             c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
             c.setLogTemplateExceptions(false);
             restrict(c);
-            Template t = new Template("warmup.ftlh", "<#macro m x><p class=\"${x}\"><#nested></p></#macro>"
-                    + "<@m x=title><#list items as i><#if i?has_content>${i}<#else>-</#if><#sep>, </#list>${body?no_esc}</@m>"
-                    + "<#assign n = items?size>${n}", c);
-            t.process(Map.of("title", "t", "items", java.util.List.of("a", "<b>"), "body", "<p>x</p>"), new StringWriter());
+            Template t = new Template(
+                    "warmup.ftlh",
+                    "<#macro m x><p class=\"${x}\"><#nested></p></#macro>"
+                            + "<@m x=title><#list items as i><#if i?has_content>${i}<#else>-</#if><#sep>, </#list>${body?no_esc}</@m>"
+                            + "<#assign n = items?size>${n}",
+                    c);
+            t.process(Map.of("title", "t", "items", List.of("a", "<b>"), "body", "<p>x</p>"), new StringWriter());
         } catch (IOException | TemplateException e) {
             // a warm-up only; the real templates report their own problems
         }
@@ -117,17 +125,31 @@ public final class Templates {
     /** Reports a problem loading or running template {@code name} at the template's line and column. */
     void report(String name, Exception failure, Diagnostics d) {
         if (failure instanceof ParseException e) {
-            d.error(displayDir.resolve(name), e.getLineNumber(), e.getColumnNumber(), "template syntax error: " + e.getEditorMessage(), null);
+            d.error(
+                    displayDir.resolve(name),
+                    e.getLineNumber(),
+                    e.getColumnNumber(),
+                    "template syntax error: " + e.getEditorMessage(),
+                    null);
         } else if (failure instanceof TemplateException e) {
             String file = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
             Integer line = e.getLineNumber();
             Integer col = e.getColumnNumber();
-            d.error(displayDir.resolve(file), line == null ? 1 : line, col == null ? 1 : col,
-                    "template error: " + firstLine(e.getMessageWithoutStackTop()), null);
+            d.error(
+                    displayDir.resolve(file),
+                    line == null ? 1 : line,
+                    col == null ? 1 : col,
+                    "template error: " + firstLine(e.getMessageWithoutStackTop()),
+                    null);
         } else if (failure instanceof SecurityException) {
             // FreeMarker's file loader refuses a template whose real path lies outside the templates folder
-            d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + failure.getMessage(), "keep every template inside the"
-                    + " theme's templates folder, not behind a symbolic link leading out of it");
+            d.error(
+                    displayDir.resolve(name),
+                    1,
+                    1,
+                    "cannot load template: " + failure.getMessage(),
+                    "keep every template inside the"
+                            + " theme's templates folder, not behind a symbolic link leading out of it");
         } else {
             d.error(displayDir.resolve(name), 1, 1, "cannot load template: " + failure.getMessage(), null);
         }
@@ -135,7 +157,9 @@ public final class Templates {
 
     /** The first line of FreeMarker's message, with the next one when the first only introduces it ("…failed:"). */
     private static String firstLine(String s) {
-        if (s == null) return "";
+        if (s == null) {
+            return "";
+        }
         String[] lines = s.strip().split("\n");
         String first = lines[0].strip();
         if (first.endsWith(":") && lines.length > 1 && !lines[1].isBlank() && !lines[1].startsWith("==>")) {
@@ -156,5 +180,7 @@ public final class Templates {
         }
     }
 
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 final class Utf8Writer extends Writer {
     /** Chars encoded per capacity check: a page is written in pieces far smaller than this anyway. */
     private static final int CHUNK = 8192;
+
     private byte[] buf;
     private int n;
     /** A high surrogate whose low half has not been written yet; 0 if none. */
@@ -24,25 +25,31 @@ final class Utf8Writer extends Writer {
         buf = new byte[capacity];
     }
 
-    @Override public void write(int c) {
+    @Override
+    public void write(int c) {
         ensure(4);
         put((char) c);
     }
 
-    @Override public void write(char[] cs, int off, int len) {
+    @Override
+    public void write(char[] cs, int off, int len) {
         Objects.checkFromIndexSize(off, len, cs.length);
         for (int from = off, end = off + len; from < end; from += CHUNK) {
             int to = Math.min(end, from + CHUNK);
             ensure((to - from) * 3 + 4);
-            for (int i = from; i < to; i++) put(cs[i]);
+            for (int i = from; i < to; i++) {
+                put(cs[i]);
+            }
         }
     }
 
-    @Override public void write(String s) {
+    @Override
+    public void write(String s) {
         write(s, 0, s.length());
     }
 
-    @Override public void write(String s, int off, int len) {
+    @Override
+    public void write(String s, int off, int len) {
         Objects.checkFromIndexSize(off, len, s.length());
         for (int from = off, end = off + len; from < end; from += CHUNK) {
             writeChunk(s, from, Math.min(end, from + CHUNK));
@@ -58,35 +65,44 @@ final class Utf8Writer extends Writer {
             // the common case: ASCII, one byte per char, no surrogate bookkeeping
             while (i < to) {
                 char c = s.charAt(i);
-                if (c >= 0x80) break;
+                if (c >= 0x80) {
+                    break;
+                }
                 b[k++] = (byte) c;
                 i++;
             }
         }
         n = k;
-        for (; i < to; i++) put(s.charAt(i));
+        for (; i < to; i++) {
+            put(s.charAt(i));
+        }
     }
 
-    @Override public Utf8Writer append(CharSequence s) {
+    @Override
+    public Utf8Writer append(CharSequence s) {
         String str = String.valueOf(s);
         write(str, 0, str.length());
         return this;
     }
 
-    @Override public Utf8Writer append(CharSequence s, int start, int end) {
+    @Override
+    public Utf8Writer append(CharSequence s, int start, int end) {
         String str = (s == null ? "null" : s).subSequence(start, end).toString();
         write(str, 0, str.length());
         return this;
     }
 
-    @Override public Utf8Writer append(char c) {
+    @Override
+    public Utf8Writer append(char c) {
         write(c);
         return this;
     }
 
-    @Override public void flush() { }
+    @Override
+    public void flush() {}
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 
     /** The bytes written so far (a lone high surrogate at the very end becomes {@code ?}). */
     byte[] toByteArray() {
@@ -129,6 +145,8 @@ final class Utf8Writer extends Writer {
     }
 
     private void ensure(int more) {
-        if (n + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+        if (n + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+        }
     }
 }

@@ -1,7 +1,7 @@
 package casebook.bench;
 
-import casebook.pipeline.BuildOptions;
 import casebook.cli.Console;
+import casebook.pipeline.BuildOptions;
 import casebook.serve.DevServer;
 import casebook.serve.DevServerProbe;
 import java.io.ByteArrayOutputStream;
@@ -34,10 +34,12 @@ public final class ServeLatency {
         Path page = content.resolve(slug).resolve("index.ja.md");
         String original = Files.readString(page);
         HttpClient client = HttpClient.newHttpClient();
-        Console quiet = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), true);
+        Console quiet = new Console(
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), true);
         long startBuild = System.nanoTime();
         Path out = Files.createTempDirectory("serve-bench");
-        try (DevServer s = new DevServer(BuildOptions.defaults().withContent(content).withOut(out.resolve("site")), 0, quiet)) {
+        try (DevServer s =
+                new DevServer(BuildOptions.defaults().withContent(content).withOut(out.resolve("site")), 0, quiet)) {
             System.out.printf("initial build %d ms, %s%n", (System.nanoTime() - startBuild) / 1_000_000, s.url());
             List<Long> times = new ArrayList<>();
             List<Long> rebuilds = new ArrayList<>();
@@ -47,21 +49,36 @@ public final class ServeLatency {
                 long v = s.version();
                 long t0 = System.nanoTime();
                 Files.writeString(page, original + "\n" + marker + "\n");
-                while (s.version() == v && System.nanoTime() - t0 < 30_000_000_000L) Thread.onSpinWait();
+                while (s.version() == v && System.nanoTime() - t0 < 30_000_000_000L) {
+                    Thread.onSpinWait();
+                }
                 long seen = (System.nanoTime() - t0) / 1_000_000;
-                if (i >= 3) seenTimes.add(seen);
+                if (i >= 3) {
+                    seenTimes.add(seen);
+                }
                 String version = get(client, s.url() + "__casebook/wait?v=" + v);
                 String html = get(client, s.url() + "ja/" + slug + "/index.html");
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                if (!html.contains(marker)) throw new IllegalStateException("change not served after version " + version);
-                if (i >= 3) { times.add(ms); rebuilds.add(s.lastRebuildMillis()); }
+                if (!html.contains(marker)) {
+                    throw new IllegalStateException("change not served after version " + version);
+                }
+                if (i >= 3) {
+                    times.add(ms);
+                    rebuilds.add(s.lastRebuildMillis());
+                }
             }
             Collections.sort(times);
             Collections.sort(rebuilds);
-            System.out.printf("save -> reloaded page: median %d ms, min %d, max %d (n=%d; includes the watcher's quiet period, " + DevServerProbe.DEFAULT_QUIET_MILLIS + " ms, for the file to hold still)%n",
-                    times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), times.size());
+            System.out.printf(
+                    "save -> reloaded page: median %d ms, min %d, max %d (n=%d; includes the watcher's quiet period, "
+                            + DevServerProbe.DEFAULT_QUIET_MILLIS + " ms, for the file to hold still)%n",
+                    times.get(times.size() / 2),
+                    times.get(0),
+                    times.get(times.size() - 1),
+                    times.size());
             Collections.sort(seenTimes);
-            System.out.printf("rebuild inside serve: median %d ms; save -> new version ready: median %d ms%n",
+            System.out.printf(
+                    "rebuild inside serve: median %d ms; save -> new version ready: median %d ms%n",
                     rebuilds.get(rebuilds.size() / 2), seenTimes.get(seenTimes.size() / 2));
         } finally {
             Files.writeString(page, original);
@@ -72,6 +89,7 @@ public final class ServeLatency {
     }
 
     private static String get(HttpClient c, String url) throws IOException, InterruptedException {
-        return c.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return c.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,9 @@ class KinsokuTest {
         Kinsoku k = new Kinsoku();
         k.setText(s);
         List<Integer> out = new ArrayList<>();
-        for (int b = k.next(); b != java.text.BreakIterator.DONE; b = k.next()) out.add(b);
+        for (int b = k.next(); b != BreakIterator.DONE; b = k.next()) {
+            out.add(b);
+        }
         return out;
     }
 
@@ -26,7 +29,9 @@ class KinsokuTest {
         List<Integer> b = breaks(s);
         assertFalse(b.isEmpty(), "Japanese text has break opportunities");
         for (int i : b) {
-            if (i >= s.length()) continue;
+            if (i >= s.length()) {
+                continue;
+            }
             char next = s.charAt(i);
             char prev = s.charAt(i - 1);
             assertTrue(Kinsoku.NO_START.indexOf(next) < 0, "a line would start with " + next + " at " + i + " in " + s);

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,15 +27,29 @@ import org.junit.jupiter.api.Test;
  * near misses, -ise words, curly quotes, code, links, tags, hyphens, digits and underscores.
  */
 class EnglishStyleOracleTest {
-    static final Glossary GLOSSARY = new Glossary(List.of(
-            entry("community-building", "community building", List.of(), List.of("community development")),
-            entry("desk", "General Welfare Consultation Desk", List.of(),
-                    List.of("general welfare consultation desk", "General welfare desk", "General welfare consultation")),
-            entry("nurse", "public health nurse", List.of("PHN"), List.of("health nurse", "Phn"))), null);
+    static final Glossary GLOSSARY = new Glossary(
+            List.of(
+                    entry("community-building", "community building", List.of(), List.of("community development")),
+                    entry(
+                            "desk",
+                            "General Welfare Consultation Desk",
+                            List.of(),
+                            List.of(
+                                    "general welfare consultation desk",
+                                    "General welfare desk",
+                                    "General welfare consultation")),
+                    entry("nurse", "public health nurse", List.of("PHN"), List.of("health nurse", "Phn"))),
+            null);
 
     static Glossary.Entry entry(String id, String en, List<String> aliases, List<String> avoid) {
-        return new Glossary.Entry(id, Map.of("en", en, "ja", id), Map.of("en", "x"), Map.of("en", aliases),
-                Map.of("en", avoid), Map.of(), 1);
+        return new Glossary.Entry(
+                id,
+                Map.of("en", en, "ja", id),
+                Map.of("en", "x"),
+                Map.of("en", aliases),
+                Map.of("en", avoid),
+                Map.of(),
+                1);
     }
 
     final EnglishStyleChecker checker = new EnglishStyleChecker(GLOSSARY);
@@ -43,7 +59,8 @@ class EnglishStyleOracleTest {
     void everyLineOfTheRealEnglishPagesGivesTheSameFindings() throws IOException {
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("content"))) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".en.md")).sorted().toList()) {
+            for (Path f :
+                    files.filter(f -> f.toString().endsWith(".en.md")).sorted().toList()) {
                 lines.addAll(Files.readAllLines(f));
             }
         }
@@ -55,17 +72,96 @@ class EnglishStyleOracleTest {
 
     @Test
     void randomLinesOfFormsAndNearMissesGiveTheSameFindings() {
-        String[] pieces = {"colour", "Colour", "COLOURS", "colours-based", "re-colour", "colour-", "per cent", "Per Cent",
-            "per  cent", "round-table", "round-tables", "roundtable", "centre", "centres", "centred", "towards", "organise",
-            "Organised", "organisation", "organisational", "realise", "advise", "exercises", "revised", "sawise", "wise",
-            "franchising", "analyse", "is", "isis", "visits", "criticise", "x_colour", "colour_x", "2colour", "colour2",
-            "colour²", "Ⅻcolour", "community development", "Community development", "community developments",
-            "general welfare consultation desk", "General welfare consultation desk", "General Welfare Consultation Desk",
-            "General welfare desk", "General welfare consultation", "health nurse", "Health nurse", "Phn", "PHN", "phn",
-            "\u2018", "\u2019", "\u201C", "\u201D", "`colour`", "[colour](colour)", "<b class=\"colour\">", "<!-- colour -->",
-            "https://colour.example/centre", "{#colour}", "{{data.colour}}", "::: colour", "Ministry of Health, Labour and Welfare",
-            "labour", "neighbourhood", "travelling", "grey", "licence", "ageing", "-", "'", "\"", ",", ".", "(", ")", " ",
-            " ", "  ", "café", "naïve", "organisé", "ORGANISATIONS", "Organisationally", "amongst", "learnt", "whilst"};
+        String[] pieces = {
+            "colour",
+            "Colour",
+            "COLOURS",
+            "colours-based",
+            "re-colour",
+            "colour-",
+            "per cent",
+            "Per Cent",
+            "per  cent",
+            "round-table",
+            "round-tables",
+            "roundtable",
+            "centre",
+            "centres",
+            "centred",
+            "towards",
+            "organise",
+            "Organised",
+            "organisation",
+            "organisational",
+            "realise",
+            "advise",
+            "exercises",
+            "revised",
+            "sawise",
+            "wise",
+            "franchising",
+            "analyse",
+            "is",
+            "isis",
+            "visits",
+            "criticise",
+            "x_colour",
+            "colour_x",
+            "2colour",
+            "colour2",
+            "colour²",
+            "Ⅻcolour",
+            "community development",
+            "Community development",
+            "community developments",
+            "general welfare consultation desk",
+            "General welfare consultation desk",
+            "General Welfare Consultation Desk",
+            "General welfare desk",
+            "General welfare consultation",
+            "health nurse",
+            "Health nurse",
+            "Phn",
+            "PHN",
+            "phn",
+            "\u2018",
+            "\u2019",
+            "\u201C",
+            "\u201D",
+            "`colour`",
+            "[colour](colour)",
+            "<b class=\"colour\">",
+            "<!-- colour -->",
+            "https://colour.example/centre",
+            "{#colour}",
+            "{{data.colour}}",
+            "::: colour",
+            "Ministry of Health, Labour and Welfare",
+            "labour",
+            "neighbourhood",
+            "travelling",
+            "grey",
+            "licence",
+            "ageing",
+            "-",
+            "'",
+            "\"",
+            ",",
+            ".",
+            "(",
+            ")",
+            " ",
+            " ",
+            "  ",
+            "café",
+            "naïve",
+            "organisé",
+            "ORGANISATIONS",
+            "Organisationally",
+            "amongst",
+            "learnt",
+            "whilst"
+        };
         Random random = new Random(20261128);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder sb = new StringBuilder();
@@ -83,7 +179,7 @@ class EnglishStyleOracleTest {
 
     /** The checker as it was: one alternation per rule, a mask of skipped spans, -ise and quotes by pattern. */
     static final class Oracle {
-        private record Rule(Pattern pattern, Map<String, String> house, String why) { }
+        private record Rule(Pattern pattern, Map<String, String> house, String why) {}
 
         private static final Pattern ISE =
                 Pattern.compile("(?i)\\b(\\p{L}{2,})is(e|es|ed|ing|er|ers|ation|ations|ational)\\b");
@@ -93,19 +189,22 @@ class EnglishStyleOracleTest {
         private final List<Rule> rules = new ArrayList<>();
 
         Oracle(Glossary glossary) {
-            Map<String, String> spelling = new java.util.LinkedHashMap<>(); // fully qualified: the oracle keeps its own
+            Map<String, String> spelling = new LinkedHashMap<>(); // fully qualified: the oracle keeps its own
             for (String line : EnglishStyleChecker.SPELLING.strip().split("\n")) {
                 String[] kv = line.split("=");
                 String variant = kv[0].strip();
                 String house = kv[1].strip();
                 if (variant.endsWith("(s)")) {
                     spelling.put(variant.substring(0, variant.length() - 3), house.substring(0, house.length() - 3));
-                    spelling.put(variant.substring(0, variant.length() - 3) + "s", house.substring(0, house.length() - 3) + "s");
+                    spelling.put(
+                            variant.substring(0, variant.length() - 3) + "s",
+                            house.substring(0, house.length() - 3) + "s");
                 } else {
                     spelling.put(variant, house);
                 }
             }
-            rules.add(new Rule(words(new ArrayList<>(spelling.keySet())), lower(spelling), "house spelling is US English"));
+            rules.add(new Rule(
+                    words(new ArrayList<>(spelling.keySet())), lower(spelling), "house spelling is US English"));
             for (Glossary.Entry e : glossary.entries()) {
                 String term = e.term().get("en");
                 List<String> avoid = e.avoid().getOrDefault("en", List.of());
@@ -119,7 +218,9 @@ class EnglishStyleOracleTest {
                 List<String> accepted = new ArrayList<>(e.aliases().getOrDefault("en", List.of()));
                 accepted.add(term);
                 boolean byCase = avoid.stream().anyMatch(a -> accepted.stream().anyMatch(a::equalsIgnoreCase));
-                rules.add(new Rule(byCase ? exact(avoid) : words(avoid), house,
+                rules.add(new Rule(
+                        byCase ? exact(avoid) : words(avoid),
+                        house,
                         "the glossary's term (entry " + e.id() + ") is \"" + term + "\""));
             }
         }
@@ -144,8 +245,11 @@ class EnglishStyleOracleTest {
             StringBuilder sb = new StringBuilder("(?<![\\p{L}\\p{N}-])(?:");
             for (int i = 0; i < forms.size(); i++) {
                 String f = forms.get(i);
-                sb.append(i == 0 ? "" : "|").append("[").append(Pattern.quote(f.substring(0, 1).toLowerCase(Locale.ROOT)))
-                        .append(Pattern.quote(f.substring(0, 1).toUpperCase(Locale.ROOT))).append("]")
+                sb.append(i == 0 ? "" : "|")
+                        .append("[")
+                        .append(Pattern.quote(f.substring(0, 1).toLowerCase(Locale.ROOT)))
+                        .append(Pattern.quote(f.substring(0, 1).toUpperCase(Locale.ROOT)))
+                        .append("]")
                         .append(Pattern.quote(f.substring(1)));
             }
             return Pattern.compile(sb.append(")(?![\\p{L}\\p{N}])").toString());
@@ -182,7 +286,9 @@ class EnglishStyleOracleTest {
                     if (Character.isUpperCase(found.charAt(0)) && !Character.isUpperCase(house.charAt(0))) {
                         house = Character.toUpperCase(house.charAt(0)) + house.substring(1);
                     }
-                    out.add(new EnglishStyleChecker.Finding(m.start(), "\"" + found + "\" is not the house form: " + r.why(),
+                    out.add(new EnglishStyleChecker.Finding(
+                            m.start(),
+                            "\"" + found + "\" is not the house form: " + r.why(),
                             "write \"" + house + "\""));
                 }
             }
@@ -193,18 +299,22 @@ class EnglishStyleOracleTest {
                         || stem.toLowerCase(Locale.ROOT).endsWith("w")) {
                     continue;
                 }
-                out.add(new EnglishStyleChecker.Finding(ise.start(), "\"" + ise.group()
-                        + "\" is not the house form: house spelling is US English (-ize)",
+                out.add(new EnglishStyleChecker.Finding(
+                        ise.start(),
+                        "\"" + ise.group() + "\" is not the house form: house spelling is US English (-ize)",
                         "write \"" + stem + "iz" + ise.group(2) + "\""));
             }
             Matcher q = CURLY.matcher(text);
             while (q.find()) {
                 char c = q.group().charAt(0);
                 boolean single = c == '\u2018' || c == '\u2019';
-                out.add(new EnglishStyleChecker.Finding(q.start(), "curly " + (single ? "quote or apostrophe" : "quotation mark")
-                        + " '" + c + "': the house uses straight quotes", "write " + (single ? "'" : "\"")));
+                out.add(new EnglishStyleChecker.Finding(
+                        q.start(),
+                        "curly " + (single ? "quote or apostrophe" : "quotation mark") + " '" + c
+                                + "': the house uses straight quotes",
+                        "write " + (single ? "'" : "\"")));
             }
-            out.sort(java.util.Comparator.comparingInt(EnglishStyleChecker.Finding::index) // fully qualified: oracle only
+            out.sort(Comparator.comparingInt(EnglishStyleChecker.Finding::index) // fully qualified: oracle only
                     .thenComparing(EnglishStyleChecker.Finding::message));
             return out;
         }

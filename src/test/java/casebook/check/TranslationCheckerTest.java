@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TranslationCheckerTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     static final String PAIR = """
             -- site.yaml --
@@ -64,7 +65,10 @@ class TranslationCheckerTest {
             """.formatted(SITE_YAML);
 
     BuildResult build(Path content, boolean strict) {
-        return Build.run(BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site")).withStrict(strict));
+        return Build.run(BuildOptions.defaults()
+                .withContent(content)
+                .withOut(tmp.resolve("site"))
+                .withStrict(strict));
     }
 
     @Test
@@ -79,20 +83,33 @@ class TranslationCheckerTest {
         Path c = SiteFixture.write(tmp.resolve("c"), PAIR.replace("- Point 2\n", ""));
         BuildResult r = build(c, false);
         String m = SiteFixture.messages(r);
-        assertTrue(m.contains(c.resolve("a/index.en.md") + ":9:1: warning: parity: in section #one, a list of 1 items here, but a list of 2 items at "
-                + c.resolve("a/index.ja.md") + ":9"), m);
+        assertTrue(
+                m.contains(c.resolve("a/index.en.md")
+                        + ":9:1: warning: parity: in section #one, a list of 1 items here, but a list of 2 items at "
+                        + c.resolve("a/index.ja.md") + ":9"),
+                m);
         assertTrue(build(c, true).diagnostics().hasErrors());
     }
 
     @Test
     void parityMessagesReadWellForAnExtraItemAndAnOpening() {
-        Path c = SiteFixture.write(tmp.resolve("c"), PAIR.replace("- Point 2\n", "- Point 2\n- Point 3\n\n| a |\n|---|\n| 1 |\n")
-                .replace("title: Page A\n---\n", "title: Page A\n---\n\n- An opening list the original lacks\n"));
+        Path c = SiteFixture.write(
+                tmp.resolve("c"),
+                PAIR.replace("- Point 2\n", "- Point 2\n- Point 3\n\n| a |\n|---|\n| 1 |\n")
+                        .replace(
+                                "title: Page A\n---\n",
+                                "title: Page A\n---\n\n- An opening list the original lacks\n"));
         String m = SiteFixture.messages(build(c, false));
         assertTrue(m.contains("warning: parity: in section #one, a list of 3 items here, but a list of 2 items at"), m);
-        assertTrue(m.contains("warning: parity: an opening before the first heading does not exist in " + c.resolve("a/index.ja.md")
-                + " (fix: the original starts with its first heading: move this text under a heading)"), m);
-        Path d = SiteFixture.write(tmp.resolve("d"), PAIR.replace("\n- Point 1\n- Point 2\n\n## Two", "\n- Point 1\n- Point 2\n\n| a |\n|---|\n| 1 |\n\n## Two"));
+        assertTrue(
+                m.contains("warning: parity: an opening before the first heading does not exist in "
+                        + c.resolve("a/index.ja.md")
+                        + " (fix: the original starts with its first heading: move this text under a heading)"),
+                m);
+        Path d = SiteFixture.write(
+                tmp.resolve("d"),
+                PAIR.replace(
+                        "\n- Point 1\n- Point 2\n\n## Two", "\n- Point 1\n- Point 2\n\n| a |\n|---|\n| 1 |\n\n## Two"));
         String n = SiteFixture.messages(build(d, false));
         assertTrue(n.contains("warning: parity: in section #one, this translation adds a table of 2 rows that "), n);
     }
@@ -103,7 +120,9 @@ class TranslationCheckerTest {
         assertEquals(0, Main.run(new String[] {"mark-translated", "a", "--content", c.toString(), "--quiet"}));
         assertTrue(Files.readString(c.resolve("a/index.en.md")).contains("translated_from:"));
         assertEquals(0, build(c, false).diagnostics().warningCount());
-        Files.writeString(c.resolve("a/index.ja.md"), Files.readString(c.resolve("a/index.ja.md")).replace("本文。", "本文を更新。"));
+        Files.writeString(
+                c.resolve("a/index.ja.md"),
+                Files.readString(c.resolve("a/index.ja.md")).replace("本文。", "本文を更新。"));
         BuildResult r = build(c, false);
         String m = SiteFixture.messages(r);
         assertTrue(m.contains(c.resolve("a/index.en.md") + ":15:1: warning: stale translation: section #two of"), m);
@@ -134,15 +153,20 @@ class TranslationCheckerTest {
 
     @Test
     void glossaryTermRenderedDifferentlyIsWarned() {
-        Path c = SiteFixture.write(tmp.resolve("c"), PAIR.replace("About the public health center.", "About the health office."));
+        Path c = SiteFixture.write(
+                tmp.resolve("c"), PAIR.replace("About the public health center.", "About the health office."));
         String m = SiteFixture.messages(build(c, false));
-        assertTrue(m.contains(c.resolve("a/index.en.md") + ":5:1: warning: glossary: section #one of the original uses \"保健所\","
-                + " but this translation never says \"public health center\""), m);
+        assertTrue(
+                m.contains(c.resolve("a/index.en.md")
+                        + ":5:1: warning: glossary: section #one of the original uses \"保健所\","
+                        + " but this translation never says \"public health center\""),
+                m);
     }
 
     @Test
     void glossaryTermIsFoundWhateverItsCaseInEnglish() {
-        Path c = SiteFixture.write(tmp.resolve("c"), PAIR.replace("About the public health center.", "About the Public Health Center."));
+        Path c = SiteFixture.write(
+                tmp.resolve("c"), PAIR.replace("About the public health center.", "About the Public Health Center."));
         String m = SiteFixture.messages(build(c, false));
         assertFalse(m.contains("glossary:"), m);
     }

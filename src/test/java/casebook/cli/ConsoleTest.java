@@ -8,13 +8,15 @@ import casebook.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the terminal sees: a one-line summary, plain text when output is not a terminal, silence with --quiet. */
 class ConsoleTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     String run(String... args) {
         PrintStream out = System.out;
@@ -31,7 +33,9 @@ class ConsoleTest {
     @Test
     void summaryIsOnePlainLineWithPagesLanguagesProblemsAndTime() {
         String s = run("build", "--out", tmp.resolve("site").toString());
-        assertTrue(s.matches("built \\d+ pages \\(ja, en\\) in \\d+ ms: 0 errors, 0 warnings(, \\d+ notes?)? -> .*\\R"), s);
+        assertTrue(
+                s.matches("built \\d+ pages \\(ja, en\\) in \\d+ ms: 0 errors, 0 warnings(, \\d+ notes?)? -> .*\\R"),
+                s);
         assertFalse(s.contains("\u001b"), "no terminal control codes when output is not a terminal");
     }
 
@@ -42,7 +46,7 @@ class ConsoleTest {
 
     @Test
     void aFailedRunSaysWhichCommandFailedAndThatTheOutputIsUntouched() throws Exception {
-        Path content = java.nio.file.Files.createDirectories(tmp.resolve("empty-content"));
+        Path content = Files.createDirectories(tmp.resolve("empty-content"));
         Path out = tmp.resolve("site");
         PrintStream err = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -14,7 +14,8 @@ class DiagnosticsTest {
     private static List<Diagnostic> problems() {
         List<Diagnostic> all = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
-            all.add(new Diagnostic(Severity.WARNING, SourcePosition.of(Path.of("p" + (i % 7) + ".md"), i, 1), "warning " + i, null));
+            all.add(new Diagnostic(
+                    Severity.WARNING, SourcePosition.of(Path.of("p" + (i % 7) + ".md"), i, 1), "warning " + i, null));
         }
         all.add(new Diagnostic(Severity.ERROR, SourcePosition.of(Path.of("z.md"), 9, 3), "the one error", "fix it"));
         return all;
@@ -47,7 +48,8 @@ class DiagnosticsTest {
 
     @Test
     void repeatsFromOneSourceAreReportedOnceInAnyOrder() {
-        Diagnostic x = new Diagnostic(Severity.ERROR, SourcePosition.of(Path.of("data.yaml"), 1, 11), "unknown category", null);
+        Diagnostic x = new Diagnostic(
+                Severity.ERROR, SourcePosition.of(Path.of("data.yaml"), 1, 11), "unknown category", null);
         Diagnostic y = new Diagnostic(Severity.ERROR, SourcePosition.of(Path.of("data.yaml"), 2, 1), "other", null);
         for (List<Diagnostic> order : List.of(List.of(x, y, y), List.of(y, y, x), List.of(y, x, y))) {
             Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
@@ -65,6 +67,7 @@ class DiagnosticsTest {
         d.warning(Path.of("b.md"), 2, 1, "second", null);
         d.error(Path.of("a.md"), 5, 1, "first", null);
         List<Diagnostic> s = d.sorted();
-        assertEquals(List.of("first", "second"), s.stream().map(Diagnostic::message).toList());
+        assertEquals(
+                List.of("first", "second"), s.stream().map(Diagnostic::message).toList());
     }
 }

@@ -23,14 +23,18 @@ class SuggestionsTest {
     void diagnosticsPrintAsPathLineColumn() {
         Diagnostics d = new Diagnostics();
         d.error(Path.of("content/a/index.ja.md"), 12, 3, "unknown key", "rename it");
-        assertEquals("content/a/index.ja.md:12:3: error: unknown key (fix: rename it)", d.sorted().get(0).toString());
+        assertEquals(
+                "content/a/index.ja.md:12:3: error: unknown key (fix: rename it)",
+                d.sorted().get(0).toString());
         assertEquals(1, d.errorCount());
     }
 
     @Test
     void theListIsCappedButTheCountIsExact() {
         Diagnostics d = new Diagnostics(2);
-        for (int i = 0; i < 5; i++) d.warning(Path.of("a"), i + 1, 1, "w", null);
+        for (int i = 0; i < 5; i++) {
+            d.warning(Path.of("a"), i + 1, 1, "w", null);
+        }
         assertEquals(2, d.sorted().size());
         assertEquals(5, d.warningCount());
         assertEquals(3, d.dropped());

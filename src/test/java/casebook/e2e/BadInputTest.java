@@ -10,25 +10,33 @@ import casebook.Main;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
+import casebook.security.PublishedHtml;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One case per kind of bad input: the build reports it as path:line:col with a fix, reports every
  * problem in one run, and leaves the previous output byte-for-byte as it was.
  */
 class BadInputTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     Path content;
     Path out;
     TreeMap<String, byte[]> before;
@@ -68,7 +76,9 @@ class BadInputTest {
         assertTrue(r.diagnostics().hasErrors(), "expected errors");
         TreeMap<String, byte[]> after = SiteIsFreshTest.files(out);
         assertEquals(before.keySet(), after.keySet(), "a failed build must leave the previous site untouched");
-        for (Map.Entry<String, byte[]> e : before.entrySet()) assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+        }
         return SiteFixture.messages(r);
     }
 
@@ -150,13 +160,17 @@ class BadInputTest {
                 本文
                 """);
         assertTrue(m.contains(display("a/index.ja.md") + ":3:8: error: label must be one line of text, not a list"), m);
-        assertTrue(m.contains(display("a/index.ja.md") + ":4:8: error: draft must be true or false, not \"yes please\""), m);
+        assertTrue(
+                m.contains(display("a/index.ja.md") + ":4:8: error: draft must be true or false, not \"yes please\""),
+                m);
         assertTrue(m.contains(display("a/index.ja.md") + ":5:18: error: translated_from must be a set of"), m);
         assertTrue(m.contains(display("b/index.ja.md") + ":2:8: error: title must be one line of text, not a list"), m);
         assertFalse(m.contains("missing title"), m);
         // what mark-translated writes for an original without sections: an empty value, which is fine
         SiteFixture.write(content, "-- b/index.en.md --\n---\ntitle: Page B\ntranslated_from:\n---\nText.\n");
-        SiteFixture.write(content, "-- a/index.ja.md --\n---\ntitle: ページA\n---\n本文\n-- b/index.ja.md --\n---\ntitle: ページB\n---\n本文\n");
+        SiteFixture.write(
+                content,
+                "-- a/index.ja.md --\n---\ntitle: ページA\n---\n本文\n-- b/index.ja.md --\n---\ntitle: ページB\n---\n本文\n");
         BuildResult r = SiteFixture.build(content, out);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
     }
@@ -174,13 +188,23 @@ class BadInputTest {
                 base_url: www.example.go.jp
                 """);
         assertTrue(m.contains(display("site.yaml") + ":1:8: warning: title has no \"en\" entry"), m);
-        assertTrue(m.contains(display("site.yaml") + ":3:19: error: default language \"jp\" is not one of languages [ja, en]"), m);
+        assertTrue(
+                m.contains(display("site.yaml")
+                        + ":3:19: error: default language \"jp\" is not one of languages [ja, en]"),
+                m);
         assertTrue(m.contains(display("site.yaml") + ":5:12: error: published must be a date, not \"March 2025\""), m);
-        assertTrue(m.contains(display("site.yaml") + ":6:1: error: theme \"defualt\" not found in themes; did you mean \"default\"?"), m);
+        assertTrue(
+                m.contains(display("site.yaml")
+                        + ":6:1: error: theme \"defualt\" not found in themes; did you mean \"default\"?"),
+                m);
         assertTrue(m.contains(display("site.yaml") + ":7:11: error: base_url must be an absolute URL"), m);
-        String l = breakAndBuild("-- site.yaml --\n" + SITE_YAML.replace("languages: [ja, en]", "languages: [ja, eng]"));
+        String l =
+                breakAndBuild("-- site.yaml --\n" + SITE_YAML.replace("languages: [ja, en]", "languages: [ja, eng]"));
         assertEquals(1, l.lines().filter(x -> !x.contains(": note: ")).count(), l);
-        assertTrue(l.contains(display("site.yaml") + ":2:17: error: language code \"eng\" should be the two-letter \"en\""), l);
+        assertTrue(
+                l.contains(
+                        display("site.yaml") + ":2:17: error: language code \"eng\" should be the two-letter \"en\""),
+                l);
         String t = breakAndBuild("-- site.yaml --\ntitel: {ja: x}\nlanguages: [ja, en]\npublished: 2025-03\n");
         assertTrue(t.contains(display("site.yaml") + ":1:1: error: site.yaml has no title"), t);
     }
@@ -203,7 +227,10 @@ class BadInputTest {
         BuildResult r = SiteFixture.build(content, out);
         String m = SiteFixture.messages(r);
         assertFalse(r.diagnostics().hasErrors(), m);
-        assertTrue(m.contains(display("a/index.ja.md") + ":3:1: warning: group \"case\" is not defined in site.yaml's groups"), m);
+        assertTrue(
+                m.contains(display("a/index.ja.md")
+                        + ":3:1: warning: group \"case\" is not defined in site.yaml's groups"),
+                m);
         assertTrue(m.contains(display("c/index.en.md") + ":1:1: warning: this translation has no ja original"), m);
         assertFalse(Files.exists(out.resolve("sitemap.xml")), "no sitemap without base_url");
         SiteFixture.write(content, "-- site.yaml --\n" + SITE_YAML + "base_url: https://example.jp/cb/\n");
@@ -246,7 +273,8 @@ class BadInputTest {
 
     @Test
     void shiftJisFileIsRejectedWithHowToFix() throws IOException {
-        Files.write(content.resolve("a/index.ja.md"), "---\ntitle: 埼玉県\n---\n本文\n".getBytes(Charset.forName("Shift_JIS")));
+        Files.write(
+                content.resolve("a/index.ja.md"), "---\ntitle: 埼玉県\n---\n本文\n".getBytes(Charset.forName("Shift_JIS")));
         String m = breakAndBuild("");
         assertTrue(m.contains(display("a/index.ja.md") + ":2:8: error: file is not UTF-8"), m);
         assertTrue(m.contains("Shift_JIS") && m.contains("save the file as UTF-8"), m);
@@ -258,7 +286,9 @@ class BadInputTest {
         Files.write(content.resolve("a/index.ja.md"), text);
         BuildResult r = SiteFixture.build(content, out);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
-        String body = Jsoup.parse(out.resolve("ja/a/index.html").toFile(), "UTF-8").selectFirst(".article__body").text();
+        String body = Jsoup.parse(out.resolve("ja/a/index.html").toFile(), "UTF-8")
+                .selectFirst(".article__body")
+                .text();
         assertEquals("本文の続き", body);
     }
 
@@ -318,14 +348,18 @@ class BadInputTest {
      * Each kind of removal on a page of its own (no other raw HTML on it that could be what triggers the
      * cleaning): reported at its line and column as exactly what was removed, and gone from the page.
      */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "<div onclick=\"steal()\">クリック</div>           | 5:6: warning: raw HTML removed: onclick=\"steal()\" from <div> | div[onclick]",
-            "<script>alert(1)</script>                           | 5:1: warning: raw HTML removed: <script>                     | script",
-            "<p style=\"color:red\">赤</p>                      | 5:4: warning: raw HTML removed: style=\"color:red\" from <p>  | p[style]",
-            "<iframe src=\"https://example.jp/\"></iframe>      | 5:1: warning: raw HTML removed: <iframe>                     | iframe",
-            "前 <span onmouseover=\"x()\">中</span> 後           | 5:9: warning: raw HTML removed: onmouseover=\"x()\" from <span> | span[onmouseover]"})
-    void eachUnsafeRawHtmlIsRemovedOnItsOwnWithAWarning(String raw, String message, String selector) throws IOException {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<div onclick=\"steal()\">クリック</div>           | 5:6: warning: raw HTML removed: onclick=\"steal()\" from <div> | div[onclick]",
+                "<script>alert(1)</script>                           | 5:1: warning: raw HTML removed: <script>                     | script",
+                "<p style=\"color:red\">赤</p>                      | 5:4: warning: raw HTML removed: style=\"color:red\" from <p>  | p[style]",
+                "<iframe src=\"https://example.jp/\"></iframe>      | 5:1: warning: raw HTML removed: <iframe>                     | iframe",
+                "前 <span onmouseover=\"x()\">中</span> 後           | 5:9: warning: raw HTML removed: onmouseover=\"x()\" from <span> | span[onmouseover]"
+            })
+    void eachUnsafeRawHtmlIsRemovedOnItsOwnWithAWarning(String raw, String message, String selector)
+            throws IOException {
         SiteFixture.write(content, """
                 -- b/index.ja.md --
                 ---
@@ -339,9 +373,9 @@ class BadInputTest {
         assertFalse(r.diagnostics().hasErrors(), m);
         assertTrue(m.contains(display("b/index.ja.md") + ":" + message.strip()), m);
         assertEquals(1, r.diagnostics().warningCount(), m);
-        org.jsoup.nodes.Document page = Jsoup.parse(out.resolve("ja/b/index.html").toFile(), "UTF-8");
+        Document page = Jsoup.parse(out.resolve("ja/b/index.html").toFile(), "UTF-8");
         assertTrue(page.select(".article__body " + selector.strip()).isEmpty(), page.html());
-        casebook.security.PublishedHtml.assertNothingScriptCapable(out);
+        PublishedHtml.assertNothingScriptCapable(out);
         assertTrue(r.failed(true), "a removal fails the build under --strict");
     }
 
@@ -360,8 +394,11 @@ class BadInputTest {
         BuildResult r = SiteFixture.build(content, out);
         String m = SiteFixture.messages(r);
         assertEquals(0, r.diagnostics().warningCount() + r.diagnostics().errorCount(), m);
-        org.jsoup.nodes.Element body = Jsoup.parse(out.resolve("ja/b/index.html").toFile(), "UTF-8").selectFirst(".article__body");
-        assertEquals("https://example.jp/", body.selectFirst("p.lead[lang=en][title=t] a").attr("href"));
+        Element body =
+                Jsoup.parse(out.resolve("ja/b/index.html").toFile(), "UTF-8").selectFirst(".article__body");
+        assertEquals(
+                "https://example.jp/",
+                body.selectFirst("p.lead[lang=en][title=t] a").attr("href"));
         assertEquals("MHLW", body.selectFirst("abbr[title=Ministry]").text());
         assertEquals("中", body.selectFirst("span.x").text());
         assertEquals("Ctrl", body.selectFirst("kbd").text());
@@ -391,11 +428,17 @@ class BadInputTest {
                 """);
         String f = display("b/index.ja.md");
         assertTrue(m.contains(f + ":5:4: warning: raw HTML removed: onclick=\"x()\" from <p>"), m);
-        assertTrue(m.contains(f + ":5:34: error: link target \"javascript:alert(1)\" is not allowed: only http, https, mailto, tel"
-                + " and relative links reach a page"), m);
+        assertTrue(
+                m.contains(f
+                        + ":5:34: error: link target \"javascript:alert(1)\" is not allowed: only http, https, mailto, tel"
+                        + " and relative links reach a page"),
+                m);
         assertTrue(m.contains(f + ":8:10: error: link \"../nowhere/\" does not resolve"), m);
-        assertTrue(m.contains(f + ":9:11: error: link \"missing.png\" does not resolve: no file ja/b/missing.png in the published site"
-                + " (fix: put missing.png in the folder of the page"), m);
+        assertTrue(
+                m.contains(f
+                        + ":9:11: error: link \"missing.png\" does not resolve: no file ja/b/missing.png in the published site"
+                        + " (fix: put missing.png in the folder of the page"),
+                m);
         assertEquals(3, m.lines().filter(l -> l.contains(": error: ")).count(), m);
         assertEquals(1, m.lines().filter(l -> l.contains(": warning: ")).count(), m);
     }
@@ -418,7 +461,8 @@ class BadInputTest {
                 """);
         String f = display("glossary.yaml");
         assertTrue(m.contains(f + ":3:7: error: the en term of glossary entry \"hoken\" must be one line of text"), m);
-        assertTrue(m.contains(f + ":4:1: warning: unknown key \"alias\" in glossary entry; did you mean \"aliases\"?"), m);
+        assertTrue(
+                m.contains(f + ":4:1: warning: unknown key \"alias\" in glossary entry; did you mean \"aliases\"?"), m);
         assertTrue(m.contains(f + ":9:3: error: glossary id \"hoken\" is used twice (first at line 1)"), m);
         assertFalse(m.contains("has no en term"), m);
     }
@@ -477,7 +521,10 @@ class BadInputTest {
                 :::keypiont
                 本文
                 """);
-        assertTrue(m.contains(display("b/index.ja.md") + ":5:4: error: unknown container \":::keypiont\"; did you mean \":::keypoint\"?"), m);
+        assertTrue(
+                m.contains(display("b/index.ja.md")
+                        + ":5:4: error: unknown container \":::keypiont\"; did you mean \":::keypoint\"?"),
+                m);
         assertTrue(m.contains("is never closed"), m);
     }
 
@@ -503,7 +550,9 @@ class BadInputTest {
         assertEquals(2, Main.run(new String[] {"frobnicate"}));
         assertEquals(0, Main.run(new String[] {"check", "--content", content.toString(), "--quiet"}));
         SiteFixture.write(content, "-- a/index.ja.md --\n---\nlabel: x\n---\n");
-        assertEquals(1, Main.run(new String[] {"build", "--content", content.toString(), "--out", out.toString(), "--quiet"}));
+        assertEquals(
+                1,
+                Main.run(new String[] {"build", "--content", content.toString(), "--out", out.toString(), "--quiet"}));
     }
 
     @Test
@@ -512,10 +561,21 @@ class BadInputTest {
         Path notes = tmp.resolve("notes.txt");
         Files.writeString(notes, "keep me");
         Path themes = SiteFixture.write(tmp.resolve("themes"), "-- default/templates/page.ftlh --\n<p>theme</p>\n");
-        for (Path bad : java.util.List.of(tmp, content, content.resolve("site.yaml"), content.resolve("a"), themes,
-                themes.resolve("default"))) {
-            assertEquals(2, Main.run(new String[] {"build", "--content", content.toString(), "--themes", themes.toString(),
-                    "--out", bad.toString(), "--quiet"}), bad.toString());
+        for (Path bad : List.of(
+                tmp, content, content.resolve("site.yaml"), content.resolve("a"), themes, themes.resolve("default"))) {
+            assertEquals(
+                    2,
+                    Main.run(new String[] {
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--themes",
+                        themes.toString(),
+                        "--out",
+                        bad.toString(),
+                        "--quiet"
+                    }),
+                    bad.toString());
         }
         // the API refuses too, as a diagnostic, for callers other than the command line
         BuildResult r = Build.run(BuildOptions.defaults().withContent(content).withOut(tmp));
@@ -526,7 +586,9 @@ class BadInputTest {
         assertEquals("<p>theme</p>\n", Files.readString(themes.resolve("default/templates/page.ftlh")));
         TreeMap<String, byte[]> after = SiteIsFreshTest.files(out);
         assertEquals(before.keySet(), after.keySet());
-        for (Map.Entry<String, byte[]> e : before.entrySet()) assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+        for (Map.Entry<String, byte[]> e : before.entrySet()) {
+            assertArrayEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+        }
     }
 
     @Test
@@ -538,15 +600,22 @@ class BadInputTest {
 
     @Test
     void outputIsDeterministicAndTheSameSingleThreaded() throws IOException {
-        BuildResult two = Build.run(BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x1")));
-        BuildResult one = Build.run(BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x2")).withThreads(1));
-        BuildResult again = Build.run(BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x3")));
+        BuildResult two = Build.run(
+                BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x1")));
+        BuildResult one = Build.run(BuildOptions.defaults()
+                .withContent(Path.of("content"))
+                .withOut(tmp.resolve("x2"))
+                .withThreads(1));
+        BuildResult again = Build.run(
+                BuildOptions.defaults().withContent(Path.of("content")).withOut(tmp.resolve("x3")));
         assertFalse(two.diagnostics().hasErrors());
         TreeMap<String, byte[]> a = SiteIsFreshTest.files(tmp.resolve("x1"));
         for (Path p : new Path[] {tmp.resolve("x2"), tmp.resolve("x3")}) {
             TreeMap<String, byte[]> b = SiteIsFreshTest.files(p);
             assertEquals(a.keySet(), b.keySet());
-            for (String k : a.keySet()) assertArrayEquals(a.get(k), b.get(k), k);
+            for (String k : a.keySet()) {
+                assertArrayEquals(a.get(k), b.get(k), k);
+            }
         }
         assertEquals(one.pages(), again.pages());
     }

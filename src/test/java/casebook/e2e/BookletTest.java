@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebook.booklet.Booklet;
 import casebook.booklet.BookletFont;
 import casebook.diag.Diagnostic;
 import casebook.diag.Severity;
@@ -15,26 +16,30 @@ import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
-import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFMarkedContentExtractor;
-import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.apache.pdfbox.text.TextPosition;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -52,7 +57,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BookletTest {
     static final String NAME = "case-studies-2025.pdf";
-    @TempDir static Path shared;
+
+    @TempDir
+    static Path shared;
+
     static Path site;
     static BuildResult built;
 
@@ -60,7 +68,8 @@ class BookletTest {
     static void buildTheRealCollection() {
         boolean font = BookletFont.find(null) != null;
         if (!font && System.getenv("CI") != null) {
-            throw new IllegalStateException("the PDF booklet tests need a TrueType Japanese font in CI: " + BookletFont.INSTALL);
+            throw new IllegalStateException(
+                    "the PDF booklet tests need a TrueType Japanese font in CI: " + BookletFont.INSTALL);
         }
         Assumptions.assumeTrue(font, "no TrueType Japanese font: " + BookletFont.INSTALL);
         site = shared.resolve("site");
@@ -83,33 +92,46 @@ class BookletTest {
             PDFMarkedContentExtractor ext = new PDFMarkedContentExtractor();
             ext.processPage(page);
             Map<Integer, String> m = new HashMap<>();
-            for (PDMarkedContent mc : ext.getMarkedContents()) collect(mc, page, m);
+            for (PDMarkedContent mc : ext.getMarkedContents()) {
+                collect(mc, page, m);
+            }
             byPage.put(page, m);
         }
         StringBuilder out = new StringBuilder();
-        for (Object kid : doc.getDocumentCatalog().getStructureTreeRoot().getKids()) walk(kid, null, byPage, out);
+        for (Object kid : doc.getDocumentCatalog().getStructureTreeRoot().getKids()) {
+            walk(kid, null, byPage, out);
+        }
         return out.toString();
     }
 
     private static void collect(PDMarkedContent mc, PDPage page, Map<Integer, String> m) {
         StringBuilder text = new StringBuilder();
         for (Object o : mc.getContents()) {
-            if (o instanceof TextPosition t) text.append(t.getUnicode());
-            else if (o instanceof PDMarkedContent inner) collect(inner, page, m);
+            if (o instanceof TextPosition t) {
+                text.append(t.getUnicode());
+            } else if (o instanceof PDMarkedContent inner) {
+                collect(inner, page, m);
+            }
         }
         int mcid = mc.getMCID();
         if (mcid < 0 && mc.getTag() != null) {
             // openhtmltopdf names each sequence's properties (BDC /Tag /PropN): the MCID is in the page's /Properties
-            var props = page.getResources().getProperties(org.apache.pdfbox.cos.COSName.getPDFName(mc.getTag()));
-            if (props != null) mcid = props.getCOSObject().getInt(org.apache.pdfbox.cos.COSName.MCID, -1);
+            var props = page.getResources().getProperties(COSName.getPDFName(mc.getTag()));
+            if (props != null) {
+                mcid = props.getCOSObject().getInt(COSName.MCID, -1);
+            }
         }
-        if (mcid >= 0) m.merge(mcid, text.toString(), String::concat);
+        if (mcid >= 0) {
+            m.merge(mcid, text.toString(), String::concat);
+        }
     }
 
     private static void walk(Object node, PDPage page, Map<PDPage, Map<Integer, String>> byPage, StringBuilder out) {
         if (node instanceof PDStructureElement e) {
             PDPage p = e.getPage() != null ? e.getPage() : page;
-            for (Object kid : e.getKids()) walk(kid, p, byPage, out);
+            for (Object kid : e.getKids()) {
+                walk(kid, p, byPage, out);
+            }
             out.append('\n');
         } else if (node instanceof Integer mcid && page != null) {
             out.append(byPage.getOrDefault(page, Map.of()).getOrDefault(mcid, ""));
@@ -122,13 +144,18 @@ class BookletTest {
     @Test
     void theJapaneseBookletHoldsEveryPieceOfTheSourceText() throws IOException {
         try (PDDocument doc = open("ja")) {
-            assertEquals(List.of(), SourceFidelityTest.missingIn(taggedText(doc)), "source text missing from the Japanese PDF");
+            assertEquals(
+                    List.of(),
+                    SourceFidelityTest.missingIn(taggedText(doc)),
+                    "source text missing from the Japanese PDF");
         }
     }
 
     @Test
     void theBuildReportsNoMissingGlyphAndNothingElse() {
-        List<Diagnostic> glyphs = built.diagnostics().sorted().stream().filter(d -> d.message().contains("glyph")).toList();
+        List<Diagnostic> glyphs = built.diagnostics().sorted().stream()
+                .filter(d -> d.message().contains("glyph"))
+                .toList();
         assertEquals(List.of(), glyphs, "every character of the content is in the font");
     }
 
@@ -145,18 +172,24 @@ class BookletTest {
                         var descriptor = ((PDType0Font) f).getDescendantFont().getFontDescriptor();
                         assertNotNull(descriptor.getFontFile2(), f.getName() + " is embedded as TrueType (FontFile2)");
                         assertTrue(f.getName().matches("[A-Z]{6}\\+.+"), f.getName() + " is a subset (tagged name)");
-                        if (!fonts.contains(f.getName())) fonts.add(f.getName());
+                        if (!fonts.contains(f.getName())) {
+                            fonts.add(f.getName());
+                        }
                     }
                 }
                 assertFalse(fonts.isEmpty(), lang + ": the text is set in an embedded font");
                 var catalog = doc.getDocumentCatalog();
                 assertEquals(lang, catalog.getLanguage(), "document language");
-                assertTrue(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(), lang + ": tagged (MarkInfo)");
+                assertTrue(
+                        catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(),
+                        lang + ": tagged (MarkInfo)");
                 assertNotNull(catalog.getStructureTreeRoot(), lang + ": has a structure tree");
                 assertTrue(catalog.getViewerPreferences().displayDocTitle(), lang + ": viewers show the title");
-                assertTrue(doc.getDocumentInformation().getTitle().contains(lang.equals("ja") ? "取組事例集" : "Case Studies"),
+                assertTrue(
+                        doc.getDocumentInformation().getTitle().contains(lang.equals("ja") ? "取組事例集" : "Case Studies"),
                         doc.getDocumentInformation().getTitle());
-                assertEquals(2025, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR), "date from published");
+                assertEquals(
+                        2025, doc.getDocumentInformation().getCreationDate().get(Calendar.YEAR), "date from published");
                 assertEquals(595, Math.round(doc.getPage(0).getMediaBox().getWidth()), "A4 width");
                 assertEquals(842, Math.round(doc.getPage(0).getMediaBox().getHeight()), "A4 height");
             }
@@ -175,12 +208,16 @@ class BookletTest {
                     top.add(item.getTitle());
                     for (PDOutlineItem child : item.children()) {
                         sections++;
-                        assertNotNull(child.getDestination() != null ? child.getDestination() : child.getAction(), child.getTitle());
+                        assertNotNull(
+                                child.getDestination() != null ? child.getDestination() : child.getAction(),
+                                child.getTitle());
                     }
                 }
                 // contents, foreword, three cases, round-table, glossary (the accessibility page is about the website)
                 assertEquals(7, top.size(), lang + ": " + top);
-                assertTrue(top.stream().anyMatch(t -> t.contains(lang.equals("ja") ? "座談会" : "Roundtable")), top.toString());
+                assertTrue(
+                        top.stream().anyMatch(t -> t.contains(lang.equals("ja") ? "座談会" : "Roundtable")),
+                        top.toString());
                 assertTrue(sections >= 20, lang + ": a bookmark per section, found " + sections);
             }
         }
@@ -196,13 +233,19 @@ class BookletTest {
             strip.extractRegions(contents);
             String text = strip.getTextForRegion("all");
             assertTrue(text.strip().startsWith("目次"), text);
-            assertTrue(text.matches("(?s).*取組事例① +埼玉県[^\\n]*?\\d+\\s*\\n.*"), "the contents give page numbers:\n" + text);
-            long links = contents.getAnnotations().stream().filter(a -> a.getSubtype().equals("Link")).count();
+            assertTrue(
+                    text.matches("(?s).*取組事例① +埼玉県[^\\n]*?\\d+\\s*\\n.*"), "the contents give page numbers:\n" + text);
+            long links = contents.getAnnotations().stream()
+                    .filter(a -> a.getSubtype().equals("Link"))
+                    .count();
             assertTrue(links >= 10, "the contents entries are links inside the PDF: " + links);
             long web = 0;
             for (PDPage p : doc.getPages()) {
-                web += p.getAnnotations().stream().filter(a -> a instanceof PDAnnotationLink l && l.getAction() instanceof PDActionURI u
-                        && u.getURI().startsWith("https://nimohoukatsu.mhlw.go.jp")).count();
+                web += p.getAnnotations().stream()
+                        .filter(a -> a instanceof PDAnnotationLink l
+                                && l.getAction() instanceof PDActionURI u
+                                && u.getURI().startsWith("https://nimohoukatsu.mhlw.go.jp"))
+                        .count();
             }
             assertTrue(web >= 1, "the portal link of the introduction is live");
         }
@@ -212,44 +255,62 @@ class BookletTest {
     void everyPageLinksTheBookletOfItsLanguageWithItsSize() throws IOException {
         for (String lang : List.of("ja", "en")) {
             long bytes = Files.size(site.resolve(lang).resolve(NAME));
-            String size = bytes < 1_000_000 ? Math.round(bytes / 1000.0) + " KB" : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
-            for (String page : List.of(lang + "/index.html", lang + "/saitama/index.html", lang + "/glossary/index.html")) {
+            String size = bytes < 1_000_000
+                    ? Math.round(bytes / 1000.0) + " KB"
+                    : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+            for (String page :
+                    List.of(lang + "/index.html", lang + "/saitama/index.html", lang + "/glossary/index.html")) {
                 Document d = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
                 Element footer = d.selectFirst("footer .pdf-link a[href$=.pdf]");
                 assertNotNull(footer, page + ": the footer links the booklet");
-                assertEquals(site.resolve(lang).resolve(NAME).normalize(),
-                        site.resolve(page).getParent().resolve(footer.attr("href")).normalize(), page + ": the link's target");
-                assertTrue(footer.parent().text().contains(size), page + ": the size " + size + " in " + footer.parent().text());
+                assertEquals(
+                        site.resolve(lang).resolve(NAME).normalize(),
+                        site.resolve(page)
+                                .getParent()
+                                .resolve(footer.attr("href"))
+                                .normalize(),
+                        page + ": the link's target");
+                assertTrue(
+                        footer.parent().text().contains(size),
+                        page + ": the size " + size + " in " + footer.parent().text());
             }
             Document top = Jsoup.parse(site.resolve(lang + "/index.html").toFile(), "UTF-8");
-            assertNotNull(top.selectFirst(".cover .pdf-link a[href=" + NAME + "]"), lang + ": the top page links it under its title");
+            assertNotNull(
+                    top.selectFirst(".cover .pdf-link a[href=" + NAME + "]"),
+                    lang + ": the top page links it under its title");
         }
     }
 
     @Test
     void twoBuildsGiveTheSameBytes(@TempDir Path other) throws IOException {
-        BuildResult again = Build.run(BuildOptions.defaults().withOut(other.resolve("site")).withThreads(1));
+        BuildResult again =
+                Build.run(BuildOptions.defaults().withOut(other.resolve("site")).withThreads(1));
         assertFalse(again.diagnostics().hasErrors(), () -> SiteFixture.messages(again));
         for (String lang : List.of("ja", "en")) {
-            assertArrayEquals(Files.readAllBytes(site.resolve(lang).resolve(NAME)),
-                    Files.readAllBytes(other.resolve("site").resolve(lang).resolve(NAME)), lang + " PDF differs between two builds");
+            assertArrayEquals(
+                    Files.readAllBytes(site.resolve(lang).resolve(NAME)),
+                    Files.readAllBytes(other.resolve("site").resolve(lang).resolve(NAME)),
+                    lang + " PDF differs between two builds");
         }
     }
 
     @Test
-    void aRebuildOfUnchangedContentReusesThePublishedBookletsAndAChangeRendersThemAgain(@TempDir Path tmp) throws IOException {
-        Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\n"
-                + "order: [a]\n-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文です。\n");
+    void aRebuildOfUnchangedContentReusesThePublishedBookletsAndAChangeRendersThemAgain(@TempDir Path tmp)
+            throws IOException {
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\n"
+                        + "order: [a]\n-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文です。\n");
         Path out = tmp.resolve("site");
         assertFalse(SiteFixture.build(content, out).diagnostics().hasErrors());
         byte[] first = Files.readAllBytes(out.resolve("ja/book.pdf"));
-        int rendered = casebook.booklet.Booklet.rendered();
+        int rendered = Booklet.rendered();
         assertFalse(SiteFixture.build(content, out).diagnostics().hasErrors());
-        assertEquals(rendered, casebook.booklet.Booklet.rendered(), "the unchanged booklet is not rendered again");
+        assertEquals(rendered, Booklet.rendered(), "the unchanged booklet is not rendered again");
         assertArrayEquals(first, Files.readAllBytes(out.resolve("ja/book.pdf")), "and it is the same file");
         Files.writeString(content.resolve("a/index.ja.md"), "---\ntitle: 事例\n---\n本文を変えました。\n");
         assertFalse(SiteFixture.build(content, out).diagnostics().hasErrors());
-        assertEquals(rendered + 1, casebook.booklet.Booklet.rendered(), "a changed page renders the booklet again");
+        assertEquals(rendered + 1, Booklet.rendered(), "a changed page renders the booklet again");
         try (PDDocument doc = Loader.loadPDF(out.resolve("ja/book.pdf").toFile())) {
             assertTrue(taggedText(doc).contains("本文を変えました。"), "with the new text");
         }
@@ -257,47 +318,68 @@ class BookletTest {
 
     @Test
     void withoutAFontTheSiteBuildsAndSaysOnceWhatToInstall(@TempDir Path tmp) throws IOException {
-        Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\n"
-                + "order: [a]\n-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文です。\n-- a/index.en.md --\n---\ntitle: Case\n---\nText.\n");
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\n"
+                        + "order: [a]\n-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文です。\n-- a/index.en.md --\n---\ntitle: Case\n---\nText.\n");
         String before = System.getProperty("casebook.pdf.fontFolders");
         System.setProperty("casebook.pdf.fontFolders", tmp.resolve("no-fonts").toString());
         try {
             BuildResult r = SiteFixture.build(content, tmp.resolve("site"));
             assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
-            List<Diagnostic> notes = r.diagnostics().sorted().stream().filter(d -> d.message().contains("PDF")).toList();
+            List<Diagnostic> notes = r.diagnostics().sorted().stream()
+                    .filter(d -> d.message().contains("PDF"))
+                    .toList();
             assertEquals(1, notes.size(), SiteFixture.messages(r));
             assertEquals(Severity.NOTE, notes.get(0).severity(), "a note: it does not fail --strict");
-            assertTrue(notes.get(0).toString().contains("fonts-morisawa-bizud-gothic"), notes.get(0).toString());
+            assertTrue(
+                    notes.get(0).toString().contains("fonts-morisawa-bizud-gothic"),
+                    notes.get(0).toString());
             assertFalse(Files.exists(tmp.resolve("site/ja/book.pdf")));
             assertTrue(Files.exists(tmp.resolve("site/ja/a/index.html")), "the site is built");
-            assertTrue(Jsoup.parse(tmp.resolve("site/ja/a/index.html").toFile(), "UTF-8").select(".pdf-link").isEmpty(),
+            assertTrue(
+                    Jsoup.parse(tmp.resolve("site/ja/a/index.html").toFile(), "UTF-8")
+                            .select(".pdf-link")
+                            .isEmpty(),
                     "no link to a PDF that was not made");
         } finally {
-            if (before == null) System.clearProperty("casebook.pdf.fontFolders");
-            else System.setProperty("casebook.pdf.fontFolders", before);
+            if (before == null) {
+                System.clearProperty("casebook.pdf.fontFolders");
+            } else {
+                System.setProperty("casebook.pdf.fontFolders", before);
+            }
         }
     }
 
     @Test
     void aCharacterTheFontLacksIsReportedAtItsPageAndNoPdfIsMadeWithoutAskingForIt(@TempDir Path tmp) {
         String page = "-- a/index.ja.md --\n---\ntitle: 事例\n---\n絵文字 \uD83D\uDE00 です。\n";
-        Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\norder: [a]\n" + page);
+        Path content = SiteFixture.write(
+                tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\norder: [a]\n" + page);
         BuildResult r = SiteFixture.build(content, tmp.resolve("site"));
-        List<Diagnostic> glyph = r.diagnostics().sorted().stream().filter(d -> d.message().contains("no glyph")).toList();
+        List<Diagnostic> glyph = r.diagnostics().sorted().stream()
+                .filter(d -> d.message().contains("no glyph"))
+                .toList();
         assertEquals(1, glyph.size(), SiteFixture.messages(r));
-        assertTrue(glyph.get(0).toString().startsWith(tmp.resolve("content/a/index.ja.md").toString())
-                || glyph.get(0).toString().contains("a/index.ja.md"), glyph.get(0).toString());
+        assertTrue(
+                glyph.get(0)
+                                .toString()
+                                .startsWith(tmp.resolve("content/a/index.ja.md").toString())
+                        || glyph.get(0).toString().contains("a/index.ja.md"),
+                glyph.get(0).toString());
         assertTrue(glyph.get(0).message().contains("U+1F600"), glyph.get(0).message());
         assertTrue(Files.exists(tmp.resolve("site/ja/book.pdf")), "the booklet is still made");
         // a site without pdf: in site.yaml makes none (the benchmark corpus and every fixture)
-        Path plain = SiteFixture.write(tmp.resolve("plain"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "order: [a]\n" + page);
+        Path plain = SiteFixture.write(
+                tmp.resolve("plain"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "order: [a]\n" + page);
         BuildResult p = SiteFixture.build(plain, tmp.resolve("plain-site"));
         assertFalse(p.diagnostics().hasErrors(), () -> SiteFixture.messages(p));
-        assertTrue(p.diagnostics().sorted().stream().noneMatch(d -> d.message().contains("PDF")), SiteFixture.messages(p));
+        assertTrue(
+                p.diagnostics().sorted().stream().noneMatch(d -> d.message().contains("PDF")), SiteFixture.messages(p));
         try (var s = Files.walk(tmp.resolve("plain-site"))) {
             assertTrue(s.noneMatch(f -> f.toString().endsWith(".pdf")), "no PDF unless site.yaml or --pdf asks");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

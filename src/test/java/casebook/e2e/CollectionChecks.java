@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebook.diag.Diagnostic;
+import casebook.diag.Severity;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
-import casebook.diag.Diagnostic;
-import casebook.diag.Severity;
-import casebook.text.Cjk;
 import casebook.testing.SiteFixture;
+import casebook.text.Cjk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,14 +58,22 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class CollectionChecks {
     /** One page's source: its slug, the languages it is written in, its front matter and data per language. */
     record Source(String slug, Map<String, Map<String, Object>> frontMatter, Map<String, Object> data) {
-        boolean in(String lang) { return frontMatter.containsKey(lang); }
+        boolean in(String lang) {
+            return frontMatter.containsKey(lang);
+        }
 
         String group() {
-            for (Map<String, Object> fm : frontMatter.values()) if (fm.get("group") != null) return String.valueOf(fm.get("group"));
+            for (Map<String, Object> fm : frontMatter.values()) {
+                if (fm.get("group") != null) {
+                    return String.valueOf(fm.get("group"));
+                }
+            }
             return null;
         }
 
-        boolean about() { return "about".equals(group()); }
+        boolean about() {
+            return "about".equals(group());
+        }
     }
 
     final Path content;
@@ -78,6 +86,7 @@ final class CollectionChecks {
     final Map<String, String> publisher;
     /** Every published page in reading order. */
     final List<Source> pages;
+
     final List<Map<String, Object>> glossary;
     private final Map<Path, Document> parsed = new HashMap<>();
 
@@ -89,19 +98,28 @@ final class CollectionChecks {
         assertFalse(result.diagnostics().hasErrors(), () -> SiteFixture.messages(result));
         Map<String, Object> site = map(yaml(content.resolve("site.yaml")));
         List<String> langs = new ArrayList<>();
-        for (Object l : list(site.get("languages"))) langs.add(String.valueOf(l));
-        if (langs.isEmpty()) langs = List.of("ja", "en");
+        for (Object l : list(site.get("languages"))) {
+            langs.add(String.valueOf(l));
+        }
+        if (langs.isEmpty()) {
+            langs = List.of("ja", "en");
+        }
         Object def = site.containsKey("default_language") ? site.get("default_language") : site.get("defaultLanguage");
         this.original = def == null ? langs.get(0) : String.valueOf(def);
         this.languages = List.copyOf(langs);
         this.groups = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> g : map(site.get("groups")).entrySet()) groups.put(g.getKey(), perLanguage(g.getValue()));
+        for (Map.Entry<String, Object> g : map(site.get("groups")).entrySet()) {
+            groups.put(g.getKey(), perLanguage(g.getValue()));
+        }
         this.title = perLanguage(site.get("title"));
         this.publisher = perLanguage(site.get("publisher"));
         this.pages = readingOrder(list(site.get("order")), sources());
-        Object g = Files.isRegularFile(content.resolve("glossary.yaml")) ? yaml(content.resolve("glossary.yaml")) : null;
+        Object g =
+                Files.isRegularFile(content.resolve("glossary.yaml")) ? yaml(content.resolve("glossary.yaml")) : null;
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (Object e : list(g)) entries.add(map(e));
+        for (Object e : list(g)) {
+            entries.add(map(e));
+        }
         this.glossary = entries;
     }
 
@@ -127,9 +145,12 @@ final class CollectionChecks {
 
     /** {@code check --strict}: no error, no warning (notes, such as pages not yet translated, are fine). */
     void strictCheckIsClean() {
-        BuildResult r = Build.run(BuildOptions.defaults().withContent(content).withWrite(false).withStrict(true));
-        List<String> problems = r.diagnostics().sorted().stream().filter(d -> d.severity() != Severity.NOTE)
-                .map(Diagnostic::toString).toList();
+        BuildResult r = Build.run(
+                BuildOptions.defaults().withContent(content).withWrite(false).withStrict(true));
+        List<String> problems = r.diagnostics().sorted().stream()
+                .filter(d -> d.severity() != Severity.NOTE)
+                .map(Diagnostic::toString)
+                .toList();
         assertEquals(List.of(), problems, "check --strict on " + content);
     }
 
@@ -139,9 +160,13 @@ final class CollectionChecks {
             checks.add(() -> assertTrue(Files.isRegularFile(out.resolve(lang + "/index.html")), lang + "/index.html"));
             for (Source p : pages) {
                 Path page = out.resolve(lang + "/" + p.slug() + "/index.html");
-                checks.add(() -> assertEquals(p.in(lang), Files.isRegularFile(page),
-                        lang + "/" + p.slug() + (p.in(lang) ? " is written in " + lang + " but not published"
-                                : " is not written in " + lang + " but published")));
+                checks.add(() -> assertEquals(
+                        p.in(lang),
+                        Files.isRegularFile(page),
+                        lang + "/" + p.slug()
+                                + (p.in(lang)
+                                        ? " is written in " + lang + " but not published"
+                                        : " is not written in " + lang + " but published")));
             }
         }
         // sitemap.xml is written only with a base_url (ReaderPagesTest); the real site.yaml has none
@@ -155,31 +180,52 @@ final class CollectionChecks {
         for (String lang : languages) {
             Document top = page(lang + "/index.html");
             assertTrue(top.selectFirst("h1").text().contains(pick(title, lang)), lang + " title");
-            if (!publisher.isEmpty()) assertTrue(top.text().contains(pick(publisher, lang)), lang + " publisher");
+            if (!publisher.isEmpty()) {
+                assertTrue(top.text().contains(pick(publisher, lang)), lang + " publisher");
+            }
             Element toc = top.selectFirst("nav.contents");
             assertNotNull(toc, lang + "/index.html has no contents");
             List<String> expected = new ArrayList<>();
-            for (Source p : pages) if (p.in(lang) && !p.about()) expected.add(p.slug() + "/index.html");
-            assertEquals(expected, toc.select("a.contents__link").eachAttr("href"), lang + " contents in reading order");
+            for (Source p : pages) {
+                if (p.in(lang) && !p.about()) {
+                    expected.add(p.slug() + "/index.html");
+                }
+            }
+            assertEquals(
+                    expected, toc.select("a.contents__link").eachAttr("href"), lang + " contents in reading order");
             Set<String> used = new HashSet<>();
-            for (Source p : pages) if (p.in(lang) && p.group() != null && groups.containsKey(p.group())) used.add(p.group());
+            for (Source p : pages) {
+                if (p.in(lang) && p.group() != null && groups.containsKey(p.group())) {
+                    used.add(p.group());
+                }
+            }
             for (String g : used) {
                 Element heading = toc.getElementById("group-" + g);
                 assertNotNull(heading, lang + " contents: group " + g);
                 assertEquals(pick(groups.get(g), lang), heading.text(), lang + " group " + g);
                 for (Source p : pages) {
-                    if (!p.in(lang) || !g.equals(p.group())) continue;
+                    if (!p.in(lang) || !g.equals(p.group())) {
+                        continue;
+                    }
                     Element link = toc.selectFirst("a.contents__link[href='" + p.slug() + "/index.html']");
-                    assertNotNull(link.closest("section.contents__group[aria-labelledby=group-" + g + "]"),
+                    assertNotNull(
+                            link.closest("section.contents__group[aria-labelledby=group-" + g + "]"),
                             lang + ": " + p.slug() + " listed under its group " + g);
                 }
             }
             // a page not written in this language is listed as not yet translated, linking to an edition that has it
             for (Source p : pages) {
-                if (p.in(lang) || p.about()) continue;
+                if (p.in(lang) || p.about()) {
+                    continue;
+                }
                 Element missing = top.selectFirst("section.missing");
-                assertNotNull(missing, lang + "/index.html lists no page as not yet translated, but " + p.slug() + " is not in " + lang);
-                assertFalse(missing.select("a[href*=/" + p.slug() + "/index.html]").isEmpty(), lang + ": " + p.slug() + " listed as missing");
+                assertNotNull(
+                        missing,
+                        lang + "/index.html lists no page as not yet translated, but " + p.slug() + " is not in "
+                                + lang);
+                assertFalse(
+                        missing.select("a[href*=/" + p.slug() + "/index.html]").isEmpty(),
+                        lang + ": " + p.slug() + " listed as missing");
             }
         }
     }
@@ -187,21 +233,41 @@ final class CollectionChecks {
     void previousAndNextFollowTheReadingOrder() {
         for (String lang : languages) {
             List<String> chain = new ArrayList<>();
-            for (Source p : pages) if (p.in(lang) && !p.about()) chain.add(p.slug());
+            for (Source p : pages) {
+                if (p.in(lang) && !p.about()) {
+                    chain.add(p.slug());
+                }
+            }
             for (int i = 0; i < chain.size(); i++) {
                 Document d = page(lang + "/" + chain.get(i) + "/index.html");
                 Element prev = d.selectFirst("a[rel=prev]");
                 Element next = d.selectFirst("a[rel=next]");
                 String where = lang + "/" + chain.get(i);
-                if (i == 0) assertNull(prev, where + " is first");
-                else assertEquals("../" + chain.get(i - 1) + "/index.html", prev == null ? null : prev.attr("href"), where + " previous");
-                if (i == chain.size() - 1) assertNull(next, where + " is last");
-                else assertEquals("../" + chain.get(i + 1) + "/index.html", next == null ? null : next.attr("href"), where + " next");
+                if (i == 0) {
+                    assertNull(prev, where + " is first");
+                } else {
+                    assertEquals(
+                            "../" + chain.get(i - 1) + "/index.html",
+                            prev == null ? null : prev.attr("href"),
+                            where + " previous");
+                }
+                if (i == chain.size() - 1) {
+                    assertNull(next, where + " is last");
+                } else {
+                    assertEquals(
+                            "../" + chain.get(i + 1) + "/index.html",
+                            next == null ? null : next.attr("href"),
+                            where + " next");
+                }
             }
             for (Source p : pages) {
-                if (!p.in(lang) || !p.about()) continue;
+                if (!p.in(lang) || !p.about()) {
+                    continue;
+                }
                 Document d = page(lang + "/" + p.slug() + "/index.html");
-                assertTrue(d.select("a[rel=prev], a[rel=next]").isEmpty(), lang + "/" + p.slug() + " is about the site: outside the sequence");
+                assertTrue(
+                        d.select("a[rel=prev], a[rel=next]").isEmpty(),
+                        lang + "/" + p.slug() + " is about the site: outside the sequence");
             }
         }
     }
@@ -209,26 +275,39 @@ final class CollectionChecks {
     void languageSwitchPointsAtTheTwinOrSaysItIsMissing() {
         for (Source p : pages) {
             for (String lang : languages) {
-                if (!p.in(lang)) continue;
+                if (!p.in(lang)) {
+                    continue;
+                }
                 Document d = page(lang + "/" + p.slug() + "/index.html");
                 String where = lang + "/" + p.slug();
                 assertEquals(lang, d.selectFirst("html").attr("lang"), where);
                 List<String> editions = new ArrayList<>();
                 for (String other : languages) {
-                    if (p.in(other)) editions.add(other);
-                    if (other.equals(lang)) continue;
+                    if (p.in(other)) {
+                        editions.add(other);
+                    }
+                    if (other.equals(lang)) {
+                        continue;
+                    }
                     Element link = d.selectFirst(".lang-switch a[hreflang=" + other + "]");
                     if (p.in(other)) {
                         assertNotNull(link, where + " switch to " + other);
                         assertEquals("../../" + other + "/" + p.slug() + "/index.html", link.attr("href"), where);
                     } else {
                         assertNull(link, where + " links to an edition that does not exist");
-                        assertNotNull(d.selectFirst(".lang-switch .lang-switch__missing"), where + " says the " + other + " edition is missing");
+                        assertNotNull(
+                                d.selectFirst(".lang-switch .lang-switch__missing"),
+                                where + " says the " + other + " edition is missing");
                     }
                 }
                 // one alternate per edition, plus x-default naming the original's
-                if (p.in(original)) editions.add("x-default");
-                assertEquals(editions, d.select("link[rel=alternate][hreflang]").eachAttr("hreflang"), where + " alternates");
+                if (p.in(original)) {
+                    editions.add("x-default");
+                }
+                assertEquals(
+                        editions,
+                        d.select("link[rel=alternate][hreflang]").eachAttr("hreflang"),
+                        where + " alternates");
             }
         }
     }
@@ -239,13 +318,29 @@ final class CollectionChecks {
             for (Element el : parse(p).select("[href], [src]")) {
                 String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
                 URI uri = URI.create(ref);
-                if (uri.getScheme() != null) continue;
-                if (ref.startsWith("/")) { broken.add(out.relativize(p) + ": " + ref + " (root-relative)"); continue; }
-                Path target = uri.getPath() == null || uri.getPath().isEmpty() ? p : p.getParent().resolve(uri.getPath()).normalize();
-                if (Files.isDirectory(target)) { broken.add(out.relativize(p) + ": " + ref + " (a folder: breaks from disk)"); continue; }
-                if (!Files.isRegularFile(target)) { broken.add(out.relativize(p) + ": " + ref); continue; }
+                if (uri.getScheme() != null) {
+                    continue;
+                }
+                if (ref.startsWith("/")) {
+                    broken.add(out.relativize(p) + ": " + ref + " (root-relative)");
+                    continue;
+                }
+                Path target = uri.getPath() == null || uri.getPath().isEmpty()
+                        ? p
+                        : p.getParent().resolve(uri.getPath()).normalize();
+                if (Files.isDirectory(target)) {
+                    broken.add(out.relativize(p) + ": " + ref + " (a folder: breaks from disk)");
+                    continue;
+                }
+                if (!Files.isRegularFile(target)) {
+                    broken.add(out.relativize(p) + ": " + ref);
+                    continue;
+                }
                 String frag = uri.getFragment();
-                if (frag != null && !frag.isEmpty() && target.toString().endsWith(".html") && parse(target).getElementById(frag) == null) {
+                if (frag != null
+                        && !frag.isEmpty()
+                        && target.toString().endsWith(".html")
+                        && parse(target).getElementById(frag) == null) {
                     broken.add(out.relativize(p) + ": " + ref + " (no such id)");
                 }
             }
@@ -256,7 +351,9 @@ final class CollectionChecks {
     void translatedPagesHaveNoJapaneseOutsideLangJa() {
         List<String> found = new ArrayList<>();
         for (String lang : languages) {
-            if (lang.equals("ja")) continue;
+            if (lang.equals("ja")) {
+                continue;
+            }
             for (Path p : htmlFiles(out.resolve(lang))) {
                 Document d = parse(p).clone();
                 d.select("head").remove();
@@ -264,9 +361,14 @@ final class CollectionChecks {
                     if (n instanceof TextNode t && Cjk.containsJapanese(t.text())) {
                         String within = "";
                         for (Element e = (Element) t.parent(); e != null; e = e.parent()) {
-                            if (e.hasAttr("lang")) { within = e.attr("lang"); break; }
+                            if (e.hasAttr("lang")) {
+                                within = e.attr("lang");
+                                break;
+                            }
                         }
-                        if (!within.equals("ja")) found.add(out.relativize(p) + ": " + t.text().strip());
+                        if (!within.equals("ja")) {
+                            found.add(out.relativize(p) + ": " + t.text().strip());
+                        }
                     }
                 });
             }
@@ -275,20 +377,35 @@ final class CollectionChecks {
     }
 
     void translationsMatchTheOriginalsInStructure() {
-        List<String> parity = result.diagnostics().sorted().stream().map(Diagnostic::toString).filter(m -> m.contains("parity:")).toList();
+        List<String> parity = result.diagnostics().sorted().stream()
+                .map(Diagnostic::toString)
+                .filter(m -> m.contains("parity:"))
+                .toList();
         assertEquals(List.of(), parity);
         for (Source p : pages) {
-            if (!p.in(original)) continue;
+            if (!p.in(original)) {
+                continue;
+            }
             Document a = page(original + "/" + p.slug() + "/index.html");
             for (String lang : languages) {
-                if (lang.equals(original) || !p.in(lang)) continue;
+                if (lang.equals(original) || !p.in(lang)) {
+                    continue;
+                }
                 Document b = page(lang + "/" + p.slug() + "/index.html");
                 String where = p.slug() + " (" + original + ", " + lang + ")";
-                assertEquals(a.select("main h2[id], main h3[id]").eachAttr("id"), b.select("main h2[id], main h3[id]").eachAttr("id"), where);
-                assertEquals(a.select(".article__body li").size(), b.select(".article__body li").size(), where + " list items");
+                assertEquals(
+                        a.select("main h2[id], main h3[id]").eachAttr("id"),
+                        b.select("main h2[id], main h3[id]").eachAttr("id"),
+                        where);
+                assertEquals(
+                        a.select(".article__body li").size(),
+                        b.select(".article__body li").size(),
+                        where + " list items");
                 assertEquals(a.select(".turn").size(), b.select(".turn").size(), where + " dialogue turns");
-                assertEquals(a.select("section.keypoint .keypoint__points > li").size(),
-                        b.select("section.keypoint .keypoint__points > li").size(), where + " key points");
+                assertEquals(
+                        a.select("section.keypoint .keypoint__points > li").size(),
+                        b.select("section.keypoint .keypoint__points > li").size(),
+                        where + " key points");
             }
         }
     }
@@ -296,7 +413,9 @@ final class CollectionChecks {
     void keyPointBoxesAreComplete() {
         for (Source p : pages) {
             for (String lang : languages) {
-                if (!p.in(lang) || !source(p, lang).contains(":::keypoint")) continue;
+                if (!p.in(lang) || !source(p, lang).contains(":::keypoint")) {
+                    continue;
+                }
                 String where = lang + "/" + p.slug();
                 Element box = page(where + "/index.html").selectFirst("section.keypoint");
                 assertNotNull(box, where + " key-point box");
@@ -307,7 +426,9 @@ final class CollectionChecks {
                     assertEquals(3, box.select(".keypoint__category").size(), where);
                     Element current = box.selectFirst(".keypoint__category.is-current");
                     assertNotNull(current, where + " highlights no category");
-                    assertNotNull(current.selectFirst(".visually-hidden"), where + ": the current category is announced, not shown by colour alone");
+                    assertNotNull(
+                            current.selectFirst(".visually-hidden"),
+                            where + ": the current category is announced, not shown by colour alone");
                 }
             }
         }
@@ -316,7 +437,9 @@ final class CollectionChecks {
     void basicInformationShowsEveryFigure() {
         for (Source p : pages) {
             for (String lang : languages) {
-                if (!p.in(lang) || !source(p, lang).contains(":::basic-info")) continue;
+                if (!p.in(lang) || !source(p, lang).contains(":::basic-info")) {
+                    continue;
+                }
                 String where = lang + "/" + p.slug();
                 Element table = page(where + "/index.html").selectFirst("table.basic-info");
                 assertNotNull(table, where + " basic-information table");
@@ -330,9 +453,12 @@ final class CollectionChecks {
                     Object value = map(items.get(i)).get("value");
                     // a whole number is shown with thousands separators (7,326,804) in every language
                     String shown = value instanceof Integer || value instanceof Long
-                            ? String.format(Locale.ROOT, "%,d", ((Number) value).longValue()) : String.valueOf(value);
-                    assertTrue(rows.get(i).selectFirst("td").text().contains(shown), where + " row " + (i + 1) + ": " + shown
-                            + " in " + rows.get(i).text());
+                            ? String.format(Locale.ROOT, "%,d", ((Number) value).longValue())
+                            : String.valueOf(value);
+                    assertTrue(
+                            rows.get(i).selectFirst("td").text().contains(shown),
+                            where + " row " + (i + 1) + ": " + shown + " in "
+                                    + rows.get(i).text());
                 }
             }
         }
@@ -341,7 +467,9 @@ final class CollectionChecks {
     void dialogueMarksEverySpeaker() {
         for (Source p : pages) {
             for (String lang : languages) {
-                if (!p.in(lang)) continue;
+                if (!p.in(lang)) {
+                    continue;
+                }
                 for (Element t : page(lang + "/" + p.slug() + "/index.html").select(".dialogue .turn")) {
                     String where = lang + "/" + p.slug() + ": " + t.text();
                     assertNotNull(t.selectFirst(".speaker-mark[aria-hidden=true]"), where);
@@ -355,17 +483,30 @@ final class CollectionChecks {
     void glossaryTermsLinkOnceAndEveryEntryIsPublished() {
         for (Source p : pages) {
             for (String lang : languages) {
-                if (!p.in(lang)) continue;
-                List<String> hrefs = page(lang + "/" + p.slug() + "/index.html").select("a.term").eachAttr("href");
-                assertEquals(new HashSet<>(hrefs).size(), hrefs.size(), lang + "/" + p.slug() + ": only the first use of a term links");
-                for (String h : hrefs) assertTrue(h.startsWith("../glossary/index.html#"), h);
+                if (!p.in(lang)) {
+                    continue;
+                }
+                List<String> hrefs = page(lang + "/" + p.slug() + "/index.html")
+                        .select("a.term")
+                        .eachAttr("href");
+                assertEquals(
+                        new HashSet<>(hrefs).size(),
+                        hrefs.size(),
+                        lang + "/" + p.slug() + ": only the first use of a term links");
+                for (String h : hrefs) {
+                    assertTrue(h.startsWith("../glossary/index.html#"), h);
+                }
             }
         }
-        if (glossary.isEmpty()) return;
+        if (glossary.isEmpty()) {
+            return;
+        }
         for (String lang : languages) {
             Document g = page(lang + "/glossary/index.html");
             for (Map<String, Object> e : glossary) {
-                if (e.get(lang) == null) continue;
+                if (e.get(lang) == null) {
+                    continue;
+                }
                 assertNotNull(g.getElementById(String.valueOf(e.get("id"))), lang + " glossary: " + e.get("id"));
             }
         }
@@ -373,7 +514,11 @@ final class CollectionChecks {
 
     void noPlaceholderIsPublished() {
         List<String> found = new ArrayList<>();
-        for (Path p : htmlFiles(out)) if (SiteFixture.read(p).contains("TODO(")) found.add(out.relativize(p).toString());
+        for (Path p : htmlFiles(out)) {
+            if (SiteFixture.read(p).contains("TODO(")) {
+                found.add(out.relativize(p).toString());
+            }
+        }
         assertEquals(List.of(), found);
     }
 
@@ -386,15 +531,24 @@ final class CollectionChecks {
             for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
                 String name = f.getFileName().toString();
                 Path dir = content.relativize(f).getParent();
-                if (dir == null || !name.matches("index\\.[a-z]{2,3}\\.md")) continue;
+                if (dir == null || !name.matches("index\\.[a-z]{2,3}\\.md")) {
+                    continue;
+                }
                 String lang = name.substring(6, name.length() - 3);
-                if (!languages.contains(lang)) continue;
+                if (!languages.contains(lang)) {
+                    continue;
+                }
                 Map<String, Object> fm = frontMatter(f);
-                if (Boolean.TRUE.equals(fm.get("draft"))) continue;
+                if (Boolean.TRUE.equals(fm.get("draft"))) {
+                    continue;
+                }
                 String slug = dir.toString().replace('\\', '/');
                 Path data = f.resolveSibling("data.yaml");
-                found.computeIfAbsent(slug, k -> new Source(k, new TreeMap<>(), Files.isRegularFile(data) ? map(yaml(data)) : null))
-                        .frontMatter().put(lang, fm);
+                found.computeIfAbsent(
+                                slug,
+                                k -> new Source(k, new TreeMap<>(), Files.isRegularFile(data) ? map(yaml(data)) : null))
+                        .frontMatter()
+                        .put(lang, fm);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -408,17 +562,27 @@ final class CollectionChecks {
         Set<String> placed = new HashSet<>();
         for (Object o : order) {
             Source s = all.get(String.valueOf(o));
-            if (s != null && placed.add(s.slug())) out.add(s);
+            if (s != null && placed.add(s.slug())) {
+                out.add(s);
+            }
         }
         List<Source> rest = new ArrayList<>();
-        for (Source s : all.values()) if (!placed.contains(s.slug())) rest.add(s);
+        for (Source s : all.values()) {
+            if (!placed.contains(s.slug())) {
+                rest.add(s);
+            }
+        }
         rest.sort(Comparator.comparing((Source s) -> frontOrder(s)).thenComparing(Source::slug));
         out.addAll(rest);
         return List.copyOf(out);
     }
 
     private static long frontOrder(Source s) {
-        for (Map<String, Object> fm : s.frontMatter().values()) if (fm.get("order") instanceof Number n) return n.longValue();
+        for (Map<String, Object> fm : s.frontMatter().values()) {
+            if (fm.get("order") instanceof Number n) {
+                return n.longValue();
+            }
+        }
         return Long.MAX_VALUE;
     }
 
@@ -428,10 +592,16 @@ final class CollectionChecks {
 
     private static Map<String, Object> frontMatter(Path f) {
         String text = SiteFixture.read(f).replace("\r\n", "\n");
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        if (!text.startsWith("---\n")) return Map.of();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (!text.startsWith("---\n")) {
+            return Map.of();
+        }
         int end = text.indexOf("\n---\n", 3);
-        if (end < 0) end = text.indexOf("\n---", 3);
+        if (end < 0) {
+            end = text.indexOf("\n---", 3);
+        }
         return map(new Yaml(new SafeConstructor(new LoaderOptions())).load(text.substring(4, end + 1)));
     }
 
@@ -441,9 +611,13 @@ final class CollectionChecks {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object o) {
-        if (!(o instanceof Map<?, ?> m)) return Map.of();
+        if (!(o instanceof Map<?, ?> m)) {
+            return Map.of();
+        }
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<Object, Object>) m).entrySet()) out.put(String.valueOf(e.getKey()), e.getValue());
+        for (Map.Entry<?, ?> e : ((Map<Object, Object>) m).entrySet()) {
+            out.put(String.valueOf(e.getKey()), e.getValue());
+        }
         return out;
     }
 
@@ -455,14 +629,23 @@ final class CollectionChecks {
     /** A value given once for all languages, or per language. */
     private static Map<String, String> perLanguage(Object o) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (o instanceof Map<?, ?> m) for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
-        else if (o != null) out.put("*", String.valueOf(o));
+        if (o instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+            }
+        } else if (o != null) {
+            out.put("*", String.valueOf(o));
+        }
         return out;
     }
 
     private String pick(Map<String, String> values, String lang) {
-        if (values.containsKey(lang)) return values.get(lang);
-        if (values.containsKey(original)) return values.get(original);
+        if (values.containsKey(lang)) {
+            return values.get(lang);
+        }
+        if (values.containsKey(original)) {
+            return values.get(original);
+        }
         return values.values().iterator().next();
     }
 
@@ -492,6 +675,7 @@ final class CollectionChecks {
 
     @Override
     public String toString() {
-        return "checks of " + content + " (" + pages.stream().map(Source::slug).filter(Objects::nonNull).toList() + ")";
+        return "checks of " + content + " ("
+                + pages.stream().map(Source::slug).filter(Objects::nonNull).toList() + ")";
     }
 }

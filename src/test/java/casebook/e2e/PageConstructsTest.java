@@ -181,7 +181,9 @@ class PageConstructsTest {
             :::
             """;
 
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static Path out;
 
     @BeforeAll
@@ -208,9 +210,15 @@ class PageConstructsTest {
         assertEquals(3, box.select(".keypoint__category").size());
         Element current = box.selectFirst(".keypoint__category.is-current");
         assertTrue(current.text().contains("中核市"), current.text());
-        assertNotNull(current.selectFirst(".visually-hidden"), "the current category is announced, not shown by colour alone");
+        assertNotNull(
+                current.selectFirst(".visually-hidden"),
+                "the current category is announced, not shown by colour alone");
         assertEquals("民間と連携している事例", box.selectFirst(".keypoint__headline").text());
-        assertEquals(4, page("en/city/index.html").select("section.keypoint .keypoint__points > li").size());
+        assertEquals(
+                4,
+                page("en/city/index.html")
+                        .select("section.keypoint .keypoint__points > li")
+                        .size());
     }
 
     @Test
@@ -259,7 +267,9 @@ class PageConstructsTest {
     void glossaryTermsLinkOnFirstUse() {
         Document d = page("ja/city/index.html");
         assertEquals(1, d.select("a.term[href$=#public-health-center]").size(), "only the first use links");
-        assertEquals("../glossary/index.html#public-health-center", d.selectFirst("a.term").attr("href"));
+        assertEquals(
+                "../glossary/index.html#public-health-center",
+                d.selectFirst("a.term").attr("href"));
         assertNotNull(page("en/glossary/index.html").getElementById("public-health-center"));
     }
 

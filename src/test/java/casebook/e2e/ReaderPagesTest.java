@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,15 +48,19 @@ class ReaderPagesTest {
             ---
             本文
             """;
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     static Document parse(Path p) throws IOException {
         return Jsoup.parse(p.toFile(), "UTF-8");
     }
 
     private Path build(String siteYaml) {
-        Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + siteYaml + "order: [b, a]\n"
-                + "groups:\n  cases: {ja: 取組事例, en: Cases}\n" + PAGES);
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n" + siteYaml + "order: [b, a]\n" + "groups:\n  cases: {ja: 取組事例, en: Cases}\n"
+                        + PAGES);
         Path out = tmp.resolve("site");
         BuildResult r = SiteFixture.build(content, out);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
@@ -63,7 +73,8 @@ class ReaderPagesTest {
         Element contents = home.selectFirst("nav.contents");
         assertNotNull(contents);
         assertTrue(contents.select("ol").isEmpty(), contents.outerHtml());
-        assertEquals(List.of("寄稿", "取組事例① 事例A"), contents.select("a.contents__link").eachText());
+        assertEquals(
+                List.of("寄稿", "取組事例① 事例A"), contents.select("a.contents__link").eachText());
     }
 
     @Test
@@ -79,23 +90,34 @@ class ReaderPagesTest {
     @Test
     void withoutABaseUrlThe404PageCarriesItsOwnStyleAndSaysHowToReachTheTop() throws IOException {
         Document nf = parse(build(SiteFixture.SITE_YAML).resolve("404.html"));
-        assertTrue(nf.select("link[rel=stylesheet], script[src]").isEmpty(), nf.head().outerHtml());
+        assertTrue(
+                nf.select("link[rel=stylesheet], script[src]").isEmpty(),
+                nf.head().outerHtml());
         Element style = nf.selectFirst("head style");
         assertNotNull(style, "inline stylesheet");
         assertTrue(style.data().contains(".site-header"), "the theme's stylesheet, inline");
         assertTrue(nf.select(".site-footer a").isEmpty(), "no footer link that would break below the site root");
-        assertEquals(List.of("ja/index.html", "en/index.html"), nf.select("nav.not-found__nav[aria-label] a").eachAttr("href"),
+        assertEquals(
+                List.of("ja/index.html", "en/index.html"),
+                nf.select("nav.not-found__nav[aria-label] a").eachAttr("href"),
                 "the way to each language's top is a labelled navigation");
-        assertTrue(nf.selectFirst("[lang=ja] .not-found__top").text().contains("ja/index.html"), nf.body().outerHtml());
-        assertTrue(nf.selectFirst("[lang=en] .not-found__top").text().contains("en/index.html"), nf.body().outerHtml());
+        assertTrue(
+                nf.selectFirst("[lang=ja] .not-found__top").text().contains("ja/index.html"),
+                nf.body().outerHtml());
+        assertTrue(
+                nf.selectFirst("[lang=en] .not-found__top").text().contains("en/index.html"),
+                nf.body().outerHtml());
     }
 
     @Test
     void withABaseUrlEveryLinkOfThe404PageIsAbsolute() throws IOException {
         String base = "https://www.example.go.jp/casebook/";
-        Document nf = parse(build(SiteFixture.SITE_YAML + "base_url: " + base + "\n").resolve("404.html"));
-        List<String> urls = nf.select("[href], [src]").stream().map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src"))
-                .filter(u -> !u.startsWith("#")).toList();
+        Document nf =
+                parse(build(SiteFixture.SITE_YAML + "base_url: " + base + "\n").resolve("404.html"));
+        List<String> urls = nf.select("[href], [src]").stream()
+                .map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src"))
+                .filter(u -> !u.startsWith("#"))
+                .toList();
         assertTrue(urls.contains(base + "assets/style.css"), urls.toString());
         assertTrue(urls.contains(base + "ja/index.html") && urls.contains(base + "en/index.html"), urls.toString());
         assertTrue(urls.stream().allMatch(u -> u.startsWith(base)), urls.toString());
@@ -109,14 +131,16 @@ class ReaderPagesTest {
         BuildResult r = SiteFixture.build(Path.of("content"), out);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         int figures = 0;
-        for (String page : List.of("ja/saitama", "en/saitama", "ja/hasuda", "en/hasuda", "ja/kawaguchi", "en/kawaguchi")) {
+        for (String page :
+                List.of("ja/saitama", "en/saitama", "ja/hasuda", "en/hasuda", "ja/kawaguchi", "en/kawaguchi")) {
             for (Element f : parse(out.resolve(page + "/index.html")).select("figure.figure")) {
                 figures++;
                 Element body = f.selectFirst(".figure__body").clone();
                 body.select(".figure__omitted, .credit, .note").remove();
                 assertFalse(body.text().isBlank(), () -> page + ": a figure shows only its credit: " + f.outerHtml());
                 String omitted = f.selectFirst(".figure__omitted").text();
-                assertFalse(omitted.contains("以下に掲載") || omitted.contains("given below"),
+                assertFalse(
+                        omitted.contains("以下に掲載") || omitted.contains("given below"),
                         () -> page + ": the fixed notice must not promise what follows: " + omitted);
             }
         }
@@ -133,42 +157,73 @@ class ReaderPagesTest {
             Document home = parse(out.resolve(lang + "/index.html"));
             List<Element> cards = home.select("li.case-card");
             // one card per case, in the order of the contents: a case is a page with a key-point box
-            List<String> cases = new java.util.ArrayList<>();
+            List<String> cases = new ArrayList<>();
             for (Element a : home.select("a.contents__link")) {
                 Path target = out.resolve(lang).resolve(a.attr("href")).normalize();
-                if (java.nio.file.Files.isRegularFile(target) && parse(target).selectFirst("section.keypoint") != null
-                        && !cases.contains(a.attr("href"))) cases.add(a.attr("href"));
+                if (Files.isRegularFile(target)
+                        && parse(target).selectFirst("section.keypoint") != null
+                        && !cases.contains(a.attr("href"))) {
+                    cases.add(a.attr("href"));
+                }
             }
             assertFalse(cases.isEmpty(), "the real content has cases");
-            assertEquals(cases, cards.stream().map(c -> c.selectFirst("a.contents__link").attr("href")).toList());
-            List<String> categories = new java.util.ArrayList<>();
+            assertEquals(
+                    cases,
+                    cards.stream()
+                            .map(c -> c.selectFirst("a.contents__link").attr("href"))
+                            .toList());
+            List<String> categories = new ArrayList<>();
             for (Element card : cards) {
-                String modifier = card.classNames().stream().filter(x -> x.startsWith("case-card--")).findFirst().orElse("");
+                String modifier = card.classNames().stream()
+                        .filter(x -> x.startsWith("case-card--"))
+                        .findFirst()
+                        .orElse("");
                 assertFalse(modifier.isEmpty(), card.outerHtml());
                 String category = modifier.substring("case-card--".length());
-                if (!categories.contains(category)) categories.add(category);
+                if (!categories.contains(category)) {
+                    categories.add(category);
+                }
                 String href = card.selectFirst("a.contents__link").attr("href");
                 Document page = parse(out.resolve(lang + "/" + href));
-                assertEquals(page.selectFirst(".keypoint__headline").text(), card.selectFirst(".case-card__headline").text(), href);
-                assertEquals(page.selectFirst(".keypoint__category.is-current").ownText(), card.selectFirst(".case-card__category").ownText(), href);
-                assertEquals(page.select("table.basic-info th").eachText(), card.select(".case-card__figures dt").eachText(), href);
+                assertEquals(
+                        page.selectFirst(".keypoint__headline").text(),
+                        card.selectFirst(".case-card__headline").text(),
+                        href);
+                assertEquals(
+                        page.selectFirst(".keypoint__category.is-current").ownText(),
+                        card.selectFirst(".case-card__category").ownText(),
+                        href);
+                assertEquals(
+                        page.select("table.basic-info th").eachText(),
+                        card.select(".case-card__figures dt").eachText(),
+                        href);
             }
             // the filter: a labelled group of radio buttons, one per category present, "all" checked
             Element filter = home.selectFirst("fieldset.case-filter");
             assertNotNull(filter.selectFirst("legend"));
             // one button per category present, in the booklet's order of categories
-            List<String> values = new java.util.ArrayList<>(List.of("all"));
-            for (String c : List.of("prefecture", "core-city", "general-city")) if (categories.contains(c)) values.add(c);
+            List<String> values = new ArrayList<>(List.of("all"));
+            for (String c : List.of("prefecture", "core-city", "general-city")) {
+                if (categories.contains(c)) {
+                    values.add(c);
+                }
+            }
             assertEquals(values, filter.select("input[type=radio]").eachAttr("value"));
             assertTrue(filter.selectFirst("input[value=all]").hasAttr("checked"));
-            for (Element in : filter.select("input")) assertNotNull(filter.selectFirst("label[for=" + in.id() + "]"), in.id());
+            for (Element in : filter.select("input")) {
+                assertNotNull(filter.selectFirst("label[for=" + in.id() + "]"), in.id());
+            }
         }
         // English cards keep Japanese runs in lang="ja", as the pages do
         for (Element headline : parse(out.resolve("en/index.html")).select(".case-card__headline")) {
-            for (org.jsoup.nodes.TextNode t : headline.textNodes()) {
-                assertFalse(t.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
-                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA), "Japanese outside lang=ja: " + headline.outerHtml());
+            for (TextNode t : headline.textNodes()) {
+                assertFalse(
+                        t.text()
+                                .codePoints()
+                                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA
+                                        || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA),
+                        "Japanese outside lang=ja: " + headline.outerHtml());
             }
         }
     }
@@ -182,15 +237,25 @@ class ReaderPagesTest {
     void withoutABaseUrlNoSitemapIsWrittenAndOneNoteSaysHowToSetIt() throws IOException {
         BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
-        assertFalse(java.nio.file.Files.exists(tmp.resolve("site/sitemap.xml")), "a sitemap with relative <loc>s breaks the protocol");
-        List<String> notes = r.diagnostics().kept().stream().map(Object::toString).filter(m -> m.contains("sitemap.xml")).toList();
+        assertFalse(
+                Files.exists(tmp.resolve("site/sitemap.xml")), "a sitemap with relative <loc>s breaks the protocol");
+        List<String> notes = r.diagnostics().kept().stream()
+                .map(Object::toString)
+                .filter(m -> m.contains("sitemap.xml"))
+                .toList();
         assertEquals(1, notes.size(), notes::toString);
-        assertTrue(notes.get(0).contains("site.yaml:1:1: note: sitemap.xml is not written") && notes.get(0).contains("base_url:")
-                && notes.get(0).contains("--base-url"), notes.get(0));
+        assertTrue(
+                notes.get(0).contains("site.yaml:1:1: note: sitemap.xml is not written")
+                        && notes.get(0).contains("base_url:")
+                        && notes.get(0).contains("--base-url"),
+                notes.get(0));
 
         BuildResult withBase = buildWith(SiteFixture.SITE_YAML + "base_url: https://www.example.go.jp/cb/\n", PAGES);
-        assertTrue(withBase.diagnostics().kept().stream().noneMatch(d -> d.toString().contains("sitemap")), () -> SiteFixture.messages(withBase));
-        Document sitemap = Jsoup.parse(SiteFixture.read(tmp.resolve("site/sitemap.xml")), "", org.jsoup.parser.Parser.xmlParser());
+        assertTrue(
+                withBase.diagnostics().kept().stream()
+                        .noneMatch(d -> d.toString().contains("sitemap")),
+                () -> SiteFixture.messages(withBase));
+        Document sitemap = Jsoup.parse(SiteFixture.read(tmp.resolve("site/sitemap.xml")), "", Parser.xmlParser());
         List<String> locs = sitemap.select("loc").eachText();
         assertTrue(locs.contains("https://www.example.go.jp/cb/ja/a/"), locs.toString());
         assertTrue(locs.stream().allMatch(u -> u.startsWith("https://www.example.go.jp/cb/")), locs.toString());
@@ -225,24 +290,42 @@ class ReaderPagesTest {
     void theGlossaryIsInReadingOrderInJapaneseAndAlphabeticalInEnglish() throws IOException {
         BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
-        assertEquals(List.of("一般市", "協議の場", "中核市", "保健所"),
-                parse(tmp.resolve("site/ja/glossary/index.html")).select(".glossary dt dfn").eachText());
-        assertEquals(List.of("consultation forum", "core city", "General city", "public health center"),
-                parse(tmp.resolve("site/en/glossary/index.html")).select(".glossary dt dfn").eachText());
+        assertEquals(
+                List.of("一般市", "協議の場", "中核市", "保健所"),
+                parse(tmp.resolve("site/ja/glossary/index.html"))
+                        .select(".glossary dt dfn")
+                        .eachText());
+        assertEquals(
+                List.of("consultation forum", "core city", "General city", "public health center"),
+                parse(tmp.resolve("site/en/glossary/index.html"))
+                        .select(".glossary dt dfn")
+                        .eachText());
         // each entry keeps its id, so links still reach it; the stylesheet marks the entry a link leads to
-        assertEquals(List.of("general-city", "consultation-forum", "core-city", "public-health-center"),
-                parse(tmp.resolve("site/ja/glossary/index.html")).select(".glossary dt").eachAttr("id"));
+        assertEquals(
+                List.of("general-city", "consultation-forum", "core-city", "public-health-center"),
+                parse(tmp.resolve("site/ja/glossary/index.html"))
+                        .select(".glossary dt")
+                        .eachAttr("id"));
         String css = SiteFixture.read(tmp.resolve("site/assets/style.css"));
         assertTrue(css.contains(".glossary dt:target"), "the linked entry is marked");
     }
 
     @Test
     void aReadingThatIsNotKanaIsWarnedAtItsLine() {
-        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY.replace("reading: { ja: ほけんじょ }", "reading: { ja: 保健所 }"));
+        BuildResult r = buildWith(
+                SiteFixture.SITE_YAML, PAGES + GLOSSARY.replace("reading: { ja: ほけんじょ }", "reading: { ja: 保健所 }"));
         String m = SiteFixture.messages(r);
-        assertTrue(m.contains("glossary.yaml:3:18: ") && m.contains("warning: the reading of glossary entry \"public-health-center\" should be in kana"), m);
-        BuildResult list = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY.replace("reading: { ja: ほけんじょ }", "reading: ほけんじょ"));
-        assertTrue(SiteFixture.messages(list).contains("error: reading: of glossary entry \"public-health-center\" must give the reading by language"),
+        assertTrue(
+                m.contains("glossary.yaml:3:18: ")
+                        && m.contains(
+                                "warning: the reading of glossary entry \"public-health-center\" should be in kana"),
+                m);
+        BuildResult list =
+                buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY.replace("reading: { ja: ほけんじょ }", "reading: ほけんじょ"));
+        assertTrue(
+                SiteFixture.messages(list)
+                        .contains(
+                                "error: reading: of glossary entry \"public-health-center\" must give the reading by language"),
                 SiteFixture.messages(list));
     }
 
@@ -255,16 +338,28 @@ class ReaderPagesTest {
             Element facts = parse(tmp.resolve("site/" + page)).selectFirst("footer.site-footer dl.site-footer__facts");
             assertNotNull(facts, page);
             boolean en = page.startsWith("en/");
-            assertEquals(en ? "Publisher" : "発行者", facts.selectFirst(".site-footer__publisher").text(), page);
+            assertEquals(
+                    en ? "Publisher" : "発行者",
+                    facts.selectFirst(".site-footer__publisher").text(),
+                    page);
             assertEquals("2025-03", facts.selectFirst("time").attr("datetime"), page);
-            assertEquals(en ? "March 2025" : "2025(令和7)年3月", facts.selectFirst("time").text(), page);
+            assertEquals(
+                    en ? "March 2025" : "2025(令和7)年3月",
+                    facts.selectFirst("time").text(),
+                    page);
             assertEquals("https://portal.example.jp/", facts.selectFirst("a").attr("href"), page);
         }
         // the pages for readers of every language give the footer in every language
         for (String page : List.of("index.html", "404.html")) {
             Document d = parse(tmp.resolve("site/" + page));
-            assertEquals(List.of("ja", "en"), d.select("footer dl.site-footer__facts").eachAttr("lang"), page);
-            assertEquals(List.of("発行者", "Publisher"), d.select("footer .site-footer__publisher").eachText(), page);
+            assertEquals(
+                    List.of("ja", "en"),
+                    d.select("footer dl.site-footer__facts").eachAttr("lang"),
+                    page);
+            assertEquals(
+                    List.of("発行者", "Publisher"),
+                    d.select("footer .site-footer__publisher").eachText(),
+                    page);
         }
     }
 
@@ -273,14 +368,28 @@ class ReaderPagesTest {
         BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         Document d = parse(tmp.resolve("site/index.html"));
-        assertEquals(List.of("ja", "en", "x-default"), d.select("head link[rel=alternate]").eachAttr("hreflang"));
-        assertEquals(List.of("ja/index.html", "en/index.html", "ja/index.html"), d.select("head link[rel=alternate]").eachAttr("href"));
+        assertEquals(
+                List.of("ja", "en", "x-default"),
+                d.select("head link[rel=alternate]").eachAttr("hreflang"));
+        assertEquals(
+                List.of("ja/index.html", "en/index.html", "ja/index.html"),
+                d.select("head link[rel=alternate]").eachAttr("href"));
         assertEquals(List.of("ja", "en"), d.select(".edition").eachAttr("lang"));
-        assertEquals(List.of("ja/index.html", "en/index.html"), d.select(".edition a").eachAttr("href"));
-        assertEquals(List.of("テスト事例集", "Test collection"), d.select(".edition__title").eachText());
+        assertEquals(
+                List.of("ja/index.html", "en/index.html"),
+                d.select(".edition a").eachAttr("href"));
+        assertEquals(
+                List.of("テスト事例集", "Test collection"),
+                d.select(".edition__title").eachText());
         // its footer links to the pages about the site in every language, each marked with its language
-        assertEquals(List.of("ja/glossary/index.html", "en/glossary/index.html"), d.select("footer .site-footer__links a").eachAttr("href"));
-        assertEquals(List.of("", "en"), d.select("footer .site-footer__links a").stream().map(a -> a.attr("lang")).toList());
+        assertEquals(
+                List.of("ja/glossary/index.html", "en/glossary/index.html"),
+                d.select("footer .site-footer__links a").eachAttr("href"));
+        assertEquals(
+                List.of("", "en"),
+                d.select("footer .site-footer__links a").stream()
+                        .map(a -> a.attr("lang"))
+                        .toList());
     }
 
     /** Each printed sheet names the page's address and the publication date (a rule for the page's bottom margin). */
@@ -291,13 +400,21 @@ class ReaderPagesTest {
         Document ja = parse(tmp.resolve("site/ja/a/index.html"));
         String rule = ja.selectFirst("head style[data-print-page]").data();
         assertTrue(rule.contains("@bottom-left") && rule.contains("\"ja/a/index.html  発行年月 2025(令和7)年3月\""), rule);
-        assertEquals("ja/a/index.html", ja.selectFirst(".site-footer__address.print-only [data-page-url]").text());
+        assertEquals(
+                "ja/a/index.html",
+                ja.selectFirst(".site-footer__address.print-only [data-page-url]")
+                        .text());
         buildWith(SiteFixture.SITE_YAML + "base_url: https://www.example.go.jp/cb/\n", PAGES);
         Document en = parse(tmp.resolve("site/en/index.html"));
-        assertTrue(en.selectFirst("head style[data-print-page]").data().contains("\"https://www.example.go.jp/cb/en/  Date of publication March 2025\""),
+        assertTrue(
+                en.selectFirst("head style[data-print-page]")
+                        .data()
+                        .contains("\"https://www.example.go.jp/cb/en/  Date of publication March 2025\""),
                 en.head().outerHtml());
         // the pages that are not read on paper carry no such rule
-        assertTrue(parse(tmp.resolve("site/404.html")).select("style[data-print-page], .site-footer__address").isEmpty());
+        assertTrue(parse(tmp.resolve("site/404.html"))
+                .select("style[data-print-page], .site-footer__address")
+                .isEmpty());
     }
 
     @Test
@@ -306,8 +423,10 @@ class ReaderPagesTest {
         Element icon = parse(tmp.resolve("site/404.html")).selectFirst("head link[rel=icon]");
         assertNotNull(icon, "without a favicon link browsers ask the server root for /favicon.ico");
         assertTrue(icon.attr("href").startsWith("data:image/svg+xml;base64,"), icon.outerHtml());
-        String svg = new String(java.util.Base64.getDecoder().decode(icon.attr("href").substring(icon.attr("href").indexOf(',') + 1)),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String svg = new String(
+                Base64.getDecoder()
+                        .decode(icon.attr("href").substring(icon.attr("href").indexOf(',') + 1)),
+                StandardCharsets.UTF_8);
         assertTrue(svg.startsWith("<svg") && !svg.contains("<script"), svg);
     }
 
@@ -366,26 +485,36 @@ class ReaderPagesTest {
         BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + ROUNDTABLE);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         Document en = parse(tmp.resolve("site/en/talk/index.html"));
-        assertEquals(List.of("Moderator Iwagami Yoichi", "Sano Miki and Kobayashi Misa"), en.select(".turn .speaker__name").eachText());
+        assertEquals(
+                List.of("Moderator Iwagami Yoichi", "Sano Miki and Kobayashi Misa"),
+                en.select(".turn .speaker__name").eachText());
         // read out once: the shown name is hidden from screen readers, the label keeps the original script
         assertEquals(List.of("true", "true"), en.select(".turn .speaker__name").eachAttr("aria-hidden"));
-        assertEquals("Moderator Iwagami Yoichi (岩上洋一):", en.selectFirst(".turn .speaker .visually-hidden").text());
-        assertEquals("ja", en.selectFirst(".turn .speaker .visually-hidden span").attr("lang"));
+        assertEquals(
+                "Moderator Iwagami Yoichi (岩上洋一):",
+                en.selectFirst(".turn .speaker .visually-hidden").text());
+        assertEquals(
+                "ja", en.selectFirst(".turn .speaker .visually-hidden span").attr("lang"));
         Document ja = parse(tmp.resolve("site/ja/talk/index.html"));
-        assertEquals(List.of("司会 岩上洋一氏", "佐野 美貴氏、小林 三沙氏"), ja.select(".turn .speaker__name").eachText());
+        assertEquals(
+                List.of("司会 岩上洋一氏", "佐野 美貴氏、小林 三沙氏"),
+                ja.select(".turn .speaker__name").eachText());
     }
 
     /** Japanese headings and titles break between phrases (<wbr>, with keep-all), not inside a word such as センター. */
     @Test
     void japaneseHeadingsAndTitlesBreakOnlyBetweenPhrases() throws IOException {
-        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES.replace("title: 事例A", "title: 埼玉県立精神保健福祉センター")
-                .replace("## 二 {#two}", "## 参加者と凡例 {#two}"));
+        BuildResult r = buildWith(
+                SiteFixture.SITE_YAML,
+                PAGES.replace("title: 事例A", "title: 埼玉県立精神保健福祉センター").replace("## 二 {#two}", "## 参加者と凡例 {#two}"));
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         Document page = parse(tmp.resolve("site/ja/a/index.html"));
         assertEquals("埼玉県立精神保健福祉<wbr>センター", page.selectFirst("h1").html());
         assertEquals("参加者と<wbr>凡例", page.selectFirst("h2#two").html());
         assertEquals("埼玉県立精神保健福祉センター | テスト事例集", page.title(), "the document title has no markup");
-        assertTrue(page.selectFirst(".article__body p").html().indexOf("<wbr>") < 0, "running text is left to the browser");
+        assertTrue(
+                page.selectFirst(".article__body p").html().indexOf("<wbr>") < 0,
+                "running text is left to the browser");
         assertTrue(SiteFixture.read(tmp.resolve("site/assets/style.css")).contains("word-break: keep-all"));
     }
 }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code check --strict} is clean.
  */
 class RealContentBuildTest {
-    @TempDir static Path tmp;
+    @TempDir
+    static Path tmp;
+
     static CollectionChecks checks;
 
     @BeforeAll
@@ -20,29 +22,68 @@ class RealContentBuildTest {
         checks = new CollectionChecks(Path.of("content"), tmp.resolve("site"));
     }
 
-    @Test void strictCheckIsClean() { checks.strictCheckIsClean(); }
+    @Test
+    void strictCheckIsClean() {
+        checks.strictCheckIsClean();
+    }
 
-    @Test void everyPageExistsInEachOfItsLanguages() { checks.everyPageExistsInEachOfItsLanguages(); }
+    @Test
+    void everyPageExistsInEachOfItsLanguages() {
+        checks.everyPageExistsInEachOfItsLanguages();
+    }
 
-    @Test void topPagesShowTheCollectionAndItsContentsInOrder() { checks.topPagesShowTheCollectionAndItsContentsInOrder(); }
+    @Test
+    void topPagesShowTheCollectionAndItsContentsInOrder() {
+        checks.topPagesShowTheCollectionAndItsContentsInOrder();
+    }
 
-    @Test void previousAndNextFollowTheReadingOrder() { checks.previousAndNextFollowTheReadingOrder(); }
+    @Test
+    void previousAndNextFollowTheReadingOrder() {
+        checks.previousAndNextFollowTheReadingOrder();
+    }
 
-    @Test void languageSwitchPointsAtTheTwinOrSaysItIsMissing() { checks.languageSwitchPointsAtTheTwinOrSaysItIsMissing(); }
+    @Test
+    void languageSwitchPointsAtTheTwinOrSaysItIsMissing() {
+        checks.languageSwitchPointsAtTheTwinOrSaysItIsMissing();
+    }
 
-    @Test void everyInternalLinkAndAnchorResolves() { checks.everyInternalLinkAndAnchorResolves(); }
+    @Test
+    void everyInternalLinkAndAnchorResolves() {
+        checks.everyInternalLinkAndAnchorResolves();
+    }
 
-    @Test void translatedPagesHaveNoJapaneseOutsideLangJa() { checks.translatedPagesHaveNoJapaneseOutsideLangJa(); }
+    @Test
+    void translatedPagesHaveNoJapaneseOutsideLangJa() {
+        checks.translatedPagesHaveNoJapaneseOutsideLangJa();
+    }
 
-    @Test void translationsMatchTheOriginalsInStructure() { checks.translationsMatchTheOriginalsInStructure(); }
+    @Test
+    void translationsMatchTheOriginalsInStructure() {
+        checks.translationsMatchTheOriginalsInStructure();
+    }
 
-    @Test void keyPointBoxesAreComplete() { checks.keyPointBoxesAreComplete(); }
+    @Test
+    void keyPointBoxesAreComplete() {
+        checks.keyPointBoxesAreComplete();
+    }
 
-    @Test void basicInformationShowsEveryFigure() { checks.basicInformationShowsEveryFigure(); }
+    @Test
+    void basicInformationShowsEveryFigure() {
+        checks.basicInformationShowsEveryFigure();
+    }
 
-    @Test void dialogueMarksEverySpeaker() { checks.dialogueMarksEverySpeaker(); }
+    @Test
+    void dialogueMarksEverySpeaker() {
+        checks.dialogueMarksEverySpeaker();
+    }
 
-    @Test void glossaryTermsLinkOnceAndEveryEntryIsPublished() { checks.glossaryTermsLinkOnceAndEveryEntryIsPublished(); }
+    @Test
+    void glossaryTermsLinkOnceAndEveryEntryIsPublished() {
+        checks.glossaryTermsLinkOnceAndEveryEntryIsPublished();
+    }
 
-    @Test void noPlaceholderIsPublished() { checks.noPlaceholderIsPublished(); }
+    @Test
+    void noPlaceholderIsPublished() {
+        checks.noPlaceholderIsPublished();
+    }
 }

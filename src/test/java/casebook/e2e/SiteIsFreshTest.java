@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The committed site/ is byte-for-byte a fresh build of content/, so the published copy never drifts. */
 class SiteIsFreshTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void committedSiteEqualsAFreshBuild() throws IOException {
@@ -28,14 +29,20 @@ class SiteIsFreshTest {
         TreeMap<String, byte[]> committed = files(Path.of("site"));
         assertEquals(fresh.keySet(), committed.keySet(), "run: mvn compile exec:java, and commit site/");
         List<String> differ = new ArrayList<>();
-        for (String k : fresh.keySet()) if (!Arrays.equals(fresh.get(k), committed.get(k))) differ.add(k);
+        for (String k : fresh.keySet()) {
+            if (!Arrays.equals(fresh.get(k), committed.get(k))) {
+                differ.add(k);
+            }
+        }
         assertEquals(List.of(), differ, "site/ is stale; run: mvn compile exec:java, and commit site/");
     }
 
     static TreeMap<String, byte[]> files(Path root) throws IOException {
         TreeMap<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
         }
         return out;
     }

@@ -32,11 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 class SourceFidelityTest {
     private static final Pattern MARKERS = Pattern.compile("^(- )?[・✓•▶]\\s*|^[司蓮川県保]\\s*[▶•]\\s*");
     private static final Pattern TAGS = Pattern.compile("</?(p|ul|li)( [^>]*)?>");
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     @Test
     void everyLineOfTheSourceAppearsOnTheJapanesePages() throws IOException {
-        assertEquals(List.of(), missing(Path.of("content"), tmp.resolve("site")), "source text missing from the Japanese edition");
+        assertEquals(
+                List.of(),
+                missing(Path.of("content"), tmp.resolve("site")),
+                "source text missing from the Japanese edition");
     }
 
     /** The pieces of the source text (with their line) that the Japanese edition built from {@code content} lacks. */
@@ -65,8 +70,12 @@ class SourceFidelityTest {
             for (String piece : line.split("[\\t ・：]+")) {
                 piece = MARKERS.matcher(piece).replaceFirst("");
                 String n = normalise(piece);
-                if (n.length() < 2 || n.matches("p\\d+")) continue;
-                if (!text.contains(n)) missing.add((i + 1) + ": " + piece);
+                if (n.length() < 2 || n.matches("p\\d+")) {
+                    continue;
+                }
+                if (!text.contains(n)) {
+                    missing.add((i + 1) + ": " + piece);
+                }
             }
         }
         return missing;

@@ -63,49 +63,49 @@ class BlocksTest {
     /** Every block once, nested ones too, on an English page (Japanese runs are marked). */
     static final String PAGE = """
             ## Overview {#overview}
-            
+
             :::keypoint
             A *headline* with a [link](../a/)
-            
+
             - first point
             - second 日本語 point
-            
+
             :::note
             nested note
             :::
             :::
-            
+
             :::basic-info
             :::
-            
+
             ### Table
-            
+
             :::summary-table
             - Row one
               - a point
               - another
             - Row **two**
-            
+
               second paragraph
             :::
-            
+
             :::figure Figure 1: *flow* of 支援
             :::credit
             Source: ministry
             :::
             :::
-            
+
             :::infocard Contacts & more
             Term
             : Definition
             :::
-            
+
             :::note
             A note with <span class="x">raw</span> HTML.
             :::
-            
+
             ## Round-table
-            
+
             :::participants
             - id: mod
               mark: 司
@@ -118,12 +118,12 @@ class BlocksTest {
               people:
                 - name: Guest
             :::
-            
+
             :::dialogue
             mod: Let us begin, [see](../b/).
             g1: Thank you.
             continued line
-            
+
             mod: Third turn.
             :::
             """;
@@ -190,8 +190,19 @@ class BlocksTest {
             """;
 
     static RenderedBody render(MarkdownRenderer md, String body, Diagnostics d) {
-        return md.render(new RenderRequest(Path.of("p.md"), "en", body, 5, YamlReader.read(DATA, Path.of("data.yaml"), 0, d),
-                Path.of("data.yaml"), LABELS, GlossaryTerms.NONE, "g/", true), d);
+        return md.render(
+                new RenderRequest(
+                        Path.of("p.md"),
+                        "en",
+                        body,
+                        5,
+                        YamlReader.read(DATA, Path.of("data.yaml"), 0, d),
+                        Path.of("data.yaml"),
+                        LABELS,
+                        GlossaryTerms.NONE,
+                        "g/",
+                        true),
+                d);
     }
 
     @Test
@@ -200,18 +211,24 @@ class BlocksTest {
         RenderedBody b = render(MD, PAGE, d);
         assertEquals(List.of(), d.sorted());
         assertEquals(EXPECTED, b.html());
-        assertEquals("overview:H2, keypoint:UL, keypoint:NOTE, keypoint:KEYPOINT, keypoint:TABLE, table:H3, table:UL, table:UL, "
-                + "table:TABLE, table:FIGURE, table:CREDIT, table:UL, table:INFOCARD, table:NOTE, round-table:H2, "
-                + "round-table:PARTICIPANTS, round-table:TURN, round-table:TURN, round-table:TURN",
+        assertEquals(
+                "overview:H2, keypoint:UL, keypoint:NOTE, keypoint:KEYPOINT, keypoint:TABLE, table:H3, table:UL, table:UL, "
+                        + "table:TABLE, table:FIGURE, table:CREDIT, table:UL, table:INFOCARD, table:NOTE, round-table:H2, "
+                        + "round-table:PARTICIPANTS, round-table:TURN, round-table:TURN, round-table:TURN",
                 b.structure().stream().map(s -> s.section() + ":" + s.kind()).collect(Collectors.joining(", ")));
-        assertEquals(List.of("overview", "keypoint", "table", "round-table"), b.headings().stream().map(OutlineHeading::id).toList());
+        assertEquals(
+                List.of("overview", "keypoint", "table", "round-table"),
+                b.headings().stream().map(OutlineHeading::id).toList());
     }
 
     @Test
     void everyBlockHasATemplateInTheDefaultThemeAndEveryTemplateABlock() throws IOException {
         try (Stream<Path> files = Files.list(DefaultTheme.TEMPLATES.resolve("blocks"))) {
-            assertEquals(new TreeSet<>(MarkdownRenderer.CONTAINERS), files.map(p -> p.getFileName().toString())
-                    .map(n -> n.substring(0, n.length() - ".ftlh".length())).collect(Collectors.toCollection(TreeSet::new)));
+            assertEquals(
+                    new TreeSet<>(MarkdownRenderer.CONTAINERS),
+                    files.map(p -> p.getFileName().toString())
+                            .map(n -> n.substring(0, n.length() - ".ftlh".length()))
+                            .collect(Collectors.toCollection(TreeSet::new)));
         }
         assertEquals(9, MarkdownRenderer.CONTAINERS.size());
     }
@@ -224,7 +241,8 @@ class BlocksTest {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render(md, "Before.\n\n:::note\nA *remark* & more.\n:::\n", d);
         assertEquals(List.of(), d.sorted());
-        assertEquals("<p>Before.</p>\n<aside class=\"remark\"><p>A <em>remark</em> &amp; more.</p>\n</aside>\n", b.html());
+        assertEquals(
+                "<p>Before.</p>\n<aside class=\"remark\"><p>A <em>remark</em> &amp; more.</p>\n</aside>\n", b.html());
     }
 
     @Test
@@ -237,7 +255,9 @@ class BlocksTest {
         assertEquals("<p>Before.</p>\n", b.html());
         List<String> problems = d.sorted().stream().map(Object::toString).toList();
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("mytheme/blocks/credit.ftlh:1:1: error: cannot load template"), problems.get(0));
+        assertTrue(
+                problems.get(0).startsWith("mytheme/blocks/credit.ftlh:1:1: error: cannot load template"),
+                problems.get(0));
         assertTrue(problems.get(1).startsWith("mytheme/blocks/note.ftlh:2:3: error: template error:"), problems.get(1));
     }
 
@@ -249,15 +269,24 @@ class BlocksTest {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render(md, ":::note\nText\n:::\n", d);
         assertEquals("", b.html());
-        assertTrue(d.sorted().get(0).toString().startsWith("mytheme/blocks/note.ftlh:1:"), d.sorted().toString());
+        assertTrue(
+                d.sorted().get(0).toString().startsWith("mytheme/blocks/note.ftlh:1:"),
+                d.sorted().toString());
     }
 
     @Test
     void aModelReachesTheTemplateAsPlainValues() {
-        var model = new KeyPointBlock.KeyPoint("kp", "Key points", "Category", "(this case)",
-                List.of(new KeyPointBlock.Category("Core city", true)), List.of(new KeyPointBlock.Part("headline", "<em>x</em>")));
+        var model = new KeyPointBlock.KeyPoint(
+                "kp",
+                "Key points",
+                "Category",
+                "(this case)",
+                List.of(new KeyPointBlock.Category("Core city", true)),
+                List.of(new KeyPointBlock.Part("headline", "<em>x</em>")));
         Map<String, Object> view = BlockView.of(model);
-        assertEquals(List.of("id", "title", "categoriesLabel", "currentLabel", "categories", "body"), List.copyOf(view.keySet()));
+        assertEquals(
+                List.of("id", "title", "categoriesLabel", "currentLabel", "categories", "body"),
+                List.copyOf(view.keySet()));
         assertEquals(List.of(Map.of("name", "Core city", "current", true)), view.get("categories"));
         assertEquals(List.of(Map.of("kind", "headline", "contentHtml", "<em>x</em>")), view.get("body"));
         assertFalse(view.values().stream().anyMatch(v -> v instanceof Record));
@@ -267,10 +296,12 @@ class BlocksTest {
     void aMistakeInsideABlockIsStillReportedAtItsLineInThePage() {
         Diagnostics d = new Diagnostics();
         render(MD, "Intro.\n\n:::dialogue\nmod: Hello.\nnobody: Hi.\n:::\n", d);
-        assertEquals(List.of("p.md:8:1: error: speaker \"mod\" is not in this page's participants (fix: declare it in the"
-                        + " :::participants block above the dialogue, or correct the id)",
-                "p.md:9:1: error: speaker \"nobody\" is not in this page's participants (fix: declare it in the"
-                        + " :::participants block above the dialogue, or correct the id)"),
+        assertEquals(
+                List.of(
+                        "p.md:8:1: error: speaker \"mod\" is not in this page's participants (fix: declare it in the"
+                                + " :::participants block above the dialogue, or correct the id)",
+                        "p.md:9:1: error: speaker \"nobody\" is not in this page's participants (fix: declare it in the"
+                                + " :::participants block above the dialogue, or correct the id)"),
                 d.sorted().stream().map(Object::toString).toList());
     }
 }

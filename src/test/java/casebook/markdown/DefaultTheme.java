@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /** A Markdown renderer writing custom blocks with the default theme's templates, as a build does. */
 final class DefaultTheme {
-    private DefaultTheme() { }
+    private DefaultTheme() {}
 
     static final Path TEMPLATES = Path.of("themes/default/templates");
 

@@ -29,30 +29,46 @@ class GlossaryLinksTest {
             new GlossaryTerms.Term("  prefecture ", "prefecture"),
             new GlossaryTerms.Term("approach", "approach")));
 
-    static final GlossaryTerms JA = new GlossaryTerms(List.of(
-            new GlossaryTerms.Term("保健所", "public-health-center"),
-            new GlossaryTerms.Term("保健", "health")));
+    static final GlossaryTerms JA = new GlossaryTerms(
+            List.of(new GlossaryTerms.Term("保健所", "public-health-center"), new GlossaryTerms.Term("保健", "health")));
 
     static Document render(String body, String lang, GlossaryTerms terms) {
         Diagnostics d = new Diagnostics();
-        RenderedBody b = MD.render(new RenderRequest(Path.of("p.md"), lang, body, 5, null, null, Map.of(), terms,
-                "../glossary/index.html", !lang.equals("ja")), d);
+        RenderedBody b = MD.render(
+                new RenderRequest(
+                        Path.of("p.md"),
+                        lang,
+                        body,
+                        5,
+                        null,
+                        null,
+                        Map.of(),
+                        terms,
+                        "../glossary/index.html",
+                        !lang.equals("ja")),
+                d);
         assertEquals(List.of(), d.sorted());
         return Jsoup.parseBodyFragment(b.html());
     }
 
     static List<String> links(Document doc) {
-        return doc.select("a.term").stream().map(a -> a.text() + " -> " + a.attr("href").replaceAll(".*#", "#")).toList();
+        return doc.select("a.term").stream()
+                .map(a -> a.text() + " -> " + a.attr("href").replaceAll(".*#", "#"))
+                .toList();
     }
 
     @Test
     void theLongestTermWinsWhereTermsOverlapEvenWhenTheLongerOneIsAlreadyLinked() {
-        Document doc = render("The public health center helps.\n\nTwo public health centers and a health center.\n", "en", EN);
-        assertEquals(List.of("public health center -> #public-health-center", "health center -> #community-health-center"),
+        Document doc =
+                render("The public health center helps.\n\nTwo public health centers and a health center.\n", "en", EN);
+        assertEquals(
+                List.of("public health center -> #public-health-center", "health center -> #community-health-center"),
                 links(doc));
         // the second paragraph's "public health centers" stays plain text: no link inside it
         Element second = doc.select("p").get(1);
-        assertEquals("Two public health centers and a ", second.ownText().replace("  ", " ").substring(0, 32));
+        assertEquals(
+                "Two public health centers and a ",
+                second.ownText().replace("  ", " ").substring(0, 32));
         assertEquals(1, second.select("a").size());
     }
 
@@ -66,11 +82,20 @@ class GlossaryLinksTest {
     @Test
     void englishTermsMatchWholeWordsAndCoverTheirPlural() {
         Document doc = render("Three public health nurses, two core cities, approaches and prefectures.\n", "en", EN);
-        assertEquals(List.of("public health nurses -> #public-health-nurse", "core cities -> #core-city",
-                "approaches -> #approach", "prefectures -> #prefecture"), links(doc));
-        assertEquals(List.of(), links(render("A nursery, a prefectural office, the approachable staff, a subprefecture.\n", "en", EN)));
+        assertEquals(
+                List.of(
+                        "public health nurses -> #public-health-nurse",
+                        "core cities -> #core-city",
+                        "approaches -> #approach",
+                        "prefectures -> #prefecture"),
+                links(doc));
+        assertEquals(
+                List.of(),
+                links(render("A nursery, a prefectural office, the approachable staff, a subprefecture.\n", "en", EN)));
         // a capital letter counts at the start of a sentence, not inside a name
-        assertEquals(List.of("Prefectures -> #prefecture"), links(render("Saitama Prefecture. Prefectures differ.\n", "en", EN)));
+        assertEquals(
+                List.of("Prefectures -> #prefecture"),
+                links(render("Saitama Prefecture. Prefectures differ.\n", "en", EN)));
     }
 
     @Test
@@ -98,13 +123,21 @@ class GlossaryLinksTest {
         assertEquals("public health centers", "the public health centers' staff".substring(h.start(), h.end()));
         assertNull(EN.next("healthcare centers", 0));
         assertNull(EN.next("", 0));
-        assertEquals(List.of("public health center", "public health nurse", "health center", "prefecture", "core city", "approach"),
+        assertEquals(
+                List.of(
+                        "public health center",
+                        "public health nurse",
+                        "health center",
+                        "prefecture",
+                        "core city",
+                        "approach"),
                 EN.terms().stream().map(GlossaryTerms.Term::form).toList());
     }
 
     @Test
     void aBuiltSiteLinksTheEntryTheReaderMeans(@TempDir Path tmp) throws Exception {
-        Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "order: [a]\n" + """
+        Path content = SiteFixture.write(
+                tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "order: [a]\n" + """
                 -- glossary.yaml --
                 - id: public-health-center
                   ja: 保健所
@@ -133,7 +166,10 @@ class GlossaryLinksTest {
         var r = SiteFixture.build(content, out);
         assertEquals(List.of(), SiteFixture.errors(r), SiteFixture.messages(r));
         Document en = Jsoup.parse(Files.readString(out.resolve("en/a/index.html")));
-        assertEquals(List.of("public health center -> #public-health-center", "community health center -> #community-health-center"),
+        assertEquals(
+                List.of(
+                        "public health center -> #public-health-center",
+                        "community health center -> #community-health-center"),
                 links(en));
         Document ja = Jsoup.parse(Files.readString(out.resolve("ja/a/index.html")));
         assertEquals(List.of("保健所 -> #public-health-center", "地域保健センター -> #community-health-center"), links(ja));

@@ -11,23 +11,54 @@ import casebook.frontmatter.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
     static final MarkdownRenderer MD = DefaultTheme.renderer();
-    static final Map<String, String> LABELS = Map.of("keypoint.title", "取組のポイント", "category.prefecture", "都道府県",
-            "category.core-city", "中核市", "category.general-city", "一般市", "basic.population", "人口", "unit.people", "{n}人",
-            "asof.era", "（{date}現在）", "dialogue.says", "：", "participants.joiner", "、");
+    static final Map<String, String> LABELS = Map.of(
+            "keypoint.title",
+            "取組のポイント",
+            "category.prefecture",
+            "都道府県",
+            "category.core-city",
+            "中核市",
+            "category.general-city",
+            "一般市",
+            "basic.population",
+            "人口",
+            "unit.people",
+            "{n}人",
+            "asof.era",
+            "（{date}現在）",
+            "dialogue.says",
+            "：",
+            "participants.joiner",
+            "、");
 
     static RenderedBody render(String body, String lang, String data, Diagnostics d) {
         YamlNode node = data == null ? null : YamlReader.read(data, Path.of("data.yaml"), 0, d);
-        return MD.render(new RenderRequest(Path.of("p.md"), lang, body, 5, node, data == null ? null : Path.of("data.yaml"),
-                LABELS, GlossaryTerms.NONE, "../glossary/index.html", !lang.equals("ja")), d);
+        return MD.render(
+                new RenderRequest(
+                        Path.of("p.md"),
+                        lang,
+                        body,
+                        5,
+                        node,
+                        data == null ? null : Path.of("data.yaml"),
+                        LABELS,
+                        GlossaryTerms.NONE,
+                        "../glossary/index.html",
+                        !lang.equals("ja")),
+                d);
     }
 
-    static Document html(RenderedBody b) { return Jsoup.parseBodyFragment(b.html()); }
+    static Document html(RenderedBody b) {
+        return Jsoup.parseBodyFragment(b.html());
+    }
 
     @Test
     void lineBreakBetweenJapaneseIsNotASpaceButBetweenLatinWordsItIs() {
@@ -41,7 +72,9 @@ class MarkdownRendererTest {
     void headingsGetExplicitOrDerivedUniqueIds() {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render("## 基本情報 {#basic-info}\n\n## 取組の概要\n\n## 取組の概要\n", "ja", null, d);
-        assertEquals(List.of("basic-info", "取組の概要", "取組の概要-2"), b.headings().stream().map(OutlineHeading::id).toList());
+        assertEquals(
+                List.of("basic-info", "取組の概要", "取組の概要-2"),
+                b.headings().stream().map(OutlineHeading::id).toList());
         assertEquals("基本情報", html(b).getElementById("basic-info").text());
         assertEquals(5, b.headings().get(0).line());
     }
@@ -60,21 +93,30 @@ class MarkdownRendererTest {
     @Test
     void basicInformationComesFromDataWithPositionsForMistakes() {
         Diagnostics d = new Diagnostics();
-        String data = "basic_info:\n  - item: population\n    value: 607651\n    unit: people\n    as_of: 2024-10-01\n    as_of_calendar: era\n"
-                + "  - item: populaton\n    value: 1\n";
+        String data =
+                "basic_info:\n  - item: population\n    value: 607651\n    unit: people\n    as_of: 2024-10-01\n    as_of_calendar: era\n"
+                        + "  - item: populaton\n    value: 1\n";
         RenderedBody b = render(":::basic-info\n:::\n", "ja", data, d);
         assertEquals("607,651人（令和6年10月1日現在）", html(b).selectFirst("td").text());
         String m = d.sorted().get(0).toString();
-        assertTrue(m.startsWith("data.yaml:7:5: error: unknown basic-information item \"populaton\"; did you mean \"population\"?"), m);
+        assertTrue(
+                m.startsWith(
+                        "data.yaml:7:5: error: unknown basic-information item \"populaton\"; did you mean \"population\"?"),
+                m);
     }
 
     @Test
     void dataMistakesThatWouldBePublishedAsWrittenAreReported() {
         Diagnostics d = new Diagnostics();
-        String data = "population: 3\nbasic_info:\n  - item: population\n    value: 1\n    as_of: 2024-10-01\n    as_of_calendar: gregorian\n";
-        RenderedBody b = render("人口{{ data.population }}人、{{data. population}}、{{ data.population }\n\n{{ data.basic_info }}\n\n"
-                + ":::basic-info\n:::\n", "ja", data, d);
-        String m = d.sorted().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n"));
+        String data =
+                "population: 3\nbasic_info:\n  - item: population\n    value: 1\n    as_of: 2024-10-01\n    as_of_calendar: gregorian\n";
+        RenderedBody b = render(
+                "人口{{ data.population }}人、{{data. population}}、{{ data.population }\n\n{{ data.basic_info }}\n\n"
+                        + ":::basic-info\n:::\n",
+                "ja",
+                data,
+                d);
+        String m = d.sorted().stream().map(Object::toString).collect(Collectors.joining("\n"));
         assertTrue(html(b).text().startsWith("人口3人、"), html(b).text());
         assertTrue(m.contains("p.md:5:26: warning: \"{{data. population}}\" is not a data reference"), m);
         assertTrue(m.contains("p.md:5:47: warning: \"{{ data.population }\" is not a data reference"), m);
@@ -85,15 +127,25 @@ class MarkdownRendererTest {
     @Test
     void aParticipantsBlockThatCannotBeReadIsReportedOnceNotOncePerTurn() {
         Diagnostics d = new Diagnostics();
-        render(":::participants\n- id: mod\n\tmark: 司\n:::\n\n:::dialogue\nmod: 質問です。\nguest: 答えです。\n:::\n", "ja", null, d);
+        render(
+                ":::participants\n- id: mod\n\tmark: 司\n:::\n\n:::dialogue\nmod: 質問です。\nguest: 答えです。\n:::\n",
+                "ja",
+                null,
+                d);
         assertEquals(1, d.errorCount(), d.sorted().toString());
-        assertTrue(d.sorted().get(0).toString().contains("YAML syntax error"), d.sorted().toString());
+        assertTrue(
+                d.sorted().get(0).toString().contains("YAML syntax error"),
+                d.sorted().toString());
     }
 
     @Test
     void doubleBracesInCodeOrEscapedAreExampleTextNotMistakes() {
         Diagnostics d = new Diagnostics();
-        render("Use `{{ .Title }}` here, or \\{{ this }}.\n\n```\n{{ range }}\n```\n\n    {{ indented }}\n", "ja", "x: 1\n", d);
+        render(
+                "Use `{{ .Title }}` here, or \\{{ this }}.\n\n```\n{{ range }}\n```\n\n    {{ indented }}\n",
+                "ja",
+                "x: 1\n",
+                d);
         assertEquals(0, d.warningCount(), d.sorted().toString());
     }
 
@@ -104,11 +156,14 @@ class MarkdownRendererTest {
     @Test
     void aDialogueTurnWithALinkKeepsItsWordsInOneBox() {
         Diagnostics d = new Diagnostics();
-        String body = ":::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n:::\n\n"
-                + ":::dialogue\nmod: 前の文、[保健師](../a/)と*強調*、後の文。\n:::\n";
+        String body =
+                ":::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n:::\n\n"
+                        + ":::dialogue\nmod: 前の文、[保健師](../a/)と*強調*、後の文。\n:::\n";
         Document h = html(render(body, "ja", null, d));
-        org.jsoup.nodes.Element turn = h.selectFirst(".turn");
-        assertEquals(List.of("speaker", "turn__text"), turn.children().stream().map(org.jsoup.nodes.Element::className).toList());
+        Element turn = h.selectFirst(".turn");
+        assertEquals(
+                List.of("speaker", "turn__text"),
+                turn.children().stream().map(Element::className).toList());
         assertTrue(turn.textNodes().stream().allMatch(t -> t.text().isBlank()), turn.outerHtml());
         assertEquals("前の文、保健師と強調、後の文。", turn.selectFirst(".turn__text").text());
     }
@@ -118,15 +173,17 @@ class MarkdownRendererTest {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render("## 看護師の懸念 {#nurse concerns}\n", "ja", null, d);
         assertEquals("看護師の懸念", html(b).selectFirst("h2").text());
-        assertTrue(d.sorted().get(0).toString().startsWith("p.md:5:1: error: heading id \"nurse concerns\" is not valid"),
+        assertTrue(
+                d.sorted().get(0).toString().startsWith("p.md:5:1: error: heading id \"nurse concerns\" is not valid"),
                 d.sorted().toString());
     }
 
     @Test
     void dialogueTurnsNameTheirSpeakerForScreenReaders() {
         Diagnostics d = new Diagnostics();
-        String body = ":::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n:::\n\n"
-                + ":::dialogue\nmod: 質問です。\nguest: 答えです。\n:::\n";
+        String body =
+                ":::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n:::\n\n"
+                        + ":::dialogue\nmod: 質問です。\nguest: 答えです。\n:::\n";
         Document h = html(render(body, "ja", null, d));
         assertEquals("司会 岩上洋一氏：", h.selectFirst(".turn .visually-hidden").text());
         assertEquals("true", h.selectFirst(".turn .speaker-mark").attr("aria-hidden"));
@@ -137,8 +194,11 @@ class MarkdownRendererTest {
     @Test
     void japaneseOnEnglishPagesIsMarked() {
         Diagnostics d = new Diagnostics();
-        Document h = html(render("Saitama Prefecture (埼玉県) and Sano Miki (佐野 美貴), part 3 (高齢者・障害者 第3部).\n", "en", null, d));
-        assertEquals(List.of("埼玉県", "佐野 美貴", "高齢者・障害者 第3部"), h.select("span[lang=ja]").eachText());
+        Document h =
+                html(render("Saitama Prefecture (埼玉県) and Sano Miki (佐野 美貴), part 3 (高齢者・障害者 第3部).\n", "en", null, d));
+        assertEquals(
+                List.of("埼玉県", "佐野 美貴", "高齢者・障害者 第3部"),
+                h.select("span[lang=ja]").eachText());
     }
 
     @Test
@@ -162,23 +222,31 @@ class MarkdownRendererTest {
     @Test
     void aRefusedLinkKeepsItsTextAndLosesItsTargetAndARefusedImageIsLeftOut() {
         Diagnostics d = new Diagnostics();
-        RenderedBody b = render("[読む](javascript:alert(1)) ![図](data:image/png;base64,AAAA) <vbscript:msgbox(1)> [ok](../b/)\n",
-                "ja", null, d);
+        RenderedBody b = render(
+                "[読む](javascript:alert(1)) ![図](data:image/png;base64,AAAA) <vbscript:msgbox(1)> [ok](../b/)\n",
+                "ja",
+                null,
+                d);
         Document h = html(b);
         assertEquals(1, h.select("a").size(), b.html());
         assertEquals("../b/index.html", h.selectFirst("a").attr("href"));
         assertTrue(h.select("img").isEmpty(), b.html());
         assertTrue(h.text().startsWith("読む "), h.text());
         // the link check reports them: each is among the page's links, where it is written
-        assertEquals(List.of("javascript:alert(1)", "data:image/png;base64,AAAA", "vbscript:msgbox(1)", "../b/"),
+        assertEquals(
+                List.of("javascript:alert(1)", "data:image/png;base64,AAAA", "vbscript:msgbox(1)", "../b/"),
                 b.links().stream().map(LinkUse::url).toList());
     }
 
     @Test
     void referenceLinksAreRewrittenCheckedAndRefusedLikeInlineOnes() {
         Diagnostics d = new Diagnostics();
-        RenderedBody b = render("[前][p] と [悪][bad] と ![図][img]\n\n[p]: ../hasuda/#basic-info \"題\"\n[bad]: JAVASCRIPT:alert(1)\n"
-                + "[img]: figure1.png\n", "ja", null, d);
+        RenderedBody b = render(
+                "[前][p] と [悪][bad] と ![図][img]\n\n[p]: ../hasuda/#basic-info \"題\"\n[bad]: JAVASCRIPT:alert(1)\n"
+                        + "[img]: figure1.png\n",
+                "ja",
+                null,
+                d);
         Document h = html(b);
         assertEquals("../hasuda/index.html#basic-info", h.selectFirst("a").attr("href"));
         assertEquals("題", h.selectFirst("a").attr("title"));
@@ -186,27 +254,54 @@ class MarkdownRendererTest {
         assertEquals("figure1.png", h.selectFirst("img").attr("src"));
         assertEquals("図", h.selectFirst("img").attr("alt"));
         // the definitions are the links checked, at the line and column of their URL
-        assertEquals(List.of("../hasuda/#basic-info@7:6", "JAVASCRIPT:alert(1)@8:8", "figure1.png@9:8"),
-                b.links().stream().map(l -> l.url() + "@" + l.line() + ":" + l.column()).toList());
+        assertEquals(
+                List.of("../hasuda/#basic-info@7:6", "JAVASCRIPT:alert(1)@8:8", "figure1.png@9:8"),
+                b.links().stream()
+                        .map(l -> l.url() + "@" + l.line() + ":" + l.column())
+                        .toList());
     }
 
     @Test
     void eachKindOfRawHtmlRemovalIsReportedOnItsOwnAndDone() {
         String[][] cases = {
-                {"<script>alert(1)</script>", "p.md:5:1: warning: raw HTML removed: <script>", "script"},
-                {"<div onclick=\"x()\">a</div>", "p.md:5:6: warning: raw HTML removed: onclick=\"x()\" from <div>", "[onclick]"},
-                {"<div style=\"background:url(javascript:x)\">a</div>", "p.md:5:6: warning: raw HTML removed: style=", "[style]"},
-                {"<base href=\"https://evil.example/\">", "p.md:5:1: warning: raw HTML removed: <base>", "base"},
-                {"<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">", "p.md:5:1: warning: raw HTML removed: <meta>", "meta"},
-                {"<style>p{display:none}</style>", "p.md:5:1: warning: raw HTML removed: <style>", "style"},
-                {"<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">", "p.md:5:1: warning: raw HTML removed: <link>", "link"},
-                {"<svg><animate onbegin=\"x()\"></animate></svg>", "p.md:5:1: warning: raw HTML removed: <svg>", "svg, animate"},
-                {"text <b onmouseover=\"x()\">bold</b> text", "p.md:5:9: warning: raw HTML removed: onmouseover=\"x()\" from <b>", "[onmouseover]"},
+            {"<script>alert(1)</script>", "p.md:5:1: warning: raw HTML removed: <script>", "script"},
+            {
+                "<div onclick=\"x()\">a</div>",
+                "p.md:5:6: warning: raw HTML removed: onclick=\"x()\" from <div>",
+                "[onclick]"
+            },
+            {
+                "<div style=\"background:url(javascript:x)\">a</div>",
+                "p.md:5:6: warning: raw HTML removed: style=",
+                "[style]"
+            },
+            {"<base href=\"https://evil.example/\">", "p.md:5:1: warning: raw HTML removed: <base>", "base"},
+            {
+                "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+                "p.md:5:1: warning: raw HTML removed: <meta>",
+                "meta"
+            },
+            {"<style>p{display:none}</style>", "p.md:5:1: warning: raw HTML removed: <style>", "style"},
+            {
+                "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">",
+                "p.md:5:1: warning: raw HTML removed: <link>",
+                "link"
+            },
+            {
+                "<svg><animate onbegin=\"x()\"></animate></svg>",
+                "p.md:5:1: warning: raw HTML removed: <svg>",
+                "svg, animate"
+            },
+            {
+                "text <b onmouseover=\"x()\">bold</b> text",
+                "p.md:5:9: warning: raw HTML removed: onmouseover=\"x()\" from <b>",
+                "[onmouseover]"
+            },
         };
         for (String[] c : cases) {
             Diagnostics d = new Diagnostics();
             RenderedBody b = render(c[0] + "\n", "ja", null, d);
-            String m = d.sorted().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n"));
+            String m = d.sorted().stream().map(Object::toString).collect(Collectors.joining("\n"));
             assertTrue(m.startsWith(c[1]), c[0] + " -> " + m);
             assertEquals(0, d.errorCount(), m);
             assertTrue(html(b).select(c[2]).isEmpty(), c[0] + " -> " + b.html());
@@ -216,15 +311,21 @@ class MarkdownRendererTest {
     @Test
     void allowedRawHtmlIsKeptWithoutAWarningAndPagesWithoutRawHtmlAreNotReserialised() {
         Diagnostics d = new Diagnostics();
-        RenderedBody b = render("<p class=\"x\" lang=\"en\">A <ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby> <sub>2</sub>"
-                + " <a href=\"mailto:a@example.jp\">m</a> <img src=\"fig.png\" alt=\"図\" width=\"10\"></p>\n", "ja", null, d);
+        RenderedBody b = render(
+                "<p class=\"x\" lang=\"en\">A <ruby>漢<rp>(</rp><rt>かん</rt><rp>)</rp></ruby> <sub>2</sub>"
+                        + " <a href=\"mailto:a@example.jp\">m</a> <img src=\"fig.png\" alt=\"図\" width=\"10\"></p>\n",
+                "ja",
+                null,
+                d);
         assertEquals(0, d.sorted().size(), d.sorted().toString());
         Document h = html(b);
         assertEquals("かん", h.selectFirst("p.x[lang=en] ruby rt").text());
         assertEquals("mailto:a@example.jp", h.selectFirst("a").attr("href"));
         assertEquals("10", h.selectFirst("img[src=fig.png][alt=図]").attr("width"));
         // no raw HTML: Flexmark's bytes as they were (the cleaner would write <br> for <br />)
-        assertEquals("<p>a<br />\nb</p>\n", render("a  \nb\n", "ja", null, new Diagnostics()).html());
+        assertEquals(
+                "<p>a<br />\nb</p>\n",
+                render("a  \nb\n", "ja", null, new Diagnostics()).html());
     }
 
     @Test
@@ -244,20 +345,32 @@ class MarkdownRendererTest {
     @Test
     void participantsAreOneEntryPerPersonNotATable() {
         Diagnostics d = new Diagnostics();
-        String body = "## 参加者 {#participants}\n\n:::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n"
-                + "- id: kawaguchi\n  mark: 川\n  people:\n    - name: 佐野 美貴氏\n      affiliation: 保健所\n    - name: 小林 三沙氏\n      affiliation: 障害福祉課\n:::\n";
+        String body =
+                "## 参加者 {#participants}\n\n:::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n"
+                        + "- id: kawaguchi\n  mark: 川\n  people:\n    - name: 佐野 美貴氏\n      affiliation: 保健所\n    - name: 小林 三沙氏\n      affiliation: 障害福祉課\n:::\n";
         Document h = html(render(body, "ja", null, d));
         assertFalse(d.hasErrors(), d.sorted().toString());
         assertTrue(h.select("table").isEmpty(), h.outerHtml());
-        org.jsoup.nodes.Element list = h.selectFirst("ul.participants[aria-labelledby=participants]");
+        Element list = h.selectFirst("ul.participants[aria-labelledby=participants]");
         assertNotNull(list, h.outerHtml());
-        assertEquals(List.of("mod", "kawaguchi", "kawaguchi"), list.select("> li .speaker-mark").stream()
-                .map(m -> m.className().replace("speaker-mark speaker-mark--", "")).toList());
-        assertEquals(List.of("岩上洋一氏", "佐野 美貴氏", "小林 三沙氏"), list.select(".participant__name dd").eachText());
-        assertEquals(List.of("司会"), list.select(".participant__role dd").eachText(), "a speaker without a role gets no empty role");
-        assertEquals(List.of("法人", "保健所", "障害福祉課"), list.select(".participant__affiliation dd").eachText());
+        assertEquals(
+                List.of("mod", "kawaguchi", "kawaguchi"),
+                list.select("> li .speaker-mark").stream()
+                        .map(m -> m.className().replace("speaker-mark speaker-mark--", ""))
+                        .toList());
+        assertEquals(
+                List.of("岩上洋一氏", "佐野 美貴氏", "小林 三沙氏"),
+                list.select(".participant__name dd").eachText());
+        assertEquals(
+                List.of("司会"),
+                list.select(".participant__role dd").eachText(),
+                "a speaker without a role gets no empty role");
+        assertEquals(
+                List.of("法人", "保健所", "障害福祉課"),
+                list.select(".participant__affiliation dd").eachText());
         // every value has its term for screen readers
-        assertEquals(List.of("participants.mark", "participants.name", "participants.role", "participants.affiliation"),
+        assertEquals(
+                List.of("participants.mark", "participants.name", "participants.role", "participants.affiliation"),
                 list.select("> li").first().select("dt").eachText());
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicPublisherTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     /** Thrown by a step listener: the process "dies" just before that step. */
     static final class Killed extends RuntimeException {
@@ -36,7 +37,11 @@ class AtomicPublisherTest {
 
     /** A process id no process has (counting down from above Linux's largest pid_max). */
     static long deadPid(long from) {
-        for (long p = from; ; p--) if (ProcessHandle.of(p).isEmpty()) return p;
+        for (long p = from; ; p--) {
+            if (ProcessHandle.of(p).isEmpty()) {
+                return p;
+            }
+        }
     }
 
     static final long DEAD = deadPid(4_999_999);
@@ -69,7 +74,9 @@ class AtomicPublisherTest {
 
     static void assertSameFiles(Map<String, byte[]> want, Map<String, byte[]> got, String what) {
         assertEquals(want.keySet(), got.keySet(), what);
-        for (Map.Entry<String, byte[]> e : want.entrySet()) assertArrayEquals(e.getValue(), got.get(e.getKey()), what + ": " + e.getKey());
+        for (Map.Entry<String, byte[]> e : want.entrySet()) {
+            assertArrayEquals(e.getValue(), got.get(e.getKey()), what + ": " + e.getKey());
+        }
     }
 
     static Set<String> names(Path dir) throws IOException {
@@ -82,7 +89,11 @@ class AtomicPublisherTest {
     static void run(Path out, long pid, String v, boolean fail, Consumer<String> steps) {
         try (AtomicPublisher p = AtomicPublisher.open(OutputGuard.real(out), out, pid, steps)) {
             p.write(version(v));
-            if (fail) p.abort(); else p.commit();
+            if (fail) {
+                p.abort();
+            } else {
+                p.commit();
+            }
         }
     }
 
@@ -92,14 +103,22 @@ class AtomicPublisherTest {
         AtomicPublisher[] p = {null};
         try {
             p[0] = AtomicPublisher.open(OutputGuard.real(out), out, pid, s -> {
-                if (n[0]++ == killAt) throw new Killed(s);
+                if (n[0]++ == killAt) {
+                    throw new Killed(s);
+                }
             });
             p[0].write(version(v));
-            if (fail) p[0].abort(); else p[0].commit();
+            if (fail) {
+                p[0].abort();
+            } else {
+                p[0].commit();
+            }
             p[0].close();
             return null;
         } catch (Killed k) {
-            if (p[0] != null) p[0].killed();   // the OS releases the lock; nothing is tidied
+            if (p[0] != null) {
+                p[0].killed();
+            } // the OS releases the lock; nothing is tidied
             return k.step;
         }
     }
@@ -131,7 +150,10 @@ class AtomicPublisherTest {
         int promote = steps.indexOf("promote");
         int discard = steps.indexOf("discard");
         assertTrue(0 < seal && seal < retire && retire < promote && promote < discard, all);
-        assertEquals("delete site.tmp-" + DEAD + "/" + OutputMarker.NAME, steps.get(steps.size() - 2), "the marker is deleted last");
+        assertEquals(
+                "delete site.tmp-" + DEAD + "/" + OutputMarker.NAME,
+                steps.get(steps.size() - 2),
+                "the marker is deleted last");
         assertEquals("delete site.tmp-" + DEAD, steps.get(steps.size() - 1), all);
     }
 
@@ -166,16 +188,20 @@ class AtomicPublisherTest {
                 String second = killedRun(out, DEAD2, "v3", true, j);
                 String then = when + ", next failed build killed before its step " + j + " (" + second + ")";
                 boolean started = second == null || second.startsWith("stage");
-                if (second != null) run(out, OURS, "v3", true, s -> { });   // and a failed build once more
+                if (second != null) {
+                    run(out, OURS, "v3", true, s -> {});
+                } // and a failed build once more
                 assertSameFiles(expected(want), files(out), then);
                 assertEquals("backup", Files.readString(dir.resolve("site.old-backup-2024/keep.html")), then);
                 assertEquals("keep", Files.readString(dir.resolve("site.tmp-keep/keep.txt")), then);
                 // a successful build then publishes, and only the user's folders remain beside it
-                run(out, OURS, "v3", false, s -> { });
+                run(out, OURS, "v3", false, s -> {});
                 assertSameFiles(expected("v3"), files(out), then);
                 assertEquals(Set.of("site", "site.old-backup-2024", "site.tmp-keep"), names(dir), then);
                 cases++;
-                if (started) break;
+                if (started) {
+                    break;
+                }
             }
         }
         assertTrue(cases > steps.size(), "cases: " + cases);
@@ -216,11 +242,15 @@ class AtomicPublisherTest {
         Path copy2 = tmp.resolve("site.tmp-" + (DEAD2 - 1));
         for (Path c : List.of(copy, copy2)) {
             Files.createDirectories(c);
-            for (Map.Entry<String, byte[]> e : files(out).entrySet()) Files.write(c.resolve(e.getKey().replace("/", "_")), e.getValue());
+            for (Map.Entry<String, byte[]> e : files(out).entrySet()) {
+                Files.write(c.resolve(e.getKey().replace("/", "_")), e.getValue());
+            }
         }
         // the journal a killed build left: it names every one of them except the user's copies
-        Files.writeString(tmp.resolve("site.lock"), DEAD + "\n" + liveTmp.getFileName() + "\n" + unmarked.getFileName() + "\n"
-                + emptyDead.getFileName() + "\n" + markedDead.getFileName() + "\nsite.tmp-" + DEAD2 + "5");   // a line cut short
+        Files.writeString(
+                tmp.resolve("site.lock"),
+                DEAD + "\n" + liveTmp.getFileName() + "\n" + unmarked.getFileName() + "\n" + emptyDead.getFileName()
+                        + "\n" + markedDead.getFileName() + "\nsite.tmp-" + DEAD2 + "5"); // a line cut short
         Path cut = Files.createDirectories(tmp.resolve("site.tmp-" + DEAD2 + "5"));
         AtomicPublisher.publish(version("v2"), out);
         assertTrue(Files.isDirectory(liveTmp), "its process is running");
@@ -234,7 +264,7 @@ class AtomicPublisherTest {
     @Test
     void anUnmarkedFolderThatFilledUpDuringTheBuildIsNotReplaced() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("site"));
-        try (AtomicPublisher p = AtomicPublisher.open(OutputGuard.real(out), out, OURS, s -> { })) {
+        try (AtomicPublisher p = AtomicPublisher.open(OutputGuard.real(out), out, OURS, s -> {})) {
             p.write(version("v1"));
             Files.writeString(out.resolve("letter.txt"), "dear");
             assertThrows(OutputRefused.class, p::commit);
@@ -253,9 +283,12 @@ class AtomicPublisherTest {
     @Test
     void aSecondWriterIsRefusedWhileTheFirstHoldsTheLock() throws IOException {
         Path out = tmp.resolve("site");
-        try (AtomicPublisher first = AtomicPublisher.open(OutputGuard.real(out), out, OURS, s -> { })) {
-            OutputRefused e = assertThrows(OutputRefused.class, () -> AtomicPublisher.open(OutputGuard.real(out), out, OURS, s -> { }));
-            assertEquals("another casebook build is writing to " + out + " (pid " + OURS + "); wait for it to finish", e.getMessage());
+        try (AtomicPublisher first = AtomicPublisher.open(OutputGuard.real(out), out, OURS, s -> {})) {
+            OutputRefused e = assertThrows(
+                    OutputRefused.class, () -> AtomicPublisher.open(OutputGuard.real(out), out, OURS, s -> {}));
+            assertEquals(
+                    "another casebook build is writing to " + out + " (pid " + OURS + "); wait for it to finish",
+                    e.getMessage());
             assertTrue(Files.isRegularFile(tmp.resolve("site.lock")));
         }
         assertFalse(Files.exists(tmp.resolve("site.lock")), "the lock file goes with the build");

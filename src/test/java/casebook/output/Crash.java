@@ -9,7 +9,7 @@ import java.util.List;
  * instant leaves it (the lock released by the operating system, nothing tidied up).
  */
 public final class Crash {
-    private Crash() { }
+    private Crash() {}
 
     /** Thrown by the step listener in place of the step. */
     private static final class Killed extends RuntimeException {
@@ -38,20 +38,28 @@ public final class Crash {
         AtomicPublisher p = null;
         try {
             p = AtomicPublisher.open(OutputGuard.real(out), out, pid, s -> {
-                if (n[0]++ == killAt) throw new Killed(s);
+                if (n[0]++ == killAt) {
+                    throw new Killed(s);
+                }
             });
             p.write(tree);
             p.commit();
             p.close();
             return null;
         } catch (Killed k) {
-            if (p != null) p.killed();
+            if (p != null) {
+                p.killed();
+            }
             return k.step;
         }
     }
 
     /** A process id that no running process has. */
     public static long deadPid() {
-        for (long p = 4_999_999; ; p--) if (ProcessHandle.of(p).isEmpty()) return p;
+        for (long p = 4_999_999; ; p--) {
+            if (ProcessHandle.of(p).isEmpty()) {
+                return p;
+            }
+        }
     }
 }

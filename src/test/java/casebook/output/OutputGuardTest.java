@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutputGuardTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     Path project;
     Path content;
     Path themes;
@@ -32,9 +34,20 @@ class OutputGuardTest {
     @Test
     void refusesEveryFolderWhoseReplacementWouldDeleteSources() throws IOException {
         Path link = Files.createSymbolicLink(tmp.resolve("link-to-content"), content);
-        for (Path bad : List.of(content, project, tmp, content.resolve("site.yaml"), themes, themes.resolve("default"), link,
-                project.resolve("site/../content"), content.resolve("site"), content.resolve("a"), content.resolve("a/b/c/site"),
-                link.resolve("site"), themes.resolve("x"))) {
+        for (Path bad : List.of(
+                content,
+                project,
+                tmp,
+                content.resolve("site.yaml"),
+                themes,
+                themes.resolve("default"),
+                link,
+                project.resolve("site/../content"),
+                content.resolve("site"),
+                content.resolve("a"),
+                content.resolve("a/b/c/site"),
+                link.resolve("site"),
+                themes.resolve("x"))) {
             String problem = OutputGuard.problem(bad, content, themes, project);
             assertNotNull(problem, bad.toString());
             assertTrue(problem.startsWith("--out " + bad), problem);
@@ -57,8 +70,10 @@ class OutputGuardTest {
         Files.writeString(site.resolve("index.html"), "<p>mine</p>");
         OutputGuard.Refusal r = OutputGuard.check(site, content, themes, project);
         assertNotNull(r);
-        assertEquals("--out " + site + " is not empty and was not made by casebook (it has no .casebook-output file);"
-                + " choose an empty or new folder, or delete it yourself", r.message());
+        assertEquals(
+                "--out " + site + " is not empty and was not made by casebook (it has no .casebook-output file);"
+                        + " choose an empty or new folder, or delete it yourself",
+                r.message());
         // a marker that is not casebook's text, or a link named like the marker, does not count
         Files.writeString(site.resolve(OutputMarker.NAME), "hello\n");
         assertNotNull(OutputGuard.problem(site, content, themes, project));

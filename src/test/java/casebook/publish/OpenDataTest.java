@@ -16,10 +16,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The CSV is read with an RFC 4180 reader, the JSON with Jackson, the pages with jsoup.
  */
 class OpenDataTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static Path out;
     static BuildResult result;
 
@@ -113,11 +120,14 @@ class OpenDataTest {
         result = SiteFixture.build(content, out);
     }
 
-    static byte[] bytes(String path) throws IOException { return Files.readAllBytes(out.resolve(path)); }
+    static byte[] bytes(String path) throws IOException {
+        return Files.readAllBytes(out.resolve(path));
+    }
 
     static List<Map<String, String>> csv(String path) throws IOException {
         byte[] b = bytes(path);
-        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(b, 3), path + " starts with a BOM");
+        assertArrayEquals(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(b, 3), path + " starts with a BOM");
         String text = new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
         List<List<String>> rows = CsvParser.parse(text);
         List<String> header = rows.get(0);
@@ -125,19 +135,30 @@ class OpenDataTest {
         for (List<String> r : rows.subList(1, rows.size())) {
             assertEquals(header.size(), r.size(), "every row has as many cells as the header: " + r);
             Map<String, String> m = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) m.put(header.get(i), r.get(i));
+            for (int i = 0; i < header.size(); i++) {
+                m.put(header.get(i), r.get(i));
+            }
             out.add(m);
         }
         return out;
     }
 
-    static JsonNode json(String path) throws IOException { return new ObjectMapper().readTree(bytes(path)); }
+    static JsonNode json(String path) throws IOException {
+        return new ObjectMapper().readTree(bytes(path));
+    }
 
     @Test
     void theBuildSucceedsAndWritesEveryFile() {
         assertEquals(List.of(), SiteFixture.errors(result), SiteFixture.messages(result));
-        for (String p : List.of("data/basic-info.csv", "data/basic-info.json", "data/comparison.csv", "data/comparison.json",
-                "ja/compare/index.html", "en/compare/index.html", "ja/data/index.html", "en/data/index.html")) {
+        for (String p : List.of(
+                "data/basic-info.csv",
+                "data/basic-info.json",
+                "data/comparison.csv",
+                "data/comparison.json",
+                "ja/compare/index.html",
+                "en/compare/index.html",
+                "ja/data/index.html",
+                "en/data/index.html")) {
             assertTrue(Files.isRegularFile(out.resolve(p)), p);
         }
     }
@@ -156,7 +177,9 @@ class OpenDataTest {
         assertEquals("アルファ県", pop.get("case_ja"));
         assertEquals("Alpha Prefecture", pop.get("case_en"));
         assertEquals("都道府県", pop.get("category_ja"));
-        assertTrue(pop.get("source_ja").contains("テスト事例集") && pop.get("source_ja").contains("アルファ県"), pop.get("source_ja"));
+        assertTrue(
+                pop.get("source_ja").contains("テスト事例集") && pop.get("source_ja").contains("アルファ県"),
+                pop.get("source_ja"));
         Map<String, String> beds = rows.get(3);
         assertEquals("beds", beds.get("item"));
         assertEquals("", beds.get("as_of"), "a date the source does not state is empty, never made up");
@@ -164,7 +187,9 @@ class OpenDataTest {
         Map<String, String> hospitals = rows.get(6);
         assertEquals("0", hospitals.get("value"));
         assertEquals("", hospitals.get("unit"), "no unit where data.yaml gives none");
-        for (Map<String, String> r : rows) assertTrue(r.get("value").matches("\\d+"), "numbers only: " + r.get("value"));
+        for (Map<String, String> r : rows) {
+            assertTrue(r.get("value").matches("\\d+"), "numbers only: " + r.get("value"));
+        }
         String text = new String(bytes("data/basic-info.csv"), StandardCharsets.UTF_8);
         assertFalse(text.replace("\r\n", "").contains("\n"), "every line ends with CRLF");
     }
@@ -175,11 +200,17 @@ class OpenDataTest {
         assertEquals(2, rows.size());
         Map<String, String> alpha = rows.get(0);
         Map<String, String> beta = rows.get(1);
-        assertEquals(new BigDecimal("123.4"), new BigDecimal(alpha.get("inpatients_per_100000")), "1234 / 1,000,000 × 100,000");
+        assertEquals(
+                new BigDecimal("123.4"),
+                new BigDecimal(alpha.get("inpatients_per_100000")),
+                "1234 / 1,000,000 × 100,000");
         assertEquals("same-year", alpha.get("inpatients_per_100000_dates"));
         assertEquals(new BigDecimal("200.0"), new BigDecimal(alpha.get("beds_per_100000")));
         assertEquals("not-stated", alpha.get("beds_per_100000_dates"));
-        assertEquals(new BigDecimal("122.7"), new BigDecimal(beta.get("inpatients_per_100000")), "75 / 61,111 × 100,000 = 122.72…");
+        assertEquals(
+                new BigDecimal("122.7"),
+                new BigDecimal(beta.get("inpatients_per_100000")),
+                "75 / 61,111 × 100,000 = 122.72…");
         assertEquals("different-years", beta.get("inpatients_per_100000_dates"));
         assertEquals("", beta.get("beds_per_100000"), "no beds figure, no rate");
         assertEquals("2023-06-30", beta.get("inpatients_as_of"));
@@ -194,31 +225,45 @@ class OpenDataTest {
         assertFalse(j.get("terms").get("ja").asText().isBlank());
         assertEquals("2025-03", j.get("source").get("published").asText());
         Map<String, JsonNode> fields = new HashMap<>();
-        for (JsonNode f : j.get("fields")) fields.put(f.get("name").asText(), f);
+        for (JsonNode f : j.get("fields")) {
+            fields.put(f.get("name").asText(), f);
+        }
         assertEquals("integer", fields.get("population").get("type").asText());
         assertEquals("number", fields.get("beds_per_100000").get("type").asText());
-        assertEquals("beds-per-100000-people", fields.get("beds_per_100000").get("unit").asText());
-        assertFalse(fields.get("population_as_of").get("description").get("en").asText().isBlank());
+        assertEquals(
+                "beds-per-100000-people",
+                fields.get("beds_per_100000").get("unit").asText());
+        assertFalse(fields.get("population_as_of")
+                .get("description")
+                .get("en")
+                .asText()
+                .isBlank());
         JsonNode alpha = j.get("records").get(0);
         assertTrue(alpha.get("population").isIntegralNumber(), "numbers are JSON numbers");
         assertEquals(1_000_000L, alpha.get("population").asLong());
         assertTrue(alpha.get("inpatients_per_100000").isNumber());
         assertEquals(123.4, alpha.get("inpatients_per_100000").asDouble(), 1e-9);
         assertTrue(alpha.get("hospitals_as_of").isNull(), "an unstated date is null");
-        for (JsonNode r : j.get("records")) assertEquals(fields.keySet(), fieldNames(r), "each record has exactly the listed fields");
+        for (JsonNode r : j.get("records")) {
+            assertEquals(fields.keySet(), fieldNames(r), "each record has exactly the listed fields");
+        }
         JsonNode basic = json("data/basic-info.json");
         assertEquals(7, basic.get("records").size());
         assertEquals("date", field(basic, "as_of").get("type").asText());
     }
 
-    private static java.util.Set<String> fieldNames(JsonNode r) {
-        java.util.Set<String> s = new java.util.HashSet<>();
+    private static Set<String> fieldNames(JsonNode r) {
+        Set<String> s = new HashSet<>();
         r.fieldNames().forEachRemaining(s::add);
         return s;
     }
 
     private static JsonNode field(JsonNode dataset, String name) {
-        for (JsonNode f : dataset.get("fields")) if (f.get("name").asText().equals(name)) return f;
+        for (JsonNode f : dataset.get("fields")) {
+            if (f.get("name").asText().equals(name)) {
+                return f;
+            }
+        }
         return null;
     }
 
@@ -235,28 +280,43 @@ class OpenDataTest {
                 assertFalse(svg.selectFirst("title").text().isBlank());
                 assertFalse(svg.selectFirst("desc").text().isBlank());
                 List<BigDecimal> charted = new ArrayList<>();
-                for (Element v : svg.select("text.chart__value")) charted.add(new BigDecimal(v.ownText().strip()));
+                for (Element v : svg.select("text.chart__value")) {
+                    charted.add(new BigDecimal(v.ownText().strip()));
+                }
                 List<BigDecimal> expected = new ArrayList<>();
                 for (JsonNode r : records) {
-                    if (!r.get(item + "_per_100000").isNull()) expected.add(r.get(item + "_per_100000").decimalValue());
+                    if (!r.get(item + "_per_100000").isNull()) {
+                        expected.add(r.get(item + "_per_100000").decimalValue());
+                    }
                 }
                 assertEquals(expected, charted, lang + " " + item + ": the chart shows the data's values");
                 List<BigDecimal> tabled = new ArrayList<>();
-                for (Element v : section.select("table .compare-table__figure")) tabled.add(new BigDecimal(v.text()));
+                for (Element v : section.select("table .compare-table__figure")) {
+                    tabled.add(new BigDecimal(v.text()));
+                }
                 assertEquals(expected, tabled, "the table beside the chart shows the same values");
                 // bars are drawn to scale: widths proportional to the values
                 List<Element> bars = svg.select("rect.chart__bar");
-                double max = expected.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(0);
-                double widest = bars.stream().mapToDouble(b -> Double.parseDouble(b.attr("width"))).max().orElse(0);
+                double max = expected.stream()
+                        .mapToDouble(BigDecimal::doubleValue)
+                        .max()
+                        .orElse(0);
+                double widest = bars.stream()
+                        .mapToDouble(b -> Double.parseDouble(b.attr("width")))
+                        .max()
+                        .orElse(0);
                 for (int i = 0; i < bars.size(); i++) {
                     double w = Double.parseDouble(bars.get(i).attr("width"));
                     assertEquals(expected.get(i).doubleValue() / max * widest, w, 1.0, "bar " + i + " to scale");
                 }
                 for (Element v : svg.select("text.chart__value")) {
-                    assertFalse(svg.selectFirst("desc").text().indexOf(v.ownText().strip()) < 0, "the description lists " + v.ownText());
+                    assertFalse(
+                            svg.selectFirst("desc").text().indexOf(v.ownText().strip()) < 0,
+                            "the description lists " + v.ownText());
                 }
             }
-            assertTrue(doc.select("script").stream().allMatch(s -> s.attr("src").endsWith("assets/casebook.js")),
+            assertTrue(
+                    doc.select("script").stream().allMatch(s -> s.attr("src").endsWith("assets/casebook.js")),
                     "no script of its own: the charts are static");
         }
     }
@@ -277,7 +337,11 @@ class OpenDataTest {
         assertTrue(dates.contains("時点は事例によって異なります"), dates);
         Document en = Jsoup.parse(out.resolve("en/compare/index.html").toFile(), "UTF-8");
         assertTrue(en.selectFirst(".compare__dates").text().contains("differ between the cases"));
-        assertTrue(en.getElementById("rate-inpatients").parent().select("p.compare__note").text().contains("different years"));
+        assertTrue(en.getElementById("rate-inpatients")
+                .parent()
+                .select("p.compare__note")
+                .text()
+                .contains("different years"));
     }
 
     @Test
@@ -288,15 +352,29 @@ class OpenDataTest {
             assertEquals(List.of("compare/index.html", "data/index.html"), hrefs, lang);
             Document data = Jsoup.parse(out.resolve(lang + "/data/index.html").toFile(), "UTF-8");
             List<String> files = data.select(".opendata__files a").eachAttr("href");
-            assertEquals(List.of("../../data/basic-info.csv", "../../data/basic-info.json", "../../data/comparison.csv",
-                    "../../data/comparison.json"), files);
-            for (String f : files) assertTrue(Files.isRegularFile(out.resolve(lang + "/data").resolve(f).normalize()), f);
+            assertEquals(
+                    List.of(
+                            "../../data/basic-info.csv",
+                            "../../data/basic-info.json",
+                            "../../data/comparison.csv",
+                            "../../data/comparison.json"),
+                    files);
+            for (String f : files) {
+                assertTrue(
+                        Files.isRegularFile(
+                                out.resolve(lang + "/data").resolve(f).normalize()),
+                        f);
+            }
             JsonNode comparison = json("data/comparison.json");
             List<String> dictionary = data.select("#fields-comparison tbody th").eachText();
             List<String> names = new ArrayList<>();
-            for (JsonNode f : comparison.get("fields")) names.add(f.get("name").asText());
+            for (JsonNode f : comparison.get("fields")) {
+                names.add(f.get("name").asText());
+            }
             assertEquals(names, dictionary, "the data dictionary lists every field of the file");
-            assertTrue(data.getElementById("licence").nextElementSibling().text().length() > 10, "the terms of use are stated");
+            assertTrue(
+                    data.getElementById("licence").nextElementSibling().text().length() > 10,
+                    "the terms of use are stated");
             assertTrue(data.select("#licence ~ p a").isEmpty(), "no licence link the source does not give");
         }
     }
@@ -315,14 +393,25 @@ class OpenDataTest {
         assertEquals(List.of(), SiteFixture.errors(r), SiteFixture.messages(r));
         assertFalse(Files.exists(tmp.resolve("site/data")));
         assertFalse(Files.exists(tmp.resolve("site/ja/compare")));
-        assertTrue(Jsoup.parse(tmp.resolve("site/ja/index.html").toFile(), "UTF-8").select(".home__outputs").isEmpty());
+        assertTrue(Jsoup.parse(tmp.resolve("site/ja/index.html").toFile(), "UTF-8")
+                .select(".home__outputs")
+                .isEmpty());
     }
 
     @Test
     void rateRoundsHalfUpAndComparesYears() {
-        CaseFigures c = new CaseFigures("x", Map.of("ja", "X"), Map.of(), null, new java.util.LinkedHashMap<>(Map.of(
-                "population", new CaseFigures.Figure("population", 200_000, "people", java.time.LocalDate.of(2024, 1, 1), Map.of()),
-                "inpatients", new CaseFigures.Figure("inpatients", 1, "people", java.time.LocalDate.of(2024, 12, 31), Map.of()))));
+        CaseFigures c = new CaseFigures(
+                "x",
+                Map.of("ja", "X"),
+                Map.of(),
+                null,
+                new LinkedHashMap<>(Map.of(
+                        "population",
+                                new CaseFigures.Figure(
+                                        "population", 200_000, "people", LocalDate.of(2024, 1, 1), Map.of()),
+                        "inpatients",
+                                new CaseFigures.Figure(
+                                        "inpatients", 1, "people", LocalDate.of(2024, 12, 31), Map.of()))));
         Rate r = Rate.of(c, "inpatients");
         assertEquals("0.5", r.plain(), "0.5 exactly");
         assertEquals(Rate.Dates.SAME_YEAR, r.dates());

@@ -2,7 +2,6 @@ package casebook.qa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Results;
@@ -14,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,8 +38,12 @@ class AccessibilityIT {
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     record Viewport(String name, int width, int height, boolean mobile) {
-        @Override public String toString() { return name + " " + width + "x" + height; }
+        @Override
+        public String toString() {
+            return name + " " + width + "x" + height;
+        }
     }
+
     static final Viewport DESKTOP = new Viewport("desktop", 1280, 800, false);
     static final Viewport MOBILE = new Viewport("mobile", 390, 844, true);
 
@@ -63,14 +66,22 @@ class AccessibilityIT {
         try {
             record();
         } finally {
-            if (browser != null) browser.close();
-            if (server != null) server.close();
+            if (browser != null) {
+                browser.close();
+            }
+            if (server != null) {
+                server.close();
+            }
         }
     }
 
-    List<String> pages() { return QaSite.pages(site); }
+    List<String> pages() {
+        return QaSite.pages(site);
+    }
 
-    List<String> languagePages() { return QaSite.languagePages(site); }
+    List<String> languagePages() {
+        return QaSite.languagePages(site);
+    }
 
     Stream<Arguments> pagesAndViewports() {
         return pages().stream().flatMap(p -> Stream.of(Arguments.of(p, DESKTOP), Arguments.of(p, MOBILE)));
@@ -82,7 +93,9 @@ class AccessibilityIT {
         browser.open(pageOrUrl.startsWith("http") ? pageOrUrl : server.base + pageOrUrl);
     }
 
-    private Object js(String script, Object... args) { return browser.js(script, args); }
+    private Object js(String script, Object... args) {
+        return browser.js(script, args);
+    }
 
     // ---------------------------------------------------------------- axe-core
 
@@ -91,13 +104,19 @@ class AccessibilityIT {
         open(url, v);
         List<String> problems = new ArrayList<>();
         Object width = js("return window.innerWidth");
-        if (!Long.valueOf(v.width).equals(width)) problems.add("viewport width " + width + ", expected " + v.width);
+        if (!Long.valueOf(v.width).equals(width)) {
+            problems.add("viewport width " + width + ", expected " + v.width);
+        }
         Results r = new AxeBuilder().withTags(TAGS).analyze(browser.driver);
-        if (r.isErrored()) problems.add("axe did not run: " + r.getErrorMessage());
+        if (r.isErrored()) {
+            problems.add("axe did not run: " + r.getErrorMessage());
+        }
         axeVersion = "axe-core " + r.getTestEngine().getVersion();
         for (Rule x : r.getViolations()) {
             problems.add(x.getId() + " (" + x.getImpact() + "): " + x.getHelp() + " at "
-                    + x.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
+                    + x.getNodes().stream()
+                            .map(n -> String.valueOf(n.getTarget()))
+                            .collect(Collectors.joining(", ")));
         }
         return problems;
     }
@@ -107,7 +126,9 @@ class AccessibilityIT {
     void axe(String page, Viewport v) {
         List<String> problems = axeProblems(server.base + page, v);
         axeResults.computeIfAbsent(page, k -> new LinkedHashMap<>()).put(v.name, problems.size());
-        assertTrue(problems.isEmpty(), () -> "axe violations on " + page + " at " + v + ":\n  " + String.join("\n  ", problems));
+        assertTrue(
+                problems.isEmpty(),
+                () -> "axe violations on " + page + " at " + v + ":\n  " + String.join("\n  ", problems));
     }
 
     /** The control: a page with an image without alt, low-contrast text and a nameless button must fail axe. */
@@ -115,7 +136,9 @@ class AccessibilityIT {
     void axeControl() {
         List<String> problems = axeProblems(server.controls + "axe-violations.html", DESKTOP);
         for (String rule : List.of("image-alt", "color-contrast", "button-name")) {
-            assertTrue(problems.stream().anyMatch(p -> p.startsWith(rule + " ")), () -> rule + " not reported: " + problems);
+            assertTrue(
+                    problems.stream().anyMatch(p -> p.startsWith(rule + " ")),
+                    () -> rule + " not reported: " + problems);
         }
     }
 
@@ -149,11 +172,16 @@ class AccessibilityIT {
             problems.add("first Tab must reach the skip link (class skip-link), reached " + active());
             return problems;
         }
-        if (!"#main".equals(js("return document.activeElement.getAttribute('href')"))) problems.add("the skip link does not point at #main");
+        if (!"#main".equals(js("return document.activeElement.getAttribute('href')"))) {
+            problems.add("the skip link does not point at #main");
+        }
         if (!Boolean.TRUE.equals(js("const r=document.activeElement.getBoundingClientRect();"
-                + "return r.top>=0 && r.bottom<=innerHeight && r.width>0"))) problems.add("focused skip link is not visible");
+                + "return r.top>=0 && r.bottom<=innerHeight && r.width>0"))) {
+            problems.add("focused skip link is not visible");
+        }
         browser.press(Keys.ENTER);
-        if (!"MAIN".equals(js("return document.activeElement.tagName")) || !"main".equals(js("return document.activeElement.id"))) {
+        if (!"MAIN".equals(js("return document.activeElement.tagName"))
+                || !"main".equals(js("return document.activeElement.id"))) {
             problems.add("Enter on the skip link must focus <main id=main>, focused " + active());
         }
         return problems;
@@ -172,21 +200,29 @@ class AccessibilityIT {
     List<String> focusProblems(String url) {
         open(url, DESKTOP);
         browser.keyboardFromTop();
-        String style = "const s=getComputedStyle(arguments[0]);return [s.outlineStyle,s.outlineWidth,s.outlineColor,s.boxShadow,s.backgroundColor].join('|')";
+        String style =
+                "const s=getComputedStyle(arguments[0]);return [s.outlineStyle,s.outlineWidth,s.outlineColor,s.boxShadow,s.backgroundColor].join('|')";
         List<String> problems = new ArrayList<>();
         int stops = 0;
         for (int i = 0; i < 12; i++) {
             browser.tab();
             Object el = js("return document.activeElement");
-            if (el == null || Boolean.TRUE.equals(js("return arguments[0]===document.body", el))) break; // past the last stop
+            if (el == null || Boolean.TRUE.equals(js("return arguments[0]===document.body", el))) {
+                break;
+            } // past the last stop
             stops++;
             String focused = (String) js(style, el);
             js("arguments[0].blur()", el);
             String blurred = (String) js(style, el);
-            if (focused.equals(blurred)) problems.add("focus not visible: " + js("return arguments[0].outerHTML.slice(0,120)", el) + " focused=" + focused);
+            if (focused.equals(blurred)) {
+                problems.add("focus not visible: " + js("return arguments[0].outerHTML.slice(0,120)", el) + " focused="
+                        + focused);
+            }
             js("arguments[0].focus()", el); // continue tabbing from here
         }
-        if (stops == 0) problems.add("nothing reachable by Tab (focus stayed on " + active() + ")");
+        if (stops == 0) {
+            problems.add("nothing reachable by Tab (focus stayed on " + active() + ")");
+        }
         return problems;
     }
 
@@ -200,12 +236,20 @@ class AccessibilityIT {
     @Test
     void keyboardControl() {
         List<String> noSkip = skipLinkProblems(server.controls + "no-skip-link.html");
-        assertTrue(noSkip.size() == 1 && noSkip.get(0).startsWith("first Tab must reach the skip link (class skip-link), reached <a"),
+        assertTrue(
+                noSkip.size() == 1
+                        && noSkip.get(0).startsWith("first Tab must reach the skip link (class skip-link), reached <a"),
                 () -> "no-skip-link.html: " + noSkip);
         List<String> nothing = focusProblems(server.controls + "nothing-focusable.html");
-        assertTrue(nothing.size() == 1 && nothing.get(0).startsWith("nothing reachable by Tab"), () -> "nothing-focusable.html: " + nothing);
+        assertTrue(
+                nothing.size() == 1 && nothing.get(0).startsWith("nothing reachable by Tab"),
+                () -> "nothing-focusable.html: " + nothing);
         List<String> invisible = focusProblems(server.controls + "focus-invisible.html");
-        assertEquals(2, invisible.stream().filter(p -> p.startsWith("focus not visible: <a href=\"#")).count(),
+        assertEquals(
+                2,
+                invisible.stream()
+                        .filter(p -> p.startsWith("focus not visible: <a href=\"#"))
+                        .count(),
                 () -> "focus-invisible.html: " + invisible);
         // and the real site's first page passes the same checks in the same browser session
         assertEquals(List.of(), skipLinkProblems(server.base + "index.html"));
@@ -214,45 +258,69 @@ class AccessibilityIT {
     @ParameterizedTest(name = "landmarks: {0}")
     @MethodSource("pages")
     void landmarks(String page) {
-        check("landmarks", page, () -> asserting(() -> {
-            open(page, DESKTOP);
-            // banner and contentinfo only count when header/footer are not inside article/aside/main/nav/section
-            String outside = "(el=>el && !el.parentElement.closest('article,aside,main,nav,section'))";
-            assertEquals(true, js("return " + outside + "(document.querySelector('body > header, [role=banner]'))"), page + ": no banner landmark");
-            assertEquals(true, js("return " + outside + "(document.querySelector('body > footer, [role=contentinfo]'))"), page + ": no contentinfo landmark");
-            assertEquals(1L, js("return document.querySelectorAll('main, [role=main]').length"), page + ": exactly one main landmark");
-            assertTrue((Long) js("return document.querySelectorAll('nav, [role=navigation]').length") >= 1, page + ": no navigation landmark");
-            assertEquals(0L, js("return [...document.querySelectorAll('nav')].filter(n=>!n.getAttribute('aria-label')"
-                    + " && !n.getAttribute('aria-labelledby')).length"), page + ": every nav needs a label (there are several)");
-        }));
+        check(
+                "landmarks",
+                page,
+                () -> asserting(() -> {
+                    open(page, DESKTOP);
+                    // banner and contentinfo only count when header/footer are not inside
+                    // article/aside/main/nav/section
+                    String outside = "(el=>el && !el.parentElement.closest('article,aside,main,nav,section'))";
+                    assertEquals(
+                            true,
+                            js("return " + outside + "(document.querySelector('body > header, [role=banner]'))"),
+                            page + ": no banner landmark");
+                    assertEquals(
+                            true,
+                            js("return " + outside + "(document.querySelector('body > footer, [role=contentinfo]'))"),
+                            page + ": no contentinfo landmark");
+                    assertEquals(
+                            1L,
+                            js("return document.querySelectorAll('main, [role=main]').length"),
+                            page + ": exactly one main landmark");
+                    assertTrue(
+                            (Long) js("return document.querySelectorAll('nav, [role=navigation]').length") >= 1,
+                            page + ": no navigation landmark");
+                    assertEquals(
+                            0L,
+                            js("return [...document.querySelectorAll('nav')].filter(n=>!n.getAttribute('aria-label')"
+                                    + " && !n.getAttribute('aria-labelledby')).length"),
+                            page + ": every nav needs a label (there are several)");
+                }));
     }
 
     @ParameterizedTest(name = "no horizontal scrolling at 320px: {0}")
     @MethodSource("pages")
     void reflow320(String page) {
-        check("reflow-320", page, () -> asserting(() -> {
-            open(page, new Viewport("narrow", 320, 640, true));
-            long sw = (Long) js("return document.documentElement.scrollWidth");
-            assertTrue(sw <= 320, () -> page + ": scrollWidth " + sw + " > 320; widest: " + widest());
-        }));
+        check(
+                "reflow-320",
+                page,
+                () -> asserting(() -> {
+                    open(page, new Viewport("narrow", 320, 640, true));
+                    long sw = (Long) js("return document.documentElement.scrollWidth");
+                    assertTrue(sw <= 320, () -> page + ": scrollWidth " + sw + " > 320; widest: " + widest());
+                }));
     }
 
     @ParameterizedTest(name = "200% zoom (1280px at 200% = 640 CSS px): {0}")
     @MethodSource("pages")
     void zoom200(String page) {
-        check("zoom-200", page, () -> asserting(() -> {
-            open(page, new Viewport("zoom200", 640, 400, false));
-            long sw = (Long) js("return document.documentElement.scrollWidth");
-            assertTrue(sw <= 640, () -> page + ": scrollWidth " + sw + " > 640; widest: " + widest());
-            Object clipped = js("return [...document.querySelectorAll('body *')].filter(e=>{"
-                    + "if(e.closest('.visually-hidden')) return false;"
-                    + "const s=getComputedStyle(e); if(s.display==='none'||s.visibility==='hidden') return false;"
-                    + "const ox=s.overflowX, oy=s.overflowY;"
-                    + "const clipX=(ox==='hidden'||ox==='clip')&&e.scrollWidth>e.clientWidth+1;"
-                    + "const clipY=(oy==='hidden'||oy==='clip')&&e.scrollHeight>e.clientHeight+1;"
-                    + "return (clipX||clipY)&&e.textContent.trim()!=='';}).map(e=>e.tagName+'.'+e.className)");
-            assertEquals(List.of(), clipped, page + ": text clipped at 200% zoom");
-        }));
+        check(
+                "zoom-200",
+                page,
+                () -> asserting(() -> {
+                    open(page, new Viewport("zoom200", 640, 400, false));
+                    long sw = (Long) js("return document.documentElement.scrollWidth");
+                    assertTrue(sw <= 640, () -> page + ": scrollWidth " + sw + " > 640; widest: " + widest());
+                    Object clipped = js("return [...document.querySelectorAll('body *')].filter(e=>{"
+                            + "if(e.closest('.visually-hidden')) return false;"
+                            + "const s=getComputedStyle(e); if(s.display==='none'||s.visibility==='hidden') return false;"
+                            + "const ox=s.overflowX, oy=s.overflowY;"
+                            + "const clipX=(ox==='hidden'||ox==='clip')&&e.scrollWidth>e.clientWidth+1;"
+                            + "const clipY=(oy==='hidden'||oy==='clip')&&e.scrollHeight>e.clientHeight+1;"
+                            + "return (clipX||clipY)&&e.textContent.trim()!=='';}).map(e=>e.tagName+'.'+e.className)");
+                    assertEquals(List.of(), clipped, page + ": text clipped at 200% zoom");
+                }));
     }
 
     /** A check written as assertions: its first failed assertion becomes its one problem. */
@@ -266,9 +334,10 @@ class AccessibilityIT {
     }
 
     private String widest() {
-        return String.valueOf(js("return [...document.querySelectorAll('body *')].filter(e=>e.getBoundingClientRect().right>"
-                + "document.documentElement.clientWidth+0.5).slice(-5).map(e=>e.tagName+'.'+e.className+' right='+"
-                + "Math.round(e.getBoundingClientRect().right))"));
+        return String.valueOf(
+                js("return [...document.querySelectorAll('body *')].filter(e=>e.getBoundingClientRect().right>"
+                        + "document.documentElement.clientWidth+0.5).slice(-5).map(e=>e.tagName+'.'+e.className+' right='+"
+                        + "Math.round(e.getBoundingClientRect().right))"));
     }
 
     /** Every page with a key-point box (the case pages), found in the built HTML. */
@@ -279,26 +348,48 @@ class AccessibilityIT {
     @ParameterizedTest(name = "key-point box reading order: {0}")
     @MethodSource("casePages")
     void keypointReadingOrder(String page) {
-        check("keypoint-order", page, () -> asserting(() -> {
-            open(page, MOBILE);
-            @SuppressWarnings("unchecked")
-            List<String> order = (List<String>) js("const box=document.querySelector('.keypoint');"
-                    + "return box ? [...box.children].map(e=>e.className) : null");
-            assertTrue(order != null, page + ": no .keypoint box");
-            assertEquals(List.of("keypoint__title", "keypoint__categories", "keypoint__headline", "keypoint__points"), order,
-                    page + ": DOM order of the key-point box");
-            assertEquals("H2", js("return document.querySelector('.keypoint > :first-child').tagName"), page + ": the box starts with its heading");
-            // visual order follows DOM order (no CSS reordering), at the mobile and the desktop viewport
-            for (Viewport v : List.of(MOBILE, DESKTOP)) {
-                open(page, v);
-                assertEquals(true, js("const t=[...document.querySelector('.keypoint').children].map(e=>e.getBoundingClientRect().top);"
-                        + "return t.every((x,i)=>i===0||x>t[i-1])"), page + ": visual order differs from DOM order at " + v);
-            }
-            assertEquals(1L, js("return document.querySelectorAll('.keypoint__category.is-current').length"),
-                    page + ": exactly one current category");
-            assertFalse(((String) js("return document.querySelector('.keypoint__category.is-current .visually-hidden').textContent")).isBlank(),
-                    page + ": the current category must be announced in text, not by colour alone");
-        }));
+        check(
+                "keypoint-order",
+                page,
+                () -> asserting(() -> {
+                    open(page, MOBILE);
+                    @SuppressWarnings("unchecked")
+                    List<String> order = (List<String>) js("const box=document.querySelector('.keypoint');"
+                            + "return box ? [...box.children].map(e=>e.className) : null");
+                    assertTrue(order != null, page + ": no .keypoint box");
+                    assertEquals(
+                            List.of(
+                                    "keypoint__title",
+                                    "keypoint__categories",
+                                    "keypoint__headline",
+                                    "keypoint__points"),
+                            order,
+                            page + ": DOM order of the key-point box");
+                    assertEquals(
+                            "H2",
+                            js("return document.querySelector('.keypoint > :first-child').tagName"),
+                            page + ": the box starts with its heading");
+                    // visual order follows DOM order (no CSS reordering), at the mobile and the desktop viewport
+                    for (Viewport v : List.of(MOBILE, DESKTOP)) {
+                        open(page, v);
+                        assertEquals(
+                                true,
+                                js(
+                                        "const t=[...document.querySelector('.keypoint').children].map(e=>e.getBoundingClientRect().top);"
+                                                + "return t.every((x,i)=>i===0||x>t[i-1])"),
+                                page + ": visual order differs from DOM order at " + v);
+                    }
+                    assertEquals(
+                            1L,
+                            js("return document.querySelectorAll('.keypoint__category.is-current').length"),
+                            page + ": exactly one current category");
+                    assertFalse(
+                            ((String)
+                                            js(
+                                                    "return document.querySelector('.keypoint__category.is-current .visually-hidden').textContent"))
+                                    .isBlank(),
+                            page + ": the current category must be announced in text, not by colour alone");
+                }));
     }
 
     /** Every page with a dialogue (the round-table pages), found in the built HTML. */
@@ -309,36 +400,50 @@ class AccessibilityIT {
     @ParameterizedTest(name = "round-table turns begin with the speaker: {0}")
     @MethodSource("roundtablePages")
     void dialogueReadingOrder(String page) {
-        check("dialogue-speaker", page, () -> asserting(() -> {
-            open(page, MOBILE);
-            @SuppressWarnings("unchecked")
-            List<String> bad = (List<String>) js(
-                    "const norm=s=>s.replace(/\\s+/g,' ').trim();"
-                    // participants: speaker id -> {role, names}, from the list (one entry per person)
-                    + "const who={};"
-                    + "for (const li of document.querySelectorAll('ul.participants > li.participant')) {"
-                    + "  const m=li.querySelector('.participant__mark .speaker-mark');"
-                    + "  const id=[...m.classList].find(x=>x.startsWith('speaker-mark--')).slice(14);"
-                    + "  const dd=s=>{const e=li.querySelector(s+' dd'); return e?norm(e.textContent):'';};"
-                    + "  who[id]=who[id]||{role:'',names:[]}; who[id].names.push(dd('.participant__name'));"
-                    + "  if (dd('.participant__role')) who[id].role=dd('.participant__role'); }"
-                    // accessible text of a turn: its text without aria-hidden parts
-                    + "const acc=e=>{const k=e.cloneNode(true); k.querySelectorAll('[aria-hidden=true]').forEach(x=>x.remove()); return norm(k.textContent);};"
-                    + "const turns=[...document.querySelectorAll('.dialogue .turn')]; if(!turns.length) return ['no turns'];"
-                    + "return turns.map(t=>{const sid=[...t.classList].find(x=>x.startsWith('turn--')).slice(6);"
-                    + "  const p=who[sid]; if(!p) return 'unknown speaker '+sid; const text=acc(t);"
-                    + "  const head=(p.role?p.role+' ':'')+p.names[0].replace(/氏$/,'');"
-                    + "  const label=text.slice(0, p.names.join(' ').length+p.role.length+8);"
-                    + "  const ok=text.startsWith(head) && p.names.every(n=>label.includes(n.replace(/氏$/,'')));"
-                    + "  return ok?null:('expected \"'+head+'\" first: '+text.slice(0,80));}).filter(x=>x)");
-            assertEquals(List.of(), bad, page + ": dialogue turns whose accessible text does not begin with the speaker");
-        }));
+        check(
+                "dialogue-speaker",
+                page,
+                () -> asserting(() -> {
+                    open(page, MOBILE);
+                    @SuppressWarnings("unchecked")
+                    List<String> bad = (List<String>) js("const norm=s=>s.replace(/\\s+/g,' ').trim();"
+                            // participants: speaker id -> {role, names}, from the list (one entry per person)
+                            + "const who={};"
+                            + "for (const li of document.querySelectorAll('ul.participants > li.participant')) {"
+                            + "  const m=li.querySelector('.participant__mark .speaker-mark');"
+                            + "  const id=[...m.classList].find(x=>x.startsWith('speaker-mark--')).slice(14);"
+                            + "  const dd=s=>{const e=li.querySelector(s+' dd'); return e?norm(e.textContent):'';};"
+                            + "  who[id]=who[id]||{role:'',names:[]}; who[id].names.push(dd('.participant__name'));"
+                            + "  if (dd('.participant__role')) who[id].role=dd('.participant__role'); }"
+                            // accessible text of a turn: its text without aria-hidden parts
+                            + "const acc=e=>{const k=e.cloneNode(true); k.querySelectorAll('[aria-hidden=true]').forEach(x=>x.remove()); return norm(k.textContent);};"
+                            + "const turns=[...document.querySelectorAll('.dialogue .turn')]; if(!turns.length) return ['no turns'];"
+                            + "return turns.map(t=>{const sid=[...t.classList].find(x=>x.startsWith('turn--')).slice(6);"
+                            + "  const p=who[sid]; if(!p) return 'unknown speaker '+sid; const text=acc(t);"
+                            + "  const head=(p.role?p.role+' ':'')+p.names[0].replace(/氏$/,'');"
+                            + "  const label=text.slice(0, p.names.join(' ').length+p.role.length+8);"
+                            + "  const ok=text.startsWith(head) && p.names.every(n=>label.includes(n.replace(/氏$/,'')));"
+                            + "  return ok?null:('expected \"'+head+'\" first: '+text.slice(0,80));}).filter(x=>x)");
+                    assertEquals(
+                            List.of(),
+                            bad,
+                            page + ": dialogue turns whose accessible text does not begin with the speaker");
+                }));
     }
 
     private void record() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("tools", Map.of("axe", axeVersion + " (tags " + String.join(", ", TAGS) + ")", "browser", "Chromium " + browser.version()));
-        int violations = axeResults.values().stream().flatMap(m -> m.values().stream()).mapToInt(o -> (Integer) o).sum();
+        out.put(
+                "tools",
+                Map.of(
+                        "axe",
+                        axeVersion + " (tags " + String.join(", ", TAGS) + ")",
+                        "browser",
+                        "Chromium " + browser.version()));
+        int violations = axeResults.values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToInt(o -> (Integer) o)
+                .sum();
         int runs = axeResults.values().stream().mapToInt(Map::size).sum();
         out.put("axe", Map.of("runs", runs, "violations", violations));
         long failed = manualResults.values().stream().filter("fail"::equals).count();
@@ -349,13 +454,19 @@ class AccessibilityIT {
             e.put("path", p);
             e.put("axe_desktop", m.getOrDefault("desktop", "not run"));
             e.put("axe_mobile", m.getOrDefault("mobile", "not run"));
-            List<String> fails = manualResults.entrySet().stream().filter(x -> x.getKey().endsWith(" " + p) && "fail".equals(x.getValue()))
-                    .map(x -> x.getKey().substring(0, x.getKey().length() - p.length() - 1)).toList();
+            List<String> fails = manualResults.entrySet().stream()
+                    .filter(x -> x.getKey().endsWith(" " + p) && "fail".equals(x.getValue()))
+                    .map(x -> x.getKey().substring(0, x.getKey().length() - p.length() - 1))
+                    .toList();
             e.put("checks_failed", fails.size());
-            if (!fails.isEmpty()) System.out.println("[QA] " + p + " failed: " + String.join(", ", fails));
+            if (!fails.isEmpty()) {
+                System.out.println("[QA] " + p + " failed: " + String.join(", ", fails));
+            }
             pages.put(QaSite.key(p), e);
         });
         out.put("pages", pages);
-        if (!axeResults.isEmpty()) QaResults.write("accessibility", out);
+        if (!axeResults.isEmpty()) {
+            QaResults.write("accessibility", out);
+        }
     }
 }

@@ -59,6 +59,7 @@ final class Browser implements AutoCloseable {
     static final Duration CONDITION = Duration.ofSeconds(30);
     /** Kept in a static field so the level set on it is not lost when the logger is garbage-collected. */
     private static final Logger CDP_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     private static final String STALE = "__casebookStale";
 
     final ChromeDriver driver;
@@ -70,7 +71,8 @@ final class Browser implements AutoCloseable {
     }
 
     static String missingMessage() {
-        return "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " not found (install with: " + INSTALL + ")";
+        return "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " not found (install with: " + INSTALL
+                + ")";
     }
 
     Browser() throws IOException {
@@ -78,11 +80,22 @@ final class Browser implements AutoCloseable {
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM);
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=1280,800",
+        o.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,800",
                 // a busy machine must not make Chromium treat the page as in the background and throttle it
-                "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding",
                 "--disable-backgrounding-occluded-windows");
         o.setPageLoadTimeout(PAGE_LOAD);
         o.setScriptTimeout(SCRIPT);
@@ -90,13 +103,15 @@ final class Browser implements AutoCloseable {
         ChromeDriverService svc = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .withSilent(true)
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(svc, o);
     }
 
     /** Sets an exact CSS viewport (window size is not viewport size in headless Chromium). Load the page afterwards. */
     void viewport(int width, int height, boolean mobile) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
@@ -113,7 +128,9 @@ final class Browser implements AutoCloseable {
     void open(String url) {
         // set for every page: cheap, and the gates must not depend on emulation state surviving a navigation
         driver.executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
-        if (!media.isEmpty()) driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
+        if (!media.isEmpty()) {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media));
+        }
         js("window." + STALE + " = true");
         driver.get(url);
         awaitNewDocument(url);
@@ -133,17 +150,23 @@ final class Browser implements AutoCloseable {
     /** Waits for the document that replaced the marked one: loaded, styled, fonts ready, media applied. */
     private void awaitNewDocument(String url) {
         String where = url == null ? "the page a key press led to" : url;
-        waitUntil("a new document for " + where + " loaded with its stylesheets",
-                () -> Boolean.TRUE.equals(js("return window." + STALE + " === undefined"
-                        + " && (arguments[0] === null || location.href === arguments[0])"
-                        + " && document.readyState === 'complete'"
-                        + " && [...document.styleSheets].every(s => { try { return s.cssRules !== null; } catch (e) { return false; } })"
-                        + " && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet !== null)", url)));
+        waitUntil(
+                "a new document for " + where + " loaded with its stylesheets",
+                () -> Boolean.TRUE.equals(js(
+                        "return window." + STALE + " === undefined"
+                                + " && (arguments[0] === null || location.href === arguments[0])"
+                                + " && document.readyState === 'complete'"
+                                + " && [...document.styleSheets].every(s => { try { return s.cssRules !== null; } catch (e) { return false; } })"
+                                + " && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet !== null)",
+                        url)));
         Object fonts = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "document.fonts.ready.then(() => done(document.fonts.status), e => done('error: ' + e));");
-        if (!"loaded".equals(fonts)) throw new AssertionError(where + ": document.fonts did not finish loading: " + fonts);
+        if (!"loaded".equals(fonts)) {
+            throw new AssertionError(where + ": document.fonts did not finish loading: " + fonts);
+        }
         if (!media.isEmpty()) {
-            waitUntil("media '" + media + "' to apply on " + where,
+            waitUntil(
+                    "media '" + media + "' to apply on " + where,
                     () -> Boolean.TRUE.equals(js("return matchMedia(arguments[0]).matches", media)));
         }
     }
@@ -155,7 +178,8 @@ final class Browser implements AutoCloseable {
     void keyboardFromTop() {
         js("if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();"
                 + "window.getSelection().removeAllRanges(); window.focus();");
-        waitUntil("the page to have keyboard focus with nothing focused in it",
+        waitUntil(
+                "the page to have keyboard focus with nothing focused in it",
                 () -> Boolean.TRUE.equals(js("return document.hasFocus() && (document.activeElement === document.body"
                         + " || document.activeElement === null)")));
     }
@@ -175,17 +199,22 @@ final class Browser implements AutoCloseable {
         WebDriverException last = null;
         while (true) {
             try {
-                if (condition.get()) return;
+                if (condition.get()) {
+                    return;
+                }
                 last = null;
             } catch (WebDriverException e) { // e.g. the old document unloaded while the script ran
                 last = e;
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + CONDITION.toSeconds() + " s waiting for " + what
-                        + (last == null ? "" : ": " + last.getMessage().lines().findFirst().orElse("")));
+                        + (last == null
+                                ? ""
+                                : ": " + last.getMessage().lines().findFirst().orElse("")));
             }
             try {
-                Thread.sleep(25); // the polling interval of an explicit condition, not a guess at how long anything takes
+                Thread.sleep(
+                        25); // the polling interval of an explicit condition, not a guess at how long anything takes
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what);

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 
@@ -48,19 +52,29 @@ class BrowserJourneyIT {
 
     @AfterAll
     void tearDown() throws Exception {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
-    private Object js(String script, Object... args) { return browser.js(script, args); }
+    private Object js(String script, Object... args) {
+        return browser.js(script, args);
+    }
 
-    private void key(CharSequence k) { browser.press(k); }
+    private void key(CharSequence k) {
+        browser.press(k);
+    }
 
     /** Presses Tab until the focused element matches the CSS selector; fails after 150 presses. */
     private void tabTo(String selector) {
         for (int i = 0; i < 150; i++) {
             key(Keys.TAB);
-            if (Boolean.TRUE.equals(js("return document.activeElement.matches(arguments[0])", selector))) return;
+            if (Boolean.TRUE.equals(js("return document.activeElement.matches(arguments[0])", selector))) {
+                return;
+            }
         }
         throw new AssertionError("Tab never reached " + selector + " on " + browser.driver.getCurrentUrl());
     }
@@ -79,24 +93,30 @@ class BrowserJourneyIT {
         return url.substring(server.base.length());
     }
 
-    private String h1() { return ((String) js("return document.querySelector('h1').innerText")).replaceAll("\\s+", " ").strip(); }
+    private String h1() {
+        return ((String) js("return document.querySelector('h1').innerText"))
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
 
     private boolean visible(String selector) {
-        return Boolean.TRUE.equals(js("const e=document.querySelector(arguments[0]); if(!e) return false;"
-                + "const r=e.getBoundingClientRect(); return r.width>0 && r.height>0 && getComputedStyle(e).visibility!=='hidden'", selector));
+        return Boolean.TRUE.equals(js(
+                "const e=document.querySelector(arguments[0]); if(!e) return false;"
+                        + "const r=e.getBoundingClientRect(); return r.width>0 && r.height>0 && getComputedStyle(e).visibility!=='hidden'",
+                selector));
     }
 
     /** A page of the built site, parsed, by its path relative to the site root. */
     private Document built(String page) {
         try {
             return Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static String resolve(String from, String href) {
-        return java.net.URI.create(from).resolve(href).toString();
+        return URI.create(from).resolve(href).toString();
     }
 
     private static String text(Element e) {
@@ -117,10 +137,14 @@ class BrowserJourneyIT {
             String p = resolve(jaTop, link.attr("href"));
             Document d = built(p);
             Element n = d.selectFirst(".pager a[rel=next]"), en = d.selectFirst(".lang-switch a[hreflang=en]");
-            if (n == null || en == null) continue;
+            if (n == null || en == null) {
+                continue;
+            }
             String t = resolve(p, en.attr("href"));
             Element toc = built(t).selectFirst(".page-toc a[href^=#]:not([href=#keypoint])");
-            if (toc == null) continue;
+            if (toc == null) {
+                continue;
+            }
             from = p;
             fromHref = link.attr("href");
             next = resolve(p, n.attr("href"));
@@ -128,7 +152,9 @@ class BrowserJourneyIT {
             section = toc.attr("href").substring(1);
             break;
         }
-        assertTrue(from != null, "no page in the Japanese contents has a next page and an English twin with a table of contents");
+        assertTrue(
+                from != null,
+                "no page in the Japanese contents has a next page and an English twin with a table of contents");
         final String fromPage = from, fromLink = fromHref, nextPage = next, twinPage = twin, id = section;
 
         browser.viewport(1280, 800, false);
@@ -162,25 +188,43 @@ class BrowserJourneyIT {
         tabTo(".page-toc a[href='#" + id + "']");
         key(Keys.ENTER); // same document: focus and scroll move to the section
         assertTrue(browser.driver.getCurrentUrl().endsWith(twinPage + "#" + id), browser.driver.getCurrentUrl());
-        assertEquals(true, js("const r=document.getElementById(arguments[0]).getBoundingClientRect(); return r.top>=-1 && r.top<innerHeight/2", id),
+        assertEquals(
+                true,
+                js(
+                        "const r=document.getElementById(arguments[0]).getBoundingClientRect(); return r.top>=-1 && r.top<innerHeight/2",
+                        id),
                 "the section heading is scrolled into view");
         // the next Tab continues from the section, not from the table of contents
         key(Keys.TAB);
-        assertEquals(true, js("return !!(document.getElementById(arguments[0]).compareDocumentPosition(document.activeElement)"
-                + " & Node.DOCUMENT_POSITION_FOLLOWING)", id), "sequential focus continues after the target section");
+        assertEquals(
+                true,
+                js(
+                        "return !!(document.getElementById(arguments[0]).compareDocumentPosition(document.activeElement)"
+                                + " & Node.DOCUMENT_POSITION_FOLLOWING)",
+                        id),
+                "sequential focus continues after the target section");
 
         // switching language from inside a section lands on the same section of the twin page
         tabToAndEnter(".lang-switch a[hreflang=ja]");
         assertTrue(browser.driver.getCurrentUrl().endsWith(fromPage + "#" + id), browser.driver.getCurrentUrl());
-        assertEquals(text(built(fromPage).getElementById(id)), js("return document.getElementById(arguments[0]).textContent.replace(/\\s+/g, ' ').trim()", id));
+        assertEquals(
+                text(built(fromPage).getElementById(id)),
+                js("return document.getElementById(arguments[0]).textContent.replace(/\\s+/g, ' ').trim()", id));
     }
 
     /** Waits (up to 10 s) for a condition in the page; no fixed sleep. */
     private void waitFor(String what, String script, Object... args) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!Boolean.TRUE.equals(js(script, args))) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting: " + what + " on " + browser.driver.getCurrentUrl());
-            try { Thread.sleep(50); } catch (InterruptedException e) { Thread.currentThread().interrupt(); throw new AssertionError(e); }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what + " on " + browser.driver.getCurrentUrl());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 
@@ -189,32 +233,49 @@ class BrowserJourneyIT {
         browser.viewport(390, 844, true);
         browser.driver.get(server.base + "ja/hasuda/index.html");
         // both languages, the current one marked and not a link; the other a link to the twin page's top
-        assertEquals(List.of("日本語", "English"), js("return [...document.querySelectorAll('.lang-switch li')].map(l=>l.textContent.trim())"));
-        assertEquals("日本語", js("const c=document.querySelectorAll('.lang-switch [aria-current=true]');"
-                + " return c.length===1 && c[0].tagName!=='A' ? c[0].textContent : null"));
-        assertEquals("../../en/hasuda/index.html", js("return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href')"));
+        assertEquals(
+                List.of("日本語", "English"),
+                js("return [...document.querySelectorAll('.lang-switch li')].map(l=>l.textContent.trim())"));
+        assertEquals(
+                "日本語",
+                js("const c=document.querySelectorAll('.lang-switch [aria-current=true]');"
+                        + " return c.length===1 && c[0].tagName!=='A' ? c[0].textContent : null"));
+        assertEquals(
+                "../../en/hasuda/index.html",
+                js("return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href')"));
 
         // the reader scrolls into section 5 and stops to read
         js("document.getElementById('internal-support-system').scrollIntoView()");
-        waitFor("the switch carries the section being read",
+        waitFor(
+                "the switch carries the section being read",
                 "return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href').endsWith('#internal-support-system')");
         // ... then scrolls back to the top, where the switch is, and uses it
         js("scrollTo(0, 0)");
-        browser.driver.findElement(org.openqa.selenium.By.cssSelector(".lang-switch a[hreflang=en]")).click();
-        waitFor("the English page opens at the same section", "return location.pathname.endsWith('/en/hasuda/index.html')"
-                + " && location.hash==='#internal-support-system' && document.readyState==='complete'");
-        assertEquals(true, js("const r=document.getElementById('internal-support-system').getBoundingClientRect();"
-                + " return r.top>=-1 && r.top<innerHeight/2"), "the section is scrolled into view");
+        browser.driver
+                .findElement(By.cssSelector(".lang-switch a[hreflang=en]"))
+                .click();
+        waitFor(
+                "the English page opens at the same section",
+                "return location.pathname.endsWith('/en/hasuda/index.html')"
+                        + " && location.hash==='#internal-support-system' && document.readyState==='complete'");
+        assertEquals(
+                true,
+                js("const r=document.getElementById('internal-support-system').getBoundingClientRect();"
+                        + " return r.top>=-1 && r.top<innerHeight/2"),
+                "the section is scrolled into view");
         assertEquals("English", js("return document.querySelector('.lang-switch [aria-current=true]').textContent"));
     }
 
-    List<String> pages() { return QaSite.pages(site); }
+    List<String> pages() {
+        return QaSite.pages(site);
+    }
 
     @ParameterizedTest(name = "screenshots at 1280x800 and 390x844: {0}")
     @MethodSource("pages")
     void screenshots(String page) throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        for (Object[] v : List.of(new Object[] {"desktop", 1280, 800, false}, new Object[] {"mobile", 390, 844, true})) {
+        for (Object[] v :
+                List.of(new Object[] {"desktop", 1280, 800, false}, new Object[] {"mobile", 390, 844, true})) {
             int w = (Integer) v[1], h = (Integer) v[2];
             browser.viewport(w, h, (Boolean) v[3]);
             browser.open(server.base + page); // loaded, styled and fonts ready before the picture is taken
@@ -233,19 +294,25 @@ class BrowserJourneyIT {
         browser.open(server.base + page);
         // draws in the page's own font: three different characters, and a codepoint no font has (U+0378 is unassigned)
         @SuppressWarnings("unchecked")
-        Map<String, Object> r = (Map<String, Object>) js(
-                "const font='40px '+getComputedStyle(document.body).fontFamily;"
-                + "function px(ch){const c=document.createElement('canvas');c.width=c.height=48;const g=c.getContext('2d');"
-                + "g.font=font;g.fillText(ch,2,42);return c.toDataURL();}"
-                + "function w(s){const g=document.createElement('canvas').getContext('2d');g.font=font;return g.measureText(s).width;}"
-                + "const a=px('\u6f22'),b=px('\u5b57'),c=px('\u3042'),missing=px('\u0378');"
-                + "return {distinct:a!==b&&b!==c&&a!==c, notMissing:a!==missing&&b!==missing&&c!==missing,"
-                + " width:w('\u5730\u57df\u5305\u62ec'), missingWidth:w('\u0378\u0378\u0378\u0378'),"
-                + " fontReady:document.fonts.check(font,'\u5730\u57df')}");
-        assertEquals(true, r.get("distinct"), () -> page + ": Japanese characters render as identical boxes (tofu): " + r
-                + "; install fonts-noto-cjk");
-        assertEquals(true, r.get("notMissing"), () -> page + ": Japanese characters render as the missing-glyph box: " + r);
-        assertNotEquals(((Number) r.get("missingWidth")).doubleValue(), ((Number) r.get("width")).doubleValue(),
+        Map<String, Object> r =
+                (Map<String, Object>) js("const font='40px '+getComputedStyle(document.body).fontFamily;"
+                        + "function px(ch){const c=document.createElement('canvas');c.width=c.height=48;const g=c.getContext('2d');"
+                        + "g.font=font;g.fillText(ch,2,42);return c.toDataURL();}"
+                        + "function w(s){const g=document.createElement('canvas').getContext('2d');g.font=font;return g.measureText(s).width;}"
+                        + "const a=px('\u6f22'),b=px('\u5b57'),c=px('\u3042'),missing=px('\u0378');"
+                        + "return {distinct:a!==b&&b!==c&&a!==c, notMissing:a!==missing&&b!==missing&&c!==missing,"
+                        + " width:w('\u5730\u57df\u5305\u62ec'), missingWidth:w('\u0378\u0378\u0378\u0378'),"
+                        + " fontReady:document.fonts.check(font,'\u5730\u57df')}");
+        assertEquals(
+                true,
+                r.get("distinct"),
+                () -> page + ": Japanese characters render as identical boxes (tofu): " + r
+                        + "; install fonts-noto-cjk");
+        assertEquals(
+                true, r.get("notMissing"), () -> page + ": Japanese characters render as the missing-glyph box: " + r);
+        assertNotEquals(
+                ((Number) r.get("missingWidth")).doubleValue(),
+                ((Number) r.get("width")).doubleValue(),
                 () -> page + ": Japanese text has the width of missing glyphs: " + r);
     }
 
@@ -259,7 +326,10 @@ class BrowserJourneyIT {
         browser.viewport(1280, 800, false);
         String page = QaSite.languagePages(site).get(0);
         browser.open(server.base + page);
-        assertEquals(true, js("return [...document.styleSheets].some(s=>s.href && s.href.endsWith('/portal/casebook/assets/style.css') && s.cssRules.length>0)"),
+        assertEquals(
+                true,
+                js(
+                        "return [...document.styleSheets].some(s=>s.href && s.href.endsWith('/portal/casebook/assets/style.css') && s.cssRules.length>0)"),
                 () -> page + ": the stylesheet does not load from the sub-path");
         browser.open(server.base + "no/such/page.html");
         Map<String, Object> seen = new LinkedHashMap<>();

@@ -39,9 +39,18 @@ class HtmlValidityIT {
         // initializeLog4j, logUrls, enableLanguageDetection (off: saves ~100 MiB heap)
         validator = new SimpleDocumentValidator(true, false, false);
         ErrorHandler collect = new ErrorHandler() {
-            @Override public void warning(SAXParseException e) { }
-            @Override public void error(SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage()); }
-            @Override public void fatalError(SAXParseException e) { error(e); }
+            @Override
+            public void warning(SAXParseException e) {}
+
+            @Override
+            public void error(SAXParseException e) {
+                errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                error(e);
+            }
         };
         validator.setUpMainSchema("http://s.validator.nu/html5-all.rnc", collect); // from the jar, no network
         validator.setUpValidatorAndParsers(collect, false, false);
@@ -67,7 +76,8 @@ class HtmlValidityIT {
     void validHtml(String page) throws Exception {
         List<String> found = validate(site.resolve(page));
         results.put(page, found.size());
-        assertEquals(List.of(), found, () -> "Nu Html Checker errors in " + page + ":\n  " + String.join("\n  ", found));
+        assertEquals(
+                List.of(), found, () -> "Nu Html Checker errors in " + page + ":\n  " + String.join("\n  ", found));
     }
 
     /** The control: a page with known faults must fail, or the gate above could pass by checking nothing. */
@@ -75,7 +85,9 @@ class HtmlValidityIT {
     void invalidHtmlIsCaught() throws Exception {
         List<String> found = validate(QaSite.controls().resolve("invalid.html"));
         // one fault from each of the checker's layers: the schema, the parser, the assertions
-        for (String fault : List.of("Element “div” not allowed as child of element “ul”", "Duplicate ID “x”",
+        for (String fault : List.of(
+                "Element “div” not allowed as child of element “ul”",
+                "Duplicate ID “x”",
                 "The element “button” must not appear as a descendant of the “a” element")) {
             assertTrue(found.stream().anyMatch(e -> e.contains(fault)), () -> "missing \"" + fault + "\" in " + found);
         }
@@ -83,10 +95,18 @@ class HtmlValidityIT {
 
     @AfterAll
     void record() {
-        if (results.isEmpty()) return;
+        if (results.isEmpty()) {
+            return;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tools", Map.of("validator", VALIDATOR));
-        out.put("html", Map.of("pages", results.size(), "errors", results.values().stream().mapToInt(Integer::intValue).sum()));
+        out.put(
+                "html",
+                Map.of(
+                        "pages",
+                        results.size(),
+                        "errors",
+                        results.values().stream().mapToInt(Integer::intValue).sum()));
         Map<String, Object> pages = new TreeMap<>();
         results.forEach((p, n) -> pages.put(QaSite.key(p), Map.of("path", p, "html_errors", n)));
         out.put("pages", pages);

@@ -21,11 +21,13 @@ class InternalLinksIT {
     @Test
     void brokenLinksAreCaught() {
         List<String> broken = SiteLinks.broken(QaSite.controls().resolve("links"));
-        assertEquals(List.of(
-                "index.html: missing.html (no such file)",
-                "index.html: sub/page.html#no-such-id (no id \"no-such-id\")",
-                "index.html: /sub/page.html (root-relative: breaks under a sub-path)",
-                "index.html: sub/ (a folder: breaks when opened from disk)",
-                "index.html: missing.png (no such file)"), broken);
+        assertEquals(
+                List.of(
+                        "index.html: missing.html (no such file)",
+                        "index.html: sub/page.html#no-such-id (no id \"no-such-id\")",
+                        "index.html: /sub/page.html (root-relative: breaks under a sub-path)",
+                        "index.html: sub/ (a folder: breaks when opened from disk)",
+                        "index.html: missing.png (no such file)"),
+                broken);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,17 +140,27 @@ class LayoutIT {
 
     @AfterAll
     void tearDown() throws Exception {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** Every page of the built site (both languages, the landing page, the 404 page), at each width. */
     Stream<Arguments> pagesAndWidths() {
         List<Arguments> out = new ArrayList<>();
         List<String> pages = QaSite.pages(site);
-        assertTrue(pages.stream().anyMatch(p -> p.startsWith("ja/")) && pages.stream().anyMatch(p -> p.startsWith("en/")),
+        assertTrue(
+                pages.stream().anyMatch(p -> p.startsWith("ja/"))
+                        && pages.stream().anyMatch(p -> p.startsWith("en/")),
                 "the built site must hold both languages: " + pages);
-        for (String p : pages) for (int w : WIDTHS) out.add(Arguments.of(p, w));
+        for (String p : pages) {
+            for (int w : WIDTHS) {
+                out.add(Arguments.of(p, w));
+            }
+        }
         return out.stream();
     }
 
@@ -166,31 +177,47 @@ class LayoutIT {
     @MethodSource("pagesAndWidths")
     void textIsNeverSqueezedAndNothingScrollsSideways(String page, int width) throws IOException {
         Map<String, Object> r = measure(server.base + page, width);
-        Files.write(SHOTS.resolve(QaSite.key(page) + "-" + width + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
-        assertEquals(List.of(), r.get("narrow"), () -> page + " at " + width + "px: " + r.get("narrowCount")
-                + " text run(s) laid out narrower than three characters over two or more lines");
+        Files.write(
+                SHOTS.resolve(QaSite.key(page) + "-" + width + ".png"),
+                browser.driver.getScreenshotAs(OutputType.BYTES));
+        assertEquals(
+                List.of(),
+                r.get("narrow"),
+                () -> page + " at " + width + "px: " + r.get("narrowCount")
+                        + " text run(s) laid out narrower than three characters over two or more lines");
         assertEquals(List.of(), r.get("turns"), () -> page + " at " + width + "px: dialogue turns out of shape");
         assertEquals(List.of(), r.get("split"), () -> page + " at " + width + "px: English words split across lines");
-        assertTrue(((Number) r.get("headerLines")).longValue() <= 2,
-                () -> page + " at " + width + "px: the site title in the header takes " + r.get("headerLines") + " lines (at most 2)");
+        assertTrue(
+                ((Number) r.get("headerLines")).longValue() <= 2,
+                () -> page + " at " + width + "px: the site title in the header takes " + r.get("headerLines")
+                        + " lines (at most 2)");
         long keypoint = ((Number) r.get("keypointTop")).longValue();
         long screen = ((Number) r.get("screen")).longValue();
-        assertTrue(keypoint < 2 * screen, () -> page + " at " + width + "px: the key points start at " + keypoint
-                + "px, below the first two screens (" + 2 * screen + "px)");
-        assertTrue(((Number) r.get("scrollWidth")).longValue() <= width,
-                () -> page + " at " + width + "px scrolls sideways: scrollWidth " + r.get("scrollWidth") + " > viewport "
-                        + width + "; wider than the viewport: " + r.get("wide"));
+        assertTrue(
+                keypoint < 2 * screen,
+                () -> page + " at " + width + "px: the key points start at " + keypoint
+                        + "px, below the first two screens (" + 2 * screen + "px)");
+        assertTrue(
+                ((Number) r.get("scrollWidth")).longValue() <= width,
+                () -> page + " at " + width + "px scrolls sideways: scrollWidth " + r.get("scrollWidth")
+                        + " > viewport " + width + "; wider than the viewport: " + r.get("wide"));
     }
 
-    Stream<String> glossaryPages() { return QaSite.pagesWith(site, "dl.glossary dt[id]").stream(); }
+    Stream<String> glossaryPages() {
+        return QaSite.pagesWith(site, "dl.glossary dt[id]").stream();
+    }
 
-    Stream<String> dialoguePages() { return QaSite.pagesWith(site, ".dialogue .speaker-mark").stream(); }
+    Stream<String> dialoguePages() {
+        return QaSite.pagesWith(site, ".dialogue .speaker-mark").stream();
+    }
 
     /** A reader who follows a glossary link sees which entry it leads to: the entry that is the URL's target is marked. */
     @ParameterizedTest(name = "glossary target: {0}")
     @MethodSource("glossaryPages")
     void theEntryAGlossaryLinkLeadsToIsMarked(String page) throws IOException {
-        List<String> ids = org.jsoup.Jsoup.parse(site.resolve(page).toFile(), "UTF-8").select("dl.glossary dt[id]").eachAttr("id");
+        List<String> ids = Jsoup.parse(site.resolve(page).toFile(), "UTF-8")
+                .select("dl.glossary dt[id]")
+                .eachAttr("id");
         assertTrue(ids.size() >= 3, page + ": entries " + ids);
         String id = ids.get(ids.size() / 2);
         browser.viewport(390, 800, true);
@@ -204,9 +231,12 @@ class LayoutIT {
                         others: [...new Set(others.map(e => getComputedStyle(e).backgroundColor))],
                         top: Math.round(t.getBoundingClientRect().top)};
                 """, id);
-        Files.write(SHOTS.resolve(QaSite.key(page) + "-target-390.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                SHOTS.resolve(QaSite.key(page) + "-target-390.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
         assertEquals(1, ((List<?>) r.get("others")).size(), () -> page + ": the other entries should look alike: " + r);
-        assertTrue(!((List<?>) r.get("others")).contains(r.get("target")), () -> page + "#" + id + ": the target entry is not marked: " + r);
+        assertTrue(
+                !((List<?>) r.get("others")).contains(r.get("target")),
+                () -> page + "#" + id + ": the target entry is not marked: " + r);
         long top = ((Number) r.get("top")).longValue();
         assertTrue(top >= 0 && top < 800, () -> page + "#" + id + ": the target entry is not in view: " + r);
     }
@@ -239,14 +269,17 @@ class LayoutIT {
     @ParameterizedTest(name = "print marks: {0}")
     @MethodSource("dialoguePages")
     void everySpeakerMarkPrintsWithoutBackgrounds(String page) {
-        assertEquals(List.of(), unprintableMarks(server.base + page), () -> page + ": speaker marks that vanish on paper");
+        assertEquals(
+                List.of(), unprintableMarks(server.base + page), () -> page + ": speaker marks that vanish on paper");
     }
 
     /** The control of the print check: the white moderator mark on a coloured background must be flagged. */
     @Test
     void theMarkCheckFlagsAWhiteMarkOnAColouredBackground() {
         List<String> bad = unprintableMarks(CONTROL.toAbsolutePath().toUri().toString());
-        assertTrue(bad.stream().anyMatch(b -> b.contains("speaker-mark--mod")), () -> "the white moderator mark was not flagged: " + bad);
+        assertTrue(
+                bad.stream().anyMatch(b -> b.contains("speaker-mark--mod")),
+                () -> "the white moderator mark was not flagged: " + bad);
     }
 
     /** The control: the same check must flag a page that breaks every rule, or a green run proves nothing. */
@@ -257,17 +290,25 @@ class LayoutIT {
             Map<String, Object> r = measure(CONTROL.toAbsolutePath().toUri().toString(), w);
             @SuppressWarnings("unchecked")
             List<String> narrow = (List<String>) r.get("narrow");
-            assertTrue(narrow.stream().anyMatch(s -> s.startsWith("p.turn")),
+            assertTrue(
+                    narrow.stream().anyMatch(s -> s.startsWith("p.turn")),
                     () -> "at " + w + "px the grid turn was not flagged: " + narrow);
-            assertTrue(narrow.stream().anyMatch(s -> s.startsWith("td")),
+            assertTrue(
+                    narrow.stream().anyMatch(s -> s.startsWith("td")),
                     () -> "at " + w + "px the collapsed name cell was not flagged: " + narrow);
-            assertTrue(((Number) r.get("scrollWidth")).longValue() > w,
+            assertTrue(
+                    ((Number) r.get("scrollWidth")).longValue() > w,
                     () -> "at " + w + "px the overflowing box was not flagged: " + r);
             assertEquals(List.of("turn 0: no speaker or no words box"), r.get("turns"), () -> "at " + w + "px: " + r);
-            assertTrue(((Number) r.get("keypointTop")).longValue() >= 2 * ((Number) r.get("screen")).longValue(),
+            assertTrue(
+                    ((Number) r.get("keypointTop")).longValue() >= 2 * ((Number) r.get("screen")).longValue(),
                     () -> "at " + w + "px the key points below two screens were not flagged: " + r);
-            assertTrue(String.valueOf(r.get("split")).contains("dt: \"Publisher\" over "), () -> "at " + w + "px the split label was not flagged: " + r);
-            assertTrue(((Number) r.get("headerLines")).longValue() > 2, () -> "at " + w + "px the tall header title was not flagged: " + r);
+            assertTrue(
+                    String.valueOf(r.get("split")).contains("dt: \"Publisher\" over "),
+                    () -> "at " + w + "px the split label was not flagged: " + r);
+            assertTrue(
+                    ((Number) r.get("headerLines")).longValue() > 2,
+                    () -> "at " + w + "px the tall header title was not flagged: " + r);
         }
     }
 }

@@ -39,20 +39,30 @@ class PrintStylesheetIT {
 
     @AfterAll
     void tearDown() throws Exception {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
-    List<String> pages() { return QaSite.languagePages(site); }
+    List<String> pages() {
+        return QaSite.languagePages(site);
+    }
 
     /** What is wrong with {@code url} in print; empty when its print stylesheet does what it should. */
     List<String> printProblems(String url) {
         browser.open(url);
         List<String> problems = new ArrayList<>();
         for (String sel : CHROME) {
-            Object shown = browser.js("return [...document.querySelectorAll(arguments[0])]"
-                    + ".filter(e=>getComputedStyle(e).display!=='none').map(e=>e.className)", sel);
-            if (!List.of().equals(shown)) problems.add(sel + " printed");
+            Object shown = browser.js(
+                    "return [...document.querySelectorAll(arguments[0])]"
+                            + ".filter(e=>getComputedStyle(e).display!=='none').map(e=>e.className)",
+                    sel);
+            if (!List.of().equals(shown)) {
+                problems.add(sel + " printed");
+            }
         }
         if ((Long) browser.js("return document.querySelectorAll('.site-footer a[href^=http]').length") == 0) {
             problems.add("no external link in .site-footer to check");
@@ -60,12 +70,17 @@ class PrintStylesheetIT {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> links = (List<Map<String, Object>>) browser.js(
                 "return [...document.querySelectorAll('.article__body a[href^=http], .site-footer a[href^=http]')]"
-                + ".map(a=>({href:a.getAttribute('href'), after:getComputedStyle(a,'::after').content}))");
+                        + ".map(a=>({href:a.getAttribute('href'), after:getComputedStyle(a,'::after').content}))");
         for (Map<String, Object> l : links) {
-            if (!String.valueOf(l.get("after")).contains((String) l.get("href"))) problems.add("printed link does not show its URL: " + l);
+            if (!String.valueOf(l.get("after")).contains((String) l.get("href"))) {
+                problems.add("printed link does not show its URL: " + l);
+            }
         }
-        Object bg = browser.js("const h=document.querySelector('.site-header'); return h ? getComputedStyle(h).backgroundImage : 'no .site-header'");
-        if (!"none".equals(bg)) problems.add(".site-header prints a background: " + bg);
+        Object bg = browser.js(
+                "const h=document.querySelector('.site-header'); return h ? getComputedStyle(h).backgroundImage : 'no .site-header'");
+        if (!"none".equals(bg)) {
+            problems.add(".site-header prints a background: " + bg);
+        }
         return problems;
     }
 
@@ -80,8 +95,13 @@ class PrintStylesheetIT {
     @Test
     void printControl() {
         List<String> problems = printProblems(server.controls + "print-shows-nav.html");
-        for (String sel : CHROME) assertTrue(problems.contains(sel + " printed"), () -> sel + " not reported: " + problems);
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("printed link does not show its URL")), problems::toString);
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith(".site-header prints a background")), problems::toString);
+        for (String sel : CHROME) {
+            assertTrue(problems.contains(sel + " printed"), () -> sel + " not reported: " + problems);
+        }
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith("printed link does not show its URL")),
+                problems::toString);
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith(".site-header prints a background")), problems::toString);
     }
 }

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class QaResults {
     static final Path DIR = Path.of("target", "qa");
-    private QaResults() { }
+
+    private QaResults() {}
 
     /** Records one gate's figures (nested maps allowed) and regenerates results.yaml from all parts. */
     static synchronized void write(String part, Map<String, Object> figures) {
@@ -32,7 +33,9 @@ final class QaResults {
             try (Stream<Path> s = Files.list(parts)) {
                 for (Path p : s.sorted().toList()) {
                     Object o = new Yaml().load(Files.readString(p));
-                    if (o instanceof Map<?, ?> m) merge(merged, m);
+                    if (o instanceof Map<?, ?> m) {
+                        merge(merged, m);
+                    }
                 }
             }
             String header = "# Written by the quality gates (mvn verify) on " + LocalDate.now() + ".\n"
@@ -50,7 +53,11 @@ final class QaResults {
             if (e.getValue() instanceof Map<?, ?> m && into.get(k) instanceof Map<?, ?>) {
                 merge((Map<String, Object>) into.get(k), m);
             } else {
-                into.put(k, e.getValue() instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : e.getValue());
+                into.put(
+                        k,
+                        e.getValue() instanceof Map<?, ?> m
+                                ? new LinkedHashMap<>((Map<String, Object>) m)
+                                : e.getValue());
             }
         }
     }

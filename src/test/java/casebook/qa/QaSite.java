@@ -22,14 +22,16 @@ import org.jsoup.Jsoup;
  * the gates cover a page as soon as the content has it.
  */
 final class QaSite {
-    private QaSite() { }
+    private QaSite() {}
 
     /** Builds into {@code tmp/site} and returns that folder; fails the calling test when the build reports errors. */
     static Path build(Path tmp) {
         Path out = tmp.resolve("site");
         BuildResult r = Build.run(BuildOptions.defaults().withOut(out));
-        assertFalse(r.failed(false), () -> "casebook build failed:\n" + r.diagnostics().sorted().stream()
-                .map(String::valueOf).collect(Collectors.joining("\n")));
+        assertFalse(
+                r.failed(false),
+                () -> "casebook build failed:\n"
+                        + r.diagnostics().sorted().stream().map(String::valueOf).collect(Collectors.joining("\n")));
         assertTrue(Files.isRegularFile(out.resolve("index.html")), "build wrote no index.html");
         return out;
     }
@@ -39,7 +41,8 @@ final class QaSite {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".html"))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,32 +50,39 @@ final class QaSite {
 
     /** Pages that exist in one language, e.g. "ja/saitama/index.html" (the landing page and 404 page excluded). */
     static List<String> languagePages(Path root) {
-        return pages(root).stream().filter(p -> p.startsWith("ja/") || p.startsWith("en/")).toList();
+        return pages(root).stream()
+                .filter(p -> p.startsWith("ja/") || p.startsWith("en/"))
+                .toList();
     }
 
     /** Pages of the built site that contain an element matching {@code selector} (read from the HTML, not a list). */
     static List<String> pagesWith(Path root, String selector) {
-        return pages(root).stream().filter(p -> {
-            try {
-                return Jsoup.parse(root.resolve(p).toFile(), "UTF-8").selectFirst(selector) != null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return pages(root).stream()
+                .filter(p -> {
+                    try {
+                        return Jsoup.parse(root.resolve(p).toFile(), "UTF-8").selectFirst(selector) != null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 
     /** The known-bad pages of the control tests (src/test/resources/qa-controls, copied to the test classpath). */
     static Path controls() {
         try {
-            return Path.of(QaSite.class.getResource("/qa-controls/README.md").toURI()).getParent();
+            return Path.of(QaSite.class.getResource("/qa-controls/README.md").toURI())
+                    .getParent();
         } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("qa-controls not on the test classpath (src/test/resources/qa-controls)", e);
+            throw new IllegalStateException(
+                    "qa-controls not on the test classpath (src/test/resources/qa-controls)", e);
         }
     }
 
     /** A short key for a page, e.g. "ja/saitama/index.html" becomes "ja-saitama", "index.html" becomes "landing". */
     static String key(String page) {
-        String k = page.replaceFirst("(^|/)index\\.html$", "").replace(".html", "").replace('/', '-');
+        String k =
+                page.replaceFirst("(^|/)index\\.html$", "").replace(".html", "").replace('/', '-');
         return k.isEmpty() ? "landing" : k;
     }
 }

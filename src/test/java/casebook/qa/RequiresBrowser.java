@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RequiresBrowser implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext ctx) {
-        if (Browser.available()) return ConditionEvaluationResult.enabled("browser found");
+        if (Browser.available()) {
+            return ConditionEvaluationResult.enabled("browser found");
+        }
         String ci = System.getenv("CI");
         if (ci != null && !ci.isEmpty() && !"false".equalsIgnoreCase(ci) || Boolean.getBoolean("qa.requireBrowser")) {
             throw new IllegalStateException("Browser tests required (CI is set): " + Browser.CHROMIUM + " or "

@@ -13,6 +13,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,11 +58,17 @@ class SearchIT {
 
     @AfterAll
     void tearDown() throws Exception {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
-    private Object js(String script, Object... args) { return browser.js(script, args); }
+    private Object js(String script, Object... args) {
+        return browser.js(script, args);
+    }
 
     /** The query suite: edition, query, the page expected in the top three, what the query tries. */
     static final List<String[]> QUERIES = List.of(
@@ -109,10 +116,13 @@ class SearchIT {
             q("en", "8050", "hasuda", "number"),
             q("en", "保健師", "hasuda", "Japanese glossary term on the English edition"));
 
-    private static String[] q(String lang, String query, String slug, String what) { return new String[] {lang, query, slug, what}; }
+    private static String[] q(String lang, String query, String slug, String what) {
+        return new String[] {lang, query, slug, what};
+    }
 
     Stream<Arguments> queries() {
-        return Stream.of("file", "http").flatMap(how -> QUERIES.stream().map(x -> Arguments.of(how, x[0], x[1], x[2], x[3])));
+        return Stream.of("file", "http")
+                .flatMap(how -> QUERIES.stream().map(x -> Arguments.of(how, x[0], x[1], x[2], x[3])));
     }
 
     private String base(String how) {
@@ -127,21 +137,27 @@ class SearchIT {
             // opaque): here the new document and its announced results are what count
             js("window.__searchStale = true");
             browser.driver.get(url);
-            browser.waitUntil("a new document for " + url, () -> Boolean.TRUE.equals(js(
-                    "return window.__searchStale === undefined && location.href === arguments[0] && document.readyState === 'complete'", url)));
+            browser.waitUntil(
+                    "a new document for " + url,
+                    () -> Boolean.TRUE.equals(js(
+                            "return window.__searchStale === undefined && location.href === arguments[0] && document.readyState === 'complete'",
+                            url)));
         } else {
             browser.open(url);
         }
         awaitResults();
         @SuppressWarnings("unchecked")
-        List<String> hrefs = (List<String>) js("return [...document.querySelectorAll('.search-result__title a')].map(a => a.getAttribute('href'))");
+        List<String> hrefs = (List<String>)
+                js("return [...document.querySelectorAll('.search-result__title a')].map(a => a.getAttribute('href'))");
         return hrefs;
     }
 
     private void awaitResults() {
-        browser.waitUntil("the search results to be announced", () -> Boolean.TRUE.equals(js(
-                "const s = document.getElementById('search-status'); return !!s && s.textContent.length > 0"
-                        + " && !document.getElementById('search').hasAttribute('aria-busy')")));
+        browser.waitUntil(
+                "the search results to be announced",
+                () -> Boolean.TRUE.equals(
+                        js("const s = document.getElementById('search-status'); return !!s && s.textContent.length > 0"
+                                + " && !document.getElementById('search').hasAttribute('aria-busy')")));
     }
 
     @ParameterizedTest(name = "{0} {1}: {2} -> {3} ({4})")
@@ -155,8 +171,18 @@ class SearchIT {
     @Test
     void theSuiteCoversBothEditionsAndEveryKindOfQuery() {
         assertTrue(QUERIES.size() >= 30, "at least 30 queries");
-        for (String lang : List.of("ja", "en")) assertTrue(QUERIES.stream().filter(x -> x[0].equals(lang)).count() >= 10, lang);
-        for (String kind : List.of("kanji", "katakana", "hiragana", "mixed", "number", "one character", "full-width", "English glossary")) {
+        for (String lang : List.of("ja", "en")) {
+            assertTrue(QUERIES.stream().filter(x -> x[0].equals(lang)).count() >= 10, lang);
+        }
+        for (String kind : List.of(
+                "kanji",
+                "katakana",
+                "hiragana",
+                "mixed",
+                "number",
+                "one character",
+                "full-width",
+                "English glossary")) {
             assertTrue(QUERIES.stream().anyMatch(x -> x[3].contains(kind)), kind);
         }
     }
@@ -165,15 +191,50 @@ class SearchIT {
 
     /** Strings of every kind, and every heading and the start of every section of the real site. */
     private List<String> samples() throws IOException {
-        List<String> s = new ArrayList<>(List.of("ＡＢＣ１２３", "ﾋﾟｱｻﾎﾟｰﾄ", "ピアサポート", "ピアサポ-ト", "ピアサポ－ト", "サーバー室", "サーバー",
-                "人々", "時々刻々", "こゝろ", "いすゞ", "①②", "㍻", "Public Health NURSES", "ガ", "8050問題", "607,651人",
-                "SODAかわぐち・事業", "co-op", "々", "𠮷野家", "Ｔｏｋｙｏ　２０２５", "ヴァイオリン", "ｶﾞｷﾞｸﾞ", "İstanbul", "ΣΟΦΊΑ",
-                "café naïve", "한국어", "1.5 x", "Nimo-Houkatsu", "「協議の場」（令和6年度）", "ー", "アー", "policies analysis"));
+        List<String> s = new ArrayList<>(List.of(
+                "ＡＢＣ１２３",
+                "ﾋﾟｱｻﾎﾟｰﾄ",
+                "ピアサポート",
+                "ピアサポ-ト",
+                "ピアサポ－ト",
+                "サーバー室",
+                "サーバー",
+                "人々",
+                "時々刻々",
+                "こゝろ",
+                "いすゞ",
+                "①②",
+                "㍻",
+                "Public Health NURSES",
+                "ガ",
+                "8050問題",
+                "607,651人",
+                "SODAかわぐち・事業",
+                "co-op",
+                "々",
+                "𠮷野家",
+                "Ｔｏｋｙｏ　２０２５",
+                "ヴァイオリン",
+                "ｶﾞｷﾞｸﾞ",
+                "İstanbul",
+                "ΣΟΦΊΑ",
+                "café naïve",
+                "한국어",
+                "1.5 x",
+                "Nimo-Houkatsu",
+                "「協議の場」（令和6年度）",
+                "ー",
+                "アー",
+                "policies analysis"));
         for (String lang : List.of("ja", "en")) {
             for (String p : QaSite.languagePages(site)) {
-                if (!p.startsWith(lang + "/") || p.contains("/search/")) continue;
+                if (!p.startsWith(lang + "/") || p.contains("/search/")) {
+                    continue;
+                }
                 PageText t = TextExtractor.extract(Files.readString(site.resolve(p), StandardCharsets.UTF_8), p);
-                if (t == null) continue;
+                if (t == null) {
+                    continue;
+                }
                 for (PageText.Section sec : t.sections()) {
                     s.add(sec.heading());
                     s.add(sec.text().substring(0, Math.min(300, sec.text().length())));
@@ -185,7 +246,8 @@ class SearchIT {
 
     private static String java(String in) {
         SearchNormalizer.Result r = SearchNormalizer.normalizeWithOffsets(in);
-        String runs = Tokenizer.runs(r.text()).stream().map(x -> (x.cjk() ? "c:" : "w:") + x.text() + "@" + x.start() + "-" + x.end())
+        String runs = Tokenizer.runs(r.text()).stream()
+                .map(x -> (x.cjk() ? "c:" : "w:") + x.text() + "@" + x.start() + "-" + x.end())
                 .collect(Collectors.joining(" "));
         return r.text() + "|" + Arrays.toString(r.start()) + "|" + Arrays.toString(r.end()) + "|" + runs;
     }
@@ -196,13 +258,17 @@ class SearchIT {
         assertTrue(in.size() > 200, "samples: " + in.size());
         browser.open(server.base + "ja/search/index.html");
         @SuppressWarnings("unchecked")
-        List<String> out = (List<String>) js("const c = window.casebookSearch; return arguments[0].map(s => {"
-                + " const r = c.normalizeWithOffsets(s);"
-                + " const runs = c.runs(r.text).map(x => (x.cjk ? 'c:' : 'w:') + x.text + '@' + x.start + '-' + x.end).join(' ');"
-                + " return r.text + '|[' + r.start.join(', ') + ']|[' + r.end.join(', ') + ']|' + runs; })", in);
+        List<String> out = (List<String>) js(
+                "const c = window.casebookSearch; return arguments[0].map(s => {"
+                        + " const r = c.normalizeWithOffsets(s);"
+                        + " const runs = c.runs(r.text).map(x => (x.cjk ? 'c:' : 'w:') + x.text + '@' + x.start + '-' + x.end).join(' ');"
+                        + " return r.text + '|[' + r.start.join(', ') + ']|[' + r.end.join(', ') + ']|' + runs; })",
+                in);
         List<String> differ = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
-            if (!java(in.get(i)).equals(out.get(i))) differ.add(in.get(i) + "\n  java: " + java(in.get(i)) + "\n  js:   " + out.get(i));
+            if (!java(in.get(i)).equals(out.get(i))) {
+                differ.add(in.get(i) + "\n  java: " + java(in.get(i)) + "\n  js:   " + out.get(i));
+            }
         }
         assertEquals(List.of(), differ, differ.size() + " of " + in.size() + " strings differ");
     }
@@ -216,17 +282,25 @@ class SearchIT {
         String status = (String) js("return document.getElementById('search-status').textContent");
         assertEquals(pages.size() + "件のページが見つかりました", status, "the count is announced");
         assertEquals("polite", js("return document.getElementById('search-status').getAttribute('aria-live')"));
-        assertTrue((Long) js("return document.querySelectorAll('.search-result__snippet mark').length") > 0, "matches are marked");
-        assertEquals(Boolean.TRUE, js("const m = [...document.querySelectorAll('.search-result__snippet mark')].map(m => m.textContent);"
-                + " return m.includes('保健師') && m.every(t => '保健師'.includes(t))"), "the phrase is marked, or a part of it where only a part is");
+        assertTrue(
+                (Long) js("return document.querySelectorAll('.search-result__snippet mark').length") > 0,
+                "matches are marked");
+        assertEquals(
+                Boolean.TRUE,
+                js("const m = [...document.querySelectorAll('.search-result__snippet mark')].map(m => m.textContent);"
+                        + " return m.includes('保健師') && m.every(t => '保健師'.includes(t))"),
+                "the phrase is marked, or a part of it where only a part is");
         @SuppressWarnings("unchecked")
-        List<String> sections = (List<String>) js("return [...document.querySelectorAll('a.search-result__heading')].map(a => a.getAttribute('href'))");
+        List<String> sections = (List<String>) js(
+                "return [...document.querySelectorAll('a.search-result__heading')].map(a => a.getAttribute('href'))");
         assertFalse(sections.isEmpty());
         for (String href : sections) {
             String[] parts = href.split("#", 2);
             Path target = site.resolve("ja/search").resolve(parts[0]).normalize();
             assertTrue(Files.isRegularFile(target), href);
-            assertNotNull(Jsoup.parse(target.toFile(), "UTF-8").getElementById(java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8)),
+            assertNotNull(
+                    Jsoup.parse(target.toFile(), "UTF-8")
+                            .getElementById(URLDecoder.decode(parts[1], StandardCharsets.UTF_8)),
                     href + ": the section id exists");
         }
     }
@@ -234,7 +308,10 @@ class SearchIT {
     @Test
     void anEnglishTermOnTheJapaneseEditionSaysWhatItSearchedFor() {
         results(server.base, "ja", "public health nurse");
-        assertEquals(Boolean.TRUE, js("const n = document.getElementById('search-note'); return !n.hidden && n.textContent.includes('保健師')"));
+        assertEquals(
+                Boolean.TRUE,
+                js(
+                        "const n = document.getElementById('search-note'); return !n.hidden && n.textContent.includes('保健師')"));
     }
 
     @Test
@@ -248,19 +325,26 @@ class SearchIT {
     void theKeyboardMovesThroughResultsAndEscapeClears() {
         browser.open(server.base + "en/search/index.html");
         browser.keyboardFromTop();
-        for (int i = 0; i < 40 && !Boolean.TRUE.equals(js("return document.activeElement.id === 'search-q'")); i++) browser.tab();
+        for (int i = 0; i < 40 && !Boolean.TRUE.equals(js("return document.activeElement.id === 'search-q'")); i++) {
+            browser.tab();
+        }
         assertEquals("search-q", js("return document.activeElement.id"), "Tab reaches the search field");
         browser.press("kawaguchi");
         awaitResults();
         browser.press(Keys.ARROW_DOWN);
-        assertEquals(js("return document.querySelector('#search-results a').getAttribute('href')"),
-                js("return document.activeElement.getAttribute('href')"), "Down moves to the first result");
+        assertEquals(
+                js("return document.querySelector('#search-results a').getAttribute('href')"),
+                js("return document.activeElement.getAttribute('href')"),
+                "Down moves to the first result");
         browser.press(Keys.ARROW_DOWN);
-        assertEquals(js("return document.querySelectorAll('#search-results a')[1].getAttribute('href')"),
-                js("return document.activeElement.getAttribute('href')"), "Down again moves to the next");
+        assertEquals(
+                js("return document.querySelectorAll('#search-results a')[1].getAttribute('href')"),
+                js("return document.activeElement.getAttribute('href')"),
+                "Down again moves to the next");
         browser.press(Keys.ARROW_UP);
         browser.press(Keys.ARROW_UP);
-        assertEquals("search-q", js("return document.activeElement.id"), "Up from the first result returns to the field");
+        assertEquals(
+                "search-q", js("return document.activeElement.id"), "Up from the first result returns to the field");
         browser.press(Keys.ARROW_DOWN);
         browser.press(Keys.ESCAPE);
         assertEquals("search-q", js("return document.activeElement.id"), "Escape returns to the field");
@@ -272,7 +356,11 @@ class SearchIT {
     void theHeaderSearchBoxOpensTheSearchPageWithResults() {
         browser.open(server.base + "ja/kawaguchi/index.html");
         browser.keyboardFromTop();
-        for (int i = 0; i < 20 && !Boolean.TRUE.equals(js("return document.activeElement.id === 'site-search-q'")); i++) browser.tab();
+        for (int i = 0;
+                i < 20 && !Boolean.TRUE.equals(js("return document.activeElement.id === 'site-search-q'"));
+                i++) {
+            browser.tab();
+        }
         assertEquals("site-search-q", js("return document.activeElement.id"), "Tab reaches the header's search field");
         browser.press("協議の場");
         browser.followWith(Keys.ENTER);
@@ -291,8 +379,12 @@ class SearchIT {
             for (String lang : List.of("ja", "en")) {
                 results(server.base, lang, "ja".equals(lang) ? "保健師" : "nurse");
                 Results r = new AxeBuilder().withTags(AccessibilityIT.TAGS).analyze(browser.driver);
-                if (r.isErrored()) problems.add(lang + " " + v[0] + ": axe did not run: " + r.getErrorMessage());
-                for (Rule x : r.getViolations()) problems.add(lang + " " + v[0] + ": " + x.getId() + ": " + x.getHelp());
+                if (r.isErrored()) {
+                    problems.add(lang + " " + v[0] + ": axe did not run: " + r.getErrorMessage());
+                }
+                for (Rule x : r.getViolations()) {
+                    problems.add(lang + " " + v[0] + ": " + x.getId() + ": " + x.getHelp());
+                }
             }
         }
         browser.viewport(1280, 800, false);
@@ -302,7 +394,9 @@ class SearchIT {
     @Test
     void theFirstQueryLoadsOnlyTheIndexFiles() {
         browser.open(server.base + "ja/search/index.html");
-        assertEquals(0L, js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/search/')).length"),
+        assertEquals(
+                0L,
+                js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/search/')).length"),
                 "nothing of the index loads with the page");
         results(server.base, "ja", "保健師");
         @SuppressWarnings("unchecked")

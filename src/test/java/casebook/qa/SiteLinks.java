@@ -33,7 +33,9 @@ public final class SiteLinks {
     public static List<String> broken(Path root) {
         SiteLinks s = new SiteLinks(root);
         List<String> out = new ArrayList<>();
-        for (String page : QaSite.pages(s.root)) out.addAll(s.check(page));
+        for (String page : QaSite.pages(s.root)) {
+            out.addAll(s.check(page));
+        }
         return out;
     }
 
@@ -49,7 +51,9 @@ public final class SiteLinks {
                 broken.add(page + ": " + ref + " (not a valid URI)");
                 continue;
             }
-            if (uri.getScheme() != null) continue; // http:, https:, mailto:, data:
+            if (uri.getScheme() != null) {
+                continue;
+            } // http:, https:, mailto:, data:
             if (ref.startsWith("//")) {
                 broken.add(page + ": " + ref + " (scheme-relative)");
                 continue;
@@ -59,7 +63,9 @@ public final class SiteLinks {
                 continue;
             }
             String path = uri.getPath(); // %-decoded
-            Path target = path == null || path.isEmpty() ? file : file.getParent().resolve(path).normalize();
+            Path target = path == null || path.isEmpty()
+                    ? file
+                    : file.getParent().resolve(path).normalize();
             if (!target.startsWith(root)) {
                 broken.add(page + ": " + ref + " (outside the site)");
             } else if (Files.isDirectory(target)) {
@@ -70,7 +76,8 @@ public final class SiteLinks {
                 String frag = uri.getFragment();
                 if (frag != null && !frag.isEmpty() && target.toString().endsWith(".html")) {
                     Document d = parse(target);
-                    if (d.getElementById(frag) == null && d.getElementsByAttributeValue("name", frag).isEmpty()) {
+                    if (d.getElementById(frag) == null
+                            && d.getElementsByAttributeValue("name", frag).isEmpty()) {
                         broken.add(page + ": " + ref + " (no id \"" + frag + "\")");
                     }
                 }

@@ -1,5 +1,6 @@
 package casebook.qa;
 
+import casebook.serve.DevServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -42,8 +43,11 @@ final class StaticServer implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath(); // already %-decoded
             Path f = null;
-            if (path.startsWith(PREFIX)) f = file(root, path.substring(PREFIX.length()));
-            else if (path.startsWith(CONTROLS)) f = file(controlsRoot, path.substring(CONTROLS.length()));
+            if (path.startsWith(PREFIX)) {
+                f = file(root, path.substring(PREFIX.length()));
+            } else if (path.startsWith(CONTROLS)) {
+                f = file(controlsRoot, path.substring(CONTROLS.length()));
+            }
             if (f == null) {
                 send(ex, 404, "text/html; charset=utf-8", Files.readAllBytes(root.resolve("404.html")));
             } else {
@@ -55,7 +59,9 @@ final class StaticServer implements AutoCloseable {
     /** The file under {@code dir} for a request path, or null when there is none (or it lies outside). */
     private static Path file(Path dir, String rel) {
         Path f = dir.resolve(rel).normalize();
-        if (Files.isDirectory(f)) f = f.resolve("index.html");
+        if (Files.isDirectory(f)) {
+            f = f.resolve("index.html");
+        }
         return f.startsWith(dir) && Files.isRegularFile(f) ? f : null;
     }
 
@@ -70,7 +76,7 @@ final class StaticServer implements AutoCloseable {
 
     /** The same content types the preview server sends. */
     private static String contentType(Path f) {
-        return casebook.serve.DevServer.contentType(f.getFileName().toString());
+        return DevServer.contentType(f.getFileName().toString());
     }
 
     @Override

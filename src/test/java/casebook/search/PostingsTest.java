@@ -19,7 +19,9 @@ class PostingsTest {
         }
         int[] d = Postings.decode(sb.toString());
         int[] flat = new int[postings.length * 3];
-        for (int i = 0; i < postings.length; i++) System.arraycopy(postings[i], 0, flat, i * 3, 3);
+        for (int i = 0; i < postings.length; i++) {
+            System.arraycopy(postings[i], 0, flat, i * 3, 3);
+        }
         assertArrayEquals(flat, d);
     }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ class SearchStageTest {
                 Path f = lang.resolve("search").resolve(rel);
                 return Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -84,9 +85,12 @@ class SearchStageTest {
             assertNotNull(page.selectFirst("label[for=search-q]"), "the field is labelled");
             assertNotNull(page.selectFirst("[aria-live=polite]#search-status"), "results are announced");
             Element nojs = page.selectFirst("#search-nojs");
-            assertEquals(List.of("../index.html", "../glossary/index.html"), nojs.select("a").eachAttr("href"),
+            assertEquals(
+                    List.of("../index.html", "../glossary/index.html"),
+                    nojs.select("a").eachAttr("href"),
                     "without JavaScript the page links to the contents and the glossary");
-            assertEquals("../../assets/search.js", page.select("script[src]").last().attr("src"));
+            assertEquals(
+                    "../../assets/search.js", page.select("script[src]").last().attr("src"));
             assertNull(page.selectFirst("header form.site-search"), "no second search box in the search page's header");
         }
         assertTrue(Files.isRegularFile(site.resolve("assets/search.js")));
@@ -96,14 +100,17 @@ class SearchStageTest {
     void everyPageHeaderHasASearchBoxLeadingToItsLanguagesSearchPage(@TempDir Path tmp) throws IOException {
         build(tmp, CONTENT);
         Path site = tmp.resolve("site");
-        for (String p : List.of("ja/alpha/index.html", "en/alpha/index.html", "ja/index.html", "ja/glossary/index.html")) {
+        for (String p :
+                List.of("ja/alpha/index.html", "en/alpha/index.html", "ja/index.html", "ja/glossary/index.html")) {
             Element form = html(site.resolve(p)).selectFirst("header.site-header form[role=search]");
             assertNotNull(form, p);
             String lang = p.substring(0, 2);
-            Path target = site.resolve(p).getParent().resolve(form.attr("action")).normalize();
+            Path target =
+                    site.resolve(p).getParent().resolve(form.attr("action")).normalize();
             assertEquals(site.resolve(lang + "/search/index.html"), target, p);
             assertEquals("q", form.selectFirst("input").attr("name"));
-            assertEquals(form.selectFirst("input").id(), form.selectFirst("label").attr("for"), p + ": labelled");
+            assertEquals(
+                    form.selectFirst("input").id(), form.selectFirst("label").attr("for"), p + ": labelled");
         }
     }
 
@@ -119,21 +126,30 @@ class SearchStageTest {
         Searcher.Answer bridged = ja.answer("public health nurse", 10);
         assertTrue(bridged.results().stream().anyMatch(x -> x.url().equals("alpha/index.html")));
         assertEquals("保健師", bridged.notes().get(0)[1]);
-        assertTrue(SiteFixture.messages(r).contains("note: left out of the site search (search: false)"), SiteFixture.messages(r));
-        assertTrue(SiteFixture.messages(r).contains("beta/index.ja.md:3:"), "at the line of the key: " + SiteFixture.messages(r));
+        assertTrue(
+                SiteFixture.messages(r).contains("note: left out of the site search (search: false)"),
+                SiteFixture.messages(r));
+        assertTrue(
+                SiteFixture.messages(r).contains("beta/index.ja.md:3:"),
+                "at the line of the key: " + SiteFixture.messages(r));
     }
 
     @Test
     void aSearchValueThatIsNotTrueOrFalseIsAnError(@TempDir Path tmp) {
         BuildResult r = build(tmp, CONTENT.replace("search: false", "search: nope"));
-        assertTrue(SiteFixture.messages(r).contains("error: search must be true or false, not \"nope\""), SiteFixture.messages(r));
+        assertTrue(
+                SiteFixture.messages(r).contains("error: search must be true or false, not \"nope\""),
+                SiteFixture.messages(r));
     }
 
     @Test
     void aPageCannotTakeTheSearchPagesFolder(@TempDir Path tmp) {
-        BuildResult r = build(tmp, CONTENT.replace("order: [alpha, beta]", "order: [alpha, beta, search]")
-                + "-- search/index.ja.md --\n---\ntitle: 検索\n---\n本文\n");
-        assertTrue(SiteFixture.messages(r).contains("the page folder \"search\" is taken by the site's search page"),
+        BuildResult r = build(
+                tmp,
+                CONTENT.replace("order: [alpha, beta]", "order: [alpha, beta, search]")
+                        + "-- search/index.ja.md --\n---\ntitle: 検索\n---\n本文\n");
+        assertTrue(
+                SiteFixture.messages(r).contains("the page folder \"search\" is taken by the site's search page"),
                 SiteFixture.messages(r));
         assertFalse(r.diagnostics().errorCount() == 0);
     }

@@ -33,7 +33,9 @@ class TextExtractorTest {
         assertEquals("埼玉県川口市", p.title());
         assertEquals("kawaguchi/index.html", p.url());
         List<PageText.Section> s = p.sections();
-        assertEquals(List.of("", "keypoint", "staff", "sub"), s.stream().map(PageText.Section::id).toList());
+        assertEquals(
+                List.of("", "keypoint", "staff", "sub"),
+                s.stream().map(PageText.Section::id).toList());
         assertEquals("埼玉県川口市", s.get(0).heading(), "the page's top is headed by its title");
         assertEquals("前書きの文。", s.get(0).text());
         assertTrue(s.get(0).strong().contains("取組事例②"), "the label weighs as much as key points");
@@ -49,15 +51,16 @@ class TextExtractorTest {
     void headerFooterAndNavigationAreNotRead() {
         PageText p = TextExtractor.extract(PAGE, "x/index.html");
         String all = p.sections().toString();
-        for (String s : List.of("サイト名", "フッター", "次へ", "✓", "収録していません")) assertFalse(all.contains(s), s);
+        for (String s : List.of("サイト名", "フッター", "次へ", "✓", "収録していません")) {
+            assertFalse(all.contains(s), s);
+        }
     }
 
     @Test
     void glossaryEntriesAreSections() {
         PageText p = TextExtractor.extract("""
                 <main><article><h1>用語集</h1><p>説明。</p><dl class="glossary"><div><dt id="phn"><dfn>保健師</dfn>
-                <span lang="en">public health nurse</span></dt><dd>地域の健康を支える専門職。</dd></div></dl></article></main>""",
-                "glossary/index.html");
+                <span lang="en">public health nurse</span></dt><dd>地域の健康を支える専門職。</dd></div></dl></article></main>""", "glossary/index.html");
         assertEquals(2, p.sections().size());
         assertEquals("phn", p.sections().get(1).id());
         assertEquals("保健師 public health nurse", p.sections().get(1).heading());

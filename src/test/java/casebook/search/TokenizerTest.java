@@ -12,13 +12,17 @@ class TokenizerTest {
 
     private static List<String> runs(String s) {
         List<String> out = new ArrayList<>();
-        for (Tokenizer.Run r : Tokenizer.runs(SearchNormalizer.normalize(s))) out.add((r.cjk() ? "c:" : "w:") + r.text());
+        for (Tokenizer.Run r : Tokenizer.runs(SearchNormalizer.normalize(s))) {
+            out.add((r.cjk() ? "c:" : "w:") + r.text());
+        }
         return out;
     }
 
     private static List<String> terms(String s) {
         List<String> out = new ArrayList<>();
-        for (Tokenizer.Run r : Tokenizer.runs(SearchNormalizer.normalize(s))) Tokenizer.terms(r, out);
+        for (Tokenizer.Run r : Tokenizer.runs(SearchNormalizer.normalize(s))) {
+            Tokenizer.terms(r, out);
+        }
         return out;
     }
 
@@ -40,7 +44,8 @@ class TokenizerTest {
 
     @Test
     void queriesLookUpBigramsOrOneCharacter() {
-        assertEquals(List.of("保健", "健師"), Tokenizer.queryTerms(Tokenizer.runs("保健師").get(0)));
+        assertEquals(
+                List.of("保健", "健師"), Tokenizer.queryTerms(Tokenizer.runs("保健師").get(0)));
         assertEquals(List.of("県"), Tokenizer.queryTerms(Tokenizer.runs("県").get(0)));
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebook.pipeline.BuildOptions;
 import casebook.cli.Console;
+import casebook.pipeline.BuildOptions;
 import casebook.serve.DevServerProbe;
 import casebook.testing.SiteFixture;
 import java.io.ByteArrayOutputStream;
@@ -20,12 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DevServerSecurityTest {
     static final String SECRET = "TOP-SECRET-TOKEN-4711";
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     Path content;
     DevServerProbe serve;
     /** The page file's text as each build saw it (recorded by the test hook before every rebuild). */
@@ -67,29 +71,50 @@ class DevServerSecurityTest {
     }
 
     DevServerProbe start(long quietMillis) throws IOException {
-        Console quiet = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), true);
+        Console quiet = new Console(
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), true);
         Path page = content.resolve("a/index.ja.md");
-        return new DevServerProbe(BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site")), quiet, quietMillis,
+        return new DevServerProbe(
+                BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site")),
+                quiet,
+                quietMillis,
                 changed -> {
                     String text = read(page);
                     builtFrom.add(text);
                     Throwable t = failWith;
-                    if (t != null && text.contains("BOOM")) sneakyThrow(t);
+                    if (t != null && text.contains("BOOM")) {
+                        sneakyThrow(t);
+                    }
                 });
     }
 
     @AfterEach
     void stop() {
-        if (serve != null) serve.close();
+        if (serve != null) {
+            serve.close();
+        }
     }
 
     // ---- Host header: DNS rebinding ----
 
     @ParameterizedTest(name = "Host: {0} is refused with 421")
-    @ValueSource(strings = {"evil.example", "evil.example:PORT", "127.0.0.1.evil.example:PORT", "localhost.evil.example:PORT",
-            "127.0.0.1", "localhost", "127.0.0.1:1", "[::1]:PORT", "0.0.0.0:PORT", "127.0.0.2:PORT", "localhost.:PORT"})
+    @ValueSource(
+            strings = {
+                "evil.example",
+                "evil.example:PORT",
+                "127.0.0.1.evil.example:PORT",
+                "localhost.evil.example:PORT",
+                "127.0.0.1",
+                "localhost",
+                "127.0.0.1:1",
+                "[::1]:PORT",
+                "0.0.0.0:PORT",
+                "127.0.0.2:PORT",
+                "localhost.:PORT"
+            })
     void aForeignHostIsMisdirected(String host) throws IOException {
-        Response r = request("GET /ja/a/index.html HTTP/1.1\r\nHost: " + host.replace("PORT", String.valueOf(serve.port())) + "\r\n");
+        Response r = request("GET /ja/a/index.html HTTP/1.1\r\nHost: "
+                + host.replace("PORT", String.valueOf(serve.port())) + "\r\n");
         assertEquals(421, r.status, r.head);
         assertFalse(r.body.contains("最初の本文"), "no page content to a foreign host");
     }
@@ -98,13 +123,17 @@ class DevServerSecurityTest {
     void noHostHeaderOrTwoOfThemIsMisdirected() throws IOException {
         assertEquals(421, request("GET /ja/a/index.html HTTP/1.0\r\n").status);
         int port = serve.port();
-        assertEquals(421, request("GET /ja/a/index.html HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nHost: evil.example\r\n").status);
+        assertEquals(
+                421,
+                request("GET /ja/a/index.html HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nHost: evil.example\r\n")
+                        .status);
     }
 
     @ParameterizedTest(name = "Host: {0} is served")
     @ValueSource(strings = {"127.0.0.1:PORT", "localhost:PORT", "LOCALHOST:PORT", "LocalHost:PORT"})
     void theLoopbackHostIsServed(String host) throws IOException {
-        Response r = request("GET /ja/a/index.html HTTP/1.1\r\nHost: " + host.replace("PORT", String.valueOf(serve.port())) + "\r\n");
+        Response r = request("GET /ja/a/index.html HTTP/1.1\r\nHost: "
+                + host.replace("PORT", String.valueOf(serve.port())) + "\r\n");
         assertEquals(200, r.status, r.head);
         assertTrue(r.body.contains("最初の本文"), r.body);
     }
@@ -133,11 +162,28 @@ class DevServerSecurityTest {
     // ---- paths ----
 
     @ParameterizedTest(name = "GET {0} reaches nothing outside the site")
-    @ValueSource(strings = {"/../secret.txt", "/../../secret.txt", "/ja/../../secret.txt", "/%2e%2e/secret.txt",
-            "/%2E%2E/%2E%2E/secret.txt", "/ja/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/ja%2f..%2f..%2fsecret.txt",
-            "/..%5csecret.txt", "/..\\secret.txt", "//secret.txt", "/./ja/a/index.html", "/ja/a/../../../../etc/passwd",
-            "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/secret.txt%00.html", "/content/a/index.ja.md", "/a/index.ja.md",
-            "/site.yaml", "/../content/site.yaml"})
+    @ValueSource(
+            strings = {
+                "/../secret.txt",
+                "/../../secret.txt",
+                "/ja/../../secret.txt",
+                "/%2e%2e/secret.txt",
+                "/%2E%2E/%2E%2E/secret.txt",
+                "/ja/%2e%2e/%2e%2e/secret.txt",
+                "/..%2fsecret.txt",
+                "/ja%2f..%2f..%2fsecret.txt",
+                "/..%5csecret.txt",
+                "/..\\secret.txt",
+                "//secret.txt",
+                "/./ja/a/index.html",
+                "/ja/a/../../../../etc/passwd",
+                "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                "/secret.txt%00.html",
+                "/content/a/index.ja.md",
+                "/a/index.ja.md",
+                "/site.yaml",
+                "/../content/site.yaml"
+            })
     void traversalReachesNothingOutsideTheSite(String path) throws IOException {
         Response r = request("GET " + path + " HTTP/1.1\r\nHost: " + host() + "\r\n");
         assertTrue(r.status == 400 || r.status == 404, path + " -> " + r.head);
@@ -165,17 +211,25 @@ class DevServerSecurityTest {
             for (int i = 0; i < n; i++) {
                 Socket s = new Socket(InetAddress.getByName("127.0.0.1"), serve.port());
                 s.setSoTimeout(60_000);
-                s.getOutputStream().write(("GET /__casebook/wait?v=" + v + " HTTP/1.1\r\nHost: " + host()
-                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream()
+                        .write(("GET /__casebook/wait?v=" + v + " HTTP/1.1\r\nHost: " + host()
+                                        + "\r\nConnection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
                 s.getOutputStream().flush();
                 sockets.add(s);
             }
             await(() -> serve.waiting() == DevServerProbe.MAX_WAITERS, "the cap of waiting polls is reached");
             int serveThreads = (int) Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("casebook-serve-") && !t.getName().startsWith("casebook-serve-timer")).count();
-            assertTrue(serveThreads <= DevServerProbe.THREADS, serveThreads + " request threads for " + n + " connections");
+                    .filter(t -> t.getName().startsWith("casebook-serve-")
+                            && !t.getName().startsWith("casebook-serve-timer"))
+                    .count();
+            assertTrue(
+                    serveThreads <= DevServerProbe.THREADS,
+                    serveThreads + " request threads for " + n + " connections");
             int threads = ManagementFactory.getThreadMXBean().getThreadCount();
-            assertTrue(threads - baseline < 30, "threads grew from " + baseline + " to " + threads + " for " + n + " connections");
+            assertTrue(
+                    threads - baseline < 30,
+                    "threads grew from " + baseline + " to " + threads + " for " + n + " connections");
             // a page still loads while the polls wait
             assertEquals(200, request("GET /ja/a/index.html HTTP/1.1\r\nHost: " + host() + "\r\n").status);
 
@@ -186,13 +240,19 @@ class DevServerSecurityTest {
             for (Socket s : sockets) {
                 Response r = Response.parse(s.getInputStream().readAllBytes());
                 statuses.merge(r.status, 1, Integer::sum);
-                if (r.status == 200) versions.add(r.body.strip());
+                if (r.status == 200) {
+                    versions.add(r.body.strip());
+                }
             }
             assertEquals(Map.of(200, DevServerProbe.MAX_WAITERS, 503, n - DevServerProbe.MAX_WAITERS), statuses);
-            assertTrue(versions.stream().noneMatch(x -> x.equals(String.valueOf(v))), "each waiting poll learnt of a new version");
+            assertTrue(
+                    versions.stream().noneMatch(x -> x.equals(String.valueOf(v))),
+                    "each waiting poll learnt of a new version");
             assertEquals(0, serve.waiting());
         } finally {
-            for (Socket s : sockets) s.close();
+            for (Socket s : sockets) {
+                s.close();
+            }
         }
     }
 
@@ -234,12 +294,15 @@ class DevServerSecurityTest {
         try (OutputStream o = Files.newOutputStream(page)) {
             o.write(half.getBytes(StandardCharsets.UTF_8));
             o.flush();
-            Thread.sleep(quiet / 3); // part of the scenario: an editor that writes in two steps (longer than the old 40 ms)
+            Thread.sleep(
+                    quiet / 3); // part of the scenario: an editor that writes in two steps (longer than the old 40 ms)
             o.write("と後半\n".getBytes(StandardCharsets.UTF_8));
         }
         awaitPage(b -> b.contains("前半だけと後半"));
         assertFalse(builtFrom.isEmpty());
-        for (String seen : builtFrom) assertTrue(seen.endsWith("と後半\n"), "a build read the file half-written: " + seen);
+        for (String seen : builtFrom) {
+            assertTrue(seen.endsWith("と後半\n"), "a build read the file half-written: " + seen);
+        }
     }
 
     // ---- helpers ----
@@ -249,12 +312,14 @@ class DevServerSecurityTest {
     }
 
     /** Fetches the page until it satisfies {@code ok}, long-polling for the next build between tries. */
-    String awaitPage(java.util.function.Predicate<String> ok) throws IOException {
+    String awaitPage(Predicate<String> ok) throws IOException {
         long until = System.nanoTime() + 60_000_000_000L;
         while (true) {
             long v = serve.version();
             Response r = request("GET /ja/a/index.html HTTP/1.1\r\nHost: " + host() + "\r\n");
-            if (ok.test(r.body)) return r.body;
+            if (ok.test(r.body)) {
+                return r.body;
+            }
             assertTrue(System.nanoTime() < until, "timed out; last page:\n" + r.body);
             request("GET /__casebook/wait?v=" + v + " HTTP/1.1\r\nHost: " + host() + "\r\n");
         }
@@ -283,13 +348,18 @@ class DevServerSecurityTest {
             String all = new String(raw, StandardCharsets.ISO_8859_1);
             int end = all.indexOf("\r\n\r\n");
             String head = end < 0 ? all : all.substring(0, end);
-            byte[] body = end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+            byte[] body = end < 0 ? new byte[0] : Arrays.copyOfRange(raw, end + 4, raw.length);
             String[] lines = head.split("\r\n");
-            int status = lines.length > 0 && lines[0].startsWith("HTTP/") ? Integer.parseInt(lines[0].split(" ")[1]) : -1;
+            int status =
+                    lines.length > 0 && lines[0].startsWith("HTTP/") ? Integer.parseInt(lines[0].split(" ")[1]) : -1;
             Map<String, String> headers = new TreeMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int c = lines[i].indexOf(':');
-                if (c > 0) headers.put(lines[i].substring(0, c).strip().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).strip());
+                if (c > 0) {
+                    headers.put(
+                            lines[i].substring(0, c).strip().toLowerCase(Locale.ROOT),
+                            lines[i].substring(c + 1).strip());
+                }
             }
             return new Response(status, head, headers, new String(body, StandardCharsets.UTF_8), body.length);
         }

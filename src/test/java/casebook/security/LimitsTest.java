@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import casebook.pipeline.BuildResult;
 import casebook.diag.Diagnostic;
+import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -40,7 +41,8 @@ class LimitsTest {
      */
     static final Duration BOUND = Duration.ofSeconds(30);
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     static String page(String frontMatterExtra, String body) {
         return "---\ntitle: A\n" + frontMatterExtra + "---\n\n" + body; // the body starts on line 4, its text on line 5
@@ -48,13 +50,25 @@ class LimitsTest {
 
     static String bomb() {
         StringBuilder sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
-        for (int i = 1; i < 48; i++) sb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+        for (int i = 1; i < 48; i++) {
+            sb.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [*a")
+                    .append(i - 1)
+                    .append(", *a")
+                    .append(i - 1)
+                    .append("]\n");
+        }
         return sb.toString();
     }
 
-    static String lines(int n, java.util.function.IntFunction<String> line) {
+    static String lines(int n, IntFunction<String> line) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) sb.append(line.apply(i)).append('\n');
+        for (int i = 0; i < n; i++) {
+            sb.append(line.apply(i)).append('\n');
+        }
         return sb.toString();
     }
 
@@ -65,64 +79,167 @@ class LimitsTest {
     /** name, file (relative to content), expected line, message part, and the files of the fixture beside site.yaml. */
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of("recursive alias in front matter", "a/index.ja.md", 3, "YAML aliases (*r) are not supported",
+                Arguments.of(
+                        "recursive alias in front matter",
+                        "a/index.ja.md",
+                        3,
+                        "YAML aliases (*r) are not supported",
                         List.of("a/index.ja.md", page("x: &r [*r]\n", "本文\n"))),
-                Arguments.of("alias bomb in front matter", "a/index.ja.md", 4, "YAML aliases (*a0) are not supported",
+                Arguments.of(
+                        "alias bomb in front matter",
+                        "a/index.ja.md",
+                        4,
+                        "YAML aliases (*a0) are not supported",
                         List.of("a/index.ja.md", page(bomb(), "本文\n"))),
-                Arguments.of("recursive alias in data.yaml", "a/data.yaml", 2, "YAML aliases (*r) are not supported",
+                Arguments.of(
+                        "recursive alias in data.yaml",
+                        "a/data.yaml",
+                        2,
+                        "YAML aliases (*r) are not supported",
                         List.of("a/index.ja.md", page("", "本文\n"), "a/data.yaml", "n: 1\nx: &r [*r]\n")),
-                Arguments.of("alias bomb in data.yaml", "a/data.yaml", 2, "YAML aliases (*a0) are not supported",
+                Arguments.of(
+                        "alias bomb in data.yaml",
+                        "a/data.yaml",
+                        2,
+                        "YAML aliases (*a0) are not supported",
                         List.of("a/index.ja.md", page("", "本文\n"), "a/data.yaml", bomb())),
-                Arguments.of("recursive alias in site.yaml", "site.yaml", 6, "YAML aliases (*r) are not supported",
+                Arguments.of(
+                        "recursive alias in site.yaml",
+                        "site.yaml",
+                        6,
+                        "YAML aliases (*r) are not supported",
                         List.of("site.yaml", SITE_YAML + "x: &r {k: *r}\n", "a/index.ja.md", page("", "本文\n"))),
-                Arguments.of("alias bomb in site.yaml", "site.yaml", 7, "YAML aliases (*a0) are not supported",
+                Arguments.of(
+                        "alias bomb in site.yaml",
+                        "site.yaml",
+                        7,
+                        "YAML aliases (*a0) are not supported",
                         List.of("site.yaml", SITE_YAML + bomb(), "a/index.ja.md", page("", "本文\n"))),
-                Arguments.of("recursive alias in glossary.yaml", "glossary.yaml", 1, "YAML aliases (*r) are not supported",
+                Arguments.of(
+                        "recursive alias in glossary.yaml",
+                        "glossary.yaml",
+                        1,
+                        "YAML aliases (*r) are not supported",
                         List.of("glossary.yaml", "x: &r [*r]\n", "a/index.ja.md", page("", "本文\n"))),
-                Arguments.of("recursive alias in a container's YAML", "a/index.ja.md", 6, "YAML aliases (*r) are not supported",
+                Arguments.of(
+                        "recursive alias in a container's YAML",
+                        "a/index.ja.md",
+                        6,
+                        "YAML aliases (*r) are not supported",
                         List.of("a/index.ja.md", page("", ":::participants\n- &r [*r]\n:::\n"))),
-                Arguments.of("YAML nested 30 deep", "a/data.yaml", 1, "YAML nested more than 20 levels deep",
-                        List.of("a/index.ja.md", page("", "本文\n"), "a/data.yaml", "x: " + "[".repeat(30) + "]".repeat(30) + "\n")),
-                Arguments.of("2,000 nested > on one line", "a/index.ja.md", 5, "nested more than 32 levels deep",
+                Arguments.of(
+                        "YAML nested 30 deep",
+                        "a/data.yaml",
+                        1,
+                        "YAML nested more than 20 levels deep",
+                        List.of(
+                                "a/index.ja.md",
+                                page("", "本文\n"),
+                                "a/data.yaml",
+                                "x: " + "[".repeat(30) + "]".repeat(30) + "\n")),
+                Arguments.of(
+                        "2,000 nested > on one line",
+                        "a/index.ja.md",
+                        5,
+                        "nested more than 32 levels deep",
                         List.of("a/index.ja.md", page("", "> ".repeat(2000) + "deep\n"))),
-                Arguments.of("block quotes one level deeper per line", "a/index.ja.md", 5 + 32, "nested more than 32 levels deep",
+                Arguments.of(
+                        "block quotes one level deeper per line",
+                        "a/index.ja.md",
+                        5 + 32,
+                        "nested more than 32 levels deep",
                         List.of("a/index.ja.md", page("", lines(300, i -> ">".repeat(i + 1) + " q")))),
-                Arguments.of("a list 100 levels deep", "a/index.ja.md", 5 + 32, "nested more than 32 levels deep",
+                Arguments.of(
+                        "a list 100 levels deep",
+                        "a/index.ja.md",
+                        5 + 32,
+                        "nested more than 32 levels deep",
                         List.of("a/index.ja.md", page("", lines(100, i -> "  ".repeat(i) + "- item")))),
-                Arguments.of("a list 1,000 levels deep on one line", "a/index.ja.md", 5, "nested more than 32 levels deep",
+                Arguments.of(
+                        "a list 1,000 levels deep on one line",
+                        "a/index.ja.md",
+                        5,
+                        "nested more than 32 levels deep",
                         List.of("a/index.ja.md", page("", "1. ".repeat(1000) + "x\n"))),
-                Arguments.of("a list 1,000 levels deep (a megabyte)", "a/index.ja.md", 4, "page body longer than 1000000 characters",
+                Arguments.of(
+                        "a list 1,000 levels deep (a megabyte)",
+                        "a/index.ja.md",
+                        4,
+                        "page body longer than 1000000 characters",
                         List.of("a/index.ja.md", page("", lines(1000, i -> "  ".repeat(i) + "- item")))),
-                Arguments.of("5,000 nested ::: containers", "a/index.ja.md", 5 + 32, "containers nested more than 32 levels deep",
+                Arguments.of(
+                        "5,000 nested ::: containers",
+                        "a/index.ja.md",
+                        5 + 32,
+                        "containers nested more than 32 levels deep",
                         List.of("a/index.ja.md", page("", ":::note\n".repeat(5000) + "x\n" + ":::\n".repeat(5000)))),
-                Arguments.of("emphasis 400 deep", "a/index.ja.md", 5, "nested more than 32 levels deep",
+                Arguments.of(
+                        "emphasis 400 deep",
+                        "a/index.ja.md",
+                        5,
+                        "nested more than 32 levels deep",
                         List.of("a/index.ja.md", page("", "*a ".repeat(400) + "x" + " a*".repeat(400) + "\n"))),
-                Arguments.of("a 195 KB run of [x](", "a/index.ja.md", 7, "paragraph of more than 10000 characters",
+                Arguments.of(
+                        "a 195 KB run of [x](",
+                        "a/index.ja.md",
+                        7,
+                        "paragraph of more than 10000 characters",
                         List.of("a/index.ja.md", page("", "前文\n\n" + "[x](".repeat(48_750) + "\n"))),
-                Arguments.of("unclosed links in 100 paragraphs just under the size limit", "a/index.ja.md", 5, "paragraph too complex",
+                Arguments.of(
+                        "unclosed links in 100 paragraphs just under the size limit",
+                        "a/index.ja.md",
+                        5,
+                        "paragraph too complex",
                         List.of("a/index.ja.md", page("", paragraphs("[x](".repeat(2_400), 100)))),
-                Arguments.of("emphasis openers and closers, multiple of 3", "a/index.ja.md", 5, "paragraph too complex",
+                Arguments.of(
+                        "emphasis openers and closers, multiple of 3",
+                        "a/index.ja.md",
+                        5,
+                        "paragraph too complex",
                         List.of("a/index.ja.md", page("", paragraphs("a**b" + "c* ".repeat(3_000), 20)))),
-                Arguments.of("[ (]( repeated (overflowed a pattern's stack)", "a/index.ja.md", 5, "paragraph too complex",
+                Arguments.of(
+                        "[ (]( repeated (overflowed a pattern's stack)",
+                        "a/index.ja.md",
+                        5,
+                        "paragraph too complex",
                         List.of("a/index.ja.md", page("", paragraphs("[ (](".repeat(1_900), 20)))),
-                Arguments.of("a rule of 5,000 hyphens", "a/index.ja.md", 6, "line starting with more than 500",
+                Arguments.of(
+                        "a rule of 5,000 hyphens",
+                        "a/index.ja.md",
+                        6,
+                        "line starting with more than 500",
                         List.of("a/index.ja.md", page("", "本文\n" + "-".repeat(5_000) + "\n"))),
-                Arguments.of("20,000 data references to a missing key", "a/index.ja.md", 5, "data key \"x\" is not in",
+                Arguments.of(
+                        "20,000 data references to a missing key",
+                        "a/index.ja.md",
+                        5,
+                        "data key \"x\" is not in",
                         List.of("a/index.ja.md", page("", "{{ data.x }}\n".repeat(20_000)))),
-                Arguments.of("a table separator of 2,000 columns", "a/index.ja.md", 6, "line starting with more than 500",
-                        List.of("a/index.ja.md", page("", "|" + " a |".repeat(2_000) + "\n|" + "---|".repeat(2_000) + "\n"))));
+                Arguments.of(
+                        "a table separator of 2,000 columns",
+                        "a/index.ja.md",
+                        6,
+                        "line starting with more than 500",
+                        List.of(
+                                "a/index.ja.md",
+                                page("", "|" + " a |".repeat(2_000) + "\n|" + "---|".repeat(2_000) + "\n"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refused")
-    void refusedWithAnErrorAtItsLine(String name, String file, int line, String message, List<String> files) throws IOException {
+    void refusedWithAnErrorAtItsLine(String name, String file, int line, String message, List<String> files)
+            throws IOException {
         Path content = write(files);
         Path out = tmp.resolve("site");
         BuildResult r = assertTimeoutPreemptively(BOUND, () -> SiteFixture.build(content, out), name);
         List<Diagnostic> errors = SiteFixture.errors(r);
         String expected = content.resolve(file).toString().replace('\\', '/') + ":" + line + ":";
-        assertTrue(errors.stream().anyMatch(e -> e.toString().startsWith(expected) && e.toString().contains(message)),
-                () -> "expected an error at " + expected + " saying \"" + message + "\", got:\n" + SiteFixture.messages(r));
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> e.toString().startsWith(expected)
+                                && e.toString().contains(message)),
+                () -> "expected an error at " + expected + " saying \"" + message + "\", got:\n"
+                        + SiteFixture.messages(r));
         assertFalse(Files.exists(out), "a failed build publishes nothing");
         assertNoStaging();
     }
@@ -149,14 +266,18 @@ class LimitsTest {
     @Test
     void unclosedInlineHtmlAndManyLinksBuild() throws IOException {
         String body = paragraphs("a <![CDATA[ ".repeat(800), 25) + paragraphs("a <? ".repeat(1_900), 25)
-                + paragraphs("[x](../a/) ".repeat(800), 25) + "| a | b |\n|---|---|\n" + "| [x](../a/) | *z* |\n".repeat(2_000);
+                + paragraphs("[x](../a/) ".repeat(800), 25) + "| a | b |\n|---|---|\n"
+                + "| [x](../a/) | *z* |\n".repeat(2_000);
         Path content = write(List.of("site.yaml", LARGE_PAGES, "a/index.ja.md", page("", body)));
         Path out = tmp.resolve("site");
         BuildResult r = assertTimeoutPreemptively(BOUND, () -> SiteFixture.build(content, out));
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         Document html = Jsoup.parse(out.resolve("ja/a/index.html").toFile(), "UTF-8");
         assertEquals(2_000, html.select("main table tbody tr").size());
-        assertEquals(25 * 800, html.select("main p a[href=../a/index.html], main p a[href=../a/]").size());
+        assertEquals(
+                25 * 800,
+                html.select("main p a[href=../a/index.html], main p a[href=../a/]")
+                        .size());
         assertTrue(html.select("main").text().contains("<![CDATA["), "unclosed markup stays text");
         assertNoStaging();
     }
@@ -168,7 +289,8 @@ class LimitsTest {
         BuildResult r = assertTimeoutPreemptively(BOUND, () -> SiteFixture.build(content, out));
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         assertTrue(r.diagnostics().warningCount() >= 100, () -> SiteFixture.messages(r));
-        String first = content.resolve("a/index.ja.md").toString().replace('\\', '/') + ":5:1: warning: \"{{ \" is not a data reference";
+        String first = content.resolve("a/index.ja.md").toString().replace('\\', '/')
+                + ":5:1: warning: \"{{ \" is not a data reference";
         assertTrue(SiteFixture.messages(r).contains(first), () -> SiteFixture.messages(r));
         assertNoStaging();
     }
@@ -176,14 +298,25 @@ class LimitsTest {
     /** A Japanese file name where the JVM decodes names as ASCII (LC_ALL=C): an error naming the file. */
     @Test
     void japaneseFileNameUnderAsciiLocale() throws Exception {
-        assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "the test JVM must be able to write the name");
+        assumeTrue(
+                "UTF-8".equals(System.getProperty("sun.jnu.encoding")), "the test JVM must be able to write the name");
         Path content = write(List.of("a/index.ja.md", page("", "![図](図.png)\n")));
         Files.write(content.resolve("a/図.png"), new byte[] {1});
         Path out = tmp.resolve("site");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "casebook.Main", "build", "--content", content.toString(),
-                "--out", out.toString()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_TOOL_OPTIONS"));
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "casebook.Main",
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--out",
+                        out.toString())
+                .redirectErrorStream(true);
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_TOOL_OPTIONS"));
         pb.environment().put("LC_ALL", "C");
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -205,13 +338,17 @@ class LimitsTest {
             Files.writeString(f, files.get(i + 1), StandardCharsets.UTF_8);
             hasSite |= files.get(i).equals("site.yaml");
         }
-        if (!hasSite) Files.writeString(content.resolve("site.yaml"), SITE_YAML, StandardCharsets.UTF_8);
+        if (!hasSite) {
+            Files.writeString(content.resolve("site.yaml"), SITE_YAML, StandardCharsets.UTF_8);
+        }
         return content;
     }
 
     private void assertNoStaging() throws IOException {
         try (Stream<Path> s = Files.list(tmp)) {
-            List<String> left = s.map(p -> p.getFileName().toString()).filter(n -> n.contains(".tmp-") || n.contains(".old-")).toList();
+            List<String> left = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains(".tmp-") || n.contains(".old-"))
+                    .toList();
             assertTrue(left.isEmpty(), "left beside the output: " + left);
         }
     }

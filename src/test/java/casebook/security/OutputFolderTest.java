@@ -6,24 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebook.Main;
-import casebook.pipeline.Build;
-import casebook.pipeline.BuildOptions;
-import casebook.pipeline.BuildResult;
 import casebook.output.AtomicPublisher;
 import casebook.output.Crash;
 import casebook.output.OutputMarker;
 import casebook.output.OutputTree;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildOptions;
+import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +46,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the message, and byte for byte what is left on disk.
  */
 class OutputFolderTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     Path project;
     Path content;
     Path themes;
@@ -81,11 +85,15 @@ class OutputFolderTest {
         project = Files.createDirectories(tmp.resolve("project"));
         content = SiteFixture.write(project.resolve("content"), SITE);
         themes = project.resolve("themes");
-        Path real = Path.of("themes/default");   // read only: copied, so that nothing is written near the checkout
+        Path real = Path.of("themes/default"); // read only: copied, so that nothing is written near the checkout
         try (Stream<Path> s = Files.walk(real)) {
             for (Path p : s.toList()) {
                 Path to = themes.resolve("default").resolve(real.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to); else Files.copy(p, to);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
             }
         }
         Files.writeString(tmp.resolve("notes.txt"), "the user's notes");
@@ -122,9 +130,13 @@ class OutputFolderTest {
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.toList()) {
                 String k = root.relativize(p).toString().replace('\\', '/');
-                if (Files.isSymbolicLink(p)) m.put(k, "link " + Files.readSymbolicLink(p));
-                else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) m.put(k, "dir");
-                else m.put(k, java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+                if (Files.isSymbolicLink(p)) {
+                    m.put(k, "link " + Files.readSymbolicLink(p));
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    m.put(k, "dir");
+                } else {
+                    m.put(k, HexFormat.of().formatHex(Files.readAllBytes(p)));
+                }
             }
         }
         return m;
@@ -138,35 +150,59 @@ class OutputFolderTest {
 
     /** A folder that must be refused, how to make it, and what the message says. */
     record Refusal(String what, Function<OutputFolderTest, Path> out, String message) {
-        @Override public String toString() { return what; }
+        @Override
+        public String toString() {
+            return what;
+        }
     }
 
     static List<Refusal> refusals() {
         return List.of(
-                new Refusal("a page folder that is not in the order", t -> t.content.resolve("c"), "lies inside the content folder"),
+                new Refusal(
+                        "a page folder that is not in the order",
+                        t -> t.content.resolve("c"),
+                        "lies inside the content folder"),
                 new Refusal("the content folder", t -> t.content, "is or holds the content folder"),
-                new Refusal("a new folder deep inside the content", t -> t.content.resolve("a/x/y/site"), "lies inside the content folder"),
-                new Refusal("the project folder holding content and themes", t -> t.project, "is or holds the content folder"),
+                new Refusal(
+                        "a new folder deep inside the content",
+                        t -> t.content.resolve("a/x/y/site"),
+                        "lies inside the content folder"),
+                new Refusal(
+                        "the project folder holding content and themes",
+                        t -> t.project,
+                        "is or holds the content folder"),
                 new Refusal("the themes folder", t -> t.themes, "themes folder"),
                 new Refusal("a theme", t -> t.themes.resolve("default"), "themes folder"),
                 new Refusal("a new folder inside the themes", t -> t.themes.resolve("x"), "themes folder"),
-                new Refusal("an unrelated non-empty folder", t -> t.tmp.resolve("Documents"),
+                new Refusal(
+                        "an unrelated non-empty folder",
+                        t -> t.tmp.resolve("Documents"),
                         "is not empty and was not made by casebook (it has no .casebook-output file);"
                                 + " choose an empty or new folder, or delete it yourself"),
-                new Refusal("a non-empty folder whose marker is not casebook's", t -> t.write("Documents/.casebook-output", "made by me")
-                        .getParent(), "is not empty and was not made by casebook"),
-                new Refusal("a symbolic link to a page folder", t -> t.link("to-page", t.content.resolve("a")), "lies inside the content folder"),
-                new Refusal("a new folder under a symbolic link to the content", t -> t.link("to-content", t.content).resolve("site"),
+                new Refusal(
+                        "a non-empty folder whose marker is not casebook's",
+                        t -> t.write("Documents/.casebook-output", "made by me").getParent(),
+                        "is not empty and was not made by casebook"),
+                new Refusal(
+                        "a symbolic link to a page folder",
+                        t -> t.link("to-page", t.content.resolve("a")),
+                        "lies inside the content folder"),
+                new Refusal(
+                        "a new folder under a symbolic link to the content",
+                        t -> t.link("to-content", t.content).resolve("site"),
                         "lies inside the content folder"),
                 new Refusal("a file", t -> t.tmp.resolve("notes.txt"), "is a file, not a folder"),
-                new Refusal("the name of casebook's temporary folders", t -> t.tmp.resolve("site.tmp-123"), "has the name casebook gives"));
+                new Refusal(
+                        "the name of casebook's temporary folders",
+                        t -> t.tmp.resolve("site.tmp-123"),
+                        "has the name casebook gives"));
     }
 
     Path write(String rel, String text) {
         try {
             return Files.writeString(tmp.resolve(rel), text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -174,7 +210,7 @@ class OutputFolderTest {
         try {
             return Files.createSymbolicLink(tmp.resolve(name), to);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -193,8 +229,12 @@ class OutputFolderTest {
     @Test
     void theApiRefusesAsADiagnostic() throws IOException {
         TreeMap<String, String> before = snapshot(tmp);
-        BuildResult r = Build.run(BuildOptions.defaults().withContent(content).withThemes(themes).withOut(tmp.resolve("Documents")));
-        assertTrue(SiteFixture.messages(r).contains("error: --out " + tmp.resolve("Documents") + " is not empty and was not made by casebook"),
+        BuildResult r = Build.run(
+                BuildOptions.defaults().withContent(content).withThemes(themes).withOut(tmp.resolve("Documents")));
+        assertTrue(
+                SiteFixture.messages(r)
+                        .contains("error: --out " + tmp.resolve("Documents")
+                                + " is not empty and was not made by casebook"),
                 () -> SiteFixture.messages(r));
         assertEquals(before, snapshot(tmp));
     }
@@ -205,7 +245,10 @@ class OutputFolderTest {
         assertEquals(0, build(out), stderr);
         assertTrue(Files.isRegularFile(out.resolve("ja/a/index.html")));
         assertEquals(OutputMarker.text("site"), Files.readString(out.resolve(OutputMarker.NAME)));
-        assertEquals(Set.of("Documents", "empty", "notes.txt", "project"), names(tmp), "no lock file or temporary folder is left");
+        assertEquals(
+                Set.of("Documents", "empty", "notes.txt", "project"),
+                names(tmp),
+                "no lock file or temporary folder is left");
     }
 
     @Test
@@ -228,7 +271,8 @@ class OutputFolderTest {
         assertEquals(0, build(link), stderr);
         assertTrue(Files.isSymbolicLink(link));
         assertTrue(Files.isRegularFile(real.resolve("ja/a/index.html")));
-        assertEquals(Set.of("html"), names(tmp.resolve("www")), "the staging folder and lock were beside the real folder");
+        assertEquals(
+                Set.of("html"), names(tmp.resolve("www")), "the staging folder and lock were beside the real folder");
     }
 
     @Test
@@ -246,14 +290,17 @@ class OutputFolderTest {
         for (String name : List.of("site.old-backup-2024", "site.tmp-keep", "site.old-2024")) {
             Path dir = Files.createDirectories(tmp.resolve(name));
             for (Map.Entry<String, String> e : snapshot(out).entrySet()) {
-                if (e.getValue().equals("dir")) Files.createDirectories(dir.resolve(e.getKey()));
-                else Files.copy(out.resolve(e.getKey()), dir.resolve(e.getKey()));
+                if (e.getValue().equals("dir")) {
+                    Files.createDirectories(dir.resolve(e.getKey()));
+                } else {
+                    Files.copy(out.resolve(e.getKey()), dir.resolve(e.getKey()));
+                }
             }
         }
         TreeMap<String, String> backup = snapshot(tmp.resolve("site.old-2024"));
         TreeMap<String, String> before = snapshot(tmp);
         assertEquals(0, build(out), stderr);
-        assertEquals(1, casebook("build", "--out", out.toString(), "--strict"), stderr);   // a failed build too
+        assertEquals(1, casebook("build", "--out", out.toString(), "--strict"), stderr); // a failed build too
         TreeMap<String, String> after = snapshot(tmp);
         assertEquals(before, after, "an identical build, and a failed one, leave everything as it was");
         assertEquals(backup, snapshot(tmp.resolve("site.old-2024")));
@@ -284,8 +331,11 @@ class OutputFolderTest {
         Files.writeString(content.resolve("b/index.ja.md"), "---\ntitle: 変更\n---\n\n変更した本文。\n");
         try (AtomicPublisher first = AtomicPublisher.open(out, content, themes, project)) {
             assertEquals(2, build(out), stderr);
-            assertEquals("casebook: another casebook build is writing to " + out + " (pid " + ProcessHandle.current().pid()
-                    + "); wait for it to finish (fix: run one build at a time per output folder)\n", stderr);
+            assertEquals(
+                    "casebook: another casebook build is writing to " + out + " (pid "
+                            + ProcessHandle.current().pid()
+                            + "); wait for it to finish (fix: run one build at a time per output folder)\n",
+                    stderr);
             assertEquals(site, snapshot(out));
             assertEquals(0, casebook("check"), "check needs no lock: " + stderr);
         }
@@ -320,12 +370,16 @@ class OutputFolderTest {
                 }
                 """);
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, holder.toString(), tmp.resolve("site.lock").toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java, holder.toString(), tmp.resolve("site.lock").toString())
+                .redirectErrorStream(true)
+                .start();
         try {
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("locked", r.readLine());
             assertEquals(2, build(out), stderr);
-            assertTrue(stderr.contains("another casebook build is writing to " + out + " (pid " + p.pid() + ")"), stderr);
+            assertTrue(
+                    stderr.contains("another casebook build is writing to " + out + " (pid " + p.pid() + ")"), stderr);
             assertEquals(site, snapshot(out));
         } finally {
             p.destroy();
@@ -349,7 +403,9 @@ class OutputFolderTest {
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             String s = steps.get(i);
-            if (!s.startsWith("delete") || !steps.get(i - 1).startsWith("delete") || i == steps.size() - 1) at.add(i);
+            if (!s.startsWith("delete") || !steps.get(i - 1).startsWith("delete") || i == steps.size() - 1) {
+                at.add(i);
+            }
         }
         int promote = steps.indexOf("promote");
         assertTrue(at.size() >= 8, steps.toString());
@@ -362,8 +418,11 @@ class OutputFolderTest {
             Files.writeString(content.resolve("b/index.ja.md"), "---\ntitle: [壊れた\n---\n");
             assertEquals(1, build(out), when + ": " + stderr);
             TreeMap<String, String> now = snapshot(out);
-            if (i <= promote) assertEquals(old, now, when + ": the old site, complete");
-            else assertEquals(snapshot(dry), now, when + ": the new site, complete");
+            if (i <= promote) {
+                assertEquals(old, now, when + ": the old site, complete");
+            } else {
+                assertEquals(snapshot(dry), now, when + ": the new site, complete");
+            }
             SiteFixture.write(content, SITE);
             assertEquals(0, build(out), stderr);
             assertEquals(old, snapshot(out), "the good build again");
@@ -374,7 +433,8 @@ class OutputFolderTest {
     /** The site after an edit, built in memory (what the killed build was publishing). */
     OutputTree nextVersion() throws IOException {
         Files.writeString(content.resolve("a/index.ja.md"), "---\ntitle: ページA\n---\n\n新しい本文。[次へ](../b/)\n");
-        BuildResult r = Build.run(BuildOptions.defaults().withContent(content).withThemes(themes).withWrite(false));
+        BuildResult r = Build.run(
+                BuildOptions.defaults().withContent(content).withThemes(themes).withWrite(false));
         assertNotNull(r.output(), () -> SiteFixture.messages(r));
         SiteFixture.write(content, SITE);
         return r.output();

@@ -32,28 +32,94 @@ import org.jsoup.nodes.Element;
  * stylesheet and its one local deferred script, each with a relative (or the site's own) URL.
  */
 public final class PublishedHtml {
-    private PublishedHtml() { }
+    private PublishedHtml() {}
 
     /** Elements that never appear anywhere in a page. */
-    static final Set<String> NEVER = Set.of("base", "form", "input", "button", "textarea", "select", "iframe", "frame",
-            "frameset", "object", "embed", "applet", "portal", "math", "animate", "animatemotion",
-            "animatetransform", "set", "use", "foreignobject", "template", "noscript", "param");
+    static final Set<String> NEVER = Set.of(
+            "base",
+            "form",
+            "input",
+            "button",
+            "textarea",
+            "select",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "portal",
+            "math",
+            "animate",
+            "animatemotion",
+            "animatetransform",
+            "set",
+            "use",
+            "foreignobject",
+            "template",
+            "noscript",
+            "param");
     /**
      * The drawing elements a chart the build draws may use inside an inline {@code <svg>} (shapes and text,
      * nothing that references, animates or embeds): any other element inside an svg is a finding, and so is an
      * svg attribute outside {@link #SVG_ATTRIBUTES}.
      */
-    static final Set<String> SVG_ELEMENTS = Set.of("svg", "title", "desc", "g", "rect", "line", "text", "tspan", "path",
-            "circle", "polyline", "polygon");
-    static final Set<String> SVG_ATTRIBUTES = Set.of("aria-labelledby", "aria-hidden", "aria-label", "class", "height", "id",
-            "role", "viewbox", "width", "x", "y", "x1", "x2", "y1", "y2", "xmlns", "d", "cx", "cy", "r", "points",
-            "text-anchor", "dominant-baseline", "focusable", "transform", "rx", "ry");
+    static final Set<String> SVG_ELEMENTS = Set.of(
+            "svg", "title", "desc", "g", "rect", "line", "text", "tspan", "path", "circle", "polyline", "polygon");
+
+    static final Set<String> SVG_ATTRIBUTES = Set.of(
+            "aria-labelledby",
+            "aria-hidden",
+            "aria-label",
+            "class",
+            "height",
+            "id",
+            "role",
+            "viewbox",
+            "width",
+            "x",
+            "y",
+            "x1",
+            "x2",
+            "y1",
+            "y2",
+            "xmlns",
+            "d",
+            "cx",
+            "cy",
+            "r",
+            "points",
+            "text-anchor",
+            "dominant-baseline",
+            "focusable",
+            "transform",
+            "rx",
+            "ry");
     /** Input types a theme may use without a form (a CSS-only filter): they send nothing anywhere. */
     static final Set<String> INERT_INPUTS = Set.of("radio", "checkbox");
     /** Attributes whose value a browser follows or loads as a URL. */
-    static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href", "data", "poster",
-            "background", "cite", "longdesc", "lowsrc", "dynsrc", "usemap", "codebase", "classid", "archive", "ping",
-            "manifest", "icon", "profile");
+    static final Set<String> URL_ATTRIBUTES = Set.of(
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "xlink:href",
+            "data",
+            "poster",
+            "background",
+            "cite",
+            "longdesc",
+            "lowsrc",
+            "dynsrc",
+            "usemap",
+            "codebase",
+            "classid",
+            "archive",
+            "ping",
+            "manifest",
+            "icon",
+            "profile");
+
     static final Set<String> SCHEMES = Set.of("http", "https", "mailto", "tel");
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
 
@@ -62,15 +128,21 @@ public final class PublishedHtml {
         List<String> findings = new ArrayList<>();
         int files = 0;
         try (Stream<Path> all = Files.walk(siteDir)) {
-            for (Path p : (Iterable<Path>) all.filter(f -> f.toString().endsWith(".html") && Files.isRegularFile(f))::iterator) {
+            for (Path p : (Iterable<Path>)
+                    all.filter(f -> f.toString().endsWith(".html") && Files.isRegularFile(f))::iterator) {
                 files++;
-                findings.addAll(findings(siteDir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                findings.addAll(
+                        findings(siteDir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (files == 0) fail("no HTML file under " + siteDir + " to check");
-        if (!findings.isEmpty()) fail("script-capable HTML published:\n" + String.join("\n", findings));
+        if (files == 0) {
+            fail("no HTML file under " + siteDir + " to check");
+        }
+        if (!findings.isEmpty()) {
+            fail("script-capable HTML published:\n" + String.join("\n", findings));
+        }
     }
 
     /** The same check on an in-memory tree (path to bytes), e.g. what {@code check} or {@code serve} would serve. */
@@ -78,12 +150,18 @@ public final class PublishedHtml {
         List<String> findings = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            if (!f.getKey().endsWith(".html")) continue;
+            if (!f.getKey().endsWith(".html")) {
+                continue;
+            }
             n++;
             findings.addAll(findings(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8)));
         }
-        if (n == 0) fail("no HTML file to check");
-        if (!findings.isEmpty()) fail("script-capable HTML rendered:\n" + String.join("\n", findings));
+        if (n == 0) {
+            fail("no HTML file to check");
+        }
+        if (!findings.isEmpty()) {
+            fail("script-capable HTML rendered:\n" + String.join("\n", findings));
+        }
     }
 
     /** What is wrong in one page, one line per finding (empty when nothing is). */
@@ -94,12 +172,25 @@ public final class PublishedHtml {
             String tag = el.normalName();
             String where = name + ": <" + tag + "> ";
             boolean inHead = el.parents().stream().anyMatch(p -> p.normalName().equals("head"));
-            boolean inertInput = tag.equals("input") && INERT_INPUTS.contains(el.attr("type").toLowerCase(Locale.ROOT))
-                    && !el.hasAttr("form") && !el.hasAttr("formaction");
-            if (NEVER.contains(tag) && !inertInput) out.add(where + "is never allowed");
-            boolean inSvg = tag.equals("svg") || el.parents().stream().anyMatch(p -> p.normalName().equals("svg"));
+            boolean inertInput = tag.equals("input")
+                    && INERT_INPUTS.contains(el.attr("type").toLowerCase(Locale.ROOT))
+                    && !el.hasAttr("form")
+                    && !el.hasAttr("formaction");
+            // a plain button outside any form does nothing without the theme's script
+            boolean plainButton = tag.equals("button")
+                    && el.attr("type").equals("button")
+                    && el.closest("form") == null
+                    && !el.hasAttr("form")
+                    && !el.hasAttr("formaction");
+            if (NEVER.contains(tag) && !inertInput && !plainButton && !inSearchForm(el)) {
+                out.add(where + "is never allowed");
+            }
+            boolean inSvg = tag.equals("svg")
+                    || el.parents().stream().anyMatch(p -> p.normalName().equals("svg"));
             if (inSvg) {
-                if (!SVG_ELEMENTS.contains(tag)) out.add(where + "is not a drawing element allowed in an inline svg");
+                if (!SVG_ELEMENTS.contains(tag)) {
+                    out.add(where + "is not a drawing element allowed in an inline svg");
+                }
                 for (Attribute a : el.attributes()) {
                     if (!SVG_ATTRIBUTES.contains(a.getKey().toLowerCase(Locale.ROOT))) {
                         out.add(where + "has the attribute " + a.getKey() + ", not allowed in an inline svg");
@@ -107,25 +198,43 @@ public final class PublishedHtml {
                 }
             }
             if (tag.equals("script")) {
-                if (!inHead || !el.data().isBlank() || !isLocal(el.attr("src"))) out.add(where + "is not the theme's own local script in the head");
+                if (!inHead || !el.data().isBlank() || !isLocal(el.attr("src"))) {
+                    out.add(where + "is not the theme's own local script in the head");
+                }
             }
             if (tag.equals("style") && (!inHead || loadsOrRuns(el.data()))) {
                 out.add(where + "is allowed only in the head, and only when it loads and runs nothing");
             }
-            if (tag.equals("meta") && (el.hasAttr("http-equiv") || !inHead)) out.add(where + "with http-equiv or outside the head");
+            if (tag.equals("meta") && (el.hasAttr("http-equiv") || !inHead)) {
+                out.add(where + "with http-equiv or outside the head");
+            }
             if (tag.equals("link")) {
                 String rel = el.attr("rel").toLowerCase(Locale.ROOT);
-                if (!inHead) out.add(where + "outside the head");
-                boolean loads = rel.contains("stylesheet") || rel.contains("import") || rel.contains("preload")
-                        || rel.contains("prefetch") || rel.contains("icon") || rel.contains("manifest");
-                if (loads && !isLocal(el.attr("href")) && !isInlineIcon(el, "href", el.attr("href"), inHead)) out.add(where + "loads " + el.attr("href") + " from another site");
+                if (!inHead) {
+                    out.add(where + "outside the head");
+                }
+                boolean loads = rel.contains("stylesheet")
+                        || rel.contains("import")
+                        || rel.contains("preload")
+                        || rel.contains("prefetch")
+                        || rel.contains("icon")
+                        || rel.contains("manifest");
+                if (loads && !isLocal(el.attr("href")) && !isInlineIcon(el, "href", el.attr("href"), inHead)) {
+                    out.add(where + "loads " + el.attr("href") + " from another site");
+                }
             }
             for (Attribute a : el.attributes()) {
                 String key = a.getKey().toLowerCase(Locale.ROOT);
                 String v = a.getValue();
-                if (key.startsWith("on")) out.add(where + "has the event handler " + key);
-                if (key.equals("srcdoc")) out.add(where + "has srcdoc");
-                if (key.equals("style") && loadsOrRuns(v)) out.add(where + "has a style that loads or runs something: " + v);
+                if (key.startsWith("on")) {
+                    out.add(where + "has the event handler " + key);
+                }
+                if (key.equals("srcdoc")) {
+                    out.add(where + "has srcdoc");
+                }
+                if (key.equals("style") && loadsOrRuns(v)) {
+                    out.add(where + "has a style that loads or runs something: " + v);
+                }
                 if (URL_ATTRIBUTES.contains(key) || key.endsWith(":href") || key.equals("srcset")) {
                     String scheme = scheme(v);
                     if (scheme != null && !SCHEMES.contains(scheme) && !isInlineIcon(el, key, v, inHead)) {
@@ -142,14 +251,17 @@ public final class PublishedHtml {
      * 404 page (a relative link breaks below the site root). An icon is drawn as an image, which runs no script.
      */
     static boolean isInlineIcon(Element el, String key, String value, boolean inHead) {
-        return inHead && el.tagName().equals("link") && key.equals("href")
+        return inHead
+                && el.tagName().equals("link")
+                && key.equals("href")
                 && el.attr("rel").toLowerCase(Locale.ROOT).equals("icon")
                 && value.matches("data:image/svg\\+xml;base64,[A-Za-z0-9+/=]+");
     }
 
     /** CSS that can fetch or run something: url(), expression(), javascript:, @import (comments, spaces, escapes ignored). */
     static boolean loadsOrRuns(String css) {
-        String c = css.toLowerCase(Locale.ROOT).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("[\\s\\\\]", "");
+        String c =
+                css.toLowerCase(Locale.ROOT).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("[\\s\\\\]", "");
         return c.contains("url(") || c.contains("expression(") || c.contains("javascript:") || c.contains("@import");
     }
 
@@ -163,8 +275,14 @@ public final class PublishedHtml {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             int type = Character.getType(c);
-            if (c <= 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT
-                    || type == Character.CONTROL) continue;
+            if (c <= 0x20
+                    || c == 0x7f
+                    || Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || type == Character.FORMAT
+                    || type == Character.CONTROL) {
+                continue;
+            }
             sb.append(c);
         }
         Matcher m = SCHEME.matcher(sb.toString().toLowerCase(Locale.ROOT));
@@ -172,6 +290,31 @@ public final class PublishedHtml {
     }
 
     /** A URL with no scheme and no host of its own: the site's own file. */
+    /**
+     * The theme's search form: a {@code role=search} form that asks a page of the site itself with GET, holding
+     * only a search or text field and a plain submit button (nothing it sends can leave the site, and no
+     * field can take a password).
+     */
+    static boolean inSearchForm(Element el) {
+        Element form = el.normalName().equals("form") ? el : el.closest("form");
+        if (form == null
+                || !form.attr("role").equals("search")
+                || !form.attr("method").toLowerCase(Locale.ROOT).equals("get")
+                || !isLocal(form.attr("action"))
+                || form.hasAttr("target")) {
+            return false;
+        }
+        return switch (el.normalName()) {
+            case "form" -> true;
+            case "input" ->
+                Set.of("search", "text").contains(el.attr("type").toLowerCase(Locale.ROOT))
+                        && !el.hasAttr("form")
+                        && !el.hasAttr("formaction");
+            case "button" -> el.attr("type").equals("submit") && !el.hasAttr("formaction") && !el.hasAttr("form");
+            default -> false;
+        };
+    }
+
     private static boolean isLocal(String url) {
         String u = url.strip();
         return !u.isEmpty() && scheme(u) == null && !u.startsWith("//") && !u.startsWith("\\");

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebook.Main;
+import casebook.diag.Diagnostic;
+import casebook.diag.Diagnostics;
+import casebook.diag.Severity;
 import casebook.pipeline.Build;
+import casebook.pipeline.BuildCache;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
-import casebook.diag.Diagnostic;
-import casebook.diag.Severity;
 import casebook.testing.SiteFixture;
+import casebook.theme.Templates;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary folder and checks the outcome, the message with its file and line, and what the output holds.
  */
 class ThemeAndPublishingTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     Path content;
     Path themes;
     Path out;
@@ -70,16 +75,25 @@ class ThemeAndPublishingTest {
     @Test
     void executeNewFailsAtTheTemplatesLineAndRunsNothing() throws IOException {
         Path marker = tmp.resolve("pwned");
-        prepend("page.ftlh", "<#-- a theme from elsewhere -->\n<p>${\"freemarker.template.utility.Execute\"?new()(\"touch " + marker
-                + "\")}</p>\n");
+        prepend(
+                "page.ftlh",
+                "<#-- a theme from elsewhere -->\n<p>${\"freemarker.template.utility.Execute\"?new()(\"touch " + marker
+                        + "\")}</p>\n");
 
         BuildResult r = build(options());
 
         Diagnostic e = onlyError(r, "/themes/default/templates/page.ftlh");
         assertEquals(2, e.at().line());
-        assertTrue(e.toString().contains("page.ftlh:2:4: error: template error: Instantiating freemarker.template.utility.Execute"
-                + " is not allowed"), e.toString());
-        assertTrue(e.message().contains("freemarker.template.utility.Execute") && e.message().contains("not allowed"), e.message());
+        assertTrue(
+                e.toString()
+                        .contains(
+                                "page.ftlh:2:4: error: template error: Instantiating freemarker.template.utility.Execute"
+                                        + " is not allowed"),
+                e.toString());
+        assertTrue(
+                e.message().contains("freemarker.template.utility.Execute")
+                        && e.message().contains("not allowed"),
+                e.message());
         assertFalse(Files.exists(marker), "the template ran a command");
         assertFalse(Files.exists(out), "a failed build publishes nothing");
     }
@@ -87,19 +101,23 @@ class ThemeAndPublishingTest {
     /** A page the template could not write is reported once, by the template error, not again by every link to it. */
     @Test
     void aTemplateErrorIsNotReportedAgainThroughTheLinksToThePagesItStopped() throws IOException {
-        SiteFixture.write(content, "-- b/index.ja.md --\n---\ntitle: ページB\n---\n\n[A](../a/) と [A の本文](../a/index.html#main)\n");
+        SiteFixture.write(
+                content, "-- b/index.ja.md --\n---\ntitle: ページB\n---\n\n[A](../a/) と [A の本文](../a/index.html#main)\n");
         prepend("page.ftlh", "<p>${\"freemarker.template.utility.Execute\"?new()(\"true\")}</p>\n");
         BuildResult r = build(options());
         assertTrue(r.diagnostics().hasErrors());
-        assertTrue(r.diagnostics().sorted().stream().noneMatch(x -> x.message().contains("does not resolve")),
+        assertTrue(
+                r.diagnostics().sorted().stream().noneMatch(x -> x.message().contains("does not resolve")),
                 () -> SiteFixture.messages(r));
     }
 
     @Test
     void objectConstructorNewAndSettingTheResolverBackAreRefused() throws IOException {
         Path made = tmp.resolve("made-by-template");
-        prepend("404.ftlh", "<#assign oc = \"freemarker.template.utility.ObjectConstructor\"?new()>"
-                + "${oc(\"java.io.FileOutputStream\", \"" + made + "\")}\n");
+        prepend(
+                "404.ftlh",
+                "<#assign oc = \"freemarker.template.utility.ObjectConstructor\"?new()>"
+                        + "${oc(\"java.io.FileOutputStream\", \"" + made + "\")}\n");
         BuildResult r = build(options());
         Diagnostic e = onlyError(r, "/themes/default/templates/404.ftlh");
         assertEquals(1, e.at().line());
@@ -138,14 +156,16 @@ class ThemeAndPublishingTest {
         Path dir = Files.createDirectories(tmp.resolve("t"));
         Files.writeString(dir.resolve("t.ftlh"), "<p>${title}</p>\n${victim.delete()?c}\n");
         Path victim = Files.writeString(tmp.resolve("victim.txt"), "keep");
-        casebook.theme.Templates templates = new casebook.theme.Templates(dir, Path.of("t"));
-        casebook.diag.Diagnostics d = new casebook.diag.Diagnostics();
+        Templates templates = new Templates(dir, Path.of("t"));
+        Diagnostics d = new Diagnostics();
 
         byte[] html = templates.render("t.ftlh", Map.of("title", "x", "victim", victim.toFile()), d);
 
         assertEquals(null, html);
         assertEquals(1, d.errorCount());
-        assertTrue(d.sorted().get(0).toString().startsWith("t/t.ftlh:2:"), d.sorted().get(0).toString());
+        assertTrue(
+                d.sorted().get(0).toString().startsWith("t/t.ftlh:2:"),
+                d.sorted().get(0).toString());
         assertTrue(Files.exists(victim), "a template called a Java method of a model object");
     }
 
@@ -176,8 +196,10 @@ class ThemeAndPublishingTest {
         Path marker = tmp.resolve("pwned");
         copyTree(Path.of("themes/default"), content.resolve("mytheme"));
         Path page = content.resolve("mytheme/templates/page.ftlh");
-        Files.writeString(page, "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"touch " + marker + "\")}\n"
-                + Files.readString(page));
+        Files.writeString(
+                page,
+                "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"touch " + marker + "\")}\n"
+                        + Files.readString(page));
         Files.writeString(content.resolve("site.yaml"), SITE_YAML + "theme: ../content/mytheme\n");
 
         BuildResult r = build(options());
@@ -192,7 +214,9 @@ class ThemeAndPublishingTest {
 
     @Test
     void anAbsoluteThemePathIsRefused() throws IOException {
-        Files.writeString(content.resolve("site.yaml"), SITE_YAML + "theme: " + themes.resolve("default").toAbsolutePath() + "\n");
+        Files.writeString(
+                content.resolve("site.yaml"),
+                SITE_YAML + "theme: " + themes.resolve("default").toAbsolutePath() + "\n");
         BuildResult r = build(options());
         Diagnostic e = onlyError(r, "/content/site.yaml");
         assertEquals(6, e.at().line());
@@ -203,8 +227,21 @@ class ThemeAndPublishingTest {
     @Test
     void aThemeOptionWithASlashIsAUsageError() {
         for (String bad : List.of("../content/mytheme", "a/b", "a\\b", "/etc", "..", ".hidden")) {
-            assertEquals(2, Main.run(new String[] {"build", "--content", content.toString(), "--out", out.toString(),
-                    "--themes", themes.toString(), "--theme", bad, "--quiet"}), bad);
+            assertEquals(
+                    2,
+                    Main.run(new String[] {
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--out",
+                        out.toString(),
+                        "--themes",
+                        themes.toString(),
+                        "--theme",
+                        bad,
+                        "--quiet"
+                    }),
+                    bad);
         }
         assertFalse(Files.exists(out));
         // through the API (no command line to refuse it) it is a diagnostic, and nothing is published
@@ -212,8 +249,18 @@ class ThemeAndPublishingTest {
         Diagnostic e = onlyError(r, "/content/site.yaml");
         assertTrue(e.message().contains("\"../default\" is a path"), e.message());
         assertFalse(Files.exists(out));
-        assertEquals(0, Main.run(new String[] {"build", "--content", content.toString(), "--out", out.toString(),
-                "--themes", themes.toString(), "--theme", "default", "--quiet"}));
+        assertEquals(0, Main.run(new String[] {
+            "build",
+            "--content",
+            content.toString(),
+            "--out",
+            out.toString(),
+            "--themes",
+            themes.toString(),
+            "--theme",
+            "default",
+            "--quiet"
+        }));
     }
 
     @Test
@@ -221,8 +268,9 @@ class ThemeAndPublishingTest {
         Path elsewhere = tmp.resolve("elsewhere/evil");
         copyTree(Path.of("themes/default"), elsewhere);
         Path marker = tmp.resolve("pwned");
-        prepend(elsewhere.resolve("templates/page.ftlh"), "<#assign ex = \"freemarker.template.utility.Execute\"?new()>"
-                + "${ex(\"touch " + marker + "\")}\n");
+        prepend(
+                elsewhere.resolve("templates/page.ftlh"),
+                "<#assign ex = \"freemarker.template.utility.Execute\"?new()>" + "${ex(\"touch " + marker + "\")}\n");
         Files.createSymbolicLink(themes.resolve("evil"), elsewhere);
         Files.writeString(content.resolve("site.yaml"), SITE_YAML + "theme: evil\n");
 
@@ -230,7 +278,9 @@ class ThemeAndPublishingTest {
 
         Diagnostic e = onlyError(r, "/content/site.yaml");
         assertEquals(6, e.at().line());
-        assertTrue(e.message().contains("theme \"evil\" is a symbolic link to a folder outside the themes folder"), e.message());
+        assertTrue(
+                e.message().contains("theme \"evil\" is a symbolic link to a folder outside the themes folder"),
+                e.message());
         assertFalse(Files.exists(marker));
         assertFalse(Files.exists(out));
     }
@@ -254,7 +304,8 @@ class ThemeAndPublishingTest {
 
     @Test
     void aSymbolicLinkToASystemFileIsAnErrorAndNothingIsRead() throws IOException {
-        Path target = Files.exists(Path.of("/etc/passwd")) ? Path.of("/etc/passwd")
+        Path target = Files.exists(Path.of("/etc/passwd"))
+                ? Path.of("/etc/passwd")
                 : Files.writeString(tmp.resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n");
         String first = Files.readAllLines(target).get(0);
         Files.createSymbolicLink(content.resolve("a/passwd.txt"), target);
@@ -265,10 +316,14 @@ class ThemeAndPublishingTest {
         List<Diagnostic> errors = SiteFixture.errors(r);
         assertEquals(2, errors.size(), () -> SiteFixture.messages(r)); // the symbolic link, and the page's link to it
         Diagnostic link = errors.get(1);
-        assertTrue(link.toString().endsWith("/content/a/passwd.txt:1:1: error: " + display("a/passwd.txt")
-                + " is a symbolic link to a file outside the content folder; nothing is read through it"
-                + " (fix: copy the file in instead)"), link.toString());
-        assertTrue(SiteFixture.messages(r).contains("index.ja.md:6:1: error: link \"passwd.txt\" does not resolve"),
+        assertTrue(
+                link.toString()
+                        .endsWith("/content/a/passwd.txt:1:1: error: " + display("a/passwd.txt")
+                                + " is a symbolic link to a file outside the content folder; nothing is read through it"
+                                + " (fix: copy the file in instead)"),
+                link.toString());
+        assertTrue(
+                SiteFixture.messages(r).contains("index.ja.md:6:1: error: link \"passwd.txt\" does not resolve"),
                 () -> SiteFixture.messages(r));
         assertFalse(r.output().contains("ja/a/passwd.txt"));
         assertNothingContains(r, first);
@@ -284,8 +339,12 @@ class ThemeAndPublishingTest {
         BuildResult r = build(options().withWrite(false));
 
         Diagnostic e = SiteFixture.errors(r).get(0);
-        assertTrue(e.toString().endsWith("/content/a/docs:1:1: error: " + display("a/docs") + " is a symbolic link to a folder"
-                + " outside the content folder; nothing is read through it (fix: copy the folder in instead)"), e.toString());
+        assertTrue(
+                e.toString()
+                        .endsWith(
+                                "/content/a/docs:1:1: error: " + display("a/docs") + " is a symbolic link to a folder"
+                                        + " outside the content folder; nothing is read through it (fix: copy the folder in instead)"),
+                e.toString());
         assertFalse(r.output().paths().stream().anyMatch(p -> p.contains("key.txt")));
         assertNothingContains(r, "PRIVATE-KEY-MATERIAL");
     }
@@ -302,11 +361,17 @@ class ThemeAndPublishingTest {
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         List<String> warnings = warnings(r);
         assertEquals(2, warnings.size(), warnings::toString);
-        assertTrue(warnings.get(0).endsWith("/content/a/notes.txt:1:1: warning: not published: " + display("a/notes.txt")
-                + " (no page links to it) (fix: link it from a page (links from draft pages do not count), or move it out of"
-                + " the content folder)"), warnings.get(0));
-        assertTrue(warnings.get(1).contains("/content/notes.txt:1:1: warning: not published: " + display("notes.txt")
-                + " (no page links to it)"), warnings.get(1));
+        assertTrue(
+                warnings.get(0)
+                        .endsWith("/content/a/notes.txt:1:1: warning: not published: " + display("a/notes.txt")
+                                + " (no page links to it) (fix: link it from a page (links from draft pages do not count), or move it out of"
+                                + " the content folder)"),
+                warnings.get(0));
+        assertTrue(
+                warnings.get(1)
+                        .contains("/content/notes.txt:1:1: warning: not published: " + display("notes.txt")
+                                + " (no page links to it)"),
+                warnings.get(1));
         assertTrue(Files.isRegularFile(out.resolve("ja/a/index.html")));
         assertTrue(outputFiles().stream().noneMatch(p -> p.endsWith("notes.txt")), outputFiles()::toString);
         // a warning fails a --strict build, which then publishes nothing new
@@ -323,9 +388,14 @@ class ThemeAndPublishingTest {
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         List<String> warnings = warnings(r);
         assertEquals(1, warnings.size(), warnings::toString);
-        assertTrue(warnings.get(0).contains("/content/private/secret.env:1:1: warning: not published: "
-                + display("private/secret.env") + " (no page links to it)"), warnings.get(0));
-        assertTrue(outputFiles().stream().noneMatch(p -> p.contains("private") || p.contains("secret")), outputFiles()::toString);
+        assertTrue(
+                warnings.get(0)
+                        .contains("/content/private/secret.env:1:1: warning: not published: "
+                                + display("private/secret.env") + " (no page links to it)"),
+                warnings.get(0));
+        assertTrue(
+                outputFiles().stream().noneMatch(p -> p.contains("private") || p.contains("secret")),
+                outputFiles()::toString);
         assertFileContentsNowhere("API_TOKEN");
     }
 
@@ -346,8 +416,12 @@ class ThemeAndPublishingTest {
 
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         assertEquals(1, warnings(r).size(), () -> SiteFixture.messages(r));
-        assertTrue(warnings(r).get(0).contains("/content/draft/report.pdf:1:1: warning: not published: "
-                + display("draft/report.pdf") + " (no page links to it)"), warnings(r)::toString);
+        assertTrue(
+                warnings(r)
+                        .get(0)
+                        .contains("/content/draft/report.pdf:1:1: warning: not published: "
+                                + display("draft/report.pdf") + " (no page links to it)"),
+                warnings(r)::toString);
         assertFalse(Files.exists(out.resolve("ja/draft")));
         assertTrue(outputFiles().stream().noneMatch(p -> p.endsWith(".pdf")), outputFiles()::toString);
         // with --drafts the page is published, and so is its file
@@ -400,11 +474,19 @@ class ThemeAndPublishingTest {
 
         List<Diagnostic> errors = SiteFixture.errors(r);
         assertEquals(2, errors.size(), () -> SiteFixture.messages(r));
-        assertTrue(errors.get(0).toString().endsWith("/content/404.html:1:1: error: " + display("404.html") + " has the path of a"
-                + " file casebook generates (404.html); it would replace that page or pass for it, so it is not published"
-                + " (fix: remove it; a page is written as index.<lang>.md in its own folder)"), errors.get(0).toString());
-        assertTrue(errors.get(1).toString().contains("/content/a/index.html:1:1: error: " + display("a/index.html")
-                + " has the path of a file casebook generates (ja/a/index.html, en/a/index.html)"), errors.get(1).toString());
+        assertTrue(
+                errors.get(0)
+                        .toString()
+                        .endsWith("/content/404.html:1:1: error: " + display("404.html") + " has the path of a"
+                                + " file casebook generates (404.html); it would replace that page or pass for it, so it is not published"
+                                + " (fix: remove it; a page is written as index.<lang>.md in its own folder)"),
+                errors.get(0).toString());
+        assertTrue(
+                errors.get(1)
+                        .toString()
+                        .contains("/content/a/index.html:1:1: error: " + display("a/index.html")
+                                + " has the path of a file casebook generates (ja/a/index.html, en/a/index.html)"),
+                errors.get(1).toString());
         assertNothingContains(r, "alert(");
         Document ja = Jsoup.parse(new String(r.output().get("ja/a/index.html"), StandardCharsets.UTF_8));
         assertEquals("ページA", ja.selectFirst("h1").text());
@@ -413,7 +495,8 @@ class ThemeAndPublishingTest {
     @Test
     void htmlSvgScriptsAndStylesheetsAreNeverCopiedFromTheContent() throws IOException {
         Files.writeString(content.resolve("a/page.html"), "<script>alert(1)</script>");
-        Files.writeString(content.resolve("a/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(2)\"/>");
+        Files.writeString(
+                content.resolve("a/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(2)\"/>");
         Files.writeString(content.resolve("a/app.js"), "alert(3)");
         Files.writeString(content.resolve("a/extra.css"), "body{background:url(javascript:alert(4))}");
         linkFromPage("[page](page.html) ![logo](logo.svg) <a href=\"app.js\">app</a>");
@@ -423,16 +506,24 @@ class ThemeAndPublishingTest {
         List<Diagnostic> errors = SiteFixture.errors(r);
         String m = SiteFixture.messages(r);
         for (String f : List.of("page.html", "logo.svg", "app.js")) {
-            assertTrue(m.contains("/content/a/" + f + ":1:1: error: " + display("a/" + f) + " is linked from "),
+            assertTrue(
+                    m.contains("/content/a/" + f + ":1:1: error: " + display("a/" + f) + " is linked from "),
                     () -> f + "\n" + m);
-            assertTrue(m.contains("but not published: HTML, SVG, scripts and stylesheets are never copied from the content"), m);
+            assertTrue(
+                    m.contains(
+                            "but not published: HTML, SVG, scripts and stylesheets are never copied from the content"),
+                    m);
             assertFalse(r.output().contains("ja/a/" + f), f);
         }
-        assertTrue(m.contains("/content/a/extra.css:1:1: warning: not published: " + display("a/extra.css")
-                + " (HTML, SVG, scripts and stylesheets are never copied from the content) (fix: write the page in Markdown"), m);
+        assertTrue(
+                m.contains(
+                        "/content/a/extra.css:1:1: warning: not published: " + display("a/extra.css")
+                                + " (HTML, SVG, scripts and stylesheets are never copied from the content) (fix: write the page in Markdown"),
+                m);
         assertTrue(errors.size() >= 3, m);
         assertNothingContains(r, "alert(");
-        assertTrue(r.output().paths().stream().noneMatch(p -> p.startsWith("ja/a/") && !p.endsWith("index.html")),
+        assertTrue(
+                r.output().paths().stream().noneMatch(p -> p.startsWith("ja/a/") && !p.endsWith("index.html")),
                 r.output().paths()::toString);
     }
 
@@ -448,11 +539,20 @@ class ThemeAndPublishingTest {
         BuildResult r = build(options());
 
         List<Diagnostic> errors = SiteFixture.errors(r);
-        assertEquals(2, errors.size(), () -> SiteFixture.messages(r)); // the file, and the link to it that now does not resolve
-        assertTrue(errors.get(1).toString().contains("index.ja.md:6:1: error: link \"big.pdf\" does not resolve"), errors::toString);
-        assertTrue(errors.get(0).toString().endsWith("/content/a/big.pdf:1:1: error: " + display("a/big.pdf") + " is 3.0 GiB;"
-                + " files over 100 MiB are not published (fix: make it smaller (compress the PDF, scale the picture down) or"
-                + " link to where it is hosted)"), errors.get(0).toString());
+        assertEquals(
+                2,
+                errors.size(),
+                () -> SiteFixture.messages(r)); // the file, and the link to it that now does not resolve
+        assertTrue(
+                errors.get(1).toString().contains("index.ja.md:6:1: error: link \"big.pdf\" does not resolve"),
+                errors::toString);
+        assertTrue(
+                errors.get(0)
+                        .toString()
+                        .endsWith("/content/a/big.pdf:1:1: error: " + display("a/big.pdf") + " is 3.0 GiB;"
+                                + " files over 100 MiB are not published (fix: make it smaller (compress the PDF, scale the picture down) or"
+                                + " link to where it is hosted)"),
+                errors.get(0).toString());
         assertFalse(Files.exists(out));
         assertTrue(System.nanoTime() - started < 60_000_000_000L, "the file must not be read");
     }
@@ -460,19 +560,19 @@ class ThemeAndPublishingTest {
     @Test
     void servesMemoisedRebuildPublishesAFileOnlyOnceAPageLinksToIt() throws IOException {
         Files.write(content.resolve("a/report.pdf"), pdf());
-        casebook.pipeline.BuildCache cache = new casebook.pipeline.BuildCache();
-        BuildResult first = Build.run(options().withWrite(false), new casebook.diag.Diagnostics(), n -> { }, cache);
+        BuildCache cache = new BuildCache();
+        BuildResult first = Build.run(options().withWrite(false), new Diagnostics(), n -> {}, cache);
         assertEquals(1, warnings(first).size(), () -> SiteFixture.messages(first));
         Path page = content.resolve("a/index.ja.md");
 
         // a change of text only: the file stays unpublished
         Files.writeString(page, Files.readString(page).replace("本文です。", "本文を直しました。"));
-        BuildResult textOnly = Build.run(options().withWrite(false), new casebook.diag.Diagnostics(), n -> { }, cache);
+        BuildResult textOnly = Build.run(options().withWrite(false), new Diagnostics(), n -> {}, cache);
         assertFalse(textOnly.output().contains("ja/a/report.pdf"));
 
         // a new link to the file: the rebuild publishes it, with the memo of the page's earlier rendering at hand
         linkFromPage("[報告書](report.pdf)");
-        BuildResult full = Build.run(options().withWrite(false), new casebook.diag.Diagnostics(), n -> { }, cache);
+        BuildResult full = Build.run(options().withWrite(false), new Diagnostics(), n -> {}, cache);
         assertFalse(full.diagnostics().hasErrors(), () -> SiteFixture.messages(full));
         assertEquals(0, full.diagnostics().warningCount(), () -> SiteFixture.messages(full));
         assertArrayEquals(pdf(), full.output().get("ja/a/report.pdf"));
@@ -482,7 +582,11 @@ class ThemeAndPublishingTest {
     // ---- helpers --------------------------------------------------------------------------------------
 
     BuildOptions options() {
-        return BuildOptions.defaults().withContent(content).withOut(out).withThemes(themes).withThreads(2);
+        return BuildOptions.defaults()
+                .withContent(content)
+                .withOut(out)
+                .withThemes(themes)
+                .withThreads(2);
     }
 
     static BuildResult build(BuildOptions o) {
@@ -511,27 +615,42 @@ class ThemeAndPublishingTest {
     }
 
     static List<String> warnings(BuildResult r) {
-        return r.diagnostics().sorted().stream().filter(d -> d.severity() == Severity.WARNING).map(Diagnostic::toString).toList();
+        return r.diagnostics().sorted().stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .map(Diagnostic::toString)
+                .toList();
     }
 
     /** No file of an in-memory build's output holds {@code text}. */
     static void assertNothingContains(BuildResult r, String text) {
-        if (r.output() == null) return;
+        if (r.output() == null) {
+            return;
+        }
         for (Map.Entry<String, byte[]> e : r.output().files().entrySet()) {
-            assertFalse(new String(e.getValue(), StandardCharsets.ISO_8859_1).contains(text), e.getKey() + " holds " + text);
+            assertFalse(
+                    new String(e.getValue(), StandardCharsets.ISO_8859_1).contains(text),
+                    e.getKey() + " holds " + text);
         }
     }
 
     void assertFileContentsNowhere(String text) throws IOException {
         for (String p : outputFiles()) {
-            assertFalse(Files.readString(out.resolve(p), StandardCharsets.ISO_8859_1).contains(text), p);
+            assertFalse(
+                    Files.readString(out.resolve(p), StandardCharsets.ISO_8859_1)
+                            .contains(text),
+                    p);
         }
     }
 
     List<String> outputFiles() throws IOException {
-        if (!Files.exists(out)) return List.of();
+        if (!Files.exists(out)) {
+            return List.of();
+        }
         try (Stream<Path> walk = Files.walk(out)) {
-            return walk.filter(Files::isRegularFile).map(p -> out.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> out.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -551,8 +670,11 @@ class ThemeAndPublishingTest {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }

@@ -14,24 +14,67 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The URL allowlist on its own: what a browser would follow decides, not what is written. */
 class UrlPolicyTest {
     @ParameterizedTest
-    @ValueSource(strings = {"https://nimohoukatsu.mhlw.go.jp/", "http://example.jp/a?b=c#d", "HTTPS://EXAMPLE.JP/",
-            "mailto:info@example.go.jp", "tel:+81-3-1234-5678", "../hasuda/", "../hasuda/#basic-info", "#note-1", "?page=2",
-            "figure1.png", "./plan.pdf", "", "//example.jp/x", "2024:report.pdf", "a b/c.pdf", "../x/?q=a:b",
-            "https://example.jp/?next=javascript:alert(1)", " https://example.jp/ "})
+    @ValueSource(
+            strings = {
+                "https://nimohoukatsu.mhlw.go.jp/",
+                "http://example.jp/a?b=c#d",
+                "HTTPS://EXAMPLE.JP/",
+                "mailto:info@example.go.jp",
+                "tel:+81-3-1234-5678",
+                "../hasuda/",
+                "../hasuda/#basic-info",
+                "#note-1",
+                "?page=2",
+                "figure1.png",
+                "./plan.pdf",
+                "",
+                "//example.jp/x",
+                "2024:report.pdf",
+                "a b/c.pdf",
+                "../x/?q=a:b",
+                "https://example.jp/?next=javascript:alert(1)",
+                " https://example.jp/ "
+            })
     void allowed(String url) {
         assertTrue(UrlPolicy.allows(url), url);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", "JAVASCRIPT:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
-            "\u0001javascript:alert(1)", "java\tscript:alert(1)", "java\nscript:alert(1)", "java\rscript:alert(1)",
-            "java&Tab;script:alert(1)", "java&NewLine;script:alert(1)", "javascript&colon;alert(1)",
-            "&#106;avascript:alert(1)", "&#0000106&#0000097vascript:alert(1)", "&#x6A;avascript:alert(1)",
-            "&#x6a&#x61vascript:alert(1)", "jav&#x09;ascript:alert(1)", "jav&#x0A;ascript:alert(1)", "java\0script:alert(1)",
-            "vbscript:msgbox(1)", "livescript:alert(1)", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
-            "data:image/svg+xml,<svg onload=alert(1)>", "file:///etc/passwd", "jar:file:x.jar!/", "ftp://example.jp/",
-            "blob:https://example.jp/1", "java\u200bscript:alert(1)", "  \t javascript:alert(1)", "x:y",
-            "javascript\u0000:alert(1)", "\u00a0javascript:alert(1)", "\ufeffjavascript:alert(1)"})
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "JAVASCRIPT:alert(1)",
+                "JaVaScRiPt:alert(1)",
+                " javascript:alert(1)",
+                "\u0001javascript:alert(1)",
+                "java\tscript:alert(1)",
+                "java\nscript:alert(1)",
+                "java\rscript:alert(1)",
+                "java&Tab;script:alert(1)",
+                "java&NewLine;script:alert(1)",
+                "javascript&colon;alert(1)",
+                "&#106;avascript:alert(1)",
+                "&#0000106&#0000097vascript:alert(1)",
+                "&#x6A;avascript:alert(1)",
+                "&#x6a&#x61vascript:alert(1)",
+                "jav&#x09;ascript:alert(1)",
+                "jav&#x0A;ascript:alert(1)",
+                "java\0script:alert(1)",
+                "vbscript:msgbox(1)",
+                "livescript:alert(1)",
+                "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+                "data:image/svg+xml,<svg onload=alert(1)>",
+                "file:///etc/passwd",
+                "jar:file:x.jar!/",
+                "ftp://example.jp/",
+                "blob:https://example.jp/1",
+                "java\u200bscript:alert(1)",
+                "  \t javascript:alert(1)",
+                "x:y",
+                "javascript\u0000:alert(1)",
+                "\u00a0javascript:alert(1)",
+                "\ufeffjavascript:alert(1)"
+            })
     void refused(String url) {
         assertFalse(UrlPolicy.allows(url), UrlPolicy.shown(url));
     }
@@ -64,7 +107,8 @@ class UrlPolicyTest {
 
     @Test
     void theMessageNamesTheUrlAndTheRuleWithControlCharactersVisible() {
-        assertEquals("link target \"java\\tscript:x\" is not allowed: only http, https, mailto, tel and relative links reach a page",
+        assertEquals(
+                "link target \"java\\tscript:x\" is not allowed: only http, https, mailto, tel and relative links reach a page",
                 UrlPolicy.message("link target", "java\tscript:x"));
     }
 }

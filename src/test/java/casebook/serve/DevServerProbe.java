@@ -1,7 +1,7 @@
 package casebook.serve;
 
-import casebook.pipeline.BuildOptions;
 import casebook.cli.Console;
+import casebook.pipeline.BuildOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,16 +16,25 @@ public final class DevServerProbe implements AutoCloseable {
     private final DevServer server;
 
     /** @param beforeBuild runs before every rebuild with the changed paths; what it throws is what the rebuild throws */
-    public DevServerProbe(BuildOptions options, Console console, long quietMillis, Consumer<List<Path>> beforeBuild) throws IOException {
+    public DevServerProbe(BuildOptions options, Console console, long quietMillis, Consumer<List<Path>> beforeBuild)
+            throws IOException {
         server = new DevServer(options, 0, console, quietMillis, beforeBuild);
     }
 
-    public int port() { return server.port(); }
+    public int port() {
+        return server.port();
+    }
 
-    public long version() { return server.version(); }
+    public long version() {
+        return server.version();
+    }
 
-    public int waiting() { return server.waiting(); }
+    public int waiting() {
+        return server.waiting();
+    }
 
     @Override
-    public void close() { server.close(); }
+    public void close() {
+        server.close();
+    }
 }

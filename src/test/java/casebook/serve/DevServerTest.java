@@ -6,21 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import casebook.pipeline.BuildOptions;
+import casebook.cli.Arguments;
 import casebook.cli.Console;
+import casebook.cli.UsageException;
+import casebook.pipeline.Build;
+import casebook.pipeline.BuildOptions;
+import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +40,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** serve's rebuild-and-reload cycle over a real loopback HTTP connection, with bounded waits. */
 @Timeout(60)
 class DevServerTest {
-    @TempDir Path tmp;
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @TempDir
+    Path tmp;
+
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> get(String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -40,11 +58,13 @@ class DevServerTest {
      * Fetches a page until it satisfies {@code ok}, long-polling for the next build between tries (an
      * editor's save can arrive as more than one batch of file events, so one version step is not enough).
      */
-    String awaitPage(DevServer s, String path, java.util.function.Predicate<String> ok) throws Exception {
+    String awaitPage(DevServer s, String path, Predicate<String> ok) throws Exception {
         while (true) {
             long v = s.version();
             String body = get(s.url() + path).body();
-            if (ok.test(body)) return body;
+            if (ok.test(body)) {
+                return body;
+            }
             waitForVersion(s, v);
         }
     }
@@ -68,16 +88,22 @@ class DevServerTest {
         Path out = tmp.resolve("site");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(log, true, "UTF-8"), new PrintStream(log, true, "UTF-8"), false);
-        try (DevServer s = new DevServer(BuildOptions.defaults().withContent(content).withOut(out), 0, console)) {
+        try (DevServer s =
+                new DevServer(BuildOptions.defaults().withContent(content).withOut(out), 0, console)) {
             HttpResponse<String> page = get(s.url() + "ja/a/index.html");
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("最初の本文"));
             long v0 = s.version();
-            assertTrue(page.body().contains("/__casebook/wait?v=\'+v") && page.body().contains("var v=" + v0 + ";"),
+            assertTrue(
+                    page.body().contains("/__casebook/wait?v=\'+v")
+                            && page.body().contains("var v=" + v0 + ";"),
                     "the reload script polls with the version the page was built at");
             // a tab's poll made now waits for the next build, and is then answered with the new version
-            var poll = client.sendAsync(HttpRequest.newBuilder(URI.create(s.url() + "__casebook/wait?v=" + v0))
-                    .timeout(Duration.ofSeconds(50)).build(), HttpResponse.BodyHandlers.ofString());
+            var poll = client.sendAsync(
+                    HttpRequest.newBuilder(URI.create(s.url() + "__casebook/wait?v=" + v0))
+                            .timeout(Duration.ofSeconds(50))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             await(() -> s.waiting() == 1, "the poll waits");
             assertFalse(poll.isDone(), "no answer before a change");
 
@@ -86,8 +112,8 @@ class DevServerTest {
             Files.writeString(content.resolve("a/index.ja.md~"), "backup");
             Path temp = content.resolve("a/.index.ja.md.tmp");
             Files.writeString(temp, "---\ntitle: ページA\n---\n新しい本文\n");
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            long v1 = Long.parseLong(poll.get(50, java.util.concurrent.TimeUnit.SECONDS).body().strip());
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long v1 = Long.parseLong(poll.get(50, TimeUnit.SECONDS).body().strip());
             assertNotEquals(v0, v1, "the waiting poll learns of the new build");
             String after = awaitPage(s, "ja/a/index.html", b -> b.contains("新しい本文"));
             assertFalse(after.contains("最初の本文"), after);
@@ -107,9 +133,16 @@ class DevServerTest {
             String broken = awaitPage(s, "ja/a/index.html", b -> b.contains("casebook-errors"));
             assertTrue(broken.contains("新しい本文"), "last good page stays served");
             assertFalse(broken.contains("壊れた本文"), "the broken page is not served");
-            assertTrue(broken.contains("id=\"casebook-errors\"") && broken.contains("index.ja.md:2:1: error: missing title"), broken);
-            assertEquals(List.of("missing title"), s.errors().stream().map(d -> d.message().replaceAll(" \\(.*", ""))
-                    .filter(m -> m.startsWith("missing title")).toList());
+            assertTrue(
+                    broken.contains("id=\"casebook-errors\"")
+                            && broken.contains("index.ja.md:2:1: error: missing title"),
+                    broken);
+            assertEquals(
+                    List.of("missing title"),
+                    s.errors().stream()
+                            .map(d -> d.message().replaceAll(" \\(.*", ""))
+                            .filter(m -> m.startsWith("missing title"))
+                            .toList());
 
             // fixing the file clears the overlay
             Files.writeString(file, "---\ntitle: ページA\n---\n直した本文\n");
@@ -120,7 +153,7 @@ class DevServerTest {
         assertFalse(Files.exists(out), "serve never writes the output folder");
     }
 
-    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long until = System.nanoTime() + 50_000_000_000L;
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < until, "timed out waiting until " + what);
@@ -130,18 +163,19 @@ class DevServerTest {
 
     @Test
     void busyPortIsReportedWithTheNextFreeOne() throws IOException {
-        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream old = System.err;
             int code;
             Path content = SiteFixture.write(tmp.resolve("c2"), "-- site.yaml --\n" + SITE_YAML);
             try {
-                Console console = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"), true);
-                casebook.cli.Arguments a = casebook.cli.Arguments.parse(new String[] {"serve", "--port", String.valueOf(port),
-                        "--content", content.toString()});
+                Console console = new Console(
+                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, "UTF-8"), true);
+                Arguments a = Arguments.parse(
+                        new String[] {"serve", "--port", String.valueOf(port), "--content", content.toString()});
                 code = DevServer.run(a.options(), a.port(), console);
-            } catch (casebook.cli.UsageException e) {
+            } catch (UsageException e) {
                 throw new AssertionError(e);
             } finally {
                 System.setErr(old);
@@ -165,19 +199,23 @@ class DevServerTest {
                 閉じていない注
                 """.formatted(SITE_YAML));
         Path out = tmp.resolve("site");
-        Console console = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), true);
-        try (DevServer s = new DevServer(BuildOptions.defaults().withContent(content).withOut(out), 0, console)) {
+        Console console = new Console(
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), true);
+        try (DevServer s =
+                new DevServer(BuildOptions.defaults().withContent(content).withOut(out), 0, console)) {
             for (String path : List.of("", "ja/a/index.html", "en/")) {
                 HttpResponse<String> r = get(s.url() + path);
                 assertEquals(503, r.statusCode(), path);
                 assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
-                org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(r.body());
+                Document doc = Jsoup.parse(r.body());
                 var overlay = doc.selectFirst("#casebook-errors[role=alert]");
                 assertTrue(overlay != null, "the overlay is the page: " + r.body());
                 assertTrue(overlay.text().contains("does not build yet"), overlay.text());
                 List<String> items = overlay.select("li").eachText();
                 assertEquals(1, items.size(), items::toString);
-                assertTrue(items.get(0).contains("a/index.ja.md:4:1: error: container \":::note\" is never closed"), items.get(0));
+                assertTrue(
+                        items.get(0).contains("a/index.ja.md:4:1: error: container \":::note\" is never closed"),
+                        items.get(0));
                 assertTrue(r.body().contains("var v=" + s.version() + ";"), "it reloads itself at the next build");
             }
             long v = s.version();
@@ -204,11 +242,13 @@ class DevServerTest {
                 ---
                 本文
                 """.formatted(SITE_YAML));
-        casebook.pipeline.BuildResult built = casebook.pipeline.Build.run(BuildOptions.defaults().withContent(content)
-                .withOut(tmp.resolve("site")).withWrite(false));
+        BuildResult built = Build.run(BuildOptions.defaults()
+                .withContent(content)
+                .withOut(tmp.resolve("site"))
+                .withWrite(false));
         assertFalse(built.diagnostics().hasErrors());
         for (var e : built.output().files().entrySet()) {
-            String text = new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(e.getValue(), StandardCharsets.UTF_8);
             assertFalse(text.contains("casebook-errors") || text.contains("__casebook"), e.getKey());
         }
     }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import casebook.diag.Diagnostic;
+import casebook.diag.Diagnostics;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
-import casebook.diag.Diagnostic;
-import casebook.diag.Diagnostics;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +124,9 @@ class IncrementalEqualsFullTest {
             本文C。
             """.formatted(SITE);
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     Path content;
     Rebuilder serve;
 
@@ -135,11 +137,16 @@ class IncrementalEqualsFullTest {
         content = SiteFixture.write(tmp.resolve("content"), CONTENT);
         theme = tmp.resolve("themes/default");
         copyTree(Path.of("themes/default"), theme);
-        serve = new Rebuilder(BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site"))
-                .withThemes(tmp.resolve("themes")).withThreads(2));
+        serve = new Rebuilder(BuildOptions.defaults()
+                .withContent(content)
+                .withOut(tmp.resolve("site"))
+                .withThemes(tmp.resolve("themes"))
+                .withThreads(2));
         Rebuilder.Outcome first = serve.initial();
-        assertEquals(0, first.diagnostics().errorCount() + first.diagnostics().warningCount(), "the fixture builds cleanly: "
-                + messages(first.diagnostics()));
+        assertEquals(
+                0,
+                first.diagnostics().errorCount() + first.diagnostics().warningCount(),
+                "the fixture builds cleanly: " + messages(first.diagnostics()));
         assertSameAsFullBuild("first build", first);
     }
 
@@ -156,7 +163,9 @@ class IncrementalEqualsFullTest {
         step("the link repaired", replace(aJa, "../nowhere/", "../b/index.html#plan"));
         step("front matter: a new title", replace(bJa, "title: 事例B", "title: 事例Bの新しい題"));
         step("data.yaml: a new value", replace(content.resolve("a/data.yaml"), "value: 1000", "value: 2500"));
-        step("data.yaml: a broken key used by the page", replace(content.resolve("a/data.yaml"), "value: 2500", "valu: 2500"));
+        step(
+                "data.yaml: a broken key used by the page",
+                replace(content.resolve("a/data.yaml"), "value: 2500", "valu: 2500"));
         step("data.yaml repaired", replace(content.resolve("a/data.yaml"), "valu: 2500", "value: 2500"));
         step("glossary: a new term used in a page", append(content.resolve("glossary.yaml"), "\n" + """
                 - id: plan
@@ -165,19 +174,26 @@ class IncrementalEqualsFullTest {
                   definition: {ja: 計画のこと。, en: A plan.}
                 """));
         step("site.yaml: a new order", replace(content.resolve("site.yaml"), "  - a\n  - b\n", "  - b\n  - a\n"));
-        step("a new page, not yet in the order", write(content.resolve("d/index.ja.md"), "---\ntitle: 事例D\n---\n本文D。\n"));
-        step("the new page's translation", write(content.resolve("d/index.en.md"), "---\ntitle: Case D\n---\nBody of D.\n"));
+        step(
+                "a new page, not yet in the order",
+                write(content.resolve("d/index.ja.md"), "---\ntitle: 事例D\n---\n本文D。\n"));
+        step(
+                "the new page's translation",
+                write(content.resolve("d/index.en.md"), "---\ntitle: Case D\n---\nBody of D.\n"));
         step("the new page added to the order", replace(content.resolve("site.yaml"), "  - c\n", "  - c\n  - d\n"));
         step("a page deleted, still in the order", delete(content.resolve("c")));
         step("the deleted page removed from the order", replace(content.resolve("site.yaml"), "  - c\n", ""));
         // the issue's case: an error found by a full build must not vanish at the next one (cached Markdown)
-        step("an unclosed container with a new heading",
+        step(
+                "an unclosed container with a new heading",
                 replace(bJa, "本文Bの段落。", "本文Bの段落。\n\n## 新しい節 {#new}\n\n:::note\n閉じていない注\n"));
         step("another page's title changes", replace(aJa, "title: 事例A", "title: 事例A改"));
         step("an unrelated body edit", replace(aEn, "revised", "revised again"));
         step("the container closed", replace(bJa, "閉じていない注\n", "閉じた注\n:::\n"));
         step("an unclosed container, body only", replace(aJa, "本文Aの段落", ":::note\n閉じていない\n\n本文Aの段落"));
-        step("a front matter edit elsewhere while it is broken", replace(content.resolve("d/index.ja.md"), "事例D", "事例D改"));
+        step(
+                "a front matter edit elsewhere while it is broken",
+                replace(content.resolve("d/index.ja.md"), "事例D", "事例D改"));
         step("the container closed again", replace(aJa, ":::note\n閉じていない\n\n", ""));
         step("a broken front matter", replace(bJa, "title: 事例Bの新しい題", "titel: 事例B"));
         step("repaired", replace(bJa, "titel: 事例B", "title: 事例B"));
@@ -189,8 +205,11 @@ class IncrementalEqualsFullTest {
     void anUnclosedContainerStaysReportedOnEveryRebuildUntilFixed() throws IOException {
         Path bJa = content.resolve("b/index.ja.md");
         String unclosed = "b/index.ja.md:9:1: error: container \":::note\" is never closed";
-        assertTrue(messages(step("an unclosed container", replace(bJa, "本文Bの段落。", "本文Bの段落。\n\n:::note\n閉じていない注\n"))
-                .diagnostics()).contains(unclosed), "reported when saved");
+        assertTrue(
+                messages(step("an unclosed container", replace(bJa, "本文Bの段落。", "本文Bの段落。\n\n:::note\n閉じていない注\n"))
+                                .diagnostics())
+                        .contains(unclosed),
+                "reported when saved");
         List<Rebuilder.Outcome> later = List.of(
                 step("the same file saved again unchanged", List.of(bJa)),
                 step("a rebuild with nothing reported changed", List.of()),
@@ -199,8 +218,12 @@ class IncrementalEqualsFullTest {
                 step("a data file", replace(content.resolve("a/data.yaml"), "value: 1000", "value: 1200")),
                 step("the glossary", replace(content.resolve("glossary.yaml"), "地域の保健の拠点。", "地域保健の拠点。")),
                 step("site.yaml", replace(content.resolve("site.yaml"), "Test collection", "Test cases")),
-                step("a UI string of the theme", replace(theme.resolve("i18n/en.yaml"), "Skip to main content", "Skip to the text")),
-                step("the same page's other language", replace(content.resolve("b/index.en.md"), "Body of B.", "The body of B.")));
+                step(
+                        "a UI string of the theme",
+                        replace(theme.resolve("i18n/en.yaml"), "Skip to main content", "Skip to the text")),
+                step(
+                        "the same page's other language",
+                        replace(content.resolve("b/index.en.md"), "Body of B.", "The body of B.")));
         for (Rebuilder.Outcome o : later) {
             assertTrue(messages(o.diagnostics()).contains(unclosed), "still reported:\n" + messages(o.diagnostics()));
             assertTrue(o.failed());
@@ -215,13 +238,18 @@ class IncrementalEqualsFullTest {
         String aJa = page(serve.rebuild(List.of()), "ja/a/index.html");
         assertTrue(aJa.contains("1,000") || aJa.contains("1000"), "the data value is shown: " + aJa);
 
-        Rebuilder.Outcome data = step("data.yaml: a new value", replace(content.resolve("a/data.yaml"), "value: 1000", "value: 2500"));
-        assertTrue(page(data, "ja/a/index.html").contains("2,500") || page(data, "ja/a/index.html").contains("2500"));
-        assertTrue(page(data, "en/a/index.html").contains("2,500") || page(data, "en/a/index.html").contains("2500"),
+        Rebuilder.Outcome data =
+                step("data.yaml: a new value", replace(content.resolve("a/data.yaml"), "value: 1000", "value: 2500"));
+        assertTrue(page(data, "ja/a/index.html").contains("2,500")
+                || page(data, "ja/a/index.html").contains("2500"));
+        assertTrue(
+                page(data, "en/a/index.html").contains("2,500")
+                        || page(data, "en/a/index.html").contains("2500"),
                 "both languages of the page read the data file");
 
         String before = page(data, "ja/b/index.html");
-        Rebuilder.Outcome glossary = step("glossary: a term that page b uses", append(content.resolve("glossary.yaml"), "\n" + """
+        Rebuilder.Outcome glossary =
+                step("glossary: a term that page b uses", append(content.resolve("glossary.yaml"), "\n" + """
                 - id: plan
                   ja: 本文B
                   en: plan
@@ -231,23 +259,29 @@ class IncrementalEqualsFullTest {
         assertFalse(before.equals(after), "page b links its first use of the new term");
         assertTrue(after.contains("#plan"), after);
 
-        Rebuilder.Outcome site = step("site.yaml: the collection's title", replace(content.resolve("site.yaml"), "テスト事例集", "改めた事例集"));
+        Rebuilder.Outcome site =
+                step("site.yaml: the collection's title", replace(content.resolve("site.yaml"), "テスト事例集", "改めた事例集"));
         for (String p : List.of("ja/a/index.html", "ja/b/index.html", "ja/c/index.html", "ja/index.html")) {
             assertTrue(page(site, p).contains("改めた事例集"), p + " shows the new title");
         }
 
-        Rebuilder.Outcome strings = step("theme: a UI string", replace(theme.resolve("i18n/en.yaml"), "Skip to main content", "Skip to the text"));
+        Rebuilder.Outcome strings = step(
+                "theme: a UI string",
+                replace(theme.resolve("i18n/en.yaml"), "Skip to main content", "Skip to the text"));
         for (String p : List.of("en/a/index.html", "en/b/index.html", "en/index.html")) {
             assertTrue(page(strings, p).contains("Skip to the text"), p + " shows the new UI string");
         }
 
-        Rebuilder.Outcome template = step("theme: a template", replace(theme.resolve("templates/layout.ftlh"), "<title>", "<title>[preview] "));
+        Rebuilder.Outcome template = step(
+                "theme: a template", replace(theme.resolve("templates/layout.ftlh"), "<title>", "<title>[preview] "));
         for (String p : List.of("ja/a/index.html", "en/b/index.html", "ja/index.html", "404.html")) {
             assertTrue(page(template, p).contains("<title>[preview] "), p + " is rendered with the new template");
         }
-        Rebuilder.Outcome broken = step("theme: a template broken", replace(theme.resolve("templates/page.ftlh"), "<#", "<#bogus "));
+        Rebuilder.Outcome broken =
+                step("theme: a template broken", replace(theme.resolve("templates/page.ftlh"), "<#", "<#bogus "));
         assertTrue(broken.failed(), "a broken template is an error");
-        Rebuilder.Outcome repaired = step("theme: the template repaired", replace(theme.resolve("templates/page.ftlh"), "<#bogus ", "<#"));
+        Rebuilder.Outcome repaired =
+                step("theme: the template repaired", replace(theme.resolve("templates/page.ftlh"), "<#bogus ", "<#"));
         assertFalse(repaired.failed(), () -> messages(repaired.diagnostics()));
     }
 
@@ -268,17 +302,23 @@ class IncrementalEqualsFullTest {
 
     void assertSameAsFullBuild(String name, Rebuilder.Outcome o) {
         Diagnostics d = new Diagnostics();
-        BuildResult full = Build.run(serve.options(), d, n -> { });
+        BuildResult full = Build.run(serve.options(), d, n -> {});
         assertEquals(messages(d), messages(o.diagnostics()), name + ": diagnostics, message for message");
         assertEquals(d.errorCount(), o.diagnostics().errorCount(), name + ": error count");
         assertEquals(d.warningCount(), o.diagnostics().warningCount(), name + ": warning count");
-        if (d.hasErrors()) return; // serve keeps the last good pages; only the messages are comparable
+        if (d.hasErrors()) {
+            return;
+        } // serve keeps the last good pages; only the messages are comparable
         assertNotNull(o.result(), name);
         Map<String, byte[]> mine = o.result().output().files();
         Map<String, byte[]> theirs = full.output().files();
         assertEquals(theirs.keySet(), mine.keySet(), name + ": the same paths");
         List<String> differ = new ArrayList<>();
-        for (String p : theirs.keySet()) if (!Arrays.equals(theirs.get(p), mine.get(p))) differ.add(p);
+        for (String p : theirs.keySet()) {
+            if (!Arrays.equals(theirs.get(p), mine.get(p))) {
+                differ.add(p);
+            }
+        }
         if (!differ.isEmpty()) {
             String p = differ.get(0);
             fail(name + ": bytes differ in " + differ + "; first, " + p + ":\n--- full build\n" + text(theirs.get(p))
@@ -317,8 +357,11 @@ class IncrementalEqualsFullTest {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
             }
         }
     }
@@ -328,7 +371,9 @@ class IncrementalEqualsFullTest {
         try (Stream<Path> s = Files.walk(dir)) {
             gone = s.sorted(Comparator.reverseOrder()).toList();
         }
-        for (Path p : gone) Files.delete(p);
+        for (Path p : gone) {
+            Files.delete(p);
+        }
         return List.of(dir);
     }
 }

@@ -20,17 +20,21 @@ class PlaceholdersTest {
 
     @Test
     void textThatMerelyResemblesAPlaceholderIsNotOne() {
-        String real = "---\ntitle: ○○市の取組\n---\nTODO リストを作り、todo(毎週)を確認した。TODO（全角括弧）も本文。\n- Key point 1: TODOs (several)\n";
+        String real =
+                "---\ntitle: ○○市の取組\n---\nTODO リストを作り、todo(毎週)を確認した。TODO（全角括弧）も本文。\n- Key point 1: TODOs (several)\n";
         assertEquals(List.of(), scan(real, "ja", false));
     }
 
     @Test
     void theFirstPlaceholderIsReportedAtItsLineAndColumnWithTheOthersLines() {
-        List<Diagnostic> d = scan("---\ntitle: TODO(○○県○○市)\n---\n- TODO(a (nested) b) and TODO(c)\n\nTODO(d\n", "ja", false);
+        List<Diagnostic> d =
+                scan("---\ntitle: TODO(○○県○○市)\n---\n- TODO(a (nested) b) and TODO(c)\n\nTODO(d\n", "ja", false);
         assertEquals(1, d.size());
         assertEquals(Severity.ERROR, d.get(0).severity());
-        assertEquals("c/x/index.ja.md:2:8: error: placeholder \"TODO(○○県○○市)\" left from the scaffold (3 more in this file, at lines 4, 6)"
-                + " (fix: replace each TODO(…) with the real text, or add --drafts to preview the page while you write it)", d.get(0).toString());
+        assertEquals(
+                "c/x/index.ja.md:2:8: error: placeholder \"TODO(○○県○○市)\" left from the scaffold (3 more in this file, at lines 4, 6)"
+                        + " (fix: replace each TODO(…) with the real text, or add --drafts to preview the page while you write it)",
+                d.get(0).toString());
     }
 
     @Test
@@ -40,8 +44,12 @@ class PlaceholdersTest {
 
     @Test
     void anUntranslatedScaffoldSaysHowToPublishInTheOriginalOnly() {
-        String m = scan("---\ntitle: TODO(Page title)\n---\n", "en", false).get(0).toString();
-        assertTrue(m.contains("translate the page, replacing each TODO(…); to publish the page in ja only, delete index.en.md"), m);
+        String m =
+                scan("---\ntitle: TODO(Page title)\n---\n", "en", false).get(0).toString();
+        assertTrue(
+                m.contains(
+                        "translate the page, replacing each TODO(…); to publish the page in ja only, delete index.en.md"),
+                m);
         String data = scan("value: 0   # TODO(人口)\n", null, false).get(0).toString();
         assertTrue(data.contains(":1:14: error: placeholder \"TODO(人口)\""), data);
         assertTrue(data.contains("delete the TODO(…) comment"), data);

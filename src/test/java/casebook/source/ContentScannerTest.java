@@ -37,7 +37,8 @@ class ContentScannerTest {
         assertNotNull(tree.siteConfig());
         assertEquals(List.of("a"), List.copyOf(tree.pages().keySet()));
         assertEquals(List.of("en", "ja"), List.copyOf(tree.pages().get("a").keySet()));
-        assertEquals("---\ntitle: A\n---\nBody\n", tree.pages().get("a").get("en").text());
+        assertEquals(
+                "---\ntitle: A\n---\nBody\n", tree.pages().get("a").get("en").text());
         assertEquals("k: v\n", tree.dataFiles().get("a").text());
         assertEquals(List.of(Path.of("a/chart.png")), tree.assets());
     }
@@ -54,8 +55,10 @@ class ContentScannerTest {
         ContentTree tree = new ContentScanner(tmp).scan(content, d);
 
         assertEquals(1, d.errorCount());
-        assertEquals("content/a/index.en.md:1:1: error: content/a/index.en.md is a symbolic link to a file outside the content"
-                + " folder; nothing is read through it (fix: copy the file in instead)", d.sorted().get(0).toString());
+        assertEquals(
+                "content/a/index.en.md:1:1: error: content/a/index.en.md is a symbolic link to a file outside the content"
+                        + " folder; nothing is read through it (fix: copy the file in instead)",
+                d.sorted().get(0).toString());
         assertEquals(null, tree.pages().get("a"));
     }
 
@@ -70,6 +73,8 @@ class ContentScannerTest {
         ContentTree tree = new ContentScanner(tmp).scan(link, new Diagnostics());
 
         assertNotNull(tree.siteConfig());
-        assertEquals(Path.of("content/a/index.ja.md"), tree.pages().get("a").get("ja").display());
+        assertEquals(
+                Path.of("content/a/index.ja.md"),
+                tree.pages().get("a").get("ja").display());
     }
 }

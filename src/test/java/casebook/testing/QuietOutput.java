@@ -18,11 +18,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class QuietOutput implements BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(QuietOutput.class);
 
-    private record Saved(PrintStream out, PrintStream err, ByteArrayOutputStream buffer) { }
+    private record Saved(PrintStream out, PrintStream err, ByteArrayOutputStream buffer) {}
 
     @Override
     public void beforeEach(ExtensionContext ctx) {
-        if ("show".equals(System.getProperty("casebook.test.output"))) return;
+        if ("show".equals(System.getProperty("casebook.test.output"))) {
+            return;
+        }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         ctx.getStore(NS).put("saved", new Saved(System.out, System.err, buffer));
@@ -33,13 +35,17 @@ public final class QuietOutput implements BeforeEachCallback, AfterEachCallback 
     @Override
     public void afterEach(ExtensionContext ctx) {
         Saved s = ctx.getStore(NS).remove("saved", Saved.class);
-        if (s == null) return;
+        if (s == null) {
+            return;
+        }
         System.out.flush();
         System.err.flush();
         System.setOut(s.out());
         System.setErr(s.err());
         if (ctx.getExecutionException().isPresent() && s.buffer().size() > 0) {
-            s.err().println("---- output of " + ctx.getDisplayName() + " in " + ctx.getRequiredTestClass().getSimpleName() + " ----");
+            s.err()
+                    .println("---- output of " + ctx.getDisplayName() + " in "
+                            + ctx.getRequiredTestClass().getSimpleName() + " ----");
             s.err().print(s.buffer().toString(StandardCharsets.UTF_8));
             s.err().println("---- end of output ----");
         }

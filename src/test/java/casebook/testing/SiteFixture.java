@@ -1,9 +1,10 @@
 package casebook.testing;
 
+import casebook.diag.Diagnostic;
+import casebook.diag.Severity;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
-import casebook.diag.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +33,15 @@ public final class SiteFixture {
             published: 2025-03
             """;
 
-    private SiteFixture() { }
+    private SiteFixture() {}
 
     public static Path write(Path root, String txtar) {
         try {
             String[] parts = ("\n" + txtar).split("\n-- ");
             for (String part : parts) {
-                if (part.isBlank()) continue;
+                if (part.isBlank()) {
+                    continue;
+                }
                 int end = part.indexOf(" --\n");
                 String name = part.substring(0, end).strip();
                 String body = part.substring(end + 4);
@@ -61,7 +64,9 @@ public final class SiteFixture {
     }
 
     public static List<Diagnostic> errors(BuildResult r) {
-        return r.diagnostics().sorted().stream().filter(d -> d.severity() == casebook.diag.Severity.ERROR).toList();
+        return r.diagnostics().sorted().stream()
+                .filter(d -> d.severity() == Severity.ERROR)
+                .toList();
     }
 
     public static String read(Path p) {

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 /** Break opportunities between Japanese phrases: where the script changes, never inside a word of one script. */
 class PhrasesTest {
-    private static String shown(String s) { return s.replace("<wbr>", "|"); }
+    private static String shown(String s) {
+        return s.replace("<wbr>", "|");
+    }
 
     @Test
     void breaksFallBetweenPhrasesNeverInsideAKatakanaWord() {
@@ -21,16 +23,21 @@ class PhrasesTest {
         assertEquals("令和6年度", Phrases.text("令和6年度"));
         assertEquals("8050問題", Phrases.text("8050問題"));
         assertEquals("委託先：|一般社団法人SODA", shown(Phrases.text("委託先：一般社団法人SODA")));
-        assertEquals("（令和7年）", Phrases.text("（令和7年）"), "no break at the start, after an opening bracket or before a closing one");
+        assertEquals(
+                "（令和7年）",
+                Phrases.text("（令和7年）"),
+                "no break at the start, after an opening bracket or before a closing one");
         assertEquals("Saitama Prefecture &amp; Kawaguchi", Phrases.text("Saitama Prefecture &amp; Kawaguchi"));
     }
 
     @Test
     void onlyTheTextOfHeadingsAndTableHeadersChangesNeverATagOrAParagraph() {
-        String html = "<h2 id=\"x\">参加者と凡例</h2>\n<p>参加者と凡例</p>\n<table><tr><th scope=\"row\">地域包括ケア</th><td>地域包括ケア</td></tr></table>\n"
-                + "<h3 id=\"y\"><a class=\"term\" href=\"../glossary/index.html#a\" title=\"地域包括ケア\">地域包括ケア</a>の会議</h3>";
-        assertEquals("<h2 id=\"x\">参加者と|凡例</h2>\n<p>参加者と凡例</p>\n<table><tr><th scope=\"row\">地域包括|ケア</th><td>地域包括ケア</td></tr></table>\n"
-                + "<h3 id=\"y\"><a class=\"term\" href=\"../glossary/index.html#a\" title=\"地域包括ケア\">地域包括|ケア</a>の|会議</h3>",
+        String html =
+                "<h2 id=\"x\">参加者と凡例</h2>\n<p>参加者と凡例</p>\n<table><tr><th scope=\"row\">地域包括ケア</th><td>地域包括ケア</td></tr></table>\n"
+                        + "<h3 id=\"y\"><a class=\"term\" href=\"../glossary/index.html#a\" title=\"地域包括ケア\">地域包括ケア</a>の会議</h3>";
+        assertEquals(
+                "<h2 id=\"x\">参加者と|凡例</h2>\n<p>参加者と凡例</p>\n<table><tr><th scope=\"row\">地域包括|ケア</th><td>地域包括ケア</td></tr></table>\n"
+                        + "<h3 id=\"y\"><a class=\"term\" href=\"../glossary/index.html#a\" title=\"地域包括ケア\">地域包括|ケア</a>の|会議</h3>",
                 shown(Phrases.headings(html)));
     }
 }

@@ -4,12 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class Utf8WriterTest {
-    private static final List<String> TEXTS = List.of("", "<p class=\"x\">plain ASCII</p>\n", "café – naïve", "精神障害にも対応した地域包括ケア",
-            "mixed 埼玉県 text, then ASCII", "emoji \uD83D\uDE00 and 𠮷野家", "lone high \uD83D here", "lone low \uDE00 here",
-            "two highs \uD83D\uD83D\uDE00", "ends high \uD83D");
+    private static final List<String> TEXTS = List.of(
+            "",
+            "<p class=\"x\">plain ASCII</p>\n",
+            "café – naïve",
+            "精神障害にも対応した地域包括ケア",
+            "mixed 埼玉県 text, then ASCII",
+            "emoji \uD83D\uDE00 and 𠮷野家",
+            "lone high \uD83D here",
+            "lone low \uDE00 here",
+            "two highs \uD83D\uD83D\uDE00",
+            "ends high \uD83D");
 
     @Test
     void writesWhatStringGetBytesWrites() {
@@ -31,7 +40,9 @@ class Utf8WriterTest {
             assertArrayEquals(all.getBytes(StandardCharsets.UTF_8), w.toByteArray(), "cut at " + cut);
         }
         Utf8Writer w = new Utf8Writer(1);
-        for (int i = 0; i < all.length(); i++) w.write(all.charAt(i));
+        for (int i = 0; i < all.length(); i++) {
+            w.write(all.charAt(i));
+        }
         w.append("!").append('?').append("abc", 1, 2);
         assertArrayEquals((all + "!?b").getBytes(StandardCharsets.UTF_8), w.toByteArray());
     }
@@ -41,9 +52,10 @@ class Utf8WriterTest {
         Utf8Writer w = new Utf8Writer(1);
         w.append(null, 1, 3);
         assertArrayEquals("ul".getBytes(StandardCharsets.UTF_8), w.toByteArray());
-        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> w.write("abc", 2, 5));
-        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> w.write(new char[3], 1, -1));
-        assertArrayEquals("ul".getBytes(StandardCharsets.UTF_8), w.toByteArray(), "nothing written by a rejected range");
+        Assertions.assertThrows(IndexOutOfBoundsException.class, () -> w.write("abc", 2, 5));
+        Assertions.assertThrows(IndexOutOfBoundsException.class, () -> w.write(new char[3], 1, -1));
+        assertArrayEquals(
+                "ul".getBytes(StandardCharsets.UTF_8), w.toByteArray(), "nothing written by a rejected range");
     }
 
     @Test
