@@ -4,7 +4,8 @@
 usage: bench/gen_corpus.py N OUTDIR [--ja-text FILE]
 
 Writes
-  OUTDIR/site.yaml              the collection's title in ja and en, languages [ja, en], ja first
+  OUTDIR/site.yaml              the collection's title in ja and en, languages [ja, en], ja first, and a
+                                page budget (page_budget_kb) large enough for top pages listing every page
   OUTDIR/pNNNNN/index.ja.md     front matter (title, order) and a Markdown body of 4.1-5.5 KB (UTF-8)
   OUTDIR/pNNNNN/index.en.md     the same in English
 
@@ -270,7 +271,10 @@ def main():
     languages = [Japanese(*japanese(args.ja_text)), English()]
     args.outdir.mkdir(parents=True, exist_ok=True)
     (args.outdir / "site.yaml").write_text(
-        'title:\n  ja: "ベンチマーク用サイト"\n  en: "Benchmark Site"\nlanguages: [ja, en]\ndefaultLanguage: ja\n',
+        'title:\n  ja: "ベンチマーク用サイト"\n  en: "Benchmark Site"\nlanguages: [ja, en]\ndefaultLanguage: ja\n'
+        # the top pages list every page (several MB at 20,000 pages): a page budget for a listing that large,
+        # so the corpus measures building, not the budget check refusing it
+        'page_budget_kb: 100000\n',
         encoding="utf-8", newline="\n")
     order = list(range(1, args.n + 1))
     random.Random(f"order-{args.n}").shuffle(order)
