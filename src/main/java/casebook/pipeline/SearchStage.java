@@ -79,12 +79,9 @@ final class SearchStage {
             paths.add(lang + "/glossary/index.html");
             urls.add("glossary/index.html");
         }
-        PageText[] texts = new PageText[paths.size()];
-        java.util.stream.IntStream.range(0, texts.length).parallel().forEach(i -> texts[i] = text(out, paths.get(i), urls.get(i)));
-        List<PageText> found = new ArrayList<>();
-        for (PageText t : texts) if (t != null) found.add(t);
-        Map<String, byte[]> files = IndexBuilder.build(found, bridges(site.glossary(), lang, site.config().languages()));
-        for (Map.Entry<String, byte[]> f : files.entrySet()) out.put(lang + "/" + FOLDER + "/" + f.getKey(), f.getValue());
+        String prefix = lang + "/" + FOLDER + "/";
+        IndexBuilder.build(paths.size(), i -> text(out, paths.get(i), urls.get(i)),
+                bridges(site.glossary(), lang, site.config().languages()), (name, bytes) -> out.put(prefix + name, bytes));
     }
 
     /** The page's text, or null when its file is missing (its template failed, and said so). */
