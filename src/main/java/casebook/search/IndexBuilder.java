@@ -34,7 +34,7 @@ public final class IndexBuilder {
     private IndexBuilder() { }
 
     /** The terms of one page: for each distinct term of each section, the term and {@code section * 4 + class}. */
-    record PageTerms(String[] terms, int[] codes) { }
+    record PageTerms(String[] terms, int[] codes, int[] partStart) { }
 
     static PageTerms pageTerms(PageText p) {
         String[] terms = new String[256];
@@ -61,8 +61,23 @@ public final class IndexBuilder {
                 codes[n++] = s * 4 + cls;
             }
         }
-        return new PageTerms(Arrays.copyOf(terms, n), Arrays.copyOf(codes, n));
+        // grouped by the part of the merge each term goes to, so each part reads only its own
+        int[] count = new int[PARTS + 1];
+        int[] part = new int[n];
+        for (int i = 0; i < n; i++) count[(part[i] = part(terms[i])) + 1]++;
+        for (int k = 0; k < PARTS; k++) count[k + 1] += count[k];
+        String[] t = new String[n];
+        int[] c = new int[n];
+        int[] at = Arrays.copyOf(count, PARTS);
+        for (int i = 0; i < n; i++) {
+            int k = at[part[i]]++;
+            t[k] = terms[i];
+            c[k] = codes[i];
+        }
+        return new PageTerms(t, c, count);
     }
+
+    static int part(String term) { return (term.hashCode() & 0x7fffffff) % PARTS; }
 
     private static void collect(String text, int cls, Map<String, int[]> seen, List<String> scratch) {
         if (text == null || text.isEmpty()) return;
@@ -164,9 +179,8 @@ public final class IndexBuilder {
                 for (int i = 0; i < terms.length; i++) {
                     PageTerms pt = terms[i];
                     if (pt == null) continue;
-                    for (int k = 0; k < pt.terms.length; k++) {
+                    for (int k = pt.partStart[part]; k < pt.partStart[part + 1]; k++) {
                         String t = pt.terms[k];
-                        if ((t.hashCode() & 0x7fffffff) % PARTS != part) continue;
                         Post p = posts.get(t);
                         if (p == null) posts.put(t, p = new Post());
                         p.add(number[i], pt.codes[k]);
