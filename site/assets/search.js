@@ -391,21 +391,32 @@
     return out;
   }
 
-  function markRanges(norm, runsToFind) {
+  /* A word ends at e in norm: at a boundary, or before a plural ending (s, es) and a boundary. */
+  function wordEnds(norm, e) {
+    if (e >= norm.length || !wordy(norm.charAt(e))) return e;
+    var rest = norm.slice(e, e + 3);
+    if (/^s(?![\p{L}\p{N}])/u.test(rest)) return e + 1;
+    if (/^es(?![\p{L}\p{N}])/u.test(rest)) return e + 2;
+    return -1;
+  }
+
+  function markRanges(norm, runsToFind, prefix) {
     var ranges = [];
-    function all(needle, word) {
+    function all(needle, word, open) {
       if (!needle) return 0;
       var from = 0, found = 0;
       while (true) {
         var at = norm.indexOf(needle, from);
         if (at < 0) break;
-        if (!word || at === 0 || !wordy(norm.charAt(at - 1))) { ranges.push([at, at + needle.length]); found++; }
+        var e = at + needle.length;
+        if (word) e = at > 0 && wordy(norm.charAt(at - 1)) ? -1 : open ? e : wordEnds(norm, e);
+        if (e >= 0) { ranges.push([at, e]); found++; }
         from = at + needle.length;
       }
       return found;
     }
     runsToFind.forEach(function (r) {
-      if (!r.cjk) { all(r.text, true); return; }
+      if (!r.cjk) { all(r.text, true, r === prefix); return; }
       if (all(r.text, false) === 0) bigrams(r.text).forEach(function (b) { all(b, false); });
     });
     ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
@@ -419,11 +430,11 @@
   }
 
   /* A snippet of text around the first match, as DOM nodes with <mark>. */
-  function snippet(text, runsToFind, wide) {
+  function snippet(text, runsToFind, wide, prefix) {
     var frag = document.createDocumentFragment();
     if (!text) return frag;
     var n = normalizeWithOffsets(text);
-    var ranges = markRanges(n.text, runsToFind).map(function (r) { return [n.start[r[0]], n.end[r[1] - 1]]; });
+    var ranges = markRanges(n.text, runsToFind, prefix).map(function (r) { return [n.start[r[0]], n.end[r[1] - 1]]; });
     var before = wide ? 60 : 30, after = wide ? 160 : 90;
     var first = ranges.length ? ranges[0][0] : 0;
     var a = Math.max(0, first - before), b = Math.min(text.length, first + after);
@@ -512,6 +523,13 @@
     return details(ranked, from, PAGE_SIZE).then(function (pages) {
       if (my !== seq) return;
       var finds = needles(ranked);
+      /* the word being typed is marked wherever a word starts with it */
+      var typed = null;
+      ranked.variants.forEach(function (v) {
+        v.slots.forEach(function (sl) {
+          if (sl.kind === PREFIX) typed = v.runs.filter(function (r) { return !r.cjk && r.text === sl.term; }).pop() || typed;
+        });
+      });
       var firstNew = null;
       pages.forEach(function (r) {
         var li = document.createElement('li');
@@ -534,13 +552,13 @@
             var link = document.createElement('a');
             link.href = '../' + r.url + '#' + encodeURIComponent(sec[0]);
             link.className = 'search-result__heading';
-            link.appendChild(snippet(sec[1], finds, true));
+            link.appendChild(snippet(sec[1], finds, true, typed));
             item.appendChild(link);
           }
           if (sec[2]) {
             var p = document.createElement('p');
             p.className = 'search-result__snippet';
-            p.appendChild(snippet(sec[2], finds, false));
+            p.appendChild(snippet(sec[2], finds, false, typed));
             item.appendChild(p);
           }
           if (item.firstChild) ul.appendChild(item);

@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.stream.IntStream;
 
 /**
  * The search stage, after the listings: for each language, the search page ({@code <lang>/search/index.html})
@@ -92,19 +91,12 @@ final class SearchStage {
             paths.add(lang + "/glossary/index.html");
             urls.add("glossary/index.html");
         }
-        PageText[] texts = new PageText[paths.size()];
-        IntStream.range(0, texts.length).parallel().forEach(i -> texts[i] = text(out, paths.get(i), urls.get(i)));
-        List<PageText> found = new ArrayList<>();
-        for (PageText t : texts) {
-            if (t != null) {
-                found.add(t);
-            }
-        }
-        Map<String, byte[]> files = IndexBuilder.build(
-                found, bridges(site.glossary(), lang, site.config().languages()));
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            out.put(lang + "/" + FOLDER + "/" + f.getKey(), f.getValue());
-        }
+        String prefix = lang + "/" + FOLDER + "/";
+        IndexBuilder.build(
+                paths.size(),
+                i -> text(out, paths.get(i), urls.get(i)),
+                bridges(site.glossary(), lang, site.config().languages()),
+                (name, bytes) -> out.put(prefix + name, bytes));
     }
 
     /** The page's text, or null when its file is missing (its template failed, and said so). */

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -22,11 +23,10 @@ import java.util.stream.IntStream;
  * <li>{@code p/N.js}: {@code casebookSearch.p(N, [url, title, [[id, heading, text], …]])} — page N's text,
  *     loaded only for pages shown as results (snippets and the phrase check).</li>
  * </ul>
- * The split happens when the whole index would be larger than {@link #SINGLE_FILE_LIMIT}; shards then hold
- * about {@link #SHARD_TARGET} bytes each. The output depends only on the pages, in their order.
+ * The split happens above {@link #SINGLE_FILE_PAGES} pages; shards then hold about {@link #SHARD_TARGET} bytes
+ * each. The output depends only on the pages, in their order.
  */
 public final class IndexBuilder {
-    public static final int SINGLE_FILE_LIMIT = 384 * 1024;
     public static final int SHARD_TARGET = 48 * 1024;
 
     /** A glossary pair: a form a reader of the other language may type, and this language's term. */
@@ -35,29 +35,55 @@ public final class IndexBuilder {
     private IndexBuilder() {}
 
     /** The terms of one page: for each distinct term of each section, the term and {@code section * 4 + class}. */
-    record PageTerms(String[] terms, int[] codes) {}
+    record PageTerms(String[] terms, int[] codes, int[] partStart) {}
 
     static PageTerms pageTerms(PageText p) {
-        List<String> terms = new ArrayList<>();
-        List<Integer> codes = new ArrayList<>();
+        String[] terms = new String[256];
+        int[] codes = new int[256];
+        int n = 0;
         List<String> scratch = new ArrayList<>();
+        // per term: {count in the body, highest class}
+        Map<String, int[]> seen = new HashMap<>();
         for (int s = 0; s < p.sections().size(); s++) {
             PageText.Section sec = p.sections().get(s);
-            // per term: {count in the body, highest class}
-            Map<String, int[]> seen = new LinkedHashMap<>();
+            seen.clear();
             collect(sec.heading(), Postings.HEADING, seen, scratch);
             collect(sec.strong(), Postings.STRONG, seen, scratch);
             collect(sec.text(), Postings.BODY, seen, scratch);
+            if (n + seen.size() > terms.length) {
+                int size = Math.max(terms.length * 2, n + seen.size());
+                terms = Arrays.copyOf(terms, size);
+                codes = Arrays.copyOf(codes, size);
+            }
             for (Map.Entry<String, int[]> e : seen.entrySet()) {
                 int[] v = e.getValue();
                 int cls = v[1] > Postings.BODY ? v[1] : v[0] >= 3 ? Postings.BODY_REPEATED : Postings.BODY;
-                terms.add(e.getKey());
-                codes.add(s * 4 + cls);
+                terms[n] = e.getKey();
+                codes[n++] = s * 4 + cls;
             }
         }
-        return new PageTerms(
-                terms.toArray(String[]::new),
-                codes.stream().mapToInt(Integer::intValue).toArray());
+        // grouped by the part of the merge each term goes to, so each part reads only its own
+        int[] count = new int[PARTS + 1];
+        int[] part = new int[n];
+        for (int i = 0; i < n; i++) {
+            count[(part[i] = part(terms[i])) + 1]++;
+        }
+        for (int k = 0; k < PARTS; k++) {
+            count[k + 1] += count[k];
+        }
+        String[] t = new String[n];
+        int[] c = new int[n];
+        int[] at = Arrays.copyOf(count, PARTS);
+        for (int i = 0; i < n; i++) {
+            int k = at[part[i]]++;
+            t[k] = terms[i];
+            c[k] = codes[i];
+        }
+        return new PageTerms(t, c, count);
+    }
+
+    static int part(String term) {
+        return (term.hashCode() & 0x7fffffff) % PARTS;
     }
 
     private static void collect(String text, int cls, Map<String, int[]> seen, List<String> scratch) {
@@ -69,7 +95,10 @@ public final class IndexBuilder {
             Tokenizer.terms(r, scratch);
         }
         for (String t : scratch) {
-            int[] v = seen.computeIfAbsent(t, k -> new int[2]);
+            int[] v = seen.get(t);
+            if (v == null) {
+                seen.put(t, v = new int[2]);
+            }
             if (cls == Postings.BODY) {
                 v[0]++;
             } else {
@@ -78,51 +107,139 @@ public final class IndexBuilder {
         }
     }
 
-    /** The index files of one language. */
-    public static Map<String, byte[]> build(List<PageText> pages, List<Bridge> bridges) {
-        PageTerms[] perPage = new PageTerms[pages.size()];
-        IntStream.range(0, pages.size()).parallel().forEach(i -> perPage[i] = pageTerms(pages.get(i)));
-        // term -> its posting list, pages in order
-        Map<String, StringBuilder> lists = new HashMap<>();
-        Map<String, Integer> lastPage = new HashMap<>();
-        int sections = 0;
-        for (int page = 0; page < perPage.length; page++) {
-            sections += pages.get(page).sections().size();
-            PageTerms pt = perPage[page];
-            for (int k = 0; k < pt.terms.length; k++) {
-                String term = pt.terms[k];
-                StringBuilder sb = lists.get(term);
-                int prev;
-                if (sb == null) {
-                    sb = new StringBuilder(8);
-                    lists.put(term, sb);
-                    prev = 0;
-                } else {
-                    prev = lastPage.get(term);
-                }
-                Postings.number(sb, page - prev);
-                Postings.number(sb, pt.codes[k]);
-                lastPage.put(term, page);
+    /** A term's posting list as it grows, pages in order: the encoded text (ASCII) and the last page in it. */
+    private static final class Post {
+        byte[] buf = new byte[8];
+        int len;
+        int last;
+
+        void add(int page, int code) {
+            if (len + 16 > buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
             }
+            len = number(buf, len, page - last);
+            len = number(buf, len, code);
+            last = page;
+        }
+
+        private static int number(byte[] b, int at, int n) {
+            if (n < 32) {
+                b[at] = (byte) Postings.DIGITS.charAt(n);
+                return at + 1;
+            }
+            int shift = 0;
+            while ((n >>> shift) >= 32) {
+                shift += 5;
+            }
+            for (; shift > 0; shift -= 5) {
+                b[at++] = (byte) Postings.DIGITS.charAt(32 + ((n >>> shift) & 31));
+            }
+            b[at++] = (byte) Postings.DIGITS.charAt(n & 31);
+            return at;
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, len, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Up to this many pages, the whole index is one file; above, it is split into term shards and page files. */
+    public static final int SINGLE_FILE_PAGES = 64;
+    /** Pages read, cut into terms and merged at a time (so a large site's terms are never all in memory). */
+    static final int CHUNK = 256;
+    /** The merge runs in this many parts side by side, each for the terms whose hash falls in it. */
+    static final int PARTS = 4;
+
+    /** The index files of one language, in a map (tests, small sites). */
+    public static Map<String, byte[]> build(List<PageText> pages, List<Bridge> bridges) {
+        Map<String, byte[]> files = new TreeMap<>();
+        build(pages.size(), pages::get, bridges, (k, v) -> {
+            synchronized (files) {
+                files.put(k, v);
+            }
+        });
+        return files;
+    }
+
+    /**
+     * Builds the index of {@code count} pages, each read by {@code page} (called once per page, from several
+     * threads; null for a page that has no text), and hands each file to {@code out} (from several threads).
+     * Pages are read {@link #CHUNK} at a time, in parallel; their terms are merged in page order.
+     */
+    public static void build(
+            int count, IntFunction<PageText> page, List<Bridge> bridges, BiConsumer<String, byte[]> out) {
+        boolean split = count > SINGLE_FILE_PAGES;
+        List<Map<String, Post>> parts = new ArrayList<>();
+        for (int i = 0; i < PARTS; i++) {
+            parts.add(new HashMap<>());
+        }
+        String[] inline = split ? null : new String[count];
+        int sections = 0;
+        int pages = 0;
+        for (int from = 0; from < count; from += CHUNK) {
+            int to = Math.min(count, from + CHUNK);
+            PageText[] texts = new PageText[to - from];
+            PageTerms[] terms = new PageTerms[to - from];
+            int first = from;
+            IntStream.range(0, texts.length).parallel().forEach(i -> {
+                texts[i] = page.apply(first + i);
+                if (texts[i] != null) {
+                    terms[i] = pageTerms(texts[i]);
+                }
+            });
+            // pages without text take no number
+            int[] number = new int[texts.length];
+            for (int i = 0; i < texts.length; i++) {
+                number[i] = texts[i] == null ? -1 : pages++;
+                if (texts[i] != null) {
+                    sections += texts[i].sections().size();
+                }
+            }
+            IntStream.range(0, PARTS + 1).parallel().forEach(part -> {
+                if (part == PARTS) {
+                    for (int i = 0; i < texts.length; i++) {
+                        if (texts[i] == null) {
+                            continue;
+                        }
+                        String json = pageJson(texts[i]);
+                        if (split) {
+                            out.accept(
+                                    "p/" + number[i] + ".js",
+                                    bytes("casebookSearch.p(" + number[i] + "," + json + ");\n"));
+                        } else {
+                            inline[number[i]] = json;
+                        }
+                    }
+                    return;
+                }
+                Map<String, Post> posts = parts.get(part);
+                for (int i = 0; i < terms.length; i++) {
+                    PageTerms pt = terms[i];
+                    if (pt == null) {
+                        continue;
+                    }
+                    for (int k = pt.partStart[part]; k < pt.partStart[part + 1]; k++) {
+                        String t = pt.terms[k];
+                        Post p = posts.get(t);
+                        if (p == null) {
+                            posts.put(t, p = new Post());
+                        }
+                        p.add(number[i], pt.codes[k]);
+                    }
+                }
+            });
+        }
+        Map<String, Post> lists = new HashMap<>();
+        for (Map<String, Post> m : parts) {
+            lists.putAll(m);
         }
         String[] terms = lists.keySet().toArray(String[]::new);
         Arrays.sort(terms);
-        long size = 0;
-        for (String t : terms) {
-            size += t.length() * 3L + lists.get(t).length() + 4;
-        }
-        String[] pj = new String[pages.size()];
-        IntStream.range(0, pj.length).parallel().forEach(i -> pj[i] = pageJson(pages.get(i)));
-        long pagesSize = 0;
-        for (String j : pj) {
-            pagesSize += j.length() * 2L;
-        }
-        size += pagesSize;
-        Map<String, byte[]> files = new TreeMap<>();
         StringBuilder manifest = new StringBuilder("casebookSearch.i({\"v\":1,\"sections\":")
                 .append(sections)
                 .append(",\"pageCount\":")
-                .append(pages.size())
+                .append(pages)
                 .append(",\"bridges\":[");
         for (int i = 0; i < bridges.size(); i++) {
             if (i > 0) {
@@ -135,16 +252,20 @@ public final class IndexBuilder {
                     .append(']');
         }
         manifest.append(']');
-        if (size <= SINGLE_FILE_LIMIT) {
+        if (!split) {
             manifest.append(",\"shards\":0,\"terms\":");
             termsJson(manifest, terms, lists);
             manifest.append(",\"pages\":[");
-            for (int i = 0; i < pages.size(); i++) {
-                manifest.append(i > 0 ? "," : "").append(pj[i]);
+            for (int i = 0; i < pages; i++) {
+                manifest.append(i > 0 ? "," : "").append(inline[i] == null ? "" : inline[i]);
             }
             manifest.append(']');
         } else {
-            int shards = (int) Math.max(1, (size - pagesSize) / SHARD_TARGET + 1);
+            long size = 0;
+            for (String t : terms) {
+                size += t.length() * 3L + lists.get(t).len + 4;
+            }
+            int shards = (int) Math.max(1, size / SHARD_TARGET + 1);
             manifest.append(",\"shards\":").append(shards);
             List<List<String>> byShard = new ArrayList<>();
             for (int i = 0; i < shards; i++) {
@@ -153,27 +274,17 @@ public final class IndexBuilder {
             for (String t : terms) {
                 byShard.get(Shards.of(t, shards)).add(t);
             }
-            for (int i = 0; i < shards; i++) {
+            IntStream.range(0, shards).parallel().forEach(i -> {
                 StringBuilder sb =
                         new StringBuilder("casebookSearch.t(").append(i).append(',');
                 termsJson(sb, byShard.get(i).toArray(String[]::new), lists);
-                files.put("t/" + i + ".js", bytes(sb.append(");\n")));
-            }
-            for (int i = 0; i < pages.size(); i++) {
-                files.put(
-                        "p/" + i + ".js",
-                        bytes(new StringBuilder("casebookSearch.p(")
-                                .append(i)
-                                .append(',')
-                                .append(pj[i])
-                                .append(");\n")));
-            }
+                out.accept("t/" + i + ".js", bytes(sb.append(");\n")));
+            });
         }
-        files.put("index.js", bytes(manifest.append("});\n")));
-        return files;
+        out.accept("index.js", bytes(manifest.append("});\n")));
     }
 
-    private static void termsJson(StringBuilder out, String[] terms, Map<String, StringBuilder> lists) {
+    private static void termsJson(StringBuilder out, String[] terms, Map<String, Post> lists) {
         out.append('{');
         for (int i = 0; i < terms.length; i++) {
             if (i > 0) {

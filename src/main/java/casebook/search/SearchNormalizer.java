@@ -40,12 +40,19 @@ public final class SearchNormalizer {
             while (j < n && isCombining(s.codePointAt(j))) {
                 j += Character.charCount(s.codePointAt(j));
             }
-            String cluster = s.substring(i, j);
-            String folded = isPlainAscii(cluster)
-                    ? cluster.toLowerCase(Locale.ROOT)
-                    : Normalizer.normalize(cluster, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-            for (int k = 0; k < folded.length(); k++) {
-                char c = fold(folded.charAt(k), out);
+            char only = j == i + 1 ? s.charAt(i) : 0;
+            String folded;
+            if (only != 0 && isStable(only)) {
+                folded = null; // NFKC and lower case leave it as it is
+            } else {
+                String cluster = s.substring(i, j);
+                folded = isPlainAscii(cluster)
+                        ? cluster.toLowerCase(Locale.ROOT)
+                        : Normalizer.normalize(cluster, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            }
+            int count = folded == null ? 1 : folded.length();
+            for (int k = 0; k < count; k++) {
+                char c = fold(folded == null ? only : folded.charAt(k), out);
                 if (out.length() + 1 >= start.length) {
                     start = Arrays.copyOf(start, start.length * 2);
                     end = Arrays.copyOf(end, end.length * 2);
@@ -76,6 +83,23 @@ public final class SearchNormalizer {
     }
 
     static final char LONG = '\u30FC';
+
+    /**
+     * Characters NFKC and lower case leave unchanged, checked without calling either (a speed-up only: the
+     * result is the same): ASCII digits, lower-case letters and punctuation, hiragana, katakana, the
+     * long-vowel mark, CJK unified ideographs and the ideographic comma and full stop.
+     */
+    private static boolean isStable(char c) {
+        if (c < 0x80) {
+            return c < 'A' || c > 'Z';
+        }
+        return c >= 0x3041 && c <= 0x3096
+                || c >= 0x30A1 && c <= 0x30FA
+                || c == 0x30FC
+                || c >= 0x4E00 && c <= 0x9FFF
+                || c == 0x3001
+                || c == 0x3002;
+    }
 
     private static boolean isPlainAscii(String s) {
         for (int i = 0; i < s.length(); i++) {

@@ -1,18 +1,16 @@
 package casebook.search;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 
 /**
- * Takes a rendered page's searchable text with jsoup, section by section. Only the page's {@code <main>} is
- * parsed (header, navigation and footer are the same on every page). Inside it, the article body is read (the
+ * Takes a rendered page's searchable text, section by section, in one pass ({@code Scanner}; entities decoded
+ * by jsoup). Only the page's {@code <main>} is read (header, navigation and footer are the same on every page). Inside it, the article body is read (the
  * whole article when there is none, as on the glossary): a heading {@code h2}–{@code h4} or a glossary
  * {@code dt} with an id starts a section; text inside a key-point box ({@code .keypoint}) or a glossary term
  * link ({@code a.term}) weighs more. Left out: the page's contents list and other navigation, scripts, the
@@ -38,85 +36,329 @@ public final class TextExtractor {
         if (open < 0 || close < open) {
             return null;
         }
-        Document doc = Jsoup.parseBodyFragment(html.substring(open, close + 7));
-        Element main = doc.selectFirst("main");
-        if (main == null) {
-            return null;
-        }
-        Element h1 = main.selectFirst("h1");
-        String title = h1 == null ? "" : squash(h1.text());
-        Element label = main.selectFirst(".article__label");
-        Element body = main.selectFirst(".article__body");
-        if (body == null) {
-            body = main.selectFirst("article");
-        }
-        if (body == null) {
-            body = main;
-        }
-        Walker w = new Walker(title, label == null ? "" : squash(label.text()));
-        w.walk(body, false);
-        return new PageText(url, title, w.done());
+        return new Scanner(html, open, close + 7, url).run();
     }
 
+    private static final Set<String> VOID = Set.of(
+            "br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "track", "embed", "base",
+            "param");
+    private static final Set<String> BLOCK = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "ul",
+            "ol",
+            "li",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "thead",
+            "tbody",
+            "tfoot",
+            "caption",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "figure",
+            "figcaption",
+            "header",
+            "footer",
+            "aside",
+            "details",
+            "summary",
+            "pre",
+            "hr",
+            "br",
+            "nav",
+            "main",
+            "address");
+
+    /**
+     * One pass over the HTML of {@code <main>} as casebook writes it (well-formed: every page body went through
+     * the renderer or jsoup's cleaner), with a stack of open elements. jsoup would build a tree first; at 20,000
+     * pages the pass costs a fraction of that, and the result is the same ({@code TextExtractorTest}).
+     */
+    private static final class Scanner {
+        private final String h;
+        private final int end;
+        private final String url;
+        private int i;
+        /** Per open element: its name and flags. */
+        private final ArrayDeque<Object[]> stack = new ArrayDeque<>();
+
+        private static final int SKIP = 1, EM = 2, ROOT = 4, HEADING = 8, TITLE = 16, LABEL = 32;
+        private final String rootClass;
+        private final String rootTag;
+        private Walker w;
+        private StringBuilder capture;
+        private String title = "";
+        private String label = "";
+
+        Scanner(String h, int from, int end, String url) {
+            this.h = h;
+            this.i = from;
+            this.end = end;
+            this.url = url;
+            String inside = h.substring(from, end);
+            rootClass = inside.contains("article__body") ? "article__body" : null;
+            rootTag = rootClass != null ? null : inside.contains("<article") ? "article" : "main";
+        }
+
+        private int flags() {
+            return stack.isEmpty() ? 0 : (int) stack.peek()[1];
+        }
+
+        PageText run() {
+            StringBuilder pending = new StringBuilder();
+            while (i < end) {
+                int lt = h.indexOf('<', i);
+                if (lt < 0 || lt > end) {
+                    lt = end;
+                }
+                if (lt > i) {
+                    text(h.substring(i, lt));
+                }
+                if (lt >= end) {
+                    break;
+                }
+                if (h.startsWith("<!--", lt)) {
+                    int c = h.indexOf("-->", lt + 4);
+                    i = c < 0 ? end : c + 3;
+                    continue;
+                }
+                int gt = h.indexOf('>', lt);
+                if (gt < 0) {
+                    break;
+                }
+                String tag = h.substring(lt + 1, gt);
+                i = gt + 1;
+                if (tag.startsWith("/")) {
+                    close(tag.substring(1).strip().toLowerCase(Locale.ROOT));
+                } else if (!tag.startsWith("!")) {
+                    open(tag);
+                }
+            }
+            if (w == null) {
+                w = new Walker(title, label);
+            }
+            return new PageText(url, title, w.done());
+        }
+
+        private void open(String tag) {
+            boolean selfClosing = tag.endsWith("/");
+            int sp = 0;
+            while (sp < tag.length() && !Character.isWhitespace(tag.charAt(sp)) && tag.charAt(sp) != '/') {
+                sp++;
+            }
+            String name = tag.substring(0, sp).toLowerCase(Locale.ROOT);
+            String attrs = tag.substring(sp);
+            String cls = attr(attrs, "class");
+            String id = attr(attrs, "id");
+            int f = flags() & (SKIP | EM | ROOT | HEADING | TITLE | LABEL);
+            boolean inRoot = (f & ROOT) != 0;
+            if (!inRoot && (rootClass != null ? cls != null && hasClass(cls, rootClass) : name.equals(rootTag))) {
+                f |= ROOT;
+                if (w == null) {
+                    w = new Walker(title, label);
+                }
+            } else if ((f & ROOT) != 0 && (f & (SKIP | HEADING)) == 0) {
+                boolean skip = SKIP_TAGS.contains(name) || "true".equals(attr(attrs, "aria-hidden"));
+                if (!skip && cls != null) {
+                    for (String k : SKIP_CLASSES) {
+                        if (hasClass(cls, k)) {
+                            skip = true;
+                        }
+                    }
+                }
+                if (skip) {
+                    f |= SKIP;
+                } else if (SECTION_TAGS.contains(name) && id != null && !id.isEmpty()) {
+                    f |= HEADING;
+                    w.flushTo(decode(id));
+                    capture = new StringBuilder();
+                } else {
+                    if (BLOCK.contains(name)) {
+                        w.append(" ", false);
+                    }
+                    boolean em = (f & EM) == 0
+                            && cls != null
+                            && (hasClass(cls, "keypoint") || name.equals("a") && hasClass(cls, "term"));
+                    if (em) {
+                        f |= EM;
+                        w.strongSpace();
+                    }
+                }
+            }
+            if (title.isEmpty() && name.equals("h1") && capture == null) {
+                f |= TITLE;
+                capture = new StringBuilder();
+            } else if (label.isEmpty() && cls != null && hasClass(cls, "article__label") && capture == null) {
+                f |= LABEL;
+                capture = new StringBuilder();
+            }
+            if (VOID.contains(name) || selfClosing) {
+                if ((f & ROOT) != 0 && (f & (SKIP | HEADING)) == 0 && BLOCK.contains(name) && w != null) {
+                    w.append(" ", false);
+                }
+                if ((f & HEADING) != 0 && capture != null && "br".equals(name)) {
+                    capture.append(' ');
+                }
+                return;
+            }
+            stack.push(new Object[] {name, f});
+        }
+
+        private void close(String name) {
+            while (!stack.isEmpty()) {
+                Object[] top = stack.pop();
+                int f = (int) top[1];
+                int parent = flags();
+                if ((f & HEADING) != 0 && (parent & HEADING) == 0) {
+                    w.heading(squash(capture.toString()));
+                    capture = null;
+                } else if ((f & TITLE) != 0 && (parent & TITLE) == 0) {
+                    title = squash(capture.toString());
+                    capture = null;
+                    if (w != null) {
+                        w.title(title);
+                    }
+                } else if ((f & LABEL) != 0 && (parent & LABEL) == 0) {
+                    label = squash(capture.toString());
+                    capture = null;
+                    if (w != null) {
+                        w.label(label);
+                    }
+                }
+                if ((f & HEADING) == 0
+                        && (f & ROOT) != 0
+                        && (f & (SKIP | HEADING)) == 0
+                        && BLOCK.contains((String) top[0])) {
+                    w.append(" ", false);
+                }
+                if (top[0].equals(name)) {
+                    return;
+                }
+            }
+        }
+
+        private void text(String raw) {
+            int f = flags();
+            String t = raw.indexOf('&') >= 0 ? decode(raw) : raw;
+            if ((f & (HEADING | TITLE | LABEL)) != 0 && capture != null) {
+                capture.append(t);
+            }
+            if ((f & HEADING) != 0) {
+                return;
+            }
+            if ((f & ROOT) != 0 && (f & SKIP) == 0) {
+                w.append(t, (f & EM) != 0);
+            }
+        }
+
+        private static String decode(String s) {
+            return s.indexOf('&') < 0 ? s : Parser.unescapeEntities(s, false);
+        }
+
+        /** An attribute's value (double or single quotes, or none), or null. */
+        private static String attr(String attrs, String name) {
+            int at = 0;
+            while (true) {
+                at = attrs.indexOf(name, at);
+                if (at < 0) {
+                    return null;
+                }
+                int e = at + name.length();
+                boolean starts = at > 0 && Character.isWhitespace(attrs.charAt(at - 1));
+                int k = e;
+                while (k < attrs.length() && attrs.charAt(k) == ' ') {
+                    k++;
+                }
+                if (!starts || k >= attrs.length() || attrs.charAt(k) != '=') {
+                    if (starts
+                            && (k >= attrs.length() || attrs.charAt(k) != '=')
+                            && (e == attrs.length()
+                                    || !Character.isLetterOrDigit(attrs.charAt(e)) && attrs.charAt(e) != '-')) {
+                        return ""; // present without a value
+                    }
+                    at = e;
+                    continue;
+                }
+                k++;
+                while (k < attrs.length() && attrs.charAt(k) == ' ') {
+                    k++;
+                }
+                if (k >= attrs.length()) {
+                    return "";
+                }
+                char q = attrs.charAt(k);
+                if (q == '"' || q == '\'') {
+                    int c = attrs.indexOf(q, k + 1);
+                    return c < 0 ? attrs.substring(k + 1) : attrs.substring(k + 1, c);
+                }
+                int c = k;
+                while (c < attrs.length() && !Character.isWhitespace(attrs.charAt(c)) && attrs.charAt(c) != '/') {
+                    c++;
+                }
+                return attrs.substring(k, c);
+            }
+        }
+    }
+
+    /** The sections as they are read: the current one's id, heading, text and strong text. */
     private static final class Walker {
         private final List<PageText.Section> sections = new ArrayList<>();
         private String id = "";
         private String heading;
         private StringBuilder text = new StringBuilder();
         private StringBuilder strong = new StringBuilder();
+        private String nextId;
 
         Walker(String title, String label) {
             heading = title;
             strong.append(label);
         }
 
-        void walk(Element e, boolean emphasised) {
-            for (Node n : e.childNodes()) {
-                if (n instanceof TextNode t) {
-                    append(t.getWholeText(), emphasised);
-                } else if (n instanceof Element c) {
-                    if (skip(c)) {
-                        continue;
-                    }
-                    String tag = c.normalName();
-                    if (SECTION_TAGS.contains(tag) && c.hasAttr("id") && !c.id().isEmpty()) {
-                        flush();
-                        id = c.id();
-                        heading = squash(c.text());
-                        continue;
-                    }
-                    boolean block = c.isBlock() || "br".equals(tag);
-                    if (block) {
-                        append(" ", false);
-                    }
-                    boolean em = emphasised || c.hasClass("keypoint") || "a".equals(tag) && c.hasClass("term");
-                    if (em && !emphasised) {
-                        strong.append(' ');
-                    }
-                    walk(c, em);
-                    if (block) {
-                        append(" ", false);
-                    }
-                }
+        void strongSpace() {
+            strong.append(' ');
+        }
+
+        /** The page's title, found after the section it heads began (a title inside the body, as on the glossary). */
+        void title(String t) {
+            if (sections.isEmpty() && (heading == null || heading.isEmpty())) {
+                heading = t;
             }
         }
 
-        private static boolean skip(Element c) {
-            if (SKIP_TAGS.contains(c.normalName()) || "true".equals(c.attr("aria-hidden"))) {
-                return true;
+        void label(String l) {
+            if (sections.isEmpty()) {
+                strong.insert(0, l);
             }
-            for (String k : c.classNames()) {
-                if (SKIP_CLASSES.contains(k)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
-        private void append(String s, boolean emphasised) {
+        /** A heading with an id starts: the current section ends. */
+        void flushTo(String id) {
+            flush();
+            nextId = id;
+        }
+
+        void heading(String text) {
+            id = nextId;
+            heading = text;
+        }
+
+        void append(String s, boolean emphasised) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                boolean space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0';
+                boolean space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f';
                 if (space) {
                     if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
                         text.append(' ');
@@ -131,7 +373,8 @@ public final class TextExtractor {
         }
 
         private void flush() {
-            sections.add(new PageText.Section(id, heading, text.toString().strip(), squash(strong.toString())));
+            String t = text.toString();
+            sections.add(new PageText.Section(id, heading, t.isEmpty() ? t : squash(t), squash(strong.toString())));
             text = new StringBuilder();
             strong = new StringBuilder();
         }
@@ -142,7 +385,36 @@ public final class TextExtractor {
         }
     }
 
+    /** The class attribute {@code cls} holds the class {@code k}. */
+    static boolean hasClass(String cls, String k) {
+        int at = cls.indexOf(k);
+        while (at >= 0) {
+            int end = at + k.length();
+            if ((at == 0 || cls.charAt(at - 1) == ' ') && (end == cls.length() || cls.charAt(end) == ' ')) {
+                return true;
+            }
+            at = cls.indexOf(k, at + 1);
+        }
+        return false;
+    }
+
+    /** Runs of white space (and no-break spaces) as one space, none at either end. */
     static String squash(String s) {
-        return s.replaceAll("[\\s\\u00A0]+", " ").strip();
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f') {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        int n = out.length();
+        if (n > 0 && out.charAt(n - 1) == ' ') {
+            out.setLength(n - 1);
+        }
+        return out.toString();
     }
 }

@@ -113,8 +113,17 @@ public final class Tokenizer {
         if (c < 0x1100) {
             return false;
         }
-        if (c == 0x30FC) {
+        // the common ranges first (the same answer as the script lookup below, sooner)
+        if (c >= 0x4E00 && c <= 0x9FFF || c >= 0x3041 && c <= 0x3096 || c >= 0x30A1 && c <= 0x30FA || c == 0x30FC) {
             return true;
+        }
+        if (c >= 0x3000 && c <= 0x303F || c >= 0xFF00 && c <= 0xFF65) {
+            return c == 0x3005
+                    || c == 0x3007
+                    || c >= 0x3021 && c <= 0x3029
+                    || c >= 0x3038 && c <= 0x303B
+                    || c == 0x302E
+                    || c == 0x302F;
         }
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN
