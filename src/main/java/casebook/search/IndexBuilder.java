@@ -34,75 +34,235 @@ public final class IndexBuilder {
 
     private IndexBuilder() {}
 
-    /** The terms of one page: for each distinct term of each section, the term and {@code section * 4 + class}. */
-    record PageTerms(String[] terms, int[] codes, int[] partStart) {}
+    /**
+     * The terms of one page: for each distinct term of each section, the term and {@code section * 4 + class}. A
+     * CJK term is a key ({@link #cjkKey}, {@code words[i]} null), a word is {@code words[i]} (key 0); grouped by
+     * the part of the merge each term goes to, from {@code partStart[k]}, in section order within a part.
+     */
+    record PageTerms(long[] keys, String[] words, int[] codes, int[] partStart) {}
+
+    /** A CJK term as a number: its first code point, and its second (0 for a character alone). */
+    static long cjkKey(int first, int second) {
+        return (long) first << 21 | second;
+    }
+
+    static String cjkTerm(long key) {
+        int first = (int) (key >>> 21);
+        int second = (int) (key & 0x1FFFFF);
+        return second == 0 ? new String(new int[] {first}, 0, 1) : new String(new int[] {first, second}, 0, 2);
+    }
 
     static PageTerms pageTerms(PageText p) {
-        String[] terms = new String[256];
+        SectionTerms seen = new SectionTerms();
+        long[] keys = new long[256];
+        String[] words = new String[256];
         int[] codes = new int[256];
         int n = 0;
-        List<String> scratch = new ArrayList<>();
-        // per term: {count in the body, highest class}
-        Map<String, int[]> seen = new HashMap<>();
         for (int s = 0; s < p.sections().size(); s++) {
             PageText.Section sec = p.sections().get(s);
             seen.clear();
-            collect(sec.heading(), Postings.HEADING, seen, scratch);
-            collect(sec.strong(), Postings.STRONG, seen, scratch);
-            collect(sec.text(), Postings.BODY, seen, scratch);
-            if (n + seen.size() > terms.length) {
-                int size = Math.max(terms.length * 2, n + seen.size());
-                terms = Arrays.copyOf(terms, size);
-                codes = Arrays.copyOf(codes, size);
+            seen.collect(sec.heading(), Postings.HEADING);
+            seen.collect(sec.strong(), Postings.STRONG);
+            seen.collect(sec.text(), Postings.BODY);
+            int size = seen.size();
+            if (n + size > keys.length) {
+                int grown = Math.max(keys.length * 2, n + size);
+                keys = Arrays.copyOf(keys, grown);
+                words = Arrays.copyOf(words, grown);
+                codes = Arrays.copyOf(codes, grown);
             }
-            for (Map.Entry<String, int[]> e : seen.entrySet()) {
-                int[] v = e.getValue();
-                int cls = v[1] > Postings.BODY ? v[1] : v[0] >= 3 ? Postings.BODY_REPEATED : Postings.BODY;
-                terms[n] = e.getKey();
-                codes[n++] = s * 4 + cls;
-            }
+            n = seen.drain(s, keys, words, codes, n);
         }
         // grouped by the part of the merge each term goes to, so each part reads only its own
         int[] count = new int[PARTS + 1];
         int[] part = new int[n];
         for (int i = 0; i < n; i++) {
-            count[(part[i] = part(terms[i])) + 1]++;
+            count[(part[i] = words[i] == null ? part(keys[i]) : part(words[i])) + 1]++;
         }
         for (int k = 0; k < PARTS; k++) {
             count[k + 1] += count[k];
         }
-        String[] t = new String[n];
+        long[] ks = new long[n];
+        String[] ws = new String[n];
         int[] c = new int[n];
         int[] at = Arrays.copyOf(count, PARTS);
         for (int i = 0; i < n; i++) {
             int k = at[part[i]]++;
-            t[k] = terms[i];
+            ks[k] = keys[i];
+            ws[k] = words[i];
             c[k] = codes[i];
         }
-        return new PageTerms(t, c, count);
+        return new PageTerms(ks, ws, c, count);
     }
 
-    static int part(String term) {
-        return (term.hashCode() & 0x7fffffff) % PARTS;
+    static int part(String word) {
+        return (word.hashCode() & 0x7fffffff) % PARTS;
     }
 
-    private static void collect(String text, int cls, Map<String, int[]> seen, List<String> scratch) {
-        if (text == null || text.isEmpty()) {
-            return;
+    static int part(long key) {
+        return (int) ((mix(key) >>> 33) % PARTS);
+    }
+
+    private static long mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
+    }
+
+    /**
+     * The distinct terms of one section as they are collected, each with its count in the body text and the
+     * highest class it has elsewhere, in an open-addressed table of keys: a CJK term's {@link #cjkKey}, or for a
+     * word {@link #WORD} and its number among the page's words.
+     */
+    private static final class SectionTerms implements Tokenizer.TermSink {
+        private static final long WORD = 1L << 62;
+        private long[] keys = new long[512];
+        private int[] body = new int[512];
+        private int[] high = new int[512];
+        private int size;
+        private final Map<String, Integer> wordIds = new HashMap<>();
+        private final List<String> words = new ArrayList<>();
+        private int cls;
+
+        void clear() {
+            if (size > 0) {
+                Arrays.fill(keys, 0);
+                Arrays.fill(body, 0);
+                Arrays.fill(high, 0);
+                size = 0;
+            }
         }
-        scratch.clear();
-        for (Tokenizer.Run r : Tokenizer.runs(SearchNormalizer.normalize(text))) {
-            Tokenizer.terms(r, scratch);
+
+        int size() {
+            return size;
         }
-        for (String t : scratch) {
-            int[] v = seen.get(t);
-            if (v == null) {
-                seen.put(t, v = new int[2]);
+
+        void collect(String text, int cls) {
+            if (text == null || text.isEmpty()) {
+                return;
+            }
+            this.cls = cls;
+            Tokenizer.forEachTerm(SearchNormalizer.normalize(text), this);
+        }
+
+        @Override
+        public void cjk(int first, int second) {
+            add(cjkKey(first, second));
+        }
+
+        @Override
+        public void word(String word) {
+            Integer id = wordIds.get(word);
+            if (id == null) {
+                wordIds.put(word, id = words.size());
+                words.add(word);
+            }
+            add(WORD | id);
+        }
+
+        private void add(long key) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = (int) mix(key) & mask;
+            while (keys[i] != 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == 0) {
+                keys[i] = key;
+                size++;
             }
             if (cls == Postings.BODY) {
-                v[0]++;
+                body[i]++;
             } else {
-                v[1] = Math.max(v[1], cls);
+                high[i] = Math.max(high[i], cls);
+            }
+        }
+
+        private void grow() {
+            long[] k = keys;
+            int[] b = body;
+            int[] h = high;
+            keys = new long[k.length * 2];
+            body = new int[k.length * 2];
+            high = new int[k.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < k.length; j++) {
+                if (k[j] != 0) {
+                    int i = (int) mix(k[j]) & mask;
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = k[j];
+                    body[i] = b[j];
+                    high[i] = h[j];
+                }
+            }
+        }
+
+        /** Writes the terms with their codes for section {@code s} from {@code n}; returns the new end. */
+        int drain(int s, long[] toKeys, String[] toWords, int[] toCodes, int n) {
+            for (int i = 0; i < keys.length; i++) {
+                long k = keys[i];
+                if (k == 0) {
+                    continue;
+                }
+                if ((k & WORD) != 0) {
+                    toKeys[n] = 0;
+                    toWords[n] = words.get((int) (k & ~WORD));
+                } else {
+                    toKeys[n] = k;
+                    toWords[n] = null;
+                }
+                toCodes[n++] = s * 4 + classOf(body[i], high[i]);
+            }
+            return n;
+        }
+
+        private static int classOf(int bodyCount, int high) {
+            return high > Postings.BODY ? high : bodyCount >= 3 ? Postings.BODY_REPEATED : Postings.BODY;
+        }
+    }
+
+    /** The posting lists of CJK terms by key: an open-addressed table (keys are never 0). */
+    private static final class KeyTable {
+        long[] keys = new long[1 << 12];
+        Post[] posts = new Post[1 << 12];
+        int size;
+
+        Post get(long key) {
+            int mask = keys.length - 1;
+            int i = (int) mix(key) & mask;
+            while (keys[i] != 0) {
+                if (keys[i] == key) {
+                    return posts[i];
+                }
+                i = (i + 1) & mask;
+            }
+            if (size * 2 >= keys.length) {
+                grow();
+                return get(key);
+            }
+            keys[i] = key;
+            size++;
+            return posts[i] = new Post();
+        }
+
+        private void grow() {
+            long[] k = keys;
+            Post[] p = posts;
+            keys = new long[k.length * 2];
+            posts = new Post[k.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < k.length; j++) {
+                if (k[j] != 0) {
+                    int i = (int) mix(k[j]) & mask;
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = k[j];
+                    posts[i] = p[j];
+                }
             }
         }
     }
@@ -171,48 +331,39 @@ public final class IndexBuilder {
             int count, IntFunction<PageText> page, List<Bridge> bridges, BiConsumer<String, byte[]> out) {
         boolean split = count > SINGLE_FILE_PAGES;
         List<Map<String, Post>> parts = new ArrayList<>();
+        List<KeyTable> cjkParts = new ArrayList<>();
         for (int i = 0; i < PARTS; i++) {
             parts.add(new HashMap<>());
+            cjkParts.add(new KeyTable());
         }
         String[] inline = split ? null : new String[count];
         int sections = 0;
-        int pages = 0;
         for (int from = 0; from < count; from += CHUNK) {
             int to = Math.min(count, from + CHUNK);
             PageText[] texts = new PageText[to - from];
             PageTerms[] terms = new PageTerms[to - from];
             int first = from;
             IntStream.range(0, texts.length).parallel().forEach(i -> {
-                texts[i] = page.apply(first + i);
-                if (texts[i] != null) {
-                    terms[i] = pageTerms(texts[i]);
-                }
-            });
-            // pages without text take no number
-            int[] number = new int[texts.length];
-            for (int i = 0; i < texts.length; i++) {
-                number[i] = texts[i] == null ? -1 : pages++;
-                if (texts[i] != null) {
-                    sections += texts[i].sections().size();
-                }
-            }
-            IntStream.range(0, PARTS + 1).parallel().forEach(part -> {
-                if (part == PARTS) {
-                    for (int i = 0; i < texts.length; i++) {
-                        if (texts[i] == null) {
-                            continue;
-                        }
-                        String json = pageJson(texts[i]);
-                        if (split) {
-                            out.accept(
-                                    "p/" + number[i] + ".js",
-                                    bytes("casebookSearch.p(" + number[i] + "," + json + ");\n"));
-                        } else {
-                            inline[number[i]] = json;
-                        }
-                    }
+                int number = first + i;
+                PageText text = page.apply(number);
+                if (text == null) {
                     return;
                 }
+                texts[i] = text;
+                terms[i] = pageTerms(text);
+                if (split) {
+                    out.accept("p/" + number + ".js", pageFile(number, text));
+                } else {
+                    inline[number] = pageJson(new StringBuilder(), text).toString();
+                }
+            });
+            for (PageText t : texts) {
+                if (t != null) {
+                    sections += t.sections().size();
+                }
+            }
+            IntStream.range(0, PARTS).parallel().forEach(part -> {
+                KeyTable cjk = cjkParts.get(part);
                 Map<String, Post> posts = parts.get(part);
                 for (int i = 0; i < terms.length; i++) {
                     PageTerms pt = terms[i];
@@ -220,12 +371,17 @@ public final class IndexBuilder {
                         continue;
                     }
                     for (int k = pt.partStart[part]; k < pt.partStart[part + 1]; k++) {
-                        String t = pt.terms[k];
-                        Post p = posts.get(t);
-                        if (p == null) {
-                            posts.put(t, p = new Post());
+                        String w = pt.words[k];
+                        Post p;
+                        if (w == null) {
+                            p = cjk.get(pt.keys[k]);
+                        } else {
+                            p = posts.get(w);
+                            if (p == null) {
+                                posts.put(w, p = new Post());
+                            }
                         }
-                        p.add(number[i], pt.codes[k]);
+                        p.add(first + i, pt.codes[k]);
                     }
                 }
             });
@@ -234,12 +390,19 @@ public final class IndexBuilder {
         for (Map<String, Post> m : parts) {
             lists.putAll(m);
         }
+        for (KeyTable t : cjkParts) {
+            for (int i = 0; i < t.keys.length; i++) {
+                if (t.keys[i] != 0) {
+                    lists.put(cjkTerm(t.keys[i]), t.posts[i]);
+                }
+            }
+        }
         String[] terms = lists.keySet().toArray(String[]::new);
         Arrays.sort(terms);
         StringBuilder manifest = new StringBuilder("casebookSearch.i({\"v\":1,\"sections\":")
                 .append(sections)
                 .append(",\"pageCount\":")
-                .append(pages)
+                .append(count)
                 .append(",\"bridges\":[");
         for (int i = 0; i < bridges.size(); i++) {
             if (i > 0) {
@@ -256,8 +419,8 @@ public final class IndexBuilder {
             manifest.append(",\"shards\":0,\"terms\":");
             termsJson(manifest, terms, lists);
             manifest.append(",\"pages\":[");
-            for (int i = 0; i < pages; i++) {
-                manifest.append(i > 0 ? "," : "").append(inline[i] == null ? "" : inline[i]);
+            for (int i = 0; i < count; i++) {
+                manifest.append(i > 0 ? "," : "").append(inline[i] == null ? "null" : inline[i]);
             }
             manifest.append(']');
         } else {
@@ -295,26 +458,31 @@ public final class IndexBuilder {
         out.append('}');
     }
 
-    static String pageJson(PageText p) {
-        StringBuilder sb = new StringBuilder("[")
-                .append(json(p.url()))
-                .append(',')
-                .append(json(p.title()))
-                .append(",[");
+    /** The file {@code p/N.js} of page N. */
+    private static byte[] pageFile(int number, PageText p) {
+        StringBuilder sb = new StringBuilder(256 + p.sections().size() * 64)
+                .append("casebookSearch.p(")
+                .append(number)
+                .append(',');
+        return bytes(pageJson(sb, p).append(");\n"));
+    }
+
+    /** Appends {@code [url, title, [[id, heading, text], …]]}. */
+    static StringBuilder pageJson(StringBuilder sb, PageText p) {
+        sb.append('[');
+        json(sb, p.url()).append(',');
+        json(sb, p.title()).append(",[");
         for (int i = 0; i < p.sections().size(); i++) {
             PageText.Section s = p.sections().get(i);
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append('[')
-                    .append(json(s.id()))
-                    .append(',')
-                    .append(json(s.heading()))
-                    .append(',')
-                    .append(json(s.text()))
-                    .append(']');
+            sb.append('[');
+            json(sb, s.id()).append(',');
+            json(sb, s.heading()).append(',');
+            json(sb, s.text()).append(']');
         }
-        return sb.append("]]").toString();
+        return sb.append("]]");
     }
 
     private static byte[] bytes(CharSequence s) {
@@ -326,22 +494,27 @@ public final class IndexBuilder {
      * backslashes, control characters, {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped.
      */
     static String json(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        return json(new StringBuilder(s.length() + 2), s).toString();
+    }
+
+    /** Appends {@link #json(String)} to {@code sb}, copying runs that need no escape at once. */
+    static StringBuilder json(StringBuilder sb, String s) {
+        sb.append('"');
+        int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0x2028 && c != 0x2029) {
+                continue;
+            }
+            sb.append(s, from, i);
+            from = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(String.format("\\u%04x", (int) c));
             }
         }
-        return sb.append('"').toString();
+        return sb.append(s, from, s.length()).append('"');
     }
 }

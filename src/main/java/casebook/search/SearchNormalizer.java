@@ -25,22 +25,33 @@ public final class SearchNormalizer {
     /** Normalised text and, for each of its UTF-16 units, the input range [start, end) it came from. */
     public record Result(String text, int[] start, int[] end) {}
 
+    /** The normalised text alone (the index's path: no offsets kept). */
     public static String normalize(String s) {
-        return normalizeWithOffsets(s).text();
+        return run(s, false).text();
     }
 
     public static Result normalizeWithOffsets(String s) {
+        return run(s, true);
+    }
+
+    private static Result run(String s, boolean offsets) {
         int n = s.length();
-        StringBuilder out = new StringBuilder(n);
-        int[] start = new int[n + 8];
-        int[] end = new int[n + 8];
+        char[] out = new char[n + 8];
+        int len = 0;
+        int[] start = offsets ? new int[n + 8] : null;
+        int[] end = offsets ? new int[n + 8] : null;
+        boolean longs = false;
         int i = 0;
         while (i < n) {
-            int j = i + Character.charCount(s.codePointAt(i));
-            while (j < n && isCombining(s.codePointAt(j))) {
-                j += Character.charCount(s.codePointAt(j));
+            char only = s.charAt(i);
+            int j = i + 1;
+            if (Character.isHighSurrogate(only) || j < n && mayCombine(s.charAt(j)) && isCombining(s.codePointAt(j))) {
+                j = i + Character.charCount(s.codePointAt(i));
+                while (j < n && isCombining(s.codePointAt(j))) {
+                    j += Character.charCount(s.codePointAt(j));
+                }
+                only = j == i + 1 ? only : 0;
             }
-            char only = j == i + 1 ? s.charAt(i) : 0;
             String folded;
             if (only != 0 && isStable(only)) {
                 folded = null; // NFKC and lower case leave it as it is
@@ -51,35 +62,63 @@ public final class SearchNormalizer {
                         : Normalizer.normalize(cluster, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
             }
             int count = folded == null ? 1 : folded.length();
-            for (int k = 0; k < count; k++) {
-                char c = fold(folded == null ? only : folded.charAt(k), out);
-                if (out.length() + 1 >= start.length) {
-                    start = Arrays.copyOf(start, start.length * 2);
-                    end = Arrays.copyOf(end, end.length * 2);
+            if (len + count >= out.length) {
+                int size = Math.max(out.length * 2, len + count + 8);
+                out = Arrays.copyOf(out, size);
+                if (offsets) {
+                    start = Arrays.copyOf(start, size);
+                    end = Arrays.copyOf(end, size);
                 }
-                start[out.length()] = i;
-                end[out.length()] = j;
-                out.append(c);
+            }
+            for (int k = 0; k < count; k++) {
+                char c = fold(folded == null ? only : folded.charAt(k), len == 0 ? 0 : out[len - 1]);
+                longs |= c == LONG;
+                if (offsets) {
+                    start[len] = i;
+                    end[len] = j;
+                }
+                out[len++] = c;
             }
             i = j;
         }
+        if (!longs && !offsets) {
+            return new Result(new String(out, 0, len), null, null);
+        }
         // a long-vowel mark that ends a kana word goes
-        StringBuilder text = new StringBuilder(out.length());
-        int[] st = new int[out.length()];
-        int[] en = new int[out.length()];
-        for (int k = 0; k < out.length(); k++) {
-            char c = out.charAt(k);
+        char[] text = new char[len];
+        int kept = 0;
+        int[] st = offsets ? new int[len] : null;
+        int[] en = offsets ? new int[len] : null;
+        for (int k = 0; k < len; k++) {
+            char c = out[k];
             if (c == LONG
                     && k > 0
-                    && isHiragana(out.charAt(k - 1))
-                    && (k + 1 == out.length() || !isHiragana(out.charAt(k + 1)) && out.charAt(k + 1) != LONG)) {
+                    && isHiragana(out[k - 1])
+                    && (k + 1 == len || !isHiragana(out[k + 1]) && out[k + 1] != LONG)) {
                 continue;
             }
-            st[text.length()] = start[k];
-            en[text.length()] = end[k];
-            text.append(c);
+            if (offsets) {
+                st[kept] = start[k];
+                en[kept] = end[k];
+            }
+            text[kept++] = c;
         }
-        return new Result(text.toString(), Arrays.copyOf(st, text.length()), Arrays.copyOf(en, text.length()));
+        String t = new String(text, 0, kept);
+        return offsets ? new Result(t, Arrays.copyOf(st, kept), Arrays.copyOf(en, kept)) : new Result(t, null, null);
+    }
+
+    /**
+     * False for characters that are surely not combining marks (a speed-up only): below U+0300, general
+     * punctuation, CJK punctuation up to U+3029, kana, kanji, full-width forms up to U+FF9D.
+     */
+    private static boolean mayCombine(char c) {
+        return c >= 0x300
+                && !(c >= 0x4E00 && c <= 0x9FFF
+                        || c >= 0x3000 && c <= 0x3029
+                        || c >= 0x3041 && c <= 0x3096
+                        || c >= 0x30A1 && c <= 0x30FF
+                        || c >= 0x2000 && c <= 0x206F
+                        || c >= 0xFF00 && c <= 0xFF9D);
     }
 
     static final char LONG = '\u30FC';
@@ -129,13 +168,12 @@ public final class SearchNormalizer {
     }
 
     /** Steps 2 to 4 for one character, given the output so far. */
-    private static char fold(char c, StringBuilder before) {
+    private static char fold(char c, char prev) {
         if (c >= 0x30A1 && c <= 0x30F6) {
             c = (char) (c - 0x60);
         } else if (c == 0x30FD || c == 0x30FE) {
             c = (char) (c - 0x60);
         }
-        char prev = before.length() == 0 ? 0 : before.charAt(before.length() - 1);
         if (isDash(c) && (isHiragana(prev))) {
             return LONG;
         }

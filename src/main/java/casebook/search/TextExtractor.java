@@ -356,25 +356,27 @@ public final class TextExtractor {
         }
 
         void append(String s, boolean emphasised) {
+            int from = 0;
             for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                boolean space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f';
-                if (space) {
+                if (isSpace(s.charAt(i))) {
+                    text.append(s, from, i);
+                    from = i + 1;
                     if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
                         text.append(' ');
                     }
-                } else {
-                    text.append(c);
                 }
             }
+            text.append(s, from, s.length());
             if (emphasised) {
                 strong.append(s);
             }
         }
 
         private void flush() {
-            String t = text.toString();
-            sections.add(new PageText.Section(id, heading, t.isEmpty() ? t : squash(t), squash(strong.toString())));
+            // the text is squashed as it is appended: at most a space at its end is left
+            int n = text.length();
+            String t = text.substring(0, n > 0 && text.charAt(n - 1) == ' ' ? n - 1 : n);
+            sections.add(new PageText.Section(id, heading, t, squash(strong.toString())));
             text = new StringBuilder();
             strong = new StringBuilder();
         }
@@ -400,10 +402,19 @@ public final class TextExtractor {
 
     /** Runs of white space (and no-break spaces) as one space, none at either end. */
     static String squash(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        boolean plain = n == 0 || s.charAt(0) != ' ' && s.charAt(n - 1) != ' ';
+        for (int i = 0; plain && i < n; i++) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f') {
+            plain = !isSpace(c) || c == ' ' && s.charAt(i + 1) != ' ';
+        }
+        if (plain) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
                 if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
                     out.append(' ');
                 }
@@ -411,10 +422,14 @@ public final class TextExtractor {
                 out.append(c);
             }
         }
-        int n = out.length();
-        if (n > 0 && out.charAt(n - 1) == ' ') {
-            out.setLength(n - 1);
+        int len = out.length();
+        if (len > 0 && out.charAt(len - 1) == ' ') {
+            out.setLength(len - 1);
         }
         return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\f';
     }
 }

@@ -84,6 +84,77 @@ public final class Tokenizer {
         }
     }
 
+    /** Receives the index terms of a text, in order ({@link #forEachTerm}). */
+    public interface TermSink {
+        /** A CJK bigram, or with {@code second} 0 the last character of a CJK run alone. */
+        void cjk(int first, int second);
+
+        /** A word. */
+        void word(String word);
+    }
+
+    /**
+     * The index terms of normalised text, the same as {@link #runs} followed by {@link #terms} for each run, in
+     * the same order, without making a string for each CJK term (the index builder's path).
+     */
+    public static void forEachTerm(String norm, TermSink sink) {
+        int n = norm.length();
+        int i = 0;
+        StringBuilder w = null;
+        while (i < n) {
+            int c = norm.charAt(i);
+            if (Character.isHighSurrogate((char) c)) {
+                c = norm.codePointAt(i);
+            }
+            if (isCjk(c)) {
+                int j = i + Character.charCount(c);
+                int prev = c;
+                while (j < n) {
+                    int d = norm.charAt(j);
+                    if (Character.isHighSurrogate((char) d)) {
+                        d = norm.codePointAt(j);
+                    }
+                    if (!isCjk(d)) {
+                        break;
+                    }
+                    sink.cjk(prev, d);
+                    prev = d;
+                    j += Character.charCount(d);
+                }
+                sink.cjk(prev, 0);
+                i = j;
+            } else if (isWordChar(c)) {
+                int j = i;
+                if (w == null) {
+                    w = new StringBuilder();
+                }
+                w.setLength(0);
+                while (j < n) {
+                    int d = norm.codePointAt(j);
+                    if (isWordChar(d) && !isCjk(d)) {
+                        w.appendCodePoint(d);
+                        j += Character.charCount(d);
+                    } else if ((d == ',' || d == '.')
+                            && j > i
+                            && isDigit(norm.charAt(j - 1))
+                            && j + 1 < n
+                            && isDigit(norm.charAt(j + 1))) {
+                        if (d == '.') {
+                            w.append('.');
+                        }
+                        j++;
+                    } else {
+                        break;
+                    }
+                }
+                sink.word(stem(w.toString()));
+                i = j;
+            } else {
+                i += Character.charCount(c);
+            }
+        }
+    }
+
     /**
      * The terms a query looks up for a run: a word, or a CJK run's bigrams; a single CJK character stands for
      * every term that starts with it.
