@@ -186,8 +186,10 @@ public final class Build {
         new AssetCopier(cwd).copy(theme.assets(), out, d);
         // after every generated file is in out: a content file may not take the path of one
         ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
+        timings.lap("files");
         long budget = site.config().pageBudgetKb();
         List<PageWeights.Weight> weights = inPool(pool, () -> PublishChecks.run(out, options.content(), budget, d));
+        timings.lap("publish checks");
         CheckedSite checked = inPool(pool, () -> new SiteLinkCheck().check(rendered, out, d));
         timings.lap("links");
         boolean published = publish(publisher, options, d);

@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The weight of each page as a reader's browser loads it: the HTML plus every file of the site the page
@@ -31,10 +35,10 @@ public final class PageWeights {
         }
     }
 
-    /** Attributes that make a browser fetch a file with the page, by tag. */
-    private static final Pattern TAG = Pattern.compile(
-            "<(link|script|img|source|video|audio|track|iframe|embed|object|input|image|use)\\b([^>]*)>",
-            Pattern.CASE_INSENSITIVE);
+    /** Tags whose attributes make a browser fetch a file with the page. */
+    private static final Set<String> TAGS = Set.of(
+            "link", "script", "img", "source", "video", "audio", "track", "iframe", "embed", "object", "input", "image",
+            "use");
 
     private static final Pattern ATTR = Pattern.compile(
             "\\b(href|src|srcset|poster|data|xlink:href)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
@@ -53,32 +57,39 @@ public final class PageWeights {
      * @param size  a file's size in bytes
      */
     public static List<Weight> of(Iterable<String> paths, Function<String, byte[]> read, ToLongFunction<String> size) {
-        List<Weight> out = new ArrayList<>();
         Set<String> all = new TreeSet<>();
         for (String p : paths) {
             all.add(p);
         }
-        for (String p : all) {
-            if (!p.endsWith(".html")) {
-                continue;
-            }
-            byte[] html = read.apply(p);
-            if (html == null) {
-                continue;
-            }
-            Set<String> loads = new TreeSet<>();
-            for (String ref : references(new String(html, StandardCharsets.UTF_8))) {
-                String target = resolve(p, ref);
-                if (target != null && !target.equals(p) && all.contains(target)) {
-                    loads.add(target);
-                }
-            }
-            long assets = 0;
-            for (String a : loads) {
-                assets += size.applyAsLong(a);
-            }
-            out.add(new Weight(p, html.length, assets, List.copyOf(loads)));
-        }
+        // pages in parallel (in the calling pool); a reference and a file's size are worked out once
+        Map<String, String> resolved = new ConcurrentHashMap<>();
+        Map<String, Long> sizes = new ConcurrentHashMap<>();
+        List<Weight> out = all.parallelStream()
+                .filter(p -> p.endsWith(".html"))
+                .map(p -> {
+                    byte[] html = read.apply(p);
+                    if (html == null) {
+                        return null;
+                    }
+                    String dir = p.substring(0, p.lastIndexOf('/') + 1);
+                    Set<String> loads = new TreeSet<>();
+                    for (String ref : references(new String(html, StandardCharsets.UTF_8))) {
+                        String target = resolved.computeIfAbsent(dir + "\n" + ref, k -> {
+                            String t = resolve(p, ref);
+                            return t == null ? "" : t;
+                        });
+                        if (!target.isEmpty() && !target.equals(p) && all.contains(target)) {
+                            loads.add(target);
+                        }
+                    }
+                    long assets = 0;
+                    for (String a : loads) {
+                        assets += sizes.computeIfAbsent(a, size::applyAsLong);
+                    }
+                    return new Weight(p, html.length, assets, List.copyOf(loads));
+                })
+                .filter(Objects::nonNull)
+                .collect(Collectors.toCollection(ArrayList::new));
         out.sort(Comparator.comparingLong(Weight::total).reversed().thenComparing(Weight::page));
         return out;
     }
@@ -86,10 +97,23 @@ public final class PageWeights {
     /** The URLs a page loads with itself. */
     static List<String> references(String html) {
         List<String> out = new ArrayList<>();
-        Matcher t = TAG.matcher(html);
-        while (t.find()) {
-            String tag = t.group(1).toLowerCase(Locale.ROOT);
-            String attrs = t.group(2);
+        int lt = html.indexOf('<');
+        while (lt >= 0) {
+            // a tag of TAGS (a name, then a word boundary) and its attributes up to the first '>'
+            int j = lt + 1;
+            while (j < html.length() && isWordChar(html.charAt(j))) {
+                j++;
+            }
+            String tag = j - lt - 1 >= 3 && j - lt - 1 <= 6 && isAscii(html, lt + 1, j)
+                    ? html.substring(lt + 1, j).toLowerCase(Locale.ROOT)
+                    : "";
+            int gt = TAGS.contains(tag) ? html.indexOf('>', j) : -1;
+            if (gt < 0) {
+                lt = html.indexOf('<', lt + 1);
+                continue;
+            }
+            String attrs = html.substring(j, gt);
+            lt = html.indexOf('<', gt + 1);
             if (tag.equals("link")) {
                 Matcher rel = REL.matcher(attrs);
                 if (!rel.find()) {
@@ -123,6 +147,22 @@ public final class PageWeights {
             }
         }
         return out;
+    }
+
+    private static boolean isAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character of a word, as a regular expression's word boundary sees it. */
+    private static boolean isWordChar(char c) {
+        return c < 0x80
+                ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+                : Character.isLetterOrDigit(c);
     }
 
     /** A reference resolved against the page's path, as a path of the site; null when it leaves the site. */
