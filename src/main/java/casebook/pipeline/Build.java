@@ -181,7 +181,8 @@ public final class Build {
         timings.lap("pages");
         inPool(pool, () -> new ListingRenderer(rendered, theme, baseUrl(options, site)).renderInto(out, d));
         timings.lap("listings");
-        inPool(pool, () -> SearchStage.run(rendered, theme, baseUrl(options, site), out, d));
+        SearchStage.Texts texts = cache == null ? SearchStage.Texts.DIRECT : cache.searchTexts;
+        inPool(pool, () -> SearchStage.run(rendered, theme, baseUrl(options, site), out, texts, d));
         timings.lap("search");
         new AssetCopier(cwd).copy(theme.assets(), out, d);
         // after every generated file is in out: a content file may not take the path of one

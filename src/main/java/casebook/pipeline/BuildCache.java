@@ -39,6 +39,7 @@ public final class BuildCache {
     private final Memo<String, Page> pageFiles = new Memo<>();
     private final Memo<String, Theme> themes = new Memo<>();
     final PageMemo pages = new PageMemo();
+    final SearchStage.TextMemo searchTexts = new SearchStage.TextMemo();
 
     /** The stage 2 reader with its parses memoised by the files' text. */
     SiteAssembler.Reader reader() {
@@ -121,5 +122,6 @@ public final class BuildCache {
         pageFiles.clear();
         themes.clear();
         pages.clear();
+        searchTexts.clear();
     }
 }

@@ -11,12 +11,10 @@ import casebook.site.Site;
 import casebook.theme.PageRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The search stage, after the listings: for each language, the search page ({@code <lang>/search/index.html})
@@ -28,16 +26,32 @@ final class SearchStage {
     /** The output folder of the search page and the index in each language. */
     static final String FOLDER = "search";
 
-    /**
-     * Text taken from a page's HTML, by the identity of its bytes: {@code serve} keeps the bytes of the pages it
-     * did not redo, so only the redone ones are read again.
-     */
-    private static final Map<byte[], PageText> TEXTS = Collections.synchronizedMap(new WeakHashMap<>());
+    /** A page's text and terms from its HTML: {@code serve} memoises it by the HTML's bytes. */
+    interface Texts {
+        Texts DIRECT = (path, url, html) -> prepare(TextExtractor.extract(html, url));
+
+        IndexBuilder.Prepared of(String path, String url, byte[] html);
+    }
+
+    /** {@code serve}'s memo of {@link Texts}: a page's text is reused while its HTML is byte for byte the same. */
+    static final class TextMemo implements Texts {
+        private final Memo<String, IndexBuilder.Prepared> memo = new Memo<>();
+
+        @Override
+        public IndexBuilder.Prepared of(String path, String url, byte[] html) {
+            return memo.get(
+                    path, List.of(url, ByteBuffer.wrap(html)), new Diagnostics(), d -> DIRECT.of(path, url, html));
+        }
+
+        void clear() {
+            memo.clear();
+        }
+    }
 
     private SearchStage() {}
 
     /** The search pages and the index, in the calling pool. */
-    static void run(RenderedSite rendered, Theme theme, String baseUrl, OutputTree out, Diagnostics d) {
+    static void run(RenderedSite rendered, Theme theme, String baseUrl, OutputTree out, Texts texts, Diagnostics d) {
         Site site = rendered.site();
         PageRenderer pages = new PageRenderer(site, theme.templates(), theme.messages(), baseUrl, rendered.stale());
         for (String lang : site.config().languages()) {
@@ -51,7 +65,7 @@ final class SearchStage {
                         "rename the folder content/" + FOLDER + "/ and its entry in site.yaml's order");
                 continue;
             }
-            index(site, lang, out);
+            index(site, lang, out, texts);
             byte[] html = pages.search(lang, d);
             if (html != null) {
                 out.put(lang + "/" + FOLDER + "/index.html", html);
@@ -59,24 +73,7 @@ final class SearchStage {
         }
     }
 
-    /**
-     * Writes the index again into a tree that replaces some pages of the last build ({@code serve}). False when
-     * the index now needs a file the last build did not have: the caller then builds in full.
-     */
-    static boolean reindex(Site site, OutputTree out) {
-        try {
-            for (String lang : site.config().languages()) {
-                if (site.page(lang, FOLDER) == null) {
-                    index(site, lang, out);
-                }
-            }
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static void index(Site site, String lang, OutputTree out) {
+    private static void index(Site site, String lang, OutputTree out, Texts texts) {
         List<String> paths = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         for (String slug : site.order()) {
@@ -94,25 +91,29 @@ final class SearchStage {
         String prefix = lang + "/" + FOLDER + "/";
         IndexBuilder.build(
                 paths.size(),
-                i -> text(out, paths.get(i), urls.get(i)),
+                i -> text(out, paths.get(i), urls.get(i), texts),
                 bridges(site.glossary(), lang, site.config().languages()),
                 (name, bytes) -> out.put(prefix + name, bytes));
     }
 
-    /** The page's text, or null when its file is missing (its template failed, and said so). */
-    private static PageText text(OutputTree out, String path, String url) {
+    /** The page's text and terms, or null when its file is missing (its template failed, and said so). */
+    private static IndexBuilder.Prepared text(OutputTree out, String path, String url, Texts texts) {
         byte[] html = out.get(path);
         if (html != null) {
-            return TEXTS.computeIfAbsent(html, b -> TextExtractor.extract(b, url));
+            return texts.of(path, url, html);
         }
         if (out.staging() == null || !out.contains(path)) {
             return null;
         }
         try {
-            return TextExtractor.extract(Files.readAllBytes(out.staging().resolve(path)), url);
+            return Texts.DIRECT.of(path, url, Files.readAllBytes(out.staging().resolve(path)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + " back for the search index", e);
         }
+    }
+
+    private static IndexBuilder.Prepared prepare(PageText text) {
+        return text == null ? null : IndexBuilder.prepare(text);
     }
 
     /** Every form of a glossary term in the other languages (term and aliases), with this language's term. */

@@ -52,6 +52,14 @@ public final class IndexBuilder {
         return second == 0 ? new String(new int[] {first}, 0, 1) : new String(new int[] {first, second}, 0, 2);
     }
 
+    /** A page's text with its terms, as the index takes it ({@link #prepare}). */
+    public record Prepared(PageText text, PageTerms terms) {}
+
+    /** Cuts a page's text into its terms (kept by {@code serve} for the pages that did not change). */
+    public static Prepared prepare(PageText p) {
+        return new Prepared(p, pageTerms(p));
+    }
+
     static PageTerms pageTerms(PageText p) {
         SectionTerms seen = new SectionTerms();
         long[] keys = new long[256];
@@ -314,7 +322,7 @@ public final class IndexBuilder {
     /** The index files of one language, in a map (tests, small sites). */
     public static Map<String, byte[]> build(List<PageText> pages, List<Bridge> bridges) {
         Map<String, byte[]> files = new TreeMap<>();
-        build(pages.size(), pages::get, bridges, (k, v) -> {
+        build(pages.size(), i -> prepare(pages.get(i)), bridges, (k, v) -> {
             synchronized (files) {
                 files.put(k, v);
             }
@@ -328,7 +336,7 @@ public final class IndexBuilder {
      * Pages are read {@link #CHUNK} at a time, in parallel; their terms are merged in page order.
      */
     public static void build(
-            int count, IntFunction<PageText> page, List<Bridge> bridges, BiConsumer<String, byte[]> out) {
+            int count, IntFunction<Prepared> page, List<Bridge> bridges, BiConsumer<String, byte[]> out) {
         boolean split = count > SINGLE_FILE_PAGES;
         List<Map<String, Post>> parts = new ArrayList<>();
         List<KeyTable> cjkParts = new ArrayList<>();
@@ -345,12 +353,13 @@ public final class IndexBuilder {
             int first = from;
             IntStream.range(0, texts.length).parallel().forEach(i -> {
                 int number = first + i;
-                PageText text = page.apply(number);
-                if (text == null) {
+                Prepared prepared = page.apply(number);
+                if (prepared == null) {
                     return;
                 }
+                PageText text = prepared.text();
                 texts[i] = text;
-                terms[i] = pageTerms(text);
+                terms[i] = prepared.terms();
                 if (split) {
                     out.accept("p/" + number + ".js", pageFile(number, text));
                 } else {
