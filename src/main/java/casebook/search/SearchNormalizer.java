@@ -55,6 +55,9 @@ public final class SearchNormalizer {
             String folded;
             if (only != 0 && isStable(only)) {
                 folded = null; // NFKC and lower case leave it as it is
+            } else if (only >= 'A' && only <= 'Z') {
+                folded = null;
+                only = (char) (only + 32); // lower case, as toLowerCase would make it
             } else {
                 String cluster = s.substring(i, j);
                 folded = isPlainAscii(cluster)

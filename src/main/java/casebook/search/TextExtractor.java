@@ -27,7 +27,42 @@ public final class TextExtractor {
 
     /** The page's text, or null when it has no {@code <main>}. */
     public static PageText extract(byte[] html, String url) {
-        return extract(new String(html, StandardCharsets.UTF_8), url);
+        // only <main> is read: decode just that part (the markers are ASCII, so UTF-8 bytes hold them as they are)
+        int open = indexOf(html, MAIN_OPEN, 0);
+        int close = lastIndexOf(html, MAIN_CLOSE);
+        if (open < 0 || close < open) {
+            return null;
+        }
+        return extract(new String(html, open, close + MAIN_CLOSE.length - open, StandardCharsets.UTF_8), url);
+    }
+
+    private static final byte[] MAIN_OPEN = "<main".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAIN_CLOSE = "</main>".getBytes(StandardCharsets.US_ASCII);
+
+    private static int indexOf(byte[] b, byte[] k, int from) {
+        outer:
+        for (int i = from; i <= b.length - k.length; i++) {
+            for (int j = 0; j < k.length; j++) {
+                if (b[i + j] != k[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] b, byte[] k) {
+        outer:
+        for (int i = b.length - k.length; i >= 0; i--) {
+            for (int j = 0; j < k.length; j++) {
+                if (b[i + j] != k[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     public static PageText extract(String html, String url) {
