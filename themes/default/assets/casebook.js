@@ -54,9 +54,4 @@
     // the address at the foot of each printed sheet (a CSS string: quotes and backslashes escaped)
     if (sheet && path) sheet.textContent = sheet.textContent.replace('"' + path, '"' + here.replace(/[\\"]/g, '\\$&'));
   }
-
-  /* The page contents are open in the HTML, so they can be read without this script. On a phone they
-     start closed, so the key points are near the top; the reader opens them with one tap. */
-  var toc = document.querySelector('.page-toc__details');
-  if (toc && window.matchMedia && window.matchMedia('(max-width: 39.99em)').matches && !location.hash) toc.open = false;
 })();
