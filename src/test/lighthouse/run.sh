@@ -6,9 +6,9 @@
 # opened at the address a reader uses (a folder's index.html as the folder: /casebook/ja/saitama/).
 #
 # Usage (from the repository):  src/test/lighthouse/run.sh [OUT_DIR]
-# Needs: Node.js and npm (Lighthouse 12.2.3 is installed here with `npm ci`-like pinning; 12.2.3 is the
-# last release that runs on Node.js 20), python3 (the static server), Debian's Chromium (/usr/bin/chromium),
-# and a compiled casebook (`mvn -q compile`). Prints one line per page with the four category scores and
+# Needs: Node.js and npm (Lighthouse 12.2.3 and its dependencies, as package-lock.json pins them, installed
+# here with `npm ci`; 12.2.3 is the last release that runs on Node.js 20), python3 (the static server),
+# Debian's Chromium (/usr/bin/chromium), and a compiled casebook (`mvn -q compile`). Prints one line per page with the four category scores and
 # exits 1 when any score is below 100. JSON reports stay in OUT_DIR (default: target/lighthouse).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,7 +18,7 @@ PORT="${PORT:-8765}"
 CHROME="${CHROME:-/usr/bin/chromium}"
 mkdir -p "$OUT"
 cd "$HERE"
-[ -x node_modules/.bin/lighthouse ] || npm install --no-audit --no-fund --silent
+[ -x node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund --silent
 cd "$REPO"
 CP="target/classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -DincludeScope=runtime)"
 BASE="http://127.0.0.1:$PORT/casebook/"
