@@ -130,9 +130,9 @@ class BlocksTest {
 
     static final String EXPECTED = """
             <h2 id="overview">Overview</h2>
-            <section class="keypoint" aria-labelledby="keypoint">
+            <section class="keypoint" aria-labelledby="keypoint keypoint-category">
             <h2 class="keypoint__title" id="keypoint">Key points</h2>
-            <ul class="keypoint__categories" aria-label="Category"><li class="keypoint__category">Prefecture</li><li class="keypoint__category is-current"><span class="keypoint__mark" aria-hidden="true">✓</span>Core city<span class="visually-hidden">(this case)</span></li><li class="keypoint__category">General city</li></ul>
+            <ul class="keypoint__categories" aria-label="Category"><li class="keypoint__category">Prefecture</li><li class="keypoint__category is-current" id="keypoint-category"><span class="keypoint__mark" aria-hidden="true">✓</span>Core city<span class="visually-hidden">(this case)</span></li><li class="keypoint__category">General city</li></ul>
             <p class="keypoint__headline">A <em>headline</em> with a <a href="../a/index.html">link</a></p>
             <ul class="keypoint__points">
             <li>first point</li>
