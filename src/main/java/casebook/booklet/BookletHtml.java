@@ -50,7 +50,7 @@ final class BookletHtml {
     static Map<String, Object> model(BookletSource src) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", src.lang());
-        m.put("t", src.messages());
+        m.put("messages", src.messages());
         Map<String, String> site = new LinkedHashMap<>(src.site());
         site.put("published", src.published() == null ? "" : Formats.month(src.published(), src.lang()));
         m.put("site", site);

@@ -158,7 +158,7 @@ final class BookletStage {
         if (site.glossary().entries().isEmpty()) {
             return null;
         }
-        Map<String, String> t = theme.messages().get(lang);
+        Map<String, String> langMessages = theme.messages().get(lang);
         String other = site.config().languages().stream()
                 .filter(l -> !l.equals(lang))
                 .findFirst()
@@ -174,8 +174,8 @@ final class BookletStage {
             entries.add(x);
         }
         Map<String, Object> g = new LinkedHashMap<>();
-        g.put("title", t.getOrDefault("glossary.title", "Glossary"));
-        g.put("intro", t.getOrDefault("glossary.intro", ""));
+        g.put("title", langMessages.getOrDefault("glossary.title", "Glossary"));
+        g.put("intro", langMessages.getOrDefault("glossary.intro", ""));
         g.put("entries", entries);
         return g;
     }

@@ -60,7 +60,7 @@ public final class PageRenderer {
         m.put("root", root);
         m.put("langRoot", path.startsWith(lang + "/") ? "../".repeat(depth(path) - 1) : root + lang + "/");
         m.put("title", title);
-        m.put("t", messages.get(lang));
+        m.put("messages", messages.get(lang));
         m.put("site", siteInfo(lang));
         m.put("canonical", baseUrl == null ? "" : baseUrl + path.replaceFirst("index\\.html$", ""));
         m.put("path", path);
@@ -92,7 +92,7 @@ public final class PageRenderer {
         for (String lang : site.config().languages()) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("lang", lang);
-            f.put("t", messages.get(lang));
+            f.put("messages", messages.get(lang));
             f.put("site", siteInfo(lang));
             out.add(f);
         }
@@ -101,9 +101,9 @@ public final class PageRenderer {
 
     private List<Map<String, Object>> footerLinks(String lang, String root) {
         List<Map<String, Object>> out = new ArrayList<>();
-        Map<String, String> t = messages.get(lang);
+        Map<String, String> langMessages = messages.get(lang);
         if (!site.glossary().entries().isEmpty()) {
-            out.add(link(root + lang + "/glossary/index.html", t.getOrDefault("glossary.title", "glossary")));
+            out.add(link(root + lang + "/glossary/index.html", langMessages.getOrDefault("glossary.title", "glossary")));
         }
         for (Page p : aboutPages.computeIfAbsent(lang, this::aboutPages)) {
             out.add(link(root + p.path(), p.meta().title()));
@@ -135,6 +135,11 @@ public final class PageRenderer {
         return n;
     }
 
+    /** The theme's UI string {@code key} in {@code lang}, or {@code fallback} when the theme has none. */
+    private String message(String lang, String key, String fallback) {
+        return messages.get(lang).getOrDefault(key, fallback);
+    }
+
     private static Map<String, Object> link(String href, String text) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("href", href);
@@ -160,11 +165,11 @@ public final class PageRenderer {
             // every language is listed, the page's own marked as current (aria-current), as GOV.UK does
             boolean current = other.equals(lang);
             Map<String, Object> sw =
-                    link(exists && !current ? href : "", messages.get(other).getOrDefault("language.name", other));
+                    link(exists && !current ? href : "", message(other, "language.name", other));
             sw.put("lang", other);
             sw.put("current", current);
             sw.put("available", exists);
-            sw.put("missing", messages.get(lang).getOrDefault("language.missing." + other, "not available"));
+            sw.put("missing", message(lang, "language.missing." + other, "not available"));
             switcher.add(sw);
         }
         if (!alternates.isEmpty()) {
@@ -230,7 +235,7 @@ public final class PageRenderer {
         page.put("toc", toc);
         m.put("page", page);
         List<Map<String, Object>> crumbs = new ArrayList<>();
-        crumbs.add(link(langRoot + "index.html", messages.get(p.lang()).getOrDefault("nav.home", "Home")));
+        crumbs.add(link(langRoot + "index.html", message(p.lang(), "nav.home", "Home")));
         String group = p.meta().group();
         if (group != null && site.config().groups().containsKey(group)) {
             crumbs.add(link(
@@ -285,7 +290,7 @@ public final class PageRenderer {
         for (String c : CATEGORIES) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("id", c);
-            x.put("name", messages.get(lang).getOrDefault("category." + c, c));
+            x.put("name", message(lang, "category." + c, c));
             categories.add(x);
         }
         m.put("categories", categories);
@@ -348,10 +353,10 @@ public final class PageRenderer {
         if (category == null || !CATEGORIES.contains(category)) {
             return;
         }
-        Map<String, String> t = messages.get(lang);
+        Map<String, String> langMessages = messages.get(lang);
         boolean mark = !"ja".equals(lang); // as the Markdown renderer: Japanese runs on other pages get lang="ja"
         e.put("category", category);
-        e.put("categoryName", t.getOrDefault("category." + category, category));
+        e.put("categoryName", langMessages.getOrDefault("category." + category, category));
         String headline = keypointHeadline(p.body(), lang);
         e.put("headline", headline == null ? "" : HtmlText.escapeMarked(headline, mark));
         List<Map<String, Object>> figures = new ArrayList<>();
@@ -365,11 +370,11 @@ public final class PageRenderer {
                 }
                 String text = Formats.number(n);
                 String unit = item.text("unit");
-                if (unit != null && t.containsKey("unit." + unit)) {
-                    text = t.get("unit." + unit).replace("{n}", text);
+                if (unit != null && langMessages.containsKey("unit." + unit)) {
+                    text = langMessages.get("unit." + unit).replace("{n}", text);
                 }
                 Map<String, Object> f = new LinkedHashMap<>();
-                f.put("label", t.getOrDefault("basic." + key, key));
+                f.put("label", langMessages.getOrDefault("basic." + key, key));
                 f.put("value", text);
                 figures.add(f);
             }
@@ -509,8 +514,8 @@ public final class PageRenderer {
         for (String lang : site.config().languages()) {
             Map<String, Object> e = link(lang + "/index.html", site.config().title(lang));
             e.put("lang", lang);
-            e.put("name", messages.get(lang).getOrDefault("language.name", lang));
-            e.put("enter", messages.get(lang).getOrDefault("landing.enter", ""));
+            e.put("name", message(lang, "language.name", lang));
+            e.put("enter", message(lang, "landing.enter", ""));
             e.put("publisher", site.config().pick(site.config().publisher(), lang));
             LocalDate pub = Formats.parseDate(site.config().published());
             e.put("published", pub == null ? "" : Formats.month(pub, lang));
@@ -544,7 +549,7 @@ public final class PageRenderer {
 
     public byte[] notFound(Diagnostics d) {
         String def = site.config().defaultLanguage();
-        Map<String, Object> m = common(def, "404.html", messages.get(def).getOrDefault("notfound.title", "Not found"));
+        Map<String, Object> m = common(def, "404.html", message(def, "notfound.title", "Not found"));
         // A server shows this page at any missing address, however deep, so relative links would break.
         // With base_url every link is absolute; without it the page carries its own CSS, keeps only the
         // links that work from the site root, and says in words how to reach the top.
@@ -562,14 +567,13 @@ public final class PageRenderer {
             Map<String, Object> e =
                     link(m.get("root") + lang + "/index.html", site.config().title(lang));
             e.put("lang", lang);
-            e.put("title", messages.get(lang).getOrDefault("notfound.title", "Not found"));
-            e.put("text", messages.get(lang).getOrDefault("notfound.text", ""));
-            e.put("home", messages.get(lang).getOrDefault("notfound.home", ""));
-            e.put("top", baseUrl != null ? "" : messages.get(lang).getOrDefault("notfound.top", ""));
+            e.put("title", message(lang, "notfound.title", "Not found"));
+            e.put("text", message(lang, "notfound.text", ""));
+            e.put("home", message(lang, "notfound.home", ""));
+            e.put("top", baseUrl != null ? "" : message(lang, "notfound.top", ""));
             e.put(
                     "nav",
-                    messages.get(lang)
-                            .getOrDefault("notfound.nav", e.get("home").toString()));
+                    message(lang, "notfound.nav", e.get("home").toString()));
             editions.add(e);
         }
         m.put("editions", editions);
@@ -618,7 +622,7 @@ public final class PageRenderer {
         m.put(
                 "breadcrumbs",
                 List.of(link(
-                        m.get("langRoot") + "index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+                        m.get("langRoot") + "index.html", message(lang, "nav.home", "Home"))));
         m.putAll(content);
         return templates.render(template, m, d);
     }
@@ -626,16 +630,16 @@ public final class PageRenderer {
     /** A language's search page (search.ftlh): the search form; the script and the index do the rest. */
     public byte[] search(String lang, Diagnostics d) {
         Map<String, Object> m =
-                common(lang, lang + "/search/index.html", messages.get(lang).getOrDefault("search.title", "Search"));
+                common(lang, lang + "/search/index.html", message(lang, "search.title", "Search"));
         languages(m, lang, "search/index.html", l -> true);
-        m.put("breadcrumbs", List.of(link("../index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+        m.put("breadcrumbs", List.of(link("../index.html", message(lang, "nav.home", "Home"))));
         m.put("searchPage", true);
         return templates.render("search.ftlh", m, d);
     }
 
     public byte[] glossary(String lang, Diagnostics d) {
         String path = lang + "/glossary/index.html";
-        Map<String, Object> m = common(lang, path, messages.get(lang).getOrDefault("glossary.title", "Glossary"));
+        Map<String, Object> m = common(lang, path, message(lang, "glossary.title", "Glossary"));
         languages(m, lang, "glossary/index.html", l -> true);
         List<Map<String, Object>> entries = new ArrayList<>();
         String other = site.config().languages().stream()
@@ -658,7 +662,7 @@ public final class PageRenderer {
             entries.add(x);
         }
         m.put("entries", entries);
-        m.put("breadcrumbs", List.of(link("../index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+        m.put("breadcrumbs", List.of(link("../index.html", message(lang, "nav.home", "Home"))));
         return templates.render("glossary.ftlh", m, d);
     }
 }
