@@ -104,6 +104,7 @@ final class KeyPointBlock implements Block<KeyPointBlock.KeyPoint> {
                     "list the points as \"- …\" lines after the headline, before the closing :::");
         }
         st.structure(StructureKind.KEYPOINT, String.valueOf(points), c.line());
-        return new KeyPoint(id, title, r.message("keypoint.categories"), r.message("keypoint.current"), categories, body);
+        return new KeyPoint(
+                id, title, r.message("keypoint.categories"), r.message("keypoint.current"), categories, body);
     }
 }

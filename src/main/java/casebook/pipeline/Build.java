@@ -14,6 +14,8 @@ import casebook.site.Site;
 import casebook.site.SiteAssembler;
 import casebook.source.ContentScanner;
 import casebook.source.ContentTree;
+import casebook.text.Urls;
+import casebook.theme.PageRenderer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +183,9 @@ public final class Build {
         timings.lap("pages");
         inPool(pool, () -> new ListingRenderer(rendered, theme, baseUrl(options, site)).renderInto(out, d));
         timings.lap("listings");
-        inPool(pool, () -> SearchStage.run(rendered, theme, baseUrl(options, site), out, d));
+        PageRenderer searchPages = new PageRenderer(
+                rendered.site(), theme.templates(), theme.messages(), baseUrl(options, site), rendered.stale());
+        inPool(pool, () -> SearchStage.run(rendered, searchPages::search, out, d));
         timings.lap("search");
         new AssetCopier(cwd).copy(theme.assets(), out, d);
         // after every generated file is in out: a content file may not take the path of one
@@ -260,7 +264,6 @@ public final class Build {
             Page p,
             Map<String, Map<String, String>> messages,
             GlossaryTerms terms,
-            String glossaryHref,
             Diagnostics d) {
         return md.render(
                 new RenderRequest(
@@ -272,7 +275,7 @@ public final class Build {
                         p.dataDisplay(),
                         messages.get(p.lang()),
                         terms,
-                        glossaryHref,
+                        Urls.relative(p.path(), Urls.glossary(p.lang())),
                         !p.lang().equals("ja")),
                 d);
     }

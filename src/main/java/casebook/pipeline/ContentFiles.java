@@ -6,6 +6,7 @@ import casebook.output.OutputTree;
 import casebook.site.Page;
 import casebook.site.Site;
 import casebook.text.LinkTargets;
+import casebook.text.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -98,8 +99,8 @@ final class ContentFiles {
                 clashes.add(name);
             }
             for (String lang : site.config().languages()) {
-                if (generated.contains(lang + "/" + name)) {
-                    clashes.add(lang + "/" + name);
+                if (generated.contains(Urls.ofLanguage(lang, name))) {
+                    clashes.add(Urls.ofLanguage(lang, name));
                 }
             }
             if (!clashes.isEmpty()) {

@@ -7,6 +7,7 @@ import casebook.publish.CaseFigures;
 import casebook.publish.OpenData;
 import casebook.publish.Rate;
 import casebook.text.Formats;
+import casebook.text.Urls;
 import casebook.theme.PageRenderer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ final class OpenDataRenderer {
             return List.of();
         }
         return List.of(
-                link("compare/index.html", data.message(lang, "compare.nav")),
-                link("data/index.html", data.message(lang, "opendata.nav")));
+                link(Urls.inLanguage(Urls.COMPARE), data.message(lang, "compare.nav")),
+                link(Urls.inLanguage(Urls.DATA), data.message(lang, "opendata.nav")));
     }
 
     /** The rendering tasks: the data files and both pages in every language. */
@@ -59,19 +60,24 @@ final class OpenDataRenderer {
         for (String lang : rendered.site().config().languages()) {
             tasks.add(() -> put(
                     out,
-                    lang + "/compare/index.html",
+                    Urls.compare(lang),
                     pages.sitePage(
                             lang,
-                            "compare/index.html",
+                            Urls.inLanguage(Urls.COMPARE),
                             data.message(lang, "compare.title"),
                             "compare.ftlh",
                             compare(lang),
                             d)));
             tasks.add(() -> put(
                     out,
-                    lang + "/data/index.html",
+                    Urls.openData(lang),
                     pages.sitePage(
-                            lang, "data/index.html", data.message(lang, "opendata.title"), "data.ftlh", dataPage(lang), d)));
+                            lang,
+                            Urls.inLanguage(Urls.DATA),
+                            data.message(lang, "opendata.title"),
+                            "data.ftlh",
+                            dataPage(lang),
+                            d)));
         }
         return tasks;
     }
@@ -116,7 +122,7 @@ final class OpenDataRenderer {
         boolean own = !c.nameIsFallback(lang);
         m.put("name", c.name(lang, def));
         m.put("nameLang", own ? "" : def);
-        m.put("href", own ? "../" + c.slug() + "/index.html" : "../../" + def + "/" + c.slug() + "/index.html");
+        m.put("href", Urls.relative(Urls.compare(lang), Urls.page(own ? lang : def, c.slug())));
         m.put("category", c.category() == null ? "" : data.message(lang, "category." + c.category()));
         return m;
     }
@@ -162,7 +168,7 @@ final class OpenDataRenderer {
             }
         }
         m.put("charts", charts);
-        m.put("dataHref", "../data/index.html");
+        m.put("dataHref", Urls.relative(Urls.compare(lang), Urls.openData(lang)));
         return m;
     }
 
@@ -256,7 +262,8 @@ final class OpenDataRenderer {
             String name = c.name(lang, def)
                     + (c.category() == null
                             ? ""
-                            : data.message(lang, "note.pattern").replace("{text}", data.message(lang, "category." + c.category())));
+                            : data.message(lang, "note.pattern")
+                                    .replace("{text}", data.message(lang, "category." + c.category())));
             bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
             // the description is plain text in the page's language: a case without a page in it is named by its folder
             String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
@@ -280,10 +287,11 @@ final class OpenDataRenderer {
         m.put("svg", BarChart.svg(id + "-chart", title, desc, bars, lang));
         m.put("rows", rows);
         List<String> notes = new ArrayList<>();
-        marks.forEach((kind, mark) -> notes.add(
-                data.message(lang, kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated" : "compare.note_different_years")
-                        .replace("{mark}", mark)
-                        .replace("{item}", midSentence(lang, itemName))));
+        marks.forEach((kind, mark) -> notes.add(data.message(
+                        lang,
+                        kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated" : "compare.note_different_years")
+                .replace("{mark}", mark)
+                .replace("{item}", midSentence(lang, itemName))));
         m.put("notes", notes);
         return m;
     }
@@ -300,9 +308,12 @@ final class OpenDataRenderer {
             s.put("rows", ds.records().size());
             List<Map<String, Object>> fs = new ArrayList<>();
             for (String path : List.of(ds.csvPath(), ds.jsonPath())) {
-                Map<String, Object> f = link("../../" + path, path.substring(path.lastIndexOf('/') + 1));
+                Map<String, Object> f =
+                        link(Urls.relative(Urls.openData(lang), path), path.substring(path.lastIndexOf('/') + 1));
                 f.put("format", path.endsWith(".csv") ? "CSV" : "JSON");
-                f.put("size", data.message(lang, "opendata.bytes").replace("{n}", Formats.number(files.get(path).length)));
+                f.put(
+                        "size",
+                        data.message(lang, "opendata.bytes").replace("{n}", Formats.number(files.get(path).length)));
                 fs.add(f);
             }
             s.put("files", fs);
@@ -322,7 +333,7 @@ final class OpenDataRenderer {
         m.put("datasets", sets);
         m.put("source", data.source(lang));
         m.put("terms", data.message(lang, "opendata.terms"));
-        m.put("compareHref", "../compare/index.html");
+        m.put("compareHref", Urls.relative(Urls.openData(lang), Urls.compare(lang)));
         return m;
     }
 }

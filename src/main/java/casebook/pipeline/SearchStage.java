@@ -8,7 +8,7 @@ import casebook.search.TextExtractor;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
-import casebook.theme.PageRenderer;
+import casebook.text.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ import java.util.WeakHashMap;
  */
 final class SearchStage {
     /** The output folder of the search page and the index in each language. */
-    static final String FOLDER = "search";
+    static final String FOLDER = Urls.SEARCH;
 
     /**
      * Text taken from a page's HTML, by the identity of its bytes: {@code serve} keeps the bytes of the pages it
@@ -36,10 +36,14 @@ final class SearchStage {
 
     private SearchStage() {}
 
+    /** A language's search page, rendered with the theme ({@code PageRenderer.search}); null after reporting. */
+    interface SearchPage {
+        byte[] render(String lang, Diagnostics d);
+    }
+
     /** The search pages and the index, in the calling pool. */
-    static void run(RenderedSite rendered, Theme theme, String baseUrl, OutputTree out, Diagnostics d) {
+    static void run(RenderedSite rendered, SearchPage page, OutputTree out, Diagnostics d) {
         Site site = rendered.site();
-        PageRenderer pages = new PageRenderer(site, theme.templates(), theme.messages(), baseUrl, rendered.stale());
         for (String lang : site.config().languages()) {
             Page clash = site.page(lang, FOLDER);
             if (clash != null) {
@@ -52,9 +56,9 @@ final class SearchStage {
                 continue;
             }
             index(site, lang, out);
-            byte[] html = pages.search(lang, d);
+            byte[] html = page.render(lang, d);
             if (html != null) {
-                out.put(lang + "/" + FOLDER + "/index.html", html);
+                out.put(Urls.search(lang), html);
             }
         }
     }
@@ -85,18 +89,17 @@ final class SearchStage {
                 continue;
             }
             paths.add(p.path());
-            urls.add(slug + "/index.html");
+            urls.add(Urls.inLanguage(slug));
         }
         if (!site.glossary().entries().isEmpty()) {
-            paths.add(lang + "/glossary/index.html");
-            urls.add("glossary/index.html");
+            paths.add(Urls.glossary(lang));
+            urls.add(Urls.inLanguage(Urls.GLOSSARY));
         }
-        String prefix = lang + "/" + FOLDER + "/";
         IndexBuilder.build(
                 paths.size(),
                 i -> text(out, paths.get(i), urls.get(i)),
                 bridges(site.glossary(), lang, site.config().languages()),
-                (name, bytes) -> out.put(prefix + name, bytes));
+                (name, bytes) -> out.put(Urls.searchFile(lang, name), bytes));
     }
 
     /** The page's text, or null when its file is missing (its template failed, and said so). */

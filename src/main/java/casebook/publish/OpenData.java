@@ -2,6 +2,7 @@ package casebook.publish;
 
 import casebook.frontmatter.SiteConfig;
 import casebook.text.Formats;
+import casebook.text.Urls;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,11 +37,11 @@ public final class OpenData {
             List<Map<String, Object>> records) {
 
         public String csvPath() {
-            return "data/" + id + ".csv";
+            return Urls.dataFile(id + ".csv");
         }
 
         public String jsonPath() {
-            return "data/" + id + ".json";
+            return Urls.dataFile(id + ".json");
         }
     }
 
