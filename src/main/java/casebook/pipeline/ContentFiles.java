@@ -228,22 +228,6 @@ final class ContentFiles {
         return target;
     }
 
-    /** The files a page links to (see {@link #fileTarget}), for {@code serve} to tell when they change. */
-    static Set<String> fileTargets(Page page) {
-        Set<String> targets = new TreeSet<>();
-        if (page.rendered() == null) {
-            return targets;
-        }
-        for (LinkUse link : page.rendered().links()) {
-            String t = fileTarget(page, link.url());
-            // a link to a page (index.html) is not a content file: HTML is never copied from the content
-            if (t != null && !type(t).equals("html") && !type(t).equals("htm")) {
-                targets.add(t);
-            }
-        }
-        return targets;
-    }
-
     private static String type(String name) {
         String file = name.substring(name.lastIndexOf('/') + 1);
         int dot = file.lastIndexOf('.');

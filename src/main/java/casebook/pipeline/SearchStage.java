@@ -63,23 +63,6 @@ final class SearchStage {
         }
     }
 
-    /**
-     * Writes the index again into a tree that replaces some pages of the last build ({@code serve}). False when
-     * the index now needs a file the last build did not have: the caller then builds in full.
-     */
-    static boolean reindex(Site site, OutputTree out) {
-        try {
-            for (String lang : site.config().languages()) {
-                if (site.page(lang, FOLDER) == null) {
-                    index(site, lang, out);
-                }
-            }
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     private static void index(Site site, String lang, OutputTree out) {
         List<String> paths = new ArrayList<>();
         List<String> urls = new ArrayList<>();

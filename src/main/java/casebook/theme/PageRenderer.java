@@ -264,12 +264,10 @@ public final class PageRenderer {
         return m;
     }
 
-    /** A language's top page: the title block and the collection's table of contents. */
-    public byte[] home(String lang, Diagnostics d) {
-        return home(lang, List.of(), d);
-    }
-
-    /** The top page with links to the pages the site makes from its data ({@code outputs}: href, text). */
+    /**
+     * A language's top page: the title block, the collection's table of contents and the links to the pages the
+     * site makes from its data ({@code outputs}: href, text).
+     */
     public byte[] home(String lang, List<Map<String, Object>> outputs, Diagnostics d) {
         String path = Urls.languageTop(lang);
         Page intro = site.homes().get(lang);
