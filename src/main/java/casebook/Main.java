@@ -18,6 +18,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Once, at process start, before any FreeMarker class loads: casebook reports template problems itself,
+        // so FreeMarker must not configure whatever logger is on the classpath. (The tests set it in the pom.)
+        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+            System.setProperty("org.freemarker.loggerLibrary", "none");
+        }
         System.exit(run(args));
     }
 

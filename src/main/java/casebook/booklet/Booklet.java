@@ -1,6 +1,7 @@
 package casebook.booklet;
 
 import casebook.diag.Diagnostics;
+import casebook.text.Urls;
 import casebook.theme.Templates;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,16 @@ import org.jsoup.nodes.Element;
  */
 public final class Booklet {
     private Booklet() {}
+
+    /** The booklet's output path in {@code lang} ({@code ja/booklet.pdf}), as {@link Urls#booklet} makes it. */
+    public static String path(String lang, String name) {
+        return Urls.booklet(lang, name);
+    }
+
+    /** The booklet's file name in its language's folder ({@code booklet.pdf}), the link to it from the language top. */
+    public static String fileName(String name) {
+        return Urls.bookletFile(name);
+    }
 
     /** How many booklets this JVM has rendered (not reused), for the tests. */
     static final AtomicInteger RENDERED = new AtomicInteger();

@@ -2,6 +2,7 @@ package casebook.booklet;
 
 import casebook.diag.Diagnostics;
 import casebook.text.Formats;
+import casebook.text.Urls;
 import casebook.theme.Templates;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -50,7 +51,7 @@ final class BookletHtml {
     static Map<String, Object> model(BookletSource src) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", src.lang());
-        m.put("t", src.messages());
+        m.put("messages", src.messages());
         Map<String, String> site = new LinkedHashMap<>(src.site());
         site.put("published", src.published() == null ? "" : Formats.month(src.published(), src.lang()));
         m.put("site", site);
@@ -96,7 +97,7 @@ final class BookletHtml {
         }
         Map<String, String> chapterOf = new HashMap<>();
         for (BookletSource.Chapter c : src.chapters()) {
-            chapterOf.put(src.lang() + "/" + c.slug() + "/index.html", c.slug());
+            chapterOf.put(Urls.page(src.lang(), c.slug()), c.slug());
         }
         for (Element chapter : doc.select("section.chapter[id]")) {
             String slug = chapter.id();
@@ -116,11 +117,11 @@ final class BookletHtml {
                     e.attr(attr, String.join(" ", ids));
                 }
             }
-            links(body, src, src.lang() + "/" + slug + "/index.html", chapterOf);
+            links(body, src, Urls.page(src.lang(), slug), chapterOf);
         }
         Element intro = doc.selectFirst(".intro");
         if (intro != null) {
-            links(intro, src, src.lang() + "/index.html", chapterOf);
+            links(intro, src, Urls.languageTop(src.lang()), chapterOf);
         }
         bookmarks(doc, src);
     }
@@ -166,10 +167,10 @@ final class BookletHtml {
         if (slug != null) {
             return "#" + (fragment == null || fragment.isEmpty() ? slug : slug + "--" + fragment);
         }
-        if (src.glossary() != null && path.equals(src.lang() + "/glossary/index.html")) {
+        if (src.glossary() != null && path.equals(Urls.glossary(src.lang()))) {
             return "#" + (fragment == null || fragment.isEmpty() ? GLOSSARY_ID : GLOSSARY_ID + "--" + fragment);
         }
-        if (path.equals(src.lang() + "/index.html")) {
+        if (path.equals(Urls.languageTop(src.lang()))) {
             return "#" + TOC_ID;
         }
         return null;

@@ -5,6 +5,7 @@ import casebook.markdown.LinkUse;
 import casebook.safety.UrlPolicy;
 import casebook.site.Page;
 import casebook.text.LinkTargets;
+import casebook.text.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
@@ -96,10 +97,10 @@ public final class LinkChecker {
                 return;
             }
             if (target.endsWith("/") || target.isEmpty()) {
-                target += "index.html";
+                target += Urls.INDEX;
             }
-            if (!files.contains(target) && files.contains(target + "/index.html")) {
-                target += "/index.html";
+            if (!files.contains(target) && files.contains(target + "/" + Urls.INDEX)) {
+                target += "/" + Urls.INDEX;
             }
             if (!files.contains(target)) {
                 String name = target.substring(target.lastIndexOf('/') + 1);

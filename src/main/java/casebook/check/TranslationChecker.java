@@ -11,6 +11,7 @@ import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.StaleSection;
 import casebook.site.StaleSections;
+import casebook.text.Urls;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -227,8 +228,7 @@ public final class TranslationChecker {
             notices.add(new StaleSection(
                     e.getKey(),
                     th != null ? th.text() : h != null ? h.text() : "",
-                    "../../" + original.lang() + "/" + original.slug() + "/index.html"
-                            + (h == null ? "" : "#" + h.id()),
+                    Urls.viaRoot(translation.path(), original.path()) + (h == null ? "" : "#" + h.id()),
                     th == null ? "" : th.id()));
         }
         return notices;

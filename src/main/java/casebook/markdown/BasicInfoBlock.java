@@ -71,7 +71,7 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
                         "write e.g. value: 7326804 (no commas, no unit)");
                 continue;
             }
-            rows.add(new Row(r.label("basic." + key), figure(item, (Long) value.value(), st)));
+            rows.add(new Row(r.message("basic." + key), figure(item, (Long) value.value(), st)));
         }
         st.structure(StructureKind.TABLE, String.valueOf(rows.size()), c.line());
         return new BasicInfo(id, st.lastHeadingId, rows);
@@ -92,7 +92,7 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
                         "unknown unit \"" + unit + "\"",
                         "use one of " + String.join(", ", UNITS));
             } else {
-                text = r.label("unit." + unit).replace("{n}", text);
+                text = r.message("unit." + unit).replace("{n}", text);
             }
         }
         String asOf = item.text("as_of");
@@ -117,7 +117,7 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
                             "era writes （令和7年1月1日現在）, western （2025年1月1日時点）");
                 }
                 boolean era = !"western".equals(item.text("as_of_calendar"));
-                text += r.label(era ? "asof.era" : "asof.western").replace("{date}", Formats.date(d, r.lang(), era));
+                text += r.message(era ? "asof.era" : "asof.western").replace("{date}", Formats.date(d, r.lang(), era));
             }
         }
         YamlNode note = item.get("note");
@@ -131,7 +131,7 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
                         "note has no text for language \"" + r.lang() + "\"",
                         "add \"" + r.lang() + ": …\" under note");
             } else {
-                text += r.label("note.pattern").replace("{text}", n);
+                text += r.message("note.pattern").replace("{text}", n);
             }
         }
         return text;

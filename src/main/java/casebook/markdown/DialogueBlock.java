@@ -86,7 +86,7 @@ final class DialogueBlock implements Block<DialogueBlock.Dialogue> {
                 HtmlText.escapeMarked(sp.mark(), mark),
                 HtmlText.escapeMarked(shownName(sp.label(), mark), mark),
                 HtmlText.escapeMarked(sp.label(), mark),
-                st.request.label("dialogue.says"),
+                st.request.message("dialogue.says"),
                 ctx.inline(text, line));
     }
 

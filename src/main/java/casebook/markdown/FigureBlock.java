@@ -18,6 +18,6 @@ final class FigureBlock implements Block<FigureBlock.Figure> {
     public Figure read(Segment.Container c, BlockContext ctx) {
         ctx.state.structure(StructureKind.FIGURE, null, c.line());
         String caption = c.title().isEmpty() ? "" : ctx.inline(c.title(), c.line());
-        return new Figure(caption, ctx.request().label("figure.omitted"), ctx.render(c.children()));
+        return new Figure(caption, ctx.request().message("figure.omitted"), ctx.render(c.children()));
     }
 }

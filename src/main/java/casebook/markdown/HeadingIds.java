@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -64,11 +63,5 @@ public final class HeadingIds {
             }
         }
         return out.length() == 0 ? "section" : out.toString();
-    }
-
-    /** The explicit id written at the end of a heading, or null. */
-    public static String explicit(String headingText) {
-        Matcher m = EXPLICIT.matcher(headingText);
-        return m.find() ? m.group(1) : null;
     }
 }

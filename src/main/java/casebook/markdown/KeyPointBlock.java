@@ -43,7 +43,7 @@ final class KeyPointBlock implements Block<KeyPointBlock.KeyPoint> {
         PageState st = ctx.state;
         RenderRequest r = st.request;
         String id = st.claimId("keypoint");
-        String title = r.label("keypoint.title");
+        String title = r.message("keypoint.title");
         st.headings.add(new OutlineHeading(2, title, id, c.line(), false));
         st.section = id;
         st.lastHeadingId = id;
@@ -72,7 +72,7 @@ final class KeyPointBlock implements Block<KeyPointBlock.KeyPoint> {
         }
         List<Category> categories = new ArrayList<>();
         for (String cat : CATEGORIES) {
-            categories.add(new Category(r.label("category." + cat), cat.equals(category)));
+            categories.add(new Category(r.message("category." + cat), cat.equals(category)));
         }
         List<Part> body = new ArrayList<>();
         int points = 0;
@@ -104,6 +104,7 @@ final class KeyPointBlock implements Block<KeyPointBlock.KeyPoint> {
                     "list the points as \"- …\" lines after the headline, before the closing :::");
         }
         st.structure(StructureKind.KEYPOINT, String.valueOf(points), c.line());
-        return new KeyPoint(id, title, r.label("keypoint.categories"), r.label("keypoint.current"), categories, body);
+        return new KeyPoint(
+                id, title, r.message("keypoint.categories"), r.message("keypoint.current"), categories, body);
     }
 }

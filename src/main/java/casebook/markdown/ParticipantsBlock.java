@@ -75,7 +75,7 @@ final class ParticipantsBlock implements Block<ParticipantsBlock.Participants> {
             for (YamlNode p : persons) {
                 names.add(p.text("name"));
             }
-            String label = (role == null ? "" : role + " ") + String.join(r.label("participants.joiner"), names);
+            String label = (role == null ? "" : role + " ") + String.join(r.message("participants.joiner"), names);
             st.speakers.put(id, new Speaker(markText, label));
             ids.add(id);
             for (YamlNode p : persons) {
@@ -92,10 +92,10 @@ final class ParticipantsBlock implements Block<ParticipantsBlock.Participants> {
         st.structure(StructureKind.PARTICIPANTS, String.join(",", ids), c.line());
         return new Participants(
                 labelledBy,
-                r.label("participants.mark"),
-                r.label("participants.name"),
-                r.label("participants.role"),
-                r.label("participants.affiliation"),
+                r.message("participants.mark"),
+                r.message("participants.name"),
+                r.message("participants.role"),
+                r.message("participants.affiliation"),
                 people);
     }
 }

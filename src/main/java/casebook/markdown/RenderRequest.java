@@ -13,7 +13,7 @@ import java.util.Map;
  * @param bodyStartLine 1-based line of the body's first line in the file
  * @param data          the page's data.yaml (or null), for {@code {{data.key}}}, basic-info and key points
  * @param dataDisplay   data.yaml as printed in diagnostics (or null)
- * @param labels        the theme's UI strings for this language (container headings, units, dates)
+ * @param messages      the theme's UI strings for this language (container headings, units, dates)
  * @param glossary      terms to link on first use, for this language
  * @param glossaryHref  relative URL of the glossary page from this page (e.g. {@code ../glossary/})
  * @param markJapanese  wrap Japanese runs in {@code <span lang="ja">} (true on non-Japanese pages)
@@ -25,7 +25,7 @@ public record RenderRequest(
         int bodyStartLine,
         YamlNode data,
         Path dataDisplay,
-        Map<String, String> labels,
+        Map<String, String> messages,
         GlossaryTerms glossary,
         String glossaryHref,
         boolean markJapanese) {
@@ -35,8 +35,9 @@ public record RenderRequest(
         return data == null && dataDisplay != null;
     }
 
-    public String label(String key) {
-        String v = labels.get(key);
+    /** The theme's UI string {@code key} in this page's language, or the key itself when the theme has none. */
+    public String message(String key) {
+        String v = messages.get(key);
         return v == null ? key : v;
     }
 }

@@ -97,17 +97,15 @@ public final class SectionHashes {
         return out.toString().strip();
     }
 
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    /** The first 12 hex digits of the SHA-256 of the text's UTF-8 bytes. */
+    public static String hash(String text) {
+        MessageDigest sha256;
         try {
-            return MessageDigest.getInstance("SHA-256");
+            sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    });
-
-    /** The first 12 hex digits of the SHA-256 of the text's UTF-8 bytes. */
-    public static String hash(String text) {
-        byte[] d = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        byte[] d = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(d, 0, 6);
     }
 }

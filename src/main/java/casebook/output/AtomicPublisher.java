@@ -208,11 +208,6 @@ public final class AtomicPublisher implements AutoCloseable {
         lock.release();
     }
 
-    /** The output folder (absolute, links resolved). */
-    public Path target() {
-        return target;
-    }
-
     /** Writes an in-memory tree into {@code out} (no guard: for callers that checked the folder). */
     public static void publish(OutputTree tree, Path out) {
         Path target = OutputGuard.real(out);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -29,7 +28,6 @@ public final class OutputTree {
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
 
     private final Path staging;
-    private final OutputTree base;
 
     /** An in-memory tree. */
     public OutputTree() {
@@ -39,36 +37,9 @@ public final class OutputTree {
     /** A tree whose files are written into {@code staging} as they are added. */
     public OutputTree(Path staging) {
         this.staging = staging;
-        this.base = null;
-    }
-
-    private OutputTree(OutputTree base) {
-        this.staging = null;
-        this.base = base;
-    }
-
-    /**
-     * An in-memory tree that starts as {@code previous} and replaces some of its files, without copying
-     * the rest ({@code serve} updating a few pages of a large site). It holds exactly the paths of
-     * {@code previous}: it replaces files, it does not add any.
-     */
-    public static OutputTree replacing(OutputTree previous) {
-        OutputTree root = previous.base != null ? previous.base : previous;
-        OutputTree t = new OutputTree(root);
-        if (previous.base != null) {
-            t.files.putAll(previous.files);
-        }
-        return t;
     }
 
     public void put(String path, byte[] bytes) {
-        if (base != null) {
-            if (!base.contains(path)) {
-                throw new IllegalArgumentException(path + " is not in the tree being updated");
-            }
-            files.put(path, bytes);
-            return;
-        }
         if (staging == null) {
             files.put(path, bytes);
         } else {
@@ -91,27 +62,21 @@ public final class OutputTree {
 
     /** The bytes of a file (in-memory trees only; null for a spooled tree). */
     public byte[] get(String path) {
-        byte[] b = files.get(path);
-        return b == null && base != null ? base.get(path) : b;
+        return files.get(path);
     }
 
     public boolean contains(String path) {
-        return base != null ? base.contains(path) : paths.contains(path);
+        return paths.contains(path);
     }
 
     /** Every path, in no particular order. */
     public Set<String> paths() {
-        return base != null ? base.paths() : Collections.unmodifiableSet(paths);
+        return Collections.unmodifiableSet(paths);
     }
 
     /** Path to bytes of an in-memory tree (empty for a spooled tree). */
     public NavigableMap<String, byte[]> files() {
-        if (base == null) {
-            return Collections.unmodifiableNavigableMap(files);
-        }
-        TreeMap<String, byte[]> all = new TreeMap<>(base.files());
-        all.putAll(files);
-        return Collections.unmodifiableNavigableMap(all);
+        return Collections.unmodifiableNavigableMap(files);
     }
 
     public Path staging() {
@@ -120,9 +85,5 @@ public final class OutputTree {
 
     public int size() {
         return paths().size();
-    }
-
-    public long htmlCount() {
-        return paths().stream().filter(p -> p.endsWith(".html")).count();
     }
 }

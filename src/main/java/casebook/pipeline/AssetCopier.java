@@ -3,6 +3,7 @@ package casebook.pipeline;
 import casebook.diag.Diagnostics;
 import casebook.output.OutputTree;
 import casebook.source.ContentScanner;
+import casebook.text.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ final class AssetCopier {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        String prefix = "assets/";
         try (Stream<Path> walk = Files.walk(dir)) {
             Path real = dir.toRealPath();
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -42,7 +42,7 @@ final class AssetCopier {
                             "copy the file in instead");
                     continue;
                 }
-                out.put(prefix + dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                out.put(Urls.asset(dir.relativize(f).toString().replace('\\', '/')), Files.readAllBytes(f));
             }
         } catch (IOException | UncheckedIOException e) {
             d.error(ContentFiles.display(dir, cwd), 1, 1, "cannot read the theme's assets: " + e.getMessage(), null);

@@ -81,8 +81,7 @@ final class BookletStage {
             }
             Map<String, byte[]> made = new ConcurrentHashMap<>();
             site.config().languages().parallelStream().forEach(lang -> {
-                byte[] pdf =
-                        Booklet.make(source(lang), theme.templates(), font, previous(lang + "/" + name + ".pdf"), d);
+                byte[] pdf = Booklet.make(source(lang), theme.templates(), font, previous(Booklet.path(lang, name)), d);
                 if (pdf != null) {
                     made.put(lang, pdf);
                 }
@@ -92,8 +91,8 @@ final class BookletStage {
                 if (pdf == null) {
                     continue;
                 }
-                out.put(lang + "/" + name + ".pdf", pdf);
-                links.put(lang, Map.of("file", name + ".pdf", "size", size(pdf.length), "bytes", pdf.length));
+                out.put(Booklet.path(lang, name), pdf);
+                links.put(lang, Map.of("file", Booklet.fileName(name), "size", size(pdf.length), "bytes", pdf.length));
             }
         } finally {
             theme.templates().share("pdf", links);
@@ -126,8 +125,7 @@ final class BookletStage {
             if (p == null || Site.isAbout(p)) {
                 continue;
             }
-            RenderedBody body =
-                    Build.render(md, p, messages, site.glossary().terms(lang), "../glossary/index.html", quiet);
+            RenderedBody body = Build.render(md, p, messages, site.glossary().terms(lang), quiet);
             List<BookletSource.Section> sections = new ArrayList<>();
             for (OutlineHeading h : body.headings()) {
                 if (h.level() == 2) {
@@ -145,7 +143,7 @@ final class BookletStage {
         Page home = site.homes().get(lang);
         String intro = home == null
                 ? ""
-                : Build.render(md, home, messages, site.glossary().terms(lang), "glossary/index.html", quiet)
+                : Build.render(md, home, messages, site.glossary().terms(lang), quiet)
                         .html();
         String base = Build.baseUrl(options, site);
         if (base != null && !base.endsWith("/")) {
@@ -158,7 +156,7 @@ final class BookletStage {
         if (site.glossary().entries().isEmpty()) {
             return null;
         }
-        Map<String, String> t = theme.messages().get(lang);
+        Map<String, String> langMessages = theme.messages().get(lang);
         String other = site.config().languages().stream()
                 .filter(l -> !l.equals(lang))
                 .findFirst()
@@ -174,8 +172,8 @@ final class BookletStage {
             entries.add(x);
         }
         Map<String, Object> g = new LinkedHashMap<>();
-        g.put("title", t.getOrDefault("glossary.title", "Glossary"));
-        g.put("intro", t.getOrDefault("glossary.intro", ""));
+        g.put("title", langMessages.getOrDefault("glossary.title", "Glossary"));
+        g.put("intro", langMessages.getOrDefault("glossary.intro", ""));
         g.put("entries", entries);
         return g;
     }

@@ -14,6 +14,8 @@ import casebook.site.Site;
 import casebook.site.SiteAssembler;
 import casebook.source.ContentScanner;
 import casebook.source.ContentTree;
+import casebook.text.Urls;
+import casebook.theme.PageRenderer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,8 +183,10 @@ public final class Build {
         timings.lap("pages");
         inPool(pool, () -> new ListingRenderer(rendered, theme, baseUrl(options, site)).renderInto(out, d));
         timings.lap("listings");
+        PageRenderer searchPages = new PageRenderer(
+                rendered.site(), theme.templates(), theme.messages(), baseUrl(options, site), rendered.stale());
         SearchStage.Texts texts = cache == null ? SearchStage.Texts.DIRECT : cache.searchTexts;
-        inPool(pool, () -> SearchStage.run(rendered, theme, baseUrl(options, site), out, texts, d));
+        inPool(pool, () -> SearchStage.run(rendered, searchPages::search, out, texts, d));
         timings.lap("search");
         new AssetCopier(cwd).copy(theme.assets(), out, d);
         // after every generated file is in out: a content file may not take the path of one
@@ -261,7 +265,6 @@ public final class Build {
             Page p,
             Map<String, Map<String, String>> messages,
             GlossaryTerms terms,
-            String glossaryHref,
             Diagnostics d) {
         return md.render(
                 new RenderRequest(
@@ -273,7 +276,7 @@ public final class Build {
                         p.dataDisplay(),
                         messages.get(p.lang()),
                         terms,
-                        glossaryHref,
+                        Urls.relative(p.path(), Urls.glossary(p.lang())),
                         !p.lang().equals("ja")),
                 d);
     }

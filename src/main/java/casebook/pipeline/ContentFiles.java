@@ -6,6 +6,7 @@ import casebook.output.OutputTree;
 import casebook.site.Page;
 import casebook.site.Site;
 import casebook.text.LinkTargets;
+import casebook.text.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -98,8 +99,8 @@ final class ContentFiles {
                 clashes.add(name);
             }
             for (String lang : site.config().languages()) {
-                if (generated.contains(lang + "/" + name)) {
-                    clashes.add(lang + "/" + name);
+                if (generated.contains(Urls.ofLanguage(lang, name))) {
+                    clashes.add(Urls.ofLanguage(lang, name));
                 }
             }
             if (!clashes.isEmpty()) {
@@ -225,22 +226,6 @@ final class ContentFiles {
             return null;
         }
         return target;
-    }
-
-    /** The files a page links to (see {@link #fileTarget}), for {@code serve} to tell when they change. */
-    static Set<String> fileTargets(Page page) {
-        Set<String> targets = new TreeSet<>();
-        if (page.rendered() == null) {
-            return targets;
-        }
-        for (LinkUse link : page.rendered().links()) {
-            String t = fileTarget(page, link.url());
-            // a link to a page (index.html) is not a content file: HTML is never copied from the content
-            if (t != null && !type(t).equals("html") && !type(t).equals("htm")) {
-                targets.add(t);
-            }
-        }
-        return targets;
     }
 
     private static String type(String name) {

@@ -2,6 +2,7 @@ package casebook.pipeline;
 
 import casebook.diag.Diagnostics;
 import casebook.output.OutputTree;
+import casebook.text.Urls;
 import casebook.theme.PageRenderer;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,15 @@ final class ListingRenderer {
     void renderInto(OutputTree out, Diagnostics d) {
         List<Runnable> listings = new ArrayList<>();
         for (String lang : rendered.site().config().languages()) {
-            listings.add(() -> put(out, lang + "/index.html", pages.home(lang, data.links(lang), d)));
+            listings.add(() -> put(out, Urls.languageTop(lang), pages.home(lang, data.links(lang), d)));
             if (!rendered.site().glossary().entries().isEmpty()) {
-                listings.add(() -> put(out, lang + "/glossary/index.html", pages.glossary(lang, d)));
+                listings.add(() -> put(out, Urls.glossary(lang), pages.glossary(lang, d)));
             }
         }
-        listings.add(() -> put(out, "index.html", pages.landing(d)));
-        listings.add(() -> put(out, "404.html", pages.notFound(d)));
+        listings.add(() -> put(out, Urls.LANDING, pages.landing(d)));
+        listings.add(() -> put(out, Urls.NOT_FOUND, pages.notFound(d)));
         if (baseUrl != null) {
-            listings.add(() -> out.put("sitemap.xml", Sitemap.xml(rendered.site(), baseUrl)));
+            listings.add(() -> out.put(Urls.SITEMAP, Sitemap.xml(rendered.site(), baseUrl)));
         } else {
             // The sitemap protocol allows only absolute URLs, and the address the site is published at is
             // known only to the editor: say so once, rather than write a sitemap search engines reject.

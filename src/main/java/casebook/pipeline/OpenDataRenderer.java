@@ -7,6 +7,7 @@ import casebook.publish.CaseFigures;
 import casebook.publish.OpenData;
 import casebook.publish.Rate;
 import casebook.text.Formats;
+import casebook.text.Urls;
 import casebook.theme.PageRenderer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ final class OpenDataRenderer {
             return List.of();
         }
         return List.of(
-                link("compare/index.html", data.t(lang, "compare.nav")),
-                link("data/index.html", data.t(lang, "opendata.nav")));
+                link(Urls.inLanguage(Urls.COMPARE), data.message(lang, "compare.nav")),
+                link(Urls.inLanguage(Urls.DATA), data.message(lang, "opendata.nav")));
     }
 
     /** The rendering tasks: the data files and both pages in every language. */
@@ -59,19 +60,24 @@ final class OpenDataRenderer {
         for (String lang : rendered.site().config().languages()) {
             tasks.add(() -> put(
                     out,
-                    lang + "/compare/index.html",
+                    Urls.compare(lang),
                     pages.sitePage(
                             lang,
-                            "compare/index.html",
-                            data.t(lang, "compare.title"),
+                            Urls.inLanguage(Urls.COMPARE),
+                            data.message(lang, "compare.title"),
                             "compare.ftlh",
                             compare(lang),
                             d)));
             tasks.add(() -> put(
                     out,
-                    lang + "/data/index.html",
+                    Urls.openData(lang),
                     pages.sitePage(
-                            lang, "data/index.html", data.t(lang, "opendata.title"), "data.ftlh", dataPage(lang), d)));
+                            lang,
+                            Urls.inLanguage(Urls.DATA),
+                            data.message(lang, "opendata.title"),
+                            "data.ftlh",
+                            dataPage(lang),
+                            d)));
         }
         return tasks;
     }
@@ -99,15 +105,15 @@ final class OpenDataRenderer {
 
     private String date(LocalDate d, String lang) {
         return d == null
-                ? data.t(lang, "compare.as_of_none")
-                : data.t(lang, "compare.as_of").replace("{date}", Formats.date(d, lang, false));
+                ? data.message(lang, "compare.as_of_none")
+                : data.message(lang, "compare.as_of").replace("{date}", Formats.date(d, lang, false));
     }
 
     private String figureText(String lang, CaseFigures.Figure f) {
         String n = Formats.number(f.value());
         return f.unit() == null
                 ? n
-                : data.t(lang, "unit." + f.unit()).replace("{n}", n).strip();
+                : data.message(lang, "unit." + f.unit()).replace("{n}", n).strip();
     }
 
     /** The case's name, link and language as a row of a table or a bar of a chart shows it. */
@@ -116,8 +122,8 @@ final class OpenDataRenderer {
         boolean own = !c.nameIsFallback(lang);
         m.put("name", c.name(lang, def));
         m.put("nameLang", own ? "" : def);
-        m.put("href", own ? "../" + c.slug() + "/index.html" : "../../" + def + "/" + c.slug() + "/index.html");
-        m.put("category", c.category() == null ? "" : data.t(lang, "category." + c.category()));
+        m.put("href", Urls.relative(Urls.compare(lang), Urls.page(own ? lang : def, c.slug())));
+        m.put("category", c.category() == null ? "" : data.message(lang, "category." + c.category()));
         return m;
     }
 
@@ -131,7 +137,7 @@ final class OpenDataRenderer {
         }
         List<Map<String, Object>> columns = new ArrayList<>();
         for (String item : items) {
-            columns.add(link("", data.t(lang, "basic." + item)));
+            columns.add(link("", data.message(lang, "basic." + item)));
         }
         m.put("columns", columns);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -141,8 +147,8 @@ final class OpenDataRenderer {
             for (String item : items) {
                 CaseFigures.Figure f = c.figure(item);
                 Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("label", data.t(lang, "basic." + item));
-                cell.put("text", f == null ? data.t(lang, "opendata.none") : figureText(lang, f));
+                cell.put("label", data.message(lang, "basic." + item));
+                cell.put("text", f == null ? data.message(lang, "opendata.none") : figureText(lang, f));
                 cell.put("asOf", f == null ? "" : date(f.asOf(), lang));
                 cell.put(
                         "note",
@@ -162,7 +168,7 @@ final class OpenDataRenderer {
             }
         }
         m.put("charts", charts);
-        m.put("dataHref", "../data/index.html");
+        m.put("dataHref", Urls.relative(Urls.compare(lang), Urls.openData(lang)));
         return m;
     }
 
@@ -185,7 +191,7 @@ final class OpenDataRenderer {
                     dates.add(f.asOf());
                 }
             }
-            String name = data.t(lang, "basic." + item);
+            String name = data.message(lang, "basic." + item);
             if (dates.isEmpty()) {
                 none.add(name);
             } else if (missing || dates.size() > 1) {
@@ -195,7 +201,7 @@ final class OpenDataRenderer {
                         .add(name);
             }
         }
-        String joiner = data.t(lang, "compare.joiner");
+        String joiner = data.message(lang, "compare.joiner");
         List<String> out = new ArrayList<>();
         if (!differ.isEmpty()) {
             out.add(sentence(lang, "compare.dates_differ", differ, joiner));
@@ -206,25 +212,25 @@ final class OpenDataRenderer {
         same.forEach((d, names) -> out.add(
                 sentence(lang, "compare.dates_same", names, joiner).replace("{date}", Formats.date(d, lang, false))));
         if (!differ.isEmpty() || !none.isEmpty()) {
-            out.add(data.t(lang, "compare.dates_advice"));
+            out.add(data.message(lang, "compare.dates_advice"));
         }
         return out;
     }
 
     private String sentence(String lang, String key, List<String> names, String joiner) {
-        String t = data.t(lang, key);
+        String pattern = data.message(lang, key);
         List<String> words = new ArrayList<>();
         for (String n : names) {
-            words.add(t.startsWith("{items}") && words.isEmpty() ? n : midSentence(lang, n));
+            words.add(pattern.startsWith("{items}") && words.isEmpty() ? n : midSentence(lang, n));
         }
-        return t.replace("{items}", String.join(joiner, words));
+        return pattern.replace("{items}", String.join(joiner, words));
     }
 
     private Map<String, Object> rateChart(String lang, String item) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<BarChart.Bar> bars = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        String itemName = data.t(lang, "basic." + item);
+        String itemName = data.message(lang, "basic." + item);
         // one mark per kind of caveat, numbered in the order they first occur
         Map<Rate.Dates, String> marks = new LinkedHashMap<>();
         for (CaseFigures c : data.cases()) {
@@ -243,7 +249,7 @@ final class OpenDataRenderer {
                     "markText",
                     mark.isEmpty()
                             ? ""
-                            : data.t(
+                            : data.message(
                                     lang,
                                     rate.dates() == Rate.Dates.NOT_STATED
                                             ? "compare.mark_not_stated"
@@ -256,11 +262,12 @@ final class OpenDataRenderer {
             String name = c.name(lang, def)
                     + (c.category() == null
                             ? ""
-                            : data.t(lang, "note.pattern").replace("{text}", data.t(lang, "category." + c.category())));
+                            : data.message(lang, "note.pattern")
+                                    .replace("{text}", data.message(lang, "category." + c.category())));
             bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
             // the description is plain text in the page's language: a case without a page in it is named by its folder
             String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
-            values.add(data.t(lang, "compare.rate_value")
+            values.add(data.message(lang, "compare.rate_value")
                     .replace("{case}", descName)
                     .replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
         }
@@ -269,21 +276,22 @@ final class OpenDataRenderer {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         String id = "rate-" + item;
-        String title = OpenData.fill(lang, data.t(lang, "compare.rate_title"), "{item}", itemName);
+        String title = OpenData.fill(lang, data.message(lang, "compare.rate_title"), "{item}", itemName);
         m.put("id", id);
         m.put("title", title);
-        m.put("caption", OpenData.fill(lang, data.t(lang, "compare.rate_caption"), "{item}", itemName));
+        m.put("caption", OpenData.fill(lang, data.message(lang, "compare.rate_caption"), "{item}", itemName));
         m.put("countLabel", itemName);
-        m.put("unitHeader", OpenData.fill(lang, data.t(lang, "compare.rate_unit"), "{item}", itemName));
-        String desc = data.t(lang, "compare.rate_desc")
-                .replace("{values}", String.join(data.t(lang, "compare.values_joiner"), values));
+        m.put("unitHeader", OpenData.fill(lang, data.message(lang, "compare.rate_unit"), "{item}", itemName));
+        String desc = data.message(lang, "compare.rate_desc")
+                .replace("{values}", String.join(data.message(lang, "compare.values_joiner"), values));
         m.put("svg", BarChart.svg(id + "-chart", title, desc, bars, lang));
         m.put("rows", rows);
         List<String> notes = new ArrayList<>();
-        marks.forEach((kind, mark) -> notes.add(
-                data.t(lang, kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated" : "compare.note_different_years")
-                        .replace("{mark}", mark)
-                        .replace("{item}", midSentence(lang, itemName))));
+        marks.forEach((kind, mark) -> notes.add(data.message(
+                        lang,
+                        kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated" : "compare.note_different_years")
+                .replace("{mark}", mark)
+                .replace("{item}", midSentence(lang, itemName))));
         m.put("notes", notes);
         return m;
     }
@@ -300,9 +308,12 @@ final class OpenDataRenderer {
             s.put("rows", ds.records().size());
             List<Map<String, Object>> fs = new ArrayList<>();
             for (String path : List.of(ds.csvPath(), ds.jsonPath())) {
-                Map<String, Object> f = link("../../" + path, path.substring(path.lastIndexOf('/') + 1));
+                Map<String, Object> f =
+                        link(Urls.relative(Urls.openData(lang), path), path.substring(path.lastIndexOf('/') + 1));
                 f.put("format", path.endsWith(".csv") ? "CSV" : "JSON");
-                f.put("size", data.t(lang, "opendata.bytes").replace("{n}", Formats.number(files.get(path).length)));
+                f.put(
+                        "size",
+                        data.message(lang, "opendata.bytes").replace("{n}", Formats.number(files.get(path).length)));
                 fs.add(f);
             }
             s.put("files", fs);
@@ -311,8 +322,8 @@ final class OpenDataRenderer {
                 Map<String, Object> x = new LinkedHashMap<>();
                 x.put("name", f.name());
                 x.put("parts", List.of(f.name().split("(?<=_)"))); // a break may fall after each underscore
-                x.put("type", data.t(lang, "opendata.type_" + f.type()));
-                x.put("unit", f.unit() == null ? data.t(lang, "opendata.none") : f.unit());
+                x.put("type", data.message(lang, "opendata.type_" + f.type()));
+                x.put("unit", f.unit() == null ? data.message(lang, "opendata.none") : f.unit());
                 x.put("description", f.description().get(lang));
                 fields.add(x);
             }
@@ -321,8 +332,8 @@ final class OpenDataRenderer {
         }
         m.put("datasets", sets);
         m.put("source", data.source(lang));
-        m.put("terms", data.t(lang, "opendata.terms"));
-        m.put("compareHref", "../compare/index.html");
+        m.put("terms", data.message(lang, "opendata.terms"));
+        m.put("compareHref", Urls.relative(Urls.openData(lang), Urls.compare(lang)));
         return m;
     }
 }

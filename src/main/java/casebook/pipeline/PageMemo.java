@@ -30,7 +30,6 @@ final class PageMemo {
             Page p,
             Map<String, Map<String, String>> messages,
             GlossaryTerms terms,
-            String glossaryHref,
             Diagnostics d) {
         List<Object> inputs = Arrays.asList(
                 p.body(),
@@ -38,13 +37,9 @@ final class PageMemo {
                 String.valueOf(p.data()),
                 String.valueOf(p.dataDisplay()),
                 messages.get(p.lang()),
-                terms,
-                glossaryHref);
+                terms);
         return markdown.get(
-                p.display() + "\0" + p.lang(),
-                inputs,
-                d,
-                local -> Build.render(md, p, messages, terms, glossaryHref, local));
+                p.display() + "\0" + p.lang(), inputs, d, local -> Build.render(md, p, messages, terms, local));
     }
 
     /** The house-style check of a page's English, reused while its title, body and the glossary are unchanged. */

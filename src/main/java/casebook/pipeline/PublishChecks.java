@@ -4,6 +4,7 @@ import casebook.diag.Diagnostics;
 import casebook.output.OutputTree;
 import casebook.publish.AsciiNames;
 import casebook.publish.PageWeights;
+import casebook.text.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ final class PublishChecks {
     /** The Markdown a page was made from ({@code ja/saitama/index.html} → {@code saitama/index.ja.md}), when there is one. */
     private static Path page(Path content, String outPath) {
         String[] parts = outPath.split("/");
-        if (parts.length == 3 && parts[2].equals("index.html")) {
+        if (parts.length == 3 && parts[2].equals(Urls.INDEX)) {
             Path md = content.resolve(parts[1]).resolve("index." + parts[0] + ".md");
             if (Files.isRegularFile(md)) {
                 return md;

@@ -8,7 +8,7 @@ import casebook.search.TextExtractor;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
-import casebook.theme.PageRenderer;
+import casebook.text.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class SearchStage {
     /** The output folder of the search page and the index in each language. */
-    static final String FOLDER = "search";
+    static final String FOLDER = Urls.SEARCH;
 
     /** A page's text and terms from its HTML: {@code serve} memoises it by the HTML's bytes. */
     interface Texts {
@@ -50,10 +50,14 @@ final class SearchStage {
 
     private SearchStage() {}
 
+    /** A language's search page, rendered with the theme ({@code PageRenderer.search}); null after reporting. */
+    interface SearchPage {
+        byte[] render(String lang, Diagnostics d);
+    }
+
     /** The search pages and the index, in the calling pool. */
-    static void run(RenderedSite rendered, Theme theme, String baseUrl, OutputTree out, Texts texts, Diagnostics d) {
+    static void run(RenderedSite rendered, SearchPage page, OutputTree out, Texts texts, Diagnostics d) {
         Site site = rendered.site();
-        PageRenderer pages = new PageRenderer(site, theme.templates(), theme.messages(), baseUrl, rendered.stale());
         for (String lang : site.config().languages()) {
             Page clash = site.page(lang, FOLDER);
             if (clash != null) {
@@ -66,9 +70,9 @@ final class SearchStage {
                 continue;
             }
             index(site, lang, out, texts);
-            byte[] html = pages.search(lang, d);
+            byte[] html = page.render(lang, d);
             if (html != null) {
-                out.put(lang + "/" + FOLDER + "/index.html", html);
+                out.put(Urls.search(lang), html);
             }
         }
     }
@@ -82,18 +86,17 @@ final class SearchStage {
                 continue;
             }
             paths.add(p.path());
-            urls.add(slug + "/index.html");
+            urls.add(Urls.inLanguage(slug));
         }
         if (!site.glossary().entries().isEmpty()) {
-            paths.add(lang + "/glossary/index.html");
-            urls.add("glossary/index.html");
+            paths.add(Urls.glossary(lang));
+            urls.add(Urls.inLanguage(Urls.GLOSSARY));
         }
-        String prefix = lang + "/" + FOLDER + "/";
         IndexBuilder.build(
                 paths.size(),
                 i -> text(out, paths.get(i), urls.get(i), texts),
                 bridges(site.glossary(), lang, site.config().languages()),
-                (name, bytes) -> out.put(prefix + name, bytes));
+                (name, bytes) -> out.put(Urls.searchFile(lang, name), bytes));
     }
 
     /** The page's text and terms, or null when its file is missing (its template failed, and said so). */

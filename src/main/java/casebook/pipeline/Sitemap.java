@@ -2,6 +2,7 @@ package casebook.pipeline;
 
 import casebook.site.Site;
 import casebook.text.HtmlText;
+import casebook.text.Urls;
 
 /**
  * sitemap.xml: every page in every language, each with its language alternates (xhtml:link), as
@@ -19,12 +20,12 @@ final class Sitemap {
                 .append(
                         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
         for (String lang : site.config().languages()) {
-            url(out, base + lang + "/", site, "", base);
+            url(out, Urls.absolute(base, Urls.languageTop(lang)), site, "", base);
         }
         for (String slug : site.order()) {
             for (String lang : site.config().languages()) {
                 if (site.page(lang, slug) != null) {
-                    url(out, base + lang + "/" + slug + "/", site, slug, base);
+                    url(out, Urls.absolute(base, Urls.page(lang, slug)), site, slug, base);
                 }
             }
         }
@@ -41,7 +42,7 @@ final class Sitemap {
             out.append("    <xhtml:link rel=\"alternate\" hreflang=\"")
                     .append(lang)
                     .append("\" href=\"")
-                    .append(HtmlText.escape(base + lang + "/" + (slug.isEmpty() ? "" : slug + "/")))
+                    .append(HtmlText.escape(Urls.absolute(base, Urls.page(lang, slug))))
                     .append("\"/>\n");
         }
         String def = site.config().defaultLanguage();
@@ -55,7 +56,7 @@ final class Sitemap {
             }
         }
         out.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
-                .append(HtmlText.escape(base + def + "/" + (slug.isEmpty() ? "" : slug + "/")))
+                .append(HtmlText.escape(Urls.absolute(base, Urls.page(def, slug))))
                 .append("\"/>\n");
         out.append("  </url>\n");
     }

@@ -42,7 +42,6 @@ final class SlugRenderer {
                 Page p,
                 Map<String, Map<String, String>> messages,
                 GlossaryTerms terms,
-                String glossaryHref,
                 Diagnostics d);
 
         Bodies DIRECT = Build::render;
@@ -141,12 +140,7 @@ final class SlugRenderer {
                     e.getKey(),
                     e.getValue()
                             .withRendered(bodies.render(
-                                    md,
-                                    e.getValue(),
-                                    messages,
-                                    site.glossary().terms(e.getKey()),
-                                    "glossary/index.html",
-                                    d)));
+                                    md, e.getValue(), messages, site.glossary().terms(e.getKey()), d)));
         }
         return new RenderedSite(new Site(site.config(), site.order(), sorted, homes, site.glossary()), stale);
     }
@@ -161,7 +155,7 @@ final class SlugRenderer {
                 continue;
             }
             var terms = site.glossary().terms(lang);
-            RenderedBody body = bodies.render(md, p, messages, terms, "../glossary/index.html", local);
+            RenderedBody body = bodies.render(md, p, messages, terms, local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) {
                 body.sectionHashes();
             }

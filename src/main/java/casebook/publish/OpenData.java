@@ -2,6 +2,7 @@ package casebook.publish;
 
 import casebook.frontmatter.SiteConfig;
 import casebook.text.Formats;
+import casebook.text.Urls;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,11 +37,11 @@ public final class OpenData {
             List<Map<String, Object>> records) {
 
         public String csvPath() {
-            return "data/" + id + ".csv";
+            return Urls.dataFile(id + ".csv");
         }
 
         public String jsonPath() {
-            return "data/" + id + ".json";
+            return Urls.dataFile(id + ".json");
         }
     }
 
@@ -61,7 +62,7 @@ public final class OpenData {
     }
 
     /** The UI string {@code key} in {@code lang}: the theme's, else English's, else the key. */
-    public String t(String lang, String key) {
+    public String message(String lang, String key) {
         String v = messages.getOrDefault(lang, Map.of()).get(key);
         if (v == null) {
             v = messages.getOrDefault("en", Map.of()).get(key);
@@ -72,7 +73,7 @@ public final class OpenData {
     private Map<String, String> each(String key) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String l : langs) {
-            m.put(l, t(l, key));
+            m.put(l, message(l, key));
         }
         return m;
     }
@@ -80,7 +81,7 @@ public final class OpenData {
     private Map<String, String> each(String key, String placeholder, String itemKey) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String l : langs) {
-            m.put(l, fill(l, t(l, key), placeholder, t(l, itemKey)));
+            m.put(l, fill(l, message(l, key), placeholder, message(l, itemKey)));
         }
         return m;
     }
@@ -103,7 +104,7 @@ public final class OpenData {
     /** The collection as a source: publisher, title and month of publication. */
     public String source(String lang) {
         LocalDate pub = Formats.parseDate(config.published());
-        return t(lang, "opendata.source")
+        return message(lang, "opendata.source")
                 .replace("{publisher}", config.pick(config.publisher(), lang))
                 .replace("{title}", config.title(lang))
                 .replace("{published}", pub == null ? "" : Formats.month(pub, lang));
@@ -113,7 +114,7 @@ public final class OpenData {
     public String source(String lang, CaseFigures c) {
         String def = config.defaultLanguage();
         String label = c.labels().getOrDefault(lang, c.labels().getOrDefault(def, ""));
-        return t(lang, "opendata.source_case")
+        return message(lang, "opendata.source_case")
                 .replace("{source}", source(lang))
                 .replace("{label}", label)
                 .replace("{case}", c.name(lang, def))
@@ -126,7 +127,7 @@ public final class OpenData {
         if (unit == null) {
             return "";
         }
-        return t(lang, "unit." + unit).replace("{n}", "").strip();
+        return message(lang, "unit." + unit).replace("{n}", "").strip();
     }
 
     public List<Dataset> datasets() {
@@ -214,7 +215,7 @@ public final class OpenData {
     private Map<String, String> lang(Map<String, String> desc, String columnLang) {
         Map<String, String> m = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : desc.entrySet()) {
-            m.put(e.getKey(), e.getValue().replace("{lang}", t(e.getKey(), "opendata.lang." + columnLang)));
+            m.put(e.getKey(), e.getValue().replace("{lang}", message(e.getKey(), "opendata.lang." + columnLang)));
         }
         return m;
     }
@@ -227,7 +228,7 @@ public final class OpenData {
         }
         r.put("category", c.category());
         for (String l : langs) {
-            r.put("category_" + l, c.category() == null ? null : t(l, "category." + c.category()));
+            r.put("category_" + l, c.category() == null ? null : message(l, "category." + c.category()));
         }
     }
 
@@ -257,7 +258,7 @@ public final class OpenData {
                 caseValues(r, c);
                 r.put("item", f.item());
                 for (String l : langs) {
-                    r.put("item_" + l, t(l, "basic." + f.item()));
+                    r.put("item_" + l, message(l, "basic." + f.item()));
                 }
                 r.put("value", f.value());
                 r.put("unit", f.unit());

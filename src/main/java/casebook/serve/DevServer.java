@@ -6,6 +6,7 @@ import casebook.diag.Severity;
 import casebook.output.OutputTree;
 import casebook.pipeline.BuildOptions;
 import casebook.text.HtmlText;
+import casebook.text.Urls;
 import casebook.theme.Templates;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -362,10 +363,10 @@ public final class DevServer implements AutoCloseable {
         }
         String rel = path.substring(1);
         if (rel.isEmpty() || rel.endsWith("/")) {
-            rel += "index.html";
+            rel += Urls.INDEX;
         }
         byte[] body = tree.get(rel);
-        if (body == null && tree.get(rel + "/index.html") != null) {
+        if (body == null && tree.get(rel + "/" + Urls.INDEX) != null) {
             ex.getResponseHeaders().set("Location", rawPath + "/");
             send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
             return;
@@ -373,7 +374,7 @@ public final class DevServer implements AutoCloseable {
         int status = 200;
         if (body == null) {
             status = 404;
-            rel = "404.html";
+            rel = Urls.NOT_FOUND;
             body = tree.get(rel);
             if (body == null) {
                 body = "<!DOCTYPE html><title>404</title><p>Not found</p>".getBytes(StandardCharsets.UTF_8);

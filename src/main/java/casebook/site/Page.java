@@ -3,6 +3,7 @@ package casebook.site;
 import casebook.frontmatter.PageMeta;
 import casebook.frontmatter.YamlNode;
 import casebook.markdown.RenderedBody;
+import casebook.text.Urls;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +22,7 @@ public record Page(
         RenderedBody rendered) {
 
     public String path() {
-        return slug.isEmpty() ? lang + "/index.html" : lang + "/" + slug + "/index.html";
+        return Urls.page(lang, slug);
     }
 
     public Page withRendered(RenderedBody r) {

@@ -25,34 +25,10 @@ public final class ContentScanner {
     private static final Pattern PAGE_FILE = Pattern.compile("index\\.([a-z]{2,3})\\.md");
 
     private final Path displayBase;
-    /** The output folder, when it lies inside the content: never read as content (nor its staging copies). */
-    private Path output;
 
     /** @param displayBase paths in diagnostics are printed relative to this folder */
     public ContentScanner(Path displayBase) {
         this.displayBase = displayBase.toAbsolutePath().normalize();
-    }
-
-    /** Skips {@code out} (and {@code out.tmp-*}, {@code out.old-*}) if the scan meets it. */
-    public ContentScanner skipping(Path out) {
-        this.output = out == null ? null : out.toAbsolutePath().normalize();
-        return this;
-    }
-
-    private boolean isOutput(Path p) {
-        if (output == null || output.getParent() == null) {
-            return false;
-        }
-        Path abs = p.toAbsolutePath().normalize();
-        if (abs.startsWith(output)) {
-            return true;
-        }
-        if (!abs.startsWith(output.getParent()) || abs.getNameCount() <= output.getNameCount()) {
-            return false;
-        }
-        String top = abs.getName(output.getNameCount() - 1).toString();
-        String name = output.getFileName().toString();
-        return top.startsWith(name + ".tmp-") || top.startsWith(name + ".old-");
     }
 
     public ContentTree scan(Path root, Diagnostics diagnostics) {
@@ -68,7 +44,7 @@ public final class ContentScanner {
             try (Stream<Path> walk = Files.find(
                     walkRoot, Integer.MAX_VALUE, (p, attrs) -> attrs.isRegularFile() || attrs.isSymbolicLink())) {
                 found = walk.map(p -> walkRoot == absRoot ? p : absRoot.resolve(walkRoot.relativize(p)))
-                        .filter(p -> !isIgnored(absRoot.relativize(p)) && !isOutput(p))
+                        .filter(p -> !isIgnored(absRoot.relativize(p)))
                         .sorted()
                         .toList();
             }
@@ -177,7 +153,7 @@ public final class ContentScanner {
                     "move or copy the folder in instead");
             return false;
         }
-        return Files.isRegularFile(target) && !isOutput(target);
+        return Files.isRegularFile(target);
     }
 
     public Path display(Path absolute) {

@@ -31,10 +31,10 @@ public final class LinkTargets {
         }
         String path = url.substring(0, cut);
         if (path.endsWith("/")) {
-            return path + "index.html" + url.substring(cut);
+            return path + Urls.INDEX + url.substring(cut);
         }
         if (path.equals("..") || path.equals(".") || path.endsWith("/..") || path.endsWith("/.")) {
-            return path + "/index.html" + url.substring(cut);
+            return path + "/" + Urls.INDEX + url.substring(cut);
         }
         return url;
     }

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The theme's UI strings, {@code themes/<name>/i18n/<lang>.yaml}, flattened to dotted keys
- * ({@code keypoint.title}). A key present in one language and missing in another is a warning, so a
- * page never shows another language's UI text by accident.
+ * The theme's messages: its UI strings, {@code themes/<name>/i18n/<lang>.yaml}, flattened to dotted keys
+ * ({@code keypoint.title}). "Messages" is their one name: templates read them as {@code messages["key"]},
+ * the Markdown stage as {@code RenderRequest.message(key)}, the open data as {@code OpenData.message(lang, key)}.
+ * A key present in one language and missing in another is a warning, so a page never shows another
+ * language's UI text by accident.
  */
 public final class Messages {
     private Messages() {}

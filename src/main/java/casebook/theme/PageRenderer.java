@@ -12,6 +12,7 @@ import casebook.site.StaleSections;
 import casebook.text.Formats;
 import casebook.text.HtmlText;
 import casebook.text.Phrases;
+import casebook.text.Urls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,15 +55,15 @@ public final class PageRenderer {
 
     private Map<String, Object> common(String lang, String path, String title) {
         SiteConfig c = site.config();
-        String root = "../".repeat(depth(path));
+        String root = Urls.toRoot(path);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", lang);
         m.put("root", root);
-        m.put("langRoot", path.startsWith(lang + "/") ? "../".repeat(depth(path) - 1) : root + lang + "/");
+        m.put("langRoot", Urls.relative(path, Urls.languageFolder(lang)));
         m.put("title", title);
-        m.put("t", messages.get(lang));
+        m.put("messages", messages.get(lang));
         m.put("site", siteInfo(lang));
-        m.put("canonical", baseUrl == null ? "" : baseUrl + path.replaceFirst("index\\.html$", ""));
+        m.put("canonical", baseUrl == null ? "" : Urls.absolute(baseUrl, path));
         m.put("path", path);
         m.put("hasGlossary", !site.glossary().entries().isEmpty());
         m.put("footerLinks", footerLinks(lang, root));
@@ -92,7 +93,7 @@ public final class PageRenderer {
         for (String lang : site.config().languages()) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("lang", lang);
-            f.put("t", messages.get(lang));
+            f.put("messages", messages.get(lang));
             f.put("site", siteInfo(lang));
             out.add(f);
         }
@@ -101,9 +102,9 @@ public final class PageRenderer {
 
     private List<Map<String, Object>> footerLinks(String lang, String root) {
         List<Map<String, Object>> out = new ArrayList<>();
-        Map<String, String> t = messages.get(lang);
+        Map<String, String> langMessages = messages.get(lang);
         if (!site.glossary().entries().isEmpty()) {
-            out.add(link(root + lang + "/glossary/index.html", t.getOrDefault("glossary.title", "glossary")));
+            out.add(link(root + Urls.glossary(lang), langMessages.getOrDefault("glossary.title", "glossary")));
         }
         for (Page p : aboutPages.computeIfAbsent(lang, this::aboutPages)) {
             out.add(link(root + p.path(), p.meta().title()));
@@ -125,14 +126,9 @@ public final class PageRenderer {
 
     private final Map<String, List<Page>> aboutPages = new ConcurrentHashMap<>();
 
-    static int depth(String path) {
-        int n = 0;
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) == '/') {
-                n++;
-            }
-        }
-        return n;
+    /** The theme's UI string {@code key} in {@code lang}, or {@code fallback} when the theme has none. */
+    private String message(String lang, String key, String fallback) {
+        return messages.get(lang).getOrDefault(key, fallback);
     }
 
     private static Map<String, Object> link(String href, String text) {
@@ -142,29 +138,30 @@ public final class PageRenderer {
         return m;
     }
 
-    /** The language switcher and hreflang alternates for a page that exists in {@code available} languages. */
+    /**
+     * The language switcher and hreflang alternates for a page that exists in {@code available} languages;
+     * {@code slugPath} is its path in a language ({@link Urls#inLanguage}).
+     */
     private void languages(Map<String, Object> m, String lang, String slugPath, Predicate<String> available) {
         String root = (String) m.get("root");
         List<Map<String, Object>> switcher = new ArrayList<>();
         List<Map<String, Object>> alternates = new ArrayList<>();
         for (String other : site.config().languages()) {
             boolean exists = available.test(other);
-            String href = root + other + "/" + slugPath;
+            String href = root + Urls.ofLanguage(other, slugPath);
             if (exists) {
-                Map<String, Object> a = link(
-                        baseUrl == null ? href : baseUrl + other + "/" + slugPath.replaceFirst("index\\.html$", ""),
-                        "");
+                Map<String, Object> a =
+                        link(baseUrl == null ? href : Urls.absolute(baseUrl, Urls.ofLanguage(other, slugPath)), "");
                 a.put("hreflang", other);
                 alternates.add(a);
             }
             // every language is listed, the page's own marked as current (aria-current), as GOV.UK does
             boolean current = other.equals(lang);
-            Map<String, Object> sw =
-                    link(exists && !current ? href : "", messages.get(other).getOrDefault("language.name", other));
+            Map<String, Object> sw = link(exists && !current ? href : "", message(other, "language.name", other));
             sw.put("lang", other);
             sw.put("current", current);
             sw.put("available", exists);
-            sw.put("missing", messages.get(lang).getOrDefault("language.missing." + other, "not available"));
+            sw.put("missing", message(lang, "language.missing." + other, "not available"));
             switcher.add(sw);
         }
         if (!alternates.isEmpty()) {
@@ -172,8 +169,8 @@ public final class PageRenderer {
             if (available.test(def)) {
                 Map<String, Object> x = link(
                         baseUrl == null
-                                ? root + def + "/" + slugPath
-                                : baseUrl + def + "/" + slugPath.replaceFirst("index\\.html$", ""),
+                                ? root + Urls.ofLanguage(def, slugPath)
+                                : Urls.absolute(baseUrl, Urls.ofLanguage(def, slugPath)),
                         "");
                 x.put("hreflang", "x-default");
                 alternates.add(x);
@@ -194,8 +191,8 @@ public final class PageRenderer {
     /** The view model of a page; equal models render to equal HTML (serve's cache relies on it). */
     public Map<String, Object> pageModel(Page p) {
         Map<String, Object> m = common(p.lang(), p.path(), p.meta().title());
-        String langRoot = (String) m.get("langRoot");
-        languages(m, p.lang(), p.slug() + "/index.html", l -> site.page(l, p.slug()) != null);
+        String top = Urls.relative(p.path(), Urls.languageTop(p.lang()));
+        languages(m, p.lang(), Urls.inLanguage(p.slug()), l -> site.page(l, p.slug()) != null);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", p.meta().title());
         page.put("titleHtml", Phrases.text(HtmlText.escape(p.meta().title())));
@@ -230,16 +227,16 @@ public final class PageRenderer {
         page.put("toc", toc);
         m.put("page", page);
         List<Map<String, Object>> crumbs = new ArrayList<>();
-        crumbs.add(link(langRoot + "index.html", messages.get(p.lang()).getOrDefault("nav.home", "Home")));
+        crumbs.add(link(top, message(p.lang(), "nav.home", "Home")));
         String group = p.meta().group();
         if (group != null && site.config().groups().containsKey(group)) {
             crumbs.add(link(
-                    langRoot + "index.html#group-" + group,
+                    top + "#group-" + group,
                     site.config().pick(site.config().groups().get(group), p.lang())));
         }
         m.put("breadcrumbs", crumbs);
-        m.put("prev", neighbour(site.previous(p.lang(), p.slug()), langRoot));
-        m.put("next", neighbour(site.next(p.lang(), p.slug()), langRoot));
+        m.put("prev", neighbour(site.previous(p.lang(), p.slug()), p.path()));
+        m.put("next", neighbour(site.next(p.lang(), p.slug()), p.path()));
         m.put("stale", staleModel(stale.of(p.lang(), p.slug())));
         return m;
     }
@@ -258,34 +255,31 @@ public final class PageRenderer {
         return out;
     }
 
-    private Map<String, Object> neighbour(Page p, String langRoot) {
+    private Map<String, Object> neighbour(Page p, String from) {
         if (p == null) {
             return null;
         }
-        Map<String, Object> m =
-                link(langRoot + p.slug() + "/index.html", p.meta().title());
+        Map<String, Object> m = link(Urls.relative(from, p.path()), p.meta().title());
         m.put("label", p.meta().label() == null ? "" : p.meta().label());
         return m;
     }
 
-    /** A language's top page: the title block and the collection's table of contents. */
-    public byte[] home(String lang, Diagnostics d) {
-        return home(lang, List.of(), d);
-    }
-
-    /** The top page with links to the pages the site makes from its data ({@code outputs}: href, text). */
+    /**
+     * A language's top page: the title block, the collection's table of contents and the links to the pages the
+     * site makes from its data ({@code outputs}: href, text).
+     */
     public byte[] home(String lang, List<Map<String, Object>> outputs, Diagnostics d) {
-        String path = lang + "/index.html";
+        String path = Urls.languageTop(lang);
         Page intro = site.homes().get(lang);
         Map<String, Object> m = common(lang, path, site.config().title(lang));
-        languages(m, lang, "index.html", l -> true);
+        languages(m, lang, Urls.inLanguage(""), l -> true);
         m.put("intro", intro == null ? "" : intro.rendered().html());
-        m.put("contents", contents(lang, ""));
+        m.put("contents", contents(lang));
         List<Map<String, Object>> categories = new ArrayList<>();
         for (String c : CATEGORIES) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("id", c);
-            x.put("name", messages.get(lang).getOrDefault("category." + c, c));
+            x.put("name", message(lang, "category." + c, c));
             categories.add(x);
         }
         m.put("categories", categories);
@@ -294,8 +288,8 @@ public final class PageRenderer {
         return templates.render("home.ftlh", m, d);
     }
 
-    /** The collection's contents in a language: groups of pages, each with its main sections. */
-    private List<Map<String, Object>> contents(String lang, String prefix) {
+    /** The collection's contents in a language, linked from its top: groups of pages, each with its main sections. */
+    private List<Map<String, Object>> contents(String lang) {
         List<Map<String, Object>> groups = new ArrayList<>();
         Map<String, Object> current = null;
         for (String slug : site.order()) {
@@ -315,14 +309,14 @@ public final class PageRenderer {
                 current.put("pages", new ArrayList<Map<String, Object>>());
                 groups.add(current);
             }
-            Map<String, Object> e = link(prefix + slug + "/index.html", p.meta().title());
+            Map<String, Object> e = link(Urls.inLanguage(slug), p.meta().title());
             e.put("label", p.meta().label() == null ? "" : p.meta().label());
             List<Map<String, Object>> sections = new ArrayList<>();
             for (OutlineHeading h : p.rendered().headings()) {
                 if (h.level() != 2) {
                     continue;
                 }
-                Map<String, Object> sec = link(prefix + slug + "/index.html#" + h.id(), h.text());
+                Map<String, Object> sec = link(Urls.inLanguage(slug) + "#" + h.id(), h.text());
                 sec.put("html", h.html());
                 sections.add(sec);
             }
@@ -348,10 +342,10 @@ public final class PageRenderer {
         if (category == null || !CATEGORIES.contains(category)) {
             return;
         }
-        Map<String, String> t = messages.get(lang);
+        Map<String, String> langMessages = messages.get(lang);
         boolean mark = !"ja".equals(lang); // as the Markdown renderer: Japanese runs on other pages get lang="ja"
         e.put("category", category);
-        e.put("categoryName", t.getOrDefault("category." + category, category));
+        e.put("categoryName", langMessages.getOrDefault("category." + category, category));
         String headline = keypointHeadline(p.body(), lang);
         e.put("headline", headline == null ? "" : HtmlText.escapeMarked(headline, mark));
         List<Map<String, Object>> figures = new ArrayList<>();
@@ -365,11 +359,11 @@ public final class PageRenderer {
                 }
                 String text = Formats.number(n);
                 String unit = item.text("unit");
-                if (unit != null && t.containsKey("unit." + unit)) {
-                    text = t.get("unit." + unit).replace("{n}", text);
+                if (unit != null && langMessages.containsKey("unit." + unit)) {
+                    text = langMessages.get("unit." + unit).replace("{n}", text);
                 }
                 Map<String, Object> f = new LinkedHashMap<>();
-                f.put("label", t.getOrDefault("basic." + key, key));
+                f.put("label", langMessages.getOrDefault("basic." + key, key));
                 f.put("value", text);
                 figures.add(f);
             }
@@ -492,7 +486,7 @@ public final class PageRenderer {
             Page original = site.page(def, slug);
             if (site.page(lang, slug) == null && original != null) {
                 Map<String, Object> e = link(
-                        "../" + def + "/" + slug + "/index.html",
+                        Urls.relative(Urls.languageTop(lang), original.path()),
                         original.meta().title());
                 e.put("lang", def);
                 out.add(e);
@@ -504,13 +498,13 @@ public final class PageRenderer {
     /** The bilingual landing page at the site root. */
     public byte[] landing(Diagnostics d) {
         String def = site.config().defaultLanguage();
-        Map<String, Object> m = common(def, "index.html", site.config().title(def));
+        Map<String, Object> m = common(def, Urls.LANDING, site.config().title(def));
         List<Map<String, Object>> editions = new ArrayList<>();
         for (String lang : site.config().languages()) {
-            Map<String, Object> e = link(lang + "/index.html", site.config().title(lang));
+            Map<String, Object> e = link(Urls.languageTop(lang), site.config().title(lang));
             e.put("lang", lang);
-            e.put("name", messages.get(lang).getOrDefault("language.name", lang));
-            e.put("enter", messages.get(lang).getOrDefault("landing.enter", ""));
+            e.put("name", message(lang, "language.name", lang));
+            e.put("enter", message(lang, "landing.enter", ""));
             e.put("publisher", site.config().pick(site.config().publisher(), lang));
             LocalDate pub = Formats.parseDate(site.config().published());
             e.put("published", pub == null ? "" : Formats.month(pub, lang));
@@ -521,11 +515,13 @@ public final class PageRenderer {
         // Each edition's top is this page's alternate in its language; the original's is the default.
         List<Map<String, Object>> alternates = new ArrayList<>();
         for (String lang : site.config().languages()) {
-            Map<String, Object> a = link(baseUrl == null ? lang + "/index.html" : baseUrl + lang + "/", "");
+            Map<String, Object> a =
+                    link(baseUrl == null ? Urls.languageTop(lang) : Urls.absolute(baseUrl, Urls.languageTop(lang)), "");
             a.put("hreflang", lang);
             alternates.add(a);
         }
-        Map<String, Object> x = link(baseUrl == null ? def + "/index.html" : baseUrl + def + "/", "");
+        Map<String, Object> x =
+                link(baseUrl == null ? Urls.languageTop(def) : Urls.absolute(baseUrl, Urls.languageTop(def)), "");
         x.put("hreflang", "x-default");
         alternates.add(x);
         m.put("alternates", alternates);
@@ -544,13 +540,13 @@ public final class PageRenderer {
 
     public byte[] notFound(Diagnostics d) {
         String def = site.config().defaultLanguage();
-        Map<String, Object> m = common(def, "404.html", messages.get(def).getOrDefault("notfound.title", "Not found"));
+        Map<String, Object> m = common(def, Urls.NOT_FOUND, message(def, "notfound.title", "Not found"));
         // A server shows this page at any missing address, however deep, so relative links would break.
         // With base_url every link is absolute; without it the page carries its own CSS, keeps only the
         // links that work from the site root, and says in words how to reach the top.
         if (baseUrl != null) {
             m.put("root", baseUrl);
-            m.put("langRoot", baseUrl + def + "/");
+            m.put("langRoot", baseUrl + Urls.languageFolder(def));
             m.put("footerLinks", footerLinks(def, baseUrl));
         } else {
             m.put("inlineCss", stylesheet());
@@ -560,16 +556,13 @@ public final class PageRenderer {
         List<Map<String, Object>> editions = new ArrayList<>();
         for (String lang : site.config().languages()) {
             Map<String, Object> e =
-                    link(m.get("root") + lang + "/index.html", site.config().title(lang));
+                    link(m.get("root") + Urls.languageTop(lang), site.config().title(lang));
             e.put("lang", lang);
-            e.put("title", messages.get(lang).getOrDefault("notfound.title", "Not found"));
-            e.put("text", messages.get(lang).getOrDefault("notfound.text", ""));
-            e.put("home", messages.get(lang).getOrDefault("notfound.home", ""));
-            e.put("top", baseUrl != null ? "" : messages.get(lang).getOrDefault("notfound.top", ""));
-            e.put(
-                    "nav",
-                    messages.get(lang)
-                            .getOrDefault("notfound.nav", e.get("home").toString()));
+            e.put("title", message(lang, "notfound.title", "Not found"));
+            e.put("text", message(lang, "notfound.text", ""));
+            e.put("home", message(lang, "notfound.home", ""));
+            e.put("top", baseUrl != null ? "" : message(lang, "notfound.top", ""));
+            e.put("nav", message(lang, "notfound.nav", e.get("home").toString()));
             editions.add(e);
         }
         m.put("editions", editions);
@@ -613,30 +606,32 @@ public final class PageRenderer {
      */
     public byte[] sitePage(
             String lang, String slugPath, String title, String template, Map<String, Object> content, Diagnostics d) {
-        Map<String, Object> m = common(lang, lang + "/" + slugPath, title);
+        String path = Urls.ofLanguage(lang, slugPath);
+        Map<String, Object> m = common(lang, path, title);
         languages(m, lang, slugPath, l -> true);
         m.put(
                 "breadcrumbs",
-                List.of(link(
-                        m.get("langRoot") + "index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+                List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
         m.putAll(content);
         return templates.render(template, m, d);
     }
 
     /** A language's search page (search.ftlh): the search form; the script and the index do the rest. */
     public byte[] search(String lang, Diagnostics d) {
-        Map<String, Object> m =
-                common(lang, lang + "/search/index.html", messages.get(lang).getOrDefault("search.title", "Search"));
-        languages(m, lang, "search/index.html", l -> true);
-        m.put("breadcrumbs", List.of(link("../index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+        String path = Urls.search(lang);
+        Map<String, Object> m = common(lang, path, message(lang, "search.title", "Search"));
+        languages(m, lang, Urls.inLanguage(Urls.SEARCH), l -> true);
+        m.put(
+                "breadcrumbs",
+                List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
         m.put("searchPage", true);
         return templates.render("search.ftlh", m, d);
     }
 
     public byte[] glossary(String lang, Diagnostics d) {
-        String path = lang + "/glossary/index.html";
-        Map<String, Object> m = common(lang, path, messages.get(lang).getOrDefault("glossary.title", "Glossary"));
-        languages(m, lang, "glossary/index.html", l -> true);
+        String path = Urls.glossary(lang);
+        Map<String, Object> m = common(lang, path, message(lang, "glossary.title", "Glossary"));
+        languages(m, lang, Urls.inLanguage(Urls.GLOSSARY), l -> true);
         List<Map<String, Object>> entries = new ArrayList<>();
         String other = site.config().languages().stream()
                 .filter(l -> !l.equals(lang))
@@ -658,7 +653,9 @@ public final class PageRenderer {
             entries.add(x);
         }
         m.put("entries", entries);
-        m.put("breadcrumbs", List.of(link("../index.html", messages.get(lang).getOrDefault("nav.home", "Home"))));
+        m.put(
+                "breadcrumbs",
+                List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
         return templates.render("glossary.ftlh", m, d);
     }
 }

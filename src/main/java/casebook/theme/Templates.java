@@ -30,14 +30,6 @@ import java.util.Map;
  * that climb out of it and, by its canonical-path check, symbolic links leading out of it).
  */
 public final class Templates {
-    static {
-        // casebook reports template problems itself; keep FreeMarker from configuring whatever logger is on the
-        // classpath
-        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
-            System.setProperty("org.freemarker.loggerLibrary", "none");
-        }
-    }
-
     private final Configuration cfg;
     private final Path dir;
     private final Path displayDir;
