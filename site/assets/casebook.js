@@ -54,4 +54,12 @@
     // the address at the foot of each printed sheet (a CSS string: quotes and backslashes escaped)
     if (sheet && path) sheet.textContent = sheet.textContent.replace('"' + path, '"' + here.replace(/[\\"]/g, '\\$&'));
   }
+
+  /* contents.js marked the page on a phone and the stylesheet hid the contents' list: close them for real
+     (so the disclosure reads "collapsed") and drop the mark; nothing moves. */
+  var html = document.documentElement, toc = document.querySelector('.page-toc__details');
+  if (html.classList.contains('contents-closed')) {
+    if (toc) toc.open = false;
+    html.classList.remove('contents-closed');
+  }
 })();
