@@ -306,6 +306,13 @@ public final class IndexBuilder {
             return at;
         }
 
+        /** The encoded list: ASCII, one character per byte. */
+        void appendTo(StringBuilder out) {
+            for (int i = 0; i < len; i++) {
+                out.append((char) buf[i]);
+            }
+        }
+
         @Override
         public String toString() {
             return new String(buf, 0, len, StandardCharsets.ISO_8859_1);
@@ -462,7 +469,9 @@ public final class IndexBuilder {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(json(terms[i])).append(":\"").append(lists.get(terms[i])).append('"');
+            json(out, terms[i]).append(":\"");
+            lists.get(terms[i]).appendTo(out);
+            out.append('"');
         }
         out.append('}');
     }
