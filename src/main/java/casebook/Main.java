@@ -10,6 +10,7 @@ import casebook.output.AtomicPublisher;
 import casebook.output.OutputRefused;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildResult;
+import casebook.publish.Bundle;
 import casebook.serve.DevServer;
 import java.nio.file.Path;
 
@@ -59,6 +60,15 @@ public final class Main {
         // build: the output folder is checked and locked first; a folder that is not casebook's, or that another
         // build is writing to, is a usage error and nothing is written
         AtomicPublisher publisher = null;
+        if (a.options().write() && a.options().bundle()) {
+            // the same for the zip beside it: one casebook did not make is refused before anything is done
+            Path zip = Bundle.pathFor(a.options().out());
+            String why = Bundle.refusal(zip);
+            if (why != null) {
+                System.err.println("casebook: " + zip + ": " + why + Bundle.RULE + " (fix: " + Bundle.fix(zip) + ")");
+                return 2;
+            }
+        }
         if (a.options().write()) {
             try {
                 publisher = AtomicPublisher.open(

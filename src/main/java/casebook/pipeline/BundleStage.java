@@ -32,12 +32,7 @@ final class BundleStage {
         if (why == null) {
             return false;
         }
-        d.error(
-                zip,
-                1,
-                1,
-                why + "; casebook replaces only the bundles it made",
-                "move " + zip.getFileName() + " away, or build into another --out");
+        d.error(zip, 1, 1, why + Bundle.RULE, Bundle.fix(zip));
         return true;
     }
 

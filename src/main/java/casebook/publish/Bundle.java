@@ -53,6 +53,14 @@ public final class Bundle {
     }
 
     /** Why {@code zip} may not be replaced, or null when it does not exist or is casebook's. */
+    /** What follows a refusal: casebook's rule. */
+    public static final String RULE = "; casebook replaces only the bundles it made";
+
+    /** The fix for a refused zip. */
+    public static String fix(Path zip) {
+        return "move " + zip.getFileName() + " away, or build into another --out";
+    }
+
     public static String refusal(Path zip) {
         if (!Files.exists(zip, LinkOption.NOFOLLOW_LINKS)) {
             return null;

@@ -214,6 +214,21 @@ class OutputFolderTest {
         }
     }
 
+    @Test
+    void aZipBesideTheOutputThatCasebookDidNotMakeIsAUsageError() throws IOException {
+        Path out = tmp.resolve("site");
+        Path zip = tmp.resolve("site.zip");
+        Files.writeString(zip, "someone's archive");
+        TreeMap<String, String> before = snapshot(tmp);
+        assertEquals(2, casebook("build", "--bundle", "--out", out.toString()), stderr);
+        assertTrue(
+                stderr.startsWith("casebook: " + zip + ": site.zip exists and is not a zip made by casebook"), stderr);
+        assertTrue(stderr.contains("(fix: move site.zip away"), stderr);
+        assertEquals(before, snapshot(tmp), "nothing touched");
+        // without --bundle the zip is none of the build's business
+        assertEquals(0, casebook("build", "--out", out.toString()), stderr);
+    }
+
     @ParameterizedTest(name = "--out {0} is refused and nothing is touched")
     @MethodSource("refusals")
     void refused(Refusal c) throws IOException {
