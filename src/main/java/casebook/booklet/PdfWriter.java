@@ -1,5 +1,6 @@
 package casebook.booklet;
 
+import casebook.text.Bytes;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
@@ -100,16 +101,7 @@ final class PdfWriter {
     static boolean madeFrom(byte[] pdf, String input) {
         byte[] marker =
                 ("<" + input.substring(0, 32).toUpperCase(Locale.ROOT) + ">").getBytes(StandardCharsets.US_ASCII);
-        outer:
-        for (int i = pdf.length - marker.length; i >= 0; i--) {
-            for (int j = 0; j < marker.length; j++) {
-                if (pdf[i + j] != marker[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return Bytes.lastIndexOf(pdf, marker) >= 0;
     }
 
     static byte[] write(Document html, BookletFont font, LocalDate published, String input) throws IOException {

@@ -108,40 +108,31 @@ public final class IndexBuilder {
     }
 
     static int part(long key) {
-        return (int) ((mix(key) >>> 33) % PARTS);
-    }
-
-    private static long mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 29);
+        return (int) ((LongIndex.mix(key) >>> 33) % PARTS);
     }
 
     /**
      * The distinct terms of one section as they are collected, each with its count in the body text and the
-     * highest class it has elsewhere, in an open-addressed table of keys: a CJK term's {@link #cjkKey}, or for a
-     * word {@link #WORD} and its number among the page's words.
+     * highest class it has elsewhere, by their number in a {@link LongIndex} of keys: a CJK term's
+     * {@link #cjkKey}, or for a word {@link #WORD} and its number among the page's words.
      */
     private static final class SectionTerms implements Tokenizer.TermSink {
         private static final long WORD = 1L << 62;
-        private long[] keys = new long[512];
+        private final LongIndex terms = new LongIndex(1024);
         private int[] body = new int[512];
         private int[] high = new int[512];
-        private int size;
         private final Map<String, Integer> wordIds = new HashMap<>();
         private final List<String> words = new ArrayList<>();
         private int cls;
 
         void clear() {
-            if (size > 0) {
-                Arrays.fill(keys, 0);
-                Arrays.fill(body, 0);
-                Arrays.fill(high, 0);
-                size = 0;
-            }
+            Arrays.fill(body, 0, terms.size(), 0);
+            Arrays.fill(high, 0, terms.size(), 0);
+            terms.clear();
         }
 
         int size() {
-            return size;
+            return terms.size();
         }
 
         void collect(String text, int cls) {
@@ -168,17 +159,10 @@ public final class IndexBuilder {
         }
 
         private void add(long key) {
-            if (size * 2 >= keys.length) {
-                grow();
-            }
-            int mask = keys.length - 1;
-            int i = (int) mix(key) & mask;
-            while (keys[i] != 0 && keys[i] != key) {
-                i = (i + 1) & mask;
-            }
-            if (keys[i] == 0) {
-                keys[i] = key;
-                size++;
+            int i = terms.number(key);
+            if (i == body.length) {
+                body = Arrays.copyOf(body, i * 2);
+                high = Arrays.copyOf(high, i * 2);
             }
             if (cls == Postings.BODY) {
                 body[i]++;
@@ -187,34 +171,10 @@ public final class IndexBuilder {
             }
         }
 
-        private void grow() {
-            long[] k = keys;
-            int[] b = body;
-            int[] h = high;
-            keys = new long[k.length * 2];
-            body = new int[k.length * 2];
-            high = new int[k.length * 2];
-            int mask = keys.length - 1;
-            for (int j = 0; j < k.length; j++) {
-                if (k[j] != 0) {
-                    int i = (int) mix(k[j]) & mask;
-                    while (keys[i] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    keys[i] = k[j];
-                    body[i] = b[j];
-                    high[i] = h[j];
-                }
-            }
-        }
-
         /** Writes the terms with their codes for section {@code s} from {@code n}; returns the new end. */
         int drain(int s, long[] toKeys, String[] toWords, int[] toCodes, int n) {
-            for (int i = 0; i < keys.length; i++) {
-                long k = keys[i];
-                if (k == 0) {
-                    continue;
-                }
+            for (int i = 0; i < terms.size(); i++) {
+                long k = terms.key(i);
                 if ((k & WORD) != 0) {
                     toKeys[n] = 0;
                     toWords[n] = words.get((int) (k & ~WORD));
@@ -232,46 +192,17 @@ public final class IndexBuilder {
         }
     }
 
-    /** The posting lists of CJK terms by key: an open-addressed table (keys are never 0). */
+    /** The posting lists of CJK terms, by the number of their key. */
     private static final class KeyTable {
-        long[] keys = new long[1 << 12];
-        Post[] posts = new Post[1 << 12];
-        int size;
+        final LongIndex keys = new LongIndex(1 << 12);
+        final List<Post> posts = new ArrayList<>();
 
         Post get(long key) {
-            int mask = keys.length - 1;
-            int i = (int) mix(key) & mask;
-            while (keys[i] != 0) {
-                if (keys[i] == key) {
-                    return posts[i];
-                }
-                i = (i + 1) & mask;
+            int i = keys.number(key);
+            if (i == posts.size()) {
+                posts.add(new Post());
             }
-            if (size * 2 >= keys.length) {
-                grow();
-                return get(key);
-            }
-            keys[i] = key;
-            size++;
-            return posts[i] = new Post();
-        }
-
-        private void grow() {
-            long[] k = keys;
-            Post[] p = posts;
-            keys = new long[k.length * 2];
-            posts = new Post[k.length * 2];
-            int mask = keys.length - 1;
-            for (int j = 0; j < k.length; j++) {
-                if (k[j] != 0) {
-                    int i = (int) mix(k[j]) & mask;
-                    while (keys[i] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    keys[i] = k[j];
-                    posts[i] = p[j];
-                }
-            }
+            return posts.get(i);
         }
     }
 
@@ -407,10 +338,8 @@ public final class IndexBuilder {
             lists.putAll(m);
         }
         for (KeyTable t : cjkParts) {
-            for (int i = 0; i < t.keys.length; i++) {
-                if (t.keys[i] != 0) {
-                    lists.put(cjkTerm(t.keys[i]), t.posts[i]);
-                }
+            for (int i = 0; i < t.keys.size(); i++) {
+                lists.put(cjkTerm(t.keys.key(i)), t.posts.get(i));
             }
         }
         String[] terms = lists.keySet().toArray(String[]::new);

@@ -1,5 +1,6 @@
 package casebook.search;
 
+import casebook.text.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ public final class TextExtractor {
     /** The page's text, or null when it has no {@code <main>}. */
     public static PageText extract(byte[] html, String url) {
         // only <main> is read: decode just that part (the markers are ASCII, so UTF-8 bytes hold them as they are)
-        int open = indexOf(html, MAIN_OPEN, 0);
-        int close = lastIndexOf(html, MAIN_CLOSE);
+        int open = Bytes.indexOf(html, MAIN_OPEN, 0);
+        int close = Bytes.lastIndexOf(html, MAIN_CLOSE);
         if (open < 0 || close < open) {
             return null;
         }
@@ -38,32 +39,6 @@ public final class TextExtractor {
 
     private static final byte[] MAIN_OPEN = "<main".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MAIN_CLOSE = "</main>".getBytes(StandardCharsets.US_ASCII);
-
-    private static int indexOf(byte[] b, byte[] k, int from) {
-        outer:
-        for (int i = from; i <= b.length - k.length; i++) {
-            for (int j = 0; j < k.length; j++) {
-                if (b[i + j] != k[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    private static int lastIndexOf(byte[] b, byte[] k) {
-        outer:
-        for (int i = b.length - k.length; i >= 0; i--) {
-            for (int j = 0; j < k.length; j++) {
-                if (b[i + j] != k[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 
     public static PageText extract(String html, String url) {
         int open = html.indexOf("<main");
