@@ -22,9 +22,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -56,13 +58,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Needs a TrueType Japanese font (.ci/run installs fonts-morisawa-bizud-gothic): skipped without one, failed in CI.
  */
 class BookletTest {
-    static final String NAME = "case-studies-2025.pdf";
-
     @TempDir
     static Path shared;
 
     static Path site;
     static BuildResult built;
+    /** What the collection holds, read from content/ (site.yaml, front matter), not from casebook's loaders. */
+    static CollectionChecks collection;
+    /** The booklet's file name, from site.yaml's {@code pdf}. */
+    static String name;
 
     @BeforeAll
     static void buildTheRealCollection() {
@@ -73,12 +77,22 @@ class BookletTest {
         }
         Assumptions.assumeTrue(font, "no TrueType Japanese font: " + BookletFont.INSTALL);
         site = shared.resolve("site");
-        built = SiteFixture.build(Path.of("content"), site);
-        assertFalse(built.diagnostics().hasErrors(), () -> SiteFixture.messages(built));
+        collection = new CollectionChecks(Path.of("content"), site);
+        built = collection.result;
+        name = collection.siteYaml.get("pdf") + ".pdf";
+    }
+
+    /** The pages of a language's booklet, in reading order: every page written in it but the about pages. */
+    private static List<CollectionChecks.Source> chapters(String lang) {
+        return collection.pages.stream().filter(p -> p.in(lang) && !p.about()).toList();
+    }
+
+    private static String title(CollectionChecks.Source p, String lang) {
+        return String.valueOf(p.frontMatter().get(lang).get("title"));
     }
 
     private static PDDocument open(String lang) throws IOException {
-        return Loader.loadPDF(site.resolve(lang).resolve(NAME).toFile());
+        return Loader.loadPDF(site.resolve(lang).resolve(name).toFile());
     }
 
     /**
@@ -186,10 +200,13 @@ class BookletTest {
                 assertNotNull(catalog.getStructureTreeRoot(), lang + ": has a structure tree");
                 assertTrue(catalog.getViewerPreferences().displayDocTitle(), lang + ": viewers show the title");
                 assertTrue(
-                        doc.getDocumentInformation().getTitle().contains(lang.equals("ja") ? "取組事例集" : "Case Studies"),
+                        doc.getDocumentInformation().getTitle().contains(collection.pick(collection.title, lang)),
                         doc.getDocumentInformation().getTitle());
                 assertEquals(
-                        2025, doc.getDocumentInformation().getCreationDate().get(Calendar.YEAR), "date from published");
+                        Integer.parseInt(String.valueOf(collection.siteYaml.get("published"))
+                                .replaceAll("(?s).*?(\\d{4}).*", "$1")),
+                        doc.getDocumentInformation().getCreationDate().get(Calendar.YEAR),
+                        "date from published");
                 assertEquals(595, Math.round(doc.getPage(0).getMediaBox().getWidth()), "A4 width");
                 assertEquals(842, Math.round(doc.getPage(0).getMediaBox().getHeight()), "A4 height");
             }
@@ -213,12 +230,15 @@ class BookletTest {
                                 child.getTitle());
                     }
                 }
-                // contents, foreword, three cases, round-table, glossary (the accessibility page is about the website)
-                assertEquals(7, top.size(), lang + ": " + top);
-                assertTrue(
-                        top.stream().anyMatch(t -> t.contains(lang.equals("ja") ? "座談会" : "Roundtable")),
-                        top.toString());
-                assertTrue(sections >= 20, lang + ": a bookmark per section, found " + sections);
+                // the contents, each page in reading order (the about pages are about the website), the glossary
+                List<CollectionChecks.Source> chapters = chapters(lang);
+                int glossary = collection.glossary.isEmpty() ? 0 : 1;
+                assertEquals(1 + chapters.size() + glossary, top.size(), lang + ": " + top);
+                for (int i = 0; i < chapters.size(); i++) {
+                    String t = title(chapters.get(i), lang);
+                    assertTrue(top.get(1 + i).contains(t), lang + ": bookmark " + (1 + i) + " names " + t + ": " + top);
+                }
+                assertTrue(sections >= chapters.size(), lang + ": a bookmark per section, found " + sections);
             }
         }
     }
@@ -233,38 +253,61 @@ class BookletTest {
             strip.extractRegions(contents);
             String text = strip.getTextForRegion("all");
             assertTrue(text.strip().startsWith("目次"), text);
-            assertTrue(
-                    text.matches("(?s).*取組事例① +埼玉県[^\\n]*?\\d+\\s*\\n.*"), "the contents give page numbers:\n" + text);
+            List<CollectionChecks.Source> chapters = chapters("ja");
+            for (CollectionChecks.Source p : chapters) {
+                String t = title(p, "ja");
+                String head = t.substring(0, Math.min(6, t.length()));
+                assertTrue(text.contains(head), "the contents name " + t + ":\n" + text);
+            }
+            long numbered =
+                    text.lines().filter(l -> l.strip().matches(".*\\S\\s+\\d+")).count();
+            assertTrue(numbered >= chapters.size(), "the contents give page numbers:\n" + text);
             long links = contents.getAnnotations().stream()
                     .filter(a -> a.getSubtype().equals("Link"))
                     .count();
             assertTrue(links >= 10, "the contents entries are links inside the PDF: " + links);
-            long web = 0;
+            List<String> web = new ArrayList<>();
             for (PDPage p : doc.getPages()) {
-                web += p.getAnnotations().stream()
-                        .filter(a -> a instanceof PDAnnotationLink l
-                                && l.getAction() instanceof PDActionURI u
-                                && u.getURI().startsWith("https://nimohoukatsu.mhlw.go.jp"))
-                        .count();
+                for (var a : p.getAnnotations()) {
+                    if (a instanceof PDAnnotationLink l && l.getAction() instanceof PDActionURI u) {
+                        web.add(u.getURI());
+                    }
+                }
             }
-            assertTrue(web >= 1, "the portal link of the introduction is live");
+            // the web links of the Japanese pages' text (the top page's introduction and every chapter)
+            Set<String> given = new HashSet<>();
+            given.addAll(Jsoup.parse(site.resolve("ja/index.html").toFile(), "UTF-8")
+                    .select("main a[href^=http]")
+                    .eachAttr("href"));
+            for (CollectionChecks.Source p : chapters) {
+                given.addAll(Jsoup.parse(
+                                site.resolve("ja/" + p.slug() + "/index.html").toFile(), "UTF-8")
+                        .select("main a[href^=http]")
+                        .eachAttr("href"));
+            }
+            assertEquals(!given.isEmpty(), !web.isEmpty(), "the pages' web links are live in the PDF: " + web);
+            for (String u : web) {
+                assertTrue(given.contains(u), u + " is a link the pages give: " + given);
+            }
         }
     }
 
     @Test
     void everyPageLinksTheBookletOfItsLanguageWithItsSize() throws IOException {
         for (String lang : List.of("ja", "en")) {
-            long bytes = Files.size(site.resolve(lang).resolve(NAME));
+            long bytes = Files.size(site.resolve(lang).resolve(name));
             String size = bytes < 1_000_000
                     ? Math.round(bytes / 1000.0) + " KB"
                     : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-            for (String page :
-                    List.of(lang + "/index.html", lang + "/saitama/index.html", lang + "/glossary/index.html")) {
+            for (String page : List.of(
+                    lang + "/index.html",
+                    lang + "/" + chapters(lang).get(0).slug() + "/index.html",
+                    lang + "/glossary/index.html")) {
                 Document d = Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
                 Element footer = d.selectFirst("footer .pdf-link a[href$=.pdf]");
                 assertNotNull(footer, page + ": the footer links the booklet");
                 assertEquals(
-                        site.resolve(lang).resolve(NAME).normalize(),
+                        site.resolve(lang).resolve(name).normalize(),
                         site.resolve(page)
                                 .getParent()
                                 .resolve(footer.attr("href"))
@@ -276,7 +319,7 @@ class BookletTest {
             }
             Document top = Jsoup.parse(site.resolve(lang + "/index.html").toFile(), "UTF-8");
             assertNotNull(
-                    top.selectFirst(".cover .pdf-link a[href=" + NAME + "]"),
+                    top.selectFirst(".cover .pdf-link a[href=" + name + "]"),
                     lang + ": the top page links it under its title");
         }
     }
@@ -288,8 +331,8 @@ class BookletTest {
         assertFalse(again.diagnostics().hasErrors(), () -> SiteFixture.messages(again));
         for (String lang : List.of("ja", "en")) {
             assertArrayEquals(
-                    Files.readAllBytes(site.resolve(lang).resolve(NAME)),
-                    Files.readAllBytes(other.resolve("site").resolve(lang).resolve(NAME)),
+                    Files.readAllBytes(site.resolve(lang).resolve(name)),
+                    Files.readAllBytes(other.resolve("site").resolve(lang).resolve(name)),
                     lang + " PDF differs between two builds");
         }
     }

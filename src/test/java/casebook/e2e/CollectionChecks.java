@@ -84,6 +84,8 @@ final class CollectionChecks {
     final Map<String, Map<String, String>> groups;
     final Map<String, String> title;
     final Map<String, String> publisher;
+    /** site.yaml as written. */
+    final Map<String, Object> siteYaml;
     /** Every published page in reading order. */
     final List<Source> pages;
 
@@ -97,6 +99,7 @@ final class CollectionChecks {
         this.result = SiteFixture.build(content, out);
         assertFalse(result.diagnostics().hasErrors(), () -> SiteFixture.messages(result));
         Map<String, Object> site = map(yaml(content.resolve("site.yaml")));
+        this.siteYaml = site;
         List<String> langs = new ArrayList<>();
         for (Object l : list(site.get("languages"))) {
             langs.add(String.valueOf(l));
@@ -639,7 +642,7 @@ final class CollectionChecks {
         return out;
     }
 
-    private String pick(Map<String, String> values, String lang) {
+    String pick(Map<String, String> values, String lang) {
         if (values.containsKey(lang)) {
             return values.get(lang);
         }

@@ -2,6 +2,7 @@ package casebook.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
@@ -63,7 +64,8 @@ class SourceFidelityTest {
     static List<String> missingIn(String corpus) throws IOException {
         String text = normalise(corpus);
         List<String> missing = new ArrayList<>();
-        List<String> lines = Files.readAllLines(Path.of("src/test/resources/seed/source.txt"), StandardCharsets.UTF_8);
+        List<String> lines =
+                corrected(Files.readAllLines(Path.of("src/test/resources/seed/source.txt"), StandardCharsets.UTF_8));
         for (int i = 0; i < lines.size(); i++) {
             String line = TAGS.matcher(lines.get(i)).replaceAll(" ").strip();
             line = MARKERS.matcher(line).replaceFirst("");
@@ -79,6 +81,62 @@ class SourceFidelityTest {
             }
         }
         return missing;
+    }
+
+    /** A deliberate correction of the source's own wording: on source line {@code line}, {@code from} became {@code to}. */
+    record Correction(int line, String from, String to) {}
+
+    private static final Pattern CORRECTION = Pattern.compile("(\\d+):\\s*(.+?)\\s*=>\\s*(.+?)\\s*");
+
+    /**
+     * The corrections recorded in {@code src/test/resources/seed/corrections.txt} ({@code LINE: as printed => as
+     * published}, {@code #} comments): editors who correct a slip of the source publication record it there, so the
+     * fidelity tests look for the corrected wording and still catch anything lost.
+     */
+    static List<Correction> corrections() throws IOException {
+        Path f = Path.of("src/test/resources/seed/corrections.txt");
+        List<Correction> out = new ArrayList<>();
+        if (!Files.isRegularFile(f)) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            var m = CORRECTION.matcher(l);
+            if (!m.matches()) {
+                throw new IllegalStateException(f + ":" + (i + 1) + ": not \"LINE: as printed => as published\": " + l);
+            }
+            out.add(new Correction(Integer.parseInt(m.group(1)), m.group(2), m.group(3)));
+        }
+        return out;
+    }
+
+    /** The source's lines with the recorded corrections applied; a correction whose text is not on its line fails. */
+    static List<String> corrected(List<String> source) throws IOException {
+        return corrected(source, corrections());
+    }
+
+    static List<String> corrected(List<String> source, List<Correction> corrections) {
+        List<String> lines = new ArrayList<>(source);
+        for (Correction c : corrections) {
+            String line = c.line() >= 1 && c.line() <= lines.size() ? lines.get(c.line() - 1) : "";
+            if (!line.contains(c.from())) {
+                throw new IllegalStateException("corrections.txt: source line " + c.line() + " does not contain \""
+                        + c.from() + "\" (the line numbers are those of src/test/resources/seed/source.txt)");
+            }
+            lines.set(c.line() - 1, line.replace(c.from(), c.to()));
+        }
+        return lines;
+    }
+
+    @Test
+    void aRecordedCorrectionReplacesTheSourcesWordingOnItsLineOnly() {
+        List<String> src = List.of("知ってもらおうとともに", "知ってもらおうとともに");
+        assertEquals(List.of("知ってもらうとともに", "知ってもらおうとともに"), corrected(src, List.of(new Correction(1, "もらおうと", "もらうと"))));
+        assertThrows(IllegalStateException.class, () -> corrected(src, List.of(new Correction(2, "ないもの", "x"))));
     }
 
     static String normalise(String s) {
