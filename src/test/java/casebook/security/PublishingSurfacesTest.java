@@ -14,12 +14,14 @@ import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
 import casebook.publish.Bundle;
+import casebook.publish.Csv;
 import casebook.search.Searcher;
 import casebook.testing.SiteFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -31,6 +33,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -40,6 +44,7 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -47,6 +52,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.SAXException;
 
 /**
  * The publishing outputs added after issue 13, attacked with one hostile collection (titles, labels, notes,
@@ -322,11 +328,11 @@ class PublishingSurfacesTest {
                 "\"q\"",
                 "2024-10-01",
                 -5L,
-                new java.math.BigDecimal("-1.5"),
+                new BigDecimal("-1.5"),
                 7);
         Path tmp = dir.resolve("rule.csv");
         try {
-            Files.write(tmp, casebook.publish.Csv.write(List.of("h"), List.of(cells))); // fully qualified: one use
+            Files.write(tmp, Csv.write(List.of("h"), List.of(cells)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -506,13 +512,10 @@ class PublishingSurfacesTest {
                         title.contains("<script>alert(1)</script>") || title.contains("</script>"),
                         "the metadata title is the site title as text: " + title);
                 try (var xmp = doc.getDocumentCatalog().getMetadata().exportXMPMetadata()) {
-                    var f =
-                            javax.xml.parsers.DocumentBuilderFactory
-                                    .newDefaultInstance(); // fully qualified: jsoup Document
+                    var f = DocumentBuilderFactory.newDefaultInstance();
                     f.setNamespaceAware(true);
                     assertNotNull(f.newDocumentBuilder().parse(xmp), "the XMP metadata is well-formed XML");
-                } catch (javax.xml.parsers.ParserConfigurationException
-                        | org.xml.sax.SAXException e) { // fully qualified: one use
+                } catch (ParserConfigurationException | SAXException e) {
                     throw new AssertionError("the XMP metadata does not parse", e);
                 }
                 List<String> marks = new ArrayList<>();
@@ -542,7 +545,7 @@ class PublishingSurfacesTest {
         BuildResult r = SiteFixture.build(content, tmp.resolve("site"));
         assertEquals(List.of(), SiteFixture.errors(r), SiteFixture.messages(r));
         try (PDDocument doc = Loader.loadPDF(tmp.resolve("site/ja/book.pdf").toFile())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc); // fully qualified: one use
+            String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("<img src=x onerror=alert(11)>"), "the code is set as text: " + text);
         }
     }
