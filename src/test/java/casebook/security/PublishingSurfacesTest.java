@@ -22,6 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -459,6 +463,31 @@ class PublishingSurfacesTest {
             assertEquals(TITLE, found.get(0).title(), "the title reads back exactly, markup and all, as text");
             assertEquals("alpha/index.html", found.get(0).url(), "a result links only to a page of the site");
         }
+    }
+
+    @Test
+    void aLoneSurrogateFromAYamlEscapeLeavesEveryFileValidUtf8(@TempDir Path tmp) throws IOException {
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n" + SiteFixture.SITE_YAML
+                        + "order: [a]\n-- a/index.ja.md --\n---\ntitle: \"孤立\\ud800サロゲート\"\n---\n本文\n");
+        BuildResult r = SiteFixture.build(content, tmp.resolve("site"));
+        assertTrue(r.published(), () -> SiteFixture.messages(r));
+        try (Stream<Path> s = Files.walk(tmp.resolve("site"))) {
+            for (Path f : s.filter(p -> p.toString().matches(".*\\.(html|js|json|csv)"))
+                    .toList()) {
+                try {
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(Files.readAllBytes(f)));
+                } catch (CharacterCodingException e) {
+                    throw new AssertionError(f + " is not valid UTF-8", e);
+                }
+            }
+        }
+        String js = SiteFixture.read(tmp.resolve("site/ja/search/index.js"));
+        assertTrue(js.contains("孤立?サロゲート"), "written as ?, the encoder's replacement, inside a valid string");
     }
 
     // ---------------------------------------------------------------- the PDF booklet
