@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -576,6 +577,34 @@ class PublishingSurfacesTest {
         try (PDDocument doc = Loader.loadPDF(tmp.resolve("site/ja/book.pdf").toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("<img src=x onerror=alert(11)>"), "the code is set as text: " + text);
+        }
+    }
+
+    @Test
+    void aPdfFontThatIsNotAFontIsOneErrorAtTheFileWithoutAStackTrace(@TempDir Path tmp) throws IOException {
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n" + SiteFixture.SITE_YAML
+                        + "order: [a]\n-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文\n");
+        byte[] random = new byte[5000];
+        new Random(13).nextBytes(random);
+        Path text = Files.writeString(tmp.resolve("notes.ttf"), "not a font");
+        Path noise = Files.write(tmp.resolve("noise.ttf"), random);
+        Path truncated = Files.write(tmp.resolve("short.ttf"), new byte[] {0, 1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0});
+        Path folder = Files.createDirectories(tmp.resolve("fonts.ttf"));
+        for (Path font : List.of(text, noise, truncated, folder)) {
+            BuildResult r = Build.run(BuildOptions.defaults()
+                    .withContent(content)
+                    .withOut(tmp.resolve("site-" + font.getFileName()))
+                    .withPdf(new BuildOptions.Pdf(true, font)));
+            List<Diagnostic> errors = SiteFixture.errors(r);
+            assertEquals(1, errors.size(), SiteFixture.messages(r));
+            assertTrue(
+                    errors.get(0).message().startsWith("cannot set the PDF booklets in this font: "),
+                    errors.toString());
+            assertTrue(errors.get(0).toString().contains(font.getFileName() + ":1:1: error:"), errors.toString());
+            assertFalse(SiteFixture.messages(r).contains("\tat "), "no stack trace");
+            assertFalse(r.published());
         }
     }
 
