@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -58,6 +59,8 @@ final class PdfWriter {
 
     static final String LATIN_FAMILY = "casebook-booklet-latin";
     static final String PRODUCER = "casebook (openhtmltopdf, PDFBox)";
+    /** The CSS generic families (monospace, serif, sans-serif) under the names the engine looks them up by. */
+    static final List<String> GENERIC_FAMILIES = List.of("Monospaced", "Serif", "SansSerif");
 
     static {
         // casebook reports the booklet's problems itself; the library's own log lines would only be noise to an editor
@@ -118,6 +121,13 @@ final class PdfWriter {
         b.withDiagnosticConsumer(diagnostic -> {});
         face(b, font.regular(), FAMILY, 400);
         face(b, font.bold() != null ? font.bold() : font.regular(), FAMILY, 700);
+        // the engine's own stylesheet sets code, kbd, samp and pre in the generic families, for which it has only the
+        // standard PDF fonts, which a tagged (PDF/UA) document may not use: without a face of its own a code span
+        // stopped the whole booklet. They are set in the booklet's font.
+        for (String generic : GENERIC_FAMILIES) {
+            face(b, font.regular(), generic, 400);
+            face(b, font.bold() != null ? font.bold() : font.regular(), generic, 700);
+        }
         if (!"ja".equals(html.select("html").attr("lang"))) { // English text in the proportional face
             Path latin = font.latin() != null ? font.latin() : font.regular();
             face(b, latin, LATIN_FAMILY, 400);

@@ -85,6 +85,18 @@ public record SiteConfig(
         if (langs != null) {
             for (YamlNode l : langs.list()) {
                 String code = l.text();
+                if (code == null || !LANGUAGE_CODE.matcher(code).matches()) {
+                    // the code names output folders (ja/…), theme files (i18n/ja.yaml) and lang="…" attributes
+                    d.error(
+                            display,
+                            l.line(),
+                            l.column(),
+                            "language code " + (code == null ? "missing" : "\"" + code + "\"")
+                                    + " is not a language code: it names the language's folder, file names and"
+                                    + " lang=\"…\", so it may hold only letters, digits and hyphens (BCP 47)",
+                            "write a code such as ja, en or zh-Hant");
+                    continue;
+                }
                 String two = twoLetter(code);
                 if (two != null) {
                     // checked as the code meant, so one slip does not turn into a problem per page and glossary entry
@@ -337,6 +349,13 @@ public record SiteConfig(
     }
 
     /** The ISO 639-1 code of a three-letter ISO 639-2 code that has one ("eng" -> "en"), else null. */
+    /**
+     * A language code as casebook accepts it, an allowlist: a BCP 47 primary language subtag (two or three
+     * lowercase letters) and optional subtags of letters and digits ({@code ja}, {@code en}, {@code zh-Hant},
+     * {@code pt-BR}). Nothing else may name an output folder or a theme file.
+     */
+    static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
     static String twoLetter(String code) {
         if (code == null || code.length() != 3) {
             return null;

@@ -40,6 +40,11 @@ public final class OutputTree {
     }
 
     public void put(String path, byte[] bytes) {
+        if (!isPlainPath(path)) {
+            // every path comes from names casebook checked (slugs, language codes, content files); one that is not
+            // plain is a bug, and is never written, least of all outside the staging folder
+            throw new IllegalArgumentException("not a path inside the output: \"" + path + "\"");
+        }
         if (staging == null) {
             files.put(path, bytes);
         } else {
@@ -54,6 +59,25 @@ public final class OutputTree {
             }
         }
         paths.add(path);
+    }
+
+    /**
+     * Whether {@code path} names a file inside the output: segments separated by single forward slashes, none
+     * empty, {@code .} or {@code ..}, no backslash (a separator on Windows) and no colon in the first segment (a
+     * drive letter), so no absolute path and no way out of the folder however the system reads it.
+     */
+    static boolean isPlainPath(String path) {
+        if (path == null || path.isEmpty()) {
+            return false;
+        }
+        for (String seg : path.split("/", -1)) {
+            if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
+                return false;
+            }
+        }
+        int slash = path.indexOf('/');
+        return path.indexOf('\\') < 0
+                && path.substring(0, slash < 0 ? path.length() : slash).indexOf(':') < 0;
     }
 
     public void put(String path, String text) {

@@ -8,6 +8,17 @@ import java.util.List;
  * CSV as Japanese spreadsheet users open it: UTF-8 with a byte-order mark (without it Excel reads the file
  * as Shift_JIS), CRLF line ends, fields quoted as RFC 4180 says (only when they hold a comma, a quote or a
  * line break; quotes doubled). A null cell is empty.
+ *
+ * <p><b>No formulas.</b> A spreadsheet runs a cell that begins with {@code =}, {@code +}, {@code -} or {@code @} (and,
+ * after a tab or line break, whatever follows) as a formula, so a title such as {@code =HYPERLINK("http://…")} in
+ * data.yaml or front matter would become a live link or a command in the reader's spreadsheet (CSV injection, as
+ * OWASP describes it). The rule is an allowlist: a text cell is written as it is only when its first character is
+ * a letter or a digit (in any script, full-width ones included) or an opening bracket or quotation mark
+ * ({@code （}, {@code 「}, {@code (}, {@code "}); any other text cell gets a leading apostrophe ({@code '=1+1}),
+ * which spreadsheets show as text and do not display. Numbers ({@link Long}, {@link Integer}, {@link BigDecimal})
+ * are written as numbers, never prefixed, so a negative number stays a number. A text cell holding a semicolon or
+ * a tab is quoted too, so a spreadsheet that splits on them (its list separator) does not start a new cell there.
+ * The JSON beside the CSV carries every text exactly as written.
  */
 public final class Csv {
     private Csv() {}
@@ -33,13 +44,38 @@ public final class Csv {
                 s.append(',');
             }
             Object c = cells.get(i);
-            String v = c == null ? "" : c instanceof BigDecimal b ? b.toPlainString() : String.valueOf(c);
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            String v = c == null
+                    ? ""
+                    : c instanceof BigDecimal b
+                            ? b.toPlainString()
+                            : c instanceof Long || c instanceof Integer ? String.valueOf(c) : text(String.valueOf(c));
+            if (v.indexOf(',') >= 0
+                    || v.indexOf('"') >= 0
+                    || v.indexOf('\n') >= 0
+                    || v.indexOf('\r') >= 0
+                    || v.indexOf(';') >= 0
+                    || v.indexOf('\t') >= 0) {
                 s.append('"').append(v.replace("\"", "\"\"")).append('"');
             } else {
                 s.append(v);
             }
         }
         s.append("\r\n");
+    }
+
+    /** A text cell as the class comment says: as it is when it starts with a letter, digit or opening mark, else after an apostrophe. */
+    static String text(String v) {
+        if (v.isEmpty()) {
+            return v;
+        }
+        int cp = v.codePointAt(0);
+        int type = Character.getType(cp);
+        if (Character.isLetterOrDigit(cp)
+                || type == Character.START_PUNCTUATION
+                || type == Character.INITIAL_QUOTE_PUNCTUATION
+                || cp == '"') {
+            return v;
+        }
+        return "'" + v;
     }
 }
