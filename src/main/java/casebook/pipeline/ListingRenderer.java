@@ -33,7 +33,10 @@ final class ListingRenderer {
                 listings.add(() -> put(out, Urls.glossary(lang), pages.glossary(lang, d)));
             }
         }
-        listings.add(() -> put(out, Urls.LANDING, pages.landing(d)));
+        listings.add(() -> put(
+                out,
+                Urls.LANDING,
+                pages.landing(data.links(rendered.site().config().defaultLanguage()), d)));
         listings.add(() -> put(out, Urls.NOT_FOUND, pages.notFound(d)));
         if (baseUrl != null) {
             listings.add(() -> out.put(Urls.SITEMAP, Sitemap.xml(rendered.site(), baseUrl)));

@@ -7,6 +7,8 @@ import casebook.publish.CaseFigures;
 import casebook.publish.OpenData;
 import casebook.publish.Rate;
 import casebook.text.Formats;
+import casebook.text.HtmlText;
+import casebook.text.Phrases;
 import casebook.text.Urls;
 import casebook.theme.PageRenderer;
 import java.time.LocalDate;
@@ -121,6 +123,8 @@ final class OpenDataRenderer {
         Map<String, Object> m = new LinkedHashMap<>();
         boolean own = !c.nameIsFallback(lang);
         m.put("name", c.name(lang, def));
+        // in a table's row header: break opportunities between Japanese phrases, so a name breaks only there
+        m.put("nameHtml", Phrases.text(HtmlText.escape(c.name(lang, def))));
         m.put("nameLang", own ? "" : def);
         m.put("href", Urls.relative(Urls.compare(lang), Urls.page(own ? lang : def, c.slug())));
         m.put("category", c.category() == null ? "" : data.message(lang, "category." + c.category()));

@@ -131,7 +131,7 @@ final class ThemeLoader {
                     line,
                     1,
                     "theme \"" + name + "\" has no templates folder (" + dir.resolve("templates") + ")",
-                    "a theme holds templates/ (layout, page, home, landing, glossary and 404 .ftlh), i18n/ and assets/;"
+                    "a theme holds templates/ (layout, page, home, glossary and 404 .ftlh), i18n/ and assets/;"
                             + " start from a copy of themes/default");
             return null;
         }

@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Stages 3 and 4: builds the view model of each output page and renders it with the theme's templates.
@@ -266,14 +268,23 @@ public final class PageRenderer {
 
     /**
      * A language's top page: the title block, the collection's table of contents and the links to the pages the
-     * site makes from its data ({@code outputs}: href, text).
+     * site makes from its data ({@code outputs}: href, text, relative to the language's folder).
      */
     public byte[] home(String lang, List<Map<String, Object>> outputs, Diagnostics d) {
-        String path = Urls.languageTop(lang);
+        return templates.render("home.ftlh", homeModel(lang, Urls.languageTop(lang), outputs), d);
+    }
+
+    /**
+     * The view model of a language's top page rendered at {@code path}: at the language's own top, or at the
+     * site root (the landing page). The template puts {@code langRoot} before every link into the language's
+     * folder, so the same page works from either address.
+     */
+    private Map<String, Object> homeModel(String lang, String path, List<Map<String, Object>> outputs) {
         Page intro = site.homes().get(lang);
         Map<String, Object> m = common(lang, path, site.config().title(lang));
         languages(m, lang, Urls.inLanguage(""), l -> true);
-        m.put("intro", intro == null ? "" : intro.rendered().html());
+        String langRoot = (String) m.get("langRoot");
+        m.put("intro", intro == null ? "" : rebase(intro.rendered().html(), langRoot));
         m.put("contents", contents(lang));
         List<Map<String, Object>> categories = new ArrayList<>();
         for (String c : CATEGORIES) {
@@ -285,7 +296,35 @@ public final class PageRenderer {
         m.put("categories", categories);
         m.put("missing", missingPages(lang));
         m.put("outputs", outputs);
-        return templates.render("home.ftlh", m, d);
+        // every other edition, named and offered in its own language (a plain link list; the header's switch
+        // says the same in the page's language)
+        List<Map<String, Object>> editions = new ArrayList<>();
+        for (String other : site.config().languages()) {
+            if (other.equals(lang)) {
+                continue;
+            }
+            Map<String, Object> e =
+                    link(m.get("root") + Urls.languageTop(other), message(other, "landing.enter", other));
+            e.put("lang", other);
+            e.put("title", site.config().title(other));
+            editions.add(e);
+        }
+        m.put("editions", editions);
+        return m;
+    }
+
+    private static final Pattern RELATIVE_LINK =
+            Pattern.compile("(\\s(?:href|src)=\")(?![A-Za-z][A-Za-z0-9+.-]*:|#|/)");
+
+    /**
+     * {@code html} rendered for a page in a language's folder, with its relative links and sources prefixed by
+     * {@code prefix} (the way from the page actually rendered into that folder); the same HTML when it is empty.
+     */
+    static String rebase(String html, String prefix) {
+        if (prefix.isEmpty()) {
+            return html;
+        }
+        return RELATIVE_LINK.matcher(html).replaceAll("$1" + Matcher.quoteReplacement(prefix));
     }
 
     /** The collection's contents in a language, linked from its top: groups of pages, each with its main sections. */
@@ -495,38 +534,17 @@ public final class PageRenderer {
         return out;
     }
 
-    /** The bilingual landing page at the site root. */
-    public byte[] landing(Diagnostics d) {
+    /**
+     * The page at the site root: the default language's top page itself, so no reader pays a click or a
+     * redirect (docs/accessibility.md, "The root page"). Its links lead into the language's folder, its
+     * canonical URL is the language's top, and its footer speaks to the readers of every language.
+     */
+    public byte[] landing(List<Map<String, Object>> outputs, Diagnostics d) {
         String def = site.config().defaultLanguage();
-        Map<String, Object> m = common(def, Urls.LANDING, site.config().title(def));
-        List<Map<String, Object>> editions = new ArrayList<>();
-        for (String lang : site.config().languages()) {
-            Map<String, Object> e = link(Urls.languageTop(lang), site.config().title(lang));
-            e.put("lang", lang);
-            e.put("name", message(lang, "language.name", lang));
-            e.put("enter", message(lang, "landing.enter", ""));
-            e.put("publisher", site.config().pick(site.config().publisher(), lang));
-            LocalDate pub = Formats.parseDate(site.config().published());
-            e.put("published", pub == null ? "" : Formats.month(pub, lang));
-            editions.add(e);
-        }
-        m.put("editions", editions);
-        m.put("switcher", List.of());
-        // Each edition's top is this page's alternate in its language; the original's is the default.
-        List<Map<String, Object>> alternates = new ArrayList<>();
-        for (String lang : site.config().languages()) {
-            Map<String, Object> a =
-                    link(baseUrl == null ? Urls.languageTop(lang) : Urls.absolute(baseUrl, Urls.languageTop(lang)), "");
-            a.put("hreflang", lang);
-            alternates.add(a);
-        }
-        Map<String, Object> x =
-                link(baseUrl == null ? Urls.languageTop(def) : Urls.absolute(baseUrl, Urls.languageTop(def)), "");
-        x.put("hreflang", "x-default");
-        alternates.add(x);
-        m.put("alternates", alternates);
+        Map<String, Object> m = homeModel(def, Urls.LANDING, outputs);
+        m.put("canonical", baseUrl == null ? "" : Urls.absolute(baseUrl, Urls.languageTop(def)));
         m.put("footers", footers());
-        // the landing page speaks to the readers of every language, so its footer links to each language's pages
+        // the root speaks to the readers of every language, so its footer links to each language's pages
         List<Map<String, Object>> links = new ArrayList<>();
         for (String lang : site.config().languages()) {
             for (Map<String, Object> l : footerLinks(lang, "")) {
@@ -535,7 +553,7 @@ public final class PageRenderer {
             }
         }
         m.put("footerLinks", links);
-        return templates.render("landing.ftlh", m, d);
+        return templates.render("home.ftlh", m, d);
     }
 
     public byte[] notFound(Diagnostics d) {

@@ -380,24 +380,60 @@ class ReaderPagesTest {
         }
     }
 
+    /**
+     * The site's root is the default language's top page itself (no splash page, no redirect): the same heading
+     * and contents, its links leading into the language's folder (the introduction's too), the editions as its
+     * alternates, the Japanese top as its canonical URL, and every other edition offered in its own language.
+     */
     @Test
-    void theLandingPageOffersEachEditionInItsLanguageAndNamesThemAsAlternates() throws IOException {
-        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY);
+    void theRootIsTheDefaultLanguagesTopPageAndOffersEveryEdition() throws IOException {
+        String intro = """
+                -- index.ja.md --
+                ---
+                title: テスト事例集
+                ---
+                [事例B](b/index.html)から読むこともできます。
+                """;
+        BuildResult r = buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY + intro);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         Document d = parse(tmp.resolve("site/index.html"));
+        Document ja = parse(tmp.resolve("site/ja/index.html"));
+        assertEquals("ja", d.selectFirst("html").attr("lang"));
+        assertEquals(ja.selectFirst("h1").text(), d.selectFirst("h1").text());
         assertEquals(
                 List.of("ja", "en", "x-default"),
                 d.select("head link[rel=alternate]").eachAttr("hreflang"));
         assertEquals(
                 List.of("ja/index.html", "en/index.html", "ja/index.html"),
                 d.select("head link[rel=alternate]").eachAttr("href"));
-        assertEquals(List.of("ja", "en"), d.select(".edition").eachAttr("lang"));
+        // the same contents, each link one folder deeper; every link of the page names an existing file
         assertEquals(
-                List.of("ja/index.html", "en/index.html"),
-                d.select(".edition a").eachAttr("href"));
+                ja.select("main a").eachAttr("href").stream()
+                        .map(h -> h.startsWith("../") ? h.substring(3) : "ja/" + h)
+                        .toList(),
+                d.select("main a").eachAttr("href"));
+        assertTrue(
+                d.select("main .intro a").eachAttr("href").contains("ja/b/index.html"),
+                d.select(".intro").html());
+        for (String href : d.select("a[href]").eachAttr("href")) {
+            if (!href.startsWith("#") && !href.contains(":")) {
+                assertTrue(Files.isRegularFile(tmp.resolve("site").resolve(href.replaceAll("#.*", ""))), href);
+            }
+        }
+        // every other edition, in its own language, under the title (on the root and on each language's top)
+        assertEquals(List.of("en/index.html"), d.select(".cover__editions a").eachAttr("href"));
+        assertEquals(List.of("en"), d.select(".cover__editions li").eachAttr("lang"));
         assertEquals(
-                List.of("テスト事例集", "Test collection"),
-                d.select(".edition__title").eachText());
+                "Read the English edition", d.selectFirst(".cover__editions a").text());
+        assertEquals(
+                List.of("../en/index.html"), ja.select(".cover__editions a").eachAttr("href"));
+        Document en = parse(tmp.resolve("site/en/index.html"));
+        assertEquals(
+                List.of("../ja/index.html"), en.select(".cover__editions a").eachAttr("href"));
+        assertEquals("日本語版を読む", en.selectFirst(".cover__editions a").text());
+        // the header's switch: Japanese marked as current, English a link
+        assertEquals("ja", d.selectFirst(".lang-switch [aria-current]").attr("lang"));
+        assertEquals(List.of("en/index.html"), d.select(".lang-switch a").eachAttr("href"));
         // its footer links to the pages about the site in every language, each marked with its language
         assertEquals(
                 List.of("ja/glossary/index.html", "en/glossary/index.html"),
@@ -407,6 +443,18 @@ class ReaderPagesTest {
                 d.select("footer .site-footer__links a").stream()
                         .map(a -> a.attr("lang"))
                         .toList());
+        // with the site's address known, the canonical URL of the root is the Japanese top's
+        buildWith(SiteFixture.SITE_YAML + "base_url: https://www.example.go.jp/cb/\n", PAGES + intro);
+        assertEquals(
+                "https://www.example.go.jp/cb/ja/",
+                parse(tmp.resolve("site/index.html"))
+                        .selectFirst("link[rel=canonical]")
+                        .attr("href"));
+        assertEquals(
+                "https://www.example.go.jp/cb/ja/",
+                parse(tmp.resolve("site/ja/index.html"))
+                        .selectFirst("link[rel=canonical]")
+                        .attr("href"));
     }
 
     /** Each printed sheet names the page's address and the publication date (a rule for the page's bottom margin). */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -63,8 +64,11 @@ import org.yaml.snakeyaml.Yaml;
 class AccessibilityTreeIT {
     static final Path SNAPSHOTS = QaResults.DIR.resolve("ax-tree");
     static final String CONTROL = "ax-tree-bad.html";
-    /** A desktop viewport: the one where every table keeps its columns (on a phone some are laid out as cards). */
+    /** The viewport of the page-by-page test: a desktop, where every table keeps its columns. */
     static final int WIDTH = 1280;
+
+    /** A phone's narrowest viewport (WCAG 1.4.10), where the tables of the data pages scroll sideways. */
+    static final int PHONE = 320;
 
     static final int HEIGHT = 800;
 
@@ -99,7 +103,16 @@ class AccessibilityTreeIT {
                 source = refs.map(e => '<' + e.tagName.toLowerCase() + ' id=' + e.id + '>').join(' ');
               }
               const headers = [...t.querySelectorAll('th')].filter(h => h.closest('table') === t).map(mark);
-              return {mark: mark(t), id: t.id, caption: caption, source: source, headers: headers};
+              // the box the table scrolls sideways in, when it is wider than that box (a phone, a zoomed window)
+              let scroller = '', focusable = false;
+              for (let p = t.parentElement; p && p !== document.body; p = p.parentElement) {
+                const ox = getComputedStyle(p).overflowX;
+                if ((ox === 'auto' || ox === 'scroll') && p.scrollWidth > p.clientWidth + 1) {
+                  scroller = mark(p); focusable = p.tabIndex >= 0; break;
+                }
+              }
+              return {mark: mark(t), id: t.id, caption: caption, source: source, headers: headers,
+                      scroller: scroller, focusable: focusable};
             });
             const links = [...document.querySelectorAll('.lang-switch a[href]')].map(a => ({
               mark: mark(a), id: a.id, hreflang: a.getAttribute('hreflang') || '', lang: a.getAttribute('lang') || ''}));
@@ -176,8 +189,8 @@ class AccessibilityTreeIT {
     @ParameterizedTest(name = "heard: {0}")
     @MethodSource("pages")
     void everyKeyComponentIsHeardAsItShouldBe(String page) throws IOException {
-        List<Heard> heard = hear(server.base + page);
-        String snapshot = snapshot(page, heard);
+        List<Heard> heard = hear(server.base + page, WIDTH);
+        String snapshot = snapshot(page, heard, WIDTH);
         Files.writeString(SNAPSHOTS.resolve(QaSite.key(page) + ".txt"), snapshot);
         List<String> problems = heard.stream()
                 .filter(h -> !h.problems().isEmpty())
@@ -185,6 +198,44 @@ class AccessibilityTreeIT {
                         + String.join("; ", h.problems()))
                 .toList();
         assertEquals(List.of(), problems, () -> page + ": heard wrongly; what was heard:\n" + snapshot);
+    }
+
+    /** The comparison and open-data pages (both languages), each at a phone's width and at a desktop's. */
+    Stream<Arguments> tablePagesAndWidths() {
+        List<String> pages = QaSite.pagesWith(site, "table.compare-table");
+        for (String lang : languageNames.keySet()) {
+            assertTrue(
+                    pages.contains(lang + "/compare/index.html"), () -> "no comparison page in " + lang + ": " + pages);
+        }
+        return pages.stream().flatMap(p -> Stream.of(Arguments.of(p, PHONE), Arguments.of(p, WIDTH)));
+    }
+
+    /**
+     * The tables of the comparison and open-data pages as a screen reader is given them on a phone as well as on a
+     * desktop: each is still a table named by its caption, with every header cell in the tree as a columnheader or
+     * rowheader (the phone layout once hid the column headers with {@code display: none}, so no cell was heard with
+     * its column's header), and a table that scrolls sideways does so in a focusable region named by its caption.
+     */
+    @ParameterizedTest(name = "tables heard: {0} at {1}px")
+    @MethodSource("tablePagesAndWidths")
+    void theDataTablesKeepTheirCaptionAndHeadersAtEveryWidth(String page, int width) throws IOException {
+        List<Heard> heard = hear(server.base + page, width).stream()
+                .filter(h -> "table".equals(h.kind()))
+                .toList();
+        String snapshot = snapshot(page, heard, width);
+        Files.writeString(SNAPSHOTS.resolve(QaSite.key(page) + "-tables-" + width + ".txt"), snapshot);
+        assertFalse(heard.isEmpty(), () -> page + " at " + width + "px: no table found");
+        List<String> problems = heard.stream()
+                .filter(h -> !h.problems().isEmpty())
+                .map(h -> "table at " + h.order() + " (" + h.role() + " \"" + h.name() + "\"): "
+                        + String.join("; ", h.problems()))
+                .toList();
+        assertEquals(List.of(), problems, () -> page + " at " + width + "px: heard wrongly:\n" + snapshot);
+        long columnHeaders = heard.stream()
+                .flatMap(h -> h.details().stream())
+                .filter(d -> d.startsWith("columnheader "))
+                .count();
+        assertTrue(columnHeaders > 0, () -> page + " at " + width + "px: no column header heard:\n" + snapshot);
     }
 
     /**
@@ -217,22 +268,27 @@ class AccessibilityTreeIT {
     /** The control: each component done right is not reported, and each done wrong is, for the reason it is wrong. */
     @Test
     void theChecksReportEachKnownFault() throws IOException {
-        List<Heard> heard = hear(server.controls + CONTROL);
-        String snapshot = snapshot(CONTROL, heard);
+        List<Heard> heard = hear(server.controls + CONTROL, WIDTH);
+        String snapshot = snapshot(CONTROL, heard, WIDTH);
         Files.writeString(SNAPSHOTS.resolve("control-ax-tree-bad.txt"), snapshot);
         Map<String, List<String>> byId =
                 heard.stream().collect(Collectors.toMap(Heard::id, Heard::problems, (a, b) -> a, TreeMap::new));
-        Map<String, String> expected = new TreeMap<>(Map.of(
-                "good-keypoint", "",
-                "bad-keypoint", "does not include its category \"Core city\"",
-                "good-turn", "",
-                "bad-turn-after", "the words are heard before the speaker",
-                "bad-turn-unheard", "the speaker \"Guest Kato\" is not heard before the words",
-                "good-table", "",
-                "bad-table", "no caption",
-                "bad-table-named", "is not its caption \"Beds of the case\"",
-                "good-lang", "",
-                "bad-lang", "not the language's own name \"English\""));
+        Map<String, String> expected = new TreeMap<>(Map.ofEntries(
+                Map.entry("good-keypoint", ""),
+                Map.entry("bad-keypoint", "does not include its category \"Core city\""),
+                Map.entry("good-turn", ""),
+                Map.entry("bad-turn-after", "the words are heard before the speaker"),
+                Map.entry("bad-turn-unheard", "the speaker \"Guest Kato\" is not heard before the words"),
+                Map.entry("good-table", ""),
+                Map.entry("bad-table", "no caption"),
+                Map.entry("bad-table-named", "is not its caption \"Beds of the case\""),
+                Map.entry("bad-table-hidden-headers", "2 header cell(s) not in the accessibility tree"),
+                Map.entry("good-scroll-table", ""),
+                Map.entry(
+                        "bad-scroll-table",
+                        "scrolls sideways in a box that is not a focusable region named by its caption"),
+                Map.entry("good-lang", ""),
+                Map.entry("bad-lang", "not the language's own name \"English\"")));
         assertEquals(expected.keySet(), byId.keySet(), () -> "components found on the control:\n" + snapshot);
         for (Map.Entry<String, String> e : expected.entrySet()) {
             List<String> p = byId.get(e.getKey());
@@ -262,8 +318,8 @@ class AccessibilityTreeIT {
 
     /** Opens {@code url}, marks its key components and reads what the accessibility tree gives of each. */
     @SuppressWarnings("unchecked")
-    List<Heard> hear(String url) {
-        browser.viewport(WIDTH, HEIGHT, false);
+    List<Heard> hear(String url, int width) {
+        browser.viewport(width, HEIGHT, width < 1000);
         browser.open(url);
         Map<String, Object> shown = (Map<String, Object>) browser.js(MARK);
         Map<String, Long> backend = backendIds();
@@ -334,12 +390,12 @@ class AccessibilityTreeIT {
     }
 
     /** The snapshot a reviewer reads: the components in reading order, with role, name, what else is heard. */
-    static String snapshot(String page, List<Heard> heard) {
+    static String snapshot(String page, List<Heard> heard, int width) {
         StringBuilder sb = new StringBuilder();
         sb.append("# What a screen reader is given on ")
                 .append(page)
                 .append(" (Chromium accessibility tree, ")
-                .append(WIDTH)
+                .append(width)
                 .append("x")
                 .append(HEIGHT)
                 .append("): key components in reading order\n");
@@ -540,6 +596,21 @@ class AccessibilityTreeIT {
             }
             if (unheard > 0) {
                 problems.add(unheard + " header cell(s) not in the accessibility tree");
+            }
+            String scroller = String.valueOf(shown.getOrDefault("scroller", ""));
+            if (!scroller.isEmpty()) {
+                AxNode r = node(scroller);
+                boolean focusable = Boolean.TRUE.equals(shown.get("focusable"));
+                details.add("scrolls sideways in: "
+                        + (r == null ? "(nothing in the tree)" : r.role() + " \"" + r.name() + "\"")
+                        + (focusable ? ", focusable" : ", not focusable"));
+                if (r == null
+                        || !"region".equals(r.role())
+                        || !squash(r.name()).equals(squash(caption))
+                        || !focusable) {
+                    problems.add("scrolls sideways in a box that is not a focusable region named by its caption"
+                            + " (keyboard users cannot scroll it, or do not hear what it holds)");
+                }
             }
             return heard(n, "table", shown, details, problems);
         }

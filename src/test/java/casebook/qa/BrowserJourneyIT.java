@@ -124,17 +124,19 @@ class BrowserJourneyIT {
     }
 
     /**
-     * The route is read from the built site, not written here: the Japanese edition from the landing page, then
-     * the first page in its contents that has a next page and an English twin with an on-page table of contents.
-     * Expected headings are those of the built files, so the journey holds for any valid collection.
+     * The route is read from the built site, not written here: the site's root, which is the Japanese top page
+     * itself (no click and no redirect before the contents), then the first page in its contents that has a next
+     * page and an English twin with an on-page table of contents. Expected headings are those of the built files,
+     * so the journey holds for any valid collection.
      */
     @Test
     void keyboardJourneyUnderSubPath() {
-        Document landing = built("index.html");
-        String jaTop = landing.selectFirst(".edition__link[hreflang=ja]").attr("href");
+        Document root = built("index.html");
+        String jaTop =
+                root.selectFirst("link[rel=alternate][hreflang=x-default]").attr("href");
         String from = null, fromHref = null, next = null, twin = null, section = null;
-        for (Element link : built(jaTop).select(".contents__link")) {
-            String p = resolve(jaTop, link.attr("href"));
+        for (Element link : root.select(".contents__link")) {
+            String p = resolve("index.html", link.attr("href"));
             Document d = built(p);
             Element n = d.selectFirst(".pager a[rel=next]"), en = d.selectFirst(".lang-switch a[hreflang=en]");
             if (n == null || en == null) {
@@ -158,15 +160,12 @@ class BrowserJourneyIT {
         final String fromPage = from, fromLink = fromHref, nextPage = next, twinPage = twin, id = section;
 
         browser.viewport(1280, 800, false);
-        browser.open(server.base); // the directory URL of the landing page
+        browser.open(server.base); // the directory URL of the site's root
         browser.keyboardFromTop();
         assertEquals("", path());
-        assertTrue(visible(".edition__link[hreflang=ja]"), "landing page shows the Japanese edition");
-
-        tabToAndEnter(".edition__link[hreflang=ja]");
-        assertEquals(jaTop, path());
+        // the root is the Japanese top page: its heading and contents, with no step in between
         assertEquals("ja", js("return document.documentElement.lang"));
-        assertEquals(text(built(jaTop).selectFirst("h1")), h1(), "top page heading");
+        assertEquals(text(built(jaTop).selectFirst("h1")), h1(), "the root shows the Japanese top page");
         assertTrue(visible("nav.contents"), "the table of contents is shown");
 
         tabToAndEnter(".contents__link[href='" + fromLink + "']");
@@ -210,6 +209,55 @@ class BrowserJourneyIT {
         assertEquals(
                 text(built(fromPage).getElementById(id)),
                 js("return document.getElementById(arguments[0]).textContent.replace(/\\s+/g, ' ').trim()", id));
+    }
+
+    /**
+     * The root page sends no reader elsewhere and costs no click: it is the default language's top page, its links
+     * lead into that language's folder, and every other edition is one link away, named in its own language, in
+     * the header's switch and under the title. It works from the sub-path and opened from disk.
+     */
+    @Test
+    void theRootIsTheJapaneseTopAndOffersEveryEdition() {
+        Document root = built("index.html");
+        Document jaTop = built("ja/index.html");
+        assertEquals(text(jaTop.selectFirst("h1")), text(root.selectFirst("h1")));
+        assertEquals(
+                jaTop.select(".contents__link").eachAttr("href").stream()
+                        .map(h -> "ja/" + h)
+                        .toList(),
+                root.select(".contents__link").eachAttr("href"),
+                "the root's contents lead to the pages of the Japanese edition");
+        browser.viewport(390, 844, true);
+        browser.open(server.base);
+        browser.keyboardFromTop();
+        assertTrue(visible(".cover__editions a[hreflang=en]"), "the English edition is offered under the title");
+        assertEquals(
+                true,
+                js("return document.querySelector('.cover__editions a[hreflang=en]').getBoundingClientRect().bottom"
+                        + " <= 2 * innerHeight"),
+                "the English edition is offered within the first two screens of a phone");
+        tabToAndEnter(".cover__editions a[hreflang=en]");
+        assertEquals("en/index.html", path());
+        assertEquals(text(built("en/index.html").selectFirst("h1")), h1(), "the English top page");
+        browser.open(server.base);
+        browser.keyboardFromTop();
+        tabToAndEnter(".lang-switch a[hreflang=en]");
+        assertEquals("en/index.html", path(), "the header's switch leads to the English top page");
+
+        // opened from disk: styled, and its contents lead to the Japanese pages (file: URLs, no server)
+        String first = root.selectFirst(".contents__link").attr("href");
+        browser.driver.get(site.resolve("index.html").toUri().toString());
+        assertEquals(
+                true,
+                js("return getComputedStyle(document.querySelector('.skip-link')).position === 'absolute'"),
+                "the stylesheet loads from disk");
+        browser.driver
+                .findElement(By.cssSelector(".contents__link[href='" + first + "']"))
+                .click();
+        assertTrue(
+                browser.driver.getCurrentUrl().endsWith("/" + first),
+                () -> "from disk the contents lead to " + first + ", not " + browser.driver.getCurrentUrl());
+        assertEquals(text(built(first).selectFirst("h1")), h1());
     }
 
     /** Waits (up to 10 s) for a condition in the page; no fixed sleep. */
@@ -316,7 +364,7 @@ class BrowserJourneyIT {
                 () -> page + ": Japanese text has the width of missing glyphs: " + r);
     }
 
-    /** The landing page and every Japanese page, found in the built HTML. */
+    /** The root page and every Japanese page, found in the built HTML. */
     List<String> japanesePages() {
         return QaSite.pagesWith(site, "html[lang=ja]");
     }
