@@ -53,10 +53,17 @@ final class PageMemo {
         });
     }
 
-    /** The page's HTML, reused while its view model and the theme (its templates and UI strings) are last time's. */
+    /**
+     * The page's HTML, reused while its view model, the theme (its templates and UI strings) and the values shared
+     * with the templates (the PDF booklets' links, with their sizes) are last time's.
+     */
     byte[] page(Theme theme, PageRenderer pages, Page p, Diagnostics d) {
         Map<String, Object> model = pages.pageModel(p);
-        return html.get(p.path(), Arrays.asList(theme, model), d, local -> pages.render(model, local));
+        return html.get(
+                p.path(),
+                Arrays.asList(theme, theme.templates().shared(), model),
+                d,
+                local -> pages.render(model, local));
     }
 
     void clear() {

@@ -34,6 +34,13 @@ import java.util.function.Predicate;
  * page being rendered, so the site works from disk and under any sub-path of a portal.
  */
 public final class PageRenderer {
+    /**
+     * A page that lists the site (a language's top, the glossary, the landing page, 404, search, a page made from
+     * the data): the template and the view model it is rendered with. Equal views render to equal HTML (with
+     * the same templates), which {@code serve}'s memo relies on.
+     */
+    public record View(String template, Map<String, Object> model) {}
+
     private final Site site;
     private final Templates templates;
     private final Map<String, Map<String, String>> messages;
@@ -188,6 +195,11 @@ public final class PageRenderer {
         return templates.render("page.ftlh", pageModel, d);
     }
 
+    /** A listing page's HTML; null after reporting. */
+    public byte[] render(View view, Diagnostics d) {
+        return templates.render(view.template(), view.model(), d);
+    }
+
     /** The view model of a page; equal models render to equal HTML (serve's cache relies on it). */
     public Map<String, Object> pageModel(Page p) {
         Map<String, Object> m = common(p.lang(), p.path(), p.meta().title());
@@ -268,7 +280,7 @@ public final class PageRenderer {
      * A language's top page: the title block, the collection's table of contents and the links to the pages the
      * site makes from its data ({@code outputs}: href, text).
      */
-    public byte[] home(String lang, List<Map<String, Object>> outputs, Diagnostics d) {
+    public View home(String lang, List<Map<String, Object>> outputs) {
         String path = Urls.languageTop(lang);
         Page intro = site.homes().get(lang);
         Map<String, Object> m = common(lang, path, site.config().title(lang));
@@ -285,7 +297,7 @@ public final class PageRenderer {
         m.put("categories", categories);
         m.put("missing", missingPages(lang));
         m.put("outputs", outputs);
-        return templates.render("home.ftlh", m, d);
+        return new View("home.ftlh", m);
     }
 
     /** The collection's contents in a language, linked from its top: groups of pages, each with its main sections. */
@@ -496,7 +508,7 @@ public final class PageRenderer {
     }
 
     /** The bilingual landing page at the site root. */
-    public byte[] landing(Diagnostics d) {
+    public View landing() {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = common(def, Urls.LANDING, site.config().title(def));
         List<Map<String, Object>> editions = new ArrayList<>();
@@ -535,10 +547,10 @@ public final class PageRenderer {
             }
         }
         m.put("footerLinks", links);
-        return templates.render("landing.ftlh", m, d);
+        return new View("landing.ftlh", m);
     }
 
-    public byte[] notFound(Diagnostics d) {
+    public View notFound() {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = common(def, Urls.NOT_FOUND, message(def, "notfound.title", "Not found"));
         // A server shows this page at any missing address, however deep, so relative links would break.
@@ -569,7 +581,7 @@ public final class PageRenderer {
         m.put("switcher", List.of());
         m.put("alternates", List.of());
         m.put("footers", footers());
-        return templates.render("404.ftlh", m, d);
+        return new View("404.ftlh", m);
     }
 
     /**
@@ -604,8 +616,7 @@ public final class PageRenderer {
      * common frame, the language switcher, a breadcrumb to the top page, and {@code content}, the
      * template's own model.
      */
-    public byte[] sitePage(
-            String lang, String slugPath, String title, String template, Map<String, Object> content, Diagnostics d) {
+    public View sitePage(String lang, String slugPath, String title, String template, Map<String, Object> content) {
         String path = Urls.ofLanguage(lang, slugPath);
         Map<String, Object> m = common(lang, path, title);
         languages(m, lang, slugPath, l -> true);
@@ -613,11 +624,11 @@ public final class PageRenderer {
                 "breadcrumbs",
                 List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
         m.putAll(content);
-        return templates.render(template, m, d);
+        return new View(template, m);
     }
 
     /** A language's search page (search.ftlh): the search form; the script and the index do the rest. */
-    public byte[] search(String lang, Diagnostics d) {
+    public View search(String lang) {
         String path = Urls.search(lang);
         Map<String, Object> m = common(lang, path, message(lang, "search.title", "Search"));
         languages(m, lang, Urls.inLanguage(Urls.SEARCH), l -> true);
@@ -625,10 +636,10 @@ public final class PageRenderer {
                 "breadcrumbs",
                 List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
         m.put("searchPage", true);
-        return templates.render("search.ftlh", m, d);
+        return new View("search.ftlh", m);
     }
 
-    public byte[] glossary(String lang, Diagnostics d) {
+    public View glossary(String lang) {
         String path = Urls.glossary(lang);
         Map<String, Object> m = common(lang, path, message(lang, "glossary.title", "Glossary"));
         languages(m, lang, Urls.inLanguage(Urls.GLOSSARY), l -> true);
@@ -656,6 +667,6 @@ public final class PageRenderer {
         m.put(
                 "breadcrumbs",
                 List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
-        return templates.render("glossary.ftlh", m, d);
+        return new View("glossary.ftlh", m);
     }
 }
