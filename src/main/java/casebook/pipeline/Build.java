@@ -202,7 +202,9 @@ public final class Build {
         ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
         timings.lap("files");
         long budget = site.config().pageBudgetKb();
-        List<PageWeights.Weight> weights = inPool(pool, () -> PublishChecks.run(out, options.content(), budget, d));
+        PublishChecks.References references = cache == null ? PublishChecks.References.DIRECT : cache.references;
+        List<PageWeights.Weight> weights =
+                inPool(pool, () -> PublishChecks.run(out, options.content(), budget, references, d));
         timings.lap("publish checks");
         CheckedSite checked = inPool(pool, () -> new SiteLinkCheck().check(rendered, out, d));
         timings.lap("links");

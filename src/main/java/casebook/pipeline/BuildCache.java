@@ -34,9 +34,11 @@ import java.util.stream.Stream;
  *     figures or the UI strings changed ({@link ListingMemo});</li>
  * <li>search: a page's text is taken again only when its HTML changed, a language's index merged again only
  *     when one of its pages' texts or the glossary changed ({@link SearchStage.TextMemo},
- *     {@link SearchStage.IndexMemo}).</li>
+ *     {@link SearchStage.IndexMemo});</li>
+ * <li>publish checks: the files a page loads are found again only when its bytes changed
+ *     ({@link PublishChecks.ReferenceMemo}).</li>
  * </ul>
- * The view models themselves, the translation checks, the asset and content files, the publish checks and the
+ * The view models themselves, the translation checks, the asset and content files, the pages' weights and the
  * link check run in full every time. A reused result
  * reports again every problem it reported when it was made, so a rebuild gives exactly what a clean build
  * gives ({@code IncrementalEqualsFullTest} compares the two after each of a series of edits).
@@ -49,6 +51,7 @@ public final class BuildCache {
     final SearchStage.TextMemo searchTexts = new SearchStage.TextMemo();
     final SearchStage.IndexMemo searchIndexes = new SearchStage.IndexMemo();
     final ListingMemo listings = new ListingMemo();
+    final PublishChecks.ReferenceMemo references = new PublishChecks.ReferenceMemo();
 
     /** The stage 2 reader with its parses memoised by the files' text. */
     SiteAssembler.Reader reader() {
@@ -134,5 +137,6 @@ public final class BuildCache {
         searchTexts.clear();
         searchIndexes.clear();
         listings.clear();
+        references.clear();
     }
 }

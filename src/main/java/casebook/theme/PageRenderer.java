@@ -202,6 +202,19 @@ public final class PageRenderer {
 
     /** The view model of a page; equal models render to equal HTML (serve's cache relies on it). */
     public Map<String, Object> pageModel(Page p) {
+        return pageModel(p, true);
+    }
+
+    /**
+     * The view model of a page but its body, which is made from the page's rendered HTML ({@code p.rendered().html()})
+     * alone: with that HTML, everything the page's HTML is made of (serve's cache compares the two, and so skips
+     * making the body on every rebuild).
+     */
+    public Map<String, Object> pageModelWithoutBody(Page p) {
+        return pageModel(p, false);
+    }
+
+    private Map<String, Object> pageModel(Page p, boolean withBody) {
         Map<String, Object> m = common(p.lang(), p.path(), p.meta().title());
         String top = Urls.relative(p.path(), Urls.languageTop(p.lang()));
         languages(m, p.lang(), Urls.inLanguage(p.slug()), l -> site.page(l, p.slug()) != null);
@@ -217,7 +230,7 @@ public final class PageRenderer {
                                 + ("ja".equals(p.lang())
                                         ? "（" + site.config().title(p.lang()) + "）"
                                         : " (" + site.config().title(p.lang()) + ")")));
-        page.put("body", Phrases.headings(p.rendered().html()));
+        page.put("body", withBody ? Phrases.headings(p.rendered().html()) : null);
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
         List<Map<String, Object>> children = null;
