@@ -34,8 +34,8 @@ final class PageMemo {
         List<Object> inputs = Arrays.asList(
                 p.body(),
                 p.bodyStartLine(),
-                String.valueOf(p.data()),
-                String.valueOf(p.dataDisplay()),
+                p.data(), // a record: equal values, lines and columns (the same node while the data file's text is unchanged)
+                p.dataDisplay(),
                 messages.get(p.lang()),
                 terms);
         return markdown.get(
