@@ -27,7 +27,8 @@ final class ListingMemo {
     }
 
     /** The open data files and the pages' content, reused while the settings, the cases and the UI strings are equal. */
-    OpenDataRenderer.Made tables(SiteConfig config, List<CaseFigures> cases, Map<String, Map<String, String>> messages) {
+    OpenDataRenderer.Made tables(
+            SiteConfig config, List<CaseFigures> cases, Map<String, Map<String, String>> messages) {
         return tables.get(
                 "tables",
                 Arrays.asList(config, cases, messages),

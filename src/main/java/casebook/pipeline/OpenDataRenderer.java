@@ -197,7 +197,9 @@ final class OpenDataRenderer {
                     cell.put("asOf", f == null ? "" : date(f.asOf(), lang));
                     cell.put(
                             "note",
-                            f == null || f.note().get(lang) == null ? "" : f.note().get(lang));
+                            f == null || f.note().get(lang) == null
+                                    ? ""
+                                    : f.note().get(lang));
                     cells.add(cell);
                 }
                 r.put("cells", cells);
@@ -254,8 +256,8 @@ final class OpenDataRenderer {
             if (!none.isEmpty()) {
                 out.add(sentence(lang, "compare.dates_none", none, joiner));
             }
-            same.forEach((d, names) -> out.add(
-                    sentence(lang, "compare.dates_same", names, joiner).replace("{date}", Formats.date(d, lang, false))));
+            same.forEach((d, names) -> out.add(sentence(lang, "compare.dates_same", names, joiner)
+                    .replace("{date}", Formats.date(d, lang, false))));
             if (!differ.isEmpty() || !none.isEmpty()) {
                 out.add(data.message(lang, "compare.dates_advice"));
             }
@@ -310,7 +312,8 @@ final class OpenDataRenderer {
                                 : data.message(lang, "note.pattern")
                                         .replace("{text}", data.message(lang, "category." + c.category())));
                 bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
-                // the description is plain text in the page's language: a case without a page in it is named by its folder
+                // the description is plain text in the page's language: a case without a page in it is named by its
+                // folder
                 String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
                 values.add(data.message(lang, "compare.rate_value")
                         .replace("{case}", descName)
@@ -343,7 +346,7 @@ final class OpenDataRenderer {
 
         private Map<String, Object> dataPage(String lang) {
             Map<String, Object> m = new LinkedHashMap<>();
-                    List<Map<String, Object>> sets = new ArrayList<>();
+            List<Map<String, Object>> sets = new ArrayList<>();
             for (OpenData.Dataset ds : data.datasets()) {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("id", ds.id());
@@ -357,7 +360,8 @@ final class OpenDataRenderer {
                     f.put("format", path.endsWith(".csv") ? "CSV" : "JSON");
                     f.put(
                             "size",
-                            data.message(lang, "opendata.bytes").replace("{n}", Formats.number(files.get(path).length)));
+                            data.message(lang, "opendata.bytes")
+                                    .replace("{n}", Formats.number(files.get(path).length)));
                     fs.add(f);
                 }
                 s.put("files", fs);

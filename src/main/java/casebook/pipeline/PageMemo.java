@@ -34,7 +34,8 @@ final class PageMemo {
         List<Object> inputs = Arrays.asList(
                 p.body(),
                 p.bodyStartLine(),
-                p.data(), // a record: equal values, lines and columns (the same node while the data file's text is unchanged)
+                p.data(), // a record: equal values, lines and columns (the same node while the data file's text
+                // is unchanged)
                 p.dataDisplay(),
                 messages.get(p.lang()),
                 terms);
@@ -61,7 +62,10 @@ final class PageMemo {
         // the body shown is made from the rendered HTML alone: that string (the very same object while the
         // Markdown memo hits) stands for it in the inputs, and the model is made whole only to render
         List<Object> inputs = Arrays.asList(
-                theme, theme.templates().shared(), pages.pageModelWithoutBody(p), p.rendered().html());
+                theme,
+                theme.templates().shared(),
+                pages.pageModelWithoutBody(p),
+                p.rendered().html());
         return html.get(p.path(), inputs, d, local -> pages.render(pages.pageModel(p), local));
     }
 

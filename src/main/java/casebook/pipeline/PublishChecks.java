@@ -35,10 +35,7 @@ final class PublishChecks {
         @Override
         public List<String> of(String path, byte[] html) {
             return memo.get(
-                    path,
-                    List.of(ByteBuffer.wrap(html)),
-                    new Diagnostics(),
-                    d -> List.copyOf(DIRECT.of(path, html)));
+                    path, List.of(ByteBuffer.wrap(html)), new Diagnostics(), d -> List.copyOf(DIRECT.of(path, html)));
         }
 
         void clear() {

@@ -305,15 +305,17 @@ class IncrementalEqualsFullTest {
         }
         assertTrue(page(title, "data/basic-info.csv").contains("事例A改題"), "so does the open data");
         Rebuilder.Outcome enTitle = step(
-                "the translation's title", replace(content.resolve("a/index.en.md"), "title: Case A", "title: Case A2"));
+                "the translation's title",
+                replace(content.resolve("a/index.en.md"), "title: Case A", "title: Case A2"));
         assertTrue(page(enTitle, "en/index.html").contains("Case A2"));
         assertTrue(page(enTitle, "en/compare/index.html").contains("Case A2"));
         step("a case's label", replace(content.resolve("a/index.ja.md"), "group: cases", "label: 取組事例①\ngroup: cases"));
         step(
                 "the key-point headline shown on the top page's card",
                 replace(content.resolve("a/index.ja.md"), "ポイント\n", "新しいポイント\n"));
-        Rebuilder.Outcome heading =
-                step("a section heading listed in the contents", replace(content.resolve("b/index.ja.md"), "## 計画", "## 新計画"));
+        Rebuilder.Outcome heading = step(
+                "a section heading listed in the contents",
+                replace(content.resolve("b/index.ja.md"), "## 計画", "## 新計画"));
         assertTrue(page(heading, "ja/index.html").contains("新計画"), "the contents list the new heading");
         assertTrue(page(heading, "ja/search/index.js").contains("新計"), "the search index has it");
 
@@ -331,7 +333,9 @@ class IncrementalEqualsFullTest {
                         content.resolve("a/data.yaml"),
                         "    unit: people",
                         "    unit: people\n  - item: beds\n    value: 55\n    unit: beds"));
-        step("a case's category", replace(content.resolve("a/data.yaml"), "category: prefecture", "category: core-city"));
+        step(
+                "a case's category",
+                replace(content.resolve("a/data.yaml"), "category: prefecture", "category: core-city"));
 
         step("a new case directory, its data file first", write(content.resolve("e/data.yaml"), """
                 category: general-city
@@ -340,12 +344,14 @@ class IncrementalEqualsFullTest {
                     value: 4321
                     unit: people
                 """));
-        step("the new case's page", write(content.resolve("e/index.ja.md"), "---\ntitle: 事例E\ngroup: cases\n---\n本文E。\n"));
+        step(
+                "the new case's page",
+                write(content.resolve("e/index.ja.md"), "---\ntitle: 事例E\ngroup: cases\n---\n本文E。\n"));
         step(
                 "the new case's translation",
                 write(content.resolve("e/index.en.md"), "---\ntitle: Case E\ngroup: cases\n---\nBody of E.\n"));
-        Rebuilder.Outcome added =
-                step("the new case added to the order", replace(content.resolve("site.yaml"), "  - c\n", "  - c\n  - e\n"));
+        Rebuilder.Outcome added = step(
+                "the new case added to the order", replace(content.resolve("site.yaml"), "  - c\n", "  - c\n  - e\n"));
         for (String p : List.of("ja/index.html", "ja/compare/index.html", "data/basic-info.csv")) {
             assertTrue(page(added, p).contains("事例E"), p + " lists the new case");
         }
@@ -354,7 +360,8 @@ class IncrementalEqualsFullTest {
         step("a deleted case, still in the order", delete(content.resolve("a")));
         Rebuilder.Outcome deleted =
                 step("the deleted case removed from the order", replace(content.resolve("site.yaml"), "  - a\n", ""));
-        for (String p : List.of("ja/index.html", "ja/compare/index.html", "en/compare/index.html", "data/basic-info.csv")) {
+        for (String p :
+                List.of("ja/index.html", "ja/compare/index.html", "en/compare/index.html", "data/basic-info.csv")) {
             assertFalse(page(deleted, p).contains("事例A"), p + " no longer lists the deleted case");
         }
         assertFalse(deleted.result().output().files().containsKey("ja/a/index.html"), "nor is its page served");
@@ -368,7 +375,9 @@ class IncrementalEqualsFullTest {
         step(
                 "a glossary definition (the glossary page)",
                 replace(content.resolve("glossary.yaml"), "地域の保健の拠点。", "地域保健の拠点。"));
-        step("a group's name (the top pages)", replace(content.resolve("site.yaml"), "cases: {ja: 取組事例,", "cases: {ja: 事例,"));
+        step(
+                "a group's name (the top pages)",
+                replace(content.resolve("site.yaml"), "cases: {ja: 取組事例,", "cases: {ja: 事例,"));
         step(
                 "the collection's date (every footer)",
                 replace(content.resolve("site.yaml"), "published: 2025-03", "published: 2025-04"));
@@ -386,7 +395,8 @@ class IncrementalEqualsFullTest {
     void aBookletsNewSizeReachesEveryFooter() throws IOException {
         boolean font = BookletFont.find(null) != null;
         if (!font && System.getenv("CI") != null) {
-            throw new IllegalStateException("the PDF booklet needs a TrueType Japanese font in CI: " + BookletFont.INSTALL);
+            throw new IllegalStateException(
+                    "the PDF booklet needs a TrueType Japanese font in CI: " + BookletFont.INSTALL);
         }
         Assumptions.assumeTrue(font, "no TrueType Japanese font: " + BookletFont.INSTALL);
         serve = new Rebuilder(serve.options().withPdf(new BuildOptions.Pdf(true, null)));
@@ -397,7 +407,8 @@ class IncrementalEqualsFullTest {
         for (int c = 0x4E00; c < 0x4E00 + 3000; c++) {
             text.appendCodePoint(c);
         }
-        Rebuilder.Outcome grown = step("a long paragraph in page a", append(content.resolve("a/index.ja.md"), text + "\n"));
+        Rebuilder.Outcome grown =
+                step("a long paragraph in page a", append(content.resolve("a/index.ja.md"), text + "\n"));
         String after = pdfLink(page(grown, "ja/b/index.html"));
         assertFalse(before.equals(after), "page b's footer shows the booklet's new size: " + after);
     }
