@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/serve.sh -- save-to-reload latency of `serve`, on the real content and on the 20,000-page corpus.
-# Usage: bench/serve.sh            (WORK=/dev/shm/cb-bench, as bench/run.sh; N=10000 bundles; SLUG=page to edit)
+# Usage: bench/serve.sh            (WORK=/dev/shm/cb-bench, as bench/run.sh; N=10000 bundles; SLUG=page to edit;
+#                                  KIND=append|body|title|data: what each save changes, see ServeLatency; EDITS=15)
 # The corpus comes from bench/gen_corpus.py beside this script.
 # Each run copies the content first: the benchmark edits one page repeatedly through serve's watcher.
 set -euo pipefail
@@ -18,8 +19,9 @@ JAVA="java $(tr '\n' ' ' < .mvn/jvm.config)"
 rm -rf "$WORK/serve-real" && cp -r content "$WORK/serve-real"
 # the page edited: SLUG, or the first page of the collection's order
 SLUG=${SLUG:-$(awk '/^order:/ {o = 1; next} o && /^[[:space:]]*- / {print $2; exit} o && /^[^[:space:]#]/ {exit}' content/site.yaml)}
-echo "== real content, editing ${SLUG:?no SLUG given and no order in content/site.yaml}"
-$JAVA -cp "$CP" casebook.bench.ServeLatency "$WORK/serve-real" "$SLUG" 15
+KIND=${KIND:-append}
+echo "== real content, editing ${SLUG:?no SLUG given and no order in content/site.yaml} ($KIND)"
+$JAVA -cp "$CP" casebook.bench.ServeLatency "$WORK/serve-real" "$SLUG" "${EDITS:-15}" "$KIND"
 
 if [ ! -d "$WORK/c$N" ]; then python3 "$HERE/gen_corpus.py" "$N" "$WORK/c$N" >/dev/null; fi
 rm -rf "$WORK/serve-c$N" && cp -r "$WORK/c$N" "$WORK/serve-c$N"

@@ -181,19 +181,30 @@ public final class Build {
                 out::put);
         RenderedSite rendered = inPool(pool, pages::run);
         timings.lap("pages");
-        inPool(pool, () -> new ListingRenderer(rendered, theme, baseUrl(options, site)).renderInto(out, d));
+        ListingRenderer.Views views = cache == null
+                ? ListingRenderer.Views.DIRECT
+                : (renderer, path, view, dd) -> cache.listings.render(theme, renderer, path, view, dd);
+        OpenDataRenderer.Tables tables = cache == null ? OpenDataRenderer.Tables.DIRECT : cache.listings::tables;
+        inPool(
+                pool,
+                () -> new ListingRenderer(rendered, theme, baseUrl(options, site), views, tables).renderInto(out, d));
         timings.lap("listings");
         PageRenderer searchPages = new PageRenderer(
                 rendered.site(), theme.templates(), theme.messages(), baseUrl(options, site), rendered.stale());
+        SearchStage.SearchPage searchPage =
+                (lang, dd) -> views.render(searchPages, Urls.search(lang), searchPages.search(lang), dd);
         SearchStage.Texts texts = cache == null ? SearchStage.Texts.DIRECT : cache.searchTexts;
-        inPool(pool, () -> SearchStage.run(rendered, searchPages::search, out, texts, d));
+        SearchStage.Indexes indexes = cache == null ? SearchStage.Indexes.DIRECT : cache.searchIndexes;
+        inPool(pool, () -> SearchStage.run(rendered, searchPage, out, texts, indexes, d));
         timings.lap("search");
         new AssetCopier(cwd).copy(theme.assets(), out, d);
         // after every generated file is in out: a content file may not take the path of one
         ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
         timings.lap("files");
         long budget = site.config().pageBudgetKb();
-        List<PageWeights.Weight> weights = inPool(pool, () -> PublishChecks.run(out, options.content(), budget, d));
+        PublishChecks.References references = cache == null ? PublishChecks.References.DIRECT : cache.references;
+        List<PageWeights.Weight> weights =
+                inPool(pool, () -> PublishChecks.run(out, options.content(), budget, references, d));
         timings.lap("publish checks");
         CheckedSite checked = inPool(pool, () -> new SiteLinkCheck().check(rendered, out, d));
         timings.lap("links");

@@ -28,9 +28,18 @@ import java.util.stream.Stream;
  * <li>theme: the templates are compiled again only when a file of the theme (other than its assets), its
  *     name or the site's languages changed;</li>
  * <li>pages: a page's Markdown is rendered again only when its body, data, UI strings or glossary terms
- *     changed, and its HTML only when its view model or the theme changed ({@link PageMemo}).</li>
+ *     changed, and its HTML only when its view model or the theme changed ({@link PageMemo});</li>
+ * <li>listings: a listing page's HTML is rendered again only when its view (template and view model) or the
+ *     theme changed, the open data files and the comparison's content only when the settings, the cases'
+ *     figures or the UI strings changed ({@link ListingMemo});</li>
+ * <li>search: a page's text is taken again only when its HTML changed, a language's index merged again only
+ *     when one of its pages' texts or the glossary changed ({@link SearchStage.TextMemo},
+ *     {@link SearchStage.IndexMemo});</li>
+ * <li>publish checks: the files a page loads are found again only when its bytes changed
+ *     ({@link PublishChecks.ReferenceMemo}).</li>
  * </ul>
- * The listings, the asset and content files and the link check run in full every time. A reused result
+ * The view models themselves, the translation checks, the asset and content files, the pages' weights and the
+ * link check run in full every time. A reused result
  * reports again every problem it reported when it was made, so a rebuild gives exactly what a clean build
  * gives ({@code IncrementalEqualsFullTest} compares the two after each of a series of edits).
  */
@@ -40,6 +49,9 @@ public final class BuildCache {
     private final Memo<String, Theme> themes = new Memo<>();
     final PageMemo pages = new PageMemo();
     final SearchStage.TextMemo searchTexts = new SearchStage.TextMemo();
+    final SearchStage.IndexMemo searchIndexes = new SearchStage.IndexMemo();
+    final ListingMemo listings = new ListingMemo();
+    final PublishChecks.ReferenceMemo references = new PublishChecks.ReferenceMemo();
 
     /** The stage 2 reader with its parses memoised by the files' text. */
     SiteAssembler.Reader reader() {
@@ -123,5 +135,8 @@ public final class BuildCache {
         themes.clear();
         pages.clear();
         searchTexts.clear();
+        searchIndexes.clear();
+        listings.clear();
+        references.clear();
     }
 }

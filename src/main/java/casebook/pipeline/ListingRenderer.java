@@ -10,34 +10,46 @@ import java.util.List;
 /**
  * The listings stage: the pages that list the whole site (a top page per language, the glossary, the
  * landing page, 404 and, when the site's address is known, sitemap.xml), written into the output tree. They are large, so they are rendered
- * side by side in the calling pool.
+ * side by side in the calling pool. Each is a view ({@link PageRenderer.View}: template and view model) rendered by
+ * the given {@link Views}, so that {@code serve} can reuse the HTML of a view equal to last time's.
  */
 final class ListingRenderer {
+    /** Renders the view of the page at {@code path}; {@link #DIRECT} renders it, {@code serve} passes its memo. */
+    @FunctionalInterface
+    interface Views {
+        byte[] render(PageRenderer pages, String path, PageRenderer.View view, Diagnostics d);
+
+        Views DIRECT = (pages, path, view, d) -> pages.render(view, d);
+    }
+
     private final RenderedSite rendered;
     private final PageRenderer pages;
     private final String baseUrl;
+    private final Views views;
     private final OpenDataRenderer data;
 
-    ListingRenderer(RenderedSite rendered, Theme theme, String baseUrl) {
+    ListingRenderer(RenderedSite rendered, Theme theme, String baseUrl, Views views, OpenDataRenderer.Tables tables) {
         this.rendered = rendered;
         this.pages = new PageRenderer(rendered.site(), theme.templates(), theme.messages(), baseUrl, rendered.stale());
         this.baseUrl = baseUrl;
-        this.data = new OpenDataRenderer(rendered, theme, pages);
+        this.views = views;
+        this.data = new OpenDataRenderer(rendered, theme, pages, tables);
     }
 
     void renderInto(OutputTree out, Diagnostics d) {
         List<Runnable> listings = new ArrayList<>();
         for (String lang : rendered.site().config().languages()) {
-            listings.add(() -> put(out, Urls.languageTop(lang), pages.home(lang, data.links(lang), d)));
+            listings.add(() -> put(out, Urls.languageTop(lang), pages.home(lang, data.links(lang)), d));
             if (!rendered.site().glossary().entries().isEmpty()) {
-                listings.add(() -> put(out, Urls.glossary(lang), pages.glossary(lang, d)));
+                listings.add(() -> put(out, Urls.glossary(lang), pages.glossary(lang), d));
             }
         }
         listings.add(() -> put(
                 out,
                 Urls.LANDING,
-                pages.landing(data.links(rendered.site().config().defaultLanguage()), d)));
-        listings.add(() -> put(out, Urls.NOT_FOUND, pages.notFound(d)));
+                pages.landing(data.links(rendered.site().config().defaultLanguage())),
+                d));
+        listings.add(() -> put(out, Urls.NOT_FOUND, pages.notFound(), d));
         if (baseUrl != null) {
             listings.add(() -> out.put(Urls.SITEMAP, Sitemap.xml(rendered.site(), baseUrl)));
         } else {
@@ -54,11 +66,13 @@ final class ListingRenderer {
                                 + c.display().getFileName() + ", or build with --base-url <address>");
             }
         }
-        listings.addAll(data.tasks(out, d)); // the open data and the comparison (OpenDataRenderer)
+        // the open data and the comparison (OpenDataRenderer)
+        listings.addAll(data.tasks(out, (path, view) -> put(out, path, view, d)));
         listings.parallelStream().forEach(Runnable::run);
     }
 
-    private static void put(OutputTree out, String path, byte[] html) {
+    private void put(OutputTree out, String path, PageRenderer.View view, Diagnostics d) {
+        byte[] html = views.render(pages, path, view, d);
         if (html != null) {
             out.put(path, html);
         }

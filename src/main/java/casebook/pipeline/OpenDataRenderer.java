@@ -1,6 +1,6 @@
 package casebook.pipeline;
 
-import casebook.diag.Diagnostics;
+import casebook.frontmatter.SiteConfig;
 import casebook.output.OutputTree;
 import casebook.publish.BarChart;
 import casebook.publish.CaseFigures;
@@ -24,18 +24,41 @@ import java.util.Set;
  * {@code data/} (shared by every language), and per language the open-data page ({@code <lang>/data/}) and
  * the comparison page ({@code <lang>/compare/}) with its charts as static SVG. A site without cases with
  * basic information gets none of them, and its top pages no links to them.
+ *
+ * <p>The files and the two pages' content are made from the site's settings, the cases' figures and the UI
+ * strings alone ({@link Tables}), so that {@code serve} can reuse them while those are unchanged; the pages are
+ * then rendered as views, like the other listings.
  */
 final class OpenDataRenderer {
+    /**
+     * What the cases' figures make: the data files (path to bytes) and, per language, the content of the
+     * comparison page and of the open-data page (their templates' own models).
+     */
+    record Made(
+            Map<String, byte[]> files,
+            Map<String, Map<String, Object>> compare,
+            Map<String, Map<String, Object>> dataPages) {}
+
+    /** Makes the files and the pages' content; {@link #DIRECT} makes them, {@code serve} passes its memo. */
+    @FunctionalInterface
+    interface Tables {
+        Made make(SiteConfig config, List<CaseFigures> cases, Map<String, Map<String, String>> messages);
+
+        Tables DIRECT = OpenDataRenderer::make;
+    }
+
     private final RenderedSite rendered;
     private final PageRenderer pages;
     private final OpenData data;
-    private final String def;
+    private final Map<String, Map<String, String>> messages;
+    private final Tables tables;
 
-    OpenDataRenderer(RenderedSite rendered, Theme theme, PageRenderer pages) {
+    OpenDataRenderer(RenderedSite rendered, Theme theme, PageRenderer pages, Tables tables) {
         this.rendered = rendered;
         this.pages = pages;
         this.data = new OpenData(rendered.site().config(), CaseFigures.of(rendered.site()), theme.messages());
-        this.def = rendered.site().config().defaultLanguage();
+        this.messages = theme.messages();
+        this.tables = tables;
     }
 
     boolean any() {
@@ -52,42 +75,52 @@ final class OpenDataRenderer {
                 link(Urls.inLanguage(Urls.DATA), data.message(lang, "opendata.nav")));
     }
 
-    /** The rendering tasks: the data files and both pages in every language. */
-    List<Runnable> tasks(OutputTree out, Diagnostics d) {
+    /** Where a page goes: its output path and its view. */
+    @FunctionalInterface
+    interface Put {
+        void put(String path, PageRenderer.View view);
+    }
+
+    /** The rendering tasks: the data files and both pages in every language (none when there are no cases). */
+    List<Runnable> tasks(OutputTree out, Put page) {
         List<Runnable> tasks = new ArrayList<>();
         if (!any()) {
             return tasks;
         }
-        tasks.add(() -> data.files().forEach(out::put));
-        for (String lang : rendered.site().config().languages()) {
-            tasks.add(() -> put(
-                    out,
+        SiteConfig config = rendered.site().config();
+        Made made = tables.make(config, data.cases(), messages);
+        tasks.add(() -> made.files().forEach(out::put));
+        for (String lang : config.languages()) {
+            tasks.add(() -> page.put(
                     Urls.compare(lang),
                     pages.sitePage(
                             lang,
                             Urls.inLanguage(Urls.COMPARE),
                             data.message(lang, "compare.title"),
                             "compare.ftlh",
-                            compare(lang),
-                            d)));
-            tasks.add(() -> put(
-                    out,
+                            made.compare().get(lang))));
+            tasks.add(() -> page.put(
                     Urls.openData(lang),
                     pages.sitePage(
                             lang,
                             Urls.inLanguage(Urls.DATA),
                             data.message(lang, "opendata.title"),
                             "data.ftlh",
-                            dataPage(lang),
-                            d)));
+                            made.dataPages().get(lang))));
         }
         return tasks;
     }
 
-    private static void put(OutputTree out, String path, byte[] html) {
-        if (html != null) {
-            out.put(path, html);
+    /** The files and, in each language, the content of the comparison and the open-data page. */
+    static Made make(SiteConfig config, List<CaseFigures> cases, Map<String, Map<String, String>> messages) {
+        Content c = new Content(new OpenData(config, cases, messages), config.defaultLanguage());
+        Map<String, Map<String, Object>> compare = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> dataPages = new LinkedHashMap<>();
+        for (String lang : config.languages()) {
+            compare.put(lang, c.compare(lang));
+            dataPages.put(lang, c.dataPage(lang));
         }
+        return new Made(c.files, compare, dataPages);
     }
 
     private static Map<String, Object> link(String href, String text) {
@@ -105,239 +138,255 @@ final class OpenDataRenderer {
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    private String date(LocalDate d, String lang) {
-        return d == null
-                ? data.message(lang, "compare.as_of_none")
-                : data.message(lang, "compare.as_of").replace("{date}", Formats.date(d, lang, false));
-    }
+    /** The content made from the cases' figures: one {@link OpenData}, its files made once. */
+    private static final class Content {
+        private final OpenData data;
+        private final String def;
+        private final Map<String, byte[]> files;
 
-    private String figureText(String lang, CaseFigures.Figure f) {
-        String n = Formats.number(f.value());
-        return f.unit() == null
-                ? n
-                : data.message(lang, "unit." + f.unit()).replace("{n}", n).strip();
-    }
+        Content(OpenData data, String def) {
+            this.data = data;
+            this.def = def;
+            this.files = data.files();
+        }
 
-    /** The case's name, link and language as a row of a table or a bar of a chart shows it. */
-    private Map<String, Object> caseModel(CaseFigures c, String lang) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        boolean own = !c.nameIsFallback(lang);
-        m.put("name", c.name(lang, def));
-        // in a table's row header: break opportunities between Japanese phrases, so a name breaks only there
-        m.put("nameHtml", Phrases.text(HtmlText.escape(c.name(lang, def))));
-        m.put("nameLang", own ? "" : def);
-        m.put("href", Urls.relative(Urls.compare(lang), Urls.page(own ? lang : def, c.slug())));
-        m.put("category", c.category() == null ? "" : data.message(lang, "category." + c.category()));
-        return m;
-    }
+        private String date(LocalDate d, String lang) {
+            return d == null
+                    ? data.message(lang, "compare.as_of_none")
+                    : data.message(lang, "compare.as_of").replace("{date}", Formats.date(d, lang, false));
+        }
 
-    private Map<String, Object> compare(String lang) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<String> items = new ArrayList<>();
-        for (String item : CaseFigures.ITEMS) {
-            if (data.cases().stream().anyMatch(c -> c.figure(item) != null)) {
-                items.add(item);
+        private String figureText(String lang, CaseFigures.Figure f) {
+            String n = Formats.number(f.value());
+            return f.unit() == null
+                    ? n
+                    : data.message(lang, "unit." + f.unit()).replace("{n}", n).strip();
+        }
+
+        /** The case's name, link and language as a row of a table or a bar of a chart shows it. */
+        private Map<String, Object> caseModel(CaseFigures c, String lang) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            boolean own = !c.nameIsFallback(lang);
+            m.put("name", c.name(lang, def));
+            // in a table's row header: break opportunities between Japanese phrases, so a name breaks only there
+            m.put("nameHtml", Phrases.text(HtmlText.escape(c.name(lang, def))));
+            m.put("nameLang", own ? "" : def);
+            m.put("href", Urls.relative(Urls.compare(lang), Urls.page(own ? lang : def, c.slug())));
+            m.put("category", c.category() == null ? "" : data.message(lang, "category." + c.category()));
+            return m;
+        }
+
+        private Map<String, Object> compare(String lang) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            List<String> items = new ArrayList<>();
+            for (String item : CaseFigures.ITEMS) {
+                if (data.cases().stream().anyMatch(c -> c.figure(item) != null)) {
+                    items.add(item);
+                }
             }
-        }
-        List<Map<String, Object>> columns = new ArrayList<>();
-        for (String item : items) {
-            columns.add(link("", data.message(lang, "basic." + item)));
-        }
-        m.put("columns", columns);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (CaseFigures c : data.cases()) {
-            Map<String, Object> r = caseModel(c, lang);
-            List<Map<String, Object>> cells = new ArrayList<>();
+            List<Map<String, Object>> columns = new ArrayList<>();
             for (String item : items) {
-                CaseFigures.Figure f = c.figure(item);
-                Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("label", data.message(lang, "basic." + item));
-                cell.put("text", f == null ? data.message(lang, "opendata.none") : figureText(lang, f));
-                cell.put("asOf", f == null ? "" : date(f.asOf(), lang));
-                cell.put(
-                        "note",
-                        f == null || f.note().get(lang) == null ? "" : f.note().get(lang));
-                cells.add(cell);
+                columns.add(link("", data.message(lang, "basic." + item)));
             }
-            r.put("cells", cells);
-            rows.add(r);
-        }
-        m.put("rows", rows);
-        m.put("dates", datesNotice(lang, items));
-        List<Map<String, Object>> charts = new ArrayList<>();
-        for (String item : Rate.ITEMS) {
-            Map<String, Object> chart = rateChart(lang, item);
-            if (chart != null) {
-                charts.add(chart);
-            }
-        }
-        m.put("charts", charts);
-        m.put("dataHref", Urls.relative(Urls.compare(lang), Urls.openData(lang)));
-        return m;
-    }
-
-    /** Sentences saying, item by item, whether the cases' figures are of the same date. */
-    private List<String> datesNotice(String lang, List<String> items) {
-        List<String> differ = new ArrayList<>();
-        List<String> none = new ArrayList<>();
-        Map<LocalDate, List<String>> same = new LinkedHashMap<>();
-        for (String item : items) {
-            Set<LocalDate> dates = new LinkedHashSet<>();
-            boolean missing = false;
+            m.put("columns", columns);
+            List<Map<String, Object>> rows = new ArrayList<>();
             for (CaseFigures c : data.cases()) {
-                CaseFigures.Figure f = c.figure(item);
-                if (f == null) {
+                Map<String, Object> r = caseModel(c, lang);
+                List<Map<String, Object>> cells = new ArrayList<>();
+                for (String item : items) {
+                    CaseFigures.Figure f = c.figure(item);
+                    Map<String, Object> cell = new LinkedHashMap<>();
+                    cell.put("label", data.message(lang, "basic." + item));
+                    cell.put("text", f == null ? data.message(lang, "opendata.none") : figureText(lang, f));
+                    cell.put("asOf", f == null ? "" : date(f.asOf(), lang));
+                    cell.put(
+                            "note",
+                            f == null || f.note().get(lang) == null
+                                    ? ""
+                                    : f.note().get(lang));
+                    cells.add(cell);
+                }
+                r.put("cells", cells);
+                rows.add(r);
+            }
+            m.put("rows", rows);
+            m.put("dates", datesNotice(lang, items));
+            List<Map<String, Object>> charts = new ArrayList<>();
+            for (String item : Rate.ITEMS) {
+                Map<String, Object> chart = rateChart(lang, item);
+                if (chart != null) {
+                    charts.add(chart);
+                }
+            }
+            m.put("charts", charts);
+            m.put("dataHref", Urls.relative(Urls.compare(lang), Urls.openData(lang)));
+            return m;
+        }
+
+        /** Sentences saying, item by item, whether the cases' figures are of the same date. */
+        private List<String> datesNotice(String lang, List<String> items) {
+            List<String> differ = new ArrayList<>();
+            List<String> none = new ArrayList<>();
+            Map<LocalDate, List<String>> same = new LinkedHashMap<>();
+            for (String item : items) {
+                Set<LocalDate> dates = new LinkedHashSet<>();
+                boolean missing = false;
+                for (CaseFigures c : data.cases()) {
+                    CaseFigures.Figure f = c.figure(item);
+                    if (f == null) {
+                        continue;
+                    }
+                    if (f.asOf() == null) {
+                        missing = true;
+                    } else {
+                        dates.add(f.asOf());
+                    }
+                }
+                String name = data.message(lang, "basic." + item);
+                if (dates.isEmpty()) {
+                    none.add(name);
+                } else if (missing || dates.size() > 1) {
+                    differ.add(name);
+                } else {
+                    same.computeIfAbsent(dates.iterator().next(), k -> new ArrayList<>())
+                            .add(name);
+                }
+            }
+            String joiner = data.message(lang, "compare.joiner");
+            List<String> out = new ArrayList<>();
+            if (!differ.isEmpty()) {
+                out.add(sentence(lang, "compare.dates_differ", differ, joiner));
+            }
+            if (!none.isEmpty()) {
+                out.add(sentence(lang, "compare.dates_none", none, joiner));
+            }
+            same.forEach((d, names) -> out.add(sentence(lang, "compare.dates_same", names, joiner)
+                    .replace("{date}", Formats.date(d, lang, false))));
+            if (!differ.isEmpty() || !none.isEmpty()) {
+                out.add(data.message(lang, "compare.dates_advice"));
+            }
+            return out;
+        }
+
+        private String sentence(String lang, String key, List<String> names, String joiner) {
+            String pattern = data.message(lang, key);
+            List<String> words = new ArrayList<>();
+            for (String n : names) {
+                words.add(pattern.startsWith("{items}") && words.isEmpty() ? n : midSentence(lang, n));
+            }
+            return pattern.replace("{items}", String.join(joiner, words));
+        }
+
+        private Map<String, Object> rateChart(String lang, String item) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<BarChart.Bar> bars = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            String itemName = data.message(lang, "basic." + item);
+            // one mark per kind of caveat, numbered in the order they first occur
+            Map<Rate.Dates, String> marks = new LinkedHashMap<>();
+            for (CaseFigures c : data.cases()) {
+                Rate rate = Rate.of(c, item);
+                if (rate == null) {
                     continue;
                 }
-                if (f.asOf() == null) {
-                    missing = true;
-                } else {
-                    dates.add(f.asOf());
+                Map<String, Object> r = caseModel(c, lang);
+                String mark = "";
+                if (rate.dates() != Rate.Dates.SAME_YEAR) {
+                    mark = marks.computeIfAbsent(rate.dates(), k -> "※" + (marks.size() + 1));
                 }
+                r.put("value", rate.plain());
+                r.put("mark", mark);
+                r.put(
+                        "markText",
+                        mark.isEmpty()
+                                ? ""
+                                : data.message(
+                                        lang,
+                                        rate.dates() == Rate.Dates.NOT_STATED
+                                                ? "compare.mark_not_stated"
+                                                : "compare.mark_different_years"));
+                r.put("count", figureText(lang, c.figure(item)));
+                r.put("countAsOf", date(rate.countAsOf(), lang));
+                r.put("population", figureText(lang, c.figure("population")));
+                r.put("populationAsOf", date(rate.populationAsOf(), lang));
+                rows.add(r);
+                String name = c.name(lang, def)
+                        + (c.category() == null
+                                ? ""
+                                : data.message(lang, "note.pattern")
+                                        .replace("{text}", data.message(lang, "category." + c.category())));
+                bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
+                // the description is plain text in the page's language: a case without a page in it is named by its
+                // folder
+                String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
+                values.add(data.message(lang, "compare.rate_value")
+                        .replace("{case}", descName)
+                        .replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
             }
-            String name = data.message(lang, "basic." + item);
-            if (dates.isEmpty()) {
-                none.add(name);
-            } else if (missing || dates.size() > 1) {
-                differ.add(name);
-            } else {
-                same.computeIfAbsent(dates.iterator().next(), k -> new ArrayList<>())
-                        .add(name);
+            if (rows.isEmpty()) {
+                return null;
             }
+            Map<String, Object> m = new LinkedHashMap<>();
+            String id = "rate-" + item;
+            String title = OpenData.fill(lang, data.message(lang, "compare.rate_title"), "{item}", itemName);
+            m.put("id", id);
+            m.put("title", title);
+            m.put("caption", OpenData.fill(lang, data.message(lang, "compare.rate_caption"), "{item}", itemName));
+            m.put("countLabel", itemName);
+            m.put("unitHeader", OpenData.fill(lang, data.message(lang, "compare.rate_unit"), "{item}", itemName));
+            String desc = data.message(lang, "compare.rate_desc")
+                    .replace("{values}", String.join(data.message(lang, "compare.values_joiner"), values));
+            m.put("svg", BarChart.svg(id + "-chart", title, desc, bars, lang));
+            m.put("rows", rows);
+            List<String> notes = new ArrayList<>();
+            marks.forEach((kind, mark) -> notes.add(data.message(
+                            lang,
+                            kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated" : "compare.note_different_years")
+                    .replace("{mark}", mark)
+                    .replace("{item}", midSentence(lang, itemName))));
+            m.put("notes", notes);
+            return m;
         }
-        String joiner = data.message(lang, "compare.joiner");
-        List<String> out = new ArrayList<>();
-        if (!differ.isEmpty()) {
-            out.add(sentence(lang, "compare.dates_differ", differ, joiner));
-        }
-        if (!none.isEmpty()) {
-            out.add(sentence(lang, "compare.dates_none", none, joiner));
-        }
-        same.forEach((d, names) -> out.add(
-                sentence(lang, "compare.dates_same", names, joiner).replace("{date}", Formats.date(d, lang, false))));
-        if (!differ.isEmpty() || !none.isEmpty()) {
-            out.add(data.message(lang, "compare.dates_advice"));
-        }
-        return out;
-    }
 
-    private String sentence(String lang, String key, List<String> names, String joiner) {
-        String pattern = data.message(lang, key);
-        List<String> words = new ArrayList<>();
-        for (String n : names) {
-            words.add(pattern.startsWith("{items}") && words.isEmpty() ? n : midSentence(lang, n));
-        }
-        return pattern.replace("{items}", String.join(joiner, words));
-    }
-
-    private Map<String, Object> rateChart(String lang, String item) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<BarChart.Bar> bars = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        String itemName = data.message(lang, "basic." + item);
-        // one mark per kind of caveat, numbered in the order they first occur
-        Map<Rate.Dates, String> marks = new LinkedHashMap<>();
-        for (CaseFigures c : data.cases()) {
-            Rate rate = Rate.of(c, item);
-            if (rate == null) {
-                continue;
+        private Map<String, Object> dataPage(String lang) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            List<Map<String, Object>> sets = new ArrayList<>();
+            for (OpenData.Dataset ds : data.datasets()) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("id", ds.id());
+                s.put("title", ds.title().get(lang));
+                s.put("description", ds.description().get(lang));
+                s.put("rows", ds.records().size());
+                List<Map<String, Object>> fs = new ArrayList<>();
+                for (String path : List.of(ds.csvPath(), ds.jsonPath())) {
+                    Map<String, Object> f =
+                            link(Urls.relative(Urls.openData(lang), path), path.substring(path.lastIndexOf('/') + 1));
+                    f.put("format", path.endsWith(".csv") ? "CSV" : "JSON");
+                    f.put(
+                            "size",
+                            data.message(lang, "opendata.bytes")
+                                    .replace("{n}", Formats.number(files.get(path).length)));
+                    fs.add(f);
+                }
+                s.put("files", fs);
+                List<Map<String, Object>> fields = new ArrayList<>();
+                for (OpenData.Field f : ds.fields()) {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("name", f.name());
+                    x.put("parts", List.of(f.name().split("(?<=_)"))); // a break may fall after each underscore
+                    x.put("type", data.message(lang, "opendata.type_" + f.type()));
+                    x.put("unit", f.unit() == null ? data.message(lang, "opendata.none") : f.unit());
+                    x.put("description", f.description().get(lang));
+                    fields.add(x);
+                }
+                s.put("fields", fields);
+                sets.add(s);
             }
-            Map<String, Object> r = caseModel(c, lang);
-            String mark = "";
-            if (rate.dates() != Rate.Dates.SAME_YEAR) {
-                mark = marks.computeIfAbsent(rate.dates(), k -> "※" + (marks.size() + 1));
-            }
-            r.put("value", rate.plain());
-            r.put("mark", mark);
-            r.put(
-                    "markText",
-                    mark.isEmpty()
-                            ? ""
-                            : data.message(
-                                    lang,
-                                    rate.dates() == Rate.Dates.NOT_STATED
-                                            ? "compare.mark_not_stated"
-                                            : "compare.mark_different_years"));
-            r.put("count", figureText(lang, c.figure(item)));
-            r.put("countAsOf", date(rate.countAsOf(), lang));
-            r.put("population", figureText(lang, c.figure("population")));
-            r.put("populationAsOf", date(rate.populationAsOf(), lang));
-            rows.add(r);
-            String name = c.name(lang, def)
-                    + (c.category() == null
-                            ? ""
-                            : data.message(lang, "note.pattern")
-                                    .replace("{text}", data.message(lang, "category." + c.category())));
-            bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
-            // the description is plain text in the page's language: a case without a page in it is named by its folder
-            String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
-            values.add(data.message(lang, "compare.rate_value")
-                    .replace("{case}", descName)
-                    .replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
+            m.put("datasets", sets);
+            m.put("source", data.source(lang));
+            m.put("terms", data.message(lang, "opendata.terms"));
+            m.put("compareHref", Urls.relative(Urls.openData(lang), Urls.compare(lang)));
+            return m;
         }
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        String id = "rate-" + item;
-        String title = OpenData.fill(lang, data.message(lang, "compare.rate_title"), "{item}", itemName);
-        m.put("id", id);
-        m.put("title", title);
-        m.put("caption", OpenData.fill(lang, data.message(lang, "compare.rate_caption"), "{item}", itemName));
-        m.put("countLabel", itemName);
-        m.put("unitHeader", OpenData.fill(lang, data.message(lang, "compare.rate_unit"), "{item}", itemName));
-        String desc = data.message(lang, "compare.rate_desc")
-                .replace("{values}", String.join(data.message(lang, "compare.values_joiner"), values));
-        m.put("svg", BarChart.svg(id + "-chart", title, desc, bars, lang));
-        m.put("rows", rows);
-        List<String> notes = new ArrayList<>();
-        marks.forEach((kind, mark) -> notes.add(data.message(
-                        lang,
-                        kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated" : "compare.note_different_years")
-                .replace("{mark}", mark)
-                .replace("{item}", midSentence(lang, itemName))));
-        m.put("notes", notes);
-        return m;
-    }
-
-    private Map<String, Object> dataPage(String lang) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, byte[]> files = data.files();
-        List<Map<String, Object>> sets = new ArrayList<>();
-        for (OpenData.Dataset ds : data.datasets()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("id", ds.id());
-            s.put("title", ds.title().get(lang));
-            s.put("description", ds.description().get(lang));
-            s.put("rows", ds.records().size());
-            List<Map<String, Object>> fs = new ArrayList<>();
-            for (String path : List.of(ds.csvPath(), ds.jsonPath())) {
-                Map<String, Object> f =
-                        link(Urls.relative(Urls.openData(lang), path), path.substring(path.lastIndexOf('/') + 1));
-                f.put("format", path.endsWith(".csv") ? "CSV" : "JSON");
-                f.put(
-                        "size",
-                        data.message(lang, "opendata.bytes").replace("{n}", Formats.number(files.get(path).length)));
-                fs.add(f);
-            }
-            s.put("files", fs);
-            List<Map<String, Object>> fields = new ArrayList<>();
-            for (OpenData.Field f : ds.fields()) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("name", f.name());
-                x.put("parts", List.of(f.name().split("(?<=_)"))); // a break may fall after each underscore
-                x.put("type", data.message(lang, "opendata.type_" + f.type()));
-                x.put("unit", f.unit() == null ? data.message(lang, "opendata.none") : f.unit());
-                x.put("description", f.description().get(lang));
-                fields.add(x);
-            }
-            s.put("fields", fields);
-            sets.add(s);
-        }
-        m.put("datasets", sets);
-        m.put("source", data.source(lang));
-        m.put("terms", data.message(lang, "opendata.terms"));
-        m.put("compareHref", Urls.relative(Urls.openData(lang), Urls.compare(lang)));
-        return m;
     }
 }

@@ -34,8 +34,9 @@ final class PageMemo {
         List<Object> inputs = Arrays.asList(
                 p.body(),
                 p.bodyStartLine(),
-                String.valueOf(p.data()),
-                String.valueOf(p.dataDisplay()),
+                p.data(), // a record: equal values, lines and columns (the same node while the data file's text
+                // is unchanged)
+                p.dataDisplay(),
                 messages.get(p.lang()),
                 terms);
         return markdown.get(
@@ -53,10 +54,19 @@ final class PageMemo {
         });
     }
 
-    /** The page's HTML, reused while its view model and the theme (its templates and UI strings) are last time's. */
+    /**
+     * The page's HTML, reused while its view model (its body's rendered HTML and the rest), the theme (its templates and UI strings) and the values shared
+     * with the templates (the PDF booklets' links, with their sizes) are last time's.
+     */
     byte[] page(Theme theme, PageRenderer pages, Page p, Diagnostics d) {
-        Map<String, Object> model = pages.pageModel(p);
-        return html.get(p.path(), Arrays.asList(theme, model), d, local -> pages.render(model, local));
+        // the body shown is made from the rendered HTML alone: that string (the very same object while the
+        // Markdown memo hits) stands for it in the inputs, and the model is made whole only to render
+        List<Object> inputs = Arrays.asList(
+                theme,
+                theme.templates().shared(),
+                pages.pageModelWithoutBody(p),
+                p.rendered().html());
+        return html.get(p.path(), inputs, d, local -> pages.render(pages.pageModel(p), local));
     }
 
     void clear() {

@@ -7,6 +7,7 @@ import casebook.publish.PageWeights;
 import casebook.text.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +20,33 @@ import java.util.List;
  * loads. Returns every page's weight, largest first, for the bundle's report.
  */
 final class PublishChecks {
+    /** The URLs a page loads with itself, from its bytes; {@link #DIRECT} finds them, {@code serve} passes its memo. */
+    @FunctionalInterface
+    interface References {
+        List<String> of(String path, byte[] html);
+
+        References DIRECT = PageWeights::references;
+    }
+
+    /** {@code serve}'s memo of {@link References}: a page's references are reused while its bytes are the same. */
+    static final class ReferenceMemo implements References {
+        private final Memo<String, List<String>> memo = new Memo<>();
+
+        @Override
+        public List<String> of(String path, byte[] html) {
+            return memo.get(
+                    path, List.of(ByteBuffer.wrap(html)), new Diagnostics(), d -> List.copyOf(DIRECT.of(path, html)));
+        }
+
+        void clear() {
+            memo.clear();
+        }
+    }
+
     private PublishChecks() {}
 
-    static List<PageWeights.Weight> run(OutputTree out, Path content, long budgetKb, Diagnostics d) {
+    static List<PageWeights.Weight> run(
+            OutputTree out, Path content, long budgetKb, References references, Diagnostics d) {
         List<String> paths = new ArrayList<>(out.paths());
         paths.sort(null);
         for (String p : paths) {
@@ -36,7 +61,7 @@ final class PublishChecks {
                     "file name is not ASCII: " + p + " (a portal needs ASCII file names)",
                     "rename it to \"" + AsciiNames.suggest(name) + "\" and change the links to it");
         }
-        List<PageWeights.Weight> weights = PageWeights.of(paths, p -> read(out, p), p -> size(out, p));
+        List<PageWeights.Weight> weights = PageWeights.of(paths, p -> read(out, p), p -> size(out, p), references::of);
         for (PageWeights.Weight w : weights) {
             if (w.total() <= budgetKb * 1000) {
                 continue;

@@ -15,6 +15,11 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * The search stage, after the listings: for each language, the search page ({@code <lang>/search/index.html})
@@ -48,6 +53,78 @@ final class SearchStage {
         }
     }
 
+    /**
+     * Builds one language's index from its pages' texts ({@code page}, called once per page, from several threads)
+     * and hands each file to {@code out}; {@link #DIRECT} builds it, {@code serve} passes its memo.
+     */
+    @FunctionalInterface
+    interface Indexes {
+        void build(
+                String lang,
+                int count,
+                IntFunction<IndexBuilder.Prepared> page,
+                List<IndexBuilder.Bridge> bridges,
+                BiConsumer<String, byte[]> out);
+
+        Indexes DIRECT = (lang, count, page, bridges, out) -> IndexBuilder.build(count, page, bridges, out);
+    }
+
+    /**
+     * {@code serve}'s memo of {@link Indexes}: a language's index files are reused while its pages' texts are the
+     * very ones they were made from ({@link TextMemo} gives the same text for the same HTML) and the glossary's
+     * bridges are equal. The pages' texts are taken first, side by side, to compare them.
+     */
+    static final class IndexMemo implements Indexes {
+        private final Memo<String, Map<String, byte[]>> memo = new Memo<>();
+
+        @Override
+        public void build(
+                String lang,
+                int count,
+                IntFunction<IndexBuilder.Prepared> page,
+                List<IndexBuilder.Bridge> bridges,
+                BiConsumer<String, byte[]> out) {
+            IndexBuilder.Prepared[] texts = new IndexBuilder.Prepared[count];
+            IntStream.range(0, count).parallel().forEach(i -> texts[i] = page.apply(i));
+            List<Object> inputs = List.of(new Same(texts), bridges);
+            Map<String, byte[]> files = memo.get(lang, inputs, new Diagnostics(), d -> {
+                Map<String, byte[]> made = new TreeMap<>();
+                IndexBuilder.build(count, i -> texts[i], bridges, (name, bytes) -> {
+                    synchronized (made) {
+                        made.put(name, bytes);
+                    }
+                });
+                return made;
+            });
+            files.forEach(out);
+        }
+
+        void clear() {
+            memo.clear();
+        }
+    }
+
+    /** The very same objects, in the same order (equal by identity, element by element). */
+    private record Same(Object[] items) {
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Same other) || other.items.length != items.length) {
+                return false;
+            }
+            for (int i = 0; i < items.length; i++) {
+                if (items[i] != other.items[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return items.length;
+        }
+    }
+
     private SearchStage() {}
 
     /** A language's search page, rendered with the theme ({@code PageRenderer.search}); null after reporting. */
@@ -56,7 +133,8 @@ final class SearchStage {
     }
 
     /** The search pages and the index, in the calling pool. */
-    static void run(RenderedSite rendered, SearchPage page, OutputTree out, Texts texts, Diagnostics d) {
+    static void run(
+            RenderedSite rendered, SearchPage page, OutputTree out, Texts texts, Indexes indexes, Diagnostics d) {
         Site site = rendered.site();
         for (String lang : site.config().languages()) {
             Page clash = site.page(lang, FOLDER);
@@ -69,7 +147,7 @@ final class SearchStage {
                         "rename the folder content/" + FOLDER + "/ and its entry in site.yaml's order");
                 continue;
             }
-            index(site, lang, out, texts);
+            index(site, lang, out, texts, indexes);
             byte[] html = page.render(lang, d);
             if (html != null) {
                 out.put(Urls.search(lang), html);
@@ -77,7 +155,7 @@ final class SearchStage {
         }
     }
 
-    private static void index(Site site, String lang, OutputTree out, Texts texts) {
+    private static void index(Site site, String lang, OutputTree out, Texts texts, Indexes indexes) {
         List<String> paths = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         for (String slug : site.order()) {
@@ -92,7 +170,8 @@ final class SearchStage {
             paths.add(Urls.glossary(lang));
             urls.add(Urls.inLanguage(Urls.GLOSSARY));
         }
-        IndexBuilder.build(
+        indexes.build(
+                lang,
                 paths.size(),
                 i -> text(out, paths.get(i), urls.get(i), texts),
                 bridges(site.glossary(), lang, site.config().languages()),

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
@@ -57,6 +58,18 @@ public final class PageWeights {
      * @param size  a file's size in bytes
      */
     public static List<Weight> of(Iterable<String> paths, Function<String, byte[]> read, ToLongFunction<String> size) {
+        return of(paths, read, size, PageWeights::references);
+    }
+
+    /**
+     * The same, with the URLs each page loads found by {@code references} (a page's path and bytes; {@code serve}
+     * passes a memo of {@link #references(String, byte[])}).
+     */
+    public static List<Weight> of(
+            Iterable<String> paths,
+            Function<String, byte[]> read,
+            ToLongFunction<String> size,
+            BiFunction<String, byte[], List<String>> references) {
         Set<String> all = new TreeSet<>();
         for (String p : paths) {
             all.add(p);
@@ -73,7 +86,7 @@ public final class PageWeights {
                     }
                     String dir = p.substring(0, p.lastIndexOf('/') + 1);
                     Set<String> loads = new TreeSet<>();
-                    for (String ref : references(new String(html, StandardCharsets.UTF_8))) {
+                    for (String ref : references.apply(p, html)) {
                         String target = resolved.computeIfAbsent(dir + "\n" + ref, k -> {
                             String t = resolve(p, ref);
                             return t == null ? "" : t;
@@ -92,6 +105,11 @@ public final class PageWeights {
                 .collect(Collectors.toCollection(ArrayList::new));
         out.sort(Comparator.comparingLong(Weight::total).reversed().thenComparing(Weight::page));
         return out;
+    }
+
+    /** The URLs the page at {@code path} loads with itself, from its bytes. */
+    public static List<String> references(String path, byte[] html) {
+        return references(new String(html, StandardCharsets.UTF_8));
     }
 
     /** The URLs a page loads with itself. */

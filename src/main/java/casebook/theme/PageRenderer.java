@@ -36,6 +36,13 @@ import java.util.regex.Pattern;
  * page being rendered, so the site works from disk and under any sub-path of a portal.
  */
 public final class PageRenderer {
+    /**
+     * A page that lists the site (a language's top, the glossary, the landing page, 404, search, a page made from
+     * the data): the template and the view model it is rendered with. Equal views render to equal HTML (with
+     * the same templates), which {@code serve}'s memo relies on.
+     */
+    public record View(String template, Map<String, Object> model) {}
+
     private final Site site;
     private final Templates templates;
     private final Map<String, Map<String, String>> messages;
@@ -190,8 +197,26 @@ public final class PageRenderer {
         return templates.render("page.ftlh", pageModel, d);
     }
 
+    /** A listing page's HTML; null after reporting. */
+    public byte[] render(View view, Diagnostics d) {
+        return templates.render(view.template(), view.model(), d);
+    }
+
     /** The view model of a page; equal models render to equal HTML (serve's cache relies on it). */
     public Map<String, Object> pageModel(Page p) {
+        return pageModel(p, true);
+    }
+
+    /**
+     * The view model of a page but its body, which is made from the page's rendered HTML ({@code p.rendered().html()})
+     * alone: with that HTML, everything the page's HTML is made of (serve's cache compares the two, and so skips
+     * making the body on every rebuild).
+     */
+    public Map<String, Object> pageModelWithoutBody(Page p) {
+        return pageModel(p, false);
+    }
+
+    private Map<String, Object> pageModel(Page p, boolean withBody) {
         Map<String, Object> m = common(p.lang(), p.path(), p.meta().title());
         String top = Urls.relative(p.path(), Urls.languageTop(p.lang()));
         languages(m, p.lang(), Urls.inLanguage(p.slug()), l -> site.page(l, p.slug()) != null);
@@ -207,7 +232,7 @@ public final class PageRenderer {
                                 + ("ja".equals(p.lang())
                                         ? "（" + site.config().title(p.lang()) + "）"
                                         : " (" + site.config().title(p.lang()) + ")")));
-        page.put("body", Phrases.headings(p.rendered().html()));
+        page.put("body", withBody ? Phrases.headings(p.rendered().html()) : null);
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
         List<Map<String, Object>> children = null;
@@ -270,8 +295,8 @@ public final class PageRenderer {
      * A language's top page: the title block, the collection's table of contents and the links to the pages the
      * site makes from its data ({@code outputs}: href, text, relative to the language's folder).
      */
-    public byte[] home(String lang, List<Map<String, Object>> outputs, Diagnostics d) {
-        return templates.render("home.ftlh", homeModel(lang, Urls.languageTop(lang), outputs), d);
+    public View home(String lang, List<Map<String, Object>> outputs) {
+        return new View("home.ftlh", homeModel(lang, Urls.languageTop(lang), outputs));
     }
 
     /**
@@ -539,7 +564,7 @@ public final class PageRenderer {
      * redirect (docs/accessibility.md, "The root page"). Its links lead into the language's folder, its
      * canonical URL is the language's top, and its footer speaks to the readers of every language.
      */
-    public byte[] landing(List<Map<String, Object>> outputs, Diagnostics d) {
+    public View landing(List<Map<String, Object>> outputs) {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = homeModel(def, Urls.LANDING, outputs);
         m.put("canonical", baseUrl == null ? "" : Urls.absolute(baseUrl, Urls.languageTop(def)));
@@ -553,10 +578,10 @@ public final class PageRenderer {
             }
         }
         m.put("footerLinks", links);
-        return templates.render("home.ftlh", m, d);
+        return new View("home.ftlh", m);
     }
 
-    public byte[] notFound(Diagnostics d) {
+    public View notFound() {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = common(def, Urls.NOT_FOUND, message(def, "notfound.title", "Not found"));
         // A server shows this page at any missing address, however deep, so relative links would break.
@@ -587,7 +612,7 @@ public final class PageRenderer {
         m.put("switcher", List.of());
         m.put("alternates", List.of());
         m.put("footers", footers());
-        return templates.render("404.ftlh", m, d);
+        return new View("404.ftlh", m);
     }
 
     /**
@@ -622,8 +647,7 @@ public final class PageRenderer {
      * common frame, the language switcher, a breadcrumb to the top page, and {@code content}, the
      * template's own model.
      */
-    public byte[] sitePage(
-            String lang, String slugPath, String title, String template, Map<String, Object> content, Diagnostics d) {
+    public View sitePage(String lang, String slugPath, String title, String template, Map<String, Object> content) {
         String path = Urls.ofLanguage(lang, slugPath);
         Map<String, Object> m = common(lang, path, title);
         languages(m, lang, slugPath, l -> true);
@@ -631,11 +655,11 @@ public final class PageRenderer {
                 "breadcrumbs",
                 List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
         m.putAll(content);
-        return templates.render(template, m, d);
+        return new View(template, m);
     }
 
     /** A language's search page (search.ftlh): the search form; the script and the index do the rest. */
-    public byte[] search(String lang, Diagnostics d) {
+    public View search(String lang) {
         String path = Urls.search(lang);
         Map<String, Object> m = common(lang, path, message(lang, "search.title", "Search"));
         languages(m, lang, Urls.inLanguage(Urls.SEARCH), l -> true);
@@ -643,10 +667,10 @@ public final class PageRenderer {
                 "breadcrumbs",
                 List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
         m.put("searchPage", true);
-        return templates.render("search.ftlh", m, d);
+        return new View("search.ftlh", m);
     }
 
-    public byte[] glossary(String lang, Diagnostics d) {
+    public View glossary(String lang) {
         String path = Urls.glossary(lang);
         Map<String, Object> m = common(lang, path, message(lang, "glossary.title", "Glossary"));
         languages(m, lang, Urls.inLanguage(Urls.GLOSSARY), l -> true);
@@ -674,6 +698,6 @@ public final class PageRenderer {
         m.put(
                 "breadcrumbs",
                 List.of(link(Urls.relative(path, Urls.languageTop(lang)), message(lang, "nav.home", "Home"))));
-        return templates.render("glossary.ftlh", m, d);
+        return new View("glossary.ftlh", m);
     }
 }
