@@ -79,6 +79,11 @@ public final class YamlReader {
             diagnostics.error(display, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1, e.getMessage(), e.hint);
             return null;
         } catch (MarkedYAMLException e) {
+            YamlSyntax.Explained plain = YamlSyntax.explain(e, text);
+            if (plain != null) {
+                diagnostics.error(display, plain.line() + 1 + lineOffset, plain.col() + 1, plain.message(), plain.hint());
+                return null;
+            }
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 1 : mark.getLine() + 1 + lineOffset;
             int col = mark == null ? 1 : mark.getColumn() + 1;
@@ -180,8 +185,8 @@ public final class YamlReader {
                             display,
                             k.getStartMark().getLine() + 1 + lineOffset,
                             k.getStartMark().getColumn() + 1,
-                            "duplicate key \"" + key + "\"",
-                            "keep one of the two entries");
+                            "duplicate key \"" + key + "\": it is already set at line " + map.get(key).keyLine(),
+                            "keep one of the two entries, or rename this one if it was meant to be another key");
                 }
                 map.put(
                         key,
