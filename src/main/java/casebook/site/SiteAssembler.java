@@ -168,6 +168,7 @@ public final class SiteAssembler {
             // the data of a page that is published (not a draft left out)
             if (withPages.contains(e.getKey())) {
                 Placeholders.scan(e.getValue().display(), e.getValue().text(), null, null, drafts, d);
+                DataDates.check(data.get(e.getKey()), e.getValue().display(), config, d);
             }
         }
         List<String> order = readingOrder(config, pages, frontOrder, d);
