@@ -180,6 +180,7 @@ public final class SiteAssembler {
             YamlNode g = reader.yaml(tree.glossary(), d);
             if (g != null) {
                 glossary = Glossary.from(g, tree.glossary().display(), config.languages(), d);
+                GlossaryUse.check(g, glossary, pages, homes, tree.glossary().display(), d);
             }
         }
         return new Site(config, order, pages, homes, glossary, unloaded);
