@@ -205,6 +205,15 @@ public final class TranslationChecker {
         List<StaleSection> notices = new ArrayList<>();
         Map<String, String> recorded = translation.meta().translatedFrom();
         if (recorded.isEmpty()) {
+            // valid (staleness is then not tracked), but nothing else would tell the editor to record it
+            d.note(
+                    translation.display(),
+                    1,
+                    1,
+                    "this translation has no translated_from, so check cannot tell when " + original.display()
+                            + " changes after it",
+                    "once the translation matches the original, run: mvn compile exec:java -Dexec.args=\"mark-translated "
+                            + original.slug() + "\"");
             return notices;
         }
         Map<String, String> current = original.rendered().sectionHashes();
