@@ -462,7 +462,7 @@ class BadInputTest {
         String f = display("glossary.yaml");
         assertTrue(m.contains(f + ":3:7: error: the en term of glossary entry \"hoken\" must be one line of text"), m);
         assertTrue(
-                m.contains(f + ":4:1: warning: unknown key \"alias\" in glossary entry; did you mean \"aliases\"?"), m);
+                m.contains(f + ":4:3: warning: unknown key \"alias\" in glossary entry; did you mean \"aliases\"?"), m);
         assertTrue(m.contains(f + ":9:3: error: glossary id \"hoken\" is used twice (first at line 1)"), m);
         assertFalse(m.contains("has no en term"), m);
     }
