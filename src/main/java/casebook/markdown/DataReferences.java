@@ -20,6 +20,9 @@ final class DataReferences {
     /** What a malformed reference most likely meant: "{{data. key}}", "{{ data.key }" and the like. */
     private static final Pattern MEANT = Pattern.compile("\\{\\{\\s*data\\s*\\.\\s*([A-Za-z0-9_.-]+)");
 
+    /** A "{{" that names data: a reference, however mistyped. */
+    private static final Pattern DATA = Pattern.compile("\\{\\{\\s*data\\b");
+
     private DataReferences() {}
 
     /** The text with every data reference replaced (by nothing, after reporting, when it cannot be). */
@@ -141,7 +144,10 @@ final class DataReferences {
         return out.isEmpty() ? " (" + name + " has none)" : "; " + name + " has " + String.join(", ", out);
     }
 
-    /** A "{{" between two data references that starts none: an error, since the page would show the braces. */
+    /**
+     * A "{{" between two data references that starts none: an error when it names data (the page would show
+     * a mistyped reference, braces and all), a warning otherwise.
+     */
     private static void reportMalformed(TextIndex idx, int from, int to, PageState state) {
         String text = idx.text;
         for (int i = text.indexOf("{{", from); i >= 0 && i < to; i = text.indexOf("{{", i + 2)) {
@@ -169,6 +175,18 @@ final class DataReferences {
             }
             String shown = text.substring(i, end);
             Matcher meant = MEANT.matcher(shown);
+            if (!DATA.matcher(shown).lookingAt()) {
+                // braces that do not name data may be meant as text: a warning (--strict makes it an error)
+                state.diagnostics.warning(
+                        state.request.display(),
+                        idx.lines().line(i),
+                        idx.lines().column(i),
+                        "\"" + shown + "\" is not a data reference and is published as written",
+                        "write a data reference as {{ data.key }} (the key as in data.yaml, no spaces inside it); to"
+                                + " show \"{{\" as text, write \\{{");
+                continue;
+            }
+            // a mistyped data reference: the page would show it, braces and all
             state.diagnostics.error(
                     state.request.display(),
                     idx.lines().line(i),

@@ -134,7 +134,7 @@ class MarkdownRendererTest {
                 d);
         assertEquals(1, d.errorCount(), d.sorted().toString());
         assertTrue(
-                d.sorted().get(0).toString().contains("YAML syntax error"),
+                d.sorted().get(0).toString().contains("error: a tab character: YAML allows only spaces here"),
                 d.sorted().toString());
     }
 
