@@ -30,30 +30,29 @@ final class GlossaryUse {
         }
         for (Map.Entry<String, Map<String, Page>> byLang : pages.entrySet()) {
             String lang = byLang.getKey();
-            StringBuilder all = new StringBuilder();
             List<Page> texts = new ArrayList<>(byLang.getValue().values());
             if (homes.get(lang) != null) {
                 texts.add(homes.get(lang));
             }
-            for (Page p : texts) {
-                all.append(p.meta().title()).append('\n');
-                all.append(p.meta().label() == null ? "" : p.meta().label()).append('\n');
-                all.append(p.meta().description() == null ? "" : p.meta().description()).append('\n');
-                all.append(p.body()).append('\n');
-            }
-            String text = fold(all.toString(), lang);
+            // page by page, each entry until a page uses it: no copy of the whole site's text
             List<Glossary.Entry> unused = new ArrayList<>();
-            boolean anyUsed = false;
             for (Glossary.Entry e : glossary.entries()) {
-                if (e.term().get(lang) == null) {
-                    continue;
-                }
-                if (uses(text, e, lang)) {
-                    anyUsed = true;
-                } else {
+                if (e.term().get(lang) != null) {
                     unused.add(e);
                 }
             }
+            int terms = unused.size();
+            for (Page p : texts) {
+                if (unused.isEmpty()) {
+                    break;
+                }
+                String text = fold(
+                        p.meta().title() + "\n" + (p.meta().label() == null ? "" : p.meta().label()) + "\n"
+                                + (p.meta().description() == null ? "" : p.meta().description()) + "\n" + p.body(),
+                        lang);
+                unused.removeIf(e -> uses(text, e, lang));
+            }
+            boolean anyUsed = unused.size() < terms;
             if (!anyUsed) {
                 continue;
             }
