@@ -127,6 +127,21 @@ final class YamlSyntax {
                     "inside '…' write a single quote twice (''), inside \"…\" write \\\"; or put the whole value in the"
                             + " other kind of quotes");
         }
+        if (here.startsWith("- ", indent) || here.strip().equals("-")) {
+            int item = line - 1;
+            while (item >= 0 && !lineAt(lines, item).stripLeading().startsWith("-")) {
+                item--;
+            }
+            return new Explained(
+                    line,
+                    col,
+                    "this list item starts after " + spaces(indent) + ", which lines it up with no list above it",
+                    "indent it by exactly as many spaces as the other items of its list"
+                            + (item < 0
+                                    ? ""
+                                    : ": the item on line " + (item + 1) + " has "
+                                            + spaces(indentOf(lineAt(lines, item))) + " before it"));
+        }
         String key = keyOf(here);
         String name = key == null ? "this line" : "\"" + key + ":\"";
         int above = previous(lines, line);

@@ -132,7 +132,14 @@ class EditorMessagesTest {
                 -- g/data.yaml --
                 category: general-city
                 - item: population
-                """.formatted(SITE_YAML, page("ページA"), page("ページB"), page("ページC"), page("ページG")));
+                -- h/index.ja.md --
+                %s
+                -- h/data.yaml --
+                basic_info:
+                    - item: population
+                  - item: beds
+                """.formatted(
+                        SITE_YAML, page("ページA"), page("ページB"), page("ページC"), page("ページG"), page("ページH")));
         has(
                 m,
                 at("a/data.yaml") + ":3:6: error: \"value:\" is indented further than \"item:\" on line 2, so YAML"
@@ -167,6 +174,11 @@ class EditorMessagesTest {
                 at("g/data.yaml") + ":2:1: error: a list item (\"- …\") where YAML expects another \"key: value\" at"
                         + " this indentation (fix: put the list under a key ending in ':' on the line above it,"
                         + " indented further than that key; or remove the \"- \" and write \"key: value\")");
+        has(
+                m,
+                at("h/data.yaml") + ":3:3: error: this list item starts after 2 spaces, which lines it up with no list"
+                        + " above it (fix: indent it by exactly as many spaces as the other items of its list: the item"
+                        + " on line 2 has 4 spaces before it)");
         String all = String.join("\n", m);
         assertFalse(
                 all.contains("mapping values") || all.contains("expected <block end>") || all.contains("simple key"),
