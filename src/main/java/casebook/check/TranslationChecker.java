@@ -67,7 +67,8 @@ public final class TranslationChecker {
             for (String lang : site.config().languages()) {
                 Page orphan = lang.equals(def) ? null : inLang.apply(lang);
                 // an original that exists but could not be loaded has its own error: nothing to add here
-                if (orphan == null || site.unloaded().contains(orphan.display().resolveSibling("index." + def + ".md"))) {
+                if (orphan == null
+                        || site.unloaded().contains(orphan.display().resolveSibling("index." + def + ".md"))) {
                     continue;
                 }
                 report(

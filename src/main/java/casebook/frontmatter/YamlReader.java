@@ -81,7 +81,8 @@ public final class YamlReader {
         } catch (MarkedYAMLException e) {
             YamlSyntax.Explained plain = YamlSyntax.explain(e, text);
             if (plain != null) {
-                diagnostics.error(display, plain.line() + 1 + lineOffset, plain.col() + 1, plain.message(), plain.hint());
+                diagnostics.error(
+                        display, plain.line() + 1 + lineOffset, plain.col() + 1, plain.message(), plain.hint());
                 return null;
             }
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -186,7 +187,8 @@ public final class YamlReader {
                             display,
                             k.getStartMark().getLine() + 1 + lineOffset,
                             k.getStartMark().getColumn() + 1,
-                            "duplicate key \"" + key + "\": it is already set at line " + map.get(key).keyLine(),
+                            "duplicate key \"" + key + "\": it is already set at line "
+                                    + map.get(key).keyLine(),
                             "keep one of the two entries, or rename this one if it was meant to be another key");
                 }
                 map.put(key, convert(t.getValueNode(), k, display, lineOffset, diagnostics));

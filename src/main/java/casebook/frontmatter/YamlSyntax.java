@@ -17,7 +17,8 @@ final class YamlSyntax {
     record Explained(int line, int col, String message, String hint) {}
 
     /** {@code key:value} without the space YAML needs after the colon (a URL's {@code https://} is not one). */
-    private static final Pattern NO_SPACE = Pattern.compile("^\\s*(?:-\\s+)?([\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*):(?![\\s/])(\\S.*)$");
+    private static final Pattern NO_SPACE =
+            Pattern.compile("^\\s*(?:-\\s+)?([\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*):(?![\\s/])(\\S.*)$");
     /** A line's key: its indentation, an optional list dash, the key and its colon. */
     private static final Pattern KEY = Pattern.compile("^( *)(?:- +)?([^\\s:#'\"\\[{-][^:#]*?):(?:\\s|$)");
 
@@ -75,14 +76,14 @@ final class YamlSyntax {
         if (first >= 0 && first < col) {
             Matcher k = KEY.matcher(here);
             String example = k.find()
-                    ? k.group(2).strip() + ": \"" + here.substring(k.end()).strip().replace("\"", "\\\"") + "\""
+                    ? k.group(2).strip() + ": \""
+                            + here.substring(k.end()).strip().replace("\"", "\\\"") + "\""
                     : null;
             return new Explained(
                     line,
                     col,
                     "this value holds \": \" (a colon and a space), which YAML reads as the start of another key",
-                    "put the whole value in double quotes"
-                            + (example == null ? "" : ": " + example));
+                    "put the whole value in double quotes" + (example == null ? "" : ": " + example));
         }
         int indent = indentOf(here);
         String key = keyOf(here);
@@ -103,7 +104,8 @@ final class YamlSyntax {
                 indent,
                 name + " is indented further than \"" + aboveKey + ":\" on line " + (above + 1)
                         + ", so YAML reads it as more of the value of \"" + aboveKey + "\"",
-                "start " + name + " in the same column as \"" + aboveKey + ":\", " + after(keyColumn(lineAt(lines, above)))
+                "start " + name + " in the same column as \"" + aboveKey + ":\", "
+                        + after(keyColumn(lineAt(lines, above)))
                         + "; if the colon belongs to the text, put the whole text in double quotes");
     }
 

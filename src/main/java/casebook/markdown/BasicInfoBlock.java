@@ -97,8 +97,7 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
         YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), month);
         String name = ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + ym.getYear();
         return new String[] {
-            ": " + name + " has no day " + m.group(3),
-            "write a day from 01 to " + ym.lengthOfMonth() + " for " + name
+            ": " + name + " has no day " + m.group(3), "write a day from 01 to " + ym.lengthOfMonth() + " for " + name
         };
     }
 

@@ -65,8 +65,11 @@ final class DataReferences {
                 } else {
                     String[] why = missing(r.data(), m.group(1));
                     state.diagnostics.error(
-                            r.display(), line, column, "data key \"" + m.group(1) + "\" is not in " + r.dataDisplay()
-                                    + why[0], why[1]);
+                            r.display(),
+                            line,
+                            column,
+                            "data key \"" + m.group(1) + "\" is not in " + r.dataDisplay() + why[0],
+                            why[1]);
                 }
                 m.appendReplacement(out, "");
             } else {
@@ -116,12 +119,15 @@ final class DataReferences {
                 };
             }
             if (!n.isMap()) {
-                return new String[] {": \"" + at + "\" holds one value, not keys", "refer to it as {{ data." + at + " }}"};
+                return new String[] {
+                    ": \"" + at + "\" holds one value, not keys", "refer to it as {{ data." + at + " }}"
+                };
             }
             String s = Suggestions.closest(part, n.map().keySet());
             String where = at.isEmpty() ? (parts.length > 1 ? ": data.yaml" : "") : ": \"" + at + "\"";
             return new String[] {
-                where + (where.isEmpty() ? "" : " has no key \"" + part + "\"")
+                where
+                        + (where.isEmpty() ? "" : " has no key \"" + part + "\"")
                         + (s != null ? "; did you mean \"" + s + "\"?" : ""),
                 "refer to a key that holds one value" + referable(n, at, at.isEmpty() ? "data.yaml" : "\"" + at + "\"")
                         + (parts.length == 1 ? "; or add \"" + path + ": <value>\" to data.yaml" : "")
@@ -192,7 +198,9 @@ final class DataReferences {
                     idx.lines().line(i),
                     idx.lines().column(i),
                     "\"" + shown + "\" is not a data reference: as written, its braces would show on the page",
-                    (meant.lookingAt() ? "write it as {{ data." + meant.group(1) + " }}: " : "write a data reference as ")
+                    (meant.lookingAt()
+                                    ? "write it as {{ data." + meant.group(1) + " }}: "
+                                    : "write a data reference as ")
                             + "two braces on each side, \"data.\" and the key with no space inside them; to show"
                             + " \"{{\" as text, write \\{{");
         }

@@ -236,7 +236,8 @@ public final class DevServer implements AutoCloseable {
             console.info(
                     o.failed()
                             ? "rebuild failed (" + counts(d) + "); still serving the last good pages"
-                            : "rebuilt in " + o.millis() + " ms" + (d.warningCount() > 0 ? " (" + counts(d) + ")" : ""));
+                            : "rebuilt in " + o.millis() + " ms"
+                                    + (d.warningCount() > 0 ? " (" + counts(d) + ")" : ""));
         }
     }
 

@@ -32,8 +32,8 @@ final class DataDates {
                     display,
                     asOf.line(),
                     asOf.column(),
-                    "as_of " + asOf.text() + " is after the collection's publication (published: "
-                            + config.published() + " in site.yaml)",
+                    "as_of " + asOf.text() + " is after the collection's publication (published: " + config.published()
+                            + " in site.yaml)",
                     "correct the year or month of as_of, or published in site.yaml: a figure cannot be dated after"
                             + " the collection is published");
         }

@@ -119,7 +119,8 @@ public record Glossary(List<Entry> entries, Path display) {
                             defs == null
                                     ? "add a definition: line to the entry, with \"" + lang
                                             + ": <one sentence saying what the term means>\" indented under it"
-                                    : "add \"" + lang + ": <one sentence saying what the term means>\" under definition:");
+                                    : "add \"" + lang
+                                            + ": <one sentence saying what the term means>\" under definition:");
                 } else {
                     def.put(lang, df);
                 }

@@ -47,8 +47,11 @@ final class GlossaryUse {
                     break;
                 }
                 String text = fold(
-                        p.meta().title() + "\n" + (p.meta().label() == null ? "" : p.meta().label()) + "\n"
-                                + (p.meta().description() == null ? "" : p.meta().description()) + "\n" + p.body(),
+                        p.meta().title() + "\n"
+                                + (p.meta().label() == null ? "" : p.meta().label()) + "\n"
+                                + (p.meta().description() == null
+                                        ? ""
+                                        : p.meta().description()) + "\n" + p.body(),
                         lang);
                 unused.removeIf(e -> uses(text, e, lang));
             }

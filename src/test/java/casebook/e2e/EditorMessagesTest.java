@@ -88,7 +88,8 @@ class EditorMessagesTest {
 
     @Test
     void commonYamlMistakesAreExplainedInPlainWordsWithAFix() {
-        List<String> m = build("""
+        List<String> m =
+                build("""
                 -- site.yaml --
                 %s
                 -- a/index.ja.md --
@@ -138,8 +139,7 @@ class EditorMessagesTest {
                 basic_info:
                     - item: population
                   - item: beds
-                """.formatted(
-                        SITE_YAML, page("ページA"), page("ページB"), page("ページC"), page("ページG"), page("ページH")));
+                """.formatted(SITE_YAML, page("ページA"), page("ページB"), page("ページC"), page("ページG"), page("ページH")));
         has(
                 m,
                 at("a/data.yaml") + ":3:6: error: \"value:\" is indented further than \"item:\" on line 2, so YAML"
@@ -256,8 +256,10 @@ class EditorMessagesTest {
                 data + ":7:12: warning: as_of 2030-06-30 is after the collection's publication (published: 2025-03 in"
                         + " site.yaml) (fix: correct the year or month of as_of, or published in site.yaml: a figure"
                         + " cannot be dated after the collection is published)");
-        has(m, data + ":10:12: error: as_of \"2025-13-01\" is not a date: there is no month 13 (fix: write the month"
-                + " as 01 to 12)");
+        has(
+                m,
+                data + ":10:12: error: as_of \"2025-13-01\" is not a date: there is no month 13 (fix: write the month"
+                        + " as 01 to 12)");
         // the last day of the published month is not after it
         assertFalse(m.stream().anyMatch(l -> l.startsWith(data + ":13:")), () -> String.join("\n", m));
     }
@@ -301,8 +303,10 @@ class EditorMessagesTest {
                 g + ":8:7: warning: glossary term \"地域移項\" is not used on any page in ja (fix: check its spelling"
                         + " against the pages (entry \"chiiki\"); if the pages write it another way, add that form under"
                         + " aliases: ja: [ … ]; if no page needs the term, delete the entry)");
-        has(m, g + ":10:3: warning: unknown key \"defintion\" in glossary entry; did you mean \"definition\"? (fix:"
-                + " rename it to definition)");
+        has(
+                m,
+                g + ":10:3: warning: unknown key \"defintion\" in glossary entry; did you mean \"definition\"? (fix:"
+                        + " rename it to definition)");
         has(
                 m,
                 g + ":7:3: warning: glossary entry \"chiiki\" has no en definition (fix: add a definition: line to the"
@@ -390,7 +394,10 @@ class EditorMessagesTest {
         String why = " starts with /, which breaks when the site is hosted under a sub-path (fix: write it relative to"
                 + " this page: ";
         has(m, at("saitama/index.ja.md") + ":5:1: error: link \"/hasuda/\"" + why + "../hasuda/)");
-        has(m, at("saitama/index.ja.md") + ":5:19: error: link \"/ja/hasuda/#basic-info\"" + why + "../hasuda/#basic-info)");
+        has(
+                m,
+                at("saitama/index.ja.md") + ":5:19: error: link \"/ja/hasuda/#basic-info\"" + why
+                        + "../hasuda/#basic-info)");
         has(m, at("index.ja.md") + ":5:1: error: link \"/hasuda/\"" + why + "hasuda/)");
     }
 

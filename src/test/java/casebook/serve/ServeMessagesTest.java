@@ -36,11 +36,14 @@ class ServeMessagesTest {
         PrintStream both = new PrintStream(log, true, StandardCharsets.UTF_8);
         Path page = content.resolve("a/index.ja.md");
         try (DevServer s = new DevServer(
-                BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site")), 0, new Console(both, both, false))) {
+                BuildOptions.defaults().withContent(content).withOut(tmp.resolve("site")),
+                0,
+                new Console(both, both, false))) {
             Files.writeString(page, "---\ntitle: ページA\n---\n本文 <span style=\"color:red\">赤</span>\n");
             List<String> rebuilt = await(log, "rebuilt in ");
-            String warning = page + ":4:10: warning: raw HTML removed: style=\"color:red\" from <span> (styles come from"
-                    + " the theme only (a style attribute can load URLs and hide text)) (fix: delete it from the Markdown)";
+            String warning =
+                    page + ":4:10: warning: raw HTML removed: style=\"color:red\" from <span> (styles come from"
+                            + " the theme only (a style attribute can load URLs and hide text)) (fix: delete it from the Markdown)";
             assertTrue(rebuilt.contains(warning), () -> String.join("\n", rebuilt));
             String summary = rebuilt.get(rebuilt.size() - 1);
             assertTrue(summary.matches("rebuilt in \\d+ ms \\(0 errors, 1 warning, 2 notes\\)"), summary);
