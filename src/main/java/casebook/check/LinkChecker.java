@@ -8,6 +8,8 @@ import casebook.text.LinkTargets;
 import casebook.text.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -66,7 +68,7 @@ public final class LinkChecker {
                     link.line(),
                     link.column(),
                     "link \"" + url + "\" starts with /, which breaks when the site is" + " hosted under a sub-path",
-                    "write it relative to this page, e.g. ../saitama/");
+                    "write it relative to this page: " + relativeForm(page, url));
             return;
         }
         URI uri;
@@ -131,6 +133,49 @@ public final class LinkChecker {
                         "use one of the heading ids of that page (see its {#id}s)");
             }
         }
+    }
+
+    /**
+     * A link written from the site's root, as it is written relative to {@code page}: "/hasuda/" (from
+     * the content folder) and "/ja/hasuda/" (from the published site) are both "../hasuda/" on
+     * ja/saitama/index.html.
+     */
+    String relativeForm(Page page, String url) {
+        int cut = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = url.indexOf(c);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        String path = url.substring(1, cut);
+        String first = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+        if (!first.isEmpty() && !files.contains(first + "/" + Urls.INDEX)) {
+            path = page.lang() + "/" + path; // from the content folder: in the page's language
+        } else if (first.isEmpty()) {
+            path = page.lang() + "/";
+        }
+        List<String> from = new ArrayList<>(List.of(page.path().split("/")));
+        from.remove(from.size() - 1);
+        List<String> to = new ArrayList<>();
+        for (String seg : path.split("/")) {
+            if (!seg.isEmpty()) {
+                to.add(seg);
+            }
+        }
+        int common = 0;
+        while (common < from.size() && common < to.size() && from.get(common).equals(to.get(common))) {
+            common++;
+        }
+        StringBuilder rel = new StringBuilder("../".repeat(from.size() - common));
+        rel.append(String.join("/", to.subList(common, to.size())));
+        if (path.endsWith("/") && common < to.size()) {
+            rel.append('/');
+        }
+        if (rel.length() == 0) {
+            rel.append("./");
+        }
+        return rel + url.substring(cut);
     }
 
     /** Resolves {@code rel} against the folder of {@code from}; null if it climbs above the root ({@link LinkTargets#resolve}). */

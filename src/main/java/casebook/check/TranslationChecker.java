@@ -66,7 +66,9 @@ public final class TranslationChecker {
         if (original == null) {
             for (String lang : site.config().languages()) {
                 Page orphan = lang.equals(def) ? null : inLang.apply(lang);
-                if (orphan == null) {
+                // an original that exists but could not be loaded has its own error: nothing to add here
+                if (orphan == null
+                        || site.unloaded().contains(orphan.display().resolveSibling("index." + def + ".md"))) {
                     continue;
                 }
                 report(
@@ -204,6 +206,15 @@ public final class TranslationChecker {
         List<StaleSection> notices = new ArrayList<>();
         Map<String, String> recorded = translation.meta().translatedFrom();
         if (recorded.isEmpty()) {
+            // valid (staleness is then not tracked), but nothing else would tell the editor to record it
+            d.note(
+                    translation.display(),
+                    1,
+                    1,
+                    "this translation has no translated_from, so check cannot tell when " + original.display()
+                            + " changes after it",
+                    "once the translation matches the original, run: mvn compile exec:java -Dexec.args=\"mark-translated "
+                            + original.slug() + "\"");
             return notices;
         }
         Map<String, String> current = original.rendered().sectionHashes();

@@ -31,7 +31,7 @@ public final class KnownKeys {
             d.warning(
                     display,
                     e.getValue().keyLine(),
-                    1,
+                    e.getValue().keyColumn(),
                     what.formatted(e.getKey()) + (s != null ? "; did you mean \"" + s + "\"?" : noMatch),
                     s != null ? "rename it to " + s : noMatchHint);
         }

@@ -6,13 +6,14 @@ import java.util.Map;
 /**
  * A YAML value with the 1-based line and column where it starts. {@code value} is a
  * {@code Map<String, YamlNode>} (insertion-ordered), a {@code List<YamlNode>}, a {@code Long}, a
- * {@code Boolean}, a {@code String} or null. {@code keyLine} is the line of the key this value was
- * written under (a block list or map starts on the line after its key), or {@code line} if none.
+ * {@code Boolean}, a {@code String} or null. {@code keyLine} and {@code keyColumn} are where the key this
+ * value was written under starts (a block list or map starts on the line after its key), or {@code line}
+ * and {@code column} if none.
  */
-public record YamlNode(Object value, int line, int column, int keyLine) {
+public record YamlNode(Object value, int line, int column, int keyLine, int keyColumn) {
 
     public YamlNode(Object value, int line, int column) {
-        this(value, line, column, line);
+        this(value, line, column, line, column);
     }
 
     @SuppressWarnings("unchecked")

@@ -79,6 +79,12 @@ public final class YamlReader {
             diagnostics.error(display, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1, e.getMessage(), e.hint);
             return null;
         } catch (MarkedYAMLException e) {
+            YamlSyntax.Explained plain = YamlSyntax.explain(e, text);
+            if (plain != null) {
+                diagnostics.error(
+                        display, plain.line() + 1 + lineOffset, plain.col() + 1, plain.message(), plain.hint());
+                return null;
+            }
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 1 : mark.getLine() + 1 + lineOffset;
             int col = mark == null ? 1 : mark.getColumn() + 1;
@@ -99,7 +105,7 @@ public final class YamlReader {
         if (root == null) {
             return new YamlNode(new LinkedHashMap<String, YamlNode>(), 1 + lineOffset, 1);
         }
-        return convert(root, -1, display, lineOffset, diagnostics);
+        return convert(root, null, display, lineOffset, diagnostics);
     }
 
     /** A limit of this class, met at {@code mark}. */
@@ -165,11 +171,12 @@ public final class YamlReader {
         }
     }
 
-    /** @param keyLine the line of the key {@code node} is the value of, or -1 */
-    private static YamlNode convert(Node node, int keyLine, Path display, int lineOffset, Diagnostics diagnostics) {
+    /** @param keyNode the key {@code node} is the value of, or null */
+    private static YamlNode convert(Node node, Node keyNode, Path display, int lineOffset, Diagnostics diagnostics) {
         int line = node.getStartMark().getLine() + 1 + lineOffset;
-        int at = keyLine < 0 ? line : keyLine;
         int col = node.getStartMark().getColumn() + 1;
+        int at = keyNode == null ? line : keyNode.getStartMark().getLine() + 1 + lineOffset;
+        int atCol = keyNode == null ? col : keyNode.getStartMark().getColumn() + 1;
         if (node instanceof MappingNode m) {
             Map<String, YamlNode> map = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
@@ -180,26 +187,20 @@ public final class YamlReader {
                             display,
                             k.getStartMark().getLine() + 1 + lineOffset,
                             k.getStartMark().getColumn() + 1,
-                            "duplicate key \"" + key + "\"",
-                            "keep one of the two entries");
+                            "duplicate key \"" + key + "\": it is already set at line "
+                                    + map.get(key).keyLine(),
+                            "keep one of the two entries, or rename this one if it was meant to be another key");
                 }
-                map.put(
-                        key,
-                        convert(
-                                t.getValueNode(),
-                                k.getStartMark().getLine() + 1 + lineOffset,
-                                display,
-                                lineOffset,
-                                diagnostics));
+                map.put(key, convert(t.getValueNode(), k, display, lineOffset, diagnostics));
             }
-            return new YamlNode(map, line, col, at);
+            return new YamlNode(map, line, col, at, atCol);
         }
         if (node instanceof SequenceNode s) {
             List<YamlNode> list = new ArrayList<>();
             for (Node child : s.getValue()) {
-                list.add(convert(child, -1, display, lineOffset, diagnostics));
+                list.add(convert(child, null, display, lineOffset, diagnostics));
             }
-            return new YamlNode(list, line, col, at);
+            return new YamlNode(list, line, col, at, atCol);
         }
         ScalarNode s = (ScalarNode) node;
         String v = s.getValue();
@@ -217,6 +218,6 @@ public final class YamlReader {
                 value = v;
             }
         }
-        return new YamlNode(value, line, col, at);
+        return new YamlNode(value, line, col, at, atCol);
     }
 }

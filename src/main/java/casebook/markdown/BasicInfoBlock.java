@@ -4,8 +4,13 @@ import casebook.diag.Suggestions;
 import casebook.frontmatter.YamlNode;
 import casebook.text.Formats;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code :::basic-info}, the basic-information table: the {@code basic_info} list of the page's data.yaml
@@ -77,6 +82,25 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
         return new BasicInfo(id, st.lastHeadingId, rows);
     }
 
+    private static final Pattern YMD = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+
+    /** Why {@code text}, which did not parse, is no date, and the fix: in YYYY-MM-DD form, its month or its day. */
+    static String[] whyNotADate(String text) {
+        Matcher m = YMD.matcher(text);
+        if (!m.matches()) {
+            return new String[] {"", "write it as YYYY-MM-DD, e.g. as_of: 2025-03-31"};
+        }
+        int month = Integer.parseInt(m.group(2));
+        if (month < 1 || month > 12) {
+            return new String[] {": there is no month " + m.group(2), "write the month as 01 to 12"};
+        }
+        YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), month);
+        String name = ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + ym.getYear();
+        return new String[] {
+            ": " + name + " has no day " + m.group(3), "write a day from 01 to " + ym.lengthOfMonth() + " for " + name
+        };
+    }
+
     /** A figure as the page's language writes it: number, unit, as-of date and note. */
     private static String figure(YamlNode item, long value, PageState st) {
         RenderRequest r = st.request;
@@ -104,8 +128,8 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
                         r.dataDisplay(),
                         a.line(),
                         a.column(),
-                        "as_of \"" + asOf + "\" is not a date",
-                        "write it as YYYY-MM-DD");
+                        "as_of \"" + asOf + "\" is not a date" + whyNotADate(asOf)[0],
+                        whyNotADate(asOf)[1]);
             } else {
                 YamlNode cal = item.get("as_of_calendar");
                 if (cal != null && !"era".equals(cal.text()) && !"western".equals(cal.text())) {

@@ -1,7 +1,11 @@
 package casebook.markdown;
 
+import casebook.diag.Suggestions;
 import casebook.frontmatter.YamlNode;
 import casebook.text.Formats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +16,12 @@ import java.util.regex.Pattern;
  */
 final class DataReferences {
     private static final Pattern DATA_REF = Pattern.compile("\\{\\{\\s*data\\.([A-Za-z0-9_.-]+)\\s*\\}\\}");
+
+    /** What a malformed reference most likely meant: "{{data. key}}", "{{ data.key }" and the like. */
+    private static final Pattern MEANT = Pattern.compile("\\{\\{\\s*data\\s*\\.\\s*([A-Za-z0-9_.-]+)");
+
+    /** A "{{" that names data: a reference, however mistyped. */
+    private static final Pattern DATA = Pattern.compile("\\{\\{\\s*data\\b");
 
     private DataReferences() {}
 
@@ -26,7 +36,7 @@ final class DataReferences {
         StringBuilder out = new StringBuilder();
         int checked = 0;
         while (m.find()) {
-            warnMalformed(idx, checked, m.start(), state);
+            reportMalformed(idx, checked, m.start(), state);
             checked = m.end();
             YamlNode value = lookup(r.data(), m.group(1));
             if (value == null && r.dataUnreadable()) {
@@ -45,14 +55,21 @@ final class DataReferences {
                                     + ", not one value",
                             "refer to one value inside it (e.g. {{ data." + m.group(1) + ".<key> }}),"
                                     + " or show it with a container such as :::basic-info");
-                } else {
+                } else if (r.dataDisplay() == null) {
                     state.diagnostics.error(
                             r.display(),
                             line,
                             column,
-                            "data key \"" + m.group(1) + "\" is not in "
-                                    + (r.dataDisplay() == null ? "a data.yaml (this page has none)" : r.dataDisplay()),
-                            "add \"" + m.group(1) + ": <value>\" to data.yaml beside this page, or correct the key");
+                            "data key \"" + m.group(1) + "\" is not in a data.yaml (this page has none)",
+                            "create data.yaml beside this page with the line \"" + m.group(1) + ": <value>\"");
+                } else {
+                    String[] why = missing(r.data(), m.group(1));
+                    state.diagnostics.error(
+                            r.display(),
+                            line,
+                            column,
+                            "data key \"" + m.group(1) + "\" is not in " + r.dataDisplay() + why[0],
+                            why[1]);
                 }
                 m.appendReplacement(out, "");
             } else {
@@ -61,7 +78,7 @@ final class DataReferences {
             }
         }
         m.appendTail(out);
-        warnMalformed(idx, checked, text.length(), state);
+        reportMalformed(idx, checked, text.length(), state);
         return out.toString();
     }
 
@@ -77,8 +94,67 @@ final class DataReferences {
         return n;
     }
 
-    /** A "{{" between two data references that starts none: a mistyped reference would be published as it is. */
-    private static void warnMalformed(TextIndex idx, int from, int to, PageState state) {
+    /**
+     * Where the path of a reference that found nothing stops, and what to write instead: the message's tail
+     * and the hint. A dotted path goes into maps only ({@code tools.validator}); a list's items have no key.
+     */
+    private static String[] missing(YamlNode data, String path) {
+        String[] parts = path.split("\\.");
+        YamlNode n = data;
+        String at = "";
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            YamlNode next = n.get(part);
+            if (next != null) {
+                at = at.isEmpty() ? part : at + "." + part;
+                n = next;
+                continue;
+            }
+            if (n.isList()) {
+                return new String[] {
+                    ": \"" + at + "\" is a list, and the items of a list cannot be referenced",
+                    "refer to a key that holds one value" + referable(data, "", "data.yaml")
+                            + ("basic_info".equals(at) ? "; show basic_info with :::basic-info" : "")
+                            + "; or write the value under a key of its own in data.yaml"
+                };
+            }
+            if (!n.isMap()) {
+                return new String[] {
+                    ": \"" + at + "\" holds one value, not keys", "refer to it as {{ data." + at + " }}"
+                };
+            }
+            String s = Suggestions.closest(part, n.map().keySet());
+            String where = at.isEmpty() ? (parts.length > 1 ? ": data.yaml" : "") : ": \"" + at + "\"";
+            return new String[] {
+                where
+                        + (where.isEmpty() ? "" : " has no key \"" + part + "\"")
+                        + (s != null ? "; did you mean \"" + s + "\"?" : ""),
+                "refer to a key that holds one value" + referable(n, at, at.isEmpty() ? "data.yaml" : "\"" + at + "\"")
+                        + (parts.length == 1 ? "; or add \"" + path + ": <value>\" to data.yaml" : "")
+            };
+        }
+        return new String[] {"", "correct the key"};
+    }
+
+    /** The references a map offers, for a hint: its keys holding one value, and its maps as "key.…". */
+    private static String referable(YamlNode map, String prefix, String name) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> e : map.map().entrySet()) {
+            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isScalar()) {
+                out.add("{{ data." + key + " }}");
+            } else if (e.getValue().isMap()) {
+                out.add("{{ data." + key + ".… }}");
+            }
+        }
+        return out.isEmpty() ? " (" + name + " has none)" : "; " + name + " has " + String.join(", ", out);
+    }
+
+    /**
+     * A "{{" between two data references that starts none: an error when it names data (the page would show
+     * a mistyped reference, braces and all), a warning otherwise.
+     */
+    private static void reportMalformed(TextIndex idx, int from, int to, PageState state) {
         String text = idx.text;
         for (int i = text.indexOf("{{", from); i >= 0 && i < to; i = text.indexOf("{{", i + 2)) {
             if (idx.inCodeOrEscaped(i)) {
@@ -104,12 +180,29 @@ final class DataReferences {
                 }
             }
             String shown = text.substring(i, end);
-            state.diagnostics.warning(
+            Matcher meant = MEANT.matcher(shown);
+            if (!DATA.matcher(shown).lookingAt()) {
+                // braces that do not name data may be meant as text: a warning (--strict makes it an error)
+                state.diagnostics.warning(
+                        state.request.display(),
+                        idx.lines().line(i),
+                        idx.lines().column(i),
+                        "\"" + shown + "\" is not a data reference and is published as written",
+                        "write a data reference as {{ data.key }} (the key as in data.yaml, no spaces inside it); to"
+                                + " show \"{{\" as text, write \\{{");
+                continue;
+            }
+            // a mistyped data reference: the page would show it, braces and all
+            state.diagnostics.error(
                     state.request.display(),
                     idx.lines().line(i),
                     idx.lines().column(i),
-                    "\"" + shown + "\" is not a data reference and is published as written",
-                    "write a data reference as {{ data.key }} (the key as in data.yaml, no spaces inside it)");
+                    "\"" + shown + "\" is not a data reference: as written, its braces would show on the page",
+                    (meant.lookingAt()
+                                    ? "write it as {{ data." + meant.group(1) + " }}: "
+                                    : "write a data reference as ")
+                            + "two braces on each side, \"data.\" and the key with no space inside them; to show"
+                            + " \"{{\" as text, write \\{{");
         }
     }
 

@@ -142,7 +142,8 @@ final class SlugRenderer {
                             .withRendered(bodies.render(
                                     md, e.getValue(), messages, site.glossary().terms(e.getKey()), d)));
         }
-        return new RenderedSite(new Site(site.config(), site.order(), sorted, homes, site.glossary()), stale);
+        return new RenderedSite(
+                new Site(site.config(), site.order(), sorted, homes, site.glossary(), site.unloaded()), stale);
     }
 
     private void slug(String slug, List<String> languages, Map<String, Map<String, Page>> rendered) {

@@ -227,16 +227,28 @@ public final class DevServer implements AutoCloseable {
         for (HttpExchange ex : wake) {
             answerLater(ex);
         }
+        Diagnostics d = o.diagnostics();
+        // problems are printed as build prints them, the first build's too; a build with notes only is quiet
+        if (d.errorCount() + d.warningCount() > 0) {
+            console.diagnostics(d);
+        }
         if (announce) {
-            if (o.failed()) {
-                console.diagnostics(o.diagnostics());
-            }
             console.info(
                     o.failed()
-                            ? "rebuild failed (" + o.diagnostics().errorCount()
-                                    + " errors); still serving the last good pages"
-                            : "rebuilt in " + o.millis() + " ms");
+                            ? "rebuild failed (" + counts(d) + "); still serving the last good pages"
+                            : "rebuilt in " + o.millis() + " ms"
+                                    + (d.warningCount() > 0 ? " (" + counts(d) + ")" : ""));
         }
+    }
+
+    /** "1 error, 2 warnings", as build's summary counts them. */
+    static String counts(Diagnostics d) {
+        return plural(d.errorCount(), "error") + ", " + plural(d.warningCount(), "warning")
+                + (d.noteCount() == 0 ? "" : ", " + plural(d.noteCount(), "note"));
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Removes the polls whose deadline is before {@code now} (all of them for Long.MAX_VALUE); call holding the lock. */

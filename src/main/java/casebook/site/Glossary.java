@@ -113,10 +113,14 @@ public record Glossary(List<Entry> entries, Path display) {
                 if (df == null) {
                     d.warning(
                             display,
-                            e.line(),
-                            e.column(),
+                            defs == null ? e.line() : defs.keyLine(),
+                            defs == null ? e.column() : defs.keyColumn(),
                             "glossary entry \"" + id + "\" has no " + lang + " definition",
-                            null);
+                            defs == null
+                                    ? "add a definition: line to the entry, with \"" + lang
+                                            + ": <one sentence saying what the term means>\" indented under it"
+                                    : "add \"" + lang
+                                            + ": <one sentence saying what the term means>\" under definition:");
                 } else {
                     def.put(lang, df);
                 }

@@ -1,16 +1,20 @@
 package casebook.site;
 
 import casebook.frontmatter.SiteConfig;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The assembled site: the config, the collection's slugs in reading order, and for each language its
  * pages by slug. {@code homes} holds each language's top-page introduction (may be absent).
+ * {@code unloaded} holds the page files that exist but could not be loaded, so that later checks do not
+ * report them a second time as missing.
  */
 public record Site(
         SiteConfig config,
@@ -18,7 +22,8 @@ public record Site(
         Map<String, Map<String, Page>> pages,
         Map<String, Page> homes,
         Glossary glossary,
-        Map<String, Integer> positions) {
+        Map<String, Integer> positions,
+        Set<Path> unloaded) {
 
     public Site(
             SiteConfig config,
@@ -26,7 +31,18 @@ public record Site(
             Map<String, Map<String, Page>> pages,
             Map<String, Page> homes,
             Glossary glossary) {
-        this(config, order, pages, homes, glossary, positionsOf(order));
+        this(config, order, pages, homes, glossary, Set.of());
+    }
+
+    /** @param unloaded page files that exist but could not be loaded (their errors already reported) */
+    public Site(
+            SiteConfig config,
+            List<String> order,
+            Map<String, Map<String, Page>> pages,
+            Map<String, Page> homes,
+            Glossary glossary,
+            Set<Path> unloaded) {
+        this(config, order, pages, homes, glossary, positionsOf(order), Set.copyOf(unloaded));
     }
 
     private static Map<String, Integer> positionsOf(List<String> order) {

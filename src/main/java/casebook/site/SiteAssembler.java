@@ -9,6 +9,7 @@ import casebook.frontmatter.YamlNode;
 import casebook.frontmatter.YamlReader;
 import casebook.source.ContentTree;
 import casebook.source.SourceFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -103,6 +104,7 @@ public final class SiteAssembler {
         Map<String, String> lowerSlugs = new HashMap<>();
         Map<String, Integer> frontOrder = new HashMap<>();
         Set<String> withPages = new HashSet<>();
+        Set<Path> unloaded = new HashSet<>();
         for (Map.Entry<String, Map<String, SourceFile>> e : tree.pages().entrySet()) {
             String slug = e.getKey();
             if (!slug.isEmpty()) {
@@ -144,6 +146,8 @@ public final class SiteAssembler {
                         slug, lang, sf, data.get(slug), tree.dataFiles().get(slug), d);
                 if (page != null) {
                     checkGroup(page, config, d);
+                } else {
+                    unloaded.add(sf.display());
                 }
                 if (page == null || page.meta().draft() && !drafts) {
                     continue;
@@ -164,6 +168,7 @@ public final class SiteAssembler {
             // the data of a page that is published (not a draft left out)
             if (withPages.contains(e.getKey())) {
                 Placeholders.scan(e.getValue().display(), e.getValue().text(), null, null, drafts, d);
+                DataDates.check(data.get(e.getKey()), e.getValue().display(), config, d);
             }
         }
         List<String> order = readingOrder(config, pages, frontOrder, d);
@@ -175,9 +180,10 @@ public final class SiteAssembler {
             YamlNode g = reader.yaml(tree.glossary(), d);
             if (g != null) {
                 glossary = Glossary.from(g, tree.glossary().display(), config.languages(), d);
+                GlossaryUse.check(g, glossary, pages, homes, tree.glossary().display(), d);
             }
         }
-        return new Site(config, order, pages, homes, glossary);
+        return new Site(config, order, pages, homes, glossary, unloaded);
     }
 
     /** A group the site does not define drops the page out of its group in the navigation: say so. */

@@ -118,8 +118,8 @@ class MarkdownRendererTest {
                 d);
         String m = d.sorted().stream().map(Object::toString).collect(Collectors.joining("\n"));
         assertTrue(html(b).text().startsWith("人口3人、"), html(b).text());
-        assertTrue(m.contains("p.md:5:26: warning: \"{{data. population}}\" is not a data reference"), m);
-        assertTrue(m.contains("p.md:5:47: warning: \"{{ data.population }\" is not a data reference"), m);
+        assertTrue(m.contains("p.md:5:26: error: \"{{data. population}}\" is not a data reference"), m);
+        assertTrue(m.contains("p.md:5:47: error: \"{{ data.population }\" is not a data reference"), m);
         assertTrue(m.contains("p.md:7:1: error: data key \"basic_info\" in data.yaml holds a list, not one value"), m);
         assertTrue(m.contains("data.yaml:6:21: error: as_of_calendar must be era or western, not \"gregorian\""), m);
     }
@@ -134,7 +134,7 @@ class MarkdownRendererTest {
                 d);
         assertEquals(1, d.errorCount(), d.sorted().toString());
         assertTrue(
-                d.sorted().get(0).toString().contains("YAML syntax error"),
+                d.sorted().get(0).toString().contains("error: a tab character: YAML allows only spaces here"),
                 d.sorted().toString());
     }
 
