@@ -187,7 +187,8 @@ public final class Build {
         OpenDataRenderer.Tables tables = cache == null ? OpenDataRenderer.Tables.DIRECT : cache.listings::tables;
         inPool(
                 pool,
-                () -> new ListingRenderer(rendered, theme, baseUrl(options, site), views, tables).renderInto(out, d));
+                () -> new ListingRenderer(rendered, theme, baseUrl(options, site), views, tables, !options.write())
+                        .renderInto(out, d));
         timings.lap("listings");
         PageRenderer searchPages = new PageRenderer(
                 rendered.site(), theme.templates(), theme.messages(), baseUrl(options, site), rendered.stale());

@@ -144,6 +144,25 @@ final class ContentFiles {
                 continue;
             }
             if (by == null) {
+                String caseTwin = linked.keySet().stream()
+                        .filter(k -> k.equalsIgnoreCase(name) && !k.equals(name))
+                        .findFirst()
+                        .orElse(null);
+                if (caseTwin != null) {
+                    Linked twin = linked.get(caseTwin);
+                    String other = caseTwin.substring(caseTwin.lastIndexOf('/') + 1);
+                    d.warning(
+                            display,
+                            1,
+                            1,
+                            "not published: " + display + " (" + twin.page().display() + ":"
+                                    + twin.link().line() + " links to \"" + other
+                                    + "\", which differs from this file's name only in upper and lower case)",
+                            "write the name the same way in the link and on the disk: web servers treat "
+                                    + name.substring(name.lastIndexOf('/') + 1) + " and " + other
+                                    + " as different files");
+                    continue;
+                }
                 d.warning(
                         display,
                         1,

@@ -27,13 +27,22 @@ final class ListingRenderer {
     private final String baseUrl;
     private final Views views;
     private final OpenDataRenderer data;
+    private final boolean explainSitemap;
 
-    ListingRenderer(RenderedSite rendered, Theme theme, String baseUrl, Views views, OpenDataRenderer.Tables tables) {
+    /** @param explainSitemap whether to say why no sitemap is written (in {@code check}, not in every build) */
+    ListingRenderer(
+            RenderedSite rendered,
+            Theme theme,
+            String baseUrl,
+            Views views,
+            OpenDataRenderer.Tables tables,
+            boolean explainSitemap) {
         this.rendered = rendered;
         this.pages = new PageRenderer(rendered.site(), theme.templates(), theme.messages(), baseUrl, rendered.stale());
         this.baseUrl = baseUrl;
         this.views = views;
         this.data = new OpenDataRenderer(rendered, theme, pages, tables);
+        this.explainSitemap = explainSitemap;
     }
 
     void renderInto(OutputTree out, Diagnostics d) {
@@ -52,9 +61,10 @@ final class ListingRenderer {
         listings.add(() -> put(out, Urls.NOT_FOUND, pages.notFound(), d));
         if (baseUrl != null) {
             listings.add(() -> out.put(Urls.SITEMAP, Sitemap.xml(rendered.site(), baseUrl)));
-        } else {
+        } else if (explainSitemap) {
             // The sitemap protocol allows only absolute URLs, and the address the site is published at is
-            // known only to the editor: say so once, rather than write a sitemap search engines reject.
+            // known only to the editor: check says so, rather than write a sitemap search engines reject (a
+            // build does not repeat it every time: a site previewed or published without an address is fine).
             var c = rendered.site().config();
             if (c.display() != null) {
                 d.note(

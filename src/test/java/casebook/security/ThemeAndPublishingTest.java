@@ -385,6 +385,25 @@ class ThemeAndPublishingTest {
     }
 
     @Test
+    void aFileLinkedWithItsNameInAnotherCaseIsNamedWithTheLink() throws IOException {
+        Files.write(content.resolve("a/Figure1.PNG"), new byte[] {1, 2, 3});
+        linkFromPage("![図1](figure1.png)");
+
+        BuildResult r = build(options().withWrite(false));
+
+        String all = SiteFixture.messages(r);
+        assertTrue(all.contains("index.ja.md:6:1: error: link \"figure1.png\" does not resolve"), all);
+        assertTrue(
+                all.contains("/content/a/Figure1.PNG:1:1: warning: not published: " + display("a/Figure1.PNG") + " ("),
+                all);
+        assertTrue(
+                all.contains("index.ja.md:6 links to \"figure1.png\", which differs from this file's name only in upper"
+                        + " and lower case) (fix: write the name the same way in the link and on the disk: web servers"
+                        + " treat Figure1.PNG and figure1.png as different files)"),
+                all);
+    }
+
+    @Test
     void aPrivateFolderIsNotPublished() throws IOException {
         Files.createDirectories(content.resolve("private"));
         Files.writeString(content.resolve("private/secret.env"), "API_TOKEN=hunter2");
