@@ -39,7 +39,7 @@ public record Arguments(
               --themes DIR          folder holding the themes (default: themes)
               --base-url URL        absolute URL the site is published at (canonical links, sitemap)
               --drafts              include pages with draft: true, and report placeholders left from a
-                                    scaffold (TODO(…)) as warnings instead of errors, to preview while writing
+                                    scaffold (TODO(…)) as warnings instead of errors (serve always does the latter)
               --strict              warnings fail the build too (translation parity, staleness, glossary)
               --quiet               print only problems
               --threads N           worker threads (default: number of cores)

@@ -117,7 +117,7 @@ public final class Scaffold {
                                             + (after == null ? " (first)" : " after \"" + after + "\"")));
             console.info(
                     "next: replace every TODO(…) in them (check lists each file still holding one); for a page in"
-                            + " Japanese only, delete index.en.md. Preview while writing: mvn compile exec:java -Dexec.args=\"serve --drafts\"");
+                            + " Japanese only, delete index.en.md. Preview while writing: mvn compile exec:java -Dexec.args=\"serve\"");
             return 0;
         } catch (IOException e) {
             console.error("casebook: " + e.getMessage());

@@ -59,7 +59,7 @@ public final class AsciiNames {
         String ext = dot > 0 ? ascii(name.substring(dot + 1)) : "";
         String words = base;
         for (Map.Entry<String, String> w : WORDS.entrySet()) {
-            words = words.replace(w.getKey(), "-" + w.getValue() + "-");
+            words = words.replace(w.getKey(), " " + w.getValue() + " ");
         }
         String a = dropRepeats(ascii(words));
         if (a.chars().noneMatch(Character::isLetter)) {
