@@ -41,7 +41,8 @@ final class TranslationScaffold {
     private static final Pattern REFERENCE = Pattern.compile("\\s*\\[[^\\]]+\\]:\\s.*");
     private static final Pattern IMAGE_ONLY = Pattern.compile("(\\s*!\\[)([^\\]]*)(\\]\\([^)]*\\)\\s*)");
     private static final Pattern DIALOGUE = Pattern.compile("([A-Za-z0-9_-]+:\\s+)(.*)");
-    private static final Pattern PARTICIPANT_TEXT = Pattern.compile("(\\s*(?:-\\s+)?(?:name|affiliation|role|mark):\\s+)(.+)");
+    private static final Pattern PARTICIPANT_TEXT =
+            Pattern.compile("(\\s*(?:-\\s+)?(?:name|affiliation|role|mark):\\s+)(.+)");
     /** Front-matter keys whose value is text to translate; the others are copied as written. */
     private static final List<String> TEXT_KEYS = List.of("title", "label", "description");
 
@@ -77,8 +78,9 @@ final class TranslationScaffold {
                         .filter(l -> !l.equals(def))
                         .map(l -> dir.resolve("index." + l + ".md").toString())
                         .toList();
-                throw new UsageException(String.join(", ", have) + (have.size() == 1 ? " already exists" : " already exist")
-                        + "; edit it, or delete it first to start the translation again from the scaffold");
+                throw new UsageException(
+                        String.join(", ", have) + (have.size() == 1 ? " already exists" : " already exist")
+                                + "; edit it, or delete it first to start the translation again from the scaffold");
             }
             // the original's sections as they are now (placeholders and draft: true do not stop it)
             BuildResult r = Build.run(
@@ -86,8 +88,9 @@ final class TranslationScaffold {
                     new Diagnostics(),
                     x -> {});
             Page page = r.site() == null ? null : r.site().page(def, slug);
-            Map<String, String> hashes =
-                    page == null || page.rendered() == null ? null : page.rendered().sectionHashes();
+            Map<String, String> hashes = page == null || page.rendered() == null
+                    ? null
+                    : page.rendered().sectionHashes();
             String text = Files.readString(original, StandardCharsets.UTF_8).replace("\r\n", "\n");
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
@@ -102,8 +105,9 @@ final class TranslationScaffold {
                 console.info("created " + file + " from the structure of " + original
                         + (hashes != null ? "; translated_from records the original as it is now" : ""));
             }
-            console.info("next: translate every " + MARK + " line (write the translation over the original text);"
-                    + " check refuses the page until none is left. Preview: mvn compile exec:java -Dexec.args=\"serve\"");
+            console.info(
+                    "next: translate every " + MARK + " line (write the translation over the original text);"
+                            + " check refuses the page until none is left. Preview: mvn compile exec:java -Dexec.args=\"serve\"");
             if (hashes == null) {
                 console.info("the original does not build yet; once it does, run mark-translated " + slug);
             }
@@ -173,7 +177,11 @@ final class TranslationScaffold {
                 out.append(":::").append(m.group(1)).append(title.isEmpty() ? "" : " " + MARK + " " + title);
             } else if ("participants".equals(containers.peek())) {
                 m = PARTICIPANT_TEXT.matcher(line);
-                out.append(m.matches() ? m.group(1) + quoted(MARK + " " + unquote(m.group(2).strip())) : line);
+                out.append(
+                        m.matches()
+                                ? m.group(1)
+                                        + quoted(MARK + " " + unquote(m.group(2).strip()))
+                                : line);
             } else if ("dialogue".equals(containers.peek()) && (m = DIALOGUE.matcher(line)).matches()) {
                 out.append(m.group(1)).append(MARK).append(' ').append(m.group(2));
             } else if ((m = HEADING.matcher(line)).matches()) {

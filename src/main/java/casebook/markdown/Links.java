@@ -95,7 +95,8 @@ final class Links {
     static final String DECORATIVE = "decorative";
 
     static boolean isDecorative(Image image) {
-        return image.getTitle().isNotNull() && image.getTitle().unescape().strip().equalsIgnoreCase(DECORATIVE);
+        return image.getTitle().isNotNull()
+                && image.getTitle().unescape().strip().equalsIgnoreCase(DECORATIVE);
     }
 
     static String alt(Image image) {

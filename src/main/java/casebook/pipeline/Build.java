@@ -139,7 +139,8 @@ public final class Build {
         ContentTree tree = inPool(pool, () -> new ContentScanner(cwd).scan(options.content(), d));
         timings.lap("load");
         SiteAssembler.Reader reader = cache == null ? SiteAssembler.Reader.DIRECT : cache.reader();
-        Site site = inPool(pool, () -> new SiteAssembler(options.drafts(), options.preview(), reader).assemble(tree, d));
+        Site site =
+                inPool(pool, () -> new SiteAssembler(options.drafts(), options.preview(), reader).assemble(tree, d));
         timings.lap("front matter");
         if (site == null) {
             return stopped(d, null, start);

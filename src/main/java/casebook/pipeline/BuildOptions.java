@@ -65,7 +65,8 @@ public record BuildOptions(
     }
 
     public BuildOptions withOut(Path p) {
-        return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf, preview);
+        return new BuildOptions(
+                content, p, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withThemes(Path p) {
@@ -101,7 +102,8 @@ public record BuildOptions(
     }
 
     public BuildOptions withPdf(Pdf p) {
-        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, p, preview);
+        return new BuildOptions(
+                content, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, p, preview);
     }
 
     public BuildOptions withPreview(boolean b) {

@@ -37,6 +37,7 @@ public final class SiteAssembler {
     private final boolean drafts;
     /** Placeholders are warnings: with --drafts, and in serve's preview, which publishes nothing. */
     private final boolean placeholderWarnings;
+
     private final Reader reader;
 
     /**

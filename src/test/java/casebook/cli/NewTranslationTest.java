@@ -28,9 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code new translation <slug>}: the English scaffold of a page that exists in Japanese. */
 class NewTranslationTest {
     /** A page with every construct whose structure the translation check compares. */
-    static final String ROUNDTABLE = "-- site.yaml --\n" + SITE_YAML + "order:\n  - talk\n"
-            + "-- talk/index.ja.md --\n"
-            + """
+    static final String ROUNDTABLE =
+            "-- site.yaml --\n" + SITE_YAML + "order:\n  - talk\n" + "-- talk/index.ja.md --\n" + """
             ---
             title: 座談会
             label: "座談会: 蓮田市"
@@ -145,7 +144,8 @@ class NewTranslationTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(errors.toString()));
         assertTrue(
-                first.toString().startsWith(en + ":2:9: error: placeholder \"TODO(translate)\" left from the scaffold ("),
+                first.toString()
+                        .startsWith(en + ":2:9: error: placeholder \"TODO(translate)\" left from the scaffold ("),
                 first.toString());
 
         err.reset();
@@ -163,8 +163,10 @@ class NewTranslationTest {
         assertEquals(0, ScaffoldTest.run("new", "translation", "talk", "--content", c.toString(), "--quiet"));
         Path en = c.resolve("talk/index.en.md");
         String scaffold = Files.readString(en);
-        assertTrue(scaffold.startsWith("---\ntitle: \"TODO(translate) 座談会\"\nlabel: \"TODO(translate) 座談会: 蓮田市\"\n"
-                + "description: \"TODO(translate) 事例自治体の座談会\"\norder: 5\ntranslated_from:\n"), scaffold);
+        assertTrue(
+                scaffold.startsWith("---\ntitle: \"TODO(translate) 座談会\"\nlabel: \"TODO(translate) 座談会: 蓮田市\"\n"
+                        + "description: \"TODO(translate) 事例自治体の座談会\"\norder: 5\ntranslated_from:\n"),
+                scaffold);
         for (String line : List.of(
                 "  mark: \"TODO(translate) 司\"",
                 "      affiliation: \"TODO(translate) 社会福祉法人じりつ\"",
@@ -196,7 +198,8 @@ class NewTranslationTest {
         BuildResult changed = check(c, false);
         assertTrue(
                 changed.diagnostics().kept().stream()
-                        .anyMatch(x -> x.toString().startsWith(en.toString()) && x.toString().contains("#hasuda-city")),
+                        .anyMatch(x -> x.toString().startsWith(en.toString())
+                                && x.toString().contains("#hasuda-city")),
                 () -> SiteFixture.messages(changed));
         SiteFixture.build(c, tmp.resolve("out"));
         Document d = Jsoup.parse(tmp.resolve("out/en/talk/index.html").toFile(), "UTF-8");

@@ -24,8 +24,10 @@ class ImageAltTest {
     Path tmp;
 
     private BuildResult build(String body, String... images) throws Exception {
-        Path c = SiteFixture.write(tmp.resolve("c"), "-- site.yaml --\n" + SITE_YAML + "order:\n  - a\n"
-                + "-- a/index.ja.md --\n---\ntitle: ページA\n---\n" + body);
+        Path c = SiteFixture.write(
+                tmp.resolve("c"),
+                "-- site.yaml --\n" + SITE_YAML + "order:\n  - a\n" + "-- a/index.ja.md --\n---\ntitle: ページA\n---\n"
+                        + body);
         for (String f : images) {
             Files.write(c.resolve("a").resolve(f), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         }
@@ -57,7 +59,8 @@ class ImageAltTest {
 
     @Test
     void aDecorativeImageIsPublishedWithAnEmptyAltAndNoWarning() throws Exception {
-        BuildResult r = build("![](line.png \"decorative\")\n\n![体制図](figure1.png \"図1\")\n", "line.png", "figure1.png");
+        BuildResult r =
+                build("![](line.png \"decorative\")\n\n![体制図](figure1.png \"図1\")\n", "line.png", "figure1.png");
         assertEquals(List.of(), warnings(r));
         Document d = Jsoup.parse(tmp.resolve("out/ja/a/index.html").toFile(), "UTF-8");
         Element line = d.selectFirst("img[src=line.png]");

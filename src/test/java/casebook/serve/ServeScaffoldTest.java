@@ -35,20 +35,25 @@ class ServeScaffoldTest {
     @TempDir
     Path tmp;
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> get(String url) throws Exception {
         return client.send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aCaseCreatedWhileServeRunsIsPreviewedWithItsPlaceholdersAsWarnings() throws Exception {
-        Path content = SiteFixture.write(tmp.resolve("content"), "-- site.yaml --\n" + SITE_YAML
-                + "groups:\n  cases: {ja: 取組事例, en: Case studies}\norder:\n  - one\n"
-                + "-- one/index.ja.md --\n---\ntitle: 一\ngroup: cases\n---\n本文\n"
-                + "-- wip/index.ja.md --\n---\ntitle: 下書き\ndraft: true\n---\n本文\n");
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n" + SITE_YAML
+                        + "groups:\n  cases: {ja: 取組事例, en: Case studies}\norder:\n  - one\n"
+                        + "-- one/index.ja.md --\n---\ntitle: 一\ngroup: cases\n---\n本文\n"
+                        + "-- wip/index.ja.md --\n---\ntitle: 下書き\ndraft: true\n---\n本文\n");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(log, true, StandardCharsets.UTF_8);
         try (DevServer s = new DevServer(
@@ -78,7 +83,8 @@ class ServeScaffoldTest {
                     .filter(l -> l.startsWith("rebuil"))
                     .reduce((x, y) -> y)
                     .orElseThrow();
-            assertTrue(last.matches("rebuilt in \\d+ ms \\(0 errors, \\d+ warnings.*"), () -> String.join("\n", rebuilt));
+            assertTrue(
+                    last.matches("rebuilt in \\d+ ms \\(0 errors, \\d+ warnings.*"), () -> String.join("\n", rebuilt));
             assertEquals(List.of(), s.errors(), "no overlay");
             HttpResponse<String> page = get(s.url() + "ja/matsumoto/index.html");
             assertEquals(200, page.statusCode());
@@ -103,10 +109,13 @@ class ServeScaffoldTest {
         Path content = SiteFixture.write(tmp.resolve("my content"), "-- site.yaml --\n" + SITE_YAML);
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            String[] args = {"serve", "--drafts", "--port", String.valueOf(port), "--content", content.toString(), "-q"};
+            String[] args = {"serve", "--drafts", "--port", String.valueOf(port), "--content", content.toString(), "-q"
+            };
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Console console = new Console(
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), true);
+                    new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    true);
             Arguments a;
             try {
                 a = Arguments.parse(args);
@@ -118,9 +127,7 @@ class ServeScaffoldTest {
             String prefix = "casebook: port " + port + " is already in use; try: serve --port ";
             assertTrue(m.startsWith(prefix), m);
             String rest = m.substring(prefix.length());
-            assertTrue(
-                    rest.matches("\\d+ --drafts --content '" + Pattern.quote(content.toString()) + "' -q"),
-                    m);
+            assertTrue(rest.matches("\\d+ --drafts --content '" + Pattern.quote(content.toString()) + "' -q"), m);
         }
     }
 
