@@ -45,7 +45,7 @@ public final class Main {
                     yield 0;
                 }
                 case "build", "check" -> build(a, console);
-                case "serve" -> DevServer.run(a.options(), a.port(), console);
+                case "serve" -> DevServer.run(a.options(), a.port(), console, Arguments.optionsWithoutPort(args));
                 case "new" -> Scaffold.run(a, console);
                 case "mark-translated" -> MarkTranslated.run(a, console);
                 default -> 2;

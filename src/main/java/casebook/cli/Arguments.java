@@ -24,6 +24,9 @@ public record Arguments(
                                     TODO(…) before publishing, and delete index.en.md for a Japanese-only page
               new page <slug> [--after SLUG]
                                     scaffold a plain page (default: before the pages about the site)
+              new translation <slug>
+                                    scaffold index.en.md of an existing page from its Japanese original: the same
+                                    headings ({#ids}) and containers, each text to translate marked TODO(translate)
               mark-translated <slug>... | --all
                                     record that the translations of these pages (--all: of every page) match
                                     the current original (after re-translating; clears the staleness warnings)
@@ -36,7 +39,7 @@ public record Arguments(
               --themes DIR          folder holding the themes (default: themes)
               --base-url URL        absolute URL the site is published at (canonical links, sitemap)
               --drafts              include pages with draft: true, and report placeholders left from a
-                                    scaffold (TODO(…)) as warnings instead of errors, to preview while writing
+                                    scaffold (TODO(…)) as warnings instead of errors (serve always does the latter)
               --strict              warnings fail the build too (translation parity, staleness, glossary)
               --quiet               print only problems
               --threads N           worker threads (default: number of cores)
@@ -111,6 +114,25 @@ public record Arguments(
             o = o.withPdf(new BuildOptions.Pdf(false, o.pdf().font()));
         }
         return new Arguments(command, o, quiet, port, List.copyOf(words), after);
+    }
+
+    /**
+     * The options an editor gave, as typed, without the command and without {@code --port N}: what a hint that
+     * names another port repeats, so following it keeps every other choice ({@code --drafts}, {@code --content}).
+     * A word holding a space or a quote is written in single quotes.
+     */
+    public static List<String> optionsWithoutPort(String[] args) {
+        List<String> out = new ArrayList<>();
+        int i = args.length > 0 && !args[0].startsWith("-") ? 1 : 0;
+        for (; i < args.length; i++) {
+            if (args[i].equals("--port")) {
+                i++;
+                continue;
+            }
+            String w = args[i];
+            out.add(w.isEmpty() || w.matches(".*[\\s'\"].*") ? "'" + w.replace("'", "'\\''") + "'" : w);
+        }
+        return out;
     }
 
     /** An absolute URL, or "" for none (relative links even when site.yaml names a base_url). */

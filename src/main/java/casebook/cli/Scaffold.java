@@ -31,13 +31,15 @@ public final class Scaffold {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** The group a case joins when site.yaml defines it. */
     static final String CASES = "cases";
+    /** What {@code new} makes. */
+    static final List<String> KINDS = List.of("case", "page", "translation");
 
     private Scaffold() {}
 
     public static int run(Arguments a, Console console) throws UsageException {
-        if (a.words().size() != 2
-                || !(a.words().get(0).equals("case") || a.words().get(0).equals("page"))) {
-            throw new UsageException("usage: new case <slug> [--after SLUG] | new page <slug> [--after SLUG]");
+        if (a.words().size() != 2 || !KINDS.contains(a.words().get(0))) {
+            throw new UsageException(
+                    "usage: new case <slug> [--after SLUG] | new page <slug> [--after SLUG] | new translation <slug>");
         }
         String kind = a.words().get(0);
         String slug = a.words().get(1);
@@ -46,10 +48,20 @@ public final class Scaffold {
                     "\"" + slug + "\" is not a valid slug: use lowercase ASCII letters, digits and hyphens (e.g. "
                             + slug.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ")");
         }
+        if (kind.equals("translation")) {
+            if (a.after() != null) {
+                throw new UsageException("--after is an option of new case and new page only: a translation takes"
+                        + " the place of its original");
+            }
+            return TranslationScaffold.run(a, slug, console);
+        }
         Path content = a.options().content();
         Path dir = content.resolve(slug);
         if (Files.exists(dir)) {
-            throw new UsageException(dir + " already exists; choose another slug");
+            throw new UsageException(dir + " already exists; choose another slug"
+                    + (Files.exists(dir.resolve("index.ja.md"))
+                            ? " (to scaffold only its translation: new translation " + slug + ")"
+                            : ""));
         }
         Path siteYaml = content.resolve("site.yaml");
         if (!Files.isRegularFile(siteYaml)) {
@@ -105,7 +117,7 @@ public final class Scaffold {
                                             + (after == null ? " (first)" : " after \"" + after + "\"")));
             console.info(
                     "next: replace every TODO(…) in them (check lists each file still holding one); for a page in"
-                            + " Japanese only, delete index.en.md. Preview while writing: mvn compile exec:java -Dexec.args=\"serve --drafts\"");
+                            + " Japanese only, delete index.en.md. Preview while writing: mvn compile exec:java -Dexec.args=\"serve\"");
             return 0;
         } catch (IOException e) {
             console.error("casebook: " + e.getMessage());

@@ -173,8 +173,10 @@ final class AstRenderer {
         } else if (node instanceof Image image) {
             out.append("<img");
             attr(out, "src", image.getUrl().unescape());
-            attr(out, "alt", new TextCollectingVisitor().collectAndGetText(image));
-            if (image.getTitle().isNotNull()) {
+            // a decorative image (title "decorative") is published with an empty alt and no title
+            boolean decorative = Links.isDecorative(image);
+            attr(out, "alt", decorative ? "" : new TextCollectingVisitor().collectAndGetText(image));
+            if (image.getTitle().isNotNull() && !decorative) {
                 attr(out, "title", image.getTitle().unescape());
             }
             out.append(" />");

@@ -12,6 +12,7 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,8 @@ final class Links {
             state.links.add(new LinkUse(url, seg.line(node), seg.column(node)));
             if (!UrlPolicy.allows(url)) {
                 refused.add(node);
+            } else {
+                checkAlt(image, url);
             }
         } else if (node instanceof AutoLink link) {
             String url = link.getText().toString();
@@ -68,6 +71,36 @@ final class Links {
             return false;
         }
         return true;
+    }
+
+    /**
+     * An image of the collection is a content figure: without alternative text a screen reader says nothing
+     * of it (or reads its file name). A warning at the image, unless its title marks it decorative
+     * ({@value #DECORATIVE}), which is published as {@code alt=""} and no title.
+     */
+    private void checkAlt(Image image, String url) {
+        if (isDecorative(image) || !alt(image).isBlank()) {
+            return;
+        }
+        state.diagnostics.warning(
+                state.request.display(),
+                seg.line(image),
+                seg.column(image),
+                "image \"" + url + "\" has no alternative text, so a screen reader cannot say what it shows",
+                "describe the image in the brackets: ![…](" + url + "); if it only decorates the page, mark it: ![]("
+                        + url + " \"" + DECORATIVE + "\")");
+    }
+
+    /** The title that marks an image as decorative: {@code ![](border.png "decorative")}. */
+    static final String DECORATIVE = "decorative";
+
+    static boolean isDecorative(Image image) {
+        return image.getTitle().isNotNull()
+                && image.getTitle().unescape().strip().equalsIgnoreCase(DECORATIVE);
+    }
+
+    static String alt(Image image) {
+        return new TextCollectingVisitor().collectAndGetText(image);
     }
 
     /** After every node is visited: reference links resolved, refused links and images neutralised. */

@@ -139,7 +139,8 @@ public final class Build {
         ContentTree tree = inPool(pool, () -> new ContentScanner(cwd).scan(options.content(), d));
         timings.lap("load");
         SiteAssembler.Reader reader = cache == null ? SiteAssembler.Reader.DIRECT : cache.reader();
-        Site site = inPool(pool, () -> new SiteAssembler(options.drafts(), reader).assemble(tree, d));
+        Site site =
+                inPool(pool, () -> new SiteAssembler(options.drafts(), options.preview(), reader).assemble(tree, d));
         timings.lap("front matter");
         if (site == null) {
             return stopped(d, null, start);
@@ -205,7 +206,7 @@ public final class Build {
         long budget = site.config().pageBudgetKb();
         PublishChecks.References references = cache == null ? PublishChecks.References.DIRECT : cache.references;
         List<PageWeights.Weight> weights =
-                inPool(pool, () -> PublishChecks.run(out, options.content(), budget, references, d));
+                inPool(pool, () -> PublishChecks.run(out, options.content(), rendered.site(), budget, references, d));
         timings.lap("publish checks");
         CheckedSite checked = inPool(pool, () -> new SiteLinkCheck().check(rendered, out, d));
         timings.lap("links");

@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * @param threads   worker threads for independent work; 1 gives the single-threaded reference build
  * @param bundle    also write the portal bundle {@code <out>.zip} beside the output folder ({@code build --bundle})
  * @param pdf       whether to make the PDF booklets, and with which font
+ * @param preview   {@code serve}: nothing is published, so placeholders left from a scaffold ({@code TODO(…)}) are
+ *                  warnings, as with {@code --drafts}, while pages with {@code draft: true} stay out unless --drafts
  */
 public record BuildOptions(
         Path content,
@@ -28,7 +30,8 @@ public record BuildOptions(
         boolean write,
         int threads,
         boolean bundle,
-        Pdf pdf) {
+        Pdf pdf,
+        boolean preview) {
 
     /**
      * The PDF booklets ({@code site/<lang>/<name>.pdf}).
@@ -53,50 +56,57 @@ public record BuildOptions(
                 true,
                 Runtime.getRuntime().availableProcessors(),
                 false,
-                Pdf.AS_SITE_SAYS);
+                Pdf.AS_SITE_SAYS,
+                false);
     }
 
     public BuildOptions withContent(Path p) {
-        return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf);
+        return new BuildOptions(p, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withOut(Path p) {
-        return new BuildOptions(content, p, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf);
+        return new BuildOptions(
+                content, p, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withThemes(Path p) {
-        return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads, bundle, pdf);
+        return new BuildOptions(content, out, p, theme, baseUrl, drafts, strict, write, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withTheme(String t) {
-        return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads, bundle, pdf);
+        return new BuildOptions(content, out, themes, t, baseUrl, drafts, strict, write, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withBaseUrl(String u) {
-        return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads, bundle, pdf);
+        return new BuildOptions(content, out, themes, theme, u, drafts, strict, write, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withDrafts(boolean b) {
-        return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads, bundle, pdf);
+        return new BuildOptions(content, out, themes, theme, baseUrl, b, strict, write, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withStrict(boolean b) {
-        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads, bundle, pdf);
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, b, write, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withWrite(boolean b) {
-        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads, bundle, pdf);
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, b, threads, bundle, pdf, preview);
     }
 
     public BuildOptions withThreads(int n) {
-        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n, bundle, pdf);
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, n, bundle, pdf, preview);
     }
 
     public BuildOptions withBundle(boolean b) {
-        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, b, pdf);
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, b, pdf, preview);
     }
 
     public BuildOptions withPdf(Pdf p) {
-        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, p);
+        return new BuildOptions(
+                content, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, p, preview);
+    }
+
+    public BuildOptions withPreview(boolean b) {
+        return new BuildOptions(content, out, themes, theme, baseUrl, drafts, strict, write, threads, bundle, pdf, b);
     }
 }

@@ -4,6 +4,8 @@ import casebook.diag.Diagnostics;
 import casebook.output.OutputTree;
 import casebook.publish.AsciiNames;
 import casebook.publish.PageWeights;
+import casebook.site.Page;
+import casebook.site.Site;
 import casebook.text.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a portal asks of the published tree, checked on every build and {@code check} once every file is in
@@ -47,6 +50,12 @@ final class PublishChecks {
 
     static List<PageWeights.Weight> run(
             OutputTree out, Path content, long budgetKb, References references, Diagnostics d) {
+        return run(out, content, null, budgetKb, references, d);
+    }
+
+    /** @param site the rendered site, whose links name the lines to change for a renamed file; null for none */
+    static List<PageWeights.Weight> run(
+            OutputTree out, Path content, Site site, long budgetKb, References references, Diagnostics d) {
         List<String> paths = new ArrayList<>(out.paths());
         paths.sort(null);
         for (String p : paths) {
@@ -54,12 +63,17 @@ final class PublishChecks {
                 continue;
             }
             String name = p.substring(p.lastIndexOf('/') + 1);
+            List<String> at = linksTo(site, p);
             d.error(
                     source(content, p),
                     1,
                     1,
                     "file name is not ASCII: " + p + " (a portal needs ASCII file names)",
-                    "rename it to \"" + AsciiNames.suggest(name) + "\" and change the links to it");
+                    "rename it to \"" + AsciiNames.suggest(name) + "\" and change "
+                            + (at.isEmpty()
+                                    ? "the links to it"
+                                    : (at.size() == 1 ? "the link to it at " : "the links to it at ")
+                                            + String.join(", ", at)));
         }
         List<PageWeights.Weight> weights = PageWeights.of(paths, p -> read(out, p), p -> size(out, p), references::of);
         for (PageWeights.Weight w : weights) {
@@ -85,6 +99,29 @@ final class PublishChecks {
                     "make its pictures smaller or split the page; or raise page_budget_kb in site.yaml");
         }
         return weights;
+    }
+
+    /** Where the pages link the output file {@code target}: "content/saitama/index.ja.md:12:1", in page order. */
+    static List<String> linksTo(Site site, String target) {
+        List<String> at = new ArrayList<>();
+        if (site == null) {
+            return at;
+        }
+        List<Page> pages = new ArrayList<>(site.homes().values());
+        for (Map<String, Page> byLang : site.pages().values()) {
+            pages.addAll(byLang.values());
+        }
+        for (Page page : pages) {
+            if (page.rendered() == null) {
+                continue;
+            }
+            for (var link : page.rendered().links()) {
+                if (target.equals(ContentFiles.fileTarget(page, link.url()))) {
+                    at.add(page.display() + ":" + link.line() + ":" + link.column());
+                }
+            }
+        }
+        return at;
     }
 
     private static String kb(long bytes) {

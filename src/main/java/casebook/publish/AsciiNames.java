@@ -4,14 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * File names a portal accepts: the published tree may hold only printable ASCII names (many portals' upload
  * tools, web servers and zip tools mangle others). For a name that is not, {@link #suggest} offers an ASCII
  * one: full-width letters and digits made half-width, accents dropped, every other run of characters
- * but ASCII letters, digits, '.', '_' and '-' replaced by a hyphen; when no letter is left, "file-" and a short hash keep the
- * name distinct.
+ * but ASCII letters, digits, '.', '_' and '-' replaced by a hyphen, and a few common words in English
+ * ({@code 図1.png} → {@code figure-1.png}); when no letter is left, "file-" and a short hash keep the name distinct.
  */
 public final class AsciiNames {
     private AsciiNames() {}
@@ -27,16 +30,65 @@ public final class AsciiNames {
         return true;
     }
 
-    /** An ASCII name for the last segment of {@code path} (the folder is kept as it is). */
+    /**
+     * Common words of the names of a collection's files, in English: {@code 図1.png} is suggested as
+     * {@code figure-1.png}. Longer words first, so that 写真 is read as one word.
+     */
+    static final Map<String, String> WORDS = wordTable();
+
+    private static Map<String, String> wordTable() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("参考資料", "reference");
+        m.put("写真", "photo");
+        m.put("資料", "document");
+        m.put("別紙", "attachment");
+        m.put("図", "figure");
+        m.put("表", "table");
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * An ASCII name for the last segment of {@code path} (the folder is kept as it is): the words of
+     * {@link #WORDS} in English, the digits and ASCII letters kept; when letters of the name are left that
+     * have no such reading, a short hash of the name is added so that two such names stay distinct; and
+     * when no letter is left at all, {@code file-} and the hash.
+     */
     public static String suggest(String name) {
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? ascii(name.substring(dot + 1)) : "";
-        String a = ascii(base);
+        String words = base;
+        for (Map.Entry<String, String> w : WORDS.entrySet()) {
+            words = words.replace(w.getKey(), " " + w.getValue() + " ");
+        }
+        String a = dropRepeats(ascii(words));
         if (a.chars().noneMatch(Character::isLetter)) {
             a = "file-" + hash(base) + (a.isEmpty() ? "" : "-" + a);
+        } else if (!words.equals(base) && hasOtherLetters(words)) {
+            a = a + "-" + hash(base);
         }
         return ext.isEmpty() ? a : a + "." + ext;
+    }
+
+    /** Whether letters are left that {@link #ascii} drops (a kanji with no reading in the table). */
+    private static boolean hasOtherLetters(String s) {
+        String n = Normalizer.normalize(Normalizer.normalize(s, Normalizer.Form.NFKC), Normalizer.Form.NFD);
+        return n.codePoints().anyMatch(c -> c >= 0x80 && Character.isLetter(c));
+    }
+
+    /** "figure-figure-2" → "figure-2": a word the name already had in English is not repeated. */
+    private static String dropRepeats(String s) {
+        String[] parts = s.split("-", -1);
+        StringBuilder out = new StringBuilder();
+        String last = null;
+        for (String p : parts) {
+            if (p.equalsIgnoreCase(last) && p.chars().anyMatch(Character::isLetter)) {
+                continue;
+            }
+            out.append(out.length() == 0 && last == null ? "" : "-").append(p);
+            last = p;
+        }
+        return out.toString();
     }
 
     private static String ascii(String s) {

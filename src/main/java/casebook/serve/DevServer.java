@@ -139,11 +139,19 @@ public final class DevServer implements AutoCloseable {
 
     /** Serves until the process is stopped; the exit code (2 when the port is in use, 1 when the server cannot start). */
     public static int run(BuildOptions options, int port, ServeLog console) {
+        return run(options, port, console, List.of());
+    }
+
+    /**
+     * As {@link #run(BuildOptions, int, ServeLog)}; {@code given} are the editor's other options as typed (without
+     * {@code --port N}), which the hint for a busy port repeats after the free port it names.
+     */
+    public static int run(BuildOptions options, int port, ServeLog console, List<String> given) {
         DevServer server;
         try {
             server = new DevServer(options, port, console);
         } catch (BindException e) {
-            console.error("casebook: port " + port + " is already in use; try: serve --port " + nextFreePort(port + 1));
+            console.error(portInUse(port, nextFreePort(port + 1), given));
             return 2;
         } catch (IOException e) {
             console.error("casebook: cannot start the server: " + e.getMessage());
@@ -161,6 +169,12 @@ public final class DevServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The message for a busy port: the free one to try, with the editor's other options repeated. */
+    static String portInUse(int port, int free, List<String> given) {
+        String rest = given.isEmpty() ? "" : " " + String.join(" ", given);
+        return "casebook: port " + port + " is already in use; try: serve --port " + free + rest;
     }
 
     static int nextFreePort(int from) {

@@ -38,7 +38,8 @@ final class Rebuilder {
     volatile Consumer<List<Path>> beforeBuild = paths -> {};
 
     Rebuilder(BuildOptions options) {
-        this.options = options.withWrite(false);
+        // serve publishes nothing: a scaffold's placeholders are warnings, so a page being written can be previewed
+        this.options = options.withWrite(false).withPreview(true);
     }
 
     BuildOptions options() {

@@ -35,6 +35,9 @@ public final class SiteAssembler {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*");
 
     private final boolean drafts;
+    /** Placeholders are warnings: with --drafts, and in serve's preview, which publishes nothing. */
+    private final boolean placeholderWarnings;
+
     private final Reader reader;
 
     /**
@@ -67,7 +70,12 @@ public final class SiteAssembler {
     }
 
     public SiteAssembler(boolean drafts, Reader reader) {
+        this(drafts, drafts, reader);
+    }
+
+    public SiteAssembler(boolean drafts, boolean placeholderWarnings, Reader reader) {
         this.drafts = drafts;
+        this.placeholderWarnings = drafts || placeholderWarnings;
         this.reader = reader;
     }
 
@@ -152,7 +160,7 @@ public final class SiteAssembler {
                 if (page == null || page.meta().draft() && !drafts) {
                     continue;
                 }
-                Placeholders.scan(sf.display(), sf.text(), lang, config.defaultLanguage(), drafts, d);
+                Placeholders.scan(sf.display(), sf.text(), lang, config.defaultLanguage(), placeholderWarnings, d);
                 withPages.add(slug);
                 if (slug.isEmpty()) {
                     homes.put(lang, page);
@@ -167,7 +175,7 @@ public final class SiteAssembler {
         for (Map.Entry<String, SourceFile> e : tree.dataFiles().entrySet()) {
             // the data of a page that is published (not a draft left out)
             if (withPages.contains(e.getKey())) {
-                Placeholders.scan(e.getValue().display(), e.getValue().text(), null, null, drafts, d);
+                Placeholders.scan(e.getValue().display(), e.getValue().text(), null, null, placeholderWarnings, d);
                 DataDates.check(data.get(e.getKey()), e.getValue().display(), config, d);
             }
         }
