@@ -338,7 +338,12 @@ final class OpenDataRenderer {
                         : data.message(lang, "note.pattern")
                                 .replace("{text}", data.message(lang, "category." + c.category()));
                 bars.add(new BarChart.Bar(
-                        c.name(lang, def), c.nameIsFallback(lang) ? def : null, suffix, rate.value(), rate.plain(), mark));
+                        c.name(lang, def),
+                        c.nameIsFallback(lang) ? def : null,
+                        suffix,
+                        rate.value(),
+                        rate.plain(),
+                        mark));
                 // A case without a page in this language is named in the <desc> by its folder, not its Japanese name:
                 // the description reaches a screen reader as one flat string (aria-describedby), so no lang can mark a
                 // part of it, and the page's English voice reads "nagano" but not 長野市; the table beside gives the name.

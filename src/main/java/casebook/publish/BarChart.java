@@ -61,7 +61,9 @@ public final class BarChart {
                 at = start + line.length();
                 int nameEnd = Math.max(0, Math.min(line.length(), b.name().length() - start));
                 y += LINE;
-                body.append("<text class=\"chart__label\" x=\"2\" y=\"").append(y).append("\">");
+                body.append("<text class=\"chart__label\" x=\"2\" y=\"")
+                        .append(y)
+                        .append("\">");
                 if (b.nameLang() != null && nameEnd > 0) {
                     body.append("<tspan lang=\"")
                             .append(b.nameLang())

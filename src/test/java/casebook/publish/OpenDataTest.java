@@ -441,7 +441,8 @@ class OpenDataTest {
         // the rate table's row header: the name in Japanese, the category outside it
         Element th = en.selectFirst("#rate-inpatients-table tbody tr:nth-child(2) th");
         assertEquals("ベータ市", th.selectFirst("[lang=ja]").text());
-        assertEquals("(General city)", th.selectFirst(".compare-table__category").text());
+        assertEquals(
+                "(General city)", th.selectFirst(".compare-table__category").text());
         assertTrue(th.selectFirst(".compare-table__category").parents().stream()
                 .noneMatch(e -> e.hasAttr("lang") && !e.tagName().equals("html")));
     }
@@ -449,7 +450,8 @@ class OpenDataTest {
     @Test
     void theComparisonWritesEveryDateInTheWesternCalendarWhateverACasePageUses() throws IOException {
         // beta's page writes its population's date in the era calendar, its inpatients' in the Western one
-        String page = Jsoup.parse(out.resolve("ja/beta/index.html").toFile(), "UTF-8").text();
+        String page =
+                Jsoup.parse(out.resolve("ja/beta/index.html").toFile(), "UTF-8").text();
         assertTrue(page.contains("令和7年1月1日現在"), "the case page honours as_of_calendar: era");
         assertTrue(page.contains("2023年6月30日時点"), "and as_of_calendar: western");
         Document ja = Jsoup.parse(out.resolve("ja/compare/index.html").toFile(), "UTF-8");
@@ -479,15 +481,20 @@ class OpenDataTest {
         }
         assertTrue(dates.contains("時点の|記載なし"), dates.toString());
         assertTrue(dates.contains("2024年10月1日|時点"), "the date whole, a break before 時点: " + dates);
-        assertTrue(ja.select("#rate-inpatients-table .compare-table__date").html().contains("（2023年6月30日<wbr>時点）"));
+        assertTrue(
+                ja.select("#rate-inpatients-table .compare-table__date").html().contains("（2023年6月30日<wbr>時点）"));
         assertEquals(
                 "人口10万人あたりの|入院精神障害者数",
                 ja.getElementById("rate-inpatients").html().replace("<wbr>", "|"));
         // English is left alone
         Document en = Jsoup.parse(out.resolve("en/compare/index.html").toFile(), "UTF-8");
-        assertTrue(
-                en.select(".compare-table thead, .compare-table__note, .compare-table__date").html().indexOf("<wbr>") < 0);
-        assertEquals("ベータ|市", en.selectFirst("#rate-inpatients-table [lang=ja]").html().replace("<wbr>", "|"),
+        assertTrue(en.select(".compare-table thead, .compare-table__note, .compare-table__date")
+                        .html()
+                        .indexOf("<wbr>")
+                < 0);
+        assertEquals(
+                "ベータ|市",
+                en.selectFirst("#rate-inpatients-table [lang=ja]").html().replace("<wbr>", "|"),
                 "a Japanese name keeps its breaks on an English page");
     }
 }

@@ -111,15 +111,16 @@ class LayoutIT {
               const lh = parseFloat(getComputedStyle(title).lineHeight) || 1.4 * parseFloat(getComputedStyle(title).fontSize);
               headerLines = Math.round(title.getBoundingClientRect().height / lh);
             }
-            // the comparison and open-data tables: a Japanese phrase (a text node; the build puts <wbr> between phrases)
-            // lies on one line, and a description in the data dictionary is at least eight ideographs wide
+            // the comparison and open-data tables: where the text keeps its words (word-break: keep-all), a Japanese
+            // phrase (a text node; the build puts <wbr> between phrases) lies on one line, and a description in the data dictionary is at least eight ideographs wide
             const phraseBreaks = [];
             const phraseWalker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let n = phraseWalker.nextNode(); n; n = phraseWalker.nextNode()) {
               const text = n.textContent.trim();
               const el = n.parentElement;
               if (text.length < 2 || /\s/.test(text) || !JA.test(text) || !el
-                  || !el.closest('.compare-table th, .compare-table td') || el.closest('.visually-hidden')) continue;
+                  || !el.closest('.compare-table th, .compare-table td') || el.closest('.visually-hidden')
+                  || getComputedStyle(el).wordBreak !== 'keep-all') continue; // running text (a description) may break anywhere
               range.selectNodeContents(n);
               const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
               if (tops.size > 1) phraseBreaks.push(el.closest('th, td').tagName.toLowerCase() + ': "' + text + '" over ' + tops.size + ' lines');
