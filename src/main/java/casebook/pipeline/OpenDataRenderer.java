@@ -150,10 +150,29 @@ final class OpenDataRenderer {
             this.files = data.files();
         }
 
+        /**
+         * An as-of date as HTML. One calendar across the cases, the Western one, whatever a case's data.yaml asks of its
+         * own page ({@code as_of_calendar}): dates side by side are compared, and read against the open data's ISO
+         * dates (docs/content-guide.md, "The comparison page"). In Japanese a line may break between the date and
+         * 「時点」 and between phrases, never inside the date.
+         */
         private String date(LocalDate d, String lang) {
-            return d == null
-                    ? data.message(lang, "compare.as_of_none")
-                    : data.message(lang, "compare.as_of").replace("{date}", Formats.date(d, lang, false));
+            if (d == null) {
+                return html(data.message(lang, "compare.as_of_none"));
+            }
+            String pattern = html(data.message(lang, "compare.as_of"));
+            String date = HtmlText.escape(Formats.date(d, lang, false));
+            return pattern.replace("{date}", "ja".equals(lang) && !pattern.endsWith("{date}") ? date + "<wbr>" : date);
+        }
+
+        /** Plain text as HTML with break opportunities between Japanese phrases (for cells and column headers). */
+        private static String html(String text) {
+            return Phrases.text(HtmlText.escape(text));
+        }
+
+        /** A note in brackets (「（認知症病床を含む）」) as HTML. */
+        private String bracketed(String lang, String html) {
+            return html(data.message(lang, "note.pattern")).replace("{text}", html);
         }
 
         private String figureText(String lang, CaseFigures.Figure f) {
@@ -169,7 +188,7 @@ final class OpenDataRenderer {
             boolean own = !c.nameIsFallback(lang);
             m.put("name", c.name(lang, def));
             // in a table's row header: break opportunities between Japanese phrases, so a name breaks only there
-            m.put("nameHtml", Phrases.text(HtmlText.escape(c.name(lang, def))));
+            m.put("nameHtml", Phrases.name(HtmlText.escape(c.name(lang, def))));
             m.put("nameLang", own ? "" : def);
             m.put("href", Urls.relative(Urls.compare(lang), Urls.page(own ? lang : def, c.slug())));
             m.put("category", c.category() == null ? "" : data.message(lang, "category." + c.category()));
@@ -186,9 +205,13 @@ final class OpenDataRenderer {
             }
             List<Map<String, Object>> columns = new ArrayList<>();
             for (String item : items) {
-                columns.add(link("", data.message(lang, "basic." + item)));
+                Map<String, Object> col = link("", data.message(lang, "basic." + item));
+                col.put("html", html(data.message(lang, "basic." + item)));
+                columns.add(col);
             }
             m.put("columns", columns);
+            m.put("caseHeader", html(data.message(lang, "compare.case")));
+            m.put("categoryHeader", html(data.message(lang, "compare.category")));
             List<Map<String, Object>> rows = new ArrayList<>();
             for (CaseFigures c : data.cases()) {
                 Map<String, Object> r = caseModel(c, lang);
@@ -203,7 +226,7 @@ final class OpenDataRenderer {
                             "note",
                             f == null || f.note().get(lang) == null
                                     ? ""
-                                    : f.note().get(lang));
+                                    : bracketed(lang, html(f.note().get(lang))));
                     cells.add(cell);
                 }
                 r.put("cells", cells);
@@ -306,19 +329,25 @@ final class OpenDataRenderer {
                                                 ? "compare.mark_not_stated"
                                                 : "compare.mark_different_years"));
                 r.put("count", figureText(lang, c.figure(item)));
-                r.put("countAsOf", date(rate.countAsOf(), lang));
+                r.put("countAsOf", bracketed(lang, date(rate.countAsOf(), lang)));
                 r.put("population", figureText(lang, c.figure("population")));
-                r.put("populationAsOf", date(rate.populationAsOf(), lang));
+                r.put("populationAsOf", bracketed(lang, date(rate.populationAsOf(), lang)));
                 rows.add(r);
-                String name = c.name(lang, def)
-                        + (c.category() == null
-                                ? ""
-                                : data.message(lang, "note.pattern")
-                                        .replace("{text}", data.message(lang, "category." + c.category())));
-                bars.add(new BarChart.Bar(name, c.nameIsFallback(lang) ? def : null, rate.value(), rate.plain(), mark));
-                // the description is plain text in the page's language: a case without a page in it is named by its
-                // folder
-                String descName = c.nameIsFallback(lang) ? c.slug() : name.strip();
+                String suffix = c.category() == null
+                        ? ""
+                        : data.message(lang, "note.pattern")
+                                .replace("{text}", data.message(lang, "category." + c.category()));
+                bars.add(new BarChart.Bar(
+                        c.name(lang, def),
+                        c.nameIsFallback(lang) ? def : null,
+                        suffix,
+                        rate.value(),
+                        rate.plain(),
+                        mark));
+                // A case without a page in this language is named in the <desc> by its folder, not its Japanese name:
+                // the description reaches a screen reader as one flat string (aria-describedby), so no lang can mark a
+                // part of it, and the page's English voice reads "nagano" but not 長野市; the table beside gives the name.
+                String descName = (c.nameIsFallback(lang) ? c.slug() : c.name(lang, def)) + suffix;
                 values.add(data.message(lang, "compare.rate_value")
                         .replace("{case}", descName)
                         .replace("{value}", rate.plain() + (mark.isEmpty() ? "" : " " + mark)));
@@ -331,9 +360,11 @@ final class OpenDataRenderer {
             String title = OpenData.fill(lang, data.message(lang, "compare.rate_title"), "{item}", itemName);
             m.put("id", id);
             m.put("title", title);
+            m.put("titleHtml", html(title));
             m.put("caption", OpenData.fill(lang, data.message(lang, "compare.rate_caption"), "{item}", itemName));
             m.put("countLabel", itemName);
-            m.put("unitHeader", OpenData.fill(lang, data.message(lang, "compare.rate_unit"), "{item}", itemName));
+            m.put("unitHeader", html(OpenData.fill(lang, data.message(lang, "compare.rate_unit"), "{item}", itemName)));
+            m.put("inputsHeader", html(data.message(lang, "compare.rate_inputs")));
             String desc = data.message(lang, "compare.rate_desc")
                     .replace("{values}", String.join(data.message(lang, "compare.values_joiner"), values));
             m.put("svg", BarChart.svg(id + "-chart", title, desc, bars, lang));

@@ -1,6 +1,7 @@
 package casebook.publish;
 
 import casebook.text.HtmlText;
+import casebook.text.Phrases;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -17,8 +18,16 @@ import java.util.List;
  * (#00576b, 7.9:1 against white, above the 3:1 that graphics need); the baseline is #4d4d4d.
  */
 public final class BarChart {
-    /** A bar: its label (already in the page's language), value, the value as written, and an optional mark ("※1"). */
-    public record Bar(String label, String labelLang, BigDecimal value, String valueText, String mark) {}
+    /**
+     * A bar: its label, made of a name (in {@code nameLang} when that is not the page's language, else null) and a
+     * suffix in the page's language (" (Core city)", may be empty); its value, the value as written, and an optional
+     * mark ("※1").
+     */
+    public record Bar(String name, String nameLang, String suffix, BigDecimal value, String valueText, String mark) {
+        String label() {
+            return name + suffix;
+        }
+    }
 
     static final int WIDTH = 280;
     static final int FONT = 13;
@@ -44,15 +53,28 @@ public final class BarChart {
         int y = 4;
         for (Bar b : bars) {
             body.append("<g class=\"chart__row\">");
-            for (String line : wrap(b.label(), WIDTH - 4)) {
+            // only the name is in another language: a line is split where the name ends
+            String label = b.label();
+            int at = 0;
+            for (String line : wrap(label, WIDTH - 4)) {
+                int start = label.indexOf(line, at);
+                at = start + line.length();
+                int nameEnd = Math.max(0, Math.min(line.length(), b.name().length() - start));
                 y += LINE;
                 body.append("<text class=\"chart__label\" x=\"2\" y=\"")
                         .append(y)
-                        .append('"');
-                if (b.labelLang() != null) {
-                    body.append(" lang=\"").append(b.labelLang()).append('"');
+                        .append("\">");
+                if (b.nameLang() != null && nameEnd > 0) {
+                    body.append("<tspan lang=\"")
+                            .append(b.nameLang())
+                            .append("\">")
+                            .append(HtmlText.escape(line.substring(0, nameEnd)))
+                            .append("</tspan>")
+                            .append(HtmlText.escape(line.substring(nameEnd)));
+                } else {
+                    body.append(HtmlText.escape(line));
                 }
-                body.append('>').append(HtmlText.escape(line)).append("</text>");
+                body.append("</text>");
             }
             y += 5;
             int w = max.signum() == 0
@@ -115,8 +137,35 @@ public final class BarChart {
         return s.toString();
     }
 
-    /** Lines of at most {@code width} units at the chart's font size: Latin text breaks at spaces, Japanese anywhere. */
+    /**
+     * Lines of at most {@code width} units at the chart's font size: Latin text breaks at spaces, Japanese between
+     * phrases ({@link Phrases}, as the tables' names do), and a phrase longer than a line anywhere.
+     */
     static List<String> wrap(String text, int width) {
+        if (!text.contains("&") && !text.contains("<") && Phrases.text(text).contains("<wbr>")) {
+            List<String> lines = new ArrayList<>();
+            String line = "";
+            for (String phrase : Phrases.name(text).split("<wbr>")) {
+                if (measure(line + phrase) <= width) {
+                    line += phrase;
+                    continue;
+                }
+                if (!line.isEmpty()) {
+                    lines.add(line.strip());
+                }
+                List<String> parts = wrapAnywhere(phrase, width);
+                lines.addAll(parts.subList(0, parts.size() - 1));
+                line = parts.get(parts.size() - 1);
+            }
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+            return lines;
+        }
+        return wrapAnywhere(text, width);
+    }
+
+    private static List<String> wrapAnywhere(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         double used = 0;

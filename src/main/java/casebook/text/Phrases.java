@@ -41,6 +41,22 @@ public final class Phrases {
         return out.toString();
     }
 
+    /** The 47 prefectures, so that a place name breaks after its prefecture: 「埼玉県｜川口市」, 「埼玉県立｜精神保健福祉センター」. */
+    private static final Pattern PREFECTURE = Pattern.compile("(北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県"
+            + "|千葉県|東京都|神奈川県|新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県"
+            + "|奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県"
+            + "|鹿児島県|沖縄県)(立)?(?=\\p{IsHan})");
+
+    /**
+     * {@link #text} for the name of a place or an organisation (a case's name): a kanji compound has no change of
+     * script inside it, so a break is also allowed after a prefecture's name (and its 立) where another kanji follows.
+     * Only for names: in running text 「埼玉県内」 is one word.
+     */
+    public static String name(String escaped) {
+        String t = text(escaped);
+        return t == null ? null : PREFECTURE.matcher(t).replaceAll("$1$2" + WBR);
+    }
+
     /** The element names whose text gets break opportunities in a page body. */
     private static final Pattern ELEMENTS = Pattern.compile("(<(h[1-6]|th)\\b[^>]*>)(.*?)(</\\2>)", Pattern.DOTALL);
 

@@ -103,6 +103,7 @@ class OpenDataTest {
                     value: 61111
                     unit: people
                     as_of: 2025-01-01
+                    as_of_calendar: era
                   - item: inpatients
                     value: 75
                     unit: people
@@ -418,5 +419,82 @@ class OpenDataTest {
         assertEquals("0.5", r.plain(), "0.5 exactly");
         assertEquals(Rate.Dates.SAME_YEAR, r.dates());
         assertNull(Rate.of(c, "beds"));
+    }
+
+    @Test
+    void onAnEnglishPageOnlyTheJapaneseNameOfACaseWithoutAnEnglishPageIsMarkedJapanese() throws IOException {
+        Document en = Jsoup.parse(out.resolve("en/compare/index.html").toFile(), "UTF-8");
+        Element svg = en.getElementById("rate-inpatients").parent().selectFirst("svg");
+        // beta has no English page: its name is Japanese, its category English
+        Element label = svg.select("text.chart__label").stream()
+                .filter(t -> t.text().contains("ベータ市"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("", label.attr("lang"), "the label's <text> is in the page's language");
+        assertEquals("ベータ市", label.select("tspan[lang=ja]").text(), "only the name is marked Japanese");
+        assertEquals("(General city)", label.ownText().strip(), "the category stays English: " + label.outerHtml());
+        Element alpha = svg.select("text.chart__label").first();
+        assertTrue(alpha.select("[lang]").isEmpty(), "a case with an English page has no lang mark: " + alpha);
+        String desc = svg.selectFirst("desc").text();
+        assertTrue(desc.contains("beta (General city): "), "the description names it by its folder: " + desc);
+        assertFalse(desc.contains("ベータ"), "no Japanese in the English description, which cannot carry a language");
+        // the rate table's row header: the name in Japanese, the category outside it
+        Element th = en.selectFirst("#rate-inpatients-table tbody tr:nth-child(2) th");
+        assertEquals("ベータ市", th.selectFirst("[lang=ja]").text());
+        assertEquals(
+                "(General city)", th.selectFirst(".compare-table__category").text());
+        assertTrue(th.selectFirst(".compare-table__category").parents().stream()
+                .noneMatch(e -> e.hasAttr("lang") && !e.tagName().equals("html")));
+    }
+
+    @Test
+    void theComparisonWritesEveryDateInTheWesternCalendarWhateverACasePageUses() throws IOException {
+        // beta's page writes its population's date in the era calendar, its inpatients' in the Western one
+        String page =
+                Jsoup.parse(out.resolve("ja/beta/index.html").toFile(), "UTF-8").text();
+        assertTrue(page.contains("令和7年1月1日現在"), "the case page honours as_of_calendar: era");
+        assertTrue(page.contains("2023年6月30日時点"), "and as_of_calendar: western");
+        Document ja = Jsoup.parse(out.resolve("ja/compare/index.html").toFile(), "UTF-8");
+        String tables = ja.select("table").text();
+        assertFalse(tables.contains("令和"), "one calendar across the cases: " + tables);
+        assertTrue(tables.contains("2025年1月1日時点"), tables);
+        assertTrue(tables.contains("2023年6月30日時点"), tables);
+        assertFalse(ja.selectFirst(".compare__dates").text().contains("令和"));
+    }
+
+    @Test
+    void columnHeadersNotesAndDatesBreakOnlyBetweenPhrases() throws IOException {
+        Document ja = Jsoup.parse(out.resolve("ja/compare/index.html").toFile(), "UTF-8");
+        List<String> headers = new ArrayList<>();
+        for (Element th : ja.select(".compare-table thead th")) {
+            headers.add(th.html().replace("<wbr>", "|"));
+        }
+        assertTrue(headers.contains("計算に|使った|数値"), headers.toString());
+        assertTrue(headers.contains("入院精神障害者数|（人口10万人あたり）"), headers.toString());
+        assertTrue(headers.contains("入院精神障害者数"), "a phrase of one script stays whole: " + headers);
+        Element overview = ja.selectFirst(".compare-table--overview");
+        String notes = overview.select(".compare-table__note").html().replace("<wbr>", "|");
+        assertEquals("（認知症病床を|含む）", notes);
+        List<String> dates = new ArrayList<>();
+        for (Element d : overview.select(".compare-table__date")) {
+            dates.add(d.html().replace("<wbr>", "|"));
+        }
+        assertTrue(dates.contains("時点の|記載なし"), dates.toString());
+        assertTrue(dates.contains("2024年10月1日|時点"), "the date whole, a break before 時点: " + dates);
+        assertTrue(
+                ja.select("#rate-inpatients-table .compare-table__date").html().contains("（2023年6月30日<wbr>時点）"));
+        assertEquals(
+                "人口10万人あたりの|入院精神障害者数",
+                ja.getElementById("rate-inpatients").html().replace("<wbr>", "|"));
+        // English is left alone
+        Document en = Jsoup.parse(out.resolve("en/compare/index.html").toFile(), "UTF-8");
+        assertTrue(en.select(".compare-table thead, .compare-table__note, .compare-table__date")
+                        .html()
+                        .indexOf("<wbr>")
+                < 0);
+        assertEquals(
+                "ベータ|市",
+                en.selectFirst("#rate-inpatients-table [lang=ja]").html().replace("<wbr>", "|"),
+                "a Japanese name keeps its breaks on an English page");
     }
 }

@@ -111,10 +111,29 @@ class LayoutIT {
               const lh = parseFloat(getComputedStyle(title).lineHeight) || 1.4 * parseFloat(getComputedStyle(title).fontSize);
               headerLines = Math.round(title.getBoundingClientRect().height / lh);
             }
+            // the comparison and open-data tables: where the text keeps its words (word-break: keep-all), a Japanese
+            // phrase (a text node; the build puts <wbr> between phrases) lies on one line, and a description in the data dictionary is at least eight ideographs wide
+            const phraseBreaks = [];
+            const phraseWalker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = phraseWalker.nextNode(); n; n = phraseWalker.nextNode()) {
+              const text = n.textContent.trim();
+              const el = n.parentElement;
+              if (text.length < 2 || /\s/.test(text) || !JA.test(text) || !el
+                  || !el.closest('.compare-table th, .compare-table td') || el.closest('.visually-hidden')
+                  || getComputedStyle(el).wordBreak !== 'keep-all') continue; // running text (a description) may break anywhere
+              range.selectNodeContents(n);
+              const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+              if (tops.size > 1) phraseBreaks.push(el.closest('th, td').tagName.toLowerCase() + ': "' + text + '" over ' + tops.size + ' lines');
+            }
+            const squeezed = [...document.querySelectorAll('.compare-table--fields td:last-child')].filter(td => {
+              const cs = getComputedStyle(td);
+              return td.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) < 8 * charWidth(td, true) - 0.5;
+            }).slice(0, 5).map(td => 'td: "' + td.textContent.slice(0, 16) + '" ' + td.clientWidth + 'px wide');
             const kp = document.querySelector('.keypoint');
             const keypointTop = kp ? Math.round(kp.getBoundingClientRect().top + scrollY) : -1;
             return {narrow: narrow.slice(0, 20), narrowCount: narrow.length, turns: turns.slice(0, 10),
                     split: split.slice(0, 10), headerLines: headerLines,
+                    phraseBreaks: phraseBreaks.slice(0, 10), squeezed: squeezed,
                     keypointTop: keypointTop, screen: H,
                     scrollWidth: doc.scrollWidth, viewport: W, wide: wide};
             """;
@@ -187,6 +206,14 @@ class LayoutIT {
                         + " text run(s) laid out narrower than three characters over two or more lines");
         assertEquals(List.of(), r.get("turns"), () -> page + " at " + width + "px: dialogue turns out of shape");
         assertEquals(List.of(), r.get("split"), () -> page + " at " + width + "px: English words split across lines");
+        assertEquals(
+                List.of(),
+                r.get("phraseBreaks"),
+                () -> page + " at " + width + "px: Japanese phrases broken inside in the comparison or data tables");
+        assertEquals(
+                List.of(),
+                r.get("squeezed"),
+                () -> page + " at " + width + "px: data dictionary descriptions narrower than eight characters");
         assertTrue(
                 ((Number) r.get("headerLines")).longValue() <= 2,
                 () -> page + " at " + width + "px: the site title in the header takes " + r.get("headerLines")
@@ -306,6 +333,12 @@ class LayoutIT {
             assertTrue(
                     String.valueOf(r.get("split")).contains("dt: \"Publisher\" over "),
                     () -> "at " + w + "px the split label was not flagged: " + r);
+            assertTrue(
+                    String.valueOf(r.get("phraseBreaks")).contains("入院精神障害者数"),
+                    () -> "at " + w + "px the header broken inside its phrase was not flagged: " + r);
+            assertTrue(
+                    String.valueOf(r.get("squeezed")).contains("事例の名称"),
+                    () -> "at " + w + "px the squeezed description was not flagged: " + r);
             assertTrue(
                     ((Number) r.get("headerLines")).longValue() > 2,
                     () -> "at " + w + "px the tall header title was not flagged: " + r);

@@ -18,6 +18,17 @@ class PhrasesTest {
     }
 
     @Test
+    void aNameAlsoBreaksAfterItsPrefectureRunningTextDoesNot() {
+        assertEquals("埼玉県・|埼玉県立|精神保健福祉|センター", shown(Phrases.name("埼玉県・埼玉県立精神保健福祉センター")));
+        assertEquals("埼玉県|川口市", shown(Phrases.name("埼玉県川口市")));
+        assertEquals("京都府|京都市", shown(Phrases.name("京都府京都市")));
+        assertEquals("神奈川県|横浜市", shown(Phrases.name("神奈川県横浜市")));
+        assertEquals("埼玉県の|取組", shown(Phrases.name("埼玉県の取組")), "no break where a particle follows");
+        assertEquals("埼玉県内", Phrases.text("埼玉県内"), "running text: 「県内」 is one word");
+        assertEquals("Kawaguchi City", Phrases.name("Kawaguchi City"));
+    }
+
+    @Test
     void punctuationDigitsAndLatinLettersStayWithTheirWords() {
         assertEquals("「にも|包括」の|取組", shown(Phrases.text("「にも包括」の取組")));
         assertEquals("令和6年度", Phrases.text("令和6年度"));
