@@ -3,6 +3,7 @@ package casebook.cli;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.FrontMatter;
 import casebook.pipeline.Build;
+import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
 import casebook.site.Page;
 import java.io.IOException;
@@ -24,7 +25,11 @@ public final class MarkTranslated {
             throw new UsageException("mark-translated needs one or more page slugs (or --all)");
         }
         Diagnostics d = new Diagnostics();
-        BuildResult r = Build.run(a.options().withWrite(false), d, n -> {});
+        // only the pages' sections are needed: no PDF booklets (they would cost seconds and say nothing here)
+        BuildResult r = Build.run(
+                a.options().withWrite(false).withPdf(new BuildOptions.Pdf(false, a.options().pdf().font())),
+                d,
+                n -> {});
         if (r.site() == null || r.output() == null) {
             console.diagnostics(d);
             return 1;
