@@ -27,7 +27,9 @@ public final class MarkTranslated {
         Diagnostics d = new Diagnostics();
         // only the pages' sections are needed: no PDF booklets (they would cost seconds and say nothing here)
         BuildResult r = Build.run(
-                a.options().withWrite(false).withPdf(new BuildOptions.Pdf(false, a.options().pdf().font())),
+                a.options()
+                        .withWrite(false)
+                        .withPdf(new BuildOptions.Pdf(false, a.options().pdf().font())),
                 d,
                 n -> {});
         if (r.site() == null || r.output() == null) {
