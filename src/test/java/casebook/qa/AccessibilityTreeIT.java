@@ -153,12 +153,7 @@ class AccessibilityTreeIT {
 
     @AfterAll
     void tearDown() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     /** Every language's own name, read as the build reads it: site.yaml's languages and theme, the theme's i18n. */

@@ -51,6 +51,15 @@ import org.openqa.selenium.interactions.Actions;
  * when something is really wrong. Nothing is retried.
  */
 final class Browser implements AutoCloseable {
+    /** Closes what a test class opened (a browser, a server), in order, skipping what was never opened. */
+    static void closeAll(AutoCloseable... opened) throws Exception {
+        for (AutoCloseable c : opened) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String INSTALL = "apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-cjk";

@@ -76,12 +76,7 @@ class HostileSearchIT {
 
     @AfterAll
     void tearDown() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     private Object js(String script, Object... args) {

@@ -159,12 +159,7 @@ class LayoutIT {
 
     @AfterAll
     void tearDown() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     /** Every page of the built site (both languages, the landing page, the 404 page), at each width. */

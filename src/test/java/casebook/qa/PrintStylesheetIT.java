@@ -39,12 +39,7 @@ class PrintStylesheetIT {
 
     @AfterAll
     void tearDown() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        Browser.closeAll(browser, server);
     }
 
     List<String> pages() {

@@ -43,10 +43,11 @@ class DevServerTest {
     @TempDir
     Path tmp;
 
-    final HttpClient client =
+    static final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    HttpResponse<String> get(String url) throws Exception {
+    /** A page from a running server, as text (the serve tests share it). */
+    static HttpResponse<String> get(String url) throws Exception {
         return client.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))

@@ -15,13 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,17 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeScaffoldTest {
     @TempDir
     Path tmp;
-
-    final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    HttpResponse<String> get(String url) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(30))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     @Test
     void aCaseCreatedWhileServeRunsIsPreviewedWithItsPlaceholdersAsWarnings() throws Exception {
@@ -86,19 +71,19 @@ class ServeScaffoldTest {
             assertTrue(
                     last.matches("rebuilt in \\d+ ms \\(0 errors, \\d+ warnings.*"), () -> String.join("\n", rebuilt));
             assertEquals(List.of(), s.errors(), "no overlay");
-            HttpResponse<String> page = get(s.url() + "ja/matsumoto/index.html");
+            HttpResponse<String> page = DevServerTest.get(s.url() + "ja/matsumoto/index.html");
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("○○県○○市"), "the scaffold is shown as written");
             assertFalse(page.body().contains("casebook-errors"), page.body());
-            assertFalse(get(s.url() + "ja/one/index.html").body().contains("casebook-errors"));
+            assertFalse(DevServerTest.get(s.url() + "ja/one/index.html").body().contains("casebook-errors"));
             // draft: true still needs --drafts: only the placeholders are previewed by default
-            assertEquals(404, get(s.url() + "ja/wip/index.html").statusCode());
+            assertEquals(404, DevServerTest.get(s.url() + "ja/wip/index.html").statusCode());
         }
     }
 
     private boolean served(DevServer s, String path) {
         try {
-            return get(s.url() + path).statusCode() == 200;
+            return DevServerTest.get(s.url() + path).statusCode() == 200;
         } catch (Exception e) {
             return false;
         }
