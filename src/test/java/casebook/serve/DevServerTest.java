@@ -43,12 +43,12 @@ class DevServerTest {
     @TempDir
     Path tmp;
 
-    static final HttpClient client =
+    static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A page from a running server, as text (the serve tests share it). */
     static HttpResponse<String> get(String url) throws Exception {
-        return client.send(
+        return CLIENT.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))
                         .build(),
@@ -100,7 +100,7 @@ class DevServerTest {
                             && page.body().contains("var v=" + v0 + ";"),
                     "the reload script polls with the version the page was built at");
             // a tab's poll made now waits for the next build, and is then answered with the new version
-            var poll = client.sendAsync(
+            var poll = CLIENT.sendAsync(
                     HttpRequest.newBuilder(URI.create(s.url() + "__casebook/wait?v=" + v0))
                             .timeout(Duration.ofSeconds(50))
                             .build(),
