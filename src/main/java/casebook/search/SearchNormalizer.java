@@ -58,11 +58,10 @@ public final class SearchNormalizer {
             } else if (only >= 'A' && only <= 'Z') {
                 folded = null;
                 only = (char) (only + 32); // lower case, as toLowerCase would make it
+            } else if (only != 0) {
+                folded = foldedChar(only);
             } else {
-                String cluster = s.substring(i, j);
-                folded = isPlainAscii(cluster)
-                        ? cluster.toLowerCase(Locale.ROOT)
-                        : Normalizer.normalize(cluster, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+                folded = foldCluster(s.substring(i, j));
             }
             int count = folded == null ? 1 : folded.length();
             if (len + count >= out.length) {
@@ -141,6 +140,28 @@ public final class SearchNormalizer {
                 || c >= 0x4E00 && c <= 0x9FFF
                 || c == 0x3001
                 || c == 0x3002;
+    }
+
+    /**
+     * NFKC and lower case of one character alone, worked out once per character and kept (a speed-up only:
+     * a page of Japanese text holds a few dozen brackets and middle dots, each of which would otherwise go
+     * through {@link Normalizer}). Filled from several threads; a race only computes the same string twice.
+     */
+    private static final String[] FOLDED = new String[0x10000];
+
+    private static String foldedChar(char c) {
+        String f = FOLDED[c];
+        if (f == null) {
+            f = foldCluster(String.valueOf(c));
+            FOLDED[c] = f;
+        }
+        return f;
+    }
+
+    private static String foldCluster(String cluster) {
+        return isPlainAscii(cluster)
+                ? cluster.toLowerCase(Locale.ROOT)
+                : Normalizer.normalize(cluster, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isPlainAscii(String s) {

@@ -3,6 +3,8 @@ package casebook.search;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,5 +59,35 @@ class SearchNormalizerTest {
         assertArrayEquals(
                 new int[] {0, 0}, e.start(), "both characters of an expansion come from the one input character");
         assertArrayEquals(new int[] {1, 1}, e.end());
+    }
+
+    /**
+     * Every character alone (outside kana, dashes and iteration marks, which the later steps fold) normalises to
+     * its NFKC lower case, the same on a second call as on the first: the table of characters already worked out
+     * gives what {@link Normalizer} gives.
+     */
+    @Test
+    void everyCharacterAloneIsItsNfkcLowerCase() {
+        int checked = 0;
+        for (int c = 0; c <= 0xFFFF; c++) {
+            if (Character.isSurrogate((char) c) || SearchNormalizer.isCombining(c)) {
+                continue;
+            }
+            String one = String.valueOf((char) c);
+            String expected = Normalizer.normalize(one, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            if (expected.chars()
+                    .anyMatch(x -> x >= 0x3000 && x <= 0x30FF
+                            || x == '-'
+                            || x >= 0x2010 && x <= 0x2015
+                            || x == 0x2212
+                            || x == 0xFF70)) {
+                continue;
+            }
+            int cp = c;
+            assertEquals(expected, SearchNormalizer.normalize(one), () -> "U+" + Integer.toHexString(cp));
+            assertEquals(expected, SearchNormalizer.normalize(one), () -> "again U+" + Integer.toHexString(cp));
+            checked++;
+        }
+        assertEquals(true, checked > 60_000, "checked " + checked);
     }
 }
