@@ -13,7 +13,8 @@ import java.util.Map;
  * @param bodyStartLine 1-based line of the body's first line in the file
  * @param data          the page's data.yaml (or null), for {@code {{data.key}}}, basic-info and key points
  * @param dataDisplay   data.yaml as printed in diagnostics (or null)
- * @param messages      the theme's UI strings for this language (container headings, units, dates)
+ * @param messages      the theme's messages in this language ({@code Messages.of(lang)}: container headings,
+ *                      units, dates)
  * @param glossary      terms to link on first use, for this language
  * @param glossaryHref  relative URL of the glossary page from this page (e.g. {@code ../glossary/})
  * @param markJapanese  wrap Japanese runs in {@code <span lang="ja">} (true on non-Japanese pages)

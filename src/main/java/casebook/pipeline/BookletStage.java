@@ -112,7 +112,7 @@ final class BookletStage {
     /** One language's booklet: the collection's identity, the top page's introduction, its pages in order, the glossary. */
     BookletSource source(String lang) {
         var c = site.config();
-        Map<String, Map<String, String>> messages = theme.messages();
+        Map<String, String> messages = theme.messages().of(lang);
         Diagnostics quiet = new Diagnostics(Integer.MAX_VALUE); // the page stage reports the same Markdown's problems
         Map<String, String> identity = new LinkedHashMap<>();
         identity.put("title", c.title(lang));
@@ -149,14 +149,14 @@ final class BookletStage {
         if (base != null && !base.endsWith("/")) {
             base += "/";
         }
-        return new BookletSource(lang, identity, published, intro, chapters, glossary(lang), messages.get(lang), base);
+        return new BookletSource(lang, identity, published, intro, chapters, glossary(lang), messages, base);
     }
 
     private Map<String, Object> glossary(String lang) {
         if (site.glossary().entries().isEmpty()) {
             return null;
         }
-        Map<String, String> langMessages = theme.messages().get(lang);
+        Map<String, String> langMessages = theme.messages().of(lang);
         String other = site.config().languages().stream()
                 .filter(l -> !l.equals(lang))
                 .findFirst()

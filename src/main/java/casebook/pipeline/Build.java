@@ -274,11 +274,7 @@ public final class Build {
     }
 
     static RenderedBody render(
-            MarkdownRenderer md,
-            Page p,
-            Map<String, Map<String, String>> messages,
-            GlossaryTerms terms,
-            Diagnostics d) {
+            MarkdownRenderer md, Page p, Map<String, String> messages, GlossaryTerms terms, Diagnostics d) {
         return md.render(
                 new RenderRequest(
                         p.display(),
@@ -287,7 +283,7 @@ public final class Build {
                         p.bodyStartLine(),
                         p.data(),
                         p.dataDisplay(),
-                        messages.get(p.lang()),
+                        messages,
                         terms,
                         Urls.relative(p.path(), Urls.glossary(p.lang())),
                         !p.lang().equals("ja")),

@@ -3,10 +3,10 @@ package casebook.pipeline;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.SiteConfig;
 import casebook.publish.CaseFigures;
+import casebook.text.Messages;
 import casebook.theme.PageRenderer;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code serve}'s memo around the listings stage ({@link ListingRenderer.Views}, {@link OpenDataRenderer.Tables}):
@@ -27,8 +27,7 @@ final class ListingMemo {
     }
 
     /** The open data files and the pages' content, reused while the settings, the cases and the UI strings are equal. */
-    OpenDataRenderer.Made tables(
-            SiteConfig config, List<CaseFigures> cases, Map<String, Map<String, String>> messages) {
+    OpenDataRenderer.Made tables(SiteConfig config, List<CaseFigures> cases, Messages messages) {
         return tables.get(
                 "tables",
                 Arrays.asList(config, cases, messages),

@@ -8,6 +8,7 @@ import casebook.publish.OpenData;
 import casebook.publish.Rate;
 import casebook.text.Formats;
 import casebook.text.HtmlText;
+import casebook.text.Messages;
 import casebook.text.Phrases;
 import casebook.text.Urls;
 import casebook.theme.PageRenderer;
@@ -42,7 +43,7 @@ final class OpenDataRenderer {
     /** Makes the files and the pages' content; {@link #DIRECT} makes them, {@code serve} passes its memo. */
     @FunctionalInterface
     interface Tables {
-        Made make(SiteConfig config, List<CaseFigures> cases, Map<String, Map<String, String>> messages);
+        Made make(SiteConfig config, List<CaseFigures> cases, Messages messages);
 
         Tables DIRECT = OpenDataRenderer::make;
     }
@@ -50,7 +51,7 @@ final class OpenDataRenderer {
     private final RenderedSite rendered;
     private final PageRenderer pages;
     private final OpenData data;
-    private final Map<String, Map<String, String>> messages;
+    private final Messages messages;
     private final Tables tables;
 
     OpenDataRenderer(RenderedSite rendered, Theme theme, PageRenderer pages, Tables tables) {
@@ -112,7 +113,7 @@ final class OpenDataRenderer {
     }
 
     /** The files and, in each language, the content of the comparison and the open-data page. */
-    static Made make(SiteConfig config, List<CaseFigures> cases, Map<String, Map<String, String>> messages) {
+    static Made make(SiteConfig config, List<CaseFigures> cases, Messages messages) {
         Content c = new Content(new OpenData(config, cases, messages), config.defaultLanguage());
         Map<String, Map<String, Object>> compare = new LinkedHashMap<>();
         Map<String, Map<String, Object>> dataPages = new LinkedHashMap<>();

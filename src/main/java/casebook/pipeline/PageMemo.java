@@ -25,19 +25,14 @@ final class PageMemo {
     final Memo<String, Boolean> styles = new Memo<>();
 
     /** The page's rendered Markdown, reused while its inputs are equal to last time's. */
-    RenderedBody render(
-            MarkdownRenderer md,
-            Page p,
-            Map<String, Map<String, String>> messages,
-            GlossaryTerms terms,
-            Diagnostics d) {
+    RenderedBody render(MarkdownRenderer md, Page p, Map<String, String> messages, GlossaryTerms terms, Diagnostics d) {
         List<Object> inputs = Arrays.asList(
                 p.body(),
                 p.bodyStartLine(),
                 p.data(), // a record: equal values, lines and columns (the same node while the data file's text
                 // is unchanged)
                 p.dataDisplay(),
-                messages.get(p.lang()),
+                messages,
                 terms);
         return markdown.get(
                 p.display() + "\0" + p.lang(), inputs, d, local -> Build.render(md, p, messages, terms, local));

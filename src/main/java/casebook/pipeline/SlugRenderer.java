@@ -34,15 +34,14 @@ import java.util.function.Consumer;
  * ({@link PageMemo}) around them without this stage knowing of it.
  */
 final class SlugRenderer {
-    /** Renders one page's Markdown; {@link #DIRECT} renders it, {@code serve} passes its memo. */
+    /**
+     * Renders one page's Markdown with the theme's messages in its language; {@link #DIRECT} renders it,
+     * {@code serve} passes its memo.
+     */
     @FunctionalInterface
     interface Bodies {
         RenderedBody render(
-                MarkdownRenderer md,
-                Page p,
-                Map<String, Map<String, String>> messages,
-                GlossaryTerms terms,
-                Diagnostics d);
+                MarkdownRenderer md, Page p, Map<String, String> messages, GlossaryTerms terms, Diagnostics d);
 
         Bodies DIRECT = Build::render;
     }
@@ -65,7 +64,7 @@ final class SlugRenderer {
 
     private final MarkdownRenderer md;
     private final Site site;
-    private final Map<String, Map<String, String>> messages;
+    private final Theme theme;
     private final PageRenderer pages;
     private final TranslationChecker translations;
     private final EnglishStyleChecker style;
@@ -100,9 +99,9 @@ final class SlugRenderer {
             BiConsumer<String, byte[]> out) {
         this.md = md.withBlocks(theme.templates().blocks()); // custom blocks in the theme's markup
         this.site = site;
-        this.messages = theme.messages();
+        this.theme = theme;
         this.stale = new StaleSections();
-        this.pages = new PageRenderer(site, theme.templates(), messages, baseUrl, stale);
+        this.pages = new PageRenderer(site, theme.templates(), theme.messages(), baseUrl, stale);
         this.translations = new TranslationChecker(site);
         this.style = new EnglishStyleChecker(site.glossary());
         this.d = d;
@@ -140,7 +139,11 @@ final class SlugRenderer {
                     e.getKey(),
                     e.getValue()
                             .withRendered(bodies.render(
-                                    md, e.getValue(), messages, site.glossary().terms(e.getKey()), d)));
+                                    md,
+                                    e.getValue(),
+                                    theme.messages().of(e.getKey()),
+                                    site.glossary().terms(e.getKey()),
+                                    d)));
         }
         return new RenderedSite(
                 new Site(site.config(), site.order(), sorted, homes, site.glossary(), site.unloaded()), stale);
@@ -156,7 +159,7 @@ final class SlugRenderer {
                 continue;
             }
             var terms = site.glossary().terms(lang);
-            RenderedBody body = bodies.render(md, p, messages, terms, local);
+            RenderedBody body = bodies.render(md, p, theme.messages().of(lang), terms, local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) {
                 body.sectionHashes();
             }

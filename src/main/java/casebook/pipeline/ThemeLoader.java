@@ -4,13 +4,13 @@ import casebook.diag.Diagnostics;
 import casebook.diag.Suggestions;
 import casebook.frontmatter.SiteConfig;
 import casebook.site.Site;
-import casebook.theme.Messages;
+import casebook.text.Messages;
+import casebook.theme.MessagesLoader;
 import casebook.theme.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,8 +36,8 @@ final class ThemeLoader {
         if (dir == null) {
             return null;
         }
-        Map<String, Map<String, String>> messages =
-                Messages.load(dir.resolve("i18n"), site.config().languages(), d, cwd);
+        Messages messages =
+                MessagesLoader.load(dir.resolve("i18n"), site.config().languages(), d, cwd);
         try {
             Templates templates = new Templates(
                     dir.resolve("templates"),

@@ -2,6 +2,7 @@ package casebook.publish;
 
 import casebook.frontmatter.SiteConfig;
 import casebook.text.Formats;
+import casebook.text.Messages;
 import casebook.text.Urls;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -48,9 +49,9 @@ public final class OpenData {
     private final SiteConfig config;
     private final List<String> langs;
     private final List<CaseFigures> cases;
-    private final Map<String, Map<String, String>> messages;
+    private final Messages messages;
 
-    public OpenData(SiteConfig config, List<CaseFigures> cases, Map<String, Map<String, String>> messages) {
+    public OpenData(SiteConfig config, List<CaseFigures> cases, Messages messages) {
         this.config = config;
         this.langs = config.languages();
         this.cases = cases;
@@ -63,9 +64,9 @@ public final class OpenData {
 
     /** The UI string {@code key} in {@code lang}: the theme's, else English's, else the key. */
     public String message(String lang, String key) {
-        String v = messages.getOrDefault(lang, Map.of()).get(key);
+        String v = messages.get(lang, key);
         if (v == null) {
-            v = messages.getOrDefault("en", Map.of()).get(key);
+            v = messages.get("en", key);
         }
         return v == null ? key : v;
     }

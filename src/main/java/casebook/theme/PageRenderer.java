@@ -11,6 +11,7 @@ import casebook.site.StaleSection;
 import casebook.site.StaleSections;
 import casebook.text.Formats;
 import casebook.text.HtmlText;
+import casebook.text.Messages;
 import casebook.text.Phrases;
 import casebook.text.Urls;
 import java.io.IOException;
@@ -45,16 +46,11 @@ public final class PageRenderer {
 
     private final Site site;
     private final Templates templates;
-    private final Map<String, Map<String, String>> messages;
+    private final Messages messages;
     private final String baseUrl;
     private final StaleSections stale;
 
-    public PageRenderer(
-            Site site,
-            Templates templates,
-            Map<String, Map<String, String>> messages,
-            String baseUrl,
-            StaleSections stale) {
+    public PageRenderer(Site site, Templates templates, Messages messages, String baseUrl, StaleSections stale) {
         this.site = site;
         this.templates = templates;
         this.messages = messages;
@@ -70,7 +66,7 @@ public final class PageRenderer {
         m.put("root", root);
         m.put("langRoot", Urls.relative(path, Urls.languageFolder(lang)));
         m.put("title", title);
-        m.put("messages", messages.get(lang));
+        m.put("messages", messages.of(lang));
         m.put("site", siteInfo(lang));
         m.put("canonical", baseUrl == null ? "" : Urls.absolute(baseUrl, path));
         m.put("path", path);
@@ -102,7 +98,7 @@ public final class PageRenderer {
         for (String lang : site.config().languages()) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("lang", lang);
-            f.put("messages", messages.get(lang));
+            f.put("messages", messages.of(lang));
             f.put("site", siteInfo(lang));
             out.add(f);
         }
@@ -111,9 +107,8 @@ public final class PageRenderer {
 
     private List<Map<String, Object>> footerLinks(String lang, String root) {
         List<Map<String, Object>> out = new ArrayList<>();
-        Map<String, String> langMessages = messages.get(lang);
         if (!site.glossary().entries().isEmpty()) {
-            out.add(link(root + Urls.glossary(lang), langMessages.getOrDefault("glossary.title", "glossary")));
+            out.add(link(root + Urls.glossary(lang), message(lang, "glossary.title", "glossary")));
         }
         for (Page p : aboutPages.computeIfAbsent(lang, this::aboutPages)) {
             out.add(link(root + p.path(), p.meta().title()));
@@ -137,7 +132,7 @@ public final class PageRenderer {
 
     /** The theme's UI string {@code key} in {@code lang}, or {@code fallback} when the theme has none. */
     private String message(String lang, String key, String fallback) {
-        return messages.get(lang).getOrDefault(key, fallback);
+        return messages.get(lang, key, fallback);
     }
 
     private static Map<String, Object> link(String href, String text) {
@@ -406,7 +401,7 @@ public final class PageRenderer {
         if (category == null || !CATEGORIES.contains(category)) {
             return;
         }
-        Map<String, String> langMessages = messages.get(lang);
+        Map<String, String> langMessages = messages.of(lang);
         boolean mark = !"ja".equals(lang); // as the Markdown renderer: Japanese runs on other pages get lang="ja"
         e.put("category", category);
         e.put("categoryName", langMessages.getOrDefault("category." + category, category));

@@ -4,6 +4,7 @@ import casebook.diag.Diagnostics;
 import casebook.frontmatter.YamlNode;
 import casebook.frontmatter.YamlReader;
 import casebook.source.TextDecoder;
+import casebook.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +13,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The theme's messages: its UI strings, {@code themes/<name>/i18n/<lang>.yaml}, flattened to dotted keys
- * ({@code keypoint.title}). "Messages" is their one name: templates read them as {@code messages["key"]},
- * the Markdown stage as {@code RenderRequest.message(key)}, the open data as {@code OpenData.message(lang, key)}.
- * A key present in one language and missing in another is a warning, so a page never shows another
- * language's UI text by accident.
+ * Reads the theme's {@link Messages}, {@code themes/<name>/i18n/<lang>.yaml}, flattened to dotted keys
+ * ({@code keypoint.title}). A key present in one language and missing in another is a warning, so a page never
+ * shows another language's UI text by accident.
  */
-public final class Messages {
-    private Messages() {}
+public final class MessagesLoader {
+    private MessagesLoader() {}
 
-    public static Map<String, Map<String, String>> load(
-            Path i18nDir, Iterable<String> languages, Diagnostics d, Path displayBase) {
+    /** The messages of {@code languages} from {@code i18nDir}; a missing or unreadable file is an error. */
+    public static Messages load(Path i18nDir, Iterable<String> languages, Diagnostics d, Path displayBase) {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (String lang : languages) {
             Path file = i18nDir.resolve(lang + ".yaml");
@@ -65,7 +64,7 @@ public final class Messages {
                 }
             }
         }
-        return all;
+        return new Messages(all);
     }
 
     private static void flatten(String prefix, YamlNode n, Map<String, String> out) {
