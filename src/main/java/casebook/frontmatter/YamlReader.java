@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -56,6 +57,9 @@ public final class YamlReader {
     }
     /** Resolves plain scalars' tags (int, bool, null...); only read while composing, so one serves all threads. */
     private static final Resolver RESOLVER = new Resolver();
+
+    /** The plain scalars that are booleans (YAML 1.2's core schema); SnakeYAML's YAML 1.1 also takes yes/no/on/off. */
+    private static final Set<String> BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
 
     /** The parsed document, or null after reporting a syntax error. An empty document is an empty map. */
     public static YamlNode read(String text, Path display, int lineOffset, Diagnostics diagnostics) {
@@ -209,8 +213,8 @@ public final class YamlReader {
         if (Tag.NULL.equals(tag)) {
             value = null;
         } else if (Tag.BOOL.equals(tag)) {
-            value = Boolean.valueOf(
-                    v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("on"));
+            // YAML 1.2's booleans only: yes, no, on and off stay text (a data value "no" is not false)
+            value = BOOLEANS.contains(v) ? Boolean.valueOf(v.equalsIgnoreCase("true")) : v;
         } else if (Tag.INT.equals(tag)) {
             try {
                 value = Long.valueOf(v.replace("_", ""));

@@ -18,6 +18,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The search stage in a real build: the index, the search page, the header box, search: false. */
 class SearchStageTest {
@@ -134,11 +136,12 @@ class SearchStageTest {
                 "at the line of the key: " + SiteFixture.messages(r));
     }
 
-    @Test
-    void aSearchValueThatIsNotTrueOrFalseIsAnError(@TempDir Path tmp) {
-        BuildResult r = build(tmp, CONTENT.replace("search: false", "search: nope"));
+    @ParameterizedTest
+    @ValueSource(strings = {"nope", "no", "off", "yes"})
+    void aSearchValueThatIsNotTrueOrFalseIsAnError(String value, @TempDir Path tmp) {
+        BuildResult r = build(tmp, CONTENT.replace("search: false", "search: " + value));
         assertTrue(
-                SiteFixture.messages(r).contains("error: search must be true or false, not \"nope\""),
+                SiteFixture.messages(r).contains("error: search must be true or false, not \"" + value + "\""),
                 SiteFixture.messages(r));
     }
 
