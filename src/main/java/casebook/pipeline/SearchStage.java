@@ -4,6 +4,7 @@ import casebook.diag.Diagnostics;
 import casebook.output.OutputTree;
 import casebook.search.IndexBuilder;
 import casebook.search.PageText;
+import casebook.search.SearchNormalizer;
 import casebook.search.TextExtractor;
 import casebook.site.Glossary;
 import casebook.site.Page;
@@ -14,8 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
@@ -198,13 +201,21 @@ final class SearchStage {
         return text == null ? null : IndexBuilder.prepare(text);
     }
 
-    /** Every form of a glossary term in the other languages (term and aliases), with this language's term. */
+    /**
+     * Every form of a glossary term in the other languages (term, aliases and reading), with this language's term;
+     * and the term's own reading in this language (にもほうかつ finds にも包括), when it is at least
+     * {@link #MIN_READING} characters and not the term itself.
+     */
     static List<IndexBuilder.Bridge> bridges(Glossary g, String lang, List<String> languages) {
         List<IndexBuilder.Bridge> out = new ArrayList<>();
         for (Glossary.Entry e : g.entries()) {
             String to = e.term().get(lang);
             if (to == null) {
                 continue;
+            }
+            String own = e.reading().get(lang);
+            if (readable(own) && !SearchNormalizer.normalize(own).equals(SearchNormalizer.normalize(to))) {
+                out.add(new IndexBuilder.Bridge(own.strip(), to));
             }
             for (String other : languages) {
                 if (other.equals(lang)) {
@@ -215,13 +226,24 @@ final class SearchStage {
                     forms.add(e.term().get(other));
                 }
                 forms.addAll(e.aliases().getOrDefault(other, List.of()));
+                if (readable(e.reading().get(other))) {
+                    forms.add(e.reading().get(other));
+                }
+                Set<String> seen = new HashSet<>(); // one bridge per form as the search sees it
                 for (String f : forms) {
-                    if (f != null && !f.isBlank()) {
+                    if (f != null && !f.isBlank() && seen.add(SearchNormalizer.normalize(f.strip()))) {
                         out.add(new IndexBuilder.Bridge(f.strip(), to));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** A reading shorter than this would match inside too many other words typed in kana. */
+    static final int MIN_READING = 3;
+
+    private static boolean readable(String reading) {
+        return reading != null && reading.strip().length() >= MIN_READING;
     }
 }

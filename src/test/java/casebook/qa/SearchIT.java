@@ -95,6 +95,7 @@ class SearchIT {
             q("ja", "８０５０", "hasuda", "full-width digits"),
             q("ja", "ｱﾄﾞﾊﾞｲｻﾞｰ", "roundtable", "half-width katakana"),
             q("ja", "public health nurse", "hasuda", "English glossary term on the Japanese edition"),
+            q("ja", "にもほうかつ", "saitama", "a glossary term's reading in kana"),
             q("ja", "consultation forum", "saitama", "English glossary term on the Japanese edition"),
             q("en", "Hasuda", "hasuda", "place name"),
             q("en", "Kawaguchi", "kawaguchi", "place name"),
@@ -109,7 +110,8 @@ class SearchIT {
             q("en", "SODA", "kawaguchi", "acronym"),
             q("en", "ＳＯＤＡ", "kawaguchi", "full-width Latin"),
             q("en", "8050", "hasuda", "number"),
-            q("en", "保健師", "hasuda", "Japanese glossary term on the English edition"));
+            q("en", "保健師", "hasuda", "Japanese glossary term on the English edition"),
+            q("en", "ほけんじょ", "kawaguchi", "a Japanese glossary term's reading on the English edition"));
 
     private static String[] q(String lang, String query, String slug, String what) {
         return new String[] {lang, query, slug, what};
