@@ -87,6 +87,14 @@ public final class Main {
         }
     }
 
+    /** Where the build wrote: the output folder, and the portal bundle beside it when one was written. */
+    private static String outputs(Arguments a, BuildResult r) {
+        String out = a.options().out().toString();
+        return a.options().bundle() && r.published() && !r.diagnostics().hasErrors()
+                ? out + " and " + Bundle.pathFor(a.options().out())
+                : out;
+    }
+
     private static int build(Arguments a, Console console, AtomicPublisher publisher) {
         Diagnostics d = new Diagnostics();
         BuildResult r = publisher != null
@@ -97,12 +105,7 @@ public final class Main {
         boolean check = command.equals("check");
         String langs =
                 r.site() == null ? "" : String.join(", ", r.site().config().languages());
-        console.summary(
-                command,
-                check ? "checked" : "built",
-                r,
-                langs,
-                check ? null : a.options().out().toString());
+        console.summary(command, check ? "checked" : "built", r, langs, check ? null : outputs(a, r));
         if (!d.hasErrors() && a.options().strict() && d.warningCount() > 0) {
             console.error(command + " failed: --strict and " + d.warningCount() + " warnings"
                     + (check ? "" : "; " + a.options().out() + " left as it was"));

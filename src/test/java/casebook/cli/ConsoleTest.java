@@ -40,6 +40,17 @@ class ConsoleTest {
     }
 
     @Test
+    void theSummaryNamesTheBundleItWrote() {
+        Path out = tmp.resolve("site");
+        String s = run("build", "--out", out.toString(), "--bundle", "--no-pdf");
+        assertTrue(s.strip().endsWith("-> " + out + " and " + tmp.resolve("site.zip")), s);
+        assertTrue(Files.isRegularFile(tmp.resolve("site.zip")), "the zip named is there");
+        assertTrue(
+                run("build", "--out", out.toString(), "--no-pdf").strip().endsWith("-> " + out),
+                "no bundle, no zip named");
+    }
+
+    @Test
     void quietPrintsNothingWhenAllIsWell() {
         assertEquals("", run("check", "--quiet"));
     }
