@@ -358,7 +358,7 @@ public final class Scaffold {
             :::basic-info
             :::
 
-            ## 2. Internal organization of the local government {#administrative-structure}
+            ## 2. Structure within the local government {#administrative-structure}
 
             :::figure TODO(Figure caption)
             :::credit
