@@ -135,8 +135,8 @@ final class PublishChecks {
         String p = w.page();
         Path yaml = content.resolve("site.yaml");
         int budgetLine = budgetLine(yaml);
-        String raise = (budgetLine > 0 ? "raise page_budget_kb in " : "add page_budget_kb to ") + yaml
-                + " (now " + budgetKb + ") to at least " + kb(w.total());
+        String raise = (budgetLine > 0 ? "raise page_budget_kb in " : "add page_budget_kb to ") + yaml + " (now "
+                + budgetKb + ") to at least " + kb(w.total());
         Path md = page(content, p);
         if (!md.toString().equals(p)) {
             boolean pictures = w.loads().stream().anyMatch(PublishChecks::isPicture);
@@ -168,8 +168,10 @@ final class PublishChecks {
                     atBudget,
                     lineAtBudget,
                     compare ? "the comparison page " : "the open-data page ",
-                    (compare ? "the comparison page shows the basic_info figures of " : "the open-data page lists the"
-                                    + " data files and fields made from the basic_info of ")
+                    (compare
+                                    ? "the comparison page shows the basic_info figures of "
+                                    : "the open-data page lists the"
+                                            + " data files and fields made from the basic_info of ")
                             + dataFiles(content, site)
                             + ": fewer figures make it smaller; or " + raise);
         }
@@ -227,8 +229,13 @@ final class PublishChecks {
 
     private static boolean isPicture(String path) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
-        return p.endsWith(".png") || p.endsWith(".jpg") || p.endsWith(".jpeg") || p.endsWith(".gif")
-                || p.endsWith(".webp") || p.endsWith(".avif") || p.endsWith(".svg") && !p.startsWith("assets/");
+        return p.endsWith(".png")
+                || p.endsWith(".jpg")
+                || p.endsWith(".jpeg")
+                || p.endsWith(".gif")
+                || p.endsWith(".webp")
+                || p.endsWith(".avif")
+                || p.endsWith(".svg") && !p.startsWith("assets/");
     }
 
     /** Where the pages link the output file {@code target}: "content/saitama/index.ja.md:12:1", in page order. */

@@ -249,7 +249,8 @@ public final class PageWeights {
         Matcher a = STYLE_ATTR.matcher(html);
         while (a.find()) {
             String v = a.group(2) != null ? a.group(2) : a.group(3);
-            out.addAll(cssReferences(v.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")));
+            out.addAll(cssReferences(
+                    v.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")));
         }
         return out;
     }

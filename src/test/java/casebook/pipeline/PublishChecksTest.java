@@ -75,8 +75,8 @@ class PublishChecksTest {
         BuildResult r = build(content, base);
         assertEquals(List.of(), SiteFixture.errors(r), SiteFixture.messages(r));
         OutputTree out = r.output();
-        List<PageWeights.Weight> ws =
-                PublishChecks.run(out, content, r.site(), base, 500, PublishChecks.References.DIRECT, new Diagnostics());
+        List<PageWeights.Weight> ws = PublishChecks.run(
+                out, content, r.site(), base, 500, PublishChecks.References.DIRECT, new Diagnostics());
 
         PageWeights.Weight search = weight(ws, "ja/search/index.html");
         assertTrue(search.loads().contains("ja/search/index.js"), "the index search.js loads: " + search.loads());
@@ -92,8 +92,8 @@ class PublishChecksTest {
         assertEquals(sizeOf(out, nf.loads()), nf.assets());
 
         // the same output weighed without knowing the address: the absolute URLs leave the site
-        List<PageWeights.Weight> unknown =
-                PublishChecks.run(out, content, r.site(), null, 500, PublishChecks.References.DIRECT, new Diagnostics());
+        List<PageWeights.Weight> unknown = PublishChecks.run(
+                out, content, r.site(), null, 500, PublishChecks.References.DIRECT, new Diagnostics());
         assertFalse(weight(unknown, "404.html").loads().contains("assets/style.css"));
     }
 

@@ -91,10 +91,16 @@ class PageWeightsTest {
     void absoluteUrlsUnderTheSitesAddressAreItsFiles() {
         String base = "https://www.example.go.jp/casebook/";
         assertEquals("assets/style.css", PageWeights.resolve("404.html", base + "assets/style.css", base));
-        assertEquals("assets/style.css", PageWeights.resolve("404.html", "HTTPS://WWW.example.go.jp/casebook/assets/style.css", base));
-        assertEquals("assets/style.css", PageWeights.resolve("404.html", "https://www.example.go.jp:443/casebook/assets/style.css", base));
+        assertEquals(
+                "assets/style.css",
+                PageWeights.resolve("404.html", "HTTPS://WWW.example.go.jp/casebook/assets/style.css", base));
+        assertEquals(
+                "assets/style.css",
+                PageWeights.resolve("404.html", "https://www.example.go.jp:443/casebook/assets/style.css", base));
         assertEquals("assets/style.css", PageWeights.resolve("ja/a/index.html", "/casebook/assets/style.css", base));
-        assertEquals("assets/style.css", PageWeights.resolve("ja/a/index.html", "//www.example.go.jp/casebook/assets/style.css", base));
+        assertEquals(
+                "assets/style.css",
+                PageWeights.resolve("ja/a/index.html", "//www.example.go.jp/casebook/assets/style.css", base));
         assertEquals("ja/a/p.png", PageWeights.resolve("404.html", base + "ja/a/p.png?v=2#x", base));
         assertEquals(null, PageWeights.resolve("404.html", "https://www.example.go.jp/other/assets/style.css", base));
         assertEquals(null, PageWeights.resolve("404.html", "http://www.example.go.jp/casebook/assets/style.css", base));
@@ -117,7 +123,12 @@ class PageWeightsTest {
         files.put("assets/x.js", new byte[100]);
         files.put("p.png", new byte[7]);
         PageWeights.Weight nf = PageWeights.of(
-                        files.keySet(), files::get, p -> files.get(p).length, PageWeights::references, base, p -> List.of())
+                        files.keySet(),
+                        files::get,
+                        p -> files.get(p).length,
+                        PageWeights::references,
+                        base,
+                        p -> List.of())
                 .get(0);
         assertEquals(List.of("assets/style.css", "assets/x.js"), nf.loads());
         assertEquals(1100, nf.assets());
