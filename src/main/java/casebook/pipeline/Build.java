@@ -205,8 +205,10 @@ public final class Build {
         timings.lap("files");
         long budget = site.config().pageBudgetKb();
         PublishChecks.References references = cache == null ? PublishChecks.References.DIRECT : cache.references;
-        List<PageWeights.Weight> weights =
-                inPool(pool, () -> PublishChecks.run(out, options.content(), rendered.site(), budget, references, d));
+        List<PageWeights.Weight> weights = inPool(
+                pool,
+                () -> PublishChecks.run(
+                        out, options.content(), rendered.site(), baseUrl(options, site), budget, references, d));
         timings.lap("publish checks");
         CheckedSite checked = inPool(pool, () -> new SiteLinkCheck().check(rendered, out, d));
         timings.lap("links");

@@ -21,9 +21,13 @@ import java.util.stream.Collectors;
 
 /**
  * The weight of each page as a reader's browser loads it: the HTML plus every file of the site the page
- * loads with it (stylesheets, scripts, icons, images, media), each counted once per page. Links to other
- * pages and documents (a, area) are not loaded with the page and do not count; nor do files of other sites
- * (casebook loads none). One KB is 1,000 bytes.
+ * loads with it (stylesheets, scripts, icons, images, media), each counted once per page, and the files
+ * those stylesheets load in turn ({@code url()} and {@code @import}: fonts, background images) as well as
+ * those of the page's own {@code <style>} elements and {@code style} attributes. A reference is a file of the
+ * site when it is relative, or absolute under the site's address ({@code base_url}, also written from the
+ * root as {@code /path/} or {@code //host/path}). The caller may add files a page's script loads once the
+ * reader uses it (the search page's index). Links to other pages and documents (a, area) are not loaded with
+ * the page and do not count; nor do files of other sites (casebook loads none). One KB is 1,000 bytes.
  */
 public final class PageWeights {
     /** The default budget per page: 500 KB. */
@@ -70,6 +74,21 @@ public final class PageWeights {
             Function<String, byte[]> read,
             ToLongFunction<String> size,
             BiFunction<String, byte[], List<String>> references) {
+        return of(paths, read, size, references, null, p -> List.of());
+    }
+
+    /**
+     * The same, for a site published at {@code baseUrl} (null when unknown: absolute URLs then leave the site),
+     * with the files {@code alsoLoads} names for a page (paths of the site) counted with it.
+     */
+    public static List<Weight> of(
+            Iterable<String> paths,
+            Function<String, byte[]> read,
+            ToLongFunction<String> size,
+            BiFunction<String, byte[], List<String>> references,
+            String baseUrl,
+            Function<String, List<String>> alsoLoads) {
+        Base base = Base.of(baseUrl);
         Set<String> all = new TreeSet<>();
         for (String p : paths) {
             all.add(p);
@@ -77,6 +96,7 @@ public final class PageWeights {
         // pages in parallel (in the calling pool); a reference and a file's size are worked out once
         Map<String, String> resolved = new ConcurrentHashMap<>();
         Map<String, Long> sizes = new ConcurrentHashMap<>();
+        Map<String, List<String>> cssLoads = new ConcurrentHashMap<>();
         List<Weight> out = all.parallelStream()
                 .filter(p -> p.endsWith(".html"))
                 .map(p -> {
@@ -86,13 +106,49 @@ public final class PageWeights {
                     }
                     String dir = p.substring(0, p.lastIndexOf('/') + 1);
                     Set<String> loads = new TreeSet<>();
-                    for (String ref : references.apply(p, html)) {
+                    List<String> refs = new ArrayList<>(references.apply(p, html));
+                    refs.addAll(styleReferences(new String(html, StandardCharsets.UTF_8)));
+                    for (String ref : refs) {
                         String target = resolved.computeIfAbsent(dir + "\n" + ref, k -> {
-                            String t = resolve(p, ref);
+                            String t = resolve(p, ref, base);
                             return t == null ? "" : t;
                         });
                         if (!target.isEmpty() && !target.equals(p) && all.contains(target)) {
                             loads.add(target);
+                        }
+                    }
+                    for (String extra : alsoLoads.apply(p)) {
+                        if (all.contains(extra) && !extra.equals(p)) {
+                            loads.add(extra);
+                        }
+                    }
+                    // what the stylesheets load in turn (an @import'ed sheet's files too), each sheet read once
+                    List<String> sheets = new ArrayList<>();
+                    for (String l : loads) {
+                        if (isStylesheet(l)) {
+                            sheets.add(l);
+                        }
+                    }
+                    for (int i = 0; i < sheets.size(); i++) {
+                        String sheet = sheets.get(i);
+                        List<String> more = cssLoads.computeIfAbsent(sheet, k -> {
+                            byte[] css = read.apply(k);
+                            List<String> found = new ArrayList<>();
+                            if (css == null) {
+                                return found;
+                            }
+                            for (String ref : cssReferences(new String(css, StandardCharsets.UTF_8))) {
+                                String t = resolve(k, ref, base);
+                                if (t != null && all.contains(t) && !t.equals(k)) {
+                                    found.add(t);
+                                }
+                            }
+                            return List.copyOf(found);
+                        });
+                        for (String m : more) {
+                            if (!m.equals(p) && loads.add(m) && isStylesheet(m)) {
+                                sheets.add(m);
+                            }
                         }
                     }
                     long assets = 0;
@@ -167,6 +223,56 @@ public final class PageWeights {
         return out;
     }
 
+    private static boolean isStylesheet(String path) {
+        return path.toLowerCase(Locale.ROOT).endsWith(".css");
+    }
+
+    private static final Pattern STYLE_ELEMENT =
+            Pattern.compile("<style\\b[^>]*>(.*?)</style\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern STYLE_ATTR =
+            Pattern.compile("\\sstyle\\s*=\\s*(\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
+    private static final Pattern CSS_URL = Pattern.compile(
+            "(?:\\burl\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\\s\"']*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)'))",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The URLs the page's own CSS loads: its {@code <style>} elements and {@code style} attributes. */
+    static List<String> styleReferences(String html) {
+        List<String> out = new ArrayList<>();
+        if (html.indexOf("url(") < 0 && html.indexOf("URL(") < 0 && html.indexOf("@import") < 0) {
+            return out;
+        }
+        Matcher e = STYLE_ELEMENT.matcher(html);
+        while (e.find()) {
+            out.addAll(cssReferences(e.group(1)));
+        }
+        Matcher a = STYLE_ATTR.matcher(html);
+        while (a.find()) {
+            String v = a.group(2) != null ? a.group(2) : a.group(3);
+            out.addAll(cssReferences(
+                    v.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")));
+        }
+        return out;
+    }
+
+    /** The URLs a stylesheet loads: {@code url(…)} (fonts, images) and {@code @import "…"}. */
+    static List<String> cssReferences(String css) {
+        List<String> out = new ArrayList<>();
+        Matcher m = CSS_URL.matcher(CSS_COMMENT.matcher(css).replaceAll(""));
+        while (m.find()) {
+            for (int g = 1; g <= 5; g++) {
+                if (m.group(g) != null) {
+                    String u = m.group(g).strip();
+                    if (!u.isEmpty()) {
+                        out.add(u);
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     private static boolean isAscii(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) >= 0x80) {
@@ -183,8 +289,78 @@ public final class PageWeights {
                 : Character.isLetterOrDigit(c);
     }
 
+    /** The site's address, taken apart to tell which absolute URLs name its files. */
+    private record Base(String scheme, String host, int port, String path) {
+        static Base of(String baseUrl) {
+            if (baseUrl == null || baseUrl.isBlank()) {
+                return null;
+            }
+            try {
+                URI u = new URI(baseUrl.strip());
+                if (u.getScheme() == null || u.getHost() == null) {
+                    return null;
+                }
+                String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+                return new Base(
+                        u.getScheme().toLowerCase(Locale.ROOT),
+                        u.getHost().toLowerCase(Locale.ROOT),
+                        port(u.getScheme(), u.getPort()),
+                        path.endsWith("/") ? path : path + "/");
+            } catch (URISyntaxException e) {
+                return null;
+            }
+        }
+
+        private static int port(String scheme, int port) {
+            if (port >= 0) {
+                return port;
+            }
+            return "http".equalsIgnoreCase(scheme) ? 80 : "https".equalsIgnoreCase(scheme) ? 443 : -1;
+        }
+
+        /** The part of an absolute or root-relative URL below the site's address; null when it is not under it. */
+        String below(String ref) {
+            String r = ref;
+            if (r.startsWith("//")) {
+                r = scheme + ":" + r;
+            }
+            if (r.startsWith("/")) {
+                return r.startsWith(path) ? r.substring(path.length()) : null;
+            }
+            try {
+                URI u = new URI(r);
+                if (u.getScheme() == null
+                        || u.getHost() == null
+                        || !u.getScheme().equalsIgnoreCase(scheme)
+                        || !u.getHost().equalsIgnoreCase(host)
+                        || port(u.getScheme(), u.getPort()) != port) {
+                    return null;
+                }
+                String p = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+                if (!p.startsWith(path)) {
+                    return null;
+                }
+                return p.substring(path.length());
+            } catch (URISyntaxException e) {
+                return null;
+            }
+        }
+    }
+
     /** A reference resolved against the page's path, as a path of the site; null when it leaves the site. */
     static String resolve(String page, String ref) {
+        return resolve(page, ref, (Base) null);
+    }
+
+    /**
+     * The same for a site published at {@code baseUrl}: an absolute URL under it (or a root-relative one under its
+     * path) names the file of the site below it.
+     */
+    static String resolve(String page, String ref, String baseUrl) {
+        return resolve(page, ref, Base.of(baseUrl));
+    }
+
+    private static String resolve(String page, String ref, Base site) {
         String r = ref.replace("&amp;", "&");
         int cut = r.indexOf('#');
         if (cut >= 0) {
@@ -193,6 +369,13 @@ public final class PageWeights {
         cut = r.indexOf('?');
         if (cut >= 0) {
             r = r.substring(0, cut);
+        }
+        if (site != null && (r.startsWith("/") || r.contains(":"))) {
+            String below = site.below(r);
+            if (below == null) {
+                return null;
+            }
+            return below.isEmpty() ? null : resolve("index.html", below, (Base) null);
         }
         if (r.isEmpty() || r.startsWith("/") || r.contains(":")) {
             return null;
@@ -222,6 +405,8 @@ public final class PageWeights {
         s.append("# Page weight: bytes per page with the files it loads, largest first; budget ")
                 .append(budgetKb)
                 .append(" KB (1 KB = 1,000 bytes)\n");
+        s.append("# counted: the stylesheets, scripts, icons, images and media a page's markup loads, the fonts and"
+                + " images its CSS loads, and what its script loads once the reader uses it (the search index)\n");
         s.append("# total\thtml\tassets\tpage\n");
         for (Weight w : weights) {
             s.append(w.total())

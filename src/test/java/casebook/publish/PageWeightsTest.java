@@ -48,6 +48,112 @@ class PageWeightsTest {
         assertEquals("ja/a/index.html", w.get(0).page(), "largest first");
     }
 
+    @Test
+    void countsWhatItsStylesheetsAndStylesLoad() {
+        Map<String, byte[]> files = new HashMap<>();
+        files.put(
+                "ja/a/index.html",
+                ("<link rel=\"stylesheet\" href=\"../../assets/s.css\">"
+                                + "<style>/* url(never.png) */ .x { background: url('bg.png') }</style>"
+                                + "<div style=\"background-image: url(&quot;hero.png&quot;)\"></div>"
+                                + "<p>url(text.png) in the text is not loaded</p>")
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "assets/s.css",
+                ("@import \"more.css\"; @font-face { src: url(fonts/a.woff2) format('woff2') }"
+                                + " .i { background: url(\"data:image/svg+xml,<svg/>\") } .f { filter: url(#f) }")
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put("assets/more.css", ".b { background: URL( ../pics/b.png ) }".getBytes(StandardCharsets.UTF_8));
+        files.put("assets/fonts/a.woff2", new byte[4000]);
+        files.put("pics/b.png", new byte[300]);
+        files.put("ja/a/bg.png", new byte[20]);
+        files.put("ja/a/hero.png", new byte[40]);
+        files.put("ja/a/never.png", new byte[50_000]);
+        files.put("ja/a/text.png", new byte[50_000]);
+        PageWeights.Weight a = PageWeights.of(files.keySet(), files::get, p -> files.get(p).length).stream()
+                .filter(x -> x.page().equals("ja/a/index.html"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(
+                        "assets/fonts/a.woff2",
+                        "assets/more.css",
+                        "assets/s.css",
+                        "ja/a/bg.png",
+                        "ja/a/hero.png",
+                        "pics/b.png"),
+                a.loads());
+        long css = files.get("assets/s.css").length + files.get("assets/more.css").length;
+        assertEquals(css + 4000 + 300 + 20 + 40, a.assets());
+    }
+
+    @Test
+    void absoluteUrlsUnderTheSitesAddressAreItsFiles() {
+        String base = "https://www.example.go.jp/casebook/";
+        assertEquals("assets/style.css", PageWeights.resolve("404.html", base + "assets/style.css", base));
+        assertEquals(
+                "assets/style.css",
+                PageWeights.resolve("404.html", "HTTPS://WWW.example.go.jp/casebook/assets/style.css", base));
+        assertEquals(
+                "assets/style.css",
+                PageWeights.resolve("404.html", "https://www.example.go.jp:443/casebook/assets/style.css", base));
+        assertEquals("assets/style.css", PageWeights.resolve("ja/a/index.html", "/casebook/assets/style.css", base));
+        assertEquals(
+                "assets/style.css",
+                PageWeights.resolve("ja/a/index.html", "//www.example.go.jp/casebook/assets/style.css", base));
+        assertEquals("ja/a/p.png", PageWeights.resolve("404.html", base + "ja/a/p.png?v=2#x", base));
+        assertEquals(null, PageWeights.resolve("404.html", "https://www.example.go.jp/other/assets/style.css", base));
+        assertEquals(null, PageWeights.resolve("404.html", "http://www.example.go.jp/casebook/assets/style.css", base));
+        assertEquals(null, PageWeights.resolve("404.html", "https://cdn.example.com/casebook/assets/style.css", base));
+        assertEquals(null, PageWeights.resolve("404.html", base + "../secret.css", base));
+        assertEquals(null, PageWeights.resolve("404.html", base + "assets/style.css", null), "unknown address");
+        assertEquals(null, PageWeights.resolve("404.html", "/assets/style.css", null));
+        assertEquals(
+                "assets/style.css",
+                PageWeights.resolve("404.html", "https://example.go.jp/assets/style.css", "https://example.go.jp"),
+                "an address without a path is the root");
+
+        Map<String, byte[]> files = new HashMap<>();
+        files.put(
+                "404.html",
+                ("<link rel=\"stylesheet\" href=\"" + base + "assets/style.css\"><script src=\"/casebook/assets/x.js\">"
+                                + "</script><img src=\"https://elsewhere.example/p.png\">")
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put("assets/style.css", new byte[1000]);
+        files.put("assets/x.js", new byte[100]);
+        files.put("p.png", new byte[7]);
+        PageWeights.Weight nf = PageWeights.of(
+                        files.keySet(),
+                        files::get,
+                        p -> files.get(p).length,
+                        PageWeights::references,
+                        base,
+                        p -> List.of())
+                .get(0);
+        assertEquals(List.of("assets/style.css", "assets/x.js"), nf.loads());
+        assertEquals(1100, nf.assets());
+    }
+
+    @Test
+    void countsWhatThePageLoadsOnUseWhenTheCallerNamesIt() {
+        Map<String, byte[]> files = new HashMap<>();
+        files.put("ja/search/index.html", "<script src=\"../../s.js\"></script>".getBytes(StandardCharsets.UTF_8));
+        files.put("s.js", new byte[10]);
+        files.put("ja/search/index.js", new byte[5000]);
+        files.put("ja/other/index.html", new byte[3]);
+        List<PageWeights.Weight> w = PageWeights.of(
+                files.keySet(),
+                files::get,
+                p -> files.get(p).length,
+                PageWeights::references,
+                null,
+                p -> p.equals("ja/search/index.html") ? List.of("ja/search/index.js", "ja/search/gone.js") : List.of());
+        assertEquals("ja/search/index.html", w.get(0).page());
+        assertEquals(List.of("ja/search/index.js", "s.js"), w.get(0).loads(), "a named file that is not there is not");
+        assertEquals(5010, w.get(0).assets());
+        assertEquals(0, w.get(1).assets());
+    }
+
     /** The scan before it was written by hand: a regular expression over the whole page. */
     private static final Pattern TAG = Pattern.compile(
             "<(link|script|img|source|video|audio|track|iframe|embed|object|input|image|use)\\b([^>]*)>",
