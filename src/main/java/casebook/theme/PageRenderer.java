@@ -85,6 +85,14 @@ public final class PageRenderer {
         s.put("title", c.title(lang));
         s.put("titleHtml", Phrases.text(HtmlText.escape(c.title(lang))));
         s.put("subtitle", c.pick(c.subtitle(), lang));
+        // the top page's line above its heading: the default language's cover line as the source prints it; in
+        // a translation only the words the title does not already say ("Fiscal 2024"), so that the top of the
+        // page does not give the collection's title three times (header, line, heading)
+        s.put(
+                "coverLine",
+                lang.equals(c.defaultLanguage())
+                        ? c.pick(c.subtitle(), lang)
+                        : notInTitle(c.pick(c.subtitle(), lang), c.title(lang)));
         s.put("publisher", c.pick(c.publisher(), lang));
         LocalDate pub = Formats.parseDate(c.published());
         s.put("published", pub == null ? "" : Formats.month(pub, lang));
@@ -95,6 +103,17 @@ public final class PageRenderer {
         s.put("contact", c.pick(c.contact(), lang));
         s.put("copyright", c.copyrightLine(lang));
         return s;
+    }
+
+    /** The start of {@code subtitle} before the longest part of it that {@code title} repeats (whole if none). */
+    static String notInTitle(String subtitle, String title) {
+        for (int k = 0; k < subtitle.length(); k++) {
+            String rest = subtitle.substring(k).strip();
+            if (rest.length() >= 10 && title.contains(rest)) {
+                return subtitle.substring(0, k).strip();
+            }
+        }
+        return subtitle;
     }
 
     /** The footer in every language, for the pages that speak to readers of all of them (landing, 404). */
