@@ -40,7 +40,8 @@ final class PageResultsBlock implements Block<PageResultsBlock.Results> {
                         1,
                         ":::page-results needs the test results by page (pages:) in "
                                 + (r.dataDisplay() == null ? "a data.yaml beside this page" : r.dataDisplay()),
-                        "copy the quality gates' results there: cp target/qa/results.yaml " + "<page folder>/data.yaml");
+                        "copy the quality gates' results there: cp target/qa/results.yaml "
+                                + "<page folder>/data.yaml");
             }
             return null;
         }

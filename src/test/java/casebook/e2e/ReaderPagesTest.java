@@ -82,8 +82,8 @@ class ReaderPagesTest {
     private Path build(String siteYaml, String extraFiles) {
         Path content = SiteFixture.write(
                 tmp.resolve("content"),
-                "-- site.yaml --\n" + siteYaml + "order: [b, a]\n" + "groups:\n  cases: {ja: 取組事例, en: Cases}\n"
-                        + PAGES + extraFiles);
+                "-- site.yaml --\n" + siteYaml + "order: [b, a]\n" + "groups:\n  cases: {ja: 取組事例, en: Cases}\n" + PAGES
+                        + extraFiles);
         Path out = tmp.resolve("site");
         BuildResult r = SiteFixture.build(content, out);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
@@ -122,7 +122,10 @@ class ReaderPagesTest {
         // like every page's footer, it links to the glossary and the about pages, of every language, from the root
         // (where the page's own home links lead too; the advice below says what to do when they do not open)
         List<String> expected = List.of("ja/accessibility/index.html", "en/accessibility/index.html");
-        assertEquals(expected, nf.select(".site-footer__nav a").eachAttr("href"), nf.selectFirst("footer").outerHtml());
+        assertEquals(
+                expected,
+                nf.select(".site-footer__nav a").eachAttr("href"),
+                nf.selectFirst("footer").outerHtml());
         assertEquals(
                 List.of("ja/index.html", "en/index.html"),
                 nf.select("nav.not-found__nav[aria-label] a").eachAttr("href"),
@@ -138,8 +141,8 @@ class ReaderPagesTest {
     @Test
     void withABaseUrlEveryLinkOfThe404PageIsAbsolute() throws IOException {
         String base = "https://www.example.go.jp/casebook/";
-        Document nf =
-                parse(build(SiteFixture.SITE_YAML + "base_url: " + base + "\n", ABOUT).resolve("404.html"));
+        Document nf = parse(
+                build(SiteFixture.SITE_YAML + "base_url: " + base + "\n", ABOUT).resolve("404.html"));
         List<String> urls = nf.select("[href], [src]").stream()
                 .map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src"))
                 .filter(u -> !u.startsWith("#"))
