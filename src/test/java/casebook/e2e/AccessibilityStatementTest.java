@@ -30,13 +30,10 @@ import org.yaml.snakeyaml.Yaml;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityStatementTest {
-    @TempDir
-    Path tmp;
-
     private Path site;
 
     @BeforeAll
-    void build() {
+    void build(@TempDir Path tmp) {
         site = tmp.resolve("site");
         BuildResult r = SiteFixture.build(Path.of("content"), site);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
