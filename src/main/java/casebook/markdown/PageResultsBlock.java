@@ -16,10 +16,11 @@ import java.util.Map;
 final class PageResultsBlock implements Block<PageResultsBlock.Results> {
 
     /**
-     * One page: its label (edition and title), its path in the site, the path as shown after the label
-     * ("（ja/saitama/index.html）"), and its counts as one sentence.
+     * One page: its edition ("English edition: ", empty for the root and 404 pages), its title (in its own
+     * language, named in titleLang when that is not the statement's), its path in the site, the path as shown
+     * after the title ("（ja/saitama/index.html）"), and its counts as one sentence.
      */
-    record Entry(String label, String path, String pathText, String counts) {}
+    record Entry(String edition, String title, String titleLang, String path, String pathText, String counts) {}
 
     record Results(List<Entry> entries) {}
 
@@ -52,8 +53,15 @@ final class PageResultsBlock implements Block<PageResultsBlock.Results> {
         List<Entry> entries = new ArrayList<>();
         for (YamlNode n : rows) {
             String path = n.text("path");
+            String title = title(n, path, r);
+            String lang = n.text("lang");
             entries.add(new Entry(
-                    label(n, path, r), path, r.message("results.path").replace("{path}", path), counts(n, r)));
+                    edition(path, r),
+                    title,
+                    !path.contains("/") || lang == null || lang.equals(r.lang()) ? "" : lang,
+                    path,
+                    r.message("results.path").replace("{path}", path),
+                    counts(n, r)));
         }
         return new Results(List.copyOf(entries));
     }
@@ -66,14 +74,20 @@ final class PageResultsBlock implements Block<PageResultsBlock.Results> {
         return path.startsWith(lang + "/") ? 1 : 2;
     }
 
-    private static String label(YamlNode n, String path, RenderRequest r) {
+    private static String edition(String path, RenderRequest r) {
+        if (!path.contains("/")) {
+            return "";
+        }
+        String lang = path.substring(0, path.indexOf('/'));
+        return r.messages().getOrDefault("results.edition." + lang, lang + ": ");
+    }
+
+    private static String title(YamlNode n, String path, RenderRequest r) {
         if (!path.contains("/")) {
             return r.message(path.startsWith("404") ? "results.not_found" : "results.root");
         }
-        String lang = path.substring(0, path.indexOf('/'));
         String title = n.text("title");
-        String edition = r.messages().getOrDefault("results.edition." + lang, lang + ": ");
-        return edition + (title == null || title.isBlank() ? path : title.strip());
+        return title == null || title.isBlank() ? path : title.strip();
     }
 
     private static String counts(YamlNode n, RenderRequest r) {
