@@ -37,7 +37,9 @@ public record SiteConfig(
         String baseUrl,
         Map<String, Integer> keyLines,
         long pageBudgetKb,
-        String pdf) {
+        String pdf,
+        Map<String, String> contact,
+        Map<String, String> copyright) {
 
     static final List<String> KEYS = List.of(
             "title",
@@ -53,7 +55,9 @@ public record SiteConfig(
             "groups",
             "base_url",
             "page_budget_kb",
-            "pdf");
+            "pdf",
+            "contact",
+            "copyright");
 
     /** The page-weight budget when site.yaml sets none: 500 KB (1 KB = 1,000 bytes) per page with its assets. */
     public static final long DEFAULT_PAGE_BUDGET_KB = 500;
@@ -238,7 +242,25 @@ public record SiteConfig(
                 baseUrl,
                 keyLines,
                 pageBudget(node.get("page_budget_kb"), display, d),
-                pdfName(node.get("pdf"), display, d));
+                pdfName(node.get("pdf"), display, d),
+                perLanguage(node.get("contact")),
+                perLanguage(node.get("copyright")));
+    }
+
+    /**
+     * The footer's copyright line in {@code lang}: "© " + the year of {@code published} + " " + the
+     * {@code copyright} holder; empty when site.yaml names no holder (the year is left out without a date).
+     */
+    public String copyrightLine(String lang) {
+        String holder = pick(copyright, lang);
+        if (holder.isBlank()) {
+            return "";
+        }
+        String p = published == null ? "" : published.strip();
+        String year = p.length() >= 4 && p.substring(0, 4).chars().allMatch(Character::isDigit)
+                ? p.substring(0, 4) + " "
+                : "";
+        return "\u00a9 " + year + holder.strip();
     }
 
     /** page_budget_kb: a positive whole number of KB; the default when absent or wrong (reported). */

@@ -19,7 +19,8 @@ final class Blocks {
             new CreditBlock(),
             new InfoCardBlock(),
             new ParticipantsBlock(),
-            new DialogueBlock()));
+            new DialogueBlock(),
+            new PageResultsBlock()));
 
     private final Map<String, Block<?>> byName = new LinkedHashMap<>();
 

@@ -75,13 +75,24 @@ public final class PageRenderer {
         return m;
     }
 
-    /** The collection's identity in one language: title, subtitle, publisher, publication date, portal. */
+    /**
+     * The collection's identity in one language: title, subtitle, publisher, publication date, portal, the
+     * contact and the copyright line (empty when site.yaml gives none).
+     */
     private Map<String, Object> siteInfo(String lang) {
         SiteConfig c = site.config();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("title", c.title(lang));
         s.put("titleHtml", Phrases.text(HtmlText.escape(c.title(lang))));
         s.put("subtitle", c.pick(c.subtitle(), lang));
+        // the top page's line above its heading: the default language's cover line as the source prints it; in
+        // a translation only the words the title does not already say ("Fiscal 2024"), so that the top of the
+        // page does not give the collection's title three times (header, line, heading)
+        s.put(
+                "coverLine",
+                lang.equals(c.defaultLanguage())
+                        ? c.pick(c.subtitle(), lang)
+                        : notInTitle(c.pick(c.subtitle(), lang), c.title(lang)));
         s.put("publisher", c.pick(c.publisher(), lang));
         LocalDate pub = Formats.parseDate(c.published());
         s.put("published", pub == null ? "" : Formats.month(pub, lang));
@@ -89,7 +100,20 @@ public final class PageRenderer {
                 "publishedIso",
                 pub == null || c.published() == null ? "" : c.published().strip());
         s.put("portal", c.portal() == null ? "" : c.portal());
+        s.put("contact", c.pick(c.contact(), lang));
+        s.put("copyright", c.copyrightLine(lang));
         return s;
+    }
+
+    /** The start of {@code subtitle} before the longest part of it that {@code title} repeats (whole if none). */
+    static String notInTitle(String subtitle, String title) {
+        for (int k = 0; k < subtitle.length(); k++) {
+            String rest = subtitle.substring(k).strip();
+            if (rest.length() >= 10 && title.contains(rest)) {
+                return subtitle.substring(0, k).strip();
+            }
+        }
+        return subtitle;
     }
 
     /** The footer in every language, for the pages that speak to readers of all of them (landing, 404). */
@@ -565,15 +589,20 @@ public final class PageRenderer {
         m.put("canonical", baseUrl == null ? "" : Urls.absolute(baseUrl, Urls.languageTop(def)));
         m.put("footers", footers());
         // the root speaks to the readers of every language, so its footer links to each language's pages
+        m.put("footerLinks", everyLanguagesFooterLinks(""));
+        return new View("home.ftlh", m);
+    }
+
+    /** The footer links of every language (glossary, about pages), each marked with its language. */
+    private List<Map<String, Object>> everyLanguagesFooterLinks(String root) {
         List<Map<String, Object>> links = new ArrayList<>();
         for (String lang : site.config().languages()) {
-            for (Map<String, Object> l : footerLinks(lang, "")) {
+            for (Map<String, Object> l : footerLinks(lang, root)) {
                 l.put("lang", lang);
                 links.add(l);
             }
         }
-        m.put("footerLinks", links);
-        return new View("home.ftlh", m);
+        return links;
     }
 
     public View notFound() {
@@ -585,12 +614,13 @@ public final class PageRenderer {
         if (baseUrl != null) {
             m.put("root", baseUrl);
             m.put("langRoot", baseUrl + Urls.languageFolder(def));
-            m.put("footerLinks", footerLinks(def, baseUrl));
         } else {
             m.put("inlineCss", stylesheet());
             m.put("inlineIcon", icon());
-            m.put("footerLinks", List.of());
         }
+        // Like every page's footer, it links to the glossary and the accessibility statement, in every language
+        // (absolute with base_url; otherwise from the site root, as the home links are, with the same advice).
+        m.put("footerLinks", everyLanguagesFooterLinks(baseUrl != null ? baseUrl : ""));
         List<Map<String, Object>> editions = new ArrayList<>();
         for (String lang : site.config().languages()) {
             Map<String, Object> e =

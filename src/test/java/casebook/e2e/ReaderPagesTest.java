@@ -60,10 +60,30 @@ class ReaderPagesTest {
     }
 
     private Path build(String siteYaml) {
+        return build(siteYaml, "");
+    }
+
+    /** An about page (group: about), which every footer links to. */
+    static final String ABOUT = """
+            -- accessibility/index.ja.md --
+            ---
+            title: アクセシビリティ
+            group: about
+            ---
+            本文
+            -- accessibility/index.en.md --
+            ---
+            title: Accessibility
+            group: about
+            ---
+            Text
+            """;
+
+    private Path build(String siteYaml, String extraFiles) {
         Path content = SiteFixture.write(
                 tmp.resolve("content"),
-                "-- site.yaml --\n" + siteYaml + "order: [b, a]\n" + "groups:\n  cases: {ja: 取組事例, en: Cases}\n"
-                        + PAGES);
+                "-- site.yaml --\n" + siteYaml + "order: [b, a]\n" + "groups:\n  cases: {ja: 取組事例, en: Cases}\n" + PAGES
+                        + extraFiles);
         Path out = tmp.resolve("site");
         BuildResult r = SiteFixture.build(content, out);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
@@ -92,14 +112,20 @@ class ReaderPagesTest {
 
     @Test
     void withoutABaseUrlThe404PageCarriesItsOwnStyleAndSaysHowToReachTheTop() throws IOException {
-        Document nf = parse(build(SiteFixture.SITE_YAML).resolve("404.html"));
+        Document nf = parse(build(SiteFixture.SITE_YAML, ABOUT).resolve("404.html"));
         assertTrue(
                 nf.select("link[rel=stylesheet], script[src]").isEmpty(),
                 nf.head().outerHtml());
         Element style = nf.selectFirst("head style");
         assertNotNull(style, "inline stylesheet");
         assertTrue(style.data().contains(".site-header"), "the theme's stylesheet, inline");
-        assertTrue(nf.select(".site-footer a").isEmpty(), "no footer link that would break below the site root");
+        // like every page's footer, it links to the glossary and the about pages, of every language, from the root
+        // (where the page's own home links lead too; the advice below says what to do when they do not open)
+        List<String> expected = List.of("ja/accessibility/index.html", "en/accessibility/index.html");
+        assertEquals(
+                expected,
+                nf.select(".site-footer__nav a").eachAttr("href"),
+                nf.selectFirst("footer").outerHtml());
         assertEquals(
                 List.of("ja/index.html", "en/index.html"),
                 nf.select("nav.not-found__nav[aria-label] a").eachAttr("href"),
@@ -115,8 +141,8 @@ class ReaderPagesTest {
     @Test
     void withABaseUrlEveryLinkOfThe404PageIsAbsolute() throws IOException {
         String base = "https://www.example.go.jp/casebook/";
-        Document nf =
-                parse(build(SiteFixture.SITE_YAML + "base_url: " + base + "\n").resolve("404.html"));
+        Document nf = parse(
+                build(SiteFixture.SITE_YAML + "base_url: " + base + "\n", ABOUT).resolve("404.html"));
         List<String> urls = nf.select("[href], [src]").stream()
                 .map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src"))
                 .filter(u -> !u.startsWith("#"))
@@ -124,6 +150,10 @@ class ReaderPagesTest {
         assertTrue(urls.contains(base + "assets/style.css"), urls.toString());
         assertTrue(urls.contains(base + "ja/index.html") && urls.contains(base + "en/index.html"), urls.toString());
         assertTrue(urls.stream().allMatch(u -> u.startsWith(base)), urls.toString());
+        assertEquals(
+                List.of(base + "ja/accessibility/index.html", base + "en/accessibility/index.html"),
+                nf.select(".site-footer__nav a").eachAttr("href"),
+                "the footer's links, absolute");
         assertTrue(nf.select(".not-found__top, head style").isEmpty(), "the links work, so no workaround is shown");
     }
 
@@ -353,10 +383,17 @@ class ReaderPagesTest {
                 SiteFixture.messages(list));
     }
 
-    /** Every page's footer: publisher, publication date (machine-readable) and the portal, in the page's language. */
+    /**
+     * Every page's footer: publisher, publication date (machine-readable), the contact, the portal and the
+     * copyright line ("© year holder", the year from published), in the page's language.
+     */
     @Test
     void everyFooterGivesThePublisherThePublicationDateAndThePortal() throws IOException {
-        BuildResult r = buildWith(SiteFixture.SITE_YAML + "portal: https://portal.example.jp/\n", PAGES);
+        BuildResult r = buildWith(
+                SiteFixture.SITE_YAML + "portal: https://portal.example.jp/\n"
+                        + "contact: {ja: 問い合わせ課, en: Enquiries Division}\n"
+                        + "copyright: {ja: 発行省, en: The Ministry}\n",
+                PAGES);
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         for (String page : List.of("ja/index.html", "ja/a/index.html", "en/index.html", "ja/b/index.html")) {
             Element facts = parse(tmp.resolve("site/" + page)).selectFirst("footer.site-footer dl.site-footer__facts");
@@ -372,6 +409,16 @@ class ReaderPagesTest {
                     facts.selectFirst("time").text(),
                     page);
             assertEquals("https://portal.example.jp/", facts.selectFirst("a").attr("href"), page);
+            assertEquals(
+                    en ? "Enquiries Division" : "問い合わせ課",
+                    facts.selectFirst(".site-footer__contact").text(),
+                    page);
+            assertEquals(
+                    en ? "\u00a9 2025 The Ministry" : "\u00a9 2025 発行省",
+                    parse(tmp.resolve("site/" + page))
+                            .selectFirst("footer .site-footer__copyright")
+                            .text(),
+                    page);
         }
         // the pages for readers of every language give the footer in every language
         for (String page : List.of("index.html", "404.html")) {
@@ -383,6 +430,10 @@ class ReaderPagesTest {
             assertEquals(
                     List.of("発行者", "Publisher"),
                     d.select("footer .site-footer__publisher").eachText(),
+                    page);
+            assertEquals(
+                    List.of("\u00a9 2025 発行省", "\u00a9 2025 The Ministry"),
+                    d.select("footer .site-footer__copyright").eachText(),
                     page);
         }
     }

@@ -309,6 +309,39 @@ class BrowserJourneyIT {
         assertEquals("English", js("return document.querySelector('.lang-switch [aria-current=true]').textContent"));
     }
 
+    /**
+     * A reader who scrolls down into a section and goes straight back up to the switch, without the pause a
+     * delayed handler would need, lands on the same section: the place is worked out when the link is reached
+     * for, not a second after the scrolling stops. Waits for the page's own scroll events, never for a time.
+     */
+    @Test
+    void aSwitchClickedRightAfterScrollingKeepsThePlace() {
+        browser.viewport(390, 844, true);
+        browser.driver.get(server.base + "ja/hasuda/index.html");
+        // counts the scroll events the page has handled (this listener runs after the theme's own)
+        js("window.__scrolls = 0; addEventListener('scroll', () => window.__scrolls++, {passive: true})");
+        js("document.getElementById('internal-support-system').scrollIntoView()");
+        waitFor("the page to handle the scroll down", "return window.__scrolls > 0");
+        js("window.__scrolls = 0; scrollTo(0, 0)");
+        waitFor("the page to handle the scroll back up", "return window.__scrolls > 0 && scrollY === 0");
+        browser.driver
+                .findElement(By.cssSelector(".lang-switch a[hreflang=en]"))
+                .click();
+        waitFor(
+                "the English page opens at the section read last",
+                "return location.pathname.endsWith('/en/hasuda/index.html')"
+                        + " && location.hash==='#internal-support-system' && document.readyState==='complete'");
+        // and, from the top of a page the reader has not scrolled, the switch leads to the twin page's top
+        browser.driver.get(server.base + "ja/saitama/index.html");
+        browser.driver
+                .findElement(By.cssSelector(".lang-switch a[hreflang=en]"))
+                .click();
+        waitFor(
+                "the English page opens at its top",
+                "return location.pathname.endsWith('/en/saitama/index.html') && location.hash===''"
+                        + " && document.readyState==='complete'");
+    }
+
     List<String> pages() {
         return QaSite.pages(site);
     }

@@ -3,7 +3,9 @@ package casebook.qa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nu.validator.validation.SimpleDocumentValidator;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,7 +113,22 @@ class HtmlValidityIT {
                         "errors",
                         results.values().stream().mapToInt(Integer::intValue).sum()));
         Map<String, Object> pages = new TreeMap<>();
-        results.forEach((p, n) -> pages.put(QaSite.key(p), Map.of("path", p, "html_errors", n)));
+        // each page with its language and title, so the statement's results by page name it (:::page-results)
+        results.forEach((p, n) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("path", p);
+            e.put("html_errors", n);
+            try {
+                Document d = Jsoup.parse(site.resolve(p).toFile(), "UTF-8");
+                Element h1 = d.selectFirst("main h1");
+                Element label = d.selectFirst("main .article__label");
+                e.put("lang", d.selectFirst("html").attr("lang"));
+                e.put("title", ((label != null ? label.text() + " " : "") + (h1 != null ? h1.text() : "")).strip());
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            pages.put(QaSite.key(p), e);
+        });
         out.put("pages", pages);
         QaResults.write("html", out);
     }

@@ -279,6 +279,7 @@ class SearchIT {
         String status = (String) js("return document.getElementById('search-status').textContent");
         assertEquals(pages.size() + "件のページが見つかりました", status, "the count is announced");
         assertEquals("polite", js("return document.getElementById('search-status').getAttribute('aria-live')"));
+        assertEquals("status", js("return document.getElementById('search-status').getAttribute('role')"));
         assertTrue(
                 (Long) js("return document.querySelectorAll('.search-result__snippet mark').length") > 0,
                 "matches are marked");
