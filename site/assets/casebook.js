@@ -22,27 +22,42 @@
     return id;
   }
 
-  /* The place is taken where the reader stops to read (one second without scrolling), not while the
-     page passes by on the way up to the switcher, and never while the header (and so the switcher)
-     is in view: a reader who scrolls back to the top to switch keeps the section read last. */
-  var timer = 0, tabbing = false;
-  function settle() {
-    // moving the focus with Tab scrolls the page too, but that is not reading: the place stays
-    if (tabbing || (header && header.getBoundingClientRect().bottom > 0)) return;
-    carry(section());
+  /* The place the reader is reading: taken at once while the reader scrolls down through the page (never
+     after a pause, so a reader who goes straight back up and switches keeps it), not while the page passes
+     by on the way back up to the switcher, and never while the header (and so the switcher) is in view. A
+     reader who scrolls up to an earlier section and stops there (one second) is reading that one. Moving the
+     focus with Tab scrolls the page too, but that is not reading: the place stays. */
+  var place = null, lastY = window.scrollY, timer = 0, tabbing = false;
+  function headerInView() { return header && header.getBoundingClientRect().bottom > 0; }
+  function take() {
+    if (tabbing || headerInView()) return;
+    place = section();
+    carry(place);
   }
+  function scrolled() {
+    var y = window.scrollY;
+    clearTimeout(timer);
+    if (y > lastY) take(); else timer = setTimeout(take, 1000);
+    lastY = y;
+  }
+  /* The link's address is worked out when the reader reaches for it (pointer, key, focus, click): the
+     section at the top of the window if the header has scrolled away, otherwise the place read last. */
+  function reach() { carry(headerInView() || tabbing ? place : section() || place); }
   function fromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
-    if (id && document.getElementById(id)) carry(id);
+    if (id && document.getElementById(id)) { place = id; carry(id); }
   }
   if (links.length) {
     fromHash();
     window.addEventListener('hashchange', fromHash);
-    window.addEventListener('scroll', function () { clearTimeout(timer); timer = setTimeout(settle, 1000); }, { passive: true });
+    window.addEventListener('scroll', scrolled, { passive: true });
     document.addEventListener('keydown', function (e) { tabbing = e.key === 'Tab'; });
     ['wheel', 'touchstart', 'pointerdown'].forEach(function (t) {
       window.addEventListener(t, function () { tabbing = false; }, { passive: true });
     });
+    for (var k = 0; k < links.length; k++) {
+      ['pointerdown', 'keydown', 'focus', 'click'].forEach(function (t) { links[k].addEventListener(t, reach); });
+    }
   }
 
   /* A printout names the page's address. Without a configured base URL the page knows only its path in the

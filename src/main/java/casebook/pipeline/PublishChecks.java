@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -228,7 +229,7 @@ final class PublishChecks {
     }
 
     private static boolean isPicture(String path) {
-        String p = path.toLowerCase(java.util.Locale.ROOT);
+        String p = path.toLowerCase(Locale.ROOT);
         return p.endsWith(".png")
                 || p.endsWith(".jpg")
                 || p.endsWith(".jpeg")

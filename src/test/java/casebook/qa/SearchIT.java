@@ -369,6 +369,19 @@ class SearchIT {
         assertTrue((Long) js("return document.querySelectorAll('.search-result').length") > 0);
     }
 
+    /** WCAG 4.1.3: typing in the search page's field announces the count, and the focus stays in the field. */
+    @Test
+    void typingAQueryAnnouncesTheCountAndLeavesTheFocusInTheField() {
+        browser.open(server.base + "ja/search/index.html");
+        js("document.getElementById('search-q').focus()");
+        browser.press("保健師");
+        awaitResults();
+        assertTrue(
+                ((String) js("return document.getElementById('search-status').textContent")).endsWith("件のページが見つかりました"),
+                "the count is announced while typing");
+        assertEquals("search-q", js("return document.activeElement.id"), "the focus stays in the search field");
+    }
+
     @Test
     void aPageOfResultsPassesAxe() {
         List<String> problems = new ArrayList<>();
