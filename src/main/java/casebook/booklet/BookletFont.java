@@ -180,12 +180,12 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
         }
         String tag = new String(magic, StandardCharsets.ISO_8859_1);
         if (tag.equals("ttcf")) {
-            return "it is a font collection (.ttc), and collections cannot be embedded by the PDF engine;"
-                    + " neither can OpenType fonts with CFF outlines (.otf, such as Noto Sans CJK)";
+            return "it is a font collection (.ttc), and collections cannot be embedded by the PDF engine"
+                    + " (nor can OpenType fonts with CFF outlines, .otf)";
         }
         if (tag.equals("OTTO")) {
-            return "it is an OpenType font with CFF (PostScript) outlines, which the PDF engine cannot embed;"
-                    + " neither can font collections (.ttc, such as Noto Sans CJK)";
+            return "it is an OpenType font with CFF (PostScript) outlines, which the PDF engine cannot embed"
+                    + " (nor can it embed font collections, .ttc)";
         }
         return null;
     }
