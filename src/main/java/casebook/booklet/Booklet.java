@@ -75,8 +75,11 @@ public final class Booklet {
     }
 
     /**
-     * Reports, at each page, the characters the font has no glyph for; those of the cover, the contents and the
-     * glossary at the first page. English text is set in the Latin face when there is one, so it is checked too.
+     * Reports the characters the font has no glyph for at the file that holds them: each page's at its Markdown;
+     * then, of those left, the cover's (title, subtitle, publisher, date) at site.yaml's title, the introduction's at
+     * the top page's Markdown, the glossary entries' at the glossary file, and the booklet's own words (目次, the
+     * glossary's title and introduction) at the theme's messages. The contents repeat the pages' titles and headings,
+     * which are reported at the pages. English text is set in the Latin face when there is one, so it is checked too.
      */
     static void glyphs(Document html, BookletSource src, BookletFont font, Diagnostics d) {
         try {
@@ -85,21 +88,53 @@ public final class Booklet {
                 return;
             }
             TreeSet<Integer> left = new TreeSet<>(all);
+            Document rest = html.clone();
             for (BookletSource.Chapter c : src.chapters()) {
-                Element section = html.getElementById(c.slug());
+                Element section = rest.getElementById(c.slug());
                 if (section == null) {
                     continue;
                 }
                 TreeSet<Integer> here = missing(font, src.lang(), section.text());
                 left.removeAll(here);
-                report(d, c, font, here, "the " + c.title() + " page");
+                report(d, c.display(), 1, font, here, "the " + c.title() + " page");
+                section.remove();
             }
-            if (!src.chapters().isEmpty()) {
-                report(d, src.chapters().get(0), font, left, "the cover, contents or glossary");
-            }
+            BookletSource.Origins o = src.origins() != null
+                    ? src.origins()
+                    : new BookletSource.Origins(Path.of("site.yaml"), 1, null, null, Path.of("site.yaml"));
+            rest.select(".toc__list").remove();
+            String intro = take(rest, ".intro");
+            String cover = take(rest, ".cover");
+            String glossary = take(rest, "dl.glossary");
+            part(d, o.siteYaml(), o.titleLine(), font, src.lang(), cover, left, "the cover");
+            part(d, o.intro() != null ? o.intro() : o.siteYaml(), 1, font, src.lang(), intro, left, "the introduction on the cover");
+            part(d, o.glossary() != null ? o.glossary() : o.siteYaml(), 1, font, src.lang(), glossary, left, "the glossary");
+            part(d, o.messages(), 1, font, src.lang(), rest.body().text(), left, "the contents or glossary headings");
+            report(d, o.messages(), 1, font, left, "the booklet");
         } catch (IOException e) {
             d.error(font.regular(), 1, 1, "cannot read the PDF font: " + e.getMessage(), BookletFont.INSTALL);
         }
+    }
+
+    /** The text of the elements {@code css} selects, which are removed from {@code doc}. */
+    private static String take(Document doc, String css) {
+        var found = doc.select(css);
+        String text = found.text();
+        found.remove();
+        return text;
+    }
+
+    /** Reports the characters of {@code text} that are still {@code left} at {@code file}, and takes them from it. */
+    private static void part(
+            Diagnostics d, Path file, int line, BookletFont font, String lang, String text, TreeSet<Integer> left,
+            String where) throws IOException {
+        if (left.isEmpty() || text.isBlank()) {
+            return;
+        }
+        TreeSet<Integer> here = missing(font, lang, text);
+        here.retainAll(left);
+        left.removeAll(here);
+        report(d, file, line, font, here, where);
     }
 
     private static TreeSet<Integer> missing(BookletFont font, String lang, String text) throws IOException {
@@ -111,7 +146,7 @@ public final class Booklet {
     }
 
     private static void report(
-            Diagnostics d, BookletSource.Chapter c, BookletFont font, TreeSet<Integer> missing, String where) {
+            Diagnostics d, Path file, int line, BookletFont font, TreeSet<Integer> missing, String where) {
         if (missing.isEmpty()) {
             return;
         }
@@ -119,8 +154,8 @@ public final class Booklet {
                 .map(cp -> new String(Character.toChars(cp)) + " (U+" + String.format("%04X", cp) + ")")
                 .collect(Collectors.joining(", "));
         d.warning(
-                c.display(),
-                1,
+                file,
+                line,
                 1,
                 "the PDF font " + font.regular().getFileName() + " has no glyph for " + chars + "; " + where
                         + " of the PDF booklet would show a blank there",

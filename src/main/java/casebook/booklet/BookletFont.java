@@ -2,7 +2,9 @@ package casebook.booklet;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,6 +37,15 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
     public static final String INSTALL =
             "install a TrueType Japanese font (Debian: apt-get install fonts-morisawa-bizud-gothic,"
                     + " or fonts-ipaexfont) or pass --pdf-font FILE.ttf";
+
+    /**
+     * The hint when the font named with {@code --pdf-font} (or found) cannot be used: the fonts that can, without
+     * telling an editor to pass the option they have just passed.
+     */
+    public static final String WORKING =
+            "use a TrueType (.ttf) Japanese font: BIZ UDGothic (BIZUDGothic-Regular.ttf; Debian: apt-get install"
+                    + " fonts-morisawa-bizud-gothic) or IPAex Gothic (ipaexg.ttf; Debian: apt-get install"
+                    + " fonts-ipaexfont), or leave --pdf-font out to use one of them from the system";
 
     private static final List<Path> FOLDERS = List.of(
             Path.of("/usr/share/fonts"),
@@ -140,6 +151,10 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
         if (!Files.isRegularFile(file)) {
             return "no such font file";
         }
+        String kind = kind(file);
+        if (kind != null) {
+            return kind;
+        }
         try {
             cmap(file);
             return null;
@@ -147,6 +162,32 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return m.contains("glyf") || m.contains("CFF") ? m : "not a TrueType font: " + m;
         }
+    }
+
+    /**
+     * What the file's first four bytes say it is, when that is a kind the PDF engine cannot embed: a font collection
+     * ({@code ttcf}, a .ttc such as NotoSansCJK-Regular.ttc) or an OpenType font with CFF outlines ({@code OTTO},
+     * an .otf such as NotoSansCJKjp-Regular.otf); null otherwise (a TrueType font, or something the parser judges).
+     */
+    static String kind(Path file) {
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(magic, 0, 4) < 4) {
+                return "the file is too short to be a font";
+            }
+        } catch (IOException e) {
+            return null; // the parser says why
+        }
+        String tag = new String(magic, StandardCharsets.ISO_8859_1);
+        if (tag.equals("ttcf")) {
+            return "it is a font collection (.ttc), and collections cannot be embedded by the PDF engine"
+                    + " (nor can OpenType fonts with CFF outlines, .otf)";
+        }
+        if (tag.equals("OTTO")) {
+            return "it is an OpenType font with CFF (PostScript) outlines, which the PDF engine cannot embed"
+                    + " (nor can it embed font collections, .ttc)";
+        }
+        return null;
     }
 
     private static CmapLookup cmap(Path file) throws IOException {

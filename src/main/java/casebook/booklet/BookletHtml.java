@@ -18,6 +18,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * The booklet as one HTML document: the theme's print template ({@code booklet.ftlh}) filled with the pages'
@@ -31,6 +32,12 @@ final class BookletHtml {
     static final String TEMPLATE = "booklet.ftlh";
     static final String TOC_ID = "booklet-toc";
     static final String GLOSSARY_ID = "booklet-glossary";
+    /** The booklet's own notice under a figure whose picture is not reproduced (the pages say "web edition"). */
+    static final String OMITTED = "pdf.figure_omitted";
+    /** The class of a run kept on one line, and the longest parenthesised run so kept (in characters). */
+    static final String NOBR = "nobr";
+
+    static final int GLUED_MAX = 20;
     /** Attributes that hold the id of another element of the same page. */
     private static final List<String> ID_REFS = List.of("aria-labelledby", "aria-describedby", "for", "headers");
 
@@ -91,6 +98,16 @@ final class BookletHtml {
     /** Ids, links, screen-reader-only text and bookmarks, as the class comment says. */
     static void finish(Document doc, BookletSource src) {
         doc.select(".visually-hidden").remove();
+        // the round-table's visible speaker names stand alone now: they are the names the PDF's text holds
+        doc.select(".speaker__name[aria-hidden]").removeAttr("aria-hidden");
+        // the notice under a figure speaks of the booklet, not of the web edition
+        String omitted = src.messages().get(OMITTED);
+        if (omitted != null && !omitted.isBlank()) {
+            for (Element e : doc.select(".figure__omitted")) {
+                e.text(omitted);
+            }
+        }
+        glueParentheses(doc, src.lang());
         // images are not loaded into the booklet (nothing is read from outside it): their text stands in
         for (Element img : doc.select("img")) {
             img.replaceWith(new Element("span").addClass("image-alt").text(img.attr("alt")));
@@ -124,6 +141,38 @@ final class BookletHtml {
             links(intro, src, Urls.languageTop(src.lang()), chapterOf);
         }
         bookmarks(doc, src);
+    }
+
+    /**
+     * Keeps a short run of another language in parentheses ("Disease Control Division (疾病対策課)") on one line:
+     * the opening parenthesis, the run and the closing one go into one {@code span.nobr} (white-space: nowrap in
+     * booklet.css), so that no line ends with "(" or starts with the run's tail and ")". The engine would otherwise
+     * break where the run's element begins or ends, outside the line breaker's 禁則. Only the markup changes: the
+     * text, and so what copies out of the PDF, is the same.
+     */
+    static void glueParentheses(Document doc, String lang) {
+        for (Element run : doc.body().select("[lang]")) {
+            if (run.attr("lang").equals(lang) || run.text().codePointCount(0, run.text().length()) > GLUED_MAX) {
+                continue;
+            }
+            if (!(run.previousSibling() instanceof TextNode before) || !(run.nextSibling() instanceof TextNode after)) {
+                continue;
+            }
+            String b = before.getWholeText();
+            String a = after.getWholeText();
+            String open = b.endsWith("(") ? "(" : b.endsWith("（") ? "（" : null;
+            String close = a.startsWith(")") ? ")" : a.startsWith("）") ? "）" : null;
+            if (open == null || close == null) {
+                continue;
+            }
+            Element glue = new Element("span").addClass(NOBR);
+            before.text(b.substring(0, b.length() - open.length()));
+            after.text(a.substring(close.length()));
+            run.before(glue);
+            glue.appendText(open);
+            glue.appendChild(run); // moves the run into the glue
+            glue.appendText(close);
+        }
     }
 
     /** Rewrites the links of a part of the booklet that the website shows at {@code pagePath}. */

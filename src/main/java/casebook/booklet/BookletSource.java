@@ -19,6 +19,7 @@ import java.util.Map;
  *                    definition), or null for none
  * @param messages    the theme's UI strings for {@code lang}
  * @param baseUrl     where the site is published (ends with /), for links to files that are not in the booklet; may be null
+ * @param origins     the files that hold the text outside the pages, for diagnostics
  */
 public record BookletSource(
         String lang,
@@ -28,7 +29,22 @@ public record BookletSource(
         List<Chapter> chapters,
         Map<String, Object> glossary,
         Map<String, String> messages,
-        String baseUrl) {
+        String baseUrl,
+        Origins origins) {
+
+    /**
+     * Where the booklet's text outside the pages comes from, so that a problem in it is reported at the file an
+     * editor changes: the cover's title, subtitle, publisher and date at site.yaml (at the title's line), the
+     * introduction at the top page's Markdown, the glossary's entries at the glossary file, and the booklet's own
+     * words (目次, the glossary's title and introduction) at the theme's messages of the language.
+     *
+     * @param siteYaml   site.yaml
+     * @param titleLine  the line of its {@code title} (1 when unknown)
+     * @param intro      the top page's Markdown, or null when there is none
+     * @param glossary   the glossary file, or null when there is none
+     * @param messages   the theme's messages file of the language ({@code i18n/ja.yaml})
+     */
+    public record Origins(Path siteYaml, int titleLine, Path intro, Path glossary, Path messages) {}
 
     /**
      * One page of the collection.

@@ -74,7 +74,7 @@ final class PdfWriter {
      * Changes whenever what the booklet code writes may change: bump it with any change to this package's
      * rendering (the template and stylesheet are part of the input digest already).
      */
-    static final String VERSION = "casebook-booklet 1; openhtmltopdf 1.1.31";
+    static final String VERSION = "casebook-booklet 2; openhtmltopdf 1.1.31";
 
     /** SHA-256 of everything the PDF's bytes depend on: the document, the font files, the date, {@link #VERSION}. */
     static String inputDigest(Document html, BookletFont font, LocalDate published) {

@@ -2,6 +2,8 @@ package casebook.cli;
 
 import casebook.frontmatter.SiteConfig;
 import casebook.pipeline.BuildOptions;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +87,7 @@ public record Arguments(
                 case "--no-pdf" ->
                     o = o.withPdf(new BuildOptions.Pdf(false, o.pdf().font()));
                 case "--pdf-font" ->
-                    o = o.withPdf(new BuildOptions.Pdf(o.pdf().wanted(), Path.of(value(args, ++i, a))));
+                    o = o.withPdf(new BuildOptions.Pdf(o.pdf().wanted(), fontFile(value(args, ++i, a))));
                 case "--port" -> port = number(value(args, ++i, a), a);
                 case "--after" -> after = value(args, ++i, a);
                 case "--help", "-h" -> command = "help";
@@ -159,6 +161,26 @@ public record Arguments(
             throw new UsageException(option + " needs a value");
         }
         return args[i];
+    }
+
+    /**
+     * The font file {@code --pdf-font} names: one that does not exist is a usage error, like any other bad option
+     * (whether the font can set the booklet is the build's to say, with the fonts that can).
+     */
+    private static Path fontFile(String name) throws UsageException {
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--pdf-font: \"" + name + "\" is not a file name");
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new UsageException("--pdf-font: no such font file \"" + name + "\""
+                    + (Files.isDirectory(p) ? " (it is a folder)" : "")
+                    + "; name a TrueType .ttf file such as BIZUDGothic-Regular.ttf or ipaexg.ttf,"
+                    + " or leave the option out to use the one installed on the system");
+        }
+        return p;
     }
 
     /** A ForkJoinPool holds at most 32,767 workers; more would fail later with a bare exception. */

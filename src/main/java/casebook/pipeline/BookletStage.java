@@ -76,7 +76,7 @@ final class BookletStage {
                         1,
                         1,
                         "cannot set the PDF booklets in this font: " + problem,
-                        BookletFont.INSTALL);
+                        BookletFont.WORKING);
                 return;
             }
             Map<String, byte[]> made = new ConcurrentHashMap<>();
@@ -149,7 +149,16 @@ final class BookletStage {
         if (base != null && !base.endsWith("/")) {
             base += "/";
         }
-        return new BookletSource(lang, identity, published, intro, chapters, glossary(lang), messages, base);
+        Path cwd = Path.of("").toAbsolutePath();
+        Path i18n = theme.dir().toAbsolutePath().normalize().resolve("i18n").resolve(lang + ".yaml");
+        var origins = new BookletSource.Origins(
+                c.display(),
+                Math.max(1, c.line("title")),
+                home == null ? null : home.display(),
+                site.glossary().entries().isEmpty() ? null : site.glossary().display(),
+                i18n.startsWith(cwd) ? cwd.relativize(i18n) : i18n);
+        return new BookletSource(
+                lang, identity, published, intro, chapters, glossary(lang), messages, base, origins);
     }
 
     private Map<String, Object> glossary(String lang) {

@@ -3,15 +3,24 @@ package casebook.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The PDF booklet's options: --pdf, --no-pdf, --pdf-font, and serve making no booklet unless asked. */
 class PdfOptionsTest {
 
+    @TempDir
+    Path tmp;
+
     @Test
-    void buildFollowsSiteYamlUnlessAnOptionSaysOtherwise() throws UsageException {
+    void buildFollowsSiteYamlUnlessAnOptionSaysOtherwise() throws UsageException, IOException {
+        Path font = Files.createDirectories(tmp.resolve("fonts")).resolve("A-Regular.ttf");
+        Files.write(font, new byte[] {0, 1, 0, 0});
         assertNull(Arguments.parse(new String[] {"build"}).options().pdf().wanted(), "build: as site.yaml says");
         assertNull(Arguments.parse(new String[] {"check"}).options().pdf().wanted(), "check: as site.yaml says");
         assertEquals(
@@ -24,14 +33,14 @@ class PdfOptionsTest {
                         .pdf()
                         .wanted());
         assertEquals(
-                Path.of("fonts/A-Regular.ttf"),
-                Arguments.parse(new String[] {"build", "--pdf-font", "fonts/A-Regular.ttf", "--pdf"})
+                font,
+                Arguments.parse(new String[] {"build", "--pdf-font", font.toString(), "--pdf"})
                         .options()
                         .pdf()
                         .font());
         assertEquals(
                 Boolean.TRUE,
-                Arguments.parse(new String[] {"build", "--pdf-font", "fonts/A-Regular.ttf", "--pdf"})
+                Arguments.parse(new String[] {"build", "--pdf-font", font.toString(), "--pdf"})
                         .options()
                         .pdf()
                         .wanted(),
@@ -53,5 +62,19 @@ class PdfOptionsTest {
         UsageException e =
                 assertThrows(UsageException.class, () -> Arguments.parse(new String[] {"build", "--pdf-font"}));
         assertEquals("--pdf-font needs a value", e.getMessage());
+    }
+
+    @Test
+    void aFontFileThatDoesNotExistIsAUsageError() {
+        String missing = tmp.resolve("NoSuchFont.ttf").toString();
+        UsageException e = assertThrows(
+                UsageException.class, () -> Arguments.parse(new String[] {"build", "--pdf-font", missing}));
+        assertTrue(e.getMessage().startsWith("--pdf-font: no such font file \"" + missing + "\""), e.getMessage());
+        assertTrue(e.getMessage().contains("BIZUDGothic-Regular.ttf"), e.getMessage());
+        UsageException folder = assertThrows(
+                UsageException.class,
+                () -> Arguments.parse(new String[] {"build", "--pdf-font", tmp.toString()}));
+        assertTrue(folder.getMessage().contains("(it is a folder)"), folder.getMessage());
+        assertEquals(2, casebook.Main.run(new String[] {"check", "--pdf-font", missing}), "exit code 2, as for any bad option");
     }
 }

@@ -40,6 +40,7 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFMarkedContentExtractor;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.apache.pdfbox.text.TextPosition;
 import org.jsoup.Jsoup;
@@ -322,6 +323,216 @@ class BookletTest {
                     top.selectFirst(".cover .pdf-link a[href=" + name + "]"),
                     lang + ": the top page links it under its title");
         }
+    }
+
+    /** The round-table's turns on its web page: each turn's mark, speaker's name and the start of its words. */
+    private static List<String[]> turns(String lang) throws IOException {
+        Document page = Jsoup.parse(site.resolve(lang + "/roundtable/index.html").toFile(), "UTF-8");
+        List<String[]> out = new ArrayList<>();
+        for (Element t : page.select(".turn")) {
+            String words = t.selectFirst(".turn__text").text();
+            out.add(new String[] {
+                t.selectFirst(".speaker-mark").text(),
+                t.selectFirst(".speaker__name").text(),
+                words.substring(0, Math.min(12, words.length()))
+            });
+        }
+        assertTrue(out.size() >= 10, lang + ": the round-table has its turns: " + out.size());
+        return out;
+    }
+
+    /** The pages of the booklet that hold the round-table's turns (those that name the moderator). */
+    private static List<Integer> roundTablePages(PDDocument doc, String moderator) throws IOException {
+        List<Integer> pages = new ArrayList<>();
+        PDFTextStripper strip = new PDFTextStripper();
+        for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+            strip.setStartPage(i);
+            strip.setEndPage(i);
+            if (strip.getText(doc).contains(moderator)) {
+                pages.add(i);
+            }
+        }
+        assertFalse(pages.isEmpty(), "the round-table's pages name " + moderator);
+        return pages;
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
+    @Test
+    void eachRoundTableTurnCopiesAsMarkAndSpeakerThenTheWords() throws IOException {
+        for (String lang : List.of("ja", "en")) {
+            List<String[]> turns = turns(lang);
+            try (PDDocument doc = open(lang)) {
+                // as a copy from the page gives it (pdftotext: by position), and as the tags give it
+                PDFTextStripper strip = new PDFTextStripper();
+                strip.setSortByPosition(true);
+                for (String text : List.of(squeeze(strip.getText(doc)), squeeze(taggedText(doc)))) {
+                    for (String[] t : turns) {
+                        String expected = squeeze(t[0] + t[1] + t[2]);
+                        assertTrue(text.contains(expected), lang + ": the turn reads as mark, name, words: " + expected);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void noTextIsDrawnOverOtherTextAndNoRoundTablePageEndsWithASpeakerName() throws IOException {
+        for (String lang : List.of("ja", "en")) {
+            List<String[]> turns = turns(lang);
+            Set<String> nameLines = new HashSet<>();
+            for (String[] t : turns) {
+                nameLines.add(squeeze(t[0] + t[1]));
+            }
+            try (PDDocument doc = open(lang)) {
+                for (int n = 1; n <= doc.getNumberOfPages(); n++) {
+                    assertEquals(List.of(), overlaps(doc, n), lang + " page " + n + ": glyphs drawn over others");
+                }
+                for (int n : roundTablePages(doc, turns.get(0)[1])) {
+                    PDFTextStripper strip = new PDFTextStripper();
+                    strip.setSortByPosition(true);
+                    strip.setStartPage(n);
+                    strip.setEndPage(n);
+                    List<String> lines = strip.getText(doc)
+                            .lines()
+                            .map(BookletTest::squeeze)
+                            .filter(l -> !l.isEmpty())
+                            .toList();
+                    // the last line is the page number: the one before it is never a speaker without words
+                    assertFalse(
+                            nameLines.contains(lines.get(lines.size() - 2)),
+                            lang + " page " + n + " ends with a speaker's name: " + lines.get(lines.size() - 2));
+                }
+            }
+        }
+    }
+
+    /** The pairs of glyphs on page {@code n} (1-based) whose boxes overlap by more than a quarter each way. */
+    static List<String> overlaps(PDDocument doc, int n) throws IOException {
+        List<TextPosition> glyphs = new ArrayList<>();
+        PDFTextStripper collect = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition t) {
+                if (!t.getUnicode().isBlank()) {
+                    glyphs.add(t);
+                }
+            }
+        };
+        collect.setStartPage(n);
+        collect.setEndPage(n);
+        collect.getText(doc);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < glyphs.size(); i++) {
+            TextPosition a = glyphs.get(i);
+            for (int j = i + 1; j < glyphs.size() && out.size() < 10; j++) {
+                TextPosition b = glyphs.get(j);
+                float w = Math.min(a.getXDirAdj() + a.getWidthDirAdj(), b.getXDirAdj() + b.getWidthDirAdj())
+                        - Math.max(a.getXDirAdj(), b.getXDirAdj());
+                // y is the baseline from the top; a glyph's box rises its height above it
+                float h = Math.min(a.getYDirAdj(), b.getYDirAdj())
+                        - Math.max(a.getYDirAdj() - a.getHeightDir(), b.getYDirAdj() - b.getHeightDir());
+                float minW = Math.min(a.getWidthDirAdj(), b.getWidthDirAdj());
+                float minH = Math.min(a.getHeightDir(), b.getHeightDir());
+                if (w > minW / 4 && h > minH / 4) {
+                    out.add(a.getUnicode() + "/" + b.getUnicode() + " at " + Math.round(a.getXDirAdj()) + ","
+                            + Math.round(a.getYDirAdj()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theFigureNoticeSpeaksOfTheBookletNotTheWebEdition() throws IOException {
+        Map<String, List<String>> web = Map.of("ja", List.of("ウェブ版"), "en", List.of("web edition", "Web edition"));
+        Map<String, String> booklet = Map.of("ja", "本冊子には収録していません", "en", "not reproduced in this booklet");
+        for (String lang : List.of("ja", "en")) {
+            int figures = 0;
+            for (CollectionChecks.Source p : chapters(lang)) {
+                figures += Jsoup.parse(site.resolve(lang + "/" + p.slug() + "/index.html").toFile(), "UTF-8")
+                        .select(".figure__omitted")
+                        .size();
+            }
+            assertTrue(figures > 0, lang + ": the pages have figures whose picture is not reproduced");
+            try (PDDocument doc = open(lang)) {
+                String text = squeeze(new PDFTextStripper().getText(doc));
+                for (String w : web.get(lang)) {
+                    assertFalse(text.contains(squeeze(w)), lang + ": the booklet says " + w);
+                }
+                String notice = squeeze(booklet.get(lang));
+                assertEquals(figures, text.split(java.util.regex.Pattern.quote(notice), -1).length - 1,
+                        lang + ": every figure's notice names the booklet");
+            }
+        }
+    }
+
+    @Test
+    void aShortParenthesisedJapaneseTermStaysOnOneLineInTheEnglishBooklet() throws IOException {
+        try (PDDocument doc = open("en")) {
+            PDFTextStripper strip = new PDFTextStripper();
+            strip.setSortByPosition(true); // as pdftotext and a copy from the page read it
+            {
+                String text = strip.getText(doc);
+                List<String> broken = new ArrayList<>();
+                var m = java.util.regex.Pattern.compile(
+                                "[(（][ \\t]*\\R|\\R[ \\t]*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー・]{1,20}[)）]")
+                        .matcher(text);
+                while (m.find()) {
+                    broken.add(m.group().replaceAll("\\R", "⏎"));
+                }
+                assertEquals(List.of(), broken, "lines broken at a bracket");
+                assertTrue(text.contains("(疾病対策課)"), "the term is set with its brackets and copies as such");
+            }
+            // (the tags' text has a line break at the end of each element: the run's span, the glue's span)
+            assertTrue(squeeze(taggedText(doc)).contains("DiseaseControlDivision(疾病対策課)"), "and the tags read it so");
+        }
+    }
+
+    @Test
+    void aCharacterTheFontLacksOutsideThePagesIsReportedAtTheFileThatHoldsIt(@TempDir Path tmp) throws IOException {
+        // U+1F600 in the title (site.yaml), U+1F601 in a glossary definition, U+1F602 in the theme's "目次"
+        Path themes = tmp.resolve("themes");
+        try (var files = Files.walk(Path.of("themes/default"))) {
+            for (Path f : files.toList()) {
+                Path to = themes.resolve("default").resolve(Path.of("themes/default").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path ja = themes.resolve("default/i18n/ja.yaml");
+        Files.writeString(ja, Files.readString(ja).replace("  contents: 目次\n", "  contents: 目次\uD83D\uDE02\n"));
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n"
+                        + SiteFixture.SITE_YAML.replace("テスト事例集", "テスト事例集\uD83D\uDE00")
+                        + "pdf: book\norder: [a]\n"
+                        + "-- glossary.yaml --\n- id: hc\n  ja: 保健所\n  en: health center\n"
+                        + "  definition: {ja: 公的機関\uD83D\uDE01, en: A public agency}\n"
+                        + "-- a/index.ja.md --\n---\ntitle: 事例\n---\n保健所の本文です。\n");
+        BuildResult r = Build.run(BuildOptions.defaults()
+                .withContent(content)
+                .withOut(tmp.resolve("site"))
+                .withThemes(themes));
+        Map<String, String> where = new HashMap<>();
+        for (Diagnostic d : r.diagnostics().sorted()) {
+            if (d.message().contains("no glyph")) {
+                assertEquals(
+                        null,
+                        where.put(d.message().replaceAll("(?s).*\\(U\\+([0-9A-F]+)\\).*", "$1"),
+                                d.at().file().toString().replace('\\', '/') + ":" + d.at().line()),
+                        "each character once: " + SiteFixture.messages(r));
+            }
+        }
+        assertEquals(3, where.size(), SiteFixture.messages(r));
+        assertTrue(where.get("1F600").matches(".*content/site\\.yaml:1"), "the title, at site.yaml's title: " + where);
+        assertTrue(where.get("1F601").endsWith("content/glossary.yaml:1"), "a glossary entry: " + where);
+        assertTrue(where.get("1F602").endsWith("themes/default/i18n/ja.yaml:1"), "a UI string: " + where);
+        assertTrue(where.values().stream().noneMatch(w -> w.contains("index.ja.md")), "none at the page: " + where);
     }
 
     @Test
