@@ -107,8 +107,24 @@ public final class Booklet {
             String cover = take(rest, ".cover");
             String glossary = take(rest, "dl.glossary");
             part(d, o.siteYaml(), o.titleLine(), font, src.lang(), cover, left, "the cover");
-            part(d, o.intro() != null ? o.intro() : o.siteYaml(), 1, font, src.lang(), intro, left, "the introduction on the cover");
-            part(d, o.glossary() != null ? o.glossary() : o.siteYaml(), 1, font, src.lang(), glossary, left, "the glossary");
+            part(
+                    d,
+                    o.intro() != null ? o.intro() : o.siteYaml(),
+                    1,
+                    font,
+                    src.lang(),
+                    intro,
+                    left,
+                    "the introduction on the cover");
+            part(
+                    d,
+                    o.glossary() != null ? o.glossary() : o.siteYaml(),
+                    1,
+                    font,
+                    src.lang(),
+                    glossary,
+                    left,
+                    "the glossary");
             part(d, o.messages(), 1, font, src.lang(), rest.body().text(), left, "the contents or glossary headings");
             report(d, o.messages(), 1, font, left, "the booklet");
         } catch (IOException e) {
@@ -126,8 +142,15 @@ public final class Booklet {
 
     /** Reports the characters of {@code text} that are still {@code left} at {@code file}, and takes them from it. */
     private static void part(
-            Diagnostics d, Path file, int line, BookletFont font, String lang, String text, TreeSet<Integer> left,
-            String where) throws IOException {
+            Diagnostics d,
+            Path file,
+            int line,
+            BookletFont font,
+            String lang,
+            String text,
+            TreeSet<Integer> left,
+            String where)
+            throws IOException {
         if (left.isEmpty() || text.isBlank()) {
             return;
         }

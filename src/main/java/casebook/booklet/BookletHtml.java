@@ -152,7 +152,8 @@ final class BookletHtml {
      */
     static void glueParentheses(Document doc, String lang) {
         for (Element run : doc.body().select("[lang]")) {
-            if (run.attr("lang").equals(lang) || run.text().codePointCount(0, run.text().length()) > GLUED_MAX) {
+            if (run.attr("lang").equals(lang)
+                    || run.text().codePointCount(0, run.text().length()) > GLUED_MAX) {
                 continue;
             }
             if (!(run.previousSibling() instanceof TextNode before) || !(run.nextSibling() instanceof TextNode after)) {

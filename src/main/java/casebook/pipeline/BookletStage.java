@@ -157,8 +157,7 @@ final class BookletStage {
                 home == null ? null : home.display(),
                 site.glossary().entries().isEmpty() ? null : site.glossary().display(),
                 i18n.startsWith(cwd) ? cwd.relativize(i18n) : i18n);
-        return new BookletSource(
-                lang, identity, published, intro, chapters, glossary(lang), messages, base, origins);
+        return new BookletSource(lang, identity, published, intro, chapters, glossary(lang), messages, base, origins);
     }
 
     private Map<String, Object> glossary(String lang) {

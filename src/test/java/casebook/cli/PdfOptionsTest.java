@@ -72,9 +72,11 @@ class PdfOptionsTest {
         assertTrue(e.getMessage().startsWith("--pdf-font: no such font file \"" + missing + "\""), e.getMessage());
         assertTrue(e.getMessage().contains("BIZUDGothic-Regular.ttf"), e.getMessage());
         UsageException folder = assertThrows(
-                UsageException.class,
-                () -> Arguments.parse(new String[] {"build", "--pdf-font", tmp.toString()}));
+                UsageException.class, () -> Arguments.parse(new String[] {"build", "--pdf-font", tmp.toString()}));
         assertTrue(folder.getMessage().contains("(it is a folder)"), folder.getMessage());
-        assertEquals(2, casebook.Main.run(new String[] {"check", "--pdf-font", missing}), "exit code 2, as for any bad option");
+        assertEquals(
+                2,
+                casebook.Main.run(new String[] {"check", "--pdf-font", missing}),
+                "exit code 2, as for any bad option");
     }
 }

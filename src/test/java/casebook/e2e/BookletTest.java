@@ -327,7 +327,8 @@ class BookletTest {
 
     /** The round-table's turns on its web page: each turn's mark, speaker's name and the start of its words. */
     private static List<String[]> turns(String lang) throws IOException {
-        Document page = Jsoup.parse(site.resolve(lang + "/roundtable/index.html").toFile(), "UTF-8");
+        Document page =
+                Jsoup.parse(site.resolve(lang + "/roundtable/index.html").toFile(), "UTF-8");
         List<String[]> out = new ArrayList<>();
         for (Element t : page.select(".turn")) {
             String words = t.selectFirst(".turn__text").text();
@@ -371,7 +372,8 @@ class BookletTest {
                 for (String text : List.of(squeeze(strip.getText(doc)), squeeze(taggedText(doc)))) {
                     for (String[] t : turns) {
                         String expected = squeeze(t[0] + t[1] + t[2]);
-                        assertTrue(text.contains(expected), lang + ": the turn reads as mark, name, words: " + expected);
+                        assertTrue(
+                                text.contains(expected), lang + ": the turn reads as mark, name, words: " + expected);
                     }
                 }
             }
@@ -451,7 +453,10 @@ class BookletTest {
         for (String lang : List.of("ja", "en")) {
             int figures = 0;
             for (CollectionChecks.Source p : chapters(lang)) {
-                figures += Jsoup.parse(site.resolve(lang + "/" + p.slug() + "/index.html").toFile(), "UTF-8")
+                figures += Jsoup.parse(
+                                site.resolve(lang + "/" + p.slug() + "/index.html")
+                                        .toFile(),
+                                "UTF-8")
                         .select(".figure__omitted")
                         .size();
             }
@@ -462,7 +467,9 @@ class BookletTest {
                     assertFalse(text.contains(squeeze(w)), lang + ": the booklet says " + w);
                 }
                 String notice = squeeze(booklet.get(lang));
-                assertEquals(figures, text.split(java.util.regex.Pattern.quote(notice), -1).length - 1,
+                assertEquals(
+                        figures,
+                        text.split(java.util.regex.Pattern.quote(notice), -1).length - 1,
                         lang + ": every figure's notice names the booklet");
             }
         }
@@ -496,7 +503,8 @@ class BookletTest {
         Path themes = tmp.resolve("themes");
         try (var files = Files.walk(Path.of("themes/default"))) {
             for (Path f : files.toList()) {
-                Path to = themes.resolve("default").resolve(Path.of("themes/default").relativize(f).toString());
+                Path to = themes.resolve("default")
+                        .resolve(Path.of("themes/default").relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(to);
                 } else {
@@ -523,7 +531,8 @@ class BookletTest {
             if (d.message().contains("no glyph")) {
                 assertEquals(
                         null,
-                        where.put(d.message().replaceAll("(?s).*\\(U\\+([0-9A-F]+)\\).*", "$1"),
+                        where.put(
+                                d.message().replaceAll("(?s).*\\(U\\+([0-9A-F]+)\\).*", "$1"),
                                 d.at().file().toString().replace('\\', '/') + ":" + d.at().line()),
                         "each character once: " + SiteFixture.messages(r));
             }
