@@ -11,6 +11,7 @@ import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ class BookletFontTest {
     private static Path font(Path dir, String name, String tag) throws IOException {
         byte[] b = new byte[256];
         Arrays.fill(b, (byte) 0);
-        System.arraycopy(tag.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, b, 0, 4);
+        System.arraycopy(tag.getBytes(StandardCharsets.ISO_8859_1), 0, b, 0, 4);
         return Files.write(dir.resolve(name), b);
     }
 

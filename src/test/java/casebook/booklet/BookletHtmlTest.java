@@ -27,7 +27,7 @@ class BookletHtmlTest {
     }
 
     @Test
-    void fullWidthBracketsToo_butNotALongRunNorOneOfThePagesOwnLanguageNorOneWithoutBrackets() {
+    void fullWidthBracketsTooButNotALongRunNorThePagesOwnLanguageNorOneWithoutBrackets() {
         assertEquals(
                 "<p>本文<span class=\"nobr\">（<span lang=\"en\">WHO</span>）</span>です</p>",
                 glued("<p>本文（<span lang=\"en\">WHO</span>）です</p>", "ja").body().html());

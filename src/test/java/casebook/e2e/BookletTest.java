@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -469,7 +470,7 @@ class BookletTest {
                 String notice = squeeze(booklet.get(lang));
                 assertEquals(
                         figures,
-                        text.split(java.util.regex.Pattern.quote(notice), -1).length - 1,
+                        text.split(Pattern.quote(notice), -1).length - 1,
                         lang + ": every figure's notice names the booklet");
             }
         }
@@ -483,7 +484,7 @@ class BookletTest {
             {
                 String text = strip.getText(doc);
                 List<String> broken = new ArrayList<>();
-                var m = java.util.regex.Pattern.compile(
+                var m = Pattern.compile(
                                 "[(（][ \\t]*\\R|\\R[ \\t]*[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー・]{1,20}[)）]")
                         .matcher(text);
                 while (m.find()) {
