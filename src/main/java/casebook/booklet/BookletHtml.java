@@ -146,7 +146,8 @@ final class BookletHtml {
     /**
      * Keeps a short run of another language in parentheses ("Disease Control Division (疾病対策課)") on one line:
      * the opening parenthesis, the run and the closing one go into one {@code span.nobr} (white-space: nowrap in
-     * booklet.css), so that no line ends with "(" or starts with the run's tail and ")". The engine would otherwise
+     * booklet.css), so that no line ends with "(" or starts with the run's tail and ")"; a run with a bracket on
+     * one side only (the start of a longer parenthesis) is glued to that bracket. The engine would otherwise
      * break where the run's element begins or ends, outside the line breaker's 禁則. Only the markup changes: the
      * text, and so what copies out of the PDF, is the same.
      */
@@ -163,16 +164,25 @@ final class BookletHtml {
             String a = after.getWholeText();
             String open = b.endsWith("(") ? "(" : b.endsWith("（") ? "（" : null;
             String close = a.startsWith(")") ? ")" : a.startsWith("）") ? "）" : null;
-            if (open == null || close == null) {
+            if (open == null && close == null) {
                 continue;
             }
+            // a run that opens a longer parenthesis ("(にも包括; the …") keeps at least its opening bracket
             Element glue = new Element("span").addClass(NOBR);
-            before.text(b.substring(0, b.length() - open.length()));
-            after.text(a.substring(close.length()));
+            if (open != null) {
+                before.text(b.substring(0, b.length() - open.length()));
+            }
+            if (close != null) {
+                after.text(a.substring(close.length()));
+            }
             run.before(glue);
-            glue.appendText(open);
+            if (open != null) {
+                glue.appendText(open);
+            }
             glue.appendChild(run); // moves the run into the glue
-            glue.appendText(close);
+            if (close != null) {
+                glue.appendText(close);
+            }
         }
     }
 

@@ -38,4 +38,20 @@ class BookletHtmlTest {
         String bare = "<p>x <span lang=\"ja\">疾病対策課</span> y</p>";
         assertEquals(bare, glued(bare, "en").body().html());
     }
+
+    @Test
+    void aRunThatOpensALongerParenthesisKeepsItsOpeningBracket() {
+        assertEquals(
+                "<p>Nimo-Houkatsu <span class=\"nobr\">(<span lang=\"ja\">にも包括</span></span>; the system that covers"
+                        + " it)</p>",
+                glued("<p>Nimo-Houkatsu (<span lang=\"ja\">にも包括</span>; the system that covers it)</p>", "en")
+                        .body()
+                        .html());
+        assertEquals(
+                "<p>as named <span class=\"nobr\"><span lang=\"ja\">協議の場</span>)</span> there</p>",
+                glued("<p>as named <span lang=\"ja\">協議の場</span>) there</p>", "en")
+                        .body()
+                        .html(),
+                "and a run that closes one its closing bracket");
+    }
 }
