@@ -23,11 +23,12 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>after okurigana, one hiragana of the i or e row between kanji: 「取り組む」, 「受け入れ」, 「話し合い」 (a
  * particle (の が を に へ と で や は も な) or a verb's u-row ending still ends its phrase: 「担う｜役割」);</li>
- * <li>before a single kanji suffix after katakana, Latin letters or a hiragana that is not a particle:
- * 「とらえ方」, 「センター長」, 「PDF版」;</li>
+ * <li>before a single kanji suffix after katakana, Latin letters or a hiragana that is not a particle, at the end or
+ * before a particle: 「とらえ方」, 「進め方を」, 「センター長」, 「PDF版」;</li>
  * <li>inside a bracketed term of up to {@value #SHORT_BRACKET} characters: 「にも包括」;</li>
- * <li>before a closing wave dash or after an opening one (「～官民でつくる上昇気流～」): a word joiner (U+2060)
- * holds it to its phrase, since {@code keep-all} does not hold symbols.</li>
+ * <li>before a closing wave dash or after an opening one (「～官民でつくる上昇気流～」), or after a closing bracket
+ * that a particle follows (「にも包括」の): a word joiner (U+2060) holds them to their phrase, since
+ * {@code keep-all} does not hold punctuation.</li>
  * </ul>
  * Digits never start a break, so 「6年度」 and 「8050問題」 stay whole, and neither does the long-vowel mark
  * (「センター」).
@@ -73,9 +74,10 @@ public final class Phrases {
                 out.append(JOINER);
             }
             out.appendCodePoint(cp[i]);
-            if (tilde && kind[i] == OPEN && i + 1 < n && !Character.isWhitespace(cp[i + 1])) {
+            if (tilde && kind[i] == OPEN && i + 1 < n && !Character.isWhitespace(cp[i + 1])
+                    || kind[i] == BRACKET && i + 1 < n && kind[i + 1] == HIRAGANA) {
                 out.append(JOINER);
-            }
+            } // a browser may break after a closing bracket even with keep-all: 「にも包括」⁠の
         }
         return ORGANISATION.matcher(out).replaceAll(WBR);
     }
@@ -236,7 +238,7 @@ public final class Phrases {
     /**
      * Where the change of script falls inside a word: after okurigana (one hiragana of the i or e row between kanji:
      * 「取り｜組む」) and before a single kanji suffix (「とらえ｜方」, 「センター｜長」), which is a lone kanji after
-     * katakana, Latin letters or a hiragana that is not a particle. After a particle the break stays (「を｜見る」).
+     * katakana, Latin letters or a hiragana that is not a particle, at the end or before a particle. After a particle the break stays (「を｜見る」).
      */
     private static boolean heldTogether(int[] cp, int[] kind, int i) {
         if (kind[i] != KANJI) {
@@ -247,7 +249,10 @@ public final class Phrases {
         if (prev == HIRAGANA && OKURIGANA.indexOf(cp[i - 1]) >= 0 && i >= 2 && kind[i - 2] == KANJI) {
             return true;
         } // okurigana
-        boolean lone = i + 1 == cp.length || kind[i + 1] != KANJI;
+        // a suffix ends the text or comes before a particle (「進め方を」); before other kana it starts a word (「切れ目」)
+        boolean lone = i + 1 == cp.length
+                || kind[i + 1] != KANJI && kind[i + 1] != KATAKANA && kind[i + 1] != HIRAGANA
+                || kind[i + 1] == HIRAGANA && PARTICLES.indexOf(cp[i + 1]) >= 0;
         return lone && !afterParticle && (prev == HIRAGANA || prev == KATAKANA || prev == LATIN);
     }
 

@@ -236,7 +236,7 @@ public final class PageRenderer {
                 continue;
             }
             Map<String, Object> e = link("#" + h.id(), h.text());
-            e.put("html", h.html());
+            e.put("html", Phrases.html(h.html()));
             e.put("level", h.level());
             if (h.level() == 3 && children != null) {
                 children.add(e);
@@ -376,7 +376,7 @@ public final class PageRenderer {
                     continue;
                 }
                 Map<String, Object> sec = link(Urls.inLanguage(slug) + "#" + h.id(), h.text());
-                sec.put("html", h.html());
+                sec.put("html", Phrases.html(h.html()));
                 sections.add(sec);
             }
             e.put("sections", sections);
