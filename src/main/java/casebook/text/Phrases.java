@@ -139,6 +139,26 @@ public final class Phrases {
         return out.append(html, last, html.length()).toString();
     }
 
+    private static final Pattern JAPANESE_RUN = Pattern.compile("(<span lang=\"ja\">)([^<]*)(</span>)");
+
+    /**
+     * Break opportunities in the Japanese runs of another language's page ({@code <span lang="ja">}, which the
+     * theme keeps whole with {@code keep-all}): a long run such as 「こころサポートステーション」 then still breaks
+     * between its phrases, a name such as 「野中猛」 not at all.
+     */
+    public static String japaneseRuns(String html) {
+        if (html == null || !html.contains("<span lang=\"ja\">")) {
+            return html;
+        }
+        Matcher m = JAPANESE_RUN.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + text(m.group(2)) + m.group(3)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** Break opportunities in the text nodes of an inline HTML fragment. */
     public static String html(String inline) {
         Matcher t = TAG.matcher(inline);

@@ -152,6 +152,16 @@ class PhrasesTest {
     }
 
     @Test
+    void japaneseRunsOnAnEnglishPageBreakBetweenTheirPhrasesNamesStayWhole() {
+        assertEquals(
+                "<p>Kokoro Support Station (<span lang=\"ja\">こころ|サポートステーション</span>SODA), Nonaka Takeshi"
+                        + " (<span lang=\"ja\">野中猛</span>)</p>",
+                shown(Phrases.japaneseRuns("<p>Kokoro Support Station (<span lang=\"ja\">こころサポートステーション</span>SODA),"
+                        + " Nonaka Takeshi (<span lang=\"ja\">野中猛</span>)</p>")));
+        assertEquals("<p>English only</p>", Phrases.japaneseRuns("<p>English only</p>"));
+    }
+
+    @Test
     void onlyTheTextOfHeadingsAndTableHeadersChangesNeverATagOrAParagraph() {
         String html =
                 "<h2 id=\"x\">参加者と凡例</h2>\n<p>参加者と凡例</p>\n<table><tr><th scope=\"row\">地域包括ケア</th><td>地域包括ケア</td></tr></table>\n"
