@@ -42,7 +42,13 @@ public final class Phrases {
     /** A bracketed term of at most this many characters stays whole. */
     static final int SHORT_BRACKET = 10;
 
-    private static final int OTHER = 0, HIRAGANA = 1, KATAKANA = 2, KANJI = 3, OPEN = 4, CLOSE = 5, BRACKET = 6,
+    private static final int OTHER = 0,
+            HIRAGANA = 1,
+            KATAKANA = 2,
+            KANJI = 3,
+            OPEN = 4,
+            CLOSE = 5,
+            BRACKET = 6,
             LATIN = 7;
     /** Hiragana that end a phrase when they stand alone between kanji (particles, and な of 「必要な支援」). */
     private static final String PARTICLES = "のがをにへとでやはもな";
@@ -66,7 +72,11 @@ public final class Phrases {
         boolean[] whole = shortBrackets(cp, kind);
         StringBuilder out = new StringBuilder(escaped.length() + 32);
         for (int i = 0; i < n; i++) {
-            if (i > 0 && !whole[i] && !Character.isWhitespace(cp[i - 1]) && breakBetween(kind[i - 1], kind[i]) && !heldTogether(cp, kind, i)) {
+            if (i > 0
+                    && !whole[i]
+                    && !Character.isWhitespace(cp[i - 1])
+                    && breakBetween(kind[i - 1], kind[i])
+                    && !heldTogether(cp, kind, i)) {
                 out.append(WBR);
             }
             boolean tilde = isTilde(cp[i]);
@@ -96,12 +106,11 @@ public final class Phrases {
      * ends the kanji run. Each unit is at least two kanji long, so 「埼玉県内」, 「県内市町村」, 「内部調整」 and
      * 「課題」 stay whole.
      */
-    private static final Pattern ORGANISATION = Pattern.compile(
-            "(?<=" + PREFECTURES + "立)(?=\\p{IsHan})"
-                    + "|(?<=" + PREFECTURES + "|\\p{IsHan}[市町村])"
-                    + "(?=\\p{IsHan}{1,8}[部局](?:\\p{IsHan}{2,10}[課室])?(?!\\p{IsHan}))"
-                    + "|(?<=\\p{IsHan}{2}[部局])(?=\\p{IsHan}{2,10}[課室](?!\\p{IsHan}))"
-                    + "|(?<=\\p{IsHan}{2}局)(?=\\p{IsHan}{2,10}部(?!\\p{IsHan}))");
+    private static final Pattern ORGANISATION = Pattern.compile("(?<=" + PREFECTURES + "立)(?=\\p{IsHan})"
+            + "|(?<=" + PREFECTURES + "|\\p{IsHan}[市町村])"
+            + "(?=\\p{IsHan}{1,8}[部局](?:\\p{IsHan}{2,10}[課室])?(?!\\p{IsHan}))"
+            + "|(?<=\\p{IsHan}{2}[部局])(?=\\p{IsHan}{2,10}[課室](?!\\p{IsHan}))"
+            + "|(?<=\\p{IsHan}{2}局)(?=\\p{IsHan}{2,10}部(?!\\p{IsHan}))");
 
     /** After a prefecture where another kanji follows (its 立 is {@link #ORGANISATION}'s). */
     private static final Pattern PREFECTURE = Pattern.compile("(?<=" + PREFECTURES + ")(?=[\\p{IsHan}&&[^立]])");

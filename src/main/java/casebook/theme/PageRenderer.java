@@ -227,7 +227,9 @@ public final class PageRenderer {
                                 + ("ja".equals(p.lang())
                                         ? "（" + site.config().title(p.lang()) + "）"
                                         : " (" + site.config().title(p.lang()) + ")")));
-        page.put("body", withBody ? Phrases.japaneseRuns(Phrases.headings(p.rendered().html())) : null);
+        page.put(
+                "body",
+                withBody ? Phrases.japaneseRuns(Phrases.headings(p.rendered().html())) : null);
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
         List<Map<String, Object>> children = null;
