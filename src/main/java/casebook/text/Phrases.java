@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * before a particle: 「とらえ方」, 「進め方を」, 「センター長」, 「PDF版」;</li>
  * <li>inside a bracketed term of up to {@value #SHORT_BRACKET} characters: 「にも包括」;</li>
  * <li>before a closing wave dash or after an opening one (「～官民でつくる上昇気流～」), or after a closing bracket
- * that a particle follows (「にも包括」の): a word joiner (U+2060) holds them to their phrase, since
- * {@code keep-all} does not hold punctuation.</li>
+ * that a particle follows (「にも包括」の): the two characters are wrapped in {@code <span class="nobr">} (the theme
+ * sets {@code white-space: nowrap}), since {@code keep-all} does not hold punctuation; the text itself is
+ * unchanged.</li>
  * </ul>
  * Digits never start a break, so 「6年度」 and 「8050問題」 stay whole, and neither does the long-vowel mark
  * (「センター」).
@@ -37,8 +38,10 @@ public final class Phrases {
     private Phrases() {}
 
     private static final String WBR = "<wbr>";
-    /** The word joiner: no line break on either side. */
+    /** Marks two characters that are held together; each pair becomes {@code <span class="nobr">}. */
     private static final char JOINER = '\u2060';
+
+    private static final Pattern HELD = Pattern.compile("(.)\u2060(.)", Pattern.DOTALL);
     /** A bracketed term of at most this many characters stays whole. */
     static final int SHORT_BRACKET = 10;
 
@@ -89,7 +92,8 @@ public final class Phrases {
                 out.append(JOINER);
             } // a browser may break after a closing bracket even with keep-all: 「にも包括」⁠の
         }
-        return ORGANISATION.matcher(out).replaceAll(WBR);
+        String t = ORGANISATION.matcher(out).replaceAll(WBR);
+        return t.indexOf(JOINER) < 0 ? t : HELD.matcher(t).replaceAll("<span class=\"nobr\">$1$2</span>");
     }
 
     /** The 47 prefectures. */
@@ -270,6 +274,10 @@ public final class Phrases {
      * katakana, Latin letters or a hiragana that is not a particle, at the end or before a particle. After a particle the break stays (「を｜見る」).
      */
     private static boolean heldTogether(int[] cp, int[] kind, int i) {
+        if (kind[i] == LATIN && (i + 1 == cp.length || kind[i + 1] != LATIN)
+                || kind[i - 1] == LATIN && (i < 2 || kind[i - 2] != LATIN)) {
+            return true;
+        } // a lone letter is a label's: 「事例A」, 「A型」
         if (kind[i] != KANJI) {
             return false;
         }
