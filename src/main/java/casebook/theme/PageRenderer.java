@@ -251,7 +251,9 @@ public final class PageRenderer {
                                 + ("ja".equals(p.lang())
                                         ? "（" + site.config().title(p.lang()) + "）"
                                         : " (" + site.config().title(p.lang()) + ")")));
-        page.put("body", withBody ? Phrases.headings(p.rendered().html()) : null);
+        page.put(
+                "body",
+                withBody ? Phrases.japaneseRuns(Phrases.headings(p.rendered().html())) : null);
         // the on-page contents: level-2 headings, each with its level-3 headings nested under it
         List<Map<String, Object>> toc = new ArrayList<>();
         List<Map<String, Object>> children = null;
@@ -260,7 +262,7 @@ public final class PageRenderer {
                 continue;
             }
             Map<String, Object> e = link("#" + h.id(), h.text());
-            e.put("html", h.html());
+            e.put("html", Phrases.html(h.html()));
             e.put("level", h.level());
             if (h.level() == 3 && children != null) {
                 children.add(e);
@@ -400,7 +402,7 @@ public final class PageRenderer {
                     continue;
                 }
                 Map<String, Object> sec = link(Urls.inLanguage(slug) + "#" + h.id(), h.text());
-                sec.put("html", h.html());
+                sec.put("html", Phrases.html(h.html()));
                 sections.add(sec);
             }
             e.put("sections", sections);

@@ -1,15 +1,21 @@
 package casebook.theme;
 
 import casebook.diag.Diagnostics;
+import casebook.text.HtmlText;
+import casebook.text.Phrases;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -56,7 +62,29 @@ public final class Templates {
         cfg.setNumberFormat("computer");
         cfg.setLocale(Locale.ROOT);
         restrict(cfg);
+        cfg.setSharedVariable("phrases", PHRASES);
     }
+
+    /**
+     * {@code ${phrases(text)}} in a template: the text escaped, with break opportunities ({@code <wbr>}) between its
+     * Japanese phrases ({@link Phrases#text}), for title-like text (card titles, contents, pager and breadcrumb links,
+     * short labels); markup passed in (an {@code html} value) keeps its tags and gets them in its text.
+     */
+    static final TemplateMethodModelEx PHRASES = args -> {
+        if (args.size() != 1) {
+            throw new TemplateModelException("phrases(text) takes one text, not " + args.size());
+        }
+        Object a = args.get(0);
+        String html;
+        if (a instanceof TemplateHTMLOutputModel m) {
+            html = Phrases.html(HTMLOutputFormat.INSTANCE.getMarkupString(m));
+        } else if (a instanceof TemplateScalarModel t) {
+            html = Phrases.text(HtmlText.escape(t.getAsString()));
+        } else {
+            throw new TemplateModelException("phrases(text) takes a text");
+        }
+        return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+    };
 
     /**
      * What a template may do, for every configuration casebook makes: no class instantiation through

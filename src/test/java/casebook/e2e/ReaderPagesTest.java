@@ -632,7 +632,7 @@ class ReaderPagesTest {
                 PAGES.replace("title: 事例A", "title: 埼玉県立精神保健福祉センター").replace("## 二 {#two}", "## 参加者と凡例 {#two}"));
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         Document page = parse(tmp.resolve("site/ja/a/index.html"));
-        assertEquals("埼玉県立精神保健福祉<wbr>センター", page.selectFirst("h1").html());
+        assertEquals("埼玉県立<wbr>精神保健福祉<wbr>センター", page.selectFirst("h1").html());
         assertEquals("参加者と<wbr>凡例", page.selectFirst("h2#two").html());
         assertEquals("埼玉県立精神保健福祉センター | テスト事例集", page.title(), "the document title has no markup");
         assertTrue(
