@@ -37,13 +37,18 @@ final class OutputLock implements AutoCloseable {
     private final Path target;
     private final Path file;
     private final FileChannel channel;
+    /** The handle the lock's checks read through, closed only with the lock (see {@link #tryOnce}). */
+    private final FileChannel check;
+
     private final FileLock lock;
     private final Set<String> journal;
 
-    private OutputLock(Path target, Path file, FileChannel channel, FileLock lock, Set<String> journal) {
+    private OutputLock(
+            Path target, Path file, FileChannel channel, FileChannel check, FileLock lock, Set<String> journal) {
         this.target = target;
         this.file = file;
         this.channel = channel;
+        this.check = check;
         this.lock = lock;
         this.journal = journal;
     }
@@ -120,18 +125,22 @@ final class OutputLock implements AutoCloseable {
             ch.write(ByteBuffer.wrap(bytes), 0); // over the old text, then cut: the list is never lost on the way
             ch.truncate(bytes.length);
             ch.force(false);
-            // the path must still name the file we locked (not one deleted by a build that just ended)
-            String now;
+            // the path must still name the file we locked (not one deleted by a build that just ended). Read through
+            // a second handle that stays open while the lock is held: on Linux, closing any handle on the file
+            // would release this process's lock on it (POSIX record locks)
+            FileChannel check;
             try {
-                now = Files.readString(file, StandardCharsets.UTF_8);
+                check = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             } catch (NoSuchFileException e) {
-                now = "";
+                return null;
             }
-            if (!now.equals(text.toString())) {
+            String now = read(check);
+            if (!text.toString().equals(now)) {
+                check.close(); // another file now: closing it leaves the lock on ours alone, and ours is let go below
                 return null;
             }
             keep = true;
-            return new OutputLock(target, file, ch, lock, journal);
+            return new OutputLock(target, file, ch, check, lock, journal);
         } catch (IOException e) {
             throw new OutputRefused(
                     "cannot use the lock file " + file + ": " + e.getMessage(),
@@ -239,6 +248,7 @@ final class OutputLock implements AutoCloseable {
             if (lock.isValid()) {
                 lock.release();
             }
+            check.close();
             channel.close();
         } catch (IOException ignored) {
             // the lock goes with the channel

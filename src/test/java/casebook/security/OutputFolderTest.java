@@ -404,6 +404,41 @@ class OutputFolderTest {
     }
 
     /**
+     * And the other way round: while this process holds the lock, another process cannot take it. (On Linux a
+     * process's lock goes when it closes any handle on the file, so the lock's own checks read through handles
+     * kept open until it is released.)
+     */
+    @Test
+    void anotherProcessCannotTakeTheLockThisBuildHolds() throws Exception {
+        Path out = tmp.resolve("site");
+        Path taker = Files.writeString(tmp.resolve("Taker.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.channels.FileLock;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class Taker {
+                    public static void main(String[] a) throws Exception {
+                        try (FileChannel ch = FileChannel.open(Path.of(a[0]), StandardOpenOption.READ,
+                                StandardOpenOption.WRITE)) {
+                            FileLock l = ch.tryLock();
+                            System.out.println(l == null ? "held" : "free");
+                        }
+                    }
+                }
+                """);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        try (AtomicPublisher first = AtomicPublisher.open(out, content, themes, project)) {
+            Process p = new ProcessBuilder(
+                            java, taker.toString(), tmp.resolve("site.lock").toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the other process ends");
+            assertEquals("held", said, "the lock file is locked for other processes while this build holds it");
+        }
+    }
+
+    /**
      * A build of the real command line killed before each step of its swap (each named step, and the first and
      * last deletion of the old copy; AtomicPublisherTest kills at every deletion too), then a failed build, then
      * a good one: the site is the old one or the new one, complete, after the kill and after the failed build.
