@@ -70,4 +70,27 @@ class DiagnosticsTest {
         assertEquals(
                 List.of("first", "second"), s.stream().map(Diagnostic::message).toList());
     }
+
+    /** Text from the content cannot drive the terminal: escape sequences, newlines and bidi overrides print as escapes. */
+    @Test
+    void aDiagnosticPrintsOnOneLineWithControlCharactersEscaped() {
+        Diagnostic x = new Diagnostic(
+                Severity.ERROR,
+                SourcePosition.of(Path.of("a\u001b[2J.md"), 3, 4),
+                "no data \"\u001b[2Jk\u0000\"\nc.md:1:1: error: forged",
+                "write \u202Eevil\u2028 \u0085 plain 日本語");
+        String s = x.toString();
+        assertEquals(
+                "a\\u001b[2J.md:3:4: error: no data \"\\u001b[2Jk\\u0000\"\\nc.md:1:1: error: forged"
+                        + " (fix: write \\u202eevil\\u2028 \\u0085 plain 日本語)",
+                s);
+        assertEquals(
+                "p.md:1:1: warning: plain text stays as it is (fix: 日本語)",
+                new Diagnostic(
+                                Severity.WARNING,
+                                SourcePosition.of(Path.of("p.md"), 1, 1),
+                                "plain text stays as it is",
+                                "日本語")
+                        .toString());
+    }
 }
