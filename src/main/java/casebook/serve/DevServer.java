@@ -126,7 +126,17 @@ public final class DevServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // a client that opens a connection and never finishes its request (a stalled socket, a browser's
+        // preconnect) holds one of the server's threads while it reads: after this many seconds the connection
+        // is closed, so a handful of them cannot stop the preview for good (a long poll, whose request is read at
+        // once, is not affected)
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(REQUEST_SECONDS));
+        }
     }
+
+    /** Seconds a client has to send its whole request. */
+    static final int REQUEST_SECONDS = 5;
 
     private static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();

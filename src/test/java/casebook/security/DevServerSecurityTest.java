@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -200,6 +201,38 @@ class DevServerSecurityTest {
     }
 
     // ---- threads and waiting connections ----
+
+    /**
+     * Clients that open connections and never finish their requests take every request thread while they send
+     * nothing; the server closes them after {@link DevServerProbe#REQUEST_SECONDS} and answers again.
+     */
+    @Test
+    void unfinishedRequestsCannotStopThePreviewForGood() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4 * DevServerProbe.THREADS; i++) {
+                Socket s = new Socket(InetAddress.getByName("127.0.0.1"), serve.port());
+                s.getOutputStream()
+                        .write(("GET /ja/ HTTP/1.1\r\nHost: " + host() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                stalled.add(s);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DevServerProbe.REQUEST_SECONDS * 6L);
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline) {
+                try {
+                    status = request("GET /ja/a/index.html HTTP/1.1\r\nHost: " + host() + "\r\n").status;
+                } catch (IOException | RuntimeException e) {
+                    status = -1; // closed with the stalled ones while it waited for a thread: ask again
+                }
+            }
+            assertEquals(200, status, "a page loads again while the stalled connections are still open on our side");
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
 
     @Test
     void manyWaitingReloadPollsDoNotGrowThreads() throws Exception {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 public final class DevServerProbe implements AutoCloseable {
     public static final int THREADS = DevServer.THREADS;
     public static final int MAX_WAITERS = DevServer.MAX_WAITERS;
+    public static final int REQUEST_SECONDS = DevServer.REQUEST_SECONDS;
     public static final long DEFAULT_QUIET_MILLIS = DevServer.QUIET_MILLIS;
 
     private final DevServer server;
