@@ -61,6 +61,12 @@ public final class OutputGuard {
         if (o.getParent() == null) {
             return new Refusal("--out " + out + " is the root of the file system", FIX);
         }
+        for (Path part : o) {
+            if (part.toString().equals(".git")) {
+                return new Refusal(
+                        "--out " + out + " lies inside a .git folder: version control keeps its own files there", FIX);
+            }
+        }
         if (TEMPORARY.matcher(o.getFileName().toString()).matches()) {
             return new Refusal(
                     "--out " + out

@@ -195,11 +195,16 @@ class OutputFolderTest {
                 new Refusal(
                         "the name of casebook's temporary folders",
                         t -> t.tmp.resolve("site.tmp-123"),
-                        "has the name casebook gives"));
+                        "has the name casebook gives"),
+                new Refusal(
+                        "a new folder inside a repository's .git folder",
+                        t -> t.write("repo/.git/HEAD", "ref: refs/heads/main\n").resolveSibling("objects/site"),
+                        "lies inside a .git folder"));
     }
 
     Path write(String rel, String text) {
         try {
+            Files.createDirectories(tmp.resolve(rel).getParent());
             return Files.writeString(tmp.resolve(rel), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
