@@ -113,6 +113,7 @@ public final class SiteAssembler {
         Map<String, Integer> frontOrder = new HashMap<>();
         Set<String> withPages = new HashSet<>();
         Set<Path> unloaded = new HashSet<>();
+        Map<String, LeftOut> leftOut = new HashMap<>();
         for (Map.Entry<String, Map<String, SourceFile>> e : tree.pages().entrySet()) {
             String slug = e.getKey();
             if (!slug.isEmpty()) {
@@ -156,8 +157,12 @@ public final class SiteAssembler {
                     checkGroup(page, config, d);
                 } else {
                     unloaded.add(sf.display());
+                    leftOut.putIfAbsent(slug, LeftOut.FAILED);
                 }
                 if (page == null || page.meta().draft() && !drafts) {
+                    if (page != null) {
+                        leftOut.putIfAbsent(slug, LeftOut.DRAFT);
+                    }
                     continue;
                 }
                 Placeholders.scan(sf.display(), sf.text(), lang, config.defaultLanguage(), placeholderWarnings, d);
@@ -179,7 +184,7 @@ public final class SiteAssembler {
                 DataDates.check(data.get(e.getKey()), e.getValue().display(), config, d);
             }
         }
-        List<String> order = readingOrder(config, pages, frontOrder, d);
+        List<String> order = readingOrder(config, pages, frontOrder, leftOut, d);
         for (Map.Entry<String, Map<String, Page>> e : pages.entrySet()) {
             e.setValue(Site.bySlug(e.getValue()));
         }
@@ -251,14 +256,36 @@ public final class SiteAssembler {
                 null);
     }
 
+    /** Why a page with files of its own is not in the site: its front matter failed (reported), or it is a draft. */
+    private enum LeftOut {
+        FAILED,
+        DRAFT
+    }
+
     private static List<String> readingOrder(
-            SiteConfig config, Map<String, Map<String, Page>> pages, Map<String, Integer> frontOrder, Diagnostics d) {
+            SiteConfig config,
+            Map<String, Map<String, Page>> pages,
+            Map<String, Integer> frontOrder,
+            Map<String, LeftOut> leftOut,
+            Diagnostics d) {
         Set<String> all = new TreeSet<>();
         for (Map<String, Page> byLang : pages.values()) {
             all.addAll(byLang.keySet());
         }
         List<String> order = new ArrayList<>();
         for (String slug : config.order()) {
+            if (!all.contains(slug) && leftOut.get(slug) == LeftOut.DRAFT) {
+                d.note(
+                        config.display(),
+                        config.orderLines().get(slug),
+                        1,
+                        "order lists \"" + slug + "\", a draft (draft: true): left out of this build",
+                        "build or serve with --drafts to include it");
+                continue;
+            }
+            if (!all.contains(slug) && leftOut.get(slug) == LeftOut.FAILED) {
+                continue; // its files exist: the error in its front matter was reported at the file
+            }
             if (!all.contains(slug)) {
                 d.error(
                         config.display(),
