@@ -204,4 +204,17 @@ class UnclosedRawHtmlTest {
             assertEquals(1, doc.select("[id=" + id + "]").size(), id);
         }
     }
+
+    /** Past 16 unclosed elements in one run the whole run is text, and an anchor in it no longer satisfies a link. */
+    @Test
+    void aRunThatCannotBeConfinedIsTextAndItsAnchorIsGone() {
+        String body = "See [k](#k).\n\nText <span id=\"k\">k</span>" + "<xmp>".repeat(20) + " here.\n\nAfter two.";
+        BuildResult r = build(body, true);
+        String messages = SiteFixture.messages(r);
+        assertTrue(messages.contains(display() + ":7:6: error: raw HTML is not closed"), messages);
+        assertTrue(messages.contains(display() + ":5:5: error: ") && messages.contains("#k"), messages);
+        Element main = rendered(body);
+        assertTrue(main.select("#k").isEmpty(), main.html());
+        assertTrue(main.text().contains("After two."), main.html());
+    }
 }
