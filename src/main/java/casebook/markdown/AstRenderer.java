@@ -45,6 +45,7 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -96,6 +97,29 @@ final class AstRenderer {
         StringBuilder out = new StringBuilder(Math.max(64, node.getTextLength() * 2));
         children(node, out);
         return out.toString();
+    }
+
+    /**
+     * Raw HTML as written, except where it leaves open what would swallow the rest of the page: there its
+     * {@code <} is written as {@code &lt;} ({@link RawHtmlRuns#confine}), so what follows is read as Markdown made it.
+     */
+    private String rawHtml(Node node, BasedSequence chars) {
+        List<Integer> at = state == null ? null : state.rawHtmlAsText.get(node);
+        if (at == null) {
+            return chars.normalizeEOL();
+        }
+        StringBuilder sb = new StringBuilder(chars.length() + 8);
+        int from = 0;
+        String text = chars.toString();
+        for (int abs : at) {
+            int i = abs - chars.getStartOffset();
+            if (i >= from && i < text.length() && text.charAt(i) == '<') {
+                sb.append(text, from, i).append("&lt;");
+                from = i + 1;
+            }
+        }
+        sb.append(text, from, text.length());
+        return sb.toString().replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** Ends the current line unless the output is empty or already at a line start. */
@@ -188,13 +212,13 @@ final class AstRenderer {
             HtmlText.escapeInto(text, out);
             out.append("</a>");
         } else if (node instanceof HtmlInline || node instanceof HtmlInlineComment) {
-            out.append(node.getChars().normalizeEOL());
+            out.append(rawHtml(node, node.getChars()));
         } else if (node instanceof HtmlEntity) {
             HtmlText.escapeInto(node.getChars().unescape(), out);
         } else if (node instanceof HtmlBlockBase html) {
             // an HTML block or an HTML comment block, as written
             line(out);
-            out.append(html.getContentChars().normalizeEOL());
+            out.append(rawHtml(html, html.getContentChars()));
             line(out);
         } else if (node instanceof FencedCodeBlock code) {
             fencedCode(code, out);

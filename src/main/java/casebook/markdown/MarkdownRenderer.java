@@ -2,11 +2,13 @@ package casebook.markdown;
 
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
+import casebook.safety.RawHtml;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Stage 4's Markdown step (per page, beside the translation checks and the templates): renders a page
@@ -23,6 +25,7 @@ public final class MarkdownRenderer {
     private final SegmentParser parser;
     private final AstRenderer html;
     private final BlockMarkup markup;
+    private final Set<String> reservedIds;
 
     /** A renderer without block markup (the warm-up's): a page holding a custom block needs {@link #withBlocks}. */
     public MarkdownRenderer() {
@@ -33,17 +36,27 @@ public final class MarkdownRenderer {
                 LinearInlineParser.install(Parser.builder(options)).build());
         html = new AstRenderer(options, TablesExtension.CLASS_NAME.get(options));
         markup = BlockMarkup.NONE;
+        reservedIds = Set.of();
     }
 
-    private MarkdownRenderer(MarkdownRenderer base, BlockMarkup markup) {
+    private MarkdownRenderer(MarkdownRenderer base, BlockMarkup markup, Set<String> reservedIds) {
         this.parser = base.parser;
         this.html = base.html;
         this.markup = markup;
+        this.reservedIds = reservedIds;
+    }
+
+    /**
+     * The same renderer for a theme whose templates write {@code ids} on the page around the body: a heading id
+     * steps aside ({@code main-2}), an id the content writes itself ({@code {#main}}, {@code id="main"}) is an error.
+     */
+    public MarkdownRenderer withReservedIds(Set<String> ids) {
+        return new MarkdownRenderer(this, markup, Set.copyOf(ids));
     }
 
     /** The same renderer (parser shared) writing custom blocks with {@code markup}, the theme's. */
     public MarkdownRenderer withBlocks(BlockMarkup markup) {
-        return new MarkdownRenderer(this, markup);
+        return new MarkdownRenderer(this, markup, reservedIds);
     }
 
     /** The parser of Markdown segments (for tests of the rendering of single constructs). */
@@ -58,15 +71,20 @@ public final class MarkdownRenderer {
 
     public RenderedBody render(RenderRequest request, Diagnostics diagnostics) {
         Diagnostics local = new Diagnostics();
-        PageState state = new PageState(request, local);
+        PageState state = new PageState(request, local, reservedIds);
         try {
             List<Segment> segments = ContainerSplitter.split(
                     request.body(), request.bodyStartLine(), request.display(), CONTAINERS, diagnostics);
             StringBuilder out = new StringBuilder(request.body().length() * 2);
             new BlockContext(state, parser, html, Blocks.ALL, markup).render(segments, out);
             List<OutlineHeading> headings = List.copyOf(state.headings);
+            String body = out.toString();
+            if (state.rawHtml) {
+                // the ids links may go to are those of the cleaned body: an anchor the cleaning removed is not there
+                state.ids.retainAll(RawHtml.ids(body));
+            }
             return new RenderedBody(
-                    out.toString(),
+                    body,
                     headings,
                     state.ids,
                     List.copyOf(state.links),

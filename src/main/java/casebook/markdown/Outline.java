@@ -52,6 +52,7 @@ final class Outline {
     private static void heading(Heading h, ParsedSegment seg, PageState state) {
         int line = seg.line(h);
         String explicit = null;
+        int explicitColumn = 1;
         Node last = h.getLastChild();
         String lastText = last instanceof Text ? NodeHtml.string(last.getChars()) : null;
         if (lastText != null && lastText.indexOf('{') >= 0) {
@@ -59,6 +60,9 @@ final class Outline {
             Matcher m = HeadingIds.EXPLICIT.matcher(lastText);
             if (m.find()) {
                 explicit = m.group(1);
+                if (lastText.length() == t.getChars().length()) {
+                    explicitColumn = seg.columnAt(t.getStartOffset() + m.start(1) - 2);
+                }
                 t.setChars(t.getChars().subSequence(0, m.start()));
             }
         }
@@ -73,13 +77,14 @@ final class Outline {
                         "heading id \"" + explicit + "\" is not valid",
                         "use ASCII letters, digits and hyphens, starting with a letter, e.g. {#basic-info}");
             }
-            if (state.headingIds.isUsed(explicit)) {
+            String usedBy = state.idUsedBy(explicit);
+            if (usedBy != null) {
                 state.diagnostics.error(
                         state.request.display(),
                         line,
-                        1,
-                        "heading id \"" + explicit + "\" is used twice on this page",
-                        "give this heading another id");
+                        explicitColumn,
+                        "heading id \"" + explicit + "\" is used twice on this page (" + usedBy + ")",
+                        "give this heading another id, such as {#" + state.freeIdLike(explicit) + "}");
             }
             id = state.headingIds.claim(explicit);
         } else {

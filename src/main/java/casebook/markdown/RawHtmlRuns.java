@@ -1,9 +1,15 @@
 package casebook.markdown;
 
 import casebook.safety.RawHtml;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Raw HTML in Markdown, through the {@code safety} package's {@link RawHtml} (jsoup). When parsed, each raw
@@ -26,12 +32,24 @@ final class RawHtmlRuns {
     /** Reads one raw HTML node (an HTML block, inline HTML or an HTML comment) of a parsed segment. */
     static void inspect(Node node, ParsedSegment seg, PageState state) {
         seg.rawHtml = true;
+        state.rawHtml = true;
         List<RawHtml.Removal> removals = new ArrayList<>();
         List<RawHtml.Kept> kept = new ArrayList<>();
         RawHtml.inspect(node.getChars().toString(), removals, kept);
         for (RawHtml.Kept k : kept) {
             int at = node.getStartOffset() + k.offset();
             if (k.attribute().equals("id")) {
+                String usedBy = state.idUsedBy(k.value());
+                if (usedBy != null) {
+                    state.diagnostics.error(
+                            state.request.display(),
+                            seg.lineAt(at),
+                            seg.columnAt(at),
+                            "id \"" + k.value() + "\" is used twice on this page (" + usedBy + ")",
+                            "use another id, such as \"" + state.freeIdLike(k.value()) + "\"");
+                } else {
+                    state.headingIds.claim(k.value());
+                }
                 state.ids.add(k.value());
             } else {
                 state.links.add(new LinkUse(k.value(), seg.lineAt(at), seg.columnAt(at)));
@@ -50,6 +68,103 @@ final class RawHtmlRuns {
                         "delete it from the Markdown");
             }
         }
+    }
+
+    /**
+     * Checks each run of raw HTML of a parsed segment on its own (an HTML block; the inline tags of one paragraph,
+     * heading or table, one after another) for what it leaves open that would swallow or move the Markdown after
+     * it ({@link RawHtml#unclosed}): each is an error at its line and column, and is written as text ({@code &lt;})
+     * so that, cleaned with the rest of the segment, it takes nothing with it. A run that cannot be made
+     * self-contained so is written as text whole.
+     */
+    static void confine(List<Node> rawNodes, ParsedSegment seg, PageState state) {
+        Map<Node, List<Node>> runs = new LinkedHashMap<>();
+        for (Node n : rawNodes) {
+            Node key = n;
+            if (!(n instanceof HtmlBlockBase)) {
+                key = n.getParent();
+                while (key != null && !(key instanceof Block)) {
+                    key = key.getParent();
+                }
+                if (key == null) {
+                    key = n;
+                }
+            }
+            runs.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
+        }
+        for (List<Node> run : runs.values()) {
+            confineRun(run, seg, state);
+        }
+    }
+
+    private static void confineRun(List<Node> nodes, ParsedSegment seg, PageState state) {
+        StringBuilder text = new StringBuilder();
+        Map<Node, Integer> starts = new IdentityHashMap<>();
+        for (Node n : nodes) {
+            starts.put(n, text.length());
+            text.append(n.getChars());
+        }
+        List<RawHtml.Unclosed> found = RawHtml.unclosed(text.toString());
+        if (found != null && found.isEmpty()) {
+            return;
+        }
+        List<int[]> at = new ArrayList<>(); // {document offset}
+        String what;
+        int first;
+        if (found == null) {
+            for (Node n : nodes) {
+                String s = n.getChars().toString();
+                for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+                    at.add(new int[] {n.getStartOffset() + i});
+                }
+            }
+            what = "raw HTML";
+            first = nodes.get(0).getStartOffset();
+        } else {
+            StringBuilder names = new StringBuilder();
+            first = Integer.MAX_VALUE;
+            List<RawHtml.Unclosed> inOrder = new ArrayList<>(found);
+            inOrder.sort(Comparator.comparingInt(RawHtml.Unclosed::offset));
+            for (RawHtml.Unclosed u : inOrder) {
+                int doc = documentOffset(nodes, starts, u.offset());
+                at.add(new int[] {doc});
+                first = Math.min(first, doc);
+                names.append(names.length() == 0 ? "" : ", ").append(u.what());
+            }
+            what = names.toString();
+        }
+        for (int[] a : at) {
+            for (Node n : nodes) {
+                if (a[0] >= n.getStartOffset() && a[0] < n.getEndOffset()) {
+                    state.rawHtmlAsText
+                            .computeIfAbsent(n, k -> new ArrayList<>())
+                            .add(a[0]);
+                }
+            }
+        }
+        for (List<Integer> l : state.rawHtmlAsText.values()) {
+            l.sort(null);
+        }
+        String shown = found == null || found.size() != 1
+                ? "&lt;"
+                : "&lt;" + found.get(0).what().substring(1, found.get(0).what().length() - 1) + "&gt;";
+        state.diagnostics.error(
+                state.request.display(),
+                seg.lineAt(first),
+                seg.columnAt(first),
+                what + " is not closed in this piece of raw HTML: the browser would read what follows it (the rest of"
+                        + " the page) as part of it, and it would be lost or moved; it is published as text",
+                "close it on the same line, or write it as text: " + shown);
+    }
+
+    private static int documentOffset(List<Node> nodes, Map<Node, Integer> starts, int runOffset) {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node n = nodes.get(i);
+            if (starts.get(n) <= runOffset) {
+                return n.getStartOffset() + runOffset - starts.get(n);
+            }
+        }
+        return nodes.get(0).getStartOffset();
     }
 
     /** The rendered HTML of (part of) a segment: cleaned when the segment holds raw HTML, else as it is. */

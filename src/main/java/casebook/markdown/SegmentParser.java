@@ -1,10 +1,13 @@
 package casebook.markdown;
 
-import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Parses one Markdown segment for a page: data references replaced ({@link DataReferences}), parsed by
@@ -23,13 +26,18 @@ final class SegmentParser {
         Document doc = MarkdownLimits.parse(parser, text, md.startLine(), state);
         ParsedSegment seg = new ParsedSegment(doc, md.startLine());
         Links links = new Links(seg, state);
+        List<Node> rawNodes = new ArrayList<>();
         for (Node node : doc.getDescendants()) {
             if (Outline.visit(node, seg, state) || links.visit(node)) {
                 continue;
             }
-            if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInline || node instanceof HtmlInlineComment) {
                 RawHtmlRuns.inspect(node, seg, state);
+                rawNodes.add(node);
             }
+        }
+        if (!rawNodes.isEmpty()) {
+            RawHtmlRuns.confine(rawNodes, seg, state);
         }
         links.finish();
         return seg;

@@ -97,7 +97,8 @@ final class SlugRenderer {
             boolean strict,
             Consumer<Integer> progress,
             BiConsumer<String, byte[]> out) {
-        this.md = md.withBlocks(theme.templates().blocks()); // custom blocks in the theme's markup
+        this.md = md.withBlocks(theme.templates().blocks()) // custom blocks in the theme's markup
+                .withReservedIds(ThemeIds.of(theme.dir())); // and the ids its templates write around a body
         this.site = site;
         this.theme = theme;
         this.stale = new StaleSections();

@@ -2,6 +2,7 @@ package casebook.safety;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,10 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.ParseError;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
@@ -184,6 +188,11 @@ public final class RawHtml {
         List<Node> nodes = parser.parseFragmentInput(raw, new Element("body"), "");
         List<Removal> found = new ArrayList<>();
         for (Node top : nodes) {
+            top.traverse((n, depth) -> {
+                if (n instanceof Comment c) {
+                    malformedComment(raw, c, found);
+                }
+            });
             if (!(top instanceof Element root)) {
                 continue;
             }
@@ -208,8 +217,66 @@ public final class RawHtml {
                             + ", the theme's; its attributes are dropped with it",
                     null));
         }
+        if (found.isEmpty() && !asParsed(nodes).equals(clean(raw))) {
+            // a safety net: whatever the cleaner changes is reported, even what the checks above do not name
+            found.add(new Removal(
+                    0,
+                    "part of this raw HTML",
+                    "the cleaner changed it; compare the published page with the Markdown",
+                    null));
+        }
         found.sort(Comparator.comparingInt(Removal::offset));
         removals.addAll(found);
+    }
+
+    /** The HTML of parsed nodes as the cleaner would write it if it removed nothing (comments go without a word). */
+    private static String asParsed(List<Node> nodes) {
+        Document doc = Document.createShell("");
+        doc.outputSettings().prettyPrint(false);
+        for (Node n : nodes) {
+            doc.body().appendChild(n.clone());
+        }
+        doc.body()
+                .select("*")
+                .forEach(e -> e.childNodes().stream()
+                        .filter(c -> c instanceof Comment)
+                        .toList()
+                        .forEach(Node::remove));
+        doc.body().childNodes().stream()
+                .filter(c -> c instanceof Comment)
+                .toList()
+                .forEach(Node::remove);
+        return doc.body().html();
+    }
+
+    /**
+     * A comment that ends before its {@code -->} ({@code <!-->}, {@code <!--->}, {@code --!>}): what the editor
+     * meant to be inside it is published. (A comment still open at the end is {@link #unclosed}'s.)
+     */
+    private static void malformedComment(String raw, Comment c, List<Removal> found) {
+        Range r = c.sourceRange();
+        if (!r.isTracked()) {
+            return;
+        }
+        int start = Math.max(0, Math.min(r.startPos(), raw.length()));
+        int end = Math.max(start, Math.min(r.endPos(), raw.length()));
+        String src = raw.substring(start, end);
+        if (!src.endsWith(">") && end >= raw.length()) {
+            return;
+        }
+        boolean ok = src.startsWith("<!--")
+                && src.endsWith("-->")
+                && src.length() >= 7
+                && src.substring(4, src.length() - 3).equals(c.getData())
+                && !c.getData().startsWith(">")
+                && !c.getData().startsWith("->");
+        if (!ok) {
+            found.add(new Removal(
+                    start,
+                    "the comment " + src.strip(),
+                    "it is malformed and ends there, so what was meant to be inside it is published as it stands",
+                    null));
+        }
     }
 
     /** The parser's message for a start tag it ignores in a page body. */
@@ -296,5 +363,137 @@ public final class RawHtml {
             return "it holds a page of its own";
         }
         return "it is not an attribute <" + tag + "> may have in raw HTML (see the content guide)";
+    }
+
+    /** Appended to a run to see what the run leaves open: some text and a paragraph, as following Markdown. */
+    private static final String TEXT_PROBE = "\u2063casebook-text-probe\u2063";
+
+    private static final String BLOCK_PROBE = "\u2063casebook-block-probe\u2063";
+
+    /** Table elements: allowed, but a table left open moves what follows it (foster parenting) or takes it in. */
+    private static final Set<String> TABLE_PARTS =
+            Set.of("table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th");
+
+    /**
+     * Something a run of raw HTML leaves open that would change how what follows it is read.
+     *
+     * @param offset where it starts in the run
+     * @param what   what it is, e.g. {@code <style>} or {@code <!--}
+     */
+    public record Unclosed(int offset, String what) {}
+
+    /** At most this many unclosed things are looked for in one run; past it the whole run is to be text. */
+    static final int MAX_UNCLOSED = 16;
+
+    /**
+     * What one run of raw HTML (an HTML block, or the inline tags of one paragraph one after another) leaves
+     * open that would swallow, take in or move what follows it: an element the safelist does not hold (a
+     * {@code <style>}, {@code <select>}, {@code <math>}, …), a table, or an HTML comment. The run is parsed as
+     * the cleaner parses it, followed by some text and a paragraph as the Markdown after it would be; the run
+     * is self-contained when both come out as text and a paragraph, last, inside nothing but allowed elements
+     * other than table parts. Each thing found is taken as text and the run is parsed again, so the list is
+     * complete (in the order found, innermost first). Null when the run cannot be made self-contained that way
+     * (more than {@link #MAX_UNCLOSED}, or an element the parser made up): the whole run is then to be text.
+     */
+    public static List<Unclosed> unclosed(String run) {
+        List<Unclosed> found = new ArrayList<>();
+        StringBuilder text = new StringBuilder(run);
+        for (int i = 0; i <= MAX_UNCLOSED; i++) {
+            Unclosed u = firstUnclosed(text.toString(), run.length());
+            if (u == null) {
+                return found;
+            }
+            if (i == MAX_UNCLOSED || u.offset() < 0 || text.charAt(u.offset()) != '<') {
+                return null;
+            }
+            found.add(u);
+            text.setCharAt(u.offset(), ' '); // read as text from now on, as "&lt;" is; offsets stay
+        }
+        return null;
+    }
+
+    private static Unclosed firstUnclosed(String run, int runLength) {
+        Parser parser = Parser.htmlParser().setTrackPosition(true);
+        List<Node> nodes =
+                parser.parseFragmentInput(run + TEXT_PROBE + "<p>" + BLOCK_PROBE + "</p>", new Element("body"), "");
+        Element root = new Element("body");
+        for (Node n : nodes) {
+            root.appendChild(n);
+        }
+        Unclosed u = around(holder(root, TEXT_PROBE), root, runLength);
+        if (u != null) {
+            return u;
+        }
+        Node block = holder(root, BLOCK_PROBE);
+        u = around(block, root, runLength);
+        if (u != null) {
+            return u;
+        }
+        Node p = block == null ? null : block.parent();
+        if (!(p instanceof Element pe) || !pe.normalName().equals("p") || pe.childNodeSize() != 1) {
+            return new Unclosed(-1, "raw HTML"); // the paragraph was not made: something the checks above miss
+        }
+        // nothing of the run may come after what follows it (a table moves what follows before itself)
+        for (Node n = pe; n != null && n != root; n = n.parent()) {
+            for (Node s = n.nextSibling(); s != null; s = s.nextSibling()) {
+                if (s instanceof Element e) {
+                    return at(e, runLength);
+                }
+                if (!(s instanceof TextNode t) || !t.isBlank()) {
+                    return new Unclosed(-1, "raw HTML");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The node holding {@code probe}: text, data (of a raw-text element) or a comment; null if it is gone. */
+    private static Node holder(Element root, String probe) {
+        Node[] found = new Node[1];
+        root.traverse((n, depth) -> {
+            if (found[0] == null
+                    && ((n instanceof TextNode t && t.getWholeText().contains(probe))
+                            || (n instanceof DataNode d && d.getWholeData().contains(probe))
+                            || (n instanceof Comment c && c.getData().contains(probe)))) {
+                found[0] = n;
+            }
+        });
+        return found[0];
+    }
+
+    /** What {@code holder} lies in that it should not: a comment, an element not allowed, a table part. */
+    private static Unclosed around(Node holder, Element root, int runLength) {
+        if (holder == null) {
+            return new Unclosed(-1, "raw HTML");
+        }
+        if (holder instanceof Comment c) {
+            return new Unclosed(c.sourceRange().isTracked() ? c.sourceRange().startPos() : -1, "<!--");
+        }
+        Element table = null;
+        for (Element e = holder.parent() instanceof Element pe ? pe : null; e != null && e != root; e = e.parent()) {
+            String tag = e.normalName();
+            if (!SAFELIST.isSafeTag(tag)) {
+                return at(e, runLength);
+            }
+            if (TABLE_PARTS.contains(tag)) {
+                table = e; // the outermost
+            }
+        }
+        return table == null ? null : at(table, runLength);
+    }
+
+    private static Unclosed at(Element e, int runLength) {
+        Range r = e.sourceRange();
+        boolean ok = r.isTracked() && !r.isImplicit() && r.startPos() < runLength;
+        return new Unclosed(ok ? r.startPos() : -1, "<" + e.normalName() + ">");
+    }
+
+    /** The ids of the elements of an HTML fragment (a page body). */
+    public static Set<String> ids(String html) {
+        Set<String> ids = new HashSet<>();
+        for (Element e : Jsoup.parseBodyFragment(html, "").body().select("[id]")) {
+            ids.add(e.id());
+        }
+        return ids;
     }
 }
