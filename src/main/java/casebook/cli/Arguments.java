@@ -2,6 +2,7 @@ package casebook.cli;
 
 import casebook.frontmatter.SiteConfig;
 import casebook.pipeline.BuildOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -109,6 +110,12 @@ public record Arguments(
         if (o.bundle() && !command.equals("build")) {
             throw new UsageException("--bundle is an option of build only");
         }
+        if (List.of("build", "check", "serve").contains(command)) {
+            String why = themesProblem(o.content(), o.themes());
+            if (why != null) {
+                throw new UsageException(why);
+            }
+        }
         if (command.equals("check")) {
             o = o.withWrite(false);
         }
@@ -145,6 +152,35 @@ public record Arguments(
                             + "\"");
         }
         return url;
+    }
+
+    /**
+     * Why the themes folder cannot be used with this content folder, or null: a theme runs templates on every page,
+     * so a folder editors control (the content folder, or one inside it) can never hold the themes, nor the content
+     * lie inside the themes folder. Compared with symbolic links resolved, as {@code --out} is.
+     */
+    static String themesProblem(Path content, Path themes) {
+        Path c = real(content);
+        Path t = real(themes);
+        String fix = " (fix: keep the themes in a folder of their own beside the content, e.g. --themes themes)";
+        if (t.startsWith(c)) {
+            return "--themes " + themes + " is or lies inside the content folder " + content
+                    + ": a folder editors control can never hold themes" + fix;
+        }
+        if (c.startsWith(t)) {
+            return "--content " + content + " lies inside the themes folder " + themes
+                    + ": a folder editors control can never hold themes" + fix;
+        }
+        return null;
+    }
+
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            return abs; // not there (yet): the build reports a missing folder itself
+        }
     }
 
     /** A theme is a folder of the themes folder, named plainly: no path can lead elsewhere. */

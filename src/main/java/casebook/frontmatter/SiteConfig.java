@@ -170,17 +170,19 @@ public record SiteConfig(
                     "write the year and month, e.g. published: 2025-03 (or a day: 2025-03-31)");
         }
         // every URL of site.yaml passes the same allowlist as a page's links; a refused one is never used
-        String portal = allowedUrl(node.get("portal"), "portal", display, d);
-        String baseUrl = allowedUrl(node.get("base_url"), "base_url", display, d);
-        YamlNode base = node.get("base_url");
-        if (base != null && baseUrl != null && !isAbsoluteUrl(base.text())) {
-            d.error(
-                    display,
-                    base.line(),
-                    base.column(),
-                    "base_url must be an absolute URL, not \"" + base.text() + "\"",
-                    "write where the site is published, e.g. base_url: https://www.example.go.jp/casebook/");
-        }
+        // and both must be absolute http(s) URLs with a host: an href of the whole site, not a path
+        String portal = webUrl(
+                node.get("portal"),
+                "portal",
+                "write the portal's web address, e.g. portal: https://www.example.go.jp/ (it is linked from every page)",
+                display,
+                d);
+        String baseUrl = webUrl(
+                node.get("base_url"),
+                "base_url",
+                "write where the site is published, e.g. base_url: https://www.example.go.jp/casebook/",
+                display,
+                d);
         YamlNode theme = node.get("theme");
         String themeProblem = theme == null || theme.value() == null
                 ? null
@@ -309,21 +311,38 @@ public record SiteConfig(
         return name;
     }
 
-    /** The URL under {@code key}, or null (reported) when the URL policy refuses it. */
-    private static String allowedUrl(YamlNode n, String key, Path display, Diagnostics d) {
-        if (n == null || n.text() == null) {
+    /**
+     * The URL under {@code key}, or null (reported) unless it is one absolute http(s) URL with a host that the URL
+     * policy allows: {@code portal} and {@code base_url} are linked from, or make, every page's addresses.
+     */
+    private static String webUrl(YamlNode n, String key, String hint, Path display, Diagnostics d) {
+        if (n == null || n.value() == null) {
             return null;
         }
-        if (UrlPolicy.allows(n.text())) {
-            return n.text();
+        if (!n.isScalar()) {
+            d.error(
+                    display,
+                    n.keyLine(),
+                    n.keyColumn(),
+                    key + " must be one web address, not a " + (n.isList() ? "list" : "map"),
+                    hint);
+            return null;
         }
-        d.error(
-                display,
-                n.line(),
-                n.column(),
-                UrlPolicy.message(key, n.text()),
-                "write the web address, e.g. " + key + ": https://www.example.go.jp/ (it is used on every page)");
-        return null;
+        if (!UrlPolicy.allows(n.text())) {
+            d.error(display, n.line(), n.column(), UrlPolicy.message(key, n.text()), hint);
+            return null;
+        }
+        if (!isAbsoluteUrl(n.text())) {
+            d.error(
+                    display,
+                    n.line(),
+                    n.column(),
+                    key + " must be an absolute URL (http:// or https:// and a host), not \""
+                            + UrlPolicy.shown(n.text()) + "\"",
+                    hint);
+            return null;
+        }
+        return n.text();
     }
 
     /** A theme is named by its folder under the themes folder: a plain name, never a path. */

@@ -74,7 +74,7 @@ public final class MarkdownRenderer {
         PageState state = new PageState(request, local, reservedIds);
         try {
             List<Segment> segments = ContainerSplitter.split(
-                    request.body(), request.bodyStartLine(), request.display(), CONTAINERS, diagnostics);
+                    request.body(), request.bodyStartLine(), request.display(), CONTAINERS, local);
             StringBuilder out = new StringBuilder(request.body().length() * 2);
             new BlockContext(state, parser, html, Blocks.ALL, markup).render(segments, out);
             List<OutlineHeading> headings = List.copyOf(state.headings);

@@ -31,8 +31,6 @@ import java.util.stream.IntStream;
  * {@code search: false} in its front matter is left out. See {@link casebook.search.IndexBuilder}.
  */
 final class SearchStage {
-    /** The output folder of the search page and the index in each language. */
-    static final String FOLDER = Urls.SEARCH;
 
     /** A page's text and terms from its HTML: {@code serve} memoises it by the HTML's bytes. */
     interface Texts {
@@ -140,16 +138,7 @@ final class SearchStage {
             RenderedSite rendered, SearchPage page, OutputTree out, Texts texts, Indexes indexes, Diagnostics d) {
         Site site = rendered.site();
         for (String lang : site.config().languages()) {
-            Page clash = site.page(lang, FOLDER);
-            if (clash != null) {
-                d.error(
-                        clash.display(),
-                        1,
-                        1,
-                        "the page folder \"" + FOLDER + "\" is taken by the site's search page",
-                        "rename the folder content/" + FOLDER + "/ and its entry in site.yaml's order");
-                continue;
-            }
+            // a page folder named search is refused where the site is assembled (Urls.generatedPageIn)
             index(site, lang, out, texts, indexes);
             byte[] html = page.render(lang, d);
             if (html != null) {

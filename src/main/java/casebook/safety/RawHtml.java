@@ -304,7 +304,8 @@ public final class RawHtml {
             int nameAt = ar.nameRange().isTracked() ? ar.nameRange().startPos() : at;
             int valueAt = ar.valueRange().isTracked() ? ar.valueRange().startPos() : nameAt;
             if (URL_ATTRIBUTES.contains(key) && !UrlPolicy.allows(a.getValue())) {
-                removals.add(new Removal(valueAt, key + "=\"" + a.getValue() + "\"", UrlPolicy.RULE, a.getValue()));
+                removals.add(new Removal(
+                        valueAt, key + "=\"" + a.getValue() + "\"", UrlPolicy.rule(a.getValue()), a.getValue()));
                 continue;
             }
             if (!safeTag) {

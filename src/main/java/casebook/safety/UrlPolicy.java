@@ -9,7 +9,9 @@ import org.jsoup.parser.Parser;
  * definitions, raw HTML attributes, data values, site.yaml): an <b>allowlist</b>. A URL may be a
  * relative reference (a path, {@code ?query} or {@code #fragment}) or use one of the schemes
  * {@code http}, {@code https}, {@code mailto} and {@code tel}; anything else ({@code javascript:},
- * {@code vbscript:}, {@code data:}, {@code file:}, …) is refused.
+ * {@code vbscript:}, {@code data:}, {@code file:}, …) is refused, and so is a reference without a scheme
+ * that a browser reads as the name of another host ({@code //host/}, {@code /\host}, {@code \\host}:
+ * {@link #leadsToAnotherHost}).
  *
  * <p>The scheme is read the way a browser reads it, not as written: HTML entities are decoded
  * ({@code java&Tab;script:}, {@code &#x6A;avascript:}, {@code javascript&colon;}), ASCII tab, line feed
@@ -45,7 +47,7 @@ public final class UrlPolicy {
             }
         }
         String scheme = schemeOf(seen);
-        if (scheme != null && !SCHEMES.contains(scheme)) {
+        if (scheme != null && !SCHEMES.contains(scheme) || scheme == null && namesAHost(seen)) {
             return false;
         }
         // an allowed scheme is spelt in ASCII letters only, which the second reading leaves as they are
@@ -74,9 +76,42 @@ public final class UrlPolicy {
                 && !seen.startsWith("\\/");
     }
 
+    /**
+     * Whether {@code url} has no scheme but leads to another host, as a browser reads it: {@code //host/},
+     * {@code ///host}, {@code /\host}, {@code \\host} (the WHATWG URL parser reads a backslash as a slash
+     * in http(s) URLs, and takes out tabs and newlines and leading spaces first). Such a link takes the page's
+     * scheme, which is {@code file:} when the site is opened from disk, so it cannot be held to the list of
+     * schemes: it is refused ({@link #allows}), and an editor writes the full address instead.
+     */
+    public static boolean leadsToAnotherHost(String url) {
+        if (url == null) {
+            return false;
+        }
+        String seen = browserForm(url);
+        return schemeOf(seen) == null && namesAHost(seen);
+    }
+
+    private static boolean namesAHost(String seen) {
+        return seen.length() >= 2 && isSlash(seen.charAt(0)) && isSlash(seen.charAt(1));
+    }
+
+    private static boolean isSlash(char c) {
+        return c == '/' || c == '\\';
+    }
+
+    /** The rule {@code url} breaks, for a message. */
+    public static String rule(String url) {
+        return leadsToAnotherHost(url) ? OTHER_HOST_RULE : RULE;
+    }
+
+    /** Why a link to another host without a scheme is refused. */
+    public static final String OTHER_HOST_RULE =
+            "a link to another site must say its scheme (a browser reads //, /\\ and \\\\ at the start as the"
+                    + " name of a host)";
+
     /** The message of a refused URL: it names the URL (control characters shown as escapes) and the rule. */
     public static String message(String what, String url) {
-        return what + " \"" + shown(url) + "\" is not allowed: " + RULE;
+        return what + " \"" + shown(url) + "\" is not allowed: " + rule(url);
     }
 
     /** {@code url} as a browser reads an attribute value: entities decoded, tabs and newlines out, ends trimmed. */

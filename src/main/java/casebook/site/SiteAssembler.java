@@ -9,6 +9,7 @@ import casebook.frontmatter.YamlNode;
 import casebook.frontmatter.YamlReader;
 import casebook.source.ContentTree;
 import casebook.source.SourceFile;
+import casebook.text.Urls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -126,6 +127,17 @@ public final class SiteAssembler {
                             "folder name \"" + slug + "\" is not a valid slug",
                             "rename the folder using lowercase ASCII letters, digits and hyphens (e.g. "
                                     + suggestSlug(slug) + ")");
+                    continue;
+                }
+                String generated = Urls.generatedPageIn(slug);
+                if (generated != null) {
+                    String folder = slug.contains("/") ? slug.substring(0, slug.indexOf('/')) : slug;
+                    d.error(
+                            any.display(),
+                            1,
+                            1,
+                            "the page folder \"" + folder + "\" is taken by the site's " + generated,
+                            "rename the folder content/" + folder + "/ and its entry in site.yaml's order");
                     continue;
                 }
                 String clash = lowerSlugs.putIfAbsent(slug.toLowerCase(Locale.ROOT), slug);

@@ -1,5 +1,7 @@
 package casebook.text;
 
+import java.util.Map;
+
 /**
  * Every output path and every relative link casebook writes, in one place.
  *
@@ -29,6 +31,19 @@ public final class Urls {
     public static final String SEARCH = "search";
     public static final String COMPARE = "compare";
     public static final String DATA = "data";
+
+    /** What each of those folders holds, for messages: a page folder of the content may not take one. */
+    private static final Map<String, String> GENERATED = Map.of(
+            GLOSSARY, "glossary page", SEARCH, "search page", COMPARE, "comparison page", DATA, "open-data page");
+
+    /**
+     * The page the site makes in the folder a page of slug {@code slug} would go in (its first folder), such as
+     * "search page" for {@code search} or {@code search/x}; null when the site makes none there.
+     */
+    public static String generatedPageIn(String slug) {
+        int cut = slug.indexOf('/');
+        return GENERATED.get(cut < 0 ? slug : slug.substring(0, cut));
+    }
 
     private static final String ASSETS = "assets/";
     private static final String DATA_FILES = "data/";

@@ -20,7 +20,10 @@ import java.util.TreeMap;
 public final class MessagesLoader {
     private MessagesLoader() {}
 
-    /** The messages of {@code languages} from {@code i18nDir}; a missing or unreadable file is an error. */
+    /**
+     * The messages of {@code languages} from {@code i18nDir}; a missing or unreadable file is an error, and so is a
+     * file that is a symbolic link leading out of the folder (it is not read), as for the theme's templates and assets.
+     */
     public static Messages load(Path i18nDir, Iterable<String> languages, Diagnostics d, Path displayBase) {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (String lang : languages) {
@@ -36,6 +39,17 @@ public final class MessagesLoader {
                         "create " + display);
             } else {
                 try {
+                    if (Files.isSymbolicLink(file) && !file.toRealPath().startsWith(i18nDir.toRealPath())) {
+                        d.error(
+                                display,
+                                1,
+                                1,
+                                display + " is a symbolic link to a file outside the theme's i18n folder; it is"
+                                        + " not read",
+                                "copy the file in instead");
+                        all.put(lang, flat);
+                        continue;
+                    }
                     String text = TextDecoder.decode(Files.readAllBytes(file), display, d);
                     YamlNode n = text == null ? null : YamlReader.read(text, display, 0, d);
                     if (n != null) {

@@ -1,6 +1,7 @@
 package casebook.theme;
 
 import casebook.diag.Diagnostics;
+import casebook.diag.Severity;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
 import casebook.markdown.OutlineHeading;
@@ -465,6 +466,9 @@ public final class PageRenderer {
         if (p.meta().description() != null && !p.meta().description().isBlank()) {
             return p.meta().description().strip();
         }
+        if (bodyRefused(p)) {
+            return fallback; // its text is what a limit refused to read: not read here either
+        }
         String text = keypointHeadline(p.body(), p.lang());
         if (text == null) {
             text = firstParagraph(p.body(), p.lang());
@@ -483,6 +487,12 @@ public final class PageRenderer {
             cut = cut.substring(0, space);
         }
         return cut.strip() + "…";
+    }
+
+    /** Whether rendering the page's body reported an error (a limit exceeded, say): its Markdown is not to be trusted. */
+    static boolean bodyRefused(Page p) {
+        return p.rendered() != null
+                && p.rendered().diagnostics().stream().anyMatch(x -> x.severity() == Severity.ERROR);
     }
 
     /** The first paragraph of running text (not a heading, list, table, quote or container). */
@@ -525,13 +535,76 @@ public final class PageRenderer {
         return out.length() == 0 ? null : out.toString();
     }
 
-    /** Markdown inline marks removed: links keep their text; emphasis, code marks and heading ids go. */
+    /**
+     * Markdown inline marks removed: links keep their text; emphasis, code marks and heading ids go. Linear in the
+     * length of the text, whatever it holds (a page's first paragraph may be a hostile 100,000 {@code [}): each pass
+     * looks up the next closing bracket in a table made beforehand instead of searching for it from every opening one.
+     */
     static String plainText(String md) {
-        return md.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
-                .replaceAll("\\{#[^}]*\\}", "")
+        return withoutHeadingIds(withoutLinkAddresses(md))
                 .replaceAll("\\*\\*|__|`|(?<![\\w*])\\*(?!\\s)|(?<!\\s)\\*(?![\\w*])", "")
                 .replaceAll("\\s+", " ")
                 .strip();
+    }
+
+    /**
+     * Each {@code [text](address)} replaced by its text: from a {@code [}, the first {@code ]} after it, then a
+     * {@code (} right after that and the first {@code )} after it (as the pattern
+     * {@code \\[([^\\]]*)\\]\\([^)]*\\)} matches, without its search from every {@code [}).
+     */
+    static String withoutLinkAddresses(String s) {
+        int[] closeBracket = nextIndexOf(s, ']');
+        int[] closeParen = nextIndexOf(s, ')');
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                int textEnd = closeBracket[i + 1];
+                if (textEnd + 1 < s.length() && s.charAt(textEnd + 1) == '(') {
+                    int end = closeParen[textEnd + 2];
+                    if (end < s.length()) {
+                        out.append(s, i + 1, textEnd);
+                        i = end + 1;
+                        continue;
+                    }
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** Each <code>{#id}</code> removed: from <code>{#</code> to the first <code>}</code> after it. */
+    static String withoutHeadingIds(String s) {
+        int[] closeBrace = nextIndexOf(s, '}');
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '{' && i + 1 < s.length() && s.charAt(i + 1) == '#') {
+                int end = closeBrace[i + 2];
+                if (end < s.length()) {
+                    i = end + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** For each index {@code i} (0 to the length, inclusive), the first index at or after {@code i} of {@code c}, else the length. */
+    private static int[] nextIndexOf(String s, char c) {
+        int[] next = new int[s.length() + 2];
+        next[s.length() + 1] = s.length();
+        next[s.length()] = s.length();
+        for (int i = s.length() - 1; i >= 0; i--) {
+            next[i] = s.charAt(i) == c ? i : next[i + 1];
+        }
+        return next;
     }
 
     static String keypointHeadline(String body, String lang) {

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebook.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Options that parse, and options that are refused with a usage message rather than failing later. */
 class ArgumentsTest {
@@ -61,5 +68,54 @@ class ArgumentsTest {
         UsageException e =
                 assertThrows(UsageException.class, () -> Arguments.parse(new String[] {"build", "--threads", "0"}));
         assertTrue(e.getMessage().contains("--threads needs a positive whole number"), e.getMessage());
+    }
+
+    /** A themes folder inside the content folder (or the other way round) is a usage error for every command that reads them. */
+    @Test
+    void aThemesFolderInsideTheContentIsAUsageError(@TempDir Path tmp) throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Path mine = Files.createDirectories(content.resolve("mythemes/default/templates"))
+                .getParent()
+                .getParent();
+        for (String command : List.of("build", "check", "serve")) {
+            UsageException e = assertThrows(
+                    UsageException.class,
+                    () -> Arguments.parse(
+                            new String[] {command, "--content", content.toString(), "--themes", mine.toString()}));
+            assertTrue(
+                    e.getMessage().startsWith("--themes " + mine + " is or lies inside the content folder " + content),
+                    e.getMessage());
+        }
+        // the content folder itself, a link leading into it, and a content folder inside the themes
+        assertThrows(
+                UsageException.class,
+                () -> Arguments.parse(
+                        new String[] {"check", "--content", content.toString(), "--themes", content.toString()}));
+        Path link = Files.createSymbolicLink(tmp.resolve("themes-link"), mine);
+        assertThrows(
+                UsageException.class,
+                () -> Arguments.parse(
+                        new String[] {"check", "--content", content.toString(), "--themes", link.toString()}));
+        assertThrows(
+                UsageException.class,
+                () -> Arguments.parse(new String[] {
+                    "check", "--content", mine.resolve("default").toString(), "--themes", mine.toString()
+                }));
+        // a themes folder beside the content is fine
+        Path beside = Files.createDirectories(tmp.resolve("themes"));
+        assertEquals(
+                beside,
+                Arguments.parse(new String[] {"check", "--content", content.toString(), "--themes", beside.toString()})
+                        .options()
+                        .themes());
+        // and through the command line, the exit code of a usage error
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(
+                    2, Main.run(new String[] {"check", "--content", content.toString(), "--themes", mine.toString()}));
+        } finally {
+            System.setErr(err);
+        }
     }
 }

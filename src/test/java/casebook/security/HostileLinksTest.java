@@ -112,6 +112,13 @@ class HostileLinksTest {
                         "link inside an HTML block's Markdown",
                         "<div>\n\n[x](javascript:alert(1))\n\n</div>",
                         refused(7, 1, js)),
+                // Links to another host disguised as relative ones (the browser reads \ as /, drops tabs)
+                error("protocol-relative link", "[a](//evil.example/x)", refused(5, 1, "//evil.example/x")),
+                error("/\\ link", "[a](/\\evil.example)", refused(5, 1, "/\\evil.example")),
+                error("/// link", "[a](///evil.example)", refused(5, 1, "///evil.example")),
+                error("raw href /\\", "<a href=\"/\\evil.example\">x</a>", refused(5, 10, "/\\evil.example")),
+                error("raw href \\\\", "<a href=\"\\\\evil.example\">x</a>", refused(5, 10, "\\\\evil.example")),
+                error("raw href tab /\\", "<a href=\"\t/\\evil.example\">x</a>", refused(5, 10, "\t/\\evil.example")),
                 // Script links in raw HTML attributes
                 error("raw href", "<a href=\"javascript:alert(1)\">x</a>", refused(5, 10, js)),
                 error(

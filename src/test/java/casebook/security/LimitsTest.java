@@ -185,6 +185,31 @@ class LimitsTest {
                         7,
                         "paragraph of more than 10000 characters",
                         List.of("a/index.ja.md", page("", "前文\n\n" + "[x](".repeat(48_750) + "\n"))),
+                // the same as the page's first paragraph, which the meta description is made of when the page sets none
+                Arguments.of(
+                        "a 195 KB run of [x]( as the first paragraph",
+                        "a/index.ja.md",
+                        5,
+                        "paragraph of more than 10000 characters",
+                        List.of("a/index.ja.md", page("", "[x](".repeat(48_750) + "\n"))),
+                Arguments.of(
+                        "200,000 [ as the first paragraph",
+                        "a/index.ja.md",
+                        5,
+                        "paragraph of more than 10000 characters",
+                        List.of("a/index.ja.md", page("", "[".repeat(200_000) + "\n"))),
+                Arguments.of(
+                        "50,000 [ then 50,000 ] as the first paragraph",
+                        "a/index.ja.md",
+                        5,
+                        "paragraph of more than 10000 characters",
+                        List.of("a/index.ja.md", page("", "[".repeat(50_000) + "]".repeat(50_000) + "\n"))),
+                Arguments.of(
+                        "50,000 {# as the first paragraph",
+                        "a/index.ja.md",
+                        5,
+                        "paragraph of more than 10000 characters",
+                        List.of("a/index.ja.md", page("", "{#".repeat(50_000) + "\n"))),
                 Arguments.of(
                         "unclosed links in 100 paragraphs just under the size limit",
                         "a/index.ja.md",

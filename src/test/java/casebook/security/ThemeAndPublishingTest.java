@@ -189,6 +189,40 @@ class ThemeAndPublishingTest {
         assertNothingContains(r2, "TOP-SECRET-VALUE");
     }
 
+    /** An i18n file of the theme that is a symbolic link to a file elsewhere is refused, not read and published. */
+    @Test
+    void anI18nFileLinkedToAFileOutsideTheThemeIsNotRead() throws IOException {
+        Path secret = Files.writeString(
+                tmp.resolve("secret.yaml"),
+                Files.readString(themes.resolve("default/i18n/ja.yaml")) + "secret: TOP-SECRET-VALUE\n");
+        Path ja = themes.resolve("default/i18n/ja.yaml");
+        Files.delete(ja);
+        Files.createSymbolicLink(ja, secret);
+        BuildResult r = build(options().withWrite(false));
+        // (the templates then miss the language's UI strings, which are errors of their own)
+        assertTrue(
+                SiteFixture.messages(r).contains("/themes/default/i18n/ja.yaml:1:1: error: ")
+                        && SiteFixture.messages(r)
+                                .contains("ja.yaml is a symbolic link to a file outside the theme's i18n folder; it is"
+                                        + " not read (fix: copy the file in instead)"),
+                () -> SiteFixture.messages(r));
+        assertNothingContains(r, "TOP-SECRET-VALUE");
+
+        // a system file too; a link to another file of the folder is read as that file
+        Files.delete(ja);
+        Files.createSymbolicLink(ja, Files.exists(Path.of("/etc/passwd")) ? Path.of("/etc/passwd") : secret);
+        BuildResult r2 = build(options().withWrite(false));
+        assertTrue(
+                SiteFixture.messages(r2).contains("ja.yaml is a symbolic link to a file outside"),
+                () -> SiteFixture.messages(r2));
+        assertNothingContains(r2, "root:");
+        Files.delete(ja);
+        Files.writeString(themes.resolve("default/i18n/ja-copy.yaml"), Files.readString(secret));
+        Files.createSymbolicLink(ja, themes.resolve("default/i18n/ja-copy.yaml"));
+        BuildResult r3 = build(options().withWrite(false));
+        assertFalse(r3.diagnostics().hasErrors(), () -> SiteFixture.messages(r3));
+    }
+
     // ---- the theme is a plain name inside the themes folder ------------------------------------------
 
     @Test

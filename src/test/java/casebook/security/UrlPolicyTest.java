@@ -28,7 +28,8 @@ class UrlPolicyTest {
                 "figure1.png",
                 "./plan.pdf",
                 "",
-                "//example.jp/x",
+                "/x//y",
+                "./\\x",
                 "2024:report.pdf",
                 "a b/c.pdf",
                 "../x/?q=a:b",
@@ -73,7 +74,18 @@ class UrlPolicyTest {
                 "x:y",
                 "javascript\u0000:alert(1)",
                 "\u00a0javascript:alert(1)",
-                "\ufeffjavascript:alert(1)"
+                "\ufeffjavascript:alert(1)",
+                "//example.jp/x",
+                "//evil.example/x",
+                "///evil.example",
+                "/\\evil.example",
+                "\\/evil.example",
+                "\\\\evil.example",
+                "\t/\\evil.example",
+                " //evil.example",
+                "/\n/evil.example",
+                "&#47;/evil.example",
+                "&sol;&bsol;evil.example"
             })
     void refused(String url) {
         assertFalse(UrlPolicy.allows(url), UrlPolicy.shown(url));
@@ -102,6 +114,10 @@ class UrlPolicyTest {
         assertEquals("javascript", UrlPolicy.scheme("java&Tab;script:x"));
         assertTrue(UrlPolicy.isRelative("../a/"));
         assertFalse(UrlPolicy.isRelative("//evil.example/"));
+        assertTrue(UrlPolicy.leadsToAnotherHost("/\\evil.example"));
+        assertFalse(UrlPolicy.leadsToAnotherHost("https://example.jp/"));
+        assertFalse(UrlPolicy.leadsToAnotherHost("/etc/passwd"));
+        assertTrue(UrlPolicy.message("link target", "//evil.example/").contains("must say its scheme"));
         assertFalse(UrlPolicy.isRelative("https://example.jp/"));
     }
 
