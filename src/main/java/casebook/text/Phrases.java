@@ -92,8 +92,18 @@ public final class Phrases {
                 out.append(JOINER);
             } // a browser may break after a closing bracket even with keep-all: 「にも包括」⁠の
         }
-        String t = ORGANISATION.matcher(out).replaceAll(WBR);
+        // every break ORGANISATION finds is next to a 部, 局 or 立: most text has none, and skips the pattern
+        String t = hasAnyOf(out, "部局立") ? ORGANISATION.matcher(out).replaceAll(WBR) : out.toString();
         return t.indexOf(JOINER) < 0 ? t : HELD.matcher(t).replaceAll("<span class=\"nobr\">$1$2</span>");
+    }
+
+    private static boolean hasAnyOf(CharSequence s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The 47 prefectures. */
