@@ -240,10 +240,24 @@ public final class PublishedHtml {
                     if (scheme != null && !SCHEMES.contains(scheme) && !isInlineIcon(el, key, v, inHead)) {
                         out.add(where + key + "=\"" + v + "\" has the scheme " + scheme);
                     }
+                    if (scheme == null && isOtherHost(v)) {
+                        out.add(where + key + "=\"" + v + "\" names another host without a scheme");
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A reference a browser reads as another host although it has no scheme: after dropping tabs and newlines and
+     * leading spaces (as the URL parser does), it starts with two slashes or backslashes in any mix.
+     */
+    static boolean isOtherHost(String v) {
+        String t = v.replaceAll("[\\t\\n\\r]", "").stripLeading();
+        return t.length() >= 2
+                && (t.charAt(0) == '/' || t.charAt(0) == '\\')
+                && (t.charAt(1) == '/' || t.charAt(1) == '\\');
     }
 
     /**

@@ -53,7 +53,11 @@ class PublishedHtmlTest {
                 "<svg><image href=\"x.png\"></image></svg>",
                 "<svg><foreignObject><p>x</p></foreignObject></svg>",
                 "<svg><rect fill=\"url(#g)\"></rect></svg>",
-                "<svg><set attributeName=\"x\"></set></svg>"
+                "<svg><set attributeName=\"x\"></set></svg>",
+                "<a href=\"//evil.example/x\">x</a>",
+                "<a href=\"/\\evil.example\">x</a>",
+                "<a href=\"\\\\evil.example\">x</a>",
+                "<a href=\"\t/\\evil.example\">x</a>"
             })
     void everyScriptCapableFormIsFound(String bad) {
         assertFalse(PublishedHtml.findings("p", HEAD + bad + "</body></html>").isEmpty(), bad);
