@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /**
  * Stages 3 and 4: builds the view model of each output page and renders it with the theme's templates.
@@ -541,7 +542,7 @@ public final class PageRenderer {
      * looks up the next closing bracket in a table made beforehand instead of searching for it from every opening one.
      */
     static String plainText(String md) {
-        return withoutHeadingIds(withoutLinkAddresses(md))
+        return withoutHeadingIds(withoutLinkAddresses(withoutTags(md)))
                 .replaceAll("\\*\\*|__|`|(?<![\\w*])\\*(?!\\s)|(?<!\\s)\\*(?![\\w*])", "")
                 .replaceAll("\\s+", " ")
                 .strip();
@@ -574,6 +575,37 @@ public final class PageRenderer {
             i++;
         }
         return out.toString();
+    }
+
+    /**
+     * Raw HTML's tags and comments removed (a description is text: the page's cleaned markup is what readers see,
+     * and {@code <!--><img …>} must not reach a search engine's snippet as source) and character references decoded
+     * (the template escapes the result once). From a {@code <} followed by a letter, {@code /}, {@code !} or
+     * {@code ?} to the first {@code >} after it; a {@code <} followed by anything else, or with no {@code >} after it,
+     * is text.
+     */
+    static String withoutTags(String s) {
+        if (s.indexOf('<') < 0 && s.indexOf('&') < 0) {
+            return s;
+        }
+        int[] close = nextIndexOf(s, '>');
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '<' && i + 1 < s.length()) {
+                char n = s.charAt(i + 1);
+                int end = close[i + 1];
+                if ((n == '/' || n == '!' || n == '?' || n < 0x80 && Character.isLetter(n)) && end < s.length()) {
+                    out.append(' ');
+                    i = end + 1;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return Parser.unescapeEntities(out.toString(), false);
     }
 
     /** Each <code>{#id}</code> removed: from <code>{#</code> to the first <code>}</code> after it. */

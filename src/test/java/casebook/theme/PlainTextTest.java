@@ -112,4 +112,11 @@ class PlainTextTest {
                 new Diagnostic(Severity.WARNING, new SourcePosition(Path.of("a/index.ja.md"), 5, 1), "a warning", null);
         assertEquals("本文の最初の段落", PageRenderer.description(page(body, List.of(warned)), "A（サイト）"));
     }
+
+    @Test
+    void rawHtmlTagsAndCommentsGoAndCharacterReferencesAreDecoded() {
+        assertEquals("前 後 a & b", PageRenderer.plainText("前<!-- memo --><img src=x onerror=alert(1)>後 a &amp; b"));
+        assertEquals("太字 と 改行の文", PageRenderer.plainText("<b>太字</b>と<br>改行の文"));
+        assertEquals("a < b and x<y stays", PageRenderer.plainText("a < b and x<y stays"), "no tag without a >");
+    }
 }
