@@ -107,7 +107,8 @@ public final class Main {
                 r.site() == null ? "" : String.join(", ", r.site().config().languages());
         console.summary(command, check ? "checked" : "built", r, langs, check ? null : outputs(a, r));
         if (!d.hasErrors() && a.options().strict() && d.warningCount() > 0) {
-            console.error(command + " failed: --strict and " + d.warningCount() + " warnings"
+            console.error(command + " failed: --strict and " + d.warningCount()
+                    + (d.warningCount() == 1 ? " warning" : " warnings")
                     + (check ? "" : "; " + a.options().out() + " left as it was"));
             return 1;
         }

@@ -98,7 +98,7 @@ public final class TranslationChecker {
                         1,
                         "not yet translated: " + slug + " (" + lang + ")",
                         "nothing to do for a page published in " + original.lang() + " only; to publish it in " + lang
-                                + ", add index." + lang + ".md beside it");
+                                + ", run: mvn compile exec:java -Dexec.args=\"new translation " + slug + "\"");
                 continue;
             }
             parity(original, translation, d, strict);

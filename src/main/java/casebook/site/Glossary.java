@@ -172,7 +172,9 @@ public record Glossary(List<Entry> entries, Path display) {
                         r.column(),
                         "the " + lang + " reading of glossary entry \"" + id + "\" must be one line of text",
                         null);
-            } else if (lang.equals("ja") && !text.matches("[\\p{IsHiragana}\\p{IsKatakana}ー・ 　0-9A-Za-z]+")) {
+            } else if (lang.equals("ja")
+                    && (!text.matches("[\\p{IsHiragana}\\p{IsKatakana}ー・ 　0-9A-Za-z]+")
+                            || !text.matches(".*[\\p{IsHiragana}\\p{IsKatakana}].*"))) {
                 d.warning(
                         display,
                         r.line(),

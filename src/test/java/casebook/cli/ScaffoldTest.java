@@ -166,6 +166,10 @@ class ScaffoldTest {
                 printed.contains(c.resolve("nagano/index.ja.md").toString().replace('\\', '/')
                         + ":1:1: note: not yet translated: nagano (en)"),
                 printed);
+        assertTrue(
+                printed.contains(
+                        "to publish it in en, run: mvn compile exec:java -Dexec.args=\"new translation nagano\""),
+                "the fix names the command that writes the translation's scaffold: " + printed);
         BuildResult r = check(c, false);
         assertEquals(0, r.diagnostics().errorCount() + r.diagnostics().warningCount(), () -> SiteFixture.messages(r));
         // the fixture's other pages are Japanese-only too: one note each (and one that no sitemap is written without

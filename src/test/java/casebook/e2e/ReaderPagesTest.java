@@ -374,6 +374,12 @@ class ReaderPagesTest {
                         && m.contains(
                                 "warning: the reading of glossary entry \"public-health-center\" should be in kana"),
                 m);
+        String latin = SiteFixture.messages(buildWith(
+                SiteFixture.SITE_YAML, PAGES + GLOSSARY.replace("reading: { ja: ほけんじょ }", "reading: { ja: hokenjo }")));
+        assertTrue(
+                latin.contains("warning: the reading of glossary entry \"public-health-center\" should be in kana, not"
+                        + " \"hokenjo\""),
+                "a reading in Latin letters alone is not kana either: " + latin);
         BuildResult list =
                 buildWith(SiteFixture.SITE_YAML, PAGES + GLOSSARY.replace("reading: { ja: ほけんじょ }", "reading: ほけんじょ"));
         assertTrue(
