@@ -93,7 +93,7 @@ public final class DevServer implements AutoCloseable {
             rebuilder.beforeBuild = hook;
         }
         publish(rebuilder.initial(), false);
-        noDelay();
+        serverSettings();
         executor = Executors.newFixedThreadPool(THREADS, daemon("casebook-serve-"));
         timer = Executors.newSingleThreadScheduledExecutor(daemon("casebook-serve-timer-"));
         try {
@@ -118,11 +118,11 @@ public final class DevServer implements AutoCloseable {
     }
 
     /**
-     * The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed
-     * ACKs add about 40 ms to every response on loopback. Its only switch is this system property, read when
-     * the first server is made, so it is set (unless the user set it) just before that, not when the class loads.
+     * The JDK server's settings, system properties read when the first server is made, so set (unless the user set
+     * them) just before that, not when the class loads. It writes headers and body separately; without TCP_NODELAY,
+     * Nagle's algorithm and delayed ACKs add about 40 ms to every response on loopback.
      */
-    private static void noDelay() {
+    private static void serverSettings() {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
