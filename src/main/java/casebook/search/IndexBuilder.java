@@ -123,6 +123,7 @@ public final class IndexBuilder {
         private int[] high = new int[512];
         private final Map<String, Integer> wordIds = new HashMap<>();
         private final List<String> words = new ArrayList<>();
+        private final SearchNormalizer.Buffer norm = new SearchNormalizer.Buffer();
         private int cls;
 
         void clear() {
@@ -140,7 +141,8 @@ public final class IndexBuilder {
                 return;
             }
             this.cls = cls;
-            Tokenizer.forEachTerm(SearchNormalizer.normalize(text), this);
+            SearchNormalizer.normalizeInto(text, norm);
+            Tokenizer.forEachTerm(norm.out, norm.length, this);
         }
 
         @Override

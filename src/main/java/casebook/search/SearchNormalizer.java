@@ -25,11 +25,134 @@ public final class SearchNormalizer {
     /** Normalised text and, for each of its UTF-16 units, the input range [start, end) it came from. */
     public record Result(String text, int[] start, int[] end) {}
 
-    /** The normalised text alone (the index's path: no offsets kept). */
+    /** The normalised text alone (no offsets kept). */
     public static String normalize(String s) {
-        return run(s, false).text();
+        Buffer b = new Buffer();
+        normalizeInto(s, b);
+        return new String(b.out, 0, b.length);
     }
 
+    /**
+     * Arrays reused from one text to the next by one thread (the index builder normalises every section of every
+     * page): the normalised text is {@code out[0, length)}.
+     */
+    static final class Buffer {
+        char[] in = new char[256];
+        char[] out = new char[256];
+        int length;
+    }
+
+    /**
+     * {@link #normalize} into {@code b}. The characters most text is made of (ASCII, kanji, hiragana, katakana,
+     * the long-vowel mark, none followed by a combining mark) are folded here in one step; every other cluster
+     * goes through the same steps as {@link #normalizeWithOffsets} ({@link #normalizeWithOffsets} keeps the
+     * general path alone, and the tests compare the two).
+     */
+    static void normalizeInto(String s, Buffer b) {
+        int n = s.length();
+        if (b.in.length < n) {
+            b.in = new char[Math.max(n, b.in.length * 2)];
+        }
+        char[] in = b.in;
+        s.getChars(0, n, in, 0);
+        char[] out = b.out.length < n + 8 ? new char[Math.max(n + 8, b.out.length * 2)] : b.out;
+        int len = 0;
+        boolean longs = false;
+        int i = 0;
+        while (i < n) {
+            char c = in[i];
+            char next = i + 1 < n ? in[i + 1] : 0;
+            if (next < 0x300 || !mayCombine(next)) {
+                char f;
+                if (c < 0x80) {
+                    f = c >= 'A' && c <= 'Z'
+                            ? (char) (c + 32)
+                            : c == '-' && len > 0 && isHiragana(out[len - 1]) ? LONG : c;
+                } else if (c >= 0x4E00 && c <= 0x9FFF
+                        || c >= 0x3041 && c <= 0x3096
+                        || c == LONG
+                        || c == 0x3001
+                        || c == 0x3002) {
+                    f = c;
+                } else if (c >= 0x30A1 && c <= 0x30F6) {
+                    f = (char) (c - 0x60);
+                } else {
+                    f = 0;
+                }
+                if (f != 0) {
+                    if (len + 1 >= out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    longs |= f == LONG;
+                    out[len++] = f;
+                    i++;
+                    continue;
+                }
+            }
+            int j = clusterEnd(s, i);
+            String folded = folded(s, i, j);
+            int count = folded.length();
+            if (len + count >= out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, len + count + 8));
+            }
+            for (int k = 0; k < count; k++) {
+                char f = fold(folded.charAt(k), len == 0 ? 0 : out[len - 1]);
+                longs |= f == LONG;
+                out[len++] = f;
+            }
+            i = j;
+        }
+        b.out = out;
+        b.length = longs ? dropEndingLongs(out, len) : len;
+    }
+
+    /** Step 5 in place: a long-vowel mark that ends a kana word goes. The new length. */
+    private static int dropEndingLongs(char[] out, int len) {
+        // writing at kept <= k leaves out[k - 1] and out[k + 1] as they were when position k is read
+        int kept = 0;
+        for (int k = 0; k < len; k++) {
+            char c = out[k];
+            if (c == LONG
+                    && k > 0
+                    && isHiragana(out[k - 1])
+                    && (k + 1 == len || !isHiragana(out[k + 1]) && out[k + 1] != LONG)) {
+                continue;
+            }
+            out[kept++] = c;
+        }
+        return kept;
+    }
+
+    /** The end of the cluster that starts at {@code i}: a character and the combining marks after it. */
+    private static int clusterEnd(String s, int i) {
+        int n = s.length();
+        int j = i + 1;
+        if (Character.isHighSurrogate(s.charAt(i))
+                || j < n && mayCombine(s.charAt(j)) && isCombining(s.codePointAt(j))) {
+            j = i + Character.charCount(s.codePointAt(i));
+            while (j < n && isCombining(s.codePointAt(j))) {
+                j += Character.charCount(s.codePointAt(j));
+            }
+        }
+        return j;
+    }
+
+    /** Step 1 for the cluster {@code s[i, j)}: its NFKC lower case. */
+    private static String folded(String s, int i, int j) {
+        if (j == i + 1) {
+            char only = s.charAt(i);
+            if (isStable(only)) {
+                return String.valueOf(only);
+            }
+            if (only >= 'A' && only <= 'Z') {
+                return String.valueOf((char) (only + 32));
+            }
+            return foldedChar(only);
+        }
+        return foldCluster(s.substring(i, j));
+    }
+
+    /** The normalised text with offsets, every cluster through the general steps (the query's path). */
     public static Result normalizeWithOffsets(String s) {
         return run(s, true);
     }

@@ -4,6 +4,7 @@ import casebook.text.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -112,6 +113,8 @@ public final class TextExtractor {
         private StringBuilder capture;
         private String title = "";
         private String label = "";
+        /** The next {@code &} in {@code h} at or after the text last looked at (none: the largest int). */
+        private int amp = -1;
 
         Scanner(String h, int from, int end, String url) {
             this.h = h;
@@ -128,14 +131,13 @@ public final class TextExtractor {
         }
 
         PageText run() {
-            StringBuilder pending = new StringBuilder();
             while (i < end) {
                 int lt = h.indexOf('<', i);
                 if (lt < 0 || lt > end) {
                     lt = end;
                 }
                 if (lt > i) {
-                    text(h.substring(i, lt));
+                    text(i, lt);
                 }
                 if (lt >= end) {
                     break;
@@ -197,7 +199,7 @@ public final class TextExtractor {
                     capture = new StringBuilder();
                 } else {
                     if (BLOCK.contains(name)) {
-                        w.append(" ", false);
+                        w.space();
                     }
                     boolean em = (f & EM) == 0
                             && cls != null
@@ -217,7 +219,7 @@ public final class TextExtractor {
             }
             if (VOID.contains(name) || selfClosing) {
                 if ((f & ROOT) != 0 && (f & (SKIP | HEADING)) == 0 && BLOCK.contains(name) && w != null) {
-                    w.append(" ", false);
+                    w.space();
                 }
                 if ((f & HEADING) != 0 && capture != null && "br".equals(name)) {
                     capture.append(' ');
@@ -252,7 +254,7 @@ public final class TextExtractor {
                         && (f & ROOT) != 0
                         && (f & (SKIP | HEADING)) == 0
                         && BLOCK.contains((String) top[0])) {
-                    w.append(" ", false);
+                    w.space();
                 }
                 if (top[0].equals(name)) {
                     return;
@@ -260,17 +262,31 @@ public final class TextExtractor {
             }
         }
 
-        private void text(String raw) {
+        /** The text {@code h[from, to)} between two tags. */
+        private void text(int from, int to) {
             int f = flags();
-            String t = raw.indexOf('&') >= 0 ? decode(raw) : raw;
-            if ((f & (HEADING | TITLE | LABEL)) != 0 && capture != null) {
-                capture.append(t);
-            }
-            if ((f & HEADING) != 0) {
+            boolean captured = (f & (HEADING | TITLE | LABEL)) != 0 && capture != null;
+            boolean walked = (f & HEADING) == 0 && (f & ROOT) != 0 && (f & SKIP) == 0;
+            if (!captured && !walked) {
                 return;
             }
-            if ((f & ROOT) != 0 && (f & SKIP) == 0) {
-                w.append(t, (f & EM) != 0);
+            if (amp < from) {
+                amp = h.indexOf('&', from);
+                if (amp < 0) {
+                    amp = Integer.MAX_VALUE;
+                }
+            }
+            String t = h;
+            if (amp < to) {
+                t = decode(h.substring(from, to));
+                from = 0;
+                to = t.length();
+            }
+            if (captured) {
+                capture.append(t, from, to);
+            }
+            if (walked) {
+                w.append(t, from, to, (f & EM) != 0);
             }
         }
 
@@ -328,7 +344,10 @@ public final class TextExtractor {
         private final List<PageText.Section> sections = new ArrayList<>();
         private String id = "";
         private String heading;
-        private StringBuilder text = new StringBuilder();
+        /** The current section's text, {@code text[0, length)}: white space squashed as it is appended. */
+        private char[] text = new char[1024];
+
+        private int length;
         private StringBuilder strong = new StringBuilder();
         private String nextId;
 
@@ -365,29 +384,44 @@ public final class TextExtractor {
             heading = text;
         }
 
-        void append(String s, boolean emphasised) {
-            int from = 0;
-            for (int i = 0; i < s.length(); i++) {
-                if (isSpace(s.charAt(i))) {
-                    text.append(s, from, i);
-                    from = i + 1;
-                    if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
-                        text.append(' ');
-                    }
+        /** A break between blocks: one space, unless the text is empty or ends with one. */
+        void space() {
+            if (length > 0 && text[length - 1] != ' ') {
+                if (length == text.length) {
+                    text = Arrays.copyOf(text, length * 2);
+                }
+                text[length++] = ' ';
+            }
+        }
+
+        /** Appends {@code s[from, to)}: each run of white space becomes one space, none at the start. */
+        void append(String s, int from, int to, boolean emphasised) {
+            int n = to - from;
+            if (length + n > text.length) {
+                text = Arrays.copyOf(text, Math.max(text.length * 2, length + n));
+            }
+            // copied as it is, then squashed in place (the write position never passes the read position)
+            s.getChars(from, to, text, length);
+            int k = length;
+            for (int r = length; r < length + n; r++) {
+                char c = text[r];
+                if (!isSpace(c)) {
+                    text[k++] = c;
+                } else if (k > 0 && text[k - 1] != ' ') {
+                    text[k++] = ' ';
                 }
             }
-            text.append(s, from, s.length());
+            length = k;
             if (emphasised) {
-                strong.append(s);
+                strong.append(s, from, to);
             }
         }
 
         private void flush() {
             // the text is squashed as it is appended: at most a space at its end is left
-            int n = text.length();
-            String t = text.substring(0, n > 0 && text.charAt(n - 1) == ' ' ? n - 1 : n);
-            sections.add(new PageText.Section(id, heading, t, squash(strong.toString())));
-            text = new StringBuilder();
+            int n = length > 0 && text[length - 1] == ' ' ? length - 1 : length;
+            sections.add(new PageText.Section(id, heading, new String(text, 0, n), squash(strong.toString())));
+            length = 0;
             strong = new StringBuilder();
         }
 

@@ -1,6 +1,7 @@
 package casebook.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -98,21 +99,25 @@ public final class Tokenizer {
      * the same order, without making a string for each CJK term (the index builder's path).
      */
     public static void forEachTerm(String norm, TermSink sink) {
-        int n = norm.length();
+        forEachTerm(norm.toCharArray(), norm.length(), sink);
+    }
+
+    /** {@link #forEachTerm(String, TermSink)} over normalised text held in {@code a[0, n)}. */
+    static void forEachTerm(char[] a, int n, TermSink sink) {
         int i = 0;
-        StringBuilder w = null;
+        char[] w = null;
         while (i < n) {
-            int c = norm.charAt(i);
+            int c = a[i];
             if (Character.isHighSurrogate((char) c)) {
-                c = norm.codePointAt(i);
+                c = Character.codePointAt(a, i, n);
             }
             if (isCjk(c)) {
                 int j = i + Character.charCount(c);
                 int prev = c;
                 while (j < n) {
-                    int d = norm.charAt(j);
+                    int d = a[j];
                     if (Character.isHighSurrogate((char) d)) {
-                        d = norm.codePointAt(j);
+                        d = Character.codePointAt(a, j, n);
                     }
                     if (!isCjk(d)) {
                         break;
@@ -124,30 +129,35 @@ public final class Tokenizer {
                 sink.cjk(prev, 0);
                 i = j;
             } else if (isWordChar(c)) {
-                int j = i;
                 if (w == null) {
-                    w = new StringBuilder();
+                    w = new char[64];
                 }
-                w.setLength(0);
+                int wl = 0;
+                int j = i;
                 while (j < n) {
-                    int d = norm.codePointAt(j);
+                    int d = a[j];
+                    if (Character.isHighSurrogate((char) d)) {
+                        d = Character.codePointAt(a, j, n);
+                    }
                     if (isWordChar(d) && !isCjk(d)) {
-                        w.appendCodePoint(d);
+                        if (wl + 2 > w.length) {
+                            w = Arrays.copyOf(w, w.length * 2);
+                        }
+                        wl += Character.toChars(d, w, wl);
                         j += Character.charCount(d);
-                    } else if ((d == ',' || d == '.')
-                            && j > i
-                            && isDigit(norm.charAt(j - 1))
-                            && j + 1 < n
-                            && isDigit(norm.charAt(j + 1))) {
+                    } else if ((d == ',' || d == '.') && j > i && isDigit(a[j - 1]) && j + 1 < n && isDigit(a[j + 1])) {
                         if (d == '.') {
-                            w.append('.');
+                            if (wl + 1 > w.length) {
+                                w = Arrays.copyOf(w, w.length * 2);
+                            }
+                            w[wl++] = '.';
                         }
                         j++;
                     } else {
                         break;
                     }
                 }
-                sink.word(stem(w.toString()));
+                sink.word(stem(new String(w, 0, wl)));
                 i = j;
             } else {
                 i += Character.charCount(c);

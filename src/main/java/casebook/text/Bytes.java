@@ -6,8 +6,9 @@ public final class Bytes {
 
     /** Where {@code key} first occurs in {@code b} at or after {@code from}, or -1. */
     public static int indexOf(byte[] b, byte[] key, int from) {
+        byte first = key[0];
         for (int i = Math.max(0, from); i <= b.length - key.length; i++) {
-            if (at(b, key, i)) {
+            if (b[i] == first && at(b, key, i)) {
                 return i;
             }
         }
@@ -16,8 +17,9 @@ public final class Bytes {
 
     /** Where {@code key} last occurs in {@code b}, or -1. */
     public static int lastIndexOf(byte[] b, byte[] key) {
+        byte first = key[0];
         for (int i = b.length - key.length; i >= 0; i--) {
-            if (at(b, key, i)) {
+            if (b[i] == first && at(b, key, i)) {
                 return i;
             }
         }
