@@ -116,8 +116,12 @@ final class TranslationScaffold {
                 console.info("created " + file + " from the structure of " + original
                         + (filled[0] == 0
                                 ? ""
-                                : "; " + filled[0] + (filled[0] == 1 ? " heading or label" : " headings and labels")
-                                        + " casebook already knows in " + lang + " are written out (check them)"));
+                                : "; " + filled[0]
+                                        + (filled[0] == 1
+                                                ? " heading or label casebook already knows in " + lang
+                                                        + " is written out (check it)"
+                                                : " headings and labels casebook already knows in " + lang
+                                                        + " are written out (check them)")));
             }
             console.info("next: write the translation over every " + MARK
                     + " and the original text after it; check and build refuse the page until none is left."
