@@ -6,6 +6,7 @@ import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
 import casebook.site.Page;
+import casebook.site.Placeholders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,9 @@ import java.util.Map;
 /**
  * {@code mark-translated <slug>...}: after re-translating, records in each translation's front matter
  * ({@code translated_from}) the hash of every section of the current original, which clears the
- * staleness warnings and the notices on the translated pages.
+ * staleness warnings and the notices on the translated pages. A translation that still holds a placeholder
+ * ({@code TODO(…)}, as a {@code new translation} scaffold does until it is translated) is not marked: that would
+ * record an original as translated that is not (an error at the placeholder; the other pages are still marked).
  */
 public final class MarkTranslated {
     private MarkTranslated() {}
@@ -38,6 +41,7 @@ public final class MarkTranslated {
         }
         String def = r.site().config().defaultLanguage();
         int updated = 0;
+        boolean refused = false;
         for (String slug : a.words().contains("--all") ? r.site().order() : a.words()) {
             Page original = r.site().page(def, slug);
             if (original == null) {
@@ -48,10 +52,25 @@ public final class MarkTranslated {
                 if (lang.equals(def) || t == null) {
                     continue;
                 }
+                Path file = a.options().content().resolve(slug).resolve("index." + lang + ".md");
+                int[] placeholder = placeholder(file);
+                if (placeholder != null) {
+                    // a scaffold still being translated: marking it would take the original as translated
+                    Diagnostics p = new Diagnostics();
+                    p.error(
+                            t.display(),
+                            placeholder[0],
+                            placeholder[1],
+                            "not marked as translated: a placeholder is left here, so the page is not translated yet",
+                            "translate every TODO(…) first; a scaffold from new translation already records the"
+                                    + " original it was made from, so mark-translated is needed only after"
+                                    + " updating a section that check reports as stale");
+                    console.diagnostics(p);
+                    refused = true;
+                    continue;
+                }
                 try {
-                    rewrite(
-                            a.options().content().resolve(slug).resolve("index." + lang + ".md"),
-                            original.rendered().sectionHashes());
+                    rewrite(file, original.rendered().sectionHashes());
                     console.info("marked " + t.display() + " as translated from the current " + original.display());
                     updated++;
                 } catch (IOException e) {
@@ -60,7 +79,28 @@ public final class MarkTranslated {
                 }
             }
         }
-        return updated > 0 ? 0 : 1;
+        return updated > 0 && !refused ? 0 : 1;
+    }
+
+    /** The line and column of the first placeholder ({@code TODO(}) in a file, or null when it holds none. */
+    static int[] placeholder(Path file) {
+        try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            int at = text.indexOf(Placeholders.MARK);
+            if (at < 0) {
+                return null;
+            }
+            int lineStart = text.lastIndexOf('\n', at) + 1;
+            int line = 1;
+            for (int i = 0; i < lineStart; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return new int[] {line, at - lineStart + 1};
+        } catch (IOException e) {
+            return null; // rewrite reports a file it cannot read
+        }
     }
 
     /** Replaces (or adds) the translated_from block at the end of the front matter, leaving the rest as written. */

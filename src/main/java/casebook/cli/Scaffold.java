@@ -368,7 +368,7 @@ public final class Scaffold {
 
             - TODO(Description of the organization)
 
-            ## 3. Awareness of the issues before the initiative {#issues}
+            ## 3. Background {#issues}
 
             ### TODO(Subheading) {#issue-1}
 
@@ -382,7 +382,7 @@ public final class Scaffold {
             Note: TODO(note)
             :::
 
-            ## 5. Summary of the initiatives {#summary}
+            ## 5. Summary {#summary}
 
             ### TODO(Summary heading) {#summary-1}
 

@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,10 +27,14 @@ import java.util.regex.Pattern;
  * the original's that the page lacks, as a scaffold that follows the original line for line: its front matter
  * keys, its headings with the same {@code {#id}}s, its containers, lists, tables, definition lists, dialogue
  * turns and participants, with every text to translate written {@value #MARK} followed by the original (so the
- * placeholder check keeps it from being published until each is translated). {@code translated_from} is set to
- * the original's sections as they are now, as {@code mark-translated} would set it: the scaffold is made from
- * this version of the original, so a later change of the original is reported as staleness while the
- * translation is written. Refuses (a usage error) when every translation exists.
+ * placeholder check keeps it from being published until each is translated). Headings, block titles, info-card
+ * terms and a case's label whose translation casebook already knows ({@link KnownHeadings}: translated pages with
+ * the same id, the {@code new case} pages, the theme's words, the glossary) are written out instead.
+ * {@code translated_from} is set to the original's sections as they are now, as {@code mark-translated} would set
+ * it: the scaffold is made from this version of the original, so a later change of the original is reported as
+ * staleness while the translation is written, and {@code mark-translated} is not part of finishing the
+ * translation. A note at the top of the front matter (YAML comments, holding no placeholder) and the console say
+ * so. Refuses (a usage error) when every translation exists.
  */
 final class TranslationScaffold {
     /** The placeholder that stands before each original text to translate. */
@@ -95,22 +101,40 @@ final class TranslationScaffold {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            String scaffold = scaffold(text, original, d);
+            String originalName = original.getFileName().toString();
             for (String lang : missing) {
                 Path file = dir.resolve("index." + lang + ".md");
+                KnownHeadings known = KnownHeadings.of(
+                        r.site(), def, lang, a.options().themes(), a.options().theme());
+                int[] filled = {0};
+                String scaffold = scaffold(
+                        text, original, d, known, any -> note(originalName, slug, hashes != null, any), filled);
                 Files.writeString(file, scaffold, StandardCharsets.UTF_8);
                 if (hashes != null) {
                     MarkTranslated.rewrite(file, hashes);
                 }
                 console.info("created " + file + " from the structure of " + original
-                        + (hashes != null ? "; translated_from records the original as it is now" : ""));
+                        + (filled[0] == 0
+                                ? ""
+                                : "; " + filled[0]
+                                        + (filled[0] == 1
+                                                ? " heading or label casebook already knows in " + lang
+                                                        + " is written out (check it)"
+                                                : " headings and labels casebook already knows in " + lang
+                                                        + " are written out (check them)")));
             }
+            console.info("next: write the translation over every " + MARK
+                    + " and the original text after it; check and build refuse the page until none is left."
+                    + " Preview while you translate: mvn compile exec:java -Dexec.args=\"serve\"");
             console.info(
-                    "next: translate every " + MARK + " line (write the translation over the original text);"
-                            + " check refuses the page until none is left. Preview: mvn compile exec:java -Dexec.args=\"serve\"");
-            if (hashes == null) {
-                console.info("the original does not build yet; once it does, run mark-translated " + slug);
-            }
+                    hashes != null
+                            ? "translated_from already records the original as it is now, the version you translate"
+                                    + " from: do not run mark-translated when you finish. Run it only after updating"
+                                    + " a section that check reports as stale (the original changed while you"
+                                    + " translated)."
+                            : "translated_from is not recorded: the original does not build yet (check says why)."
+                                    + " Translate it once it builds; when no " + MARK + " is left, run"
+                                    + " mark-translated " + slug + " to record the version you translated from.");
             return 0;
         } catch (IOException e) {
             console.error("casebook: " + e.getMessage());
@@ -118,10 +142,25 @@ final class TranslationScaffold {
         }
     }
 
-    /** The translation scaffold of an original page's text (front matter and body). */
+    /** The translation scaffold of an original page's text (front matter and body), every text marked. */
     static String scaffold(String text, Path display, Diagnostics d) {
+        return scaffold(text, display, d, KnownHeadings.NONE, any -> List.of(), new int[1]);
+    }
+
+    /**
+     * The translation scaffold of an original page's text: the headings and labels {@code known} knows written out
+     * (counted in {@code filled[0]}), every other text marked, and at the top of its front matter the note (YAML
+     * comments) that {@code note} gives for whether any heading or label was written out.
+     */
+    static String scaffold(
+            String text,
+            Path display,
+            Diagnostics d,
+            KnownHeadings known,
+            Function<Boolean, List<String>> note,
+            int[] filled) {
         FrontMatter fm = FrontMatter.split(text);
-        StringBuilder out = new StringBuilder("---\n");
+        StringBuilder out = new StringBuilder();
         String body = text;
         if (fm != null) {
             YamlNode node = YamlReader.read(fm.yaml(), display, fm.yamlStartLine(), d);
@@ -133,7 +172,13 @@ final class TranslationScaffold {
                         continue; // not part of an original; lists and maps are not front matter of a page
                     }
                     out.append(key).append(": ");
-                    out.append(TEXT_KEYS.contains(key) ? quoted(MARK + " " + value) : plainValue(value));
+                    String label = key.equals("label") ? known.pageLabel(value) : null;
+                    if (label != null) {
+                        out.append(label);
+                        filled[0]++;
+                    } else {
+                        out.append(TEXT_KEYS.contains(key) ? quoted(MARK + " " + value) : plainValue(value));
+                    }
                     out.append('\n');
                 }
             }
@@ -141,17 +186,30 @@ final class TranslationScaffold {
         } else {
             out.append("title: ").append(quoted(MARK + " ")).append('\n');
         }
-        out.append("---\n");
-        out.append(body(body));
-        return out.toString();
+        String translated = body(body, known, filled);
+        StringBuilder head = new StringBuilder("---\n");
+        for (String line : note.apply(filled[0] > 0)) {
+            head.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+        }
+        return head.append(out).append("---\n").append(translated).toString();
     }
 
     /** The body, line by line: structure kept, every text line marked for translation. */
     static String body(String body) {
+        return body(body, KnownHeadings.NONE, new int[1]);
+    }
+
+    /**
+     * The body, line by line: structure kept, the headings, block titles and info-card terms that {@code known}
+     * knows written out (counted in {@code filled[0]}), every other text line marked for translation.
+     */
+    static String body(String body, KnownHeadings known, int[] filled) {
         StringBuilder out = new StringBuilder();
         Deque<String> containers = new ArrayDeque<>();
         String fence = null;
-        for (String line : body.split("\n", -1)) {
+        String[] lines = body.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             String t = line.strip();
             if (fence != null) {
                 out.append(line).append('\n');
@@ -174,7 +232,13 @@ final class TranslationScaffold {
             } else if ((m = OPEN.matcher(t)).matches()) {
                 containers.push(m.group(1));
                 String title = m.group(2).strip();
-                out.append(":::").append(m.group(1)).append(title.isEmpty() ? "" : " " + MARK + " " + title);
+                String english = title.isEmpty() ? null : known.label(title);
+                if (english != null) {
+                    filled[0]++;
+                }
+                out.append(":::")
+                        .append(m.group(1))
+                        .append(title.isEmpty() ? "" : " " + (english != null ? english : MARK + " " + title));
             } else if ("participants".equals(containers.peek())) {
                 m = PARTICIPANT_TEXT.matcher(line);
                 out.append(
@@ -185,9 +249,17 @@ final class TranslationScaffold {
             } else if ("dialogue".equals(containers.peek()) && (m = DIALOGUE.matcher(line)).matches()) {
                 out.append(m.group(1)).append(MARK).append(' ').append(m.group(2));
             } else if ((m = HEADING.matcher(line)).matches()) {
-                out.append(m.group(1)).append(' ').append(MARK).append(' ').append(m.group(2));
-                if (m.group(3) != null) {
-                    out.append(' ').append(m.group(3).strip());
+                String id = m.group(3) == null ? null : m.group(3).strip();
+                String english = known.heading(id == null ? null : id.substring(2, id.length() - 1), m.group(2));
+                out.append(m.group(1)).append(' ');
+                if (english != null) {
+                    out.append(english);
+                    filled[0]++;
+                } else {
+                    out.append(MARK).append(' ').append(m.group(2));
+                }
+                if (id != null) {
+                    out.append(' ').append(id);
                 }
             } else if ((m = LIST_ITEM.matcher(line)).matches()) {
                 out.append(m.group(1)).append(text(m.group(2)));
@@ -195,6 +267,11 @@ final class TranslationScaffold {
                 out.append(m.group(1)).append(MARK).append(' ').append(m.group(2));
             } else if (t.startsWith("|")) {
                 out.append(tableRow(line));
+            } else if (i + 1 < lines.length && DEFINITION.matcher(lines[i + 1]).matches() && known.label(t) != null) {
+                // a definition's term (an info card's label) that casebook knows
+                out.append(line, 0, line.length() - line.stripLeading().length())
+                        .append(known.label(t));
+                filled[0]++;
             } else {
                 out.append(text(line));
             }
@@ -202,6 +279,35 @@ final class TranslationScaffold {
         }
         // split(-1) gives one more line than the text's final newline ends
         return out.substring(0, Math.max(0, out.length() - 1));
+    }
+
+    /**
+     * The note at the top of a scaffold's front matter (YAML comments): what to do, and when mark-translated is due.
+     * It holds no placeholder mark, so it may stay once the page is translated.
+     */
+    static List<String> note(String original, String slug, boolean recorded, boolean filled) {
+        List<String> note = new ArrayList<>(List.of(
+                "Scaffold written by \"new translation\" from " + original + ". Write the translation over every",
+                "text marked TODO, and over the original text after the mark. check and build refuse this page",
+                "until no mark is left; serve previews it meanwhile."));
+        if (filled) {
+            note.addAll(List.of(
+                    "Headings and labels casebook already knew (from translated pages with the same {#id}, the",
+                    "theme's words and the glossary) are written out without a mark: check them too."));
+        }
+        if (recorded) {
+            note.addAll(List.of(
+                    "translated_from below already records the original as it was when this scaffold was",
+                    "written, the version you translate from: do not run mark-translated when you finish. Run",
+                    "mark-translated " + slug + " only after updating a section that check reports as stale (the",
+                    "original changed while you translated)."));
+        } else {
+            note.addAll(List.of(
+                    "translated_from is not recorded yet: the original did not build when this scaffold was",
+                    "written (check says why). Translate from the original once it builds; when no mark is left,",
+                    "run mark-translated " + slug + " once to record that version as the one translated from."));
+        }
+        return note;
     }
 
     /** A line of text marked for translation; an image alone on its line keeps its file, with its alt text marked. */
