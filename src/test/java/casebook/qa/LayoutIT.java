@@ -29,7 +29,9 @@ import org.openqa.selenium.OutputType;
  * table cell, a collapsed table column), nothing makes the page scroll sideways, each dialogue turn's words sit
  * in one box right of or below the speaker, and a case page's key points start within the first two screens
  * (they follow the page contents, which start closed on a phone); no one-word label (an English word such as
- * "Publisher") is split across lines, and the site's title in the header keeps to two lines. A control page
+ * "Publisher") is split across lines, and the header shows the site's title whole (nothing in it clipped, ellipsised
+ * or clamped, at 320 px too, in both languages), keeps its title, language switch and search box apart, and takes at
+ * most a quarter of the screen. A control page
  * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
  * A screenshot of the top of each page at each width is kept in target/qa/layout/.
  */
