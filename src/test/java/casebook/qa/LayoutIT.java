@@ -29,7 +29,9 @@ import org.openqa.selenium.OutputType;
  * table cell, a collapsed table column), nothing makes the page scroll sideways, each dialogue turn's words sit
  * in one box right of or below the speaker, and a case page's key points start within the first two screens
  * (they follow the page contents, which start closed on a phone); no one-word label (an English word such as
- * "Publisher") is split across lines, and the site's title in the header keeps to two lines. A control page
+ * "Publisher") is split across lines, and the header shows the site's title whole (nothing in it clipped, ellipsised
+ * or clamped, at 320 px too, in both languages), keeps its title, language switch and search box apart, and takes at
+ * most a quarter of the screen. A control page
  * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
  * A screenshot of the top of each page at each width is kept in target/qa/layout/.
  */
@@ -104,13 +106,78 @@ class LayoutIT {
               return b.left >= a.right - 1 || b.top >= a.bottom - 1 ? null
                 : 'turn ' + i + ': words overlap or precede the speaker';
             }).filter(x => x);
-            // the site's title in the header keeps to two lines, so the header does not fill a phone's screen
+            // the site's header stays compact: no taller than a quarter of the screen (the title's lines are reported)
+            const header = document.querySelector('.site-header');
+            const headerHeight = header ? Math.round(header.getBoundingClientRect().height) : 0;
             const title = document.querySelector('.site-header__title');
-            let headerLines = 0;
+            let titleLines = 0;
             if (title) {
-              const lh = parseFloat(getComputedStyle(title).lineHeight) || 1.4 * parseFloat(getComputedStyle(title).fontSize);
-              headerLines = Math.round(title.getBoundingClientRect().height / lh);
+              range.selectNodeContents(title);
+              titleLines = new Set([...range.getClientRects()].filter(r => r.width > 0 && r.height > 0)
+                .map(r => Math.round(r.top))).size;
             }
+            // the site's title is shown whole, in every header of the page: no box in it holds more text than it
+            // shows (scrollWidth or scrollHeight past its client box: an ellipsis, a line clamp, text cut by its own
+            // overflow), no box that clips its overflow (the title's own boxes or an ancestor) cuts a line of it, and no
+            // line runs past the viewport's edges; the title, the language switch and the search box never lie over one
+            // another or outside their header, and the search box keeps room to type (five characters at least)
+            const headerFaults = [];
+            const label = e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '');
+            document.querySelectorAll('.site-header__title').forEach((t, k) => {
+              const where = 'title ' + (k + 1) + ' ("' + t.textContent.trim().slice(0, 24) + '"): ';
+              for (const e of [t, ...t.querySelectorAll('*')]) {
+                const s = getComputedStyle(e);
+                if (s.display === 'inline' || s.display === 'none') continue; // an inline box has no scroll size of its own
+                const clamp = s.getPropertyValue('-webkit-line-clamp');
+                if (e.scrollWidth > e.clientWidth + 1)
+                  headerFaults.push(where + label(e) + ' shows ' + e.clientWidth + 'px of ' + e.scrollWidth + 'px of text'
+                    + (s.textOverflow === 'ellipsis' ? ' (text-overflow: ellipsis)' : ''));
+                if (e.scrollHeight > e.clientHeight + 1)
+                  headerFaults.push(where + label(e) + ' shows ' + e.clientHeight + 'px of ' + e.scrollHeight + 'px of lines'
+                    + (clamp && clamp !== 'none' ? ' (line clamp ' + clamp + ')' : ''));
+              }
+              const texts = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
+              const cutBy = new Set();
+              for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+                if (!n.textContent.trim()) continue;
+                range.selectNodeContents(n);
+                const lines = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+                for (const r of lines) {
+                  if (r.left < -1 || r.right > W + 1) cutBy.add('the viewport');
+                  for (let a = n.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+                    const s = getComputedStyle(a);
+                    if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+                    const b = a.getBoundingClientRect();
+                    const x0 = b.left + a.clientLeft, y0 = b.top + a.clientTop;
+                    if (r.left < x0 - 1 || r.right > x0 + a.clientWidth + 1 || r.top < y0 - 1 || r.bottom > y0 + a.clientHeight + 1)
+                      cutBy.add(label(a) + ' (overflow ' + s.overflowX + ' ' + s.overflowY + ')');
+                  }
+                }
+              }
+              cutBy.forEach(c => headerFaults.push(where + 'a line of it is cut by ' + c));
+            });
+            document.querySelectorAll('.site-header').forEach((h, k) => {
+              const hb = h.getBoundingClientRect();
+              const parts = [...h.querySelectorAll('.site-header__title, .lang-switch, .site-search')]
+                .filter(e => e.getClientRects().length > 0);
+              const boxes = parts.map(e => e.getBoundingClientRect());
+              parts.forEach((e, i) => {
+                const b = boxes[i];
+                if (b.left < hb.left - 1 || b.right > hb.right + 1 || b.top < hb.top - 1 || b.bottom > hb.bottom + 1)
+                  headerFaults.push('header ' + (k + 1) + ': ' + label(e) + ' lies outside the header');
+                for (let j = i + 1; j < parts.length; j++) {
+                  const c = boxes[j];
+                  if (Math.min(b.right, c.right) - Math.max(b.left, c.left) > 1 && Math.min(b.bottom, c.bottom) - Math.max(b.top, c.top) > 1)
+                    headerFaults.push('header ' + (k + 1) + ': ' + label(e) + ' overlaps ' + label(parts[j]));
+                }
+              });
+              const q = h.querySelector('.site-search__input');
+              if (q && q.getClientRects().length > 0 && q.clientWidth < 5 * parseFloat(getComputedStyle(q).fontSize))
+                headerFaults.push('header ' + (k + 1) + ': the search box is ' + q.clientWidth + 'px wide (less than five characters)');
+              const b = h.querySelector('.site-search__button');
+              if (b && b.getClientRects().length > 0 && b.scrollWidth > b.clientWidth + 1)
+                headerFaults.push('header ' + (k + 1) + ': the search button\\'s label is cut');
+            });
             // the comparison and open-data tables: where the text keeps its words (word-break: keep-all), a Japanese
             // phrase (a text node; the build puts <wbr> between phrases) lies on one line, and a description in the data dictionary is at least eight ideographs wide
             const phraseBreaks = [];
@@ -132,7 +199,8 @@ class LayoutIT {
             const kp = document.querySelector('.keypoint');
             const keypointTop = kp ? Math.round(kp.getBoundingClientRect().top + scrollY) : -1;
             return {narrow: narrow.slice(0, 20), narrowCount: narrow.length, turns: turns.slice(0, 10),
-                    split: split.slice(0, 10), headerLines: headerLines,
+                    split: split.slice(0, 10), headerHeight: headerHeight, titleLines: titleLines,
+                    headerFaults: headerFaults.slice(0, 20),
                     phraseBreaks: phraseBreaks.slice(0, 10), squeezed: squeezed,
                     keypointTop: keypointTop, screen: H,
                     scrollWidth: doc.scrollWidth, viewport: W, wide: wide};
@@ -178,9 +246,14 @@ class LayoutIT {
         return out.stream();
     }
 
+    /** The screen's height at each width: a phone's 800 CSS px, a desktop's 900. */
+    static int height(int width) {
+        return width < 1000 ? 800 : 900;
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> measure(String url, int width) {
-        int height = width < 1000 ? 800 : 900;
+        int height = height(width);
         browser.viewport(width, height, width < 1000);
         browser.open(url); // the new document loaded, styled, fonts ready (Browser's own wait)
         browser.driver.executeAsyncScript(SETTLED);
@@ -209,10 +282,15 @@ class LayoutIT {
                 List.of(),
                 r.get("squeezed"),
                 () -> page + " at " + width + "px: data dictionary descriptions narrower than eight characters");
+        assertEquals(
+                List.of(),
+                r.get("headerFaults"),
+                () -> page + " at " + width + "px: the site's title in the header is not shown whole, or the header's"
+                        + " parts lie over one another");
         assertTrue(
-                ((Number) r.get("headerLines")).longValue() <= 2,
-                () -> page + " at " + width + "px: the site title in the header takes " + r.get("headerLines")
-                        + " lines (at most 2)");
+                4 * ((Number) r.get("headerHeight")).longValue() <= height(width),
+                () -> page + " at " + width + "px: the header is " + r.get("headerHeight") + "px tall (the title "
+                        + r.get("titleLines") + " lines), more than a quarter of the " + height(width) + "px screen");
         long keypoint = ((Number) r.get("keypointTop")).longValue();
         long screen = ((Number) r.get("screen")).longValue();
         assertTrue(
@@ -335,8 +413,23 @@ class LayoutIT {
                     String.valueOf(r.get("squeezed")).contains("事例の名称"),
                     () -> "at " + w + "px the squeezed description was not flagged: " + r);
             assertTrue(
-                    ((Number) r.get("headerLines")).longValue() > 2,
-                    () -> "at " + w + "px the tall header title was not flagged: " + r);
+                    4 * ((Number) r.get("headerHeight")).longValue() > height(w),
+                    () -> "at " + w + "px the tall header was not flagged: " + r);
+            String faults = String.valueOf(r.get("headerFaults"));
+            for (String expected : List.of(
+                    "title 2 (\"Support Project for Buil\"): p.site-header__title shows",
+                    "(text-overflow: ellipsis)",
+                    "(line clamp 2)",
+                    "a line of it is cut by header.site-header.site-header--cut",
+                    "header 5: nav.lang-switch overlaps",
+                    "header 5: the search box is")) {
+                assertTrue(
+                        faults.contains(expected),
+                        () -> "at " + w + "px the header fault \"" + expected + "\" was not flagged: " + faults);
+            }
+            assertTrue(
+                    !faults.contains("title 1 ") && !faults.contains("header 1:"),
+                    () -> "at " + w + "px the tall but whole title was flagged as cut: " + faults);
         }
     }
 }
