@@ -384,12 +384,10 @@ public final class IndexBuilder {
             for (String t : terms) {
                 byShard.get(Shards.of(t, shards)).add(t);
             }
-            IntStream.range(0, shards).parallel().forEach(i -> {
-                StringBuilder sb =
-                        new StringBuilder("casebookSearch.t(").append(i).append(',');
-                termsJson(sb, byShard.get(i).toArray(String[]::new), lists);
-                out.accept("t/" + i + ".js", bytes(sb.append(");\n")));
-            });
+            IntStream.range(0, shards)
+                    .parallel()
+                    .forEach(i -> out.accept(
+                            "t/" + i + ".js", shardFile(i, byShard.get(i).toArray(String[]::new), lists)));
         }
         out.accept("index.js", bytes(manifest.append("});\n")));
     }
@@ -405,6 +403,40 @@ public final class IndexBuilder {
             out.append('"');
         }
         out.append('}');
+    }
+
+    /**
+     * The file {@code t/N.js}: {@code casebookSearch.t(N,{term:"postings",…});} as UTF-8, the posting lists
+     * (ASCII already) copied as they are.
+     */
+    private static byte[] shardFile(int number, String[] terms, Map<String, Post> lists) {
+        byte[] head = ("casebookSearch.t(" + number + ",{").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "});\n".getBytes(StandardCharsets.US_ASCII);
+        byte[][] names = new byte[terms.length][];
+        Post[] posts = new Post[terms.length];
+        int size = head.length + tail.length;
+        for (int k = 0; k < terms.length; k++) {
+            names[k] = json(terms[k]).getBytes(StandardCharsets.UTF_8);
+            posts[k] = lists.get(terms[k]);
+            size += names[k].length + posts[k].len + 4; // :"…" and a comma
+        }
+        byte[] b = new byte[size];
+        System.arraycopy(head, 0, b, 0, head.length);
+        int at = head.length;
+        for (int k = 0; k < terms.length; k++) {
+            if (k > 0) {
+                b[at++] = ',';
+            }
+            System.arraycopy(names[k], 0, b, at, names[k].length);
+            at += names[k].length;
+            b[at++] = ':';
+            b[at++] = '"';
+            System.arraycopy(posts[k].buf, 0, b, at, posts[k].len);
+            at += posts[k].len;
+            b[at++] = '"';
+        }
+        System.arraycopy(tail, 0, b, at, tail.length);
+        return Arrays.copyOf(b, at + tail.length);
     }
 
     /** The file {@code p/N.js} of page N. */

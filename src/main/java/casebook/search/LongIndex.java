@@ -10,12 +10,16 @@ import java.util.Arrays;
 final class LongIndex {
     private int[] slots;
     private long[] keys;
+    /** The slot each number's key sits in (so {@link #clear} empties only those). */
+    private int[] slotOf;
+
     private int size;
 
     /** @param capacity the first table size, a power of two */
     LongIndex(int capacity) {
         slots = new int[capacity];
         keys = new long[capacity / 2];
+        slotOf = new int[capacity / 2];
     }
 
     /** The number of {@code key}, given it now if it has none. */
@@ -33,6 +37,7 @@ final class LongIndex {
             return number(key);
         }
         keys[size] = key;
+        slotOf[size] = i;
         slots[i] = ++size;
         return size - 1;
     }
@@ -47,15 +52,16 @@ final class LongIndex {
 
     /** Forgets every key (the table keeps its size). */
     void clear() {
-        if (size > 0) {
-            Arrays.fill(slots, 0);
-            size = 0;
+        for (int n = 0; n < size; n++) {
+            slots[slotOf[n]] = 0;
         }
+        size = 0;
     }
 
     private void grow() {
         slots = new int[slots.length * 2];
         keys = Arrays.copyOf(keys, keys.length * 2);
+        slotOf = new int[keys.length];
         int mask = slots.length - 1;
         for (int n = 0; n < size; n++) {
             int i = slot(keys[n], mask);
@@ -63,6 +69,7 @@ final class LongIndex {
                 i = (i + 1) & mask;
             }
             slots[i] = n + 1;
+            slotOf[n] = i;
         }
     }
 

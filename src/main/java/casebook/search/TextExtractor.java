@@ -142,7 +142,7 @@ public final class TextExtractor {
                 if (lt >= end) {
                     break;
                 }
-                if (h.startsWith("<!--", lt)) {
+                if (lt + 1 < end && h.charAt(lt + 1) == '!' && h.startsWith("<!--", lt)) {
                     int c = h.indexOf("-->", lt + 4);
                     i = c < 0 ? end : c + 3;
                     continue;
@@ -151,12 +151,12 @@ public final class TextExtractor {
                 if (gt < 0) {
                     break;
                 }
-                String tag = h.substring(lt + 1, gt);
                 i = gt + 1;
-                if (tag.startsWith("/")) {
-                    close(tag.substring(1).strip().toLowerCase(Locale.ROOT));
-                } else if (!tag.startsWith("!")) {
-                    open(tag);
+                char first = lt + 1 < gt ? h.charAt(lt + 1) : 0;
+                if (first == '/') {
+                    close(h.substring(lt + 2, gt).strip().toLowerCase(Locale.ROOT));
+                } else if (first != '!') {
+                    open(h.substring(lt + 1, gt));
                 }
             }
             if (w == null) {

@@ -54,7 +54,7 @@ public final class DevServer implements AutoCloseable {
     static final int MAX_WAITERS = 64;
     static final long WAIT_MILLIS = 25_000;
     /** How long saved files must hold still (no change event, the same size and time) before a rebuild. */
-    static final long QUIET_MILLIS = 40;
+    static final long QUIET_MILLIS = 25;
     /** The template of the theme that renders the overlay and the reload script (serve only). */
     static final String OVERLAY_TEMPLATE = "dev-overlay.ftlh";
 
