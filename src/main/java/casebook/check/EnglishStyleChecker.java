@@ -2,6 +2,7 @@ package casebook.check;
 
 import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
+import casebook.diag.Repeats;
 import casebook.diag.Severity;
 import casebook.diag.SourcePosition;
 import casebook.site.Glossary;
@@ -247,8 +248,15 @@ public final class EnglishStyleChecker {
         }
     }
 
-    /** Checks an English page (a page in another language is left alone). */
+    /**
+     * Checks an English page (a page in another language is left alone). A form used several times is reported
+     * once, at its first use, with the number and lines of the others ({@link Repeats}).
+     */
     public void check(Page p, Diagnostics d, boolean strict) {
+        Repeats.collapse(d, found -> checkEach(p, found, strict));
+    }
+
+    private void checkEach(Page p, Diagnostics d, boolean strict) {
         if (!p.lang().equals("en") && !p.lang().startsWith("en-")) {
             return;
         }

@@ -4,6 +4,7 @@ import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
 import casebook.diag.Severity;
 import casebook.diag.SourcePosition;
+import casebook.diag.Suggestions;
 import casebook.markdown.OutlineHeading;
 import casebook.markdown.StructureItem;
 import casebook.site.Glossary;
@@ -15,9 +16,12 @@ import casebook.text.Urls;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -261,6 +265,8 @@ public final class TranslationChecker {
         }
         Map<String, String> a = sectionTexts(original);
         Map<String, String> b = sectionTexts(translation);
+        // per entry, the sections whose original uses its term and whose translation does not
+        Map<Glossary.Entry, List<String>> missing = new LinkedHashMap<>();
         for (Map.Entry<String, String> sec : a.entrySet()) {
             String tr = b.get(sec.getKey());
             if (tr == null) {
@@ -280,19 +286,158 @@ public final class TranslationChecker {
                 if (uses(translated, e, translation.lang())) {
                     continue;
                 }
-                OutlineHeading th = heading(translation, sec.getKey());
-                report(
-                        d,
-                        strict,
-                        SourcePosition.of(translation.display(), th == null ? 1 : th.line(), 1),
-                        "glossary: " + (sec.getKey().equals("_intro") ? "the opening" : "section #" + sec.getKey())
-                                + " of the original uses \"" + e.term().get(original.lang())
-                                + "\", but this translation never says \""
-                                + e.term().get(translation.lang()) + "\"",
-                        "use the glossary's term (content/glossary.yaml, entry " + e.id()
-                                + "), or add the wording used here as an alias");
+                missing.computeIfAbsent(e, k -> new ArrayList<>()).add(sec.getKey());
             }
         }
+        for (Map.Entry<Glossary.Entry, List<String>> m : missing.entrySet()) {
+            glossaryMissing(m.getKey(), m.getValue(), original, translation, b, d, strict);
+        }
+    }
+
+    /**
+     * One entry's term missing from sections of a translation: a misspelling of the term there is reported once
+     * per distinct spelling, at its first use, with the number of the others and the term as "did you mean"; the
+     * sections left over are reported once, at the first one's heading, naming the others.
+     */
+    private void glossaryMissing(
+            Glossary.Entry e,
+            List<String> sections,
+            Page original,
+            Page translation,
+            Map<String, String> texts,
+            Diagnostics d,
+            boolean strict) {
+        String term = e.term().get(translation.lang());
+        String source = e.term().get(original.lang());
+        // distinct misspellings (in any case, plural or not) found in those sections
+        Set<String> typos = new LinkedHashSet<>();
+        List<String> plain = new ArrayList<>();
+        for (String key : sections) {
+            String text = texts.get(key);
+            List<int[]> spans = Suggestions.misspellings(text, term);
+            if (spans.isEmpty()) {
+                plain.add(key);
+            }
+            for (int[] span : spans) {
+                typos.add(singular(lower(text.substring(span[0], span[1])), term));
+            }
+        }
+        String hint = "use the glossary's term (content/glossary.yaml, entry " + e.id()
+                + "), or add the wording used here as an alias";
+        for (String typo : typos) {
+            // every use in the file, wherever the original uses the term or not
+            List<int[]> uses = uses(translation, typo);
+            if (uses.isEmpty()) {
+                continue;
+            }
+            int[] first = uses.get(0);
+            String written = translation.body().substring(first[2], first[3]);
+            int more = uses.size() - 1;
+            TreeSet<Integer> otherLines = new TreeSet<>();
+            for (int[] u : uses.subList(1, uses.size())) {
+                otherLines.add(u[0]);
+            }
+            StringBuilder lines = new StringBuilder();
+            int shown = 0;
+            for (int l : otherLines) {
+                if (shown++ == 8) {
+                    lines.append(", …");
+                    break;
+                }
+                lines.append(shown == 1 ? "" : ", ").append(l);
+            }
+            report(
+                    d,
+                    strict,
+                    SourcePosition.of(translation.display(), first[0], first[1]),
+                    "glossary: \"" + written + "\" is not the glossary's term for \"" + source
+                            + "\"; did you mean \"" + term + "\"?"
+                            + (more == 0
+                                    ? ""
+                                    : " " + more + " more use" + (more == 1 ? "" : "s") + " in this file (line"
+                                            + (otherLines.size() == 1 ? " " : "s ") + lines + ")"),
+                    "write \"" + term + "\"" + (more == 0 ? "" : " at every use") + " (the glossary's term, entry "
+                            + e.id() + "), or add \"" + written + "\" to its aliases");
+        }
+        if (plain.isEmpty()) {
+            return;
+        }
+        String key = plain.get(0);
+        OutlineHeading th = heading(translation, key);
+        StringBuilder others = new StringBuilder();
+        for (String k : plain.subList(1, plain.size())) {
+            others.append(others.length() == 0 ? "" : ", ").append(k.equals("_intro") ? "the opening" : "#" + k);
+        }
+        report(
+                d,
+                strict,
+                SourcePosition.of(translation.display(), th == null ? 1 : th.line(), 1),
+                "glossary: " + (key.equals("_intro") ? "the opening" : "section #" + key)
+                        + " of the original uses \"" + source + "\", but this translation never says \"" + term + "\""
+                        + (plain.size() == 1
+                                ? ""
+                                : "; nor "
+                                        + (plain.size() == 2
+                                                ? "does 1 more section"
+                                                : "do " + (plain.size() - 1) + " more sections")
+                                        + " (" + others + ")"),
+                hint);
+    }
+
+    /** Lower case char by char, so that offsets stay those of the text. */
+    private static String lower(String s) {
+        char[] c = s.toCharArray();
+        for (int k = 0; k < c.length; k++) {
+            c[k] = Character.toLowerCase(c[k]);
+        }
+        return new String(c);
+    }
+
+    /** A misspelt term without its plural ending, unless the term itself has it: "helth centers" is "helth center". */
+    private static String singular(String folded, String term) {
+        if (term.endsWith("s")) {
+            return folded;
+        }
+        if (folded.endsWith("ies") && term.endsWith("y")) {
+            return folded.substring(0, folded.length() - 3) + "y";
+        }
+        if (folded.endsWith("es") && !term.endsWith("e")) {
+            return folded.substring(0, folded.length() - 2);
+        }
+        return folded.endsWith("s") ? folded.substring(0, folded.length() - 1) : folded;
+    }
+
+    /** Each use of {@code folded} (in any case, as whole words, plural included) in a page's body: {line, column, start, end}. */
+    private static List<int[]> uses(Page p, String folded) {
+        List<int[]> out = new ArrayList<>();
+        String body = lower(p.body());
+        int line = p.bodyStartLine();
+        int lineStart = 0;
+        int counted = 0;
+        for (int i = body.indexOf(folded); i >= 0; i = body.indexOf(folded, i + 1)) {
+            if (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1))) {
+                continue;
+            }
+            int end = i + folded.length();
+            String plural = folded.endsWith("y") && body.startsWith("ies", end - 1) ? "ies" : "";
+            end = plural.isEmpty() ? end : end + 2;
+            if (body.startsWith("es", end)) {
+                end += 2;
+            } else if (body.startsWith("s", end)) {
+                end++;
+            }
+            if (end < body.length() && Character.isLetterOrDigit(body.charAt(end))) {
+                continue;
+            }
+            for (; counted < i; counted++) {
+                if (body.charAt(counted) == '\n') {
+                    line++;
+                    lineStart = counted + 1;
+                }
+            }
+            out.add(new int[] {line, i - lineStart + 1, i, end});
+        }
+        return out;
     }
 
     /** Whether {@code folded} (a text passed through {@link #fold}) uses the entry's term or an alias. */

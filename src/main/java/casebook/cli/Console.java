@@ -8,9 +8,9 @@ import casebook.serve.ServeLog;
 import java.io.PrintStream;
 
 /**
- * What the terminal sees: diagnostics as {@code path:line:col: error: message}, a progress line on an
- * interactive terminal (never in CI logs: no control codes when output is not a terminal), and a
- * one-line summary.
+ * What the terminal sees: diagnostics as {@code path:line:col: error: message}, errors first, then warnings, then
+ * notes (each group by file, line and column); a progress line on an interactive terminal (never in CI logs: no
+ * control codes when output is not a terminal); and a one-line summary.
  */
 public final class Console implements ServeLog {
     private final PrintStream out;
@@ -47,15 +47,25 @@ public final class Console implements ServeLog {
         if (interactive && !quiet) {
             out.print("\r\033[K");
         }
-        for (Diagnostic x : d.kept()) {
+        // errors first, so that the cause of a failure is on screen before the warnings that follow from it
+        for (Diagnostic x : d.listed()) {
             // a note is not a problem: --quiet prints only problems
             if (x.severity() != Severity.NOTE || !quiet) {
                 err.println(x);
             }
         }
         if (d.dropped() > 0) {
-            err.println("... and " + d.dropped() + " more problems not shown");
+            err.println("... and " + d.dropped() + " more problems not shown" + droppedKinds(d));
         }
+    }
+
+    /** What the problems not shown are, e.g. ": 0 errors, 37 warnings" (the cap keeps errors before warnings). */
+    private static String droppedKinds(Diagnostics d) {
+        int e = d.dropped(Severity.ERROR);
+        int w = d.dropped(Severity.WARNING);
+        int n = d.dropped(Severity.NOTE);
+        return ": " + e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s")
+                + (n == 0 ? "" : ", " + n + " note" + (n == 1 ? "" : "s"));
     }
 
     /**

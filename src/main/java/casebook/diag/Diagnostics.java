@@ -122,6 +122,38 @@ public final class Diagnostics {
         return copy;
     }
 
+    /**
+     * The problems kept, as the terminal lists them: errors first, then warnings, then notes, each group sorted by
+     * file, line, column and message. The cause of a failed build (an unknown container, say) is then on screen
+     * before the warnings that follow from it.
+     */
+    public synchronized List<Diagnostic> listed() {
+        List<Diagnostic> copy = new ArrayList<>(items);
+        copy.sort(Comparator.comparing(Diagnostic::severity)
+                .thenComparing(Diagnostic::at)
+                .thenComparing(Diagnostic::message));
+        return copy;
+    }
+
+    /**
+     * How many reports of one severity are not in {@link #kept()}: beyond the cap (errors are kept before warnings,
+     * so errors go last), or a problem reported again.
+     */
+    public synchronized int dropped(Severity severity) {
+        int kept = 0;
+        for (Diagnostic x : items) {
+            if (x.severity() == severity) {
+                kept++;
+            }
+        }
+        int reported = switch (severity) {
+            case ERROR -> errors;
+            case WARNING -> warnings;
+            case NOTE -> notes;
+        };
+        return reported - kept;
+    }
+
     /** @deprecated the old name of {@link #kept()}, which also deduplicates and caps: use that. */
     @Deprecated
     public List<Diagnostic> sorted() {

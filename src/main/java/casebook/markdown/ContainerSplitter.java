@@ -129,7 +129,7 @@ public final class ContainerSplitter {
                         d.error(
                                 display,
                                 lineNo,
-                                4,
+                                m.start(1) + 1,
                                 "unknown container \":::" + name + "\""
                                         + (s != null ? "; did you mean \":::" + s + "\"?" : ""),
                                 "known containers: " + String.join(", ", known));

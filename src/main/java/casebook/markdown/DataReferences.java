@@ -25,8 +25,12 @@ final class DataReferences {
 
     private DataReferences() {}
 
-    /** The text with every data reference replaced (by nothing, after reporting, when it cannot be). */
-    static String substitute(String text, int startLine, PageState state) {
+    /**
+     * The text with every data reference replaced (by nothing, after reporting, when it cannot be), each
+     * replacement recorded in {@code offsets} so that positions in the text as parsed are reported at the text as
+     * written.
+     */
+    static String substitute(String text, int startLine, PageState state, SourceOffsets offsets) {
         if (text.indexOf("{{") < 0) {
             return text;
         }
@@ -41,6 +45,7 @@ final class DataReferences {
             YamlNode value = lookup(r.data(), m.group(1));
             if (value == null && r.dataUnreadable()) {
                 m.appendReplacement(out, "");
+                offsets.replaced(m.start(), m.end(), out.length(), 0);
             } else if (value == null || !value.isScalar()) {
                 int line = idx.lines().line(m.start());
                 int column = idx.lines().column(m.start());
@@ -72,9 +77,12 @@ final class DataReferences {
                             why[1]);
                 }
                 m.appendReplacement(out, "");
+                offsets.replaced(m.start(), m.end(), out.length(), 0);
             } else {
                 String v = value.value() instanceof Long n ? Formats.number(n) : value.text();
-                m.appendReplacement(out, Matcher.quoteReplacement(v));
+                m.appendReplacement(out, "");
+                offsets.replaced(m.start(), m.end(), out.length(), v.length());
+                out.append(v);
             }
         }
         m.appendTail(out);

@@ -75,14 +75,15 @@ final class Links {
 
     /**
      * An image of the collection is a content figure: without alternative text a screen reader says nothing
-     * of it (or reads its file name). A warning at the image, unless its title marks it decorative
-     * ({@value #DECORATIVE}), which is published as {@code alt=""} and no title.
+     * of it (or reads its file name). An error at the image, as for raw HTML's {@code <img>} without {@code alt}
+     * ({@link RawHtmlRuns}), unless its title marks it decorative ({@value #DECORATIVE}), which is published as
+     * {@code alt=""} and no title.
      */
     private void checkAlt(Image image, String url) {
         if (isDecorative(image) || !alt(image).isBlank()) {
             return;
         }
-        state.diagnostics.warning(
+        state.diagnostics.error(
                 state.request.display(),
                 seg.line(image),
                 seg.column(image),

@@ -7,7 +7,8 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 /**
  * One Markdown segment as Flexmark parsed it, with the file line its text starts on: the positions of
  * its nodes come from here. The {@link LineMap} is made on the first position asked for (most
- * segments have no link, heading or problem to place).
+ * segments have no link, heading or problem to place). When data references were replaced before parsing,
+ * offsets are mapped back to the text as written ({@link SourceOffsets}), so columns are the editor's.
  */
 final class ParsedSegment {
     final Document doc;
@@ -15,11 +16,21 @@ final class ParsedSegment {
     /** Whether the segment holds raw HTML: its rendered HTML is cleaned ({@link RawHtmlRuns}). */
     boolean rawHtml;
 
+    /** The text as written, when it differs from the text parsed; else null. */
+    private final String written;
+
+    private final SourceOffsets offsets;
     private LineMap lines;
 
     ParsedSegment(Document doc, int startLine) {
+        this(doc, startLine, null, SourceOffsets.NONE);
+    }
+
+    ParsedSegment(Document doc, int startLine, String written, SourceOffsets offsets) {
         this.doc = doc;
         this.startLine = startLine;
+        this.written = written;
+        this.offsets = offsets;
     }
 
     int line(Node node) {
@@ -32,15 +43,18 @@ final class ParsedSegment {
 
     /** The file line of an offset into the parsed text. */
     int lineAt(int offset) {
-        return lines().line(offset);
+        return lines().line(offsets.source(offset));
     }
 
     /** The 1-based column of an offset into the parsed text. */
     int columnAt(int offset) {
-        return lines().column(offset);
+        return lines().column(offsets.source(offset));
     }
 
     private LineMap lines() {
+        if (lines == null && written != null) {
+            lines = new LineMap(written, startLine);
+        }
         if (lines == null) {
             BasedSequence text = doc.getChars().getBaseSequence();
             lines = new LineMap(

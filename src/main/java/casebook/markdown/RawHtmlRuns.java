@@ -15,7 +15,8 @@ import java.util.Map;
  * Raw HTML in Markdown, through the {@code safety} package's {@link RawHtml} (jsoup). When parsed, each raw
  * HTML node is read as the cleaner will read it: each thing the cleaning removes is a warning at its own line
  * and column, a URL the policy refuses goes to the link check (an error there), and the kept href, src and
- * id attributes are collected like Markdown links and heading ids. When rendered, the HTML of a segment
+ * id attributes are collected like Markdown links and heading ids; an {@code <img>} without {@code alt} is an error at
+ * its tag. When rendered, the HTML of a segment
  * holding raw HTML is cleaned.
  *
  * <p>Why the rendered HTML of the whole run of Markdown rather than each raw HTML node: inline raw HTML is
@@ -36,9 +37,20 @@ final class RawHtmlRuns {
         List<RawHtml.Removal> removals = new ArrayList<>();
         List<RawHtml.Kept> kept = new ArrayList<>();
         RawHtml.inspect(node.getChars().toString(), removals, kept);
-        for (RawHtml.Kept k : kept) {
+        for (int i = 0; i < kept.size(); i++) {
+            RawHtml.Kept k = kept.get(i);
             int at = node.getStartOffset() + k.offset();
-            if (k.attribute().equals("id")) {
+            if (k.attribute().equals("alt")) {
+                // an <img> without alt: its src, if any, is listed just before it
+                RawHtml.Kept src = i > 0 ? kept.get(i - 1) : null;
+                String url = src != null
+                                && src.tag().equals("img")
+                                && src.attribute().equals("src")
+                                && src.offset() > k.offset()
+                        ? src.value()
+                        : null;
+                missingAlt(url, seg.lineAt(at), seg.columnAt(at), state);
+            } else if (k.attribute().equals("id")) {
                 String usedBy = state.idUsedBy(k.value());
                 if (usedBy != null) {
                     state.diagnostics.error(
@@ -68,6 +80,22 @@ final class RawHtmlRuns {
                         "delete it from the Markdown");
             }
         }
+    }
+
+    /**
+     * An {@code <img>} of raw HTML without an {@code alt} attribute: a screen reader reads out its file name, or
+     * nothing. An error, as a Markdown image without alternative text is ({@code Links}); {@code alt=""} marks an
+     * image that only decorates the page.
+     */
+    private static void missingAlt(String url, int line, int column, PageState state) {
+        String fixed = "<img src=\"" + (url == null ? "…" : url) + "\" alt=\"…\">";
+        state.diagnostics.error(
+                state.request.display(),
+                line,
+                column,
+                "image " + (url == null ? "" : "\"" + url + "\" ") + "in raw HTML has no alt attribute, so a screen"
+                        + " reader cannot say what it shows",
+                "describe the image in alt: " + fixed + "; if it only decorates the page, write alt=\"\"");
     }
 
     /**

@@ -22,9 +22,12 @@ final class SegmentParser {
     }
 
     ParsedSegment parse(Segment.Markdown md, PageState state) {
-        String text = DataReferences.substitute(md.text(), md.startLine(), state);
+        SourceOffsets offsets = new SourceOffsets();
+        String text = DataReferences.substitute(md.text(), md.startLine(), state, offsets);
         Document doc = MarkdownLimits.parse(parser, text, md.startLine(), state);
-        ParsedSegment seg = new ParsedSegment(doc, md.startLine());
+        ParsedSegment seg = offsets.isEmpty()
+                ? new ParsedSegment(doc, md.startLine())
+                : new ParsedSegment(doc, md.startLine(), md.text(), offsets);
         Links links = new Links(seg, state);
         List<Node> rawNodes = new ArrayList<>();
         for (Node node : doc.getDescendants()) {

@@ -176,7 +176,10 @@ public final class RawHtml {
      */
     public record Removal(int offset, String removed, String why, String url) {}
 
-    /** One element an editor wrote, with what {@link #clean} keeps of it. */
+    /**
+     * One element an editor wrote, with what {@link #clean} keeps of it. An {@code img} without an {@code alt}
+     * attribute is listed as its {@code alt} with a null value, at the tag.
+     */
     public record Kept(String tag, String attribute, String value, int offset) {}
 
     /**
@@ -323,6 +326,9 @@ public final class RawHtml {
                             + ">",
                     whyAttribute(tag, key),
                     null));
+        }
+        if (safeTag && tag.equals("img") && !el.hasAttr("alt")) {
+            kept.add(new Kept(tag, "alt", null, at));
         }
     }
 
