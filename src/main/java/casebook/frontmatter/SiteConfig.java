@@ -39,7 +39,8 @@ public record SiteConfig(
         long pageBudgetKb,
         String pdf,
         Map<String, String> contact,
-        Map<String, String> copyright) {
+        Map<String, String> copyright,
+        Map<String, String> shortTitle) {
 
     static final List<String> KEYS = List.of(
             "title",
@@ -57,13 +58,26 @@ public record SiteConfig(
             "page_budget_kb",
             "pdf",
             "contact",
-            "copyright");
+            "copyright",
+            "short_title");
 
     /** The page-weight budget when site.yaml sets none: 500 KB (1 KB = 1,000 bytes) per page with its assets. */
     public static final long DEFAULT_PAGE_BUDGET_KB = 500;
 
     public String title(String lang) {
         return pick(title, lang);
+    }
+
+    /**
+     * The collection's short name in {@code lang} ({@code short_title}), which the page header shows on a phone
+     * instead of a long title; empty when site.yaml gives none (the header then wraps the whole title).
+     */
+    public String shortTitle(String lang) {
+        if (shortTitle == null) {
+            return "";
+        }
+        String v = shortTitle.getOrDefault(lang, shortTitle.get("*"));
+        return v == null ? "" : v.strip();
     }
 
     /** The line a top-level key of site.yaml is written on (1 when it is not there), for diagnostics. */
@@ -246,7 +260,8 @@ public record SiteConfig(
                 pageBudget(node.get("page_budget_kb"), display, d),
                 pdfName(node.get("pdf"), display, d),
                 perLanguage(node.get("contact")),
-                perLanguage(node.get("copyright")));
+                perLanguage(node.get("copyright")),
+                perLanguage(node.get("short_title")));
     }
 
     /**

@@ -86,6 +86,7 @@ public final class PageRenderer {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("title", c.title(lang));
         s.put("titleHtml", Phrases.text(HtmlText.escape(c.title(lang))));
+        s.put("shortTitleHtml", Phrases.text(HtmlText.escape(c.shortTitle(lang))));
         s.put("subtitle", c.pick(c.subtitle(), lang));
         // the top page's line above its heading: the default language's cover line as the source prints it; in
         // a translation only the words the title does not already say ("Fiscal 2024"), so that the top of the

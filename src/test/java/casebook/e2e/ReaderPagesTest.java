@@ -445,6 +445,38 @@ class ReaderPagesTest {
     }
 
     /**
+     * With a short_title, every page's header holds the whole title and the short name (the stylesheet shows the
+     * short one on a phone), in the page's language; without one, the header holds the title alone.
+     */
+    @Test
+    void theHeaderCarriesTheShortTitleForPhonesWhenSiteYamlGivesOne() throws IOException {
+        BuildResult r = buildWith(SiteFixture.SITE_YAML + "short_title: {ja: 短い名, en: Short Name}\n", PAGES);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        assertTrue(r.diagnostics().kept().stream().noneMatch(x -> x.toString().contains("short_title")));
+        for (String page : List.of("ja/index.html", "ja/a/index.html", "en/index.html")) {
+            Element title = parse(tmp.resolve("site/" + page)).selectFirst("header .site-header__title a");
+            assertNotNull(title, page);
+            boolean en = page.startsWith("en/");
+            assertEquals(
+                    en ? "Short Name" : "短い名",
+                    title.selectFirst(".site-header__short").text(),
+                    page);
+            assertEquals(
+                    en ? "Test collection" : "テスト事例集",
+                    title.selectFirst(".site-header__full").text(),
+                    page);
+        }
+        String css = Files.readString(tmp.resolve("site/assets/style.css"));
+        assertTrue(css.contains(".site-header__title .site-header__short { display: inline; }"), "the phone rule");
+
+        buildWith(SiteFixture.SITE_YAML, PAGES);
+        Element plain = parse(tmp.resolve("site/ja/index.html")).selectFirst("header .site-header__title a");
+        assertNotNull(plain);
+        assertTrue(plain.select("span").isEmpty(), plain::outerHtml);
+        assertEquals("テスト事例集", plain.text());
+    }
+
+    /**
      * The site's root is the default language's top page itself (no splash page, no redirect): the same heading
      * and contents, its links leading into the language's folder (the introduction's too), the editions as its
      * alternates, the Japanese top as its canonical URL, and every other edition offered in its own language.
