@@ -28,6 +28,8 @@ public final class OutputTree {
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
 
     private final Path staging;
+    /** The staging folder's subfolders made so far. */
+    private final ConcurrentHashMap<Path, Boolean> folders = new ConcurrentHashMap<>();
 
     /** An in-memory tree. */
     public OutputTree() {
@@ -50,7 +52,7 @@ public final class OutputTree {
         } else {
             Path f = staging.resolve(path);
             try {
-                Files.createDirectories(f.getParent());
+                folder(f.getParent());
                 try (OutputStream o = Files.newOutputStream(f)) {
                     o.write(bytes);
                 }
@@ -59,6 +61,26 @@ public final class OutputTree {
             }
         }
         paths.add(path);
+    }
+
+    /**
+     * Makes {@code dir} (and its parents) once per tree: a folder holding thousands of files (the search index's
+     * page files) is not looked up again for each. A second thread asking for the same folder waits until it is
+     * made; a folder that could not be made is not remembered.
+     */
+    private void folder(Path dir) throws IOException {
+        try {
+            folders.computeIfAbsent(dir, d -> {
+                try {
+                    Files.createDirectories(d);
+                    return Boolean.TRUE;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
