@@ -121,8 +121,7 @@ public final class IndexBuilder {
         private final LongIndex terms = new LongIndex(1024);
         private int[] body = new int[512];
         private int[] high = new int[512];
-        private final Map<String, Integer> wordIds = new HashMap<>();
-        private final List<String> words = new ArrayList<>();
+        private final WordTable words = new WordTable();
         private final SearchNormalizer.Buffer norm = new SearchNormalizer.Buffer();
         private int cls;
 
@@ -152,12 +151,12 @@ public final class IndexBuilder {
 
         @Override
         public void word(String word) {
-            Integer id = wordIds.get(word);
-            if (id == null) {
-                wordIds.put(word, id = words.size());
-                words.add(word);
-            }
-            add(WORD | id);
+            word(word.toCharArray(), word.length());
+        }
+
+        @Override
+        public void word(char[] w, int n) {
+            add(WORD | words.number(w, n));
         }
 
         private void add(long key) {
@@ -179,7 +178,7 @@ public final class IndexBuilder {
                 long k = terms.key(i);
                 if ((k & WORD) != 0) {
                     toKeys[n] = 0;
-                    toWords[n] = words.get((int) (k & ~WORD));
+                    toWords[n] = words.word((int) (k & ~WORD));
                 } else {
                     toKeys[n] = k;
                     toWords[n] = null;
@@ -191,6 +190,71 @@ public final class IndexBuilder {
 
         private static int classOf(int bodyCount, int high) {
             return high > Postings.BODY ? high : bodyCount >= 3 ? Postings.BODY_REPEATED : Postings.BODY;
+        }
+    }
+
+    /**
+     * Numbers a page's distinct words 0, 1, 2, … as they are first seen, looked up by their characters: a word
+     * met again makes no string (an open-addressed table of slots holding a word's number plus one).
+     */
+    private static final class WordTable {
+        private int[] slots = new int[256];
+        private int[] hashes = new int[128];
+        private String[] words = new String[128];
+        private int size;
+
+        int number(char[] w, int n) {
+            int h = 0;
+            for (int i = 0; i < n; i++) {
+                h = 31 * h + w[i];
+            }
+            int mask = slots.length - 1;
+            int i = (int) LongIndex.mix(h) & mask;
+            while (slots[i] != 0) {
+                int id = slots[i] - 1;
+                if (hashes[id] == h && same(words[id], w, n)) {
+                    return id;
+                }
+                i = (i + 1) & mask;
+            }
+            if (size == words.length) {
+                grow();
+                return number(w, n);
+            }
+            hashes[size] = h;
+            words[size] = new String(w, 0, n);
+            slots[i] = ++size;
+            return size - 1;
+        }
+
+        String word(int number) {
+            return words[number];
+        }
+
+        private static boolean same(String s, char[] w, int n) {
+            if (s.length() != n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (s.charAt(i) != w[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void grow() {
+            words = Arrays.copyOf(words, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int id = 0; id < size; id++) {
+                int i = (int) LongIndex.mix(hashes[id]) & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = id + 1;
+            }
         }
     }
 

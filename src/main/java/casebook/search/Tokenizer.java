@@ -92,6 +92,11 @@ public final class Tokenizer {
 
         /** A word. */
         void word(String word);
+
+        /** A word held in {@code w[0, n)}, which the caller reuses: a sink that keeps it copies it. */
+        default void word(char[] w, int n) {
+            word(new String(w, 0, n));
+        }
     }
 
     /**
@@ -157,7 +162,7 @@ public final class Tokenizer {
                         break;
                     }
                 }
-                sink.word(stem(new String(w, 0, wl)));
+                sink.word(w, stem(w, wl));
                 i = j;
             } else {
                 i += Character.charCount(c);
@@ -236,21 +241,26 @@ public final class Tokenizer {
 
     /** A light plural stem for words of ASCII letters: policies → policy, nurses → nurse (not -ss, -us, -is). */
     static String stem(String w) {
-        int n = w.length();
-        if (n < 4 || w.charAt(n - 1) != 's') {
-            return w;
+        char[] a = w.toCharArray();
+        int n = stem(a, a.length);
+        return n == a.length ? w : new String(a, 0, n);
+    }
+
+    /** {@link #stem(String)} of the word {@code w[0, n)}, in place: the stem's length. */
+    static int stem(char[] w, int n) {
+        if (n < 4 || w[n - 1] != 's') {
+            return n;
         }
         for (int i = 0; i < n; i++) {
-            if (w.charAt(i) < 'a' || w.charAt(i) > 'z') {
-                return w;
+            if (w[i] < 'a' || w[i] > 'z') {
+                return n;
             }
         }
-        if (n > 4 && w.endsWith("ies")) {
-            return w.substring(0, n - 3) + "y";
+        if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'e') {
+            w[n - 3] = 'y'; // -ies → -y
+            return n - 2;
         }
-        if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) {
-            return w;
-        }
-        return w.substring(0, n - 1);
+        char before = w[n - 2];
+        return before == 's' || before == 'u' || before == 'i' ? n : n - 1;
     }
 }
