@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.parser.Parser;
 
@@ -93,6 +95,30 @@ public final class TextExtractor {
             "main",
             "address");
 
+    private static final int K_SECTION = 1, K_SKIP = 2, K_VOID = 4, K_BLOCK = 8;
+    /** What the sets above say of each element name, in one look-up per tag. */
+    private static final Map<String, Integer> KINDS = new HashMap<>();
+
+    static {
+        for (String n : SECTION_TAGS) {
+            KINDS.merge(n, K_SECTION, (a, b) -> a | b);
+        }
+        for (String n : SKIP_TAGS) {
+            KINDS.merge(n, K_SKIP, (a, b) -> a | b);
+        }
+        for (String n : VOID) {
+            KINDS.merge(n, K_VOID, (a, b) -> a | b);
+        }
+        for (String n : BLOCK) {
+            KINDS.merge(n, K_BLOCK, (a, b) -> a | b);
+        }
+    }
+
+    private static int kind(String name) {
+        Integer k = KINDS.get(name);
+        return k == null ? 0 : k;
+    }
+
     /**
      * One pass over the HTML of {@code <main>} as casebook writes it (well-formed: every page body went through
      * the renderer or jsoup's cleaner), with a stack of open elements. jsoup would build a tree first; at 20,000
@@ -173,8 +199,9 @@ public final class TextExtractor {
             }
             String name = tag.substring(0, sp).toLowerCase(Locale.ROOT);
             String attrs = tag.substring(sp);
-            String cls = attr(attrs, "class");
-            String id = attr(attrs, "id");
+            String cls = attrs.isEmpty() ? null : attr(attrs, "class");
+            String id = attrs.isEmpty() ? null : attr(attrs, "id");
+            int kind = kind(name);
             int f = flags() & (SKIP | EM | ROOT | HEADING | TITLE | LABEL);
             boolean inRoot = (f & ROOT) != 0;
             if (!inRoot && (rootClass != null ? cls != null && hasClass(cls, rootClass) : name.equals(rootTag))) {
@@ -183,7 +210,7 @@ public final class TextExtractor {
                     w = new Walker(title, label);
                 }
             } else if ((f & ROOT) != 0 && (f & (SKIP | HEADING)) == 0) {
-                boolean skip = SKIP_TAGS.contains(name) || "true".equals(attr(attrs, "aria-hidden"));
+                boolean skip = (kind & K_SKIP) != 0 || !attrs.isEmpty() && "true".equals(attr(attrs, "aria-hidden"));
                 if (!skip && cls != null) {
                     for (String k : SKIP_CLASSES) {
                         if (hasClass(cls, k)) {
@@ -193,12 +220,12 @@ public final class TextExtractor {
                 }
                 if (skip) {
                     f |= SKIP;
-                } else if (SECTION_TAGS.contains(name) && id != null && !id.isEmpty()) {
+                } else if ((kind & K_SECTION) != 0 && id != null && !id.isEmpty()) {
                     f |= HEADING;
                     w.flushTo(decode(id));
                     capture = new StringBuilder();
                 } else {
-                    if (BLOCK.contains(name)) {
+                    if ((kind & K_BLOCK) != 0) {
                         w.space();
                     }
                     boolean em = (f & EM) == 0
@@ -217,8 +244,8 @@ public final class TextExtractor {
                 f |= LABEL;
                 capture = new StringBuilder();
             }
-            if (VOID.contains(name) || selfClosing) {
-                if ((f & ROOT) != 0 && (f & (SKIP | HEADING)) == 0 && BLOCK.contains(name) && w != null) {
+            if ((kind & K_VOID) != 0 || selfClosing) {
+                if ((f & ROOT) != 0 && (f & (SKIP | HEADING)) == 0 && (kind & K_BLOCK) != 0 && w != null) {
                     w.space();
                 }
                 if ((f & HEADING) != 0 && capture != null && "br".equals(name)) {
@@ -253,7 +280,7 @@ public final class TextExtractor {
                 if ((f & HEADING) == 0
                         && (f & ROOT) != 0
                         && (f & (SKIP | HEADING)) == 0
-                        && BLOCK.contains((String) top[0])) {
+                        && (kind((String) top[0]) & K_BLOCK) != 0) {
                     w.space();
                 }
                 if (top[0].equals(name)) {
