@@ -286,14 +286,19 @@
       var total = m.sections;
       var jobs = variants.map(function (v) { return Promise.all(v.slots.map(postings)); });
       return Promise.all(jobs).then(function (perVariant) {
-        var scores = {};
+        var scores = {}, full = false, absent = [];
         perVariant.forEach(function (lists, vi) {
           var slots = variants[vi].slots.length;
           if (!slots) return;
-          var acc = {};
-          lists.forEach(function (map) {
+          var acc = {}, perPage = {};
+          lists.forEach(function (map, si) {
             var keys = Object.keys(map);
+            var slot = variants[vi].slots[si];
+            if (!keys.length && vi === 0 && slot.kind !== CHAR && !isCjk(slot.term.codePointAt(0))) absent.push(slot.term);
             if (!keys.length) return;
+            var hit = {};
+            keys.forEach(function (k) { hit[Math.floor(+k / 65536)] = 1; });
+            Object.keys(hit).forEach(function (p) { perPage[p] = (perPage[p] || 0) + 1; });
             var idf = Math.log(1 + total / keys.length);
             keys.forEach(function (k) {
               var a = acc[k] || (acc[k] = [0, 0]);
@@ -301,6 +306,7 @@
               a[1]++;
             });
           });
+          Object.keys(perPage).forEach(function (p) { if (perPage[p] === slots) full = true; });
           Object.keys(acc).forEach(function (k) {
             var mm = acc[k][1];
             if (mm * 2 < slots) return;
@@ -320,7 +326,12 @@
           return r;
         });
         pages.sort(byScore);
-        return { pages: pages, scores: scores, variants: variants, notes: notes, norm: norm };
+        /* partial: no page holds every term of the query (nor of a glossary variant), so the pages shown hold
+           only part of it; absent: the query's words that are nowhere in the collection */
+        return {
+          pages: pages, scores: scores, variants: variants, notes: notes, norm: norm,
+          partial: pages.length > 0 && !full, absent: absent
+        };
       });
     });
   }
@@ -372,6 +383,8 @@
         return {
           total: ranked.pages.length,
           notes: ranked.notes,
+          partial: ranked.partial,
+          absent: ranked.absent,
           results: list.map(function (r) {
             return { url: r.url, title: r.title, score: r.score, sections: r.hits.map(function (h) { return h.sec[0]; }) };
           })
@@ -429,15 +442,30 @@
     return merged;
   }
 
-  /* A snippet of text around the first match, as DOM nodes with <mark>. */
-  function snippet(text, runsToFind, wide, prefix) {
+  /* Where a cut at i falls inside a word (letters on both sides), the nearest space within 20 characters in the
+     direction given (+1 forward, -1 back), so a snippet never starts or ends with half a word; i itself when
+     there is none (Japanese text, which has no spaces, is cut anywhere). */
+  function wordCut(text, i, dir) {
+    if (i <= 0 || i >= text.length || !wordy(text.charAt(i - 1)) || !wordy(text.charAt(i))) return i;
+    for (var k = 1; k <= 20; k++) {
+      var j = i + dir * k;
+      if (j <= 0 || j >= text.length) return i;
+      if (text.charAt(j) === ' ') return dir > 0 ? j + 1 : j;
+    }
+    return i;
+  }
+
+  /* A snippet of text around the first match, as DOM nodes with <mark>; a heading (whole) is shown in full. */
+  function snippet(text, runsToFind, whole, prefix) {
     var frag = document.createDocumentFragment();
     if (!text) return frag;
     var n = normalizeWithOffsets(text);
     var ranges = markRanges(n.text, runsToFind, prefix).map(function (r) { return [n.start[r[0]], n.end[r[1] - 1]]; });
-    var before = wide ? 60 : 30, after = wide ? 160 : 90;
     var first = ranges.length ? ranges[0][0] : 0;
-    var a = Math.max(0, first - before), b = Math.min(text.length, first + after);
+    var a = whole ? 0 : wordCut(text, Math.max(0, first - 30), 1);
+    var b = whole ? text.length : wordCut(text, Math.min(text.length, first + 90), -1);
+    if (a > first) a = Math.max(0, first - 30);
+    if (b <= first) b = Math.min(text.length, first + 90);
     if (a > 0) frag.appendChild(document.createTextNode('…'));
     var at = a;
     ranges.forEach(function (r) {
@@ -505,10 +533,13 @@
       if (my !== seq) return;
       current = ranked; shown = 0;
       list.textContent = '';
-      if (ranked.notes.length) {
-        note.hidden = false;
-        note.textContent = ranked.notes.map(function (x) { return fill(text.bridge, { from: x[0], to: x[1] }); }).join(' ');
-      } else { note.hidden = true; note.textContent = ''; }
+      var said = ranked.notes.map(function (x) { return fill(text.bridge, { from: x[0], to: x[1] }); });
+      if (ranked.partial) {
+        said.push(fill(text.partial, { q: q.trim() }));
+        ranked.absent.forEach(function (w) { said.push(fill(text.absent, { w: w })); });
+      }
+      note.hidden = !said.length;
+      note.textContent = said.join(' ');
       return showMore(my);
     }).catch(function () {
       if (my !== seq) return;

@@ -312,6 +312,72 @@ class SearchIT {
                         "const n = document.getElementById('search-note'); return !n.hidden && n.textContent.includes('保健師')"));
     }
 
+    /**
+     * A query that no page holds whole shows the pages holding part of it and says so, naming a word that is
+     * nowhere in the collection; a query some page holds whole says nothing of the kind.
+     */
+    @Test
+    void aQueryOnlyPartlyFoundSaysSoAndNamesTheMissingWord() {
+        assertFalse(results(server.base, "en", "peer support").isEmpty(), "pages with part of the query are shown");
+        assertEquals(
+                "No page contains all of “peer support”: these pages contain part of it."
+                        + " “peer” does not appear in this collection.",
+                js("const n = document.getElementById('search-note'); return n.hidden ? null : n.textContent"));
+        assertEquals("polite", js("return document.getElementById('search-note').getAttribute('aria-live')"));
+        assertFalse(results(server.base, "ja", "ピアサポート").isEmpty());
+        assertEquals(
+                "「ピアサポート」をすべて含むページはありません。一部に一致したページを表示しています。",
+                js("const n = document.getElementById('search-note'); return n.hidden ? null : n.textContent"));
+        for (String whole : List.of("保健師", "協議の場 保健師")) {
+            assertFalse(results(server.base, "ja", whole).isEmpty(), whole);
+            assertEquals(Boolean.TRUE, js("return document.getElementById('search-note').hidden"), whole);
+        }
+    }
+
+    /** Section headings in the results are shown whole; a snippet of English text starts and ends at word boundaries. */
+    @Test
+    void snippetsNeverCutAWordInHalf() throws IOException {
+        List<String> pages = results(server.base, "en", "support");
+        assertFalse(pages.isEmpty());
+        @SuppressWarnings("unchecked")
+        List<List<String>> items =
+                (List<List<String>>) js("return [...document.querySelectorAll('.search-result__section')]"
+                        + ".map(li => [li.querySelector('a.search-result__heading')?.getAttribute('href') || '',"
+                        + " li.querySelector('a.search-result__heading')?.textContent || '',"
+                        + " li.querySelector('.search-result__snippet')?.textContent || ''])");
+        assertFalse(items.isEmpty());
+        int checked = 0;
+        for (List<String> item : items) {
+            assertFalse(item.get(1).contains("…"), () -> "a heading is shown whole: " + item);
+            String snippet = item.get(2);
+            if (item.get(0).isEmpty() || !snippet.startsWith("…")) {
+                continue;
+            }
+            Path target = site.resolve("en/search")
+                    .resolve(item.get(0).split("#", 2)[0])
+                    .normalize();
+            String text = Jsoup.parse(target.toFile(), "UTF-8").body().text();
+            String start = snippet.substring(1, Math.min(snippet.length(), 16));
+            assertTrue(
+                    startsAWord(text, start), () -> "the snippet starts at the start of a word: \"" + snippet + "\"");
+            checked++;
+        }
+        assertTrue(checked > 0, "some snippets start inside their section");
+    }
+
+    /** Whether {@code start} occurs in {@code text} somewhere that does not follow a letter or digit. */
+    private static boolean startsAWord(String text, String start) {
+        if (!Character.isLetterOrDigit(start.charAt(0))) {
+            return text.contains(start);
+        }
+        for (int at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+            if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void aQueryWithoutResultsSaysSo() {
         List<String> pages = results(server.base, "en", "zzzyzzy");
