@@ -316,7 +316,10 @@ final class OpenDataRenderer {
                 Map<String, Object> r = caseModel(c, lang);
                 String mark = "";
                 if (rate.dates() != Rate.Dates.SAME_YEAR) {
-                    mark = marks.computeIfAbsent(rate.dates(), k -> "※" + (marks.size() + 1));
+                    // the reference mark as the language writes it (※1 in Japanese, *1 in English)
+                    mark = marks.computeIfAbsent(
+                            rate.dates(),
+                            k -> data.message(lang, "compare.mark").replace("{n}", String.valueOf(marks.size() + 1)));
                 }
                 r.put("value", rate.plain());
                 r.put("mark", mark);

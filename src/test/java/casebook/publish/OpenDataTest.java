@@ -334,11 +334,23 @@ class OpenDataTest {
         assertEquals("※1", values.get(1).select("tspan").text().strip());
         String notes = inpatients.select("p.compare__note").text();
         assertTrue(notes.contains("※1") && notes.contains("年が異なります"), notes);
+        // the English page marks it as English text does, with no Japanese reference mark
+        Document en = Jsoup.parse(out.resolve("en/compare/index.html").toFile(), "UTF-8");
+        Element enInpatients = en.getElementById("rate-inpatients").parent();
+        assertEquals(
+                "*1",
+                enInpatients
+                        .select("text.chart__value")
+                        .get(1)
+                        .select("tspan")
+                        .text()
+                        .strip());
+        assertTrue(enInpatients.select("p.compare__note").text().contains("*1"));
+        assertFalse(en.body().text().contains("※"), "no ※ on the English page");
         Element beds = ja.getElementById("rate-beds").parent();
         assertTrue(beds.select("p.compare__note").text().contains("時点の記載がありません"), "an unstated date is said");
         String dates = ja.selectFirst(".compare__dates").text();
         assertTrue(dates.contains("時点は事例によって異なります"), dates);
-        Document en = Jsoup.parse(out.resolve("en/compare/index.html").toFile(), "UTF-8");
         assertTrue(en.selectFirst(".compare__dates").text().contains("differ between the cases"));
         assertTrue(en.getElementById("rate-inpatients")
                 .parent()
