@@ -119,12 +119,16 @@ public final class PageRenderer {
         return subtitle;
     }
 
-    /** The footer in every language, for the pages that speak to readers of all of them (landing, 404). */
-    private List<Map<String, Object>> footers() {
+    /**
+     * The footer in every language, for the pages that speak to readers of all of them (landing, 404), each with
+     * its language's folder as seen from the page ({@code root}: "" at the site root, or the base URL).
+     */
+    private List<Map<String, Object>> footers(String root) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String lang : site.config().languages()) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("lang", lang);
+            f.put("langRoot", root + Urls.languageFolder(lang));
             f.put("messages", messages.of(lang));
             f.put("site", siteInfo(lang));
             out.add(f);
@@ -695,7 +699,7 @@ public final class PageRenderer {
         String def = site.config().defaultLanguage();
         Map<String, Object> m = homeModel(def, Urls.LANDING, outputs);
         m.put("canonical", baseUrl == null ? "" : Urls.absolute(baseUrl, Urls.languageTop(def)));
-        m.put("footers", footers());
+        m.put("footers", footers(""));
         // the root speaks to the readers of every language, so its footer links to each language's pages
         m.put("footerLinks", everyLanguagesFooterLinks(""));
         return new View("home.ftlh", m);
@@ -744,7 +748,7 @@ public final class PageRenderer {
         m.put("editions", editions);
         m.put("switcher", List.of());
         m.put("alternates", List.of());
-        m.put("footers", footers());
+        m.put("footers", footers(baseUrl != null ? baseUrl : ""));
         return new View("404.ftlh", m);
     }
 

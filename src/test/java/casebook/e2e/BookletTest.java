@@ -323,6 +323,16 @@ class BookletTest {
             assertNotNull(
                     top.selectFirst(".cover .pdf-link a[href=" + name + "]"),
                     lang + ": the top page links it under its title");
+            // the pages for readers of every language (the root, 404) link every language's booklet, in its language
+            for (String page : List.of("index.html", "404.html")) {
+                Element link = Jsoup.parse(site.resolve(page).toFile(), "UTF-8")
+                        .selectFirst("footer .pdf-link[lang=" + lang + "] a[hreflang=" + lang + "]");
+                assertNotNull(link, page + ": the " + lang + " booklet");
+                assertEquals(lang + "/" + name, link.attr("href"), page);
+                assertTrue(
+                        link.parent().text().contains(size),
+                        page + ": " + link.parent().text());
+            }
         }
     }
 
