@@ -6,7 +6,9 @@ import casebook.diag.Severity;
 import casebook.diag.SourcePosition;
 import casebook.diag.Suggestions;
 import casebook.markdown.OutlineHeading;
+import casebook.markdown.SectionHashes;
 import casebook.markdown.StructureItem;
+import casebook.markdown.StructureKind;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -14,14 +16,18 @@ import casebook.site.StaleSection;
 import casebook.site.StaleSections;
 import casebook.text.Urls;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -31,18 +37,113 @@ import java.util.function.Function;
  *     counts, tables and their rows, key points, notes, credits, figures, dialogue turns and their
  *     speakers) must match the original; each mismatch is a warning naming both files and lines;</li>
  * <li><b>staleness</b>: a translation's {@code translated_from} records the hash of each original
- *     section it was made from; a section whose original changed since is reported, and the
- *     translated page shows readers a notice linking to the updated original;</li>
+ *     section it was made from, and of the original's title and label ({@value #TITLE}, {@value #LABEL}; a
+ *     block recorded without them simply does not track them); a section, title or label whose original
+ *     changed since is reported, and the translated page shows readers a notice linking to the updated
+ *     original;</li>
  * <li><b>glossary</b>: where an original section uses a glossary term, the translated section should
  *     use the term's agreed translation.</li>
  * </ul>
- * With {@code strict}, all of these are errors.
+ * With {@code strict}, all of these are errors. Parity and staleness are not reported for the translations of an
+ * original that has errors in the same build (a broken link, a duplicate heading id...): the fix is in the
+ * original, and recording its mistaken version with {@code mark-translated} or copying a structure it got by mistake
+ * would be harmful. A note says so instead. A build checks links after every page is rendered, so it defers these
+ * reports ({@link #deferring}) and gives them with {@link #reportDeferred} once every error is known.
  */
 public final class TranslationChecker {
+    /** The key in {@code translated_from} of the hash of the original's title. */
+    public static final String TITLE = "_title";
+    /** The key in {@code translated_from} of the hash of the original's label (recorded when it has one). */
+    public static final String LABEL = "_label";
+
     private final Site site;
+    private final boolean defer;
+    private final Queue<Found> deferred = new ConcurrentLinkedQueue<>();
+
+    /** What one translation's comparison found, to be reported unless its original has errors. */
+    private record Found(Path original, Path translation, List<Diagnostic> reports) {}
 
     public TranslationChecker(Site site) {
+        this(site, false);
+    }
+
+    private TranslationChecker(Site site, boolean defer) {
         this.site = site;
+        this.defer = defer;
+    }
+
+    /** A checker that keeps its parity and staleness reports until {@link #reportDeferred} (see the class comment). */
+    public static TranslationChecker deferring(Site site) {
+        return new TranslationChecker(site, true);
+    }
+
+    /**
+     * What {@code translated_from} records for an original as it is now (as {@code mark-translated} and
+     * {@code new translation} write it): the hash of each section, then of the title and of the label when it
+     * has one.
+     */
+    public static Map<String, String> recorded(Page original) {
+        Map<String, String> out = new LinkedHashMap<>(original.rendered().sectionHashes());
+        out.put(TITLE, SectionHashes.hash(original.meta().title()));
+        String label = original.meta().label();
+        if (label != null && !label.isBlank()) {
+            out.put(LABEL, SectionHashes.hash(label.strip()));
+        }
+        return out;
+    }
+
+    /**
+     * Reports what the deferred comparisons found: for a translation whose original has errors among those
+     * reported to {@code d} so far, only a note saying to fix the original first.
+     */
+    public void reportDeferred(Diagnostics d) {
+        List<Found> all = new ArrayList<>();
+        for (Found f; (f = deferred.poll()) != null; ) {
+            all.add(f);
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        Set<Path> failed = failed(d);
+        for (Found f : all) {
+            report(f, failed.contains(f.original()), d);
+        }
+    }
+
+    private static Set<Path> failed(Diagnostics d) {
+        Set<Path> failed = new HashSet<>();
+        for (Diagnostic x : d.kept()) {
+            if (x.severity() == Severity.ERROR && x.at() != null) {
+                failed.add(x.at().file());
+            }
+        }
+        return failed;
+    }
+
+    private void found(Page original, Page translation, List<Diagnostic> reports, Diagnostics d) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        Found f = new Found(original.display(), translation.display(), reports);
+        if (defer) {
+            deferred.add(f);
+        } else {
+            report(f, failed(d).contains(f.original()), d);
+        }
+    }
+
+    private static void report(Found f, boolean originalFailed, Diagnostics d) {
+        if (!originalFailed) {
+            f.reports().forEach(d::report);
+            return;
+        }
+        d.note(
+                f.translation(),
+                1,
+                1,
+                "not compared with " + f.original() + " (parity and staleness): the original has errors in this"
+                        + " build",
+                "fix the errors of the original first; check compares this translation again then");
     }
 
     /** @return per translated page ("en/saitama"), the stale sections to announce on it */
@@ -105,14 +206,20 @@ public final class TranslationChecker {
                                 + ", run: mvn compile exec:java -Dexec.args=\"new translation " + slug + "\"");
                 continue;
             }
-            parity(original, translation, d, strict);
-            stale.put(lang, slug, staleness(original, translation, d, strict));
+            List<Diagnostic> reports = new ArrayList<>();
+            parity(original, translation, reports, strict);
+            stale.put(lang, slug, staleness(original, translation, d, reports, strict));
+            found(original, translation, reports, d);
             glossary(original, translation, d, strict);
         }
     }
 
     private static void report(Diagnostics d, boolean strict, SourcePosition at, String message, String hint) {
         d.report(new Diagnostic(strict ? Severity.ERROR : Severity.WARNING, at, message, hint));
+    }
+
+    private static void report(List<Diagnostic> d, boolean strict, SourcePosition at, String message, String hint) {
+        d.add(new Diagnostic(strict ? Severity.ERROR : Severity.WARNING, at, message, hint));
     }
 
     private static Map<String, List<StructureItem>> bySection(List<StructureItem> items) {
@@ -123,7 +230,7 @@ public final class TranslationChecker {
         return out;
     }
 
-    void parity(Page original, Page translation, Diagnostics d, boolean strict) {
+    void parity(Page original, Page translation, List<Diagnostic> d, boolean strict) {
         Map<String, List<StructureItem>> a = bySection(original.rendered().structure());
         Map<String, List<StructureItem>> b = bySection(translation.rendered().structure());
         for (Map.Entry<String, List<StructureItem>> e : a.entrySet()) {
@@ -153,7 +260,9 @@ public final class TranslationChecker {
                             "parity: in " + name + ", " + describe(y.get(i)) + " here, but " + describe(x.get(i))
                                     + " at " + original.display() + ":"
                                     + x.get(i).line(),
-                            "make the translation's structure match the original");
+                            listInNote(x.get(i), y.get(i), translation)
+                                    ? NOTE_LIST_HINT
+                                    : "make the translation's structure match the original");
                     reported = true;
                 }
             }
@@ -172,7 +281,9 @@ public final class TranslationChecker {
                                                 + extra.line()
                                         : "this translation adds " + describe(extra) + " that " + original.display()
                                                 + " lacks"),
-                        "make the translation's structure match the original");
+                        x.size() < y.size() && listInNote(null, extra, translation)
+                                ? NOTE_LIST_HINT
+                                : "make the translation's structure match the original");
             }
         }
         for (String section : b.keySet()) {
@@ -194,11 +305,11 @@ public final class TranslationChecker {
 
     private static String describe(StructureItem i) {
         return switch (i.kind()) {
-            case UL, OL -> "a list of " + i.detail() + " items";
-            case TABLE -> "a table of " + i.detail() + " rows";
-            case KEYPOINT -> "a key-point box of " + i.detail() + " points";
+            case UL, OL -> "a list of " + count(i.detail(), "item", "items");
+            case TABLE -> "a table of " + count(i.detail(), "row", "rows");
+            case KEYPOINT -> "a key-point box of " + count(i.detail(), "point", "points");
             case TURN -> "a dialogue turn by \"" + i.detail() + "\"";
-            case INFOCARD -> "an info card of " + i.detail() + " entries";
+            case INFOCARD -> "an info card of " + count(i.detail(), "entry", "entries");
             default ->
                 i.kind().isHeading()
                         ? "heading " + i.kind().code() + " #" + i.detail()
@@ -206,42 +317,120 @@ public final class TranslationChecker {
         };
     }
 
-    List<StaleSection> staleness(Page original, Page translation, Diagnostics d, boolean strict) {
+    private static final String NOTE_LIST_HINT = "a line starting with \"* \" or \"- \" starts a list, inside a"
+            + " note too: write the remark as a sentence (the other pages write \"Note: …\"), or make the"
+            + " translation's structure match the original";
+
+    /** Whether the translation's item {@code y} is a list the original's item {@code x} (null: none) is not, from a note's line. */
+    private static boolean listInNote(StructureItem x, StructureItem y, Page translation) {
+        return isList(y) && (x == null || !isList(x)) && listLineInNote(translation, y.line());
+    }
+
+    private static boolean isList(StructureItem i) {
+        return i.kind() == StructureKind.UL || i.kind() == StructureKind.OL;
+    }
+
+    private static String count(String n, String one, String many) {
+        return n + " " + ("1".equals(n) ? one : many);
+    }
+
+    /**
+     * Whether line {@code line} of a page is a {@code * } or {@code - } line inside a {@code :::note} container: a
+     * note's remark written that way is a list, which the original (and the other pages, "Note: …") lacks.
+     */
+    static boolean listLineInNote(Page p, int line) {
+        String[] lines = p.body().split("\n", -1);
+        int at = line - p.bodyStartLine();
+        if (at < 0 || at >= lines.length) {
+            return false;
+        }
+        String t = lines[at].strip();
+        if (!t.startsWith("* ") && !t.startsWith("- ")) {
+            return false;
+        }
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < at; i++) {
+            String s = lines[i].strip();
+            if (s.equals(":::")) {
+                if (!open.isEmpty()) {
+                    open.remove(open.size() - 1);
+                }
+            } else if (s.startsWith(":::")) {
+                String rest = s.substring(3).strip();
+                int end = 0;
+                while (end < rest.length()
+                        && (Character.isLetterOrDigit(rest.charAt(end)) || rest.charAt(end) == '-')) {
+                    end++;
+                }
+                open.add(rest.substring(0, end));
+            }
+        }
+        return !open.isEmpty() && open.get(open.size() - 1).equals("note");
+    }
+
+    List<StaleSection> staleness(
+            Page original, Page translation, Diagnostics notes, List<Diagnostic> d, boolean strict) {
         List<StaleSection> notices = new ArrayList<>();
         Map<String, String> recorded = translation.meta().translatedFrom();
         if (recorded.isEmpty()) {
             // valid (staleness is then not tracked), but nothing else would tell the editor to record it
-            d.note(
+            notes.note(
                     translation.display(),
                     1,
                     1,
                     "this translation has no translated_from, so check cannot tell when " + original.display()
                             + " changes after it",
-                    "once the translation matches the original, run: mvn compile exec:java -Dexec.args=\"mark-translated "
-                            + original.slug() + "\"");
+                    "once the translation is finished (no TODO(…) left) and matches the original, run once:"
+                            + " mvn compile exec:java -Dexec.args=\"mark-translated " + original.slug()
+                            + "\"");
             return notices;
         }
-        Map<String, String> current = original.rendered().sectionHashes();
+        Map<String, String> current = recorded(original);
         for (Map.Entry<String, String> e : current.entrySet()) {
             String was = recorded.get(e.getKey());
             if (e.getValue().equals(was)) {
                 continue;
             }
-            OutlineHeading h = heading(original, e.getKey());
-            OutlineHeading th = heading(translation, e.getKey());
+            String key = e.getKey();
+            if (key.equals(TITLE) || key.equals(LABEL)) {
+                // a translation recorded before titles and labels were has not recorded them: nothing to compare
+                if (was != null) {
+                    boolean title = key.equals(TITLE);
+                    int line = title
+                            ? translation.meta().titleLine()
+                            : translation.meta().labelLine();
+                    report(
+                            d,
+                            strict,
+                            SourcePosition.of(
+                                    translation.display(),
+                                    line > 0 ? line : translation.meta().titleLine(),
+                                    1),
+                            "stale translation: the " + (title ? "title" : "label") + " of " + original.display()
+                                    + " changed after this translation (it is now \""
+                                    + (title
+                                            ? original.meta().title()
+                                            : original.meta().label().strip()) + "\")",
+                            "update the translation, then run: mvn compile exec:java -Dexec.args=\"mark-translated "
+                                    + original.slug() + "\"");
+                }
+                continue;
+            }
+            OutlineHeading h = heading(original, key);
+            OutlineHeading th = heading(translation, key);
             int line = th == null ? translation.meta().titleLine() : th.line();
             report(
                     d,
                     strict,
                     SourcePosition.of(translation.display(), line, 1),
                     "stale translation: "
-                            + (e.getKey().equals("_intro") ? "the opening" : "section #" + e.getKey()) + " of "
+                            + (key.equals("_intro") ? "the opening" : "section #" + key) + " of "
                             + original.display()
                             + (was == null ? " is new since this translation" : " changed after this translation"),
                     "update the translation, then run: mvn compile exec:java -Dexec.args=\"mark-translated "
                             + original.slug() + "\"");
             notices.add(new StaleSection(
-                    e.getKey(),
+                    key,
                     th != null ? th.text() : h != null ? h.text() : "",
                     Urls.viaRoot(translation.path(), original.path()) + (h == null ? "" : "#" + h.id()),
                     th == null ? "" : th.id()));

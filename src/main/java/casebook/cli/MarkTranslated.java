@@ -1,5 +1,6 @@
 package casebook.cli;
 
+import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.FrontMatter;
 import casebook.pipeline.Build;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code mark-translated <slug>...}: after re-translating, records in each translation's front matter
- * ({@code translated_from}) the hash of every section of the current original, which clears the
+ * ({@code translated_from}) the hash of every section of the current original, and of its title and label, which
+ * clears the
  * staleness warnings and the notices on the translated pages. A translation that still holds a placeholder
  * ({@code TODO(…)}, as a {@code new translation} scaffold does until it is translated) is not marked: that would
  * record an original as translated that is not (an error at the placeholder; the other pages are still marked).
@@ -62,15 +64,21 @@ public final class MarkTranslated {
                             placeholder[0],
                             placeholder[1],
                             "not marked as translated: a placeholder is left here, so the page is not translated yet",
-                            "translate every TODO(…) first; a scaffold from new translation already records the"
-                                    + " original it was made from, so mark-translated is needed only after"
-                                    + " updating a section that check reports as stale");
+                            t.meta().translatedFrom().isEmpty()
+                                    ? "translate every TODO(…) first; this page records no translated_from yet (a"
+                                            + " scaffold from new case does not), so once it is translated and"
+                                            + " matches the original, run mark-translated " + slug
+                                            + " once to record that version"
+                                    : "translate every TODO(…) first; this page's translated_from already records"
+                                            + " the original it was made from (as a scaffold from new translation"
+                                            + " does), so mark-translated is needed only after updating a section"
+                                            + " that check reports as stale");
                     console.diagnostics(p);
                     refused = true;
                     continue;
                 }
                 try {
-                    rewrite(file, original.rendered().sectionHashes());
+                    rewrite(file, TranslationChecker.recorded(original));
                     console.info("marked " + t.display() + " as translated from the current " + original.display());
                     updated++;
                 } catch (IOException e) {

@@ -1,5 +1,6 @@
 package casebook.cli;
 
+import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.FrontMatter;
 import casebook.frontmatter.SiteConfig;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * placeholder check keeps it from being published until each is translated). Headings, block titles, info-card
  * terms and a case's label whose translation casebook already knows ({@link KnownHeadings}: translated pages with
  * the same id, the {@code new case} pages, the theme's words, the glossary) are written out instead.
- * {@code translated_from} is set to the original's sections as they are now, as {@code mark-translated} would set
+ * {@code translated_from} is set to the original's sections, title and label as they are now, as {@code mark-translated} would set
  * it: the scaffold is made from this version of the original, so a later change of the original is reported as
  * staleness while the translation is written, and {@code mark-translated} is not part of finishing the
  * translation. A note at the top of the front matter (YAML comments, holding no placeholder) and the console say
@@ -94,9 +95,8 @@ final class TranslationScaffold {
                     new Diagnostics(),
                     x -> {});
             Page page = r.site() == null ? null : r.site().page(def, slug);
-            Map<String, String> hashes = page == null || page.rendered() == null
-                    ? null
-                    : page.rendered().sectionHashes();
+            Map<String, String> hashes =
+                    page == null || page.rendered() == null ? null : TranslationChecker.recorded(page);
             String text = Files.readString(original, StandardCharsets.UTF_8).replace("\r\n", "\n");
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);

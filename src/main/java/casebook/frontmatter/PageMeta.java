@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A page's front matter after schema checks. {@code translatedFrom} maps section ids to the hash
- * of the Japanese section a translation was made from (see the translation workflow).
+ * of the Japanese section a translation was made from, and {@code _title} and {@code _label} to the hash of the
+ * original's title and label (see the translation workflow).
  */
 public record PageMeta(
         String title,
@@ -20,7 +21,23 @@ public record PageMeta(
         Map<String, String> translatedFrom,
         int titleLine,
         int groupLine,
-        boolean search) {
+        boolean search,
+        int labelLine) {
+
+    /** Without the label's line (0: not known). */
+    public PageMeta(
+            String title,
+            String label,
+            String description,
+            String group,
+            Integer order,
+            boolean draft,
+            Map<String, String> translatedFrom,
+            int titleLine,
+            int groupLine,
+            boolean search) {
+        this(title, label, description, group, order, draft, translatedFrom, titleLine, groupLine, search, 0);
+    }
 
     public static final List<String> KEYS =
             List.of("title", "label", "description", "group", "order", "draft", "translated_from", "search");
@@ -122,6 +139,7 @@ public record PageMeta(
             }
         }
         YamlNode group = node.get("group");
+        YamlNode label = node.get("label");
         return new PageMeta(
                 title.text().strip(),
                 node.text("label"),
@@ -132,6 +150,7 @@ public record PageMeta(
                 from,
                 title.line(),
                 group == null ? 0 : group.line(),
-                search == null || !Boolean.FALSE.equals(search.value()));
+                search == null || !Boolean.FALSE.equals(search.value()),
+                label == null ? 0 : label.line());
     }
 }

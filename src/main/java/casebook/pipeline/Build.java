@@ -212,6 +212,7 @@ public final class Build {
         timings.lap("publish checks");
         CheckedSite checked = inPool(pool, () -> new SiteLinkCheck().check(rendered, out, d));
         timings.lap("links");
+        pages.reportTranslations(); // after the links: an original with errors is not compared
         boolean published = publish(publisher, options, d);
         timings.lap("write");
         if (published && options.bundle()) {

@@ -103,7 +103,7 @@ final class SlugRenderer {
         this.theme = theme;
         this.stale = new StaleSections();
         this.pages = new PageRenderer(site, theme.templates(), theme.messages(), baseUrl, stale);
-        this.translations = new TranslationChecker(site);
+        this.translations = TranslationChecker.deferring(site);
         this.style = new EnglishStyleChecker(site.glossary());
         this.d = d;
         this.strict = strict;
@@ -119,6 +119,14 @@ final class SlugRenderer {
                 }
             }
         }
+    }
+
+    /**
+     * Reports the translations' parity and staleness findings, kept back until every error of the build (the link
+     * stage's too) is known: those of an original with errors are replaced by a note to fix the original first.
+     */
+    void reportTranslations() {
+        translations.reportDeferred(d);
     }
 
     /** Runs every slug (in the calling pool) and returns the site with its rendered pages and language tops. */

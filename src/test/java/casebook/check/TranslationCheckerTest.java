@@ -85,7 +85,7 @@ class TranslationCheckerTest {
         String m = SiteFixture.messages(r);
         assertTrue(
                 m.contains(c.resolve("a/index.en.md")
-                        + ":9:1: warning: parity: in section #one, a list of 1 items here, but a list of 2 items at "
+                        + ":9:1: warning: parity: in section #one, a list of 1 item here, but a list of 2 items at "
                         + c.resolve("a/index.ja.md") + ":9"),
                 m);
         assertTrue(build(c, true).diagnostics().hasErrors());
@@ -125,7 +125,7 @@ class TranslationCheckerTest {
                 Files.readString(c.resolve("a/index.ja.md")).replace("本文。", "本文を更新。"));
         BuildResult r = build(c, false);
         String m = SiteFixture.messages(r);
-        assertTrue(m.contains(c.resolve("a/index.en.md") + ":15:1: warning: stale translation: section #two of"), m);
+        assertTrue(m.contains(c.resolve("a/index.en.md") + ":16:1: warning: stale translation: section #two of"), m);
         Document en = Jsoup.parse(SiteFixture.read(tmp.resolve("site/en/a/index.html")));
         assertNotNull(en.selectFirst(".stale-notice a[href='../../ja/a/index.html#two']"), en.html());
         assertEquals(0, Main.run(new String[] {"mark-translated", "a", "--content", c.toString(), "--quiet"}));
@@ -169,5 +169,93 @@ class TranslationCheckerTest {
                 tmp.resolve("c"), PAIR.replace("About the public health center.", "About the Public Health Center."));
         String m = SiteFixture.messages(build(c, false));
         assertFalse(m.contains("glossary:"), m);
+    }
+
+    static String markTranslated(Path c) {
+        assertEquals(0, Main.run(new String[] {"mark-translated", "a", "--content", c.toString(), "--quiet"}));
+        return SiteFixture.read(c.resolve("a/index.en.md"));
+    }
+
+    static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), text);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void aChangedTitleOrLabelIsStaleOnceRecordedAndAnOldBlockWithoutThemIsNot() throws IOException {
+        Path c = SiteFixture.write(
+                tmp.resolve("c"),
+                PAIR.replace("title: ページA\n", "title: ページA\nlabel: 事例①\n")
+                        .replace("title: Page A\n", "title: Page A\nlabel: Case 1\n"));
+        String en = markTranslated(c);
+        assertTrue(en.contains("\n  \"_title\": \"") && en.contains("\n  \"_label\": \""), en);
+        assertEquals(0, build(c, false).diagnostics().warningCount(), () -> SiteFixture.messages(build(c, false)));
+        Path ja = c.resolve("a/index.ja.md");
+        replace(ja, "title: ページA", "title: ページAの新題");
+        replace(ja, "label: 事例①", "label: 事例②");
+        String m = SiteFixture.messages(build(c, false));
+        Path enFile = c.resolve("a/index.en.md");
+        assertTrue(
+                m.contains(enFile + ":2:1: warning: stale translation: the title of " + ja
+                        + " changed after this translation (it is now \"ページAの新題\") (fix: update the translation,"
+                        + " then run: mvn compile exec:java -Dexec.args=\"mark-translated a\")"),
+                m);
+        assertTrue(m.contains(enFile + ":3:1: warning: stale translation: the label of " + ja), m);
+        assertTrue(build(c, true).diagnostics().hasErrors());
+        markTranslated(c);
+        assertEquals(0, build(c, false).diagnostics().warningCount());
+
+        // a block recorded before titles were: not stale for them, and mark-translated adds them
+        String old = SiteFixture.read(enFile).replaceAll("\n  \"_(title|label)\": \"[0-9a-f]+\"", "");
+        Files.writeString(enFile, old);
+        replace(ja, "title: ページAの新題", "title: ページA");
+        BuildResult r = build(c, false);
+        assertEquals(0, r.diagnostics().warningCount(), () -> SiteFixture.messages(r));
+        assertTrue(markTranslated(c).contains("\n  \"_title\": \""));
+    }
+
+    @Test
+    void anOriginalWithErrorsIsNotComparedSoNoHarmfulFixIsSuggested() throws IOException {
+        Path c = SiteFixture.write(tmp.resolve("c"), PAIR);
+        markTranslated(c);
+        Path ja = c.resolve("a/index.ja.md");
+        Path en = c.resolve("a/index.en.md");
+        // a broken link (found by the link stage, after the pages) in a changed section of the original
+        replace(ja, "本文。", "本文。[リンク](../nope/index.html)");
+        BuildResult r = build(c, false);
+        String m = SiteFixture.messages(r);
+        assertTrue(r.diagnostics().hasErrors(), m);
+        assertFalse(m.contains("stale translation"), m);
+        assertFalse(m.contains("mark-translated"), m);
+        assertTrue(
+                m.contains(en + ":1:1: note: not compared with " + ja
+                        + " (parity and staleness): the original has errors in this build"),
+                m);
+        // a heading id written twice: the error stands alone, no parity warning for the de-duplicated id
+        replace(ja, "本文。[リンク](../nope/index.html)", "本文。\n\n## 三 {#one}\n\n本文。");
+        BuildResult dup = build(c, false);
+        String n = SiteFixture.messages(dup);
+        assertTrue(dup.diagnostics().hasErrors(), n);
+        assertFalse(n.contains("warning: parity"), n);
+        assertFalse(n.contains("stale translation"), n);
+        // fixed, the translation is compared again
+        replace(ja, "本文。\n\n## 三 {#one}\n\n本文。", "本文を更新。");
+        String fixed = SiteFixture.messages(build(c, false));
+        assertTrue(fixed.contains(en + ":16:1: warning: stale translation: section #two of"), fixed);
+    }
+
+    @Test
+    void aListInANoteIsNamedAsOne() {
+        Path c = SiteFixture.write(
+                tmp.resolve("c"),
+                PAIR.replace("本文。", "本文。\n\n:::note\n※ 注意。\n:::")
+                        .replace("Text.", "Text.\n\n:::note\n* Careful.\n:::"));
+        String m = SiteFixture.messages(build(c, false));
+        assertTrue(m.contains("warning: parity: in section #two, this translation adds a list of 1 item that "), m);
+        assertTrue(
+                m.contains("(fix: a line starting with \"* \" or \"- \" starts a list, inside a note too: write the"
+                        + " remark as a sentence (the other pages write \"Note: …\")"),
+                m);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebook.Main;
+import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostic;
 import casebook.diag.Severity;
 import casebook.pipeline.Build;
@@ -141,9 +142,9 @@ class NewTranslationTest {
         Path marked = tmp.resolve("marked.md");
         Files.writeString(marked, "---\ntitle: x\n---\n");
         BuildResult drafts = check(c, true);
-        MarkTranslated.rewrite(
-                marked, drafts.site().page("ja", "nagano").rendered().sectionHashes());
+        MarkTranslated.rewrite(marked, TranslationChecker.recorded(drafts.site().page("ja", "nagano")));
         String hashes = Files.readString(marked);
+        assertTrue(hashes.contains("\n  \"_title\": \""), hashes);
         assertTrue(
                 scaffold.contains(hashes.substring(hashes.indexOf("translated_from:"), hashes.indexOf("\n---\n") + 1)),
                 scaffold);
@@ -471,6 +472,41 @@ class NewTranslationTest {
         assertTrue(
                 note.contains("when no mark is left,\n# run mark-translated talk once to record that version"), note);
         assertFalse(note.contains("TODO("), note);
+    }
+
+    @Test
+    void checkAndMarkTranslatedGiveTheSameAdviceForANewCaseScaffold() throws Exception {
+        Path c = SiteFixture.write(tmp.resolve("c"), ScaffoldTest.COLLECTION);
+        assertEquals(0, run(new ByteArrayOutputStream(), "new", "case", "nagano", "--content", c.toString()));
+        Path en = c.resolve("nagano/index.en.md");
+        String scaffold = Files.readString(en);
+        assertFalse(scaffold.contains("translated_from:"), scaffold);
+        String checked = SiteFixture.messages(check(c, true));
+        assertTrue(
+                checked.contains(en + ":1:1: note: this translation has no translated_from, so check cannot tell when "
+                        + c.resolve("nagano/index.ja.md") + " changes after it (fix: once the translation is finished"
+                        + " (no TODO(…) left) and matches the original, run once: mvn compile exec:java"
+                        + " -Dexec.args=\"mark-translated nagano\")"),
+                checked);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(
+                1,
+                withOutput(
+                        new ByteArrayOutputStream(),
+                        err,
+                        "mark-translated",
+                        "nagano",
+                        "--content",
+                        c.toString(),
+                        "--drafts"));
+        String refused = err.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                refused.contains("(fix: translate every TODO(…) first; this page records no translated_from yet (a"
+                        + " scaffold from new case does not), so once it is translated and matches the original, run"
+                        + " mark-translated nagano once to record that version)"),
+                refused);
+        assertFalse(refused.contains("already records"), refused);
+        assertEquals(scaffold, Files.readString(en), "nothing is written");
     }
 
     /** The comment lines at the top of a scaffold's front matter. */

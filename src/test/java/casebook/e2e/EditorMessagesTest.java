@@ -428,8 +428,9 @@ class EditorMessagesTest {
         has(
                 m,
                 at("a/index.en.md") + ":1:1: note: this translation has no translated_from, so check cannot tell when "
-                        + at("a/index.ja.md") + " changes after it (fix: once the translation matches the original,"
-                        + " run: mvn compile exec:java -Dexec.args=\"mark-translated a\")");
+                        + at("a/index.ja.md") + " changes after it (fix: once the translation is finished (no TODO(…)"
+                        + " left) and matches the original, run once: mvn compile exec:java"
+                        + " -Dexec.args=\"mark-translated a\")");
         assertEquals(
                 1, m.stream().filter(l -> l.contains("has no translated_from")).count(), () -> String.join("\n", m));
     }
