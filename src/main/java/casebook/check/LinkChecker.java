@@ -1,6 +1,7 @@
 package casebook.check;
 
 import casebook.diag.Diagnostics;
+import casebook.diag.Suggestions;
 import casebook.markdown.LinkUse;
 import casebook.safety.UrlPolicy;
 import casebook.site.Page;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -67,7 +69,8 @@ public final class LinkChecker {
                     page.display(),
                     link.line(),
                     link.column(),
-                    "link \"" + url + "\" starts with /, which breaks when the site is" + " hosted under a sub-path",
+                    link.kind() + " \"" + url + "\" starts with /, which breaks when the site is"
+                            + " hosted under a sub-path",
                     "write it relative to this page: " + relativeForm(page, url));
             return;
         }
@@ -79,7 +82,7 @@ public final class LinkChecker {
                     page.display(),
                     link.line(),
                     link.column(),
-                    "link \"" + url + "\" is not a valid URL",
+                    link.kind() + " \"" + url + "\" is not a valid URL",
                     "encode spaces as %20");
             return;
         }
@@ -94,7 +97,7 @@ public final class LinkChecker {
                         page.display(),
                         link.line(),
                         link.column(),
-                        "link \"" + url + "\" points outside the site",
+                        link.kind() + " \"" + url + "\" points outside the site",
                         null);
                 return;
             }
@@ -106,13 +109,13 @@ public final class LinkChecker {
             }
             if (!files.contains(target)) {
                 String name = target.substring(target.lastIndexOf('/') + 1);
-                boolean file = name.contains(".") && !name.endsWith(".html");
+                boolean file = link.image() || name.contains(".") && !name.endsWith(".html");
                 d.error(
                         page.display(),
                         link.line(),
                         link.column(),
-                        "link \"" + url + "\" does not resolve: no " + (file ? "file" : "page or file") + " " + target
-                                + " in the published site",
+                        link.kind() + " \"" + url + "\" does not resolve: no " + (file ? "file" : "page or file") + " "
+                                + target + " in the published site",
                         file
                                 ? "put " + name
                                         + " in the folder of the page that links to it (files beside index.<lang>.md are"
@@ -130,9 +133,16 @@ public final class LinkChecker {
                         link.line(),
                         link.column(),
                         "anchor \"#" + fragment + "\" does not exist in " + target,
-                        "use one of the heading ids of that page (see its {#id}s)");
+                        anchorHint(fragment, ids));
             }
         }
+    }
+
+    /** The fix for a missing anchor: the nearest id of the target page first, when one is near. */
+    static String anchorHint(String fragment, Set<String> ids) {
+        String near = Suggestions.closest(fragment, new TreeSet<>(ids));
+        String general = "use one of the heading ids of that page (see its {#id}s)";
+        return near == null ? general : "did you mean \"#" + near + "\"? otherwise " + general;
     }
 
     /**

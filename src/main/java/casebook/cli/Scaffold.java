@@ -6,6 +6,7 @@ import casebook.frontmatter.FrontMatter;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
 import casebook.frontmatter.YamlReader;
+import casebook.pipeline.BuildOptions;
 import casebook.site.Placeholders;
 import casebook.site.Site;
 import java.io.IOException;
@@ -115,14 +116,39 @@ public final class Scaffold {
                                     ? ""
                                     : " and added \"" + slug + "\" to the order in " + siteYaml
                                             + (after == null ? " (first)" : " after \"" + after + "\"")));
-            console.info(
-                    "next: replace every TODO(…) in them (check lists each file still holding one); for a page in"
-                            + " Japanese only, delete index.en.md. Preview while writing: mvn compile exec:java -Dexec.args=\"serve\"");
+            console.info("next: replace every TODO(…) in them (" + command(a, "check")
+                    + " lists each file still holding one); for a page in Japanese only, delete index.en.md. Preview"
+                    + " while writing: " + command(a, "serve"));
             return 0;
         } catch (IOException e) {
             console.error("casebook: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The Maven command line that runs {@code command} on the same content and themes the user named: a hint
+     * that dropped {@code --content /tmp/copy} would send the editor to the real collection. Options left at
+     * their defaults are not repeated; a value with a space or a quote is put in single quotes.
+     */
+    static String command(Arguments a, String command) {
+        BuildOptions defaults = BuildOptions.defaults();
+        StringBuilder args = new StringBuilder(command);
+        BuildOptions o = a.options();
+        if (!o.content().equals(defaults.content())) {
+            args.append(" --content ").append(quoted(o.content().toString()));
+        }
+        if (!o.themes().equals(defaults.themes())) {
+            args.append(" --themes ").append(quoted(o.themes().toString()));
+        }
+        if (o.theme() != null) {
+            args.append(" --theme ").append(quoted(o.theme()));
+        }
+        return "mvn compile exec:java -Dexec.args=\"" + args + "\"";
+    }
+
+    private static String quoted(String value) {
+        return value.matches("[^\\s'\"]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 
     /** "cases" when site.yaml defines it, else the first group it defines, else none. */

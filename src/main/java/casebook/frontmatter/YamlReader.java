@@ -83,7 +83,7 @@ public final class YamlReader {
             diagnostics.error(display, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1, e.getMessage(), e.hint);
             return null;
         } catch (MarkedYAMLException e) {
-            YamlSyntax.Explained plain = YamlSyntax.explain(e, text);
+            YamlSyntax.Explained plain = YamlSyntax.explain(e, text, lineOffset);
             if (plain != null) {
                 diagnostics.error(
                         display, plain.line() + 1 + lineOffset, plain.col() + 1, plain.message(), plain.hint());

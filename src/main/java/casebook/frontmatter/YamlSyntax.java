@@ -22,7 +22,15 @@ final class YamlSyntax {
     /** A line's key: its indentation, an optional list dash, the key and its colon. */
     private static final Pattern KEY = Pattern.compile("^( *)(?:- +)?([^\\s:#'\"\\[{-][^:#]*?):(?:\\s|$)");
 
-    static Explained explain(MarkedYAMLException e, String text) {
+    /**
+     * The error in plain words, or null to keep SnakeYAML's. {@code lineOffset} is the file's line count before
+     * the YAML starts (front matter: 1), added to the lines a message names.
+     */
+    static Explained explain(MarkedYAMLException e, String text, int lineOffset) {
+        Explained quote = unclosedQuote(e, text);
+        if (quote != null) {
+            return quote;
+        }
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         if (mark == null || e.getProblem() == null) {
             return null;
@@ -44,7 +52,7 @@ final class YamlSyntax {
                     "put the value in double quotes, e.g. \"" + c + "…\"");
         }
         if (problem.equals("mapping values are not allowed here")) {
-            return mappingValue(lines, line, col);
+            return mappingValue(lines, line, col, lineOffset);
         }
         if (problem.equals("could not find expected ':'") && e.getContextMark() != null) {
             int at = e.getContextMark().getLine();
@@ -60,13 +68,38 @@ final class YamlSyntax {
                     "add \": \" after the key; if the line continues the value above, join it to that line");
         }
         if (problem.startsWith("expected <block end>, but found ")) {
-            return blockEnd(lines, line, col, problem.substring("expected <block end>, but found ".length()));
+            return blockEnd(
+                    lines, line, col, problem.substring("expected <block end>, but found ".length()), lineOffset);
         }
         return null;
     }
 
+    /**
+     * A quoted value whose closing quote never comes: SnakeYAML reads on to the end of the text and reports
+     * there; the place to fix is where the quote opens (its context mark).
+     */
+    private static Explained unclosedQuote(MarkedYAMLException e, String text) {
+        Mark open = e.getContextMark();
+        if (open == null
+                || e.getContext() == null
+                || !e.getContext().contains("scanning a quoted scalar")
+                || e.getProblem() == null
+                || !(e.getProblem().contains("end of stream") || e.getProblem().contains("document separator"))) {
+            return null;
+        }
+        char q = charAt(text.split("\n", -1), open.getLine(), open.getColumn());
+        String mark = q == '\'' ? "'" : "\"";
+        return new Explained(
+                open.getLine(),
+                open.getColumn(),
+                "the quote (" + mark + ") that opens here is never closed, so YAML reads everything after it as"
+                        + " one value",
+                "close it with the same quote mark (" + mark + ") at the end of the value on this line, or remove"
+                        + " it");
+    }
+
     /** A ": " where no key can start: a missing space above, a value holding ": ", or a line indented too far. */
-    private static Explained mappingValue(String[] lines, int line, int col) {
+    private static Explained mappingValue(String[] lines, int line, int col, int lineOffset) {
         Explained noSpace = noSpace(lines, previous(lines, line));
         if (noSpace != null) {
             return noSpace;
@@ -94,15 +127,15 @@ final class YamlSyntax {
             return new Explained(
                     line,
                     indent,
-                    name + " is indented further than line " + (above + 1) + ", so YAML reads it as more of the value"
-                            + " on that line",
+                    name + " is indented further than line " + (above + 1 + lineOffset)
+                            + ", so YAML reads it as more of the value" + " on that line",
                     "indent it by as many spaces as the other keys at its level; if the colon belongs to the text, put"
                             + " the whole text in double quotes");
         }
         return new Explained(
                 line,
                 indent,
-                name + " is indented further than \"" + aboveKey + ":\" on line " + (above + 1)
+                name + " is indented further than \"" + aboveKey + ":\" on line " + (above + 1 + lineOffset)
                         + ", so YAML reads it as more of the value of \"" + aboveKey + "\"",
                 "start " + name + " in the same column as \"" + aboveKey + ":\", "
                         + after(keyColumn(lineAt(lines, above)))
@@ -110,7 +143,7 @@ final class YamlSyntax {
     }
 
     /** A line (or list item) that is not lined up with the keys or items around it. */
-    private static Explained blockEnd(String[] lines, int line, int col, String found) {
+    private static Explained blockEnd(String[] lines, int line, int col, String found, int lineOffset) {
         String here = lineAt(lines, line);
         int indent = indentOf(here);
         if (found.equals("'-'")) {
@@ -141,7 +174,7 @@ final class YamlSyntax {
                     "indent it by exactly as many spaces as the other items of its list"
                             + (item < 0
                                     ? ""
-                                    : ": the item on line " + (item + 1) + " has "
+                                    : ": the item on line " + (item + 1 + lineOffset) + " has "
                                             + spaces(indentOf(lineAt(lines, item))) + " before it"));
         }
         String key = keyOf(here);
@@ -150,8 +183,8 @@ final class YamlSyntax {
         String aboveKey = above < 0 ? null : keyOf(lineAt(lines, above));
         String like = aboveKey == null
                 ? ""
-                : ": \"" + aboveKey + ":\" on line " + (above + 1) + " has " + spaces(keyColumn(lineAt(lines, above)))
-                        + " before it";
+                : ": \"" + aboveKey + ":\" on line " + (above + 1 + lineOffset) + " has "
+                        + spaces(keyColumn(lineAt(lines, above))) + " before it";
         if (found.equals("'?'")) {
             return new Explained(
                     line,

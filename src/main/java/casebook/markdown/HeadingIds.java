@@ -27,6 +27,9 @@ public final class HeadingIds {
     /** For each id asked for more than once, the next suffix to try: n headings of one text cost O(n), not O(n²). */
     private final Map<String, Integer> next = new HashMap<>();
 
+    /** The line of the file each id was claimed at, where it came from the editor's text. */
+    private final Map<String, Integer> lines = new HashMap<>();
+
     /** Registers an id for the page; returns it, made unique. */
     public String claim(String wanted) {
         if (used.add(wanted)) {
@@ -39,6 +42,18 @@ public final class HeadingIds {
         }
         next.put(wanted, n);
         return id;
+    }
+
+    /** {@link #claim(String)} for a heading or element written at {@code line}, so a second use can name it. */
+    public String claim(String wanted, int line) {
+        String id = claim(wanted);
+        lines.putIfAbsent(id, line);
+        return id;
+    }
+
+    /** The line the id was first claimed at, or 0 when it is unknown or unused. */
+    public int lineOf(String id) {
+        return lines.getOrDefault(id, 0);
     }
 
     public boolean isUsed(String id) {

@@ -49,7 +49,7 @@ final class Links {
             }
         } else if (node instanceof Image image) {
             String url = image.getUrl().unescape();
-            state.links.add(new LinkUse(url, seg.line(node), seg.column(node)));
+            state.links.add(new LinkUse(url, seg.line(node), seg.column(node), true));
             if (!UrlPolicy.allows(url)) {
                 refused.add(node);
             } else {

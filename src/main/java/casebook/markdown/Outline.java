@@ -86,9 +86,9 @@ final class Outline {
                         "heading id \"" + explicit + "\" is used twice on this page (" + usedBy + ")",
                         "give this heading another id, such as {#" + state.freeIdLike(explicit) + "}");
             }
-            id = state.headingIds.claim(explicit);
+            id = state.headingIds.claim(explicit, line);
         } else {
-            id = state.headingIds.claim(HeadingIds.slugify(text));
+            id = state.headingIds.claim(HeadingIds.slugify(text), line);
         }
         state.headingNodeIds.put(h, id);
         state.ids.add(id);

@@ -56,7 +56,11 @@ final class PageState {
         if (reservedIds.contains(id)) {
             return "the theme's templates write it on every page";
         }
-        return headingIds.isUsed(id) ? "once before, higher up" : null;
+        if (!headingIds.isUsed(id)) {
+            return null;
+        }
+        int first = headingIds.lineOf(id);
+        return first > 0 ? "first on line " + first : "once before, higher up";
     }
 
     /** An id not used yet on this page, like {@code id}: for a fix hint. */

@@ -60,11 +60,12 @@ final class RawHtmlRuns {
                             "id \"" + k.value() + "\" is used twice on this page (" + usedBy + ")",
                             "use another id, such as \"" + state.freeIdLike(k.value()) + "\"");
                 } else {
-                    state.headingIds.claim(k.value());
+                    state.headingIds.claim(k.value(), seg.lineAt(at));
                 }
                 state.ids.add(k.value());
             } else {
-                state.links.add(new LinkUse(k.value(), seg.lineAt(at), seg.columnAt(at)));
+                boolean image = k.tag().equals("img") && k.attribute().equals("src");
+                state.links.add(new LinkUse(k.value(), seg.lineAt(at), seg.columnAt(at), image));
             }
         }
         for (RawHtml.Removal r : removals) {

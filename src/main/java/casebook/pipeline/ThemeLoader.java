@@ -87,12 +87,29 @@ final class ThemeLoader {
         }
         Path dir = themes.resolve(name);
         if (!Files.isDirectory(dir)) {
+            // the folder as the editor knows it: a relative --themes (the default "themes") is read from the
+            // folder the command runs in, which need not be the project's
+            Path where = themes.toAbsolutePath().normalize();
+            if (!Files.isDirectory(themes)) {
+                d.error(
+                        siteYaml,
+                        line,
+                        1,
+                        "theme \"" + name + "\" not found: there is no themes folder " + where
+                                + (themes.isAbsolute()
+                                        ? ""
+                                        : " (themes are looked for in the folder the command runs in)"),
+                        "run the command from the project folder (the one holding themes/), or pass --themes DIR"
+                                + " naming the folder that holds the theme folders");
+                return null;
+            }
             d.error(
                     siteYaml,
                     line,
                     1,
-                    "theme \"" + name + "\" not found in " + themes + suggestion(themes, name),
-                    "set theme: default in site.yaml, or pass --theme NAME");
+                    "theme \"" + name + "\" not found in the themes folder " + where + suggestion(themes, name),
+                    "set theme: default in site.yaml, pass --theme NAME, or pass --themes DIR if the theme lies in"
+                            + " another folder");
             return null;
         }
         try {

@@ -304,7 +304,7 @@ public final class SiteAssembler {
                         config.orderLines().get(slug),
                         1,
                         "order lists \"" + slug + "\", but there is no content/" + slug + "/index.<lang>.md",
-                        "create the page, or remove it from order");
+                        orderHint(slug, all));
                 continue;
             }
             order.add(slug);
@@ -358,5 +358,14 @@ public final class SiteAssembler {
             }
         }
         return null;
+    }
+
+    /** The fix for a slug in order with no page: the nearest page folder first, when one is near. */
+    static String orderHint(String slug, Set<String> slugs) {
+        String near = Suggestions.closest(slug, slugs);
+        return near == null
+                ? "create the page, or remove it from order"
+                : "did you mean \"" + near + "\" (content/" + near + "/)? otherwise create the page, or remove it from"
+                        + " order";
     }
 }

@@ -195,7 +195,8 @@ class BadInputTest {
         assertTrue(m.contains(display("site.yaml") + ":5:12: error: published must be a date, not \"March 2025\""), m);
         assertTrue(
                 m.contains(display("site.yaml")
-                        + ":6:1: error: theme \"defualt\" not found in themes; did you mean \"default\"?"),
+                        + ":6:1: error: theme \"defualt\" not found in the themes folder "
+                        + Path.of("themes").toAbsolutePath().normalize() + "; did you mean \"default\"?"),
                 m);
         assertTrue(m.contains(display("site.yaml") + ":7:11: error: base_url must be an absolute URL"), m);
         String l =
@@ -436,7 +437,7 @@ class BadInputTest {
         assertTrue(m.contains(f + ":8:10: error: link \"../nowhere/\" does not resolve"), m);
         assertTrue(
                 m.contains(f
-                        + ":9:11: error: link \"missing.png\" does not resolve: no file ja/b/missing.png in the published site"
+                        + ":9:11: error: image \"missing.png\" does not resolve: no file ja/b/missing.png in the published site"
                         + " (fix: put missing.png in the folder of the page"),
                 m);
         assertEquals(3, m.lines().filter(l -> l.contains(": error: ")).count(), m);

@@ -426,7 +426,7 @@ class ThemeAndPublishingTest {
         BuildResult r = build(options().withWrite(false));
 
         String all = SiteFixture.messages(r);
-        assertTrue(all.contains("index.ja.md:6:1: error: link \"figure1.png\" does not resolve"), all);
+        assertTrue(all.contains("index.ja.md:6:1: error: image \"figure1.png\" does not resolve"), all);
         assertTrue(
                 all.contains("/content/a/Figure1.PNG:1:1: warning: not published: " + display("a/Figure1.PNG") + " ("),
                 all);
