@@ -125,7 +125,7 @@ final class TranslationScaffold {
             }
             console.info("next: write the translation over every " + MARK
                     + " and the original text after it; check and build refuse the page until none is left."
-                    + " Preview while you translate: mvn compile exec:java -Dexec.args=\"serve\"");
+                    + " Preview while you translate: " + Scaffold.command(a, "serve"));
             console.info(
                     hashes != null
                             ? "translated_from already records the original as it is now, the version you translate"
@@ -163,7 +163,7 @@ final class TranslationScaffold {
         StringBuilder out = new StringBuilder();
         String body = text;
         if (fm != null) {
-            YamlNode node = YamlReader.read(fm.yaml(), display, fm.yamlStartLine(), d);
+            YamlNode node = YamlReader.read(fm.yaml(), display, fm.yamlStartLine() - 1, d);
             if (node != null && node.isMap()) {
                 for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
                     String key = e.getKey();
