@@ -131,6 +131,17 @@ final class DataReferences {
                     ": \"" + at + "\" holds one value, not keys", "refer to it as {{ data." + at + " }}"
                 };
             }
+            String item = at.isEmpty() && parts.length == 1 ? listItemNamed(n, part) : null;
+            if (item != null) {
+                // {{ data.population }}: the figure is an item of a list such as basic_info, not a key
+                return new String[] {
+                    ": \"" + part + "\" is an item of the list \"" + item + "\" (item: " + part
+                            + "), and the items of a list cannot be referenced",
+                    ("basic_info".equals(item) ? "show basic_info with :::basic-info, or " : "")
+                            + "write the value under a key of its own in data.yaml (\"" + part
+                            + "_text: …\") and refer to that"
+                };
+            }
             String s = Suggestions.closest(part, n.map().keySet());
             String where = at.isEmpty() ? (parts.length > 1 ? ": data.yaml" : "") : ": \"" + at + "\"";
             return new String[] {
@@ -142,6 +153,25 @@ final class DataReferences {
             };
         }
         return new String[] {"", "correct the key"};
+    }
+
+    /** The top-level list of {@code data} holding an entry {@code item: name}, or null. */
+    private static String listItemNamed(YamlNode data, String name) {
+        if (!data.isMap()) {
+            return null;
+        }
+        for (Map.Entry<String, YamlNode> e : data.map().entrySet()) {
+            if (!e.getValue().isList()) {
+                continue;
+            }
+            for (YamlNode entry : e.getValue().list()) {
+                YamlNode item = entry.isMap() ? entry.get("item") : null;
+                if (item != null && name.equals(item.text())) {
+                    return e.getKey();
+                }
+            }
+        }
+        return null;
     }
 
     /** The references a map offers, for a hint: its keys holding one value, and its maps as "key.…". */

@@ -351,9 +351,10 @@ class EditorMessagesTest {
                         + " key with no space inside them; to show \"{{\" as text, write \\{{)");
         has(
                 m,
-                p + ":5:20: error: data key \"population\" is not in " + data + " (fix: refer to a key that holds one"
-                        + " value; data.yaml has {{ data.category }}, {{ data.meetings }}, {{ data.tools.… }}; or add"
-                        + " \"population: <value>\" to data.yaml)");
+                p + ":5:20: error: data key \"population\" is not in " + data + ": \"population\" is an item of the"
+                        + " list \"basic_info\" (item: population), and the items of a list cannot be referenced (fix:"
+                        + " show basic_info with :::basic-info, or write the value under a key of its own in data.yaml"
+                        + " (\"population_text: …\") and refer to that)");
         has(
                 m,
                 p + ":5:40: error: data key \"basic_info.0.value\" is not in " + data + ": \"basic_info\" is a list,"

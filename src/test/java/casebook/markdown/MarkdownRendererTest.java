@@ -124,6 +124,19 @@ class MarkdownRendererTest {
         assertTrue(m.contains("data.yaml:6:21: error: as_of_calendar must be era or western, not \"gregorian\""), m);
     }
 
+    /** A figure of the basic information is an item of a list, not a key: the message says so and what to do. */
+    @Test
+    void aReferenceToABasicInformationItemSaysItIsAnItemOfTheList() {
+        Diagnostics d = new Diagnostics();
+        render("人口{{ data.population }}人\n", "ja", "basic_info:\n  - item: population\n    value: 1\n", d);
+        String m = d.sorted().get(0).toString();
+        assertTrue(
+                m.contains("p.md:5:3: error: data key \"population\" is not in data.yaml: \"population\" is an item of"
+                        + " the list \"basic_info\""),
+                m);
+        assertTrue(m.contains("show basic_info with :::basic-info"), m);
+    }
+
     @Test
     void aParticipantsBlockThatCannotBeReadIsReportedOnceNotOncePerTurn() {
         Diagnostics d = new Diagnostics();
