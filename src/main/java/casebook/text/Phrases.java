@@ -162,12 +162,18 @@ public final class Phrases {
         return out.append(html, last, html.length()).toString();
     }
 
-    private static final Pattern JAPANESE_RUN = Pattern.compile("(<span lang=\"ja\">)([^<]*)(</span>)");
+    private static final Pattern JAPANESE_RUN =
+            Pattern.compile("(<span lang=\"ja\">)([^<]*)(</span>)([)\\]」』）】〕]*[.,;:!?]*)");
+
+    /** A Japanese run up to this long is glued whole to the closing bracket or punctuation after it. */
+    private static final int SHORT_RUN = 6;
 
     /**
      * Break opportunities in the Japanese runs of another language's page ({@code <span lang="ja">}, which the
      * theme keeps whole with {@code keep-all}): a long run such as 「こころサポートステーション」 then still breaks
-     * between its phrases, a name such as 「野中猛」 not at all.
+     * between its phrases, a name such as 「野中猛」 not at all. A closing bracket or punctuation right after a run is
+     * glued to it ({@code .nobr}: the run whole when it is short, its last character when it is long), so that
+     * neither starts a line when the run only just fits.
      */
     public static String japaneseRuns(String html) {
         if (html == null || !html.contains("<span lang=\"ja\">")) {
@@ -176,7 +182,21 @@ public final class Phrases {
         Matcher m = JAPANESE_RUN.matcher(html);
         StringBuilder out = new StringBuilder(html.length() + 64);
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + text(m.group(2)) + m.group(3)));
+            String run = m.group(2);
+            String after = m.group(4);
+            String made;
+            if (after.isEmpty() || run.isEmpty()) {
+                made = m.group(1) + text(run) + m.group(3) + after;
+            } else if (run.codePointCount(0, run.length()) <= SHORT_RUN) {
+                // a bracket or a full stop never starts a line: a short run (a name) keeps it, whole
+                made = "<span class=\"nobr\">" + m.group(1) + run + m.group(3) + after + "</span>";
+            } else {
+                // a long run still breaks between its phrases; its last character keeps what follows it
+                int last = run.offsetByCodePoints(run.length(), -1);
+                made = m.group(1) + text(run.substring(0, last)) + m.group(3) + "<span class=\"nobr\">" + m.group(1)
+                        + run.substring(last) + m.group(3) + after + "</span>";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(made));
         }
         m.appendTail(out);
         return out.toString();

@@ -158,9 +158,14 @@ class PhrasesTest {
     void japaneseRunsOnAnEnglishPageBreakBetweenTheirPhrasesNamesStayWhole() {
         assertEquals(
                 "<p>Kokoro Support Station (<span lang=\"ja\">こころ|サポートステーション</span>SODA), Nonaka Takeshi"
-                        + " (<span lang=\"ja\">野中猛</span>)</p>",
+                        + " (<span class=\"nobr\"><span lang=\"ja\">野中猛</span>)</span></p>",
                 shown(Phrases.japaneseRuns("<p>Kokoro Support Station (<span lang=\"ja\">こころサポートステーション</span>SODA),"
                         + " Nonaka Takeshi (<span lang=\"ja\">野中猛</span>)</p>")));
+        // a long run keeps only its last character with the bracket and full stop after it
+        assertEquals(
+                "<p>Meeting (<span lang=\"ja\">精神保健福祉個別事例検討</span><span class=\"nobr\"><span lang=\"ja\">会</span>).</span>"
+                        + " Through</p>",
+                Phrases.japaneseRuns("<p>Meeting (<span lang=\"ja\">精神保健福祉個別事例検討会</span>). Through</p>"));
         assertEquals("<p>English only</p>", Phrases.japaneseRuns("<p>English only</p>"));
     }
 
