@@ -655,7 +655,8 @@ class ReaderPagesTest {
                 "Moderator Iwagami Yoichi (岩上洋一):",
                 en.selectFirst(".turn .speaker .visually-hidden").text());
         assertEquals(
-                "ja", en.selectFirst(".turn .speaker .visually-hidden span").attr("lang"));
+                "ja",
+                en.selectFirst(".turn .speaker .visually-hidden span[lang]").attr("lang"));
         Document ja = parse(tmp.resolve("site/ja/talk/index.html"));
         assertEquals(
                 List.of("司会 岩上洋一氏", "佐野 美貴氏、小林 三沙氏"),
