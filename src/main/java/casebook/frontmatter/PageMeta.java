@@ -24,21 +24,6 @@ public record PageMeta(
         boolean search,
         int labelLine) {
 
-    /** Without the label's line (0: not known). */
-    public PageMeta(
-            String title,
-            String label,
-            String description,
-            String group,
-            Integer order,
-            boolean draft,
-            Map<String, String> translatedFrom,
-            int titleLine,
-            int groupLine,
-            boolean search) {
-        this(title, label, description, group, order, draft, translatedFrom, titleLine, groupLine, search, 0);
-    }
-
     public static final List<String> KEYS =
             List.of("title", "label", "description", "group", "order", "draft", "translated_from", "search");
 

@@ -111,16 +111,19 @@ public final class SearchNormalizer {
         // writing at kept <= k leaves out[k - 1] and out[k + 1] as they were when position k is read
         int kept = 0;
         for (int k = 0; k < len; k++) {
-            char c = out[k];
-            if (c == LONG
-                    && k > 0
-                    && isHiragana(out[k - 1])
-                    && (k + 1 == len || !isHiragana(out[k + 1]) && out[k + 1] != LONG)) {
-                continue;
+            if (!endsKanaWord(out, k, len)) {
+                out[kept++] = out[k];
             }
-            out[kept++] = c;
         }
         return kept;
+    }
+
+    /** Whether {@code out[k]} is a long-vowel mark that ends a kana word (of {@code out[0, len)}). */
+    private static boolean endsKanaWord(char[] out, int k, int len) {
+        return out[k] == LONG
+                && k > 0
+                && isHiragana(out[k - 1])
+                && (k + 1 == len || !isHiragana(out[k + 1]) && out[k + 1] != LONG);
     }
 
     /** The end of the cluster that starts at {@code i}: a character and the combining marks after it. */
@@ -154,82 +157,46 @@ public final class SearchNormalizer {
 
     /** The normalised text with offsets, every cluster through the general steps (the query's path). */
     public static Result normalizeWithOffsets(String s) {
-        return run(s, true);
+        return withOffsets(s);
     }
 
-    private static Result run(String s, boolean offsets) {
+    /** Every cluster through the general steps, each output unit with the input range it came from. */
+    private static Result withOffsets(String s) {
         int n = s.length();
         char[] out = new char[n + 8];
+        int[] start = new int[n + 8];
+        int[] end = new int[n + 8];
         int len = 0;
-        int[] start = offsets ? new int[n + 8] : null;
-        int[] end = offsets ? new int[n + 8] : null;
-        boolean longs = false;
         int i = 0;
         while (i < n) {
-            char only = s.charAt(i);
-            int j = i + 1;
-            if (Character.isHighSurrogate(only) || j < n && mayCombine(s.charAt(j)) && isCombining(s.codePointAt(j))) {
-                j = i + Character.charCount(s.codePointAt(i));
-                while (j < n && isCombining(s.codePointAt(j))) {
-                    j += Character.charCount(s.codePointAt(j));
-                }
-                only = j == i + 1 ? only : 0;
-            }
-            String folded;
-            if (only != 0 && isStable(only)) {
-                folded = null; // NFKC and lower case leave it as it is
-            } else if (only >= 'A' && only <= 'Z') {
-                folded = null;
-                only = (char) (only + 32); // lower case, as toLowerCase would make it
-            } else if (only != 0) {
-                folded = foldedChar(only);
-            } else {
-                folded = foldCluster(s.substring(i, j));
-            }
-            int count = folded == null ? 1 : folded.length();
+            int j = clusterEnd(s, i);
+            String folded = folded(s, i, j);
+            int count = folded.length();
             if (len + count >= out.length) {
                 int size = Math.max(out.length * 2, len + count + 8);
                 out = Arrays.copyOf(out, size);
-                if (offsets) {
-                    start = Arrays.copyOf(start, size);
-                    end = Arrays.copyOf(end, size);
-                }
+                start = Arrays.copyOf(start, size);
+                end = Arrays.copyOf(end, size);
             }
             for (int k = 0; k < count; k++) {
-                char c = fold(folded == null ? only : folded.charAt(k), len == 0 ? 0 : out[len - 1]);
-                longs |= c == LONG;
-                if (offsets) {
-                    start[len] = i;
-                    end[len] = j;
-                }
-                out[len++] = c;
+                out[len] = fold(folded.charAt(k), len == 0 ? 0 : out[len - 1]);
+                start[len] = i;
+                end[len] = j;
+                len++;
             }
             i = j;
         }
-        if (!longs && !offsets) {
-            return new Result(new String(out, 0, len), null, null);
-        }
-        // a long-vowel mark that ends a kana word goes
-        char[] text = new char[len];
+        // step 5 in place, as in dropEndingLongs, the offsets moving with their characters
         int kept = 0;
-        int[] st = offsets ? new int[len] : null;
-        int[] en = offsets ? new int[len] : null;
         for (int k = 0; k < len; k++) {
-            char c = out[k];
-            if (c == LONG
-                    && k > 0
-                    && isHiragana(out[k - 1])
-                    && (k + 1 == len || !isHiragana(out[k + 1]) && out[k + 1] != LONG)) {
-                continue;
+            if (!endsKanaWord(out, k, len)) {
+                out[kept] = out[k];
+                start[kept] = start[k];
+                end[kept] = end[k];
+                kept++;
             }
-            if (offsets) {
-                st[kept] = start[k];
-                en[kept] = end[k];
-            }
-            text[kept++] = c;
         }
-        String t = new String(text, 0, kept);
-        return offsets ? new Result(t, Arrays.copyOf(st, kept), Arrays.copyOf(en, kept)) : new Result(t, null, null);
+        return new Result(new String(out, 0, kept), Arrays.copyOf(start, kept), Arrays.copyOf(end, kept));
     }
 
     /**

@@ -41,6 +41,22 @@ class EditorWalkthroughTest {
               definition: {ja: 説明, en: Explanation}
             """;
 
+    /** A Japanese page with 保健所 (a glossary term) in each of its two sections. */
+    private static final String JA_TWO_SECTIONS = """
+            -- a/index.ja.md --
+            ---
+            title: ページA
+            ---
+
+            ## 一 {#one}
+
+            保健所の話。
+
+            ## 二 {#two}
+
+            保健所の話。
+            """;
+
     private BuildResult build(String files, boolean strict) {
         Path c = SiteFixture.write(tmp.resolve("c"), "-- site.yaml --\n" + SITE_YAML + "order:\n  - a\n" + files);
         return Build.run(BuildOptions.defaults()
@@ -95,19 +111,7 @@ class EditorWalkthroughTest {
     void aMisspeltGlossaryTermIsOneWarningAtItsFirstUseWithTheCountAndTheTerm() {
         String en =
                 "About the public helth center.\n\nThe Public helth centers help.\n\nA public helth center again.\n";
-        BuildResult r = build(GLOSSARY + """
-                -- a/index.ja.md --
-                ---
-                title: ページA
-                ---
-
-                ## 一 {#one}
-
-                保健所の話。
-
-                ## 二 {#two}
-
-                保健所の話。
+        BuildResult r = build(GLOSSARY + JA_TWO_SECTIONS + """
                 -- a/index.en.md --
                 ---
                 title: Page A
@@ -132,19 +136,7 @@ class EditorWalkthroughTest {
 
     @Test
     void sectionsWithoutTheTermAreOneWarningNamingTheOthers() {
-        BuildResult r = build(GLOSSARY + """
-                -- a/index.ja.md --
-                ---
-                title: ページA
-                ---
-
-                ## 一 {#one}
-
-                保健所の話。
-
-                ## 二 {#two}
-
-                保健所の話。
+        BuildResult r = build(GLOSSARY + JA_TWO_SECTIONS + """
                 -- a/index.en.md --
                 ---
                 title: Page A

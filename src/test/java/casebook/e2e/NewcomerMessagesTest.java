@@ -1,5 +1,7 @@
 package casebook.e2e;
 
+import static casebook.e2e.EditorMessagesTest.has;
+import static casebook.e2e.EditorMessagesTest.page;
 import static casebook.testing.SiteFixture.SITE_YAML;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,18 +45,10 @@ class NewcomerMessagesTest {
         return content.resolve(rel).toString();
     }
 
-    static void has(List<String> lines, String expected) {
-        assertTrue(lines.contains(expected), () -> "expected:\n" + expected + "\namong:\n" + String.join("\n", lines));
-    }
-
     static void hasStart(List<String> lines, String expected) {
         assertTrue(
                 lines.stream().anyMatch(l -> l.startsWith(expected)),
                 () -> "expected a line starting:\n" + expected + "\namong:\n" + String.join("\n", lines));
-    }
-
-    static String page(String title) {
-        return "---\ntitle: " + title + "\n---\n\n本文。\n";
     }
 
     static final String DOUBLE =

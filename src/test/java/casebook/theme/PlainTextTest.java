@@ -96,7 +96,7 @@ class PlainTextTest {
     }
 
     private static Page page(String body, List<Diagnostic> rendering) {
-        PageMeta meta = new PageMeta("A", null, null, null, null, false, Map.of(), 2, 0, true);
+        PageMeta meta = new PageMeta("A", null, null, null, null, false, Map.of(), 2, 0, true, 0);
         RenderedBody rendered = new RenderedBody("", List.of(), Set.of(), List.of(), List.of(), null, rendering);
         return new Page("a", "ja", meta, Path.of("a/index.ja.md"), body, 4, null, null, rendered);
     }
