@@ -469,6 +469,17 @@ class ReaderPagesTest {
         String css = Files.readString(tmp.resolve("site/assets/style.css"));
         assertTrue(css.contains(".site-header__title .site-header__short { display: inline; }"), "the phone rule");
 
+        // markup in a short title is text, never an element
+        BuildResult hostile = buildWith(
+                SiteFixture.SITE_YAML
+                        + "short_title: {ja: \"<script>alert(1)</script><img src=x onerror=alert(1)>\", en: x}\n",
+                PAGES);
+        assertFalse(hostile.diagnostics().hasErrors(), () -> SiteFixture.messages(hostile));
+        Element shortTitle = parse(tmp.resolve("site/ja/index.html")).selectFirst("header .site-header__short");
+        assertNotNull(shortTitle);
+        assertTrue(shortTitle.select("script, img").isEmpty(), shortTitle::outerHtml);
+        assertEquals("<script>alert(1)</script><img src=x onerror=alert(1)>", shortTitle.text());
+
         buildWith(SiteFixture.SITE_YAML, PAGES);
         Element plain = parse(tmp.resolve("site/ja/index.html")).selectFirst("header .site-header__title a");
         assertNotNull(plain);
