@@ -5,8 +5,14 @@ import casebook.diag.Diagnostics;
 import casebook.diag.Repeats;
 import casebook.diag.Severity;
 import casebook.diag.SourcePosition;
+import casebook.frontmatter.FrontMatter;
+import casebook.frontmatter.YamlNode;
+import casebook.frontmatter.YamlReader;
 import casebook.site.Glossary;
 import casebook.site.Page;
+import casebook.source.ContentTree;
+import casebook.source.SourceFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,18 +26,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps English pages in the house style of docs/translation-style.md: US spelling, straight quotes and
- * one rendering per glossary term. (Its numbers rule is left to editors: a number in words is too
- * often a name or a heading, such as "Two".) It reads each English page's Markdown source (its title and body; heading ids, link targets, code, HTML tags and {@code {{data}}}
- * placeholders are skipped) and warns, at the line and column of the variant, for
+ * Keeps the published English in the house style of docs/translation-style.md: US spelling and usage, straight
+ * quotes and one rendering per glossary term. (Its numbers rule is left to editors: a number in words is too
+ * often a name or a heading, such as "Two".) It reads each English page's Markdown source (its title and body;
+ * heading ids, link targets, code, HTML tags and {@code {{data}}} placeholders are skipped) and, with
+ * {@link #checkSources}, the English strings of the YAML files (site.yaml, glossary.yaml, data.yaml: every text
+ * under a key {@code en}, the glossary's {@code aliases} and {@code avoid} excepted) and of English pages' front
+ * matter ({@code label}, {@code description}), and warns, at the line and column of the variant in its file, for
  * <ul>
- * <li>a spelling of {@link #SPELLING}, or an {@code -ise}/{@code -isation} verb, when the house writes
- *     {@code -ize};</li>
+ * <li>a spelling of {@link #SPELLING} or a British idiom of {@link #IDIOMS}, or an {@code -ise}/{@code -isation}
+ *     verb, when the house writes {@code -ize};</li>
  * <li>curly quotation marks and apostrophes;</li>
- * <li>a form listed under a glossary entry's {@code avoid: en:}.</li>
+ * <li>a form listed under a glossary entry's {@code avoid: en:}, or its plural (the form followed by {@code s} or
+ *     {@code es}).</li>
  * </ul>
- * Official names that keep another spelling are listed in {@link #ALLOWED} and never reported. With
- * {@code strict}, all of these are errors.
+ * A space in a form also matches a single line break (with the spaces around it), so a term that hard-wrapped
+ * Markdown or a folded YAML string splits over two lines is found, at its first word. Official names that keep
+ * another spelling are listed in {@link #ALLOWED} and never reported. With {@code strict}, all of these are errors.
  */
 public final class EnglishStyleChecker {
     /** House spellings: "variant = house form" per line; "(s)" on both sides also matches the plural. */
@@ -99,6 +110,21 @@ public final class EnglishStyleChecker {
             advisor(s) = adviser(s)
             """;
 
+    /** British idioms and their US form, in the format of {@link #SPELLING}. */
+    static final String IDIOMS = """
+            in hospital = in the hospital
+            into hospital = into the hospital
+            leave hospital = leave the hospital
+            leaves hospital = leaves the hospital
+            left hospital = left the hospital
+            leaving hospital = leaving the hospital
+            at municipal level = at the municipal level
+            at prefectural level = at the prefectural level
+            at national level = at the national level
+            at local level = at the local level
+            joined-up = coordinated
+            """;
+
     /** Words where -ise is the only spelling (advise, exercise, …): never reported as -ise/-ize variants. */
     static final Set<String> ISE_WORDS = Set.of(
             "advise",
@@ -159,9 +185,20 @@ public final class EnglishStyleChecker {
 
     /**
      * One form to look for: its text in lower case, whether only its first letter may differ in case (a
-     * glossary form told apart from an accepted one by its capitals), its house form and why.
+     * glossary form told apart from an accepted one by its capitals), its house form and why; whether it is also
+     * found followed by "s" or "es" (a glossary form), and then the house form in the plural (null if the
+     * glossary lists none).
      */
-    private record Form(String lower, String text, boolean exact, String house, String why, int rule, int order) {}
+    private record Form(
+            String lower,
+            String text,
+            boolean exact,
+            String house,
+            String why,
+            int rule,
+            int order,
+            boolean plural,
+            String pluralHouse) {}
 
     /** Something found on a line: its index in the line, the text found, the message and the hint. */
     record Finding(int index, String message, String hint) {}
@@ -182,21 +219,8 @@ public final class EnglishStyleChecker {
     private int ruleCount;
 
     public EnglishStyleChecker(Glossary glossary) {
-        Map<String, String> spelling = new LinkedHashMap<>();
-        for (String line : SPELLING.strip().split("\n")) {
-            String[] kv = line.split("=");
-            String variant = kv[0].strip();
-            String house = kv[1].strip();
-            if (variant.endsWith("(s)")) {
-                String v = variant.substring(0, variant.length() - 3);
-                String h = house.substring(0, house.length() - 3);
-                spelling.put(v, h);
-                spelling.put(v + "s", h + "s");
-            } else {
-                spelling.put(variant, house);
-            }
-        }
-        addRule(spelling, false, "house spelling is US English");
+        addRule(houseForms(SPELLING), false, false, null, "house spelling is US English");
+        addRule(houseForms(IDIOMS), false, false, null, "house usage is US English");
         for (Glossary.Entry e : glossary.entries()) {
             String term = e.term().get("en");
             List<String> avoid = e.avoid().getOrDefault("en", List.of());
@@ -211,17 +235,44 @@ public final class EnglishStyleChecker {
             accepted.add(term);
             // a form differing from an accepted one only in capitals is told apart by its capitals
             boolean byCase = avoid.stream().anyMatch(a -> accepted.stream().anyMatch(a::equalsIgnoreCase));
-            addRule(house, byCase, "the glossary's term (entry " + e.id() + ") is \"" + term + "\"");
+            String plural = accepted.stream()
+                    .filter(a -> a.equalsIgnoreCase(term + "s") || a.equalsIgnoreCase(term + "es"))
+                    .findFirst()
+                    .orElse(null);
+            addRule(house, byCase, true, plural, "the glossary's term (entry " + e.id() + ") is \"" + term + "\"");
         }
         for (List<Form> forms : byFirstRun.values()) {
-            // the order the alternation of the rule tried them in: longest first, or as listed for a form told by its
-            // capitals
-            forms.sort(Comparator.comparingInt(Form::rule)
-                    .thenComparingInt(f -> f.exact() ? f.order() : -f.text().length()));
+            forms.sort(ORDER);
         }
     }
 
-    private void addRule(Map<String, String> house, boolean exact, String why) {
+    /** The "variant = house form" lines of a list; "(s)" on both sides adds the plurals. */
+    static Map<String, String> houseForms(String list) {
+        Map<String, String> forms = new LinkedHashMap<>();
+        for (String line : list.strip().split("\n")) {
+            String[] kv = line.split("=");
+            String variant = kv[0].strip();
+            String house = kv[1].strip();
+            if (variant.endsWith("(s)")) {
+                String v = variant.substring(0, variant.length() - 3);
+                String h = house.substring(0, house.length() - 3);
+                forms.put(v, h);
+                forms.put(v + "s", h + "s");
+            } else {
+                forms.put(variant, house);
+            }
+        }
+        return forms;
+    }
+
+    /**
+     * The order the alternation of a rule tried its forms in: rules in their order; within one, longest first, or as
+     * listed for a form told by its capitals.
+     */
+    private static final Comparator<Form> ORDER = Comparator.comparingInt(Form::rule)
+            .thenComparingInt(f -> f.exact() ? f.order() : -f.text().length());
+
+    private void addRule(Map<String, String> house, boolean exact, boolean plural, String pluralHouse, String why) {
         int rule = ruleCount++;
         Map<String, String> lowerHouse = new HashMap<>();
         for (Map.Entry<String, String> h : house.entrySet()) {
@@ -244,7 +295,7 @@ public final class EnglishStyleChecker {
             }
             byFirstRun
                     .computeIfAbsent(first, k -> new ArrayList<>())
-                    .add(new Form(lower, form, exact, lowerHouse.get(lower), why, rule, order));
+                    .add(new Form(lower, form, exact, lowerHouse.get(lower), why, rule, order, plural, pluralHouse));
         }
     }
 
@@ -262,13 +313,15 @@ public final class EnglishStyleChecker {
         }
         if (p.meta() != null && p.meta().title() != null) {
             for (Finding f : findings(p.meta().title())) {
-                report(p, p.meta().titleLine(), -1, "the title: " + f.message(), f.hint(), d, strict);
+                report(p.display(), p.meta().titleLine(), -1, "the title: " + f.message(), f.hint(), d, strict);
             }
         }
+        // the body with fenced code (and its fences) blanked, one line for each line, so that a term may run on
+        // to the next line but not over code
         String body = p.body();
+        StringBuilder prose = new StringBuilder(body.length());
         boolean fenced = false;
-        int lineNo = p.bodyStartLine();
-        for (int from = 0; from <= body.length(); lineNo++) {
+        for (int from = 0; from <= body.length(); ) {
             int nl = body.indexOf('\n', from);
             int to = nl < 0 ? body.length() : nl;
             String l = body.substring(from, to);
@@ -277,22 +330,164 @@ public final class EnglishStyleChecker {
             if (lead.startsWith("```") || lead.startsWith("~~~")) {
                 fenced = !fenced;
             } else if (!fenced) {
-                for (Finding f : findings(l)) {
-                    report(p, lineNo, f.index(), f.message(), f.hint(), d, strict);
-                }
+                prose.append(l);
             }
             if (nl < 0) {
                 break;
             }
+            prose.append('\n');
+        }
+        String text = prose.toString();
+        for (Finding f : findings(text)) {
+            int lineStart = text.lastIndexOf('\n', f.index() - 1) + 1;
+            int line = p.bodyStartLine() + lines(text, f.index());
+            report(p.display(), line, f.index() - lineStart, f.message(), f.hint(), d, strict);
         }
     }
 
-    /** What one line of text breaks of the house style, in the order of the rules and then of the line. */
+    /**
+     * Checks the published English outside page bodies and titles: in site.yaml, glossary.yaml and every data.yaml,
+     * each text under a key {@code en} (or {@code en-…}), leaving out a glossary entry's {@code aliases} and
+     * {@code avoid} (which name other forms on purpose); in each English page's front matter, its {@code label}
+     * and {@code description}. Each problem is reported at its line and column in the YAML file or the page.
+     */
+    public void checkSources(ContentTree tree, Diagnostics d, boolean strict) {
+        Repeats.collapse(d, found -> {
+            for (SourceFile f : new SourceFile[] {tree.siteConfig(), tree.glossary()}) {
+                if (f != null) {
+                    yaml(
+                            f.text(),
+                            0,
+                            YamlReader.read(f.text(), f.display(), 0, new Diagnostics()),
+                            null,
+                            f.display(),
+                            found,
+                            strict);
+                }
+            }
+            for (SourceFile f : tree.dataFiles().values()) {
+                yaml(
+                        f.text(),
+                        0,
+                        YamlReader.read(f.text(), f.display(), 0, new Diagnostics()),
+                        null,
+                        f.display(),
+                        found,
+                        strict);
+            }
+            for (Map<String, SourceFile> languages : tree.pages().values()) {
+                for (Map.Entry<String, SourceFile> page : languages.entrySet()) {
+                    FrontMatter fm = isEnglish(page.getKey())
+                            ? FrontMatter.split(page.getValue().text())
+                            : null;
+                    if (fm == null) {
+                        continue;
+                    }
+                    int offset = fm.yamlStartLine() - 1;
+                    YamlNode node = YamlReader.read(fm.yaml(), page.getValue().display(), offset, new Diagnostics());
+                    for (String key : List.of("label", "description")) {
+                        YamlNode v = node == null ? null : node.get(key);
+                        if (v != null && v.value() instanceof String) {
+                            scalar(fm.yaml(), offset, v, page.getValue().display(), found, strict);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static boolean isEnglish(String lang) {
+        return lang.equals("en") || lang.startsWith("en-");
+    }
+
+    /** The texts under a key {@code en} in {@code node}, which was read from {@code text}. */
+    private void yaml(String text, int offset, YamlNode node, String key, Path display, Diagnostics d, boolean strict) {
+        if (node == null) {
+            return;
+        }
+        if (node.isMap()) {
+            for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+                if (!e.getKey().equals("aliases") && !e.getKey().equals("avoid")) {
+                    yaml(text, offset, e.getValue(), e.getKey(), display, d, strict);
+                }
+            }
+        } else if (node.isList()) {
+            for (YamlNode item : node.list()) {
+                yaml(text, offset, item, null, display, d, strict);
+            }
+        } else if (key != null && isEnglish(key) && node.value() instanceof String) {
+            scalar(text, offset, node, display, d, strict);
+        }
+    }
+
+    /** One YAML string, checked as it is written in its file (quotes, escapes and line breaks included). */
+    private void scalar(String text, int offset, YamlNode node, Path display, Diagnostics d, boolean strict) {
+        int from = offsetOf(text, node.line() - offset, node.column());
+        int to = offsetOf(text, node.endLine() - offset, node.endColumn());
+        if (from < 0 || to < from) {
+            return;
+        }
+        String source = text.substring(from, to);
+        for (Finding f : findings(source)) {
+            int lineStart = source.lastIndexOf('\n', f.index() - 1) + 1;
+            int line = lines(source, f.index());
+            int column = line == 0
+                    ? node.column() - 1 + source.codePointCount(0, f.index())
+                    : source.codePointCount(lineStart, f.index());
+            report(display, node.line() + line, column, f.message(), f.hint(), d, strict);
+        }
+    }
+
+    /** The index in {@code text} of a 1-based line and column (columns count code points), or -1. */
+    private static int offsetOf(String text, int line, int column) {
+        int at = 0;
+        for (int l = 1; l < line; l++) {
+            at = text.indexOf('\n', at) + 1;
+            if (at == 0) {
+                return -1;
+            }
+        }
+        int end = text.indexOf('\n', at);
+        end = end < 0 ? text.length() : end;
+        if (column - 1 > text.codePointCount(at, end)) {
+            return -1;
+        }
+        return text.offsetByCodePoints(at, column - 1);
+    }
+
+    /** The number of line breaks before {@code index}. */
+    private static int lines(String text, int index) {
+        int n = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * What a text (a line, or lines joined by line breaks) breaks of the house style, in the order of the text and then
+     * of the rules. Each line is masked on its own; a form may run over one line break.
+     */
     List<Finding> findings(String raw) {
         if (raw.isEmpty()) {
             return List.of();
         }
-        String text = masked(raw);
+        String text;
+        if (raw.indexOf('\n') < 0) {
+            text = masked(raw);
+        } else {
+            StringBuilder sb = new StringBuilder(raw.length());
+            for (int from = 0; ; ) {
+                int nl = raw.indexOf('\n', from);
+                sb.append(masked(raw.substring(from, nl < 0 ? raw.length() : nl)));
+                if (nl < 0) {
+                    break;
+                }
+                sb.append('\n');
+                from = nl + 1;
+            }
+            text = sb.toString();
+        }
         List<Finding> found = new ArrayList<>(0);
         int[] nextAllowed = new int[ruleCount];
         int n = text.length();
@@ -335,46 +530,123 @@ public final class EnglishStyleChecker {
 
     private void matchForms(String text, int at, int[] nextAllowed, List<Finding> found) {
         int run = letterRun(text, at);
-        if (run < shortestRun || run > longestRun || !maybeFirstTwo(text, at, run)) {
-            return;
+        List<Form> forms = formsOfRun(text, at, run);
+        // a form of one run of letters in the plural: its run is the letters before "s" or "es"
+        if (run > 1 && Character.toLowerCase(text.charAt(at + run - 1)) == 's') {
+            for (int cut = 1; cut <= 2 && run - cut > 0; cut++) {
+                if (cut == 2 && Character.toLowerCase(text.charAt(at + run - 2)) != 'e') {
+                    break;
+                }
+                List<Form> singular = formsOfRun(text, at, run - cut);
+                if (singular != null) {
+                    List<Form> merged = new ArrayList<>(forms == null ? List.of() : forms);
+                    singular.stream().filter(Form::plural).forEach(merged::add);
+                    merged.sort(ORDER);
+                    forms = merged;
+                }
+            }
         }
-        List<Form> forms = byFirstRun.get(text.substring(at, at + run).toLowerCase(Locale.ROOT));
         if (forms == null) {
             return;
         }
         int matchedRule = -1;
         for (Form f : forms) {
-            if (f.rule() == matchedRule || at < nextAllowed[f.rule()] || !matches(text, at, f)) {
+            if (f.rule() == matchedRule || at < nextAllowed[f.rule()]) {
+                continue;
+            }
+            int base = formEnd(text, at, f);
+            if (base < 0) {
+                continue;
+            }
+            int end = wordEnds(text, base, f) ? base : -1;
+            if (end < 0 && f.plural()) {
+                // the plural: "s" or "es" after the form, then the end of the word
+                int s = suffix(text, base, "s", f.exact())
+                        ? base + 1
+                        : suffix(text, base, "es", f.exact()) ? base + 2 : -1;
+                end = s >= 0 && wordEnds(text, s, f) ? s : -1;
+            }
+            if (end < 0) {
                 continue;
             }
             matchedRule = f.rule();
-            int end = at + f.text().length();
             nextAllowed[f.rule()] = end;
             String what = text.substring(at, end);
-            String house = caseLike(what, f.house());
-            if (house != null) {
-                found.add(new Finding(
-                        at, "\"" + what + "\" is not the house form: " + f.why(), "write \"" + house + "\""));
+            if (what.indexOf('\n') >= 0) {
+                what = what.replaceAll("[ \t]*\n[ \t]*", " ");
             }
+            if (f.house() == null) {
+                continue;
+            }
+            boolean plural = end != base;
+            String shown = plural && f.pluralHouse() != null ? f.pluralHouse() : f.house();
+            // a form told by its capitals alone: the house form as it is written, whatever the first letter
+            String form = what.substring(0, what.length() - (end - base));
+            if (!f.exact() || !form.equalsIgnoreCase(f.house())) {
+                shown = caseLike(what, shown);
+            }
+            String hint = plural && f.pluralHouse() == null
+                    ? "write the plural of \"" + shown + "\""
+                    : "write \"" + shown + "\"";
+            found.add(new Finding(at, "\"" + what + "\" is not the house form: " + f.why(), hint));
         }
     }
 
-    /** The form at {@code at}, followed by no letter or number (nor, for a form in any case, a hyphen and a letter). */
-    private static boolean matches(String text, int at, Form f) {
-        int len = f.text().length();
-        if (at + len > text.length()) {
-            return false;
-        }
-        if (f.exact()) {
-            if (Character.toLowerCase(text.charAt(at))
-                            != Character.toLowerCase(f.text().charAt(0))
-                    || !text.regionMatches(at + 1, f.text(), 1, len - 1)) {
-                return false;
+    /**
+     * Where the form found at {@code at} ends, or -1: a form in any case, or (told by its capitals) with only its
+     * first letter in either case; a space in the form matches one space or one line break with the spaces and tabs
+     * around it.
+     */
+    private static int formEnd(String text, int at, Form f) {
+        String form = f.exact() ? f.text() : f.lower();
+        int n = text.length();
+        int j = at;
+        for (int k = 0; k < form.length(); k++) {
+            char c = form.charAt(k);
+            if (c == ' ') {
+                int m = j;
+                while (m < n && (text.charAt(m) == ' ' || text.charAt(m) == '\t')) {
+                    m++;
+                }
+                if (m < n && text.charAt(m) == '\n') {
+                    m++;
+                    while (m < n && (text.charAt(m) == ' ' || text.charAt(m) == '\t')) {
+                        m++;
+                    }
+                    j = m;
+                } else if (j < n && text.charAt(j) == ' ') {
+                    j++;
+                } else {
+                    return -1;
+                }
+                continue;
             }
-        } else if (!text.regionMatches(true, at, f.lower(), 0, len)) {
-            return false;
+            if (j >= n) {
+                return -1;
+            }
+            boolean same;
+            if (!f.exact()) {
+                same = text.regionMatches(true, j, form, k, 1);
+            } else if (k == 0) {
+                same = Character.toLowerCase(text.charAt(j)) == Character.toLowerCase(c);
+            } else {
+                same = text.charAt(j) == c;
+            }
+            if (!same) {
+                return -1;
+            }
+            j++;
         }
-        int end = at + len;
+        return j;
+    }
+
+    /** Whether {@code suffix} is at {@code at} (in lower case for a form told by its capitals). */
+    private static boolean suffix(String text, int at, String suffix, boolean exact) {
+        return text.regionMatches(!exact, at, suffix, 0, suffix.length());
+    }
+
+    /** No letter or number at {@code end} (nor, for a form in any case, a hyphen and a letter). */
+    private static boolean wordEnds(String text, int end, Form f) {
         if (end < text.length()) {
             char next = text.charAt(end);
             if (isLetterOrNumber(next)) {
@@ -385,6 +657,14 @@ public final class EnglishStyleChecker {
             }
         }
         return true;
+    }
+
+    /** The forms whose first run of letters is the {@code run} letters at {@code at}, or null. */
+    private List<Form> formsOfRun(String text, int at, int run) {
+        if (run < shortestRun || run > longestRun || !maybeFirstTwo(text, at, run)) {
+            return null;
+        }
+        return byFirstRun.get(text.substring(at, at + run).toLowerCase(Locale.ROOT));
     }
 
     /** Whether a run of letters may be the first run of a form, by its first two letters. */
@@ -508,10 +788,10 @@ public final class EnglishStyleChecker {
     }
 
     private static void report(
-            Page p, int line, int index, String message, String hint, Diagnostics d, boolean strict) {
+            Path file, int line, int index, String message, String hint, Diagnostics d, boolean strict) {
         d.report(new Diagnostic(
                 strict ? Severity.ERROR : Severity.WARNING,
-                SourcePosition.of(p.display(), line, Math.max(1, index + 1)),
+                SourcePosition.of(file, line, Math.max(1, index + 1)),
                 "style: " + message,
                 hint));
     }

@@ -8,12 +8,17 @@ import java.util.Map;
  * {@code Map<String, YamlNode>} (insertion-ordered), a {@code List<YamlNode>}, a {@code Long}, a
  * {@code Boolean}, a {@code String} or null. {@code keyLine} and {@code keyColumn} are where the key this
  * value was written under starts (a block list or map starts on the line after its key), or {@code line}
- * and {@code column} if none.
+ * and {@code column} if none. {@code endLine} and {@code endColumn} are just past its last character (for a quoted
+ * scalar, past the closing quote), so a scalar's source text can be found again in its file.
  */
-public record YamlNode(Object value, int line, int column, int keyLine, int keyColumn) {
+public record YamlNode(Object value, int line, int column, int keyLine, int keyColumn, int endLine, int endColumn) {
 
     public YamlNode(Object value, int line, int column) {
         this(value, line, column, line, column);
+    }
+
+    public YamlNode(Object value, int line, int column, int keyLine, int keyColumn) {
+        this(value, line, column, keyLine, keyColumn, line, column);
     }
 
     @SuppressWarnings("unchecked")

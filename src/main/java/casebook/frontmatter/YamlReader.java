@@ -181,6 +181,8 @@ public final class YamlReader {
         int col = node.getStartMark().getColumn() + 1;
         int at = keyNode == null ? line : keyNode.getStartMark().getLine() + 1 + lineOffset;
         int atCol = keyNode == null ? col : keyNode.getStartMark().getColumn() + 1;
+        int endLine = node.getEndMark().getLine() + 1 + lineOffset;
+        int endCol = node.getEndMark().getColumn() + 1;
         if (node instanceof MappingNode m) {
             Map<String, YamlNode> map = new LinkedHashMap<>();
             for (NodeTuple t : m.getValue()) {
@@ -197,14 +199,14 @@ public final class YamlReader {
                 }
                 map.put(key, convert(t.getValueNode(), k, display, lineOffset, diagnostics));
             }
-            return new YamlNode(map, line, col, at, atCol);
+            return new YamlNode(map, line, col, at, atCol, endLine, endCol);
         }
         if (node instanceof SequenceNode s) {
             List<YamlNode> list = new ArrayList<>();
             for (Node child : s.getValue()) {
                 list.add(convert(child, null, display, lineOffset, diagnostics));
             }
-            return new YamlNode(list, line, col, at, atCol);
+            return new YamlNode(list, line, col, at, atCol, endLine, endCol);
         }
         ScalarNode s = (ScalarNode) node;
         String v = s.getValue();
@@ -222,6 +224,6 @@ public final class YamlReader {
                 value = v;
             }
         }
-        return new YamlNode(value, line, col, at, atCol);
+        return new YamlNode(value, line, col, at, atCol, endLine, endCol);
     }
 }

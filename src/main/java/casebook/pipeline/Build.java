@@ -1,5 +1,6 @@
 package casebook.pipeline;
 
+import casebook.check.EnglishStyleChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.GlossaryTerms;
 import casebook.markdown.MarkdownRenderer;
@@ -145,6 +146,8 @@ public final class Build {
         if (site == null) {
             return stopped(d, null, start);
         }
+        // the English of the YAML files and of the pages' front matter (the pages' titles and bodies: stage 4)
+        new EnglishStyleChecker(site.glossary()).checkSources(tree, d, options.strict());
         ThemeLoader themes = new ThemeLoader(options, cwd);
         Theme theme = cache == null ? themes.load(site, d) : cache.theme(themes, options, site, d);
         if (theme == null) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one-pass checker finds exactly what the regular expressions it replaced found (the rules written as
- * one case-insensitive alternation per rule, with look-arounds for word edges, kept here as the oracle):
+ * one case-insensitive alternation per rule, with look-arounds for word edges, an optional plural "s" or "es" for the
+ * glossary's forms and each space of a form matching one space or one line break, kept here as the oracle):
  * on every line of the real English pages and on 20,000 random lines made of the rules' own forms, their
  * near misses, -ise words, curly quotes, code, links, tags, hyphens, digits and underscores.
  */
@@ -160,7 +161,26 @@ class EnglishStyleOracleTest {
             "Organisationally",
             "amongst",
             "learnt",
-            "whilst"
+            "whilst",
+            "\n",
+            " \n  ",
+            "\n\n",
+            "community",
+            "development",
+            "developments",
+            "developmentES",
+            "general welfare consultation desks",
+            "General Welfare consultation desk",
+            "health nurses",
+            "Phns",
+            "PhnS",
+            "in",
+            "hospital",
+            "in hospital",
+            "joined-up",
+            "Joined-up",
+            "at municipal level",
+            "per"
         };
         Random random = new Random(20261128);
         for (int n = 0; n < 20_000; n++) {
@@ -179,7 +199,12 @@ class EnglishStyleOracleTest {
 
     /** The checker as it was: one alternation per rule, a mask of skipped spans, -ise and quotes by pattern. */
     static final class Oracle {
-        private record Rule(Pattern pattern, Map<String, String> house, String why) {}
+        /** A rule's pattern: group 1 the form, group 2 (glossary rules) the plural's "s" or "es". */
+        private record Rule(
+                Pattern pattern, Map<String, String> house, String why, boolean exact, String pluralHouse) {}
+
+        /** A space of a form: one space, or one line break with spaces and tabs around it. */
+        private static final String SPACE = "(?: |[ \\t]*\\n[ \\t]*)";
 
         private static final Pattern ISE =
                 Pattern.compile("(?i)\\b(\\p{L}{2,})is(e|es|ed|ing|er|ers|ation|ations|ational)\\b");
@@ -189,22 +214,8 @@ class EnglishStyleOracleTest {
         private final List<Rule> rules = new ArrayList<>();
 
         Oracle(Glossary glossary) {
-            Map<String, String> spelling = new LinkedHashMap<>(); // fully qualified: the oracle keeps its own
-            for (String line : EnglishStyleChecker.SPELLING.strip().split("\n")) {
-                String[] kv = line.split("=");
-                String variant = kv[0].strip();
-                String house = kv[1].strip();
-                if (variant.endsWith("(s)")) {
-                    spelling.put(variant.substring(0, variant.length() - 3), house.substring(0, house.length() - 3));
-                    spelling.put(
-                            variant.substring(0, variant.length() - 3) + "s",
-                            house.substring(0, house.length() - 3) + "s");
-                } else {
-                    spelling.put(variant, house);
-                }
-            }
-            rules.add(new Rule(
-                    words(new ArrayList<>(spelling.keySet())), lower(spelling), "house spelling is US English"));
+            list(EnglishStyleChecker.SPELLING, "house spelling is US English");
+            list(EnglishStyleChecker.IDIOMS, "house usage is US English");
             for (Glossary.Entry e : glossary.entries()) {
                 String term = e.term().get("en");
                 List<String> avoid = e.avoid().getOrDefault("en", List.of());
@@ -218,11 +229,35 @@ class EnglishStyleOracleTest {
                 List<String> accepted = new ArrayList<>(e.aliases().getOrDefault("en", List.of()));
                 accepted.add(term);
                 boolean byCase = avoid.stream().anyMatch(a -> accepted.stream().anyMatch(a::equalsIgnoreCase));
+                String plural = accepted.stream()
+                        .filter(a -> a.equalsIgnoreCase(term + "s") || a.equalsIgnoreCase(term + "es"))
+                        .findFirst()
+                        .orElse(null);
                 rules.add(new Rule(
-                        byCase ? exact(avoid) : words(avoid),
+                        byCase ? exact(avoid) : words(avoid, true),
                         house,
-                        "the glossary's term (entry " + e.id() + ") is \"" + term + "\""));
+                        "the glossary's term (entry " + e.id() + ") is \"" + term + "\"",
+                        byCase,
+                        plural));
             }
+        }
+
+        private void list(String list, String why) {
+            Map<String, String> spelling = new LinkedHashMap<>(); // fully qualified: the oracle keeps its own
+            for (String line : list.strip().split("\n")) {
+                String[] kv = line.split("=");
+                String variant = kv[0].strip();
+                String house = kv[1].strip();
+                if (variant.endsWith("(s)")) {
+                    spelling.put(variant.substring(0, variant.length() - 3), house.substring(0, house.length() - 3));
+                    spelling.put(
+                            variant.substring(0, variant.length() - 3) + "s",
+                            house.substring(0, house.length() - 3) + "s");
+                } else {
+                    spelling.put(variant, house);
+                }
+            }
+            rules.add(new Rule(words(new ArrayList<>(spelling.keySet()), false), lower(spelling), why, false, null));
         }
 
         private static Map<String, String> lower(Map<String, String> m) {
@@ -231,18 +266,29 @@ class EnglishStyleOracleTest {
             return out;
         }
 
-        private static Pattern words(List<String> forms) {
+        /** A form quoted, each space as {@link #SPACE}. */
+        private static String quote(String form) {
+            StringBuilder sb = new StringBuilder();
+            String[] parts = form.split(" ", -1);
+            for (int i = 0; i < parts.length; i++) {
+                sb.append(i == 0 ? "" : SPACE).append(parts[i].isEmpty() ? "" : Pattern.quote(parts[i]));
+            }
+            return sb.toString();
+        }
+
+        private static Pattern words(List<String> forms, boolean plural) {
             List<String> sorted = new ArrayList<>(forms);
             sorted.sort((a, b) -> b.length() - a.length());
-            StringBuilder sb = new StringBuilder("(?i)(?<![\\p{L}\\p{N}-])(?:");
+            StringBuilder sb = new StringBuilder("(?i)(?<![\\p{L}\\p{N}-])(?:(");
             for (int i = 0; i < sorted.size(); i++) {
-                sb.append(i == 0 ? "" : "|").append(Pattern.quote(sorted.get(i)));
+                sb.append(i == 0 ? "" : "|").append(quote(sorted.get(i)));
             }
+            sb.append(")").append(plural ? "(e?s)?" : "()");
             return Pattern.compile(sb.append(")(?![\\p{L}\\p{N}]|-\\p{L})").toString(), Pattern.UNICODE_CASE);
         }
 
         private static Pattern exact(List<String> forms) {
-            StringBuilder sb = new StringBuilder("(?<![\\p{L}\\p{N}-])(?:");
+            StringBuilder sb = new StringBuilder("(?<![\\p{L}\\p{N}-])(?:(");
             for (int i = 0; i < forms.size(); i++) {
                 String f = forms.get(i);
                 sb.append(i == 0 ? "" : "|")
@@ -250,16 +296,12 @@ class EnglishStyleOracleTest {
                         .append(Pattern.quote(f.substring(0, 1).toLowerCase(Locale.ROOT)))
                         .append(Pattern.quote(f.substring(0, 1).toUpperCase(Locale.ROOT)))
                         .append("]")
-                        .append(Pattern.quote(f.substring(1)));
+                        .append(quote(f.substring(1)));
             }
-            return Pattern.compile(sb.append(")(?![\\p{L}\\p{N}])").toString());
+            return Pattern.compile(sb.append(")(e?s)?)(?![\\p{L}\\p{N}])").toString());
         }
 
-        List<EnglishStyleChecker.Finding> findings(String raw) {
-            List<EnglishStyleChecker.Finding> out = new ArrayList<>();
-            if (raw.isEmpty()) {
-                return out;
-            }
+        private static String mask(String raw) {
             char[] masked = raw.toCharArray();
             Matcher skip = SKIP.matcher(raw);
             while (skip.find()) {
@@ -274,22 +316,41 @@ class EnglishStyleOracleTest {
                     }
                 }
             }
-            String text = new String(masked);
+            return new String(masked);
+        }
+
+        List<EnglishStyleChecker.Finding> findings(String raw) {
+            List<EnglishStyleChecker.Finding> out = new ArrayList<>();
+            if (raw.isEmpty()) {
+                return out;
+            }
+            StringBuilder joined = new StringBuilder();
+            for (String line : raw.split("\n", -1)) {
+                joined.append(mask(line)).append('\n');
+            }
+            String text = joined.substring(0, joined.length() - 1);
             for (Rule r : rules) {
                 Matcher m = r.pattern().matcher(text);
                 while (m.find()) {
-                    String found = m.group();
-                    String house = r.house().get(found.toLowerCase(Locale.ROOT));
+                    String found = m.group().replaceAll("[ \t]*\n[ \t]*", " ");
+                    String form = m.group(1).replaceAll("[ \t]*\n[ \t]*", " ");
+                    boolean plural = m.group(2) != null && !m.group(2).isEmpty();
+                    String house = r.house().get(form.toLowerCase(Locale.ROOT));
                     if (house == null) {
                         continue;
                     }
-                    if (Character.isUpperCase(found.charAt(0)) && !Character.isUpperCase(house.charAt(0))) {
-                        house = Character.toUpperCase(house.charAt(0)) + house.substring(1);
+                    String shown = plural && r.pluralHouse() != null ? r.pluralHouse() : house;
+                    boolean capitalsOnly = r.exact() && form.equalsIgnoreCase(house);
+                    if (!capitalsOnly
+                            && Character.isUpperCase(found.charAt(0))
+                            && !Character.isUpperCase(shown.charAt(0))) {
+                        shown = Character.toUpperCase(shown.charAt(0)) + shown.substring(1);
                     }
+                    String hint = plural && r.pluralHouse() == null
+                            ? "write the plural of \"" + shown + "\""
+                            : "write \"" + shown + "\"";
                     out.add(new EnglishStyleChecker.Finding(
-                            m.start(),
-                            "\"" + found + "\" is not the house form: " + r.why(),
-                            "write \"" + house + "\""));
+                            m.start(), "\"" + found + "\" is not the house form: " + r.why(), hint));
                 }
             }
             Matcher ise = ISE.matcher(text);
