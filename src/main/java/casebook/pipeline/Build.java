@@ -27,8 +27,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 /**
- * Runs the pipeline: each stage takes the previous stage's value and returns the next, in this order
- * ({@link #stages} reads the same way):
+ * Runs the pipeline: each stage takes what it needs of the earlier stages' values, in this order ({@link #stages}
+ * reads the same way); the stages that make a record return it, the others add files to the {@link OutputTree}:
  * <ol>
  * <li>load: {@link ContentScanner} walks content/ and decodes every file as strict UTF-8 → {@link ContentTree};</li>
  * <li>front matter: {@link SiteAssembler} reads site.yaml, data files, front matter and the glossary, and
@@ -40,8 +40,10 @@ import java.util.function.Consumer;
  *     the translation checks against the original, and each page's template, written to the
  *     {@link OutputTree} at once → {@link RenderedSite};</li>
  * <li>listings: {@link ListingRenderer} writes the pages that list the whole site (language tops, glossary,
- *     landing, 404, sitemap), then {@link AssetCopier} and {@link ContentFiles} the theme's and the
- *     content's files;</li>
+ *     landing, 404, sitemap) and, through {@link OpenDataRenderer}, the open data files and the comparison and
+ *     open-data pages;</li>
+ * <li>search: {@link SearchStage} writes each language's search page and index, from the pages as written;</li>
+ * <li>files: {@link AssetCopier} and {@link ContentFiles} copy the theme's and the content's files;</li>
  * <li>links: {@link PublishChecks} (ASCII file names, page weight) and {@link SiteLinkCheck}, which resolves
  *     every internal link and anchor → {@link CheckedSite};</li>
  * <li>write: {@link AtomicPublisher} swaps the new site in, only when no error was reported; with
