@@ -184,7 +184,7 @@ public final class Build {
         timings.lap("files");
         List<PageWeights.Weight> weights = inPool(() -> publishChecks(rendered, out));
         timings.lap("publish checks");
-        CheckedSite checked = inPool(() -> new SiteLinkCheck().check(rendered, out, d));
+        CheckedSite checked = inPool(() -> new SiteLinkCheck(ThemeIds.of(theme.dir())).check(rendered, out, d));
         timings.lap("links");
         pages.reportTranslations(); // after the links: an original with errors is not compared
         boolean published = publish(publisher, options, d);
