@@ -71,7 +71,7 @@ public final class LinkChecker {
                     link.column(),
                     link.kind() + " \"" + url + "\" starts with /, which breaks when the site is"
                             + " hosted under a sub-path",
-                    "write it relative to this page: " + relativeForm(page, url));
+                    "write it relative to this page: " + relativeForm(page.path(), page.lang(), url));
             return;
         }
         URI uri;
@@ -146,11 +146,11 @@ public final class LinkChecker {
     }
 
     /**
-     * A link written from the site's root, as it is written relative to {@code page}: "/hasuda/" (from
-     * the content folder) and "/ja/hasuda/" (from the published site) are both "../hasuda/" on
+     * A link written from the site's root, as it is written relative to the page at {@code from} in {@code lang}:
+     * "/hasuda/" (from the content folder) and "/ja/hasuda/" (from the published site) are both "../hasuda/" on
      * ja/saitama/index.html.
      */
-    String relativeForm(Page page, String url) {
+    String relativeForm(String from, String lang, String url) {
         int cut = url.length();
         for (char c : new char[] {'?', '#'}) {
             int i = url.indexOf(c);
@@ -161,31 +161,18 @@ public final class LinkChecker {
         String path = url.substring(1, cut);
         String first = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
         if (!first.isEmpty() && !files.contains(first + "/" + Urls.INDEX)) {
-            path = page.lang() + "/" + path; // from the content folder: in the page's language
+            path = lang + "/" + path; // from the content folder: in the page's language
         } else if (first.isEmpty()) {
-            path = page.lang() + "/";
+            path = lang + "/";
         }
-        List<String> from = new ArrayList<>(List.of(page.path().split("/")));
-        from.remove(from.size() - 1);
         List<String> to = new ArrayList<>();
         for (String seg : path.split("/")) {
             if (!seg.isEmpty()) {
                 to.add(seg);
             }
         }
-        int common = 0;
-        while (common < from.size() && common < to.size() && from.get(common).equals(to.get(common))) {
-            common++;
-        }
-        StringBuilder rel = new StringBuilder("../".repeat(from.size() - common));
-        rel.append(String.join("/", to.subList(common, to.size())));
-        if (path.endsWith("/") && common < to.size()) {
-            rel.append('/');
-        }
-        if (rel.length() == 0) {
-            rel.append("./");
-        }
-        return rel + url.substring(cut);
+        String target = String.join("/", to) + (path.endsWith("/") ? "/" : "");
+        return Urls.relativeLink(from, target) + url.substring(cut);
     }
 
     /** Resolves {@code rel} against the folder of {@code from}; null if it climbs above the root ({@link LinkTargets#resolve}). */

@@ -52,11 +52,11 @@ public final class Diagnostics {
     }
 
     /**
-     * Reports each distinct problem of {@code local} once. A page's languages are checked one after the
+     * Adds the problems of {@code local} to this sink, each distinct problem once (its {@link #kept()} list). A page's languages are checked one after the
      * other against the same data file, so the same problem can be found once per language; passing them
      * through a sink of their own first keeps the count exact whatever the order of reports.
      */
-    public void reportDistinct(Diagnostics local) {
+    public void addDeduplicated(Diagnostics local) {
         for (Diagnostic x : local.kept()) {
             report(x);
         }
@@ -152,12 +152,6 @@ public final class Diagnostics {
             case NOTE -> notes;
         };
         return reported - kept;
-    }
-
-    /** @deprecated the old name of {@link #kept()}, which also deduplicates and caps: use that. */
-    @Deprecated
-    public List<Diagnostic> sorted() {
-        return kept();
     }
 
     public synchronized int dropped() {

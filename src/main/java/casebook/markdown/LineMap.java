@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * Line starts of one text, found once, so the line and column of any offset are a binary search.
- * Every position the Markdown stage reports goes through one: a parsed segment's (a node's offset in
- * the Flexmark document) and a segment's raw text (a data reference before parsing). {@code firstLine}
- * is the file line of the text's first line.
+ * Every position the Markdown stage finds as an offset goes through one: a parsed segment's (a node's
+ * offset in the Flexmark document) and a segment's raw text (a data reference before parsing). The scans
+ * that walk a text line by line ({@link ContainerSplitter}, {@link MarkdownLimits#prescan},
+ * {@link DialogueBlock}) count their lines as they go instead. {@code firstLine} is the file line of the
+ * text's first line.
  */
 final class LineMap {
     private final int[] starts;

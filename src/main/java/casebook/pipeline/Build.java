@@ -28,8 +28,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 /**
- * Runs the pipeline: each stage takes the previous stage's value and returns the next, in this order
- * ({@link #stages} reads the same way):
+ * Runs the pipeline: each stage takes what it needs of the earlier stages' values, in this order ({@link #stages}
+ * reads the same way); the stages that make a record return it, the others add files to the {@link OutputTree}:
  * <ol>
  * <li>load: {@link ContentScanner} walks content/ and decodes every file as strict UTF-8 → {@link ContentTree};</li>
  * <li>front matter: {@link SiteAssembler} reads site.yaml, data files, front matter and the glossary, and
@@ -41,8 +41,10 @@ import java.util.function.Consumer;
  *     the translation checks against the original, and each page's template, written to the
  *     {@link OutputTree} at once → {@link RenderedSite};</li>
  * <li>listings: {@link ListingRenderer} writes the pages that list the whole site (language tops, glossary,
- *     landing, 404, sitemap), then {@link AssetCopier} and {@link ContentFiles} the theme's and the
- *     content's files;</li>
+ *     landing, 404, sitemap) and, through {@link OpenDataRenderer}, the open data files and the comparison and
+ *     open-data pages;</li>
+ * <li>search: {@link SearchStage} writes each language's search page and index, from the pages as written;</li>
+ * <li>files: {@link AssetCopier} and {@link ContentFiles} copy the theme's and the content's files;</li>
  * <li>links: {@link PublishChecks} (ASCII file names, page weight) and {@link SiteLinkCheck}, which resolves
  *     every internal link and anchor → {@link CheckedSite};</li>
  * <li>write: {@link AtomicPublisher} swaps the new site in, only when no error was reported; with
@@ -51,7 +53,37 @@ import java.util.function.Consumer;
  * Every parallel step runs in one {@link ForkJoinPool} of {@code --threads} workers.
  */
 public final class Build {
-    private Build() {}
+    private final BuildOptions options;
+    private final Diagnostics d;
+    private final Consumer<Integer> progress;
+    /** The direct or memoised work some stages are given: the one place a build differs from {@code serve}'s. */
+    private final StageHooks hooks;
+
+    private final AtomicPublisher publisher;
+    private final long start;
+    private final Path cwd;
+    private final Timings timings = new Timings();
+    private final Warmup warmup = Warmup.start();
+    /** Every parallel step runs in this pool, so --threads holds for the whole build. */
+    private final ForkJoinPool pool;
+
+    private Build(
+            BuildOptions options,
+            Diagnostics d,
+            Consumer<Integer> progress,
+            StageHooks hooks,
+            AtomicPublisher publisher,
+            long start,
+            Path cwd) {
+        this.options = options;
+        this.d = d;
+        this.progress = progress;
+        this.hooks = hooks;
+        this.publisher = publisher;
+        this.start = start;
+        this.cwd = cwd;
+        this.pool = new ForkJoinPool(Math.max(1, options.threads()));
+    }
 
     public static BuildResult run(BuildOptions options) {
         return run(options, new Diagnostics(), p -> {});
@@ -69,7 +101,7 @@ public final class Build {
      * @param cache kept between runs by {@code serve}; null for a one-off build
      */
     public static BuildResult run(BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache) {
-        return run(options, d, progress, cache, null);
+        return run(options, d, progress, cache == null ? StageHooks.DIRECT : cache.hooks(), null);
     }
 
     /**
@@ -78,11 +110,11 @@ public final class Build {
      */
     public static BuildResult into(
             AtomicPublisher publisher, BuildOptions options, Diagnostics d, Consumer<Integer> progress) {
-        return run(options, d, progress, null, publisher);
+        return run(options, d, progress, StageHooks.DIRECT, publisher);
     }
 
     private static BuildResult run(
-            BuildOptions options, Diagnostics d, Consumer<Integer> progress, BuildCache cache, AtomicPublisher given) {
+            BuildOptions options, Diagnostics d, Consumer<Integer> progress, StageHooks hooks, AtomicPublisher given) {
         long start = System.nanoTime();
         Path cwd = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(options.content())) {
@@ -109,14 +141,11 @@ public final class Build {
                 return new BuildResult(d, null, null, elapsed(start), 0, false);
             }
         }
-        Timings timings = new Timings();
-        Warmup warmup = Warmup.start();
-        // every parallel step runs in this pool, so --threads holds for the whole build
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, options.threads()));
+        Build build = new Build(options, d, progress, hooks, publisher, start, cwd);
         try {
-            return stages(options, d, progress, cache, start, cwd, timings, warmup, pool, publisher);
+            return build.stages();
         } finally {
-            pool.shutdown();
+            build.pool.shutdown();
             // deletes the staging folder of a build that did not publish (whatever stopped it) and releases the lock
             if (given == null && publisher != null) {
                 publisher.close();
@@ -124,111 +153,132 @@ public final class Build {
         }
     }
 
-    /** Everything after the content folder is found, with every parallel step in {@code pool}: the stages in their order. */
-    private static BuildResult stages(
-            BuildOptions options,
-            Diagnostics d,
-            Consumer<Integer> progress,
-            BuildCache cache,
-            long start,
-            Path cwd,
-            Timings timings,
-            Warmup warmup,
-            ForkJoinPool pool,
-            AtomicPublisher publisher) {
-        // serve passes its memos (BuildCache) as the functions some stages are given; the stages are the same
-        ContentTree tree = inPool(pool, () -> new ContentScanner(cwd).scan(options.content(), d));
+    /** Everything after the content folder is found, with every parallel step in {@link #pool}: the stages in their order. */
+    private BuildResult stages() {
+        ContentTree tree = inPool(() -> new ContentScanner(cwd).scan(options.content(), d));
         timings.lap("load");
-        SiteAssembler.Reader reader = cache == null ? SiteAssembler.Reader.DIRECT : cache.reader();
-        Site site =
-                inPool(pool, () -> new SiteAssembler(options.drafts(), options.preview(), reader).assemble(tree, d));
+
+        Site site = inPool(() -> frontMatter(tree));
         timings.lap("front matter");
         if (site == null) {
-            return stopped(d, null, start);
+            return stopped(null);
         }
         // the English of the YAML files and of the pages' front matter (the pages' titles and bodies: stage 4)
         new EnglishStyleChecker(site.glossary()).checkSources(tree, d, options.strict());
-        ThemeLoader themes = new ThemeLoader(options, cwd);
-        Theme theme = cache == null ? themes.load(site, d) : cache.theme(themes, options, site, d);
+        Theme theme = hooks.theme(new ThemeLoader(options, cwd), options, site, d);
         if (theme == null) {
-            return stopped(d, site, start);
+            return stopped(site);
         }
         timings.lap("theme");
         OutputTree out = outputTree(publisher, options, d);
         if (out == null) {
-            return stopped(d, site, start);
+            return stopped(site);
         }
-        inPool(
-                pool,
-                () -> new BookletStage(options, site, theme, warmup.markdownRenderer())
-                        .run(out, d)); // pages link it with its size
+        inPool(() -> new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d));
         timings.lap("booklet");
-        // markdown, translation checks and templates, one slug (all its languages) at a time
-        SlugRenderer.Bodies bodies = cache == null ? SlugRenderer.Bodies.DIRECT : cache.pages::render;
-        SlugRenderer.Html html = cache == null
-                ? SlugRenderer.Html.DIRECT
-                : (renderer, p, dd) -> cache.pages.page(theme, renderer, p, dd);
-        SlugRenderer.Style style = cache == null
-                ? SlugRenderer.Style.DIRECT
-                : (checker, p, dd, strict) -> cache.pages.style(site.glossary(), checker, p, dd, strict);
-        SlugRenderer pages = new SlugRenderer(
-                warmup.markdownRenderer(),
-                site,
-                theme,
-                baseUrl(options, site),
-                bodies,
-                html,
-                style,
-                d,
-                options.strict(),
-                progress,
-                out::put);
-        RenderedSite rendered = inPool(pool, pages::run);
+        SlugRenderer pages = pages(site, theme, out);
+        RenderedSite rendered = inPool(pages::run);
         timings.lap("pages");
-        ListingRenderer.Views views = cache == null
-                ? ListingRenderer.Views.DIRECT
-                : (renderer, path, view, dd) -> cache.listings.render(theme, renderer, path, view, dd);
-        OpenDataRenderer.Tables tables = cache == null ? OpenDataRenderer.Tables.DIRECT : cache.listings::tables;
-        inPool(
-                pool,
-                () -> new ListingRenderer(rendered, theme, baseUrl(options, site), views, tables, !options.write())
-                        .renderInto(out, d));
+        inPool(() -> listings(rendered, theme).renderInto(out, d));
         timings.lap("listings");
-        PageRenderer searchPages = new PageRenderer(
-                rendered.site(), theme.templates(), theme.messages(), baseUrl(options, site), rendered.stale());
-        SearchStage.SearchPage searchPage =
-                (lang, dd) -> views.render(searchPages, Urls.search(lang), searchPages.search(lang), dd);
-        SearchStage.Texts texts = cache == null ? SearchStage.Texts.DIRECT : cache.searchTexts;
-        SearchStage.Indexes indexes = cache == null ? SearchStage.Indexes.DIRECT : cache.searchIndexes;
-        inPool(pool, () -> SearchStage.run(rendered, searchPage, out, texts, indexes, d));
+        inPool(() -> SearchStage.run(rendered, searchPage(rendered, theme), out, hooks.texts(), hooks.indexes(), d));
         timings.lap("search");
-        new AssetCopier(cwd).copy(theme.assets(), out, d);
-        // after every generated file is in out: a content file may not take the path of one
-        ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
+        files(tree, theme, rendered, out);
         timings.lap("files");
-        long budget = site.config().pageBudgetKb();
-        PublishChecks.References references = cache == null ? PublishChecks.References.DIRECT : cache.references;
-        List<PageWeights.Weight> weights = inPool(
-                pool,
-                () -> PublishChecks.run(
-                        out, options.content(), rendered.site(), baseUrl(options, site), budget, references, d));
+        List<PageWeights.Weight> weights = inPool(() -> publishChecks(rendered, out));
         timings.lap("publish checks");
-        CheckedSite checked = inPool(pool, () -> new SiteLinkCheck().check(rendered, out, d));
+        CheckedSite checked = inPool(() -> new SiteLinkCheck(ThemeIds.of(theme.dir())).check(rendered, out, d));
         timings.lap("links");
         pages.reportTranslations(); // after the links: an original with errors is not compared
         boolean published = publish(publisher, options, d);
         timings.lap("write");
         if (published && options.bundle()) {
-            BundleStage.write(options, site.config().published(), weights, budget, d);
+            bundle(site, weights);
             timings.lap("bundle");
         }
         timings.print();
-        return new BuildResult(
-                d, out, rendered.site(), elapsed(start), rendered.pages().size(), published);
+        return result(checked, out, published);
     }
 
-    private static BuildResult stopped(Diagnostics d, Site site, long start) {
+    /** The front matter stage: site.yaml, data files, front matter and glossary, the order and navigation. */
+    private Site frontMatter(ContentTree tree) {
+        return new SiteAssembler(options.drafts(), options.preview(), hooks.reader()).assemble(tree, d);
+    }
+
+    /** The page stage: Markdown, translation checks and templates, one slug (all its languages) at a time. */
+    private SlugRenderer pages(Site site, Theme theme, OutputTree out) {
+        return new SlugRenderer(
+                warmup.markdownRenderer(),
+                site,
+                theme,
+                baseUrl(options, site),
+                hooks.bodies(),
+                hooks.html(theme),
+                hooks.style(site.glossary()),
+                d,
+                options.strict(),
+                progress,
+                out::put);
+    }
+
+    /** The listings stage, with the open data and comparison pages. */
+    private ListingRenderer listings(RenderedSite rendered, Theme theme) {
+        return new ListingRenderer(
+                rendered,
+                theme,
+                baseUrl(options, rendered.site()),
+                hooks.views(theme),
+                hooks.tables(),
+                !options.write());
+    }
+
+    /** A language's search page, rendered like a listing. */
+    private SearchStage.SearchPage searchPage(RenderedSite rendered, Theme theme) {
+        PageRenderer pages = new PageRenderer(
+                rendered.site(),
+                theme.templates(),
+                theme.messages(),
+                baseUrl(options, rendered.site()),
+                rendered.stale());
+        ListingRenderer.Views views = hooks.views(theme);
+        return (lang, dd) -> views.render(pages, Urls.search(lang), pages.search(lang), dd);
+    }
+
+    /** The theme's assets, then the content's files (after every generated file: one may not take such a path). */
+    private void files(ContentTree tree, Theme theme, RenderedSite rendered, OutputTree out) {
+        new AssetCopier(cwd).copy(theme.assets(), out, d);
+        ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
+    }
+
+    /** ASCII file names and every page's weight, with what it loads. */
+    private List<PageWeights.Weight> publishChecks(RenderedSite rendered, OutputTree out) {
+        Site site = rendered.site();
+        return PublishChecks.run(
+                out,
+                options.content(),
+                site,
+                baseUrl(options, site),
+                site.config().pageBudgetKb(),
+                hooks.references(),
+                d);
+    }
+
+    /** The portal bundle beside the published site ({@code --bundle}). */
+    private void bundle(Site site, List<PageWeights.Weight> weights) {
+        BundleStage.write(
+                options, site.config().published(), weights, site.config().pageBudgetKb(), d);
+    }
+
+    /** A build stopped after {@code site} (null before it): nothing to show, nothing written. */
+    private BuildResult stopped(Site site) {
         return new BuildResult(d, null, site, elapsed(start), 0, false);
+    }
+
+    /** The finished build: the link-checked site, the output tree and whether it was published. */
+    private BuildResult result(CheckedSite checked, OutputTree out, boolean published) {
+        RenderedSite rendered = checked.rendered();
+        return new BuildResult(
+                d, out, rendered.site(), elapsed(start), rendered.pages().size(), published);
     }
 
     /** The tree the pages go to: in memory, or through the staging folder of a build that writes. Null after reporting. */
@@ -296,14 +346,14 @@ public final class Build {
                 d);
     }
 
-    private static void inPool(ForkJoinPool pool, Runnable task) {
-        inPool(pool, () -> {
+    private void inPool(Runnable task) {
+        inPool(() -> {
             task.run();
             return null;
         });
     }
 
-    private static <T> T inPool(ForkJoinPool pool, Callable<T> task) {
+    private <T> T inPool(Callable<T> task) {
         try {
             return pool.submit(task).get();
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package casebook.pipeline;
 
 import casebook.diag.Diagnostics;
 import casebook.frontmatter.YamlNode;
+import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.SiteAssembler;
@@ -47,14 +48,71 @@ public final class BuildCache {
     private final Memo<Path, YamlNode> yaml = new Memo<>();
     private final Memo<String, Page> pageFiles = new Memo<>();
     private final Memo<String, Theme> themes = new Memo<>();
-    final PageMemo pages = new PageMemo();
-    final SearchStage.TextMemo searchTexts = new SearchStage.TextMemo();
-    final SearchStage.IndexMemo searchIndexes = new SearchStage.IndexMemo();
-    final ListingMemo listings = new ListingMemo();
-    final PublishChecks.ReferenceMemo references = new PublishChecks.ReferenceMemo();
+    private final PageMemo pages = new PageMemo();
+    private final SearchStage.TextMemo searchTexts = new SearchStage.TextMemo();
+    private final SearchStage.IndexMemo searchIndexes = new SearchStage.IndexMemo();
+    private final ListingMemo listings = new ListingMemo();
+    private final PublishChecks.ReferenceMemo references = new PublishChecks.ReferenceMemo();
+
+    /** The stages' hooks with these memos around their work ({@link StageHooks#DIRECT} without them). */
+    StageHooks hooks() {
+        return hooks;
+    }
+
+    private final StageHooks hooks = new StageHooks() {
+        @Override
+        public SiteAssembler.Reader reader() {
+            return BuildCache.this.reader();
+        }
+
+        @Override
+        public Theme theme(ThemeLoader loader, BuildOptions options, Site site, Diagnostics d) {
+            return BuildCache.this.theme(loader, options, site, d);
+        }
+
+        @Override
+        public SlugRenderer.Bodies bodies() {
+            return pages::render;
+        }
+
+        @Override
+        public SlugRenderer.Html html(Theme theme) {
+            return (renderer, p, d) -> pages.page(theme, renderer, p, d);
+        }
+
+        @Override
+        public SlugRenderer.Style style(Glossary glossary) {
+            return (checker, p, d, strict) -> pages.style(glossary, checker, p, d, strict);
+        }
+
+        @Override
+        public ListingRenderer.Views views(Theme theme) {
+            return (renderer, path, view, d) -> listings.render(theme, renderer, path, view, d);
+        }
+
+        @Override
+        public OpenDataRenderer.Tables tables() {
+            return listings::tables;
+        }
+
+        @Override
+        public SearchStage.Texts texts() {
+            return searchTexts;
+        }
+
+        @Override
+        public SearchStage.Indexes indexes() {
+            return searchIndexes;
+        }
+
+        @Override
+        public PublishChecks.References references() {
+            return references;
+        }
+    };
 
     /** The stage 2 reader with its parses memoised by the files' text. */
-    SiteAssembler.Reader reader() {
+    private SiteAssembler.Reader reader() {
         return new SiteAssembler.Reader() {
             @Override
             public YamlNode yaml(SourceFile file, Diagnostics d) {
@@ -79,7 +137,7 @@ public final class BuildCache {
     }
 
     /** The theme stage, reused while the theme's files and what selects it are unchanged. */
-    Theme theme(ThemeLoader loader, BuildOptions options, Site site, Diagnostics d) {
+    private Theme theme(ThemeLoader loader, BuildOptions options, Site site, Diagnostics d) {
         String name = options.theme() != null ? options.theme() : site.config().theme();
         List<Object> files = name == null ? null : fingerprint(options.themes(), name);
         if (files == null) {

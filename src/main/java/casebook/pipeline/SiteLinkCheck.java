@@ -16,12 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * The link stage: resolves every internal link and anchor an editor wrote, on every page and language
  * top, against the output tree's paths (and every page of the model, so that a page whose template failed
  * is reported once, by its template error, not again by every link to it) and the ids each page is known to contain (its rendered ids and
- * the ones every page template writes), in parallel in the calling pool.
+ * the ones the theme's templates write around a body, read from the templates by {@link ThemeIds}), in parallel
+ * in the calling pool.
  */
 final class SiteLinkCheck {
 
-    /** Ids every page template writes, so links to them (#main, #contents) check out. */
-    static final Set<String> TEMPLATE_IDS = Set.of("main", "top", "page-toc", "page-toc-title");
+    /** Ids the theme's templates write around every body ({@link ThemeIds}), so links to them (#main) check out. */
+    private final Set<String> templateIds;
+
+    /** @param templateIds the ids the theme's templates write around a page's body ({@link ThemeIds#of}) */
+    SiteLinkCheck(Set<String> templateIds) {
+        this.templateIds = Set.copyOf(templateIds);
+    }
 
     CheckedSite check(RenderedSite rendered, OutputTree out, Diagnostics d) {
         List<Page> all = rendered.pages();
@@ -58,9 +64,9 @@ final class SiteLinkCheck {
     }
 
     /** The ids a page's HTML holds: its rendered body's and its template's. */
-    static Set<String> ids(Page p) {
+    private Set<String> ids(Page p) {
         Set<String> s = new HashSet<>(p.rendered().ids());
-        s.addAll(TEMPLATE_IDS);
+        s.addAll(templateIds);
         return s;
     }
 }

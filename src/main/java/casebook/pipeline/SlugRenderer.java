@@ -174,7 +174,7 @@ final class SlugRenderer {
             }
             mine.put(lang, p.withRendered(body));
         }
-        d.reportDistinct(local);
+        d.addDeduplicated(local);
         translations.checkPage(slug, mine::get, d, strict, stale);
         for (Page p : mine.values()) {
             styles.check(style, p, d, strict);

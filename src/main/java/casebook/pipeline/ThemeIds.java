@@ -29,10 +29,13 @@ final class ThemeIds {
     private static final Pattern ID = Pattern.compile("\\bid=\"([A-Za-z][A-Za-z0-9_-]*)\"");
     private static final Pattern USES = Pattern.compile("<#(?:include|import)\\s+\"([^\"$]+)\"");
 
-    /** The ids for the theme in {@code themeDir}, with those the link check knows templates write. */
+    /**
+     * The ids for the theme in {@code themeDir}: the ones a body may not take, and the ones the link check finds
+     * on every page besides its body's ({@link SiteLinkCheck}).
+     */
     static Set<String> of(Path themeDir) {
         Path templates = themeDir.resolve("templates").normalize();
-        Set<String> ids = new TreeSet<>(SiteLinkCheck.TEMPLATE_IDS);
+        Set<String> ids = new TreeSet<>();
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(new TreeSet<>(BODY_TEMPLATES));
         while (!todo.isEmpty() && seen.size() < 200) {

@@ -165,6 +165,15 @@ public final class Urls {
         return out.toString();
     }
 
+    /**
+     * {@link #relative}, as a link an editor writes: never empty, so a link to the page's own folder is {@code ./}
+     * ({@code ja/saitama/index.html} to {@code ja/saitama/}), and the rest as {@code relative} gives it.
+     */
+    public static String relativeLink(String from, String to) {
+        String link = relative(from, to);
+        return link.isEmpty() ? "./" : link;
+    }
+
     /** A page's address as a folder, for absolute URLs: {@code ja/saitama/index.html} → {@code ja/saitama/}. */
     public static String folderOf(String path) {
         return path.endsWith(INDEX) ? path.substring(0, path.length() - INDEX.length()) : path;

@@ -3,6 +3,7 @@ package casebook.theme;
 import casebook.diag.Diagnostics;
 import casebook.text.HtmlText;
 import casebook.text.Phrases;
+import freemarker.cache.TemplateNameFormat;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
@@ -51,7 +52,7 @@ public final class Templates {
         cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setDirectoryForTemplateLoading(templatesDir.toFile());
         // a name that climbs above the templates folder ("../x") is an error, not quietly cut back to "x"
-        cfg.setTemplateNameFormat(freemarker.cache.TemplateNameFormat.DEFAULT_2_4_0);
+        cfg.setTemplateNameFormat(TemplateNameFormat.DEFAULT_2_4_0);
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setRecognizeStandardFileExtensions(true);
@@ -200,7 +201,7 @@ public final class Templates {
         try {
             cfg.setSharedVariable(name, value);
             shared.put(name, Optional.ofNullable(value));
-        } catch (freemarker.template.TemplateModelException e) {
+        } catch (TemplateModelException e) {
             throw new IllegalArgumentException(e);
         }
     }

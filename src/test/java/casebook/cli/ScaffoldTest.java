@@ -181,7 +181,7 @@ class ScaffoldTest {
                         .count(),
                 () -> SiteFixture.messages(r));
         assertEquals(7, r.diagnostics().noteCount(), () -> SiteFixture.messages(r));
-        assertTrue(r.diagnostics().sorted().stream().allMatch(x -> x.severity() == Severity.NOTE));
+        assertTrue(r.diagnostics().kept().stream().allMatch(x -> x.severity() == Severity.NOTE));
     }
 
     /** Runs {@code body} with System.err going to {@code to} and System.out discarded. */

@@ -25,8 +25,8 @@ class DiagnosticsTest {
     void anErrorReportedAfterTheCapIsStillShown() {
         Diagnostics d = new Diagnostics(50);
         problems().forEach(d::report); // the error comes last, after 300 warnings
-        assertTrue(d.sorted().stream().anyMatch(x -> x.message().equals("the one error")), "error dropped");
-        assertEquals(50, d.sorted().size());
+        assertTrue(d.kept().stream().anyMatch(x -> x.message().equals("the one error")), "error dropped");
+        assertEquals(50, d.kept().size());
         assertEquals(1, d.errorCount());
         assertEquals(300, d.warningCount());
         assertEquals(251, d.dropped());
@@ -41,7 +41,7 @@ class DiagnosticsTest {
         Collections.shuffle(shuffled, new Random(7));
         Diagnostics b = new Diagnostics(40);
         shuffled.forEach(b::report);
-        assertEquals(a.sorted(), b.sorted());
+        assertEquals(a.kept(), b.kept());
         assertEquals(a.warningCount(), b.warningCount());
         assertEquals(a.dropped(), b.dropped());
     }
@@ -55,7 +55,7 @@ class DiagnosticsTest {
             Diagnostics local = new Diagnostics(Integer.MAX_VALUE);
             order.forEach(local::report);
             Diagnostics d = new Diagnostics(1);
-            d.reportDistinct(local);
+            d.addDeduplicated(local);
             assertEquals(2, d.errorCount(), order.toString());
             assertEquals(1, d.dropped(), order.toString());
         }
@@ -66,7 +66,7 @@ class DiagnosticsTest {
         Diagnostics d = new Diagnostics();
         d.warning(Path.of("b.md"), 2, 1, "second", null);
         d.error(Path.of("a.md"), 5, 1, "first", null);
-        List<Diagnostic> s = d.sorted();
+        List<Diagnostic> s = d.kept();
         assertEquals(
                 List.of("first", "second"), s.stream().map(Diagnostic::message).toList());
     }

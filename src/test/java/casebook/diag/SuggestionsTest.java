@@ -25,7 +25,7 @@ class SuggestionsTest {
         d.error(Path.of("content/a/index.ja.md"), 12, 3, "unknown key", "rename it");
         assertEquals(
                 "content/a/index.ja.md:12:3: error: unknown key (fix: rename it)",
-                d.sorted().get(0).toString());
+                d.kept().get(0).toString());
         assertEquals(1, d.errorCount());
     }
 
@@ -35,7 +35,7 @@ class SuggestionsTest {
         for (int i = 0; i < 5; i++) {
             d.warning(Path.of("a"), i + 1, 1, "w", null);
         }
-        assertEquals(2, d.sorted().size());
+        assertEquals(2, d.kept().size());
         assertEquals(5, d.warningCount());
         assertEquals(3, d.dropped());
     }

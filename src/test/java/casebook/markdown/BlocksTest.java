@@ -210,7 +210,7 @@ class BlocksTest {
     void theDefaultThemeWritesEveryBlockAsBefore() {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render(MD, PAGE, d);
-        assertEquals(List.of(), d.sorted());
+        assertEquals(List.of(), d.kept());
         assertEquals(EXPECTED, b.html());
         assertEquals(
                 "overview:H2, keypoint:UL, keypoint:NOTE, keypoint:KEYPOINT, keypoint:TABLE, table:H3, table:UL, table:UL, "
@@ -254,7 +254,7 @@ class BlocksTest {
         MarkdownRenderer md = new MarkdownRenderer().withBlocks(new Templates(theme, Path.of("mytheme")).blocks());
         Diagnostics d = new Diagnostics();
         RenderedBody b = render(md, "Before.\n\n:::note\nA *remark* & more.\n:::\n", d);
-        assertEquals(List.of(), d.sorted());
+        assertEquals(List.of(), d.kept());
         assertEquals(
                 "<p>Before.</p>\n<aside class=\"remark\"><p>A <em>remark</em> &amp; more.</p>\n</aside>\n", b.html());
     }
@@ -267,7 +267,7 @@ class BlocksTest {
         Diagnostics d = new Diagnostics();
         RenderedBody b = render(md, "Before.\n\n:::note\nText\n:::\n\n:::credit\nSource\n:::\n", d);
         assertEquals("<p>Before.</p>\n", b.html());
-        List<String> problems = d.sorted().stream().map(Object::toString).toList();
+        List<String> problems = d.kept().stream().map(Object::toString).toList();
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(
                 problems.get(0).startsWith("mytheme/blocks/credit.ftlh:1:1: error: cannot load template"),
@@ -284,8 +284,8 @@ class BlocksTest {
         RenderedBody b = render(md, ":::note\nText\n:::\n", d);
         assertEquals("", b.html());
         assertTrue(
-                d.sorted().get(0).toString().startsWith("mytheme/blocks/note.ftlh:1:"),
-                d.sorted().toString());
+                d.kept().get(0).toString().startsWith("mytheme/blocks/note.ftlh:1:"),
+                d.kept().toString());
     }
 
     @Test
@@ -316,6 +316,6 @@ class BlocksTest {
                                 + " :::participants block above the dialogue, or correct the id)",
                         "p.md:9:1: error: speaker \"nobody\" is not in this page's participants (fix: declare it in the"
                                 + " :::participants block above the dialogue, or correct the id)"),
-                d.sorted().stream().map(Object::toString).toList());
+                d.kept().stream().map(Object::toString).toList());
     }
 }

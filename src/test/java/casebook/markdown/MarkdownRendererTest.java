@@ -98,7 +98,7 @@ class MarkdownRendererTest {
                         + "  - item: populaton\n    value: 1\n";
         RenderedBody b = render(":::basic-info\n:::\n", "ja", data, d);
         assertEquals("607,651人（令和6年10月1日現在）", html(b).selectFirst("td").text());
-        String m = d.sorted().get(0).toString();
+        String m = d.kept().get(0).toString();
         assertTrue(
                 m.startsWith(
                         "data.yaml:7:5: error: unknown basic-information item \"populaton\"; did you mean \"population\"?"),
@@ -116,7 +116,7 @@ class MarkdownRendererTest {
                 "ja",
                 data,
                 d);
-        String m = d.sorted().stream().map(Object::toString).collect(Collectors.joining("\n"));
+        String m = d.kept().stream().map(Object::toString).collect(Collectors.joining("\n"));
         assertTrue(html(b).text().startsWith("人口3人、"), html(b).text());
         assertTrue(m.contains("p.md:5:26: error: \"{{data. population}}\" is not a data reference"), m);
         assertTrue(m.contains("p.md:5:47: error: \"{{ data.population }\" is not a data reference"), m);
@@ -129,7 +129,7 @@ class MarkdownRendererTest {
     void aReferenceToABasicInformationItemSaysItIsAnItemOfTheList() {
         Diagnostics d = new Diagnostics();
         render("人口{{ data.population }}人\n", "ja", "basic_info:\n  - item: population\n    value: 1\n", d);
-        String m = d.sorted().get(0).toString();
+        String m = d.kept().get(0).toString();
         assertTrue(
                 m.contains("p.md:5:3: error: data key \"population\" is not in data.yaml: \"population\" is an item of"
                         + " the list \"basic_info\""),
@@ -145,10 +145,10 @@ class MarkdownRendererTest {
                 "ja",
                 null,
                 d);
-        assertEquals(1, d.errorCount(), d.sorted().toString());
+        assertEquals(1, d.errorCount(), d.kept().toString());
         assertTrue(
-                d.sorted().get(0).toString().contains("error: a tab character: YAML allows only spaces here"),
-                d.sorted().toString());
+                d.kept().get(0).toString().contains("error: a tab character: YAML allows only spaces here"),
+                d.kept().toString());
     }
 
     @Test
@@ -159,7 +159,7 @@ class MarkdownRendererTest {
                 "ja",
                 "x: 1\n",
                 d);
-        assertEquals(0, d.warningCount(), d.sorted().toString());
+        assertEquals(0, d.warningCount(), d.kept().toString());
     }
 
     /**
@@ -187,8 +187,8 @@ class MarkdownRendererTest {
         RenderedBody b = render("## 看護師の懸念 {#nurse concerns}\n", "ja", null, d);
         assertEquals("看護師の懸念", html(b).selectFirst("h2").text());
         assertTrue(
-                d.sorted().get(0).toString().startsWith("p.md:5:1: error: heading id \"nurse concerns\" is not valid"),
-                d.sorted().toString());
+                d.kept().get(0).toString().startsWith("p.md:5:1: error: heading id \"nurse concerns\" is not valid"),
+                d.kept().toString());
     }
 
     @Test
@@ -200,7 +200,7 @@ class MarkdownRendererTest {
         Document h = html(render(body, "ja", null, d));
         assertEquals("司会 岩上洋一氏：", h.selectFirst(".turn .visually-hidden").text());
         assertEquals("true", h.selectFirst(".turn .speaker-mark").attr("aria-hidden"));
-        String m = d.sorted().get(0).toString();
+        String m = d.kept().get(0).toString();
         assertTrue(m.startsWith("p.md:16:1: error: speaker \"guest\" is not in this page's participants"), m);
     }
 
@@ -314,7 +314,7 @@ class MarkdownRendererTest {
         for (String[] c : cases) {
             Diagnostics d = new Diagnostics();
             RenderedBody b = render(c[0] + "\n", "ja", null, d);
-            String m = d.sorted().stream().map(Object::toString).collect(Collectors.joining("\n"));
+            String m = d.kept().stream().map(Object::toString).collect(Collectors.joining("\n"));
             assertTrue(m.startsWith(c[1]), c[0] + " -> " + m);
             assertEquals(0, d.errorCount(), m);
             assertTrue(html(b).select(c[2]).isEmpty(), c[0] + " -> " + b.html());
@@ -330,7 +330,7 @@ class MarkdownRendererTest {
                 "ja",
                 null,
                 d);
-        assertEquals(0, d.sorted().size(), d.sorted().toString());
+        assertEquals(0, d.kept().size(), d.kept().toString());
         Document h = html(b);
         assertEquals("かん", h.selectFirst("p.x[lang=en] ruby rt").text());
         assertEquals("mailto:a@example.jp", h.selectFirst("a").attr("href"));
@@ -348,7 +348,7 @@ class MarkdownRendererTest {
         Document h = html(b);
         assertEquals("太字", h.selectFirst("div.box > p > strong").text());
         assertEquals("後の段落", h.selectFirst("div.box + p").text());
-        assertEquals(0, d.sorted().size());
+        assertEquals(0, d.kept().size());
     }
 
     /**
@@ -362,7 +362,7 @@ class MarkdownRendererTest {
                 "## 参加者 {#participants}\n\n:::participants\n- id: mod\n  mark: 司\n  role: 司会\n  people:\n    - name: 岩上洋一氏\n      affiliation: 法人\n"
                         + "- id: kawaguchi\n  mark: 川\n  people:\n    - name: 佐野 美貴氏\n      affiliation: 保健所\n    - name: 小林 三沙氏\n      affiliation: 障害福祉課\n:::\n";
         Document h = html(render(body, "ja", null, d));
-        assertFalse(d.hasErrors(), d.sorted().toString());
+        assertFalse(d.hasErrors(), d.kept().toString());
         assertTrue(h.select("table").isEmpty(), h.outerHtml());
         Element list = h.selectFirst("ul.participants[aria-labelledby=participants]");
         assertNotNull(list, h.outerHtml());

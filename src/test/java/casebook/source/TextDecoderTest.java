@@ -24,7 +24,7 @@ class TextDecoderTest {
         Diagnostics d = new Diagnostics();
         byte[] bytes = "title\n日本語\n".getBytes(Charset.forName("Shift_JIS"));
         assertNull(TextDecoder.decode(bytes, Path.of("p.md"), d));
-        String m = d.sorted().get(0).toString();
+        String m = d.kept().get(0).toString();
         assertTrue(m.startsWith("p.md:2:1: error: file is not UTF-8"), m);
         assertTrue(m.contains("Save with Encoding > UTF-8"), m);
     }

@@ -60,11 +60,11 @@ public final class SiteFixture {
     }
 
     public static String messages(BuildResult r) {
-        return r.diagnostics().sorted().stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));
+        return r.diagnostics().kept().stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));
     }
 
     public static List<Diagnostic> errors(BuildResult r) {
-        return r.diagnostics().sorted().stream()
+        return r.diagnostics().kept().stream()
                 .filter(d -> d.severity() == Severity.ERROR)
                 .toList();
     }

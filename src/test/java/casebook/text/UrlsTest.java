@@ -44,6 +44,17 @@ class UrlsTest {
     }
 
     @Test
+    void aLinkAnEditorWritesIsNeverEmpty() {
+        String page = Urls.page("ja", "saitama");
+        assertEquals("./", Urls.relativeLink(page, "ja/saitama/"));
+        assertEquals("./", Urls.relativeLink(Urls.languageTop("ja"), Urls.languageFolder("ja")));
+        assertEquals("../", Urls.relativeLink(page, Urls.languageFolder("ja")));
+        assertEquals("../hasuda/", Urls.relativeLink(page, "ja/hasuda/"));
+        assertEquals("fig.png", Urls.relativeLink(page, "ja/saitama/fig.png"));
+        assertEquals("../../en/hasuda/index.html", Urls.relativeLink(page, Urls.page("en", "hasuda")));
+    }
+
+    @Test
     void aLanguageTopIsOneFolderDeepAndItsOwnFolderIsTheEmptyPrefix() {
         String top = Urls.languageTop("en");
         assertEquals("en/index.html", top);

@@ -30,7 +30,7 @@ class MessagesLoaderTest {
         assertEquals(List.of("ja", "en"), List.copyOf(m.languages()));
         assertEquals(0, d.errorCount());
         assertEquals(1, d.warningCount());
-        String warning = d.sorted().get(0).toString();
+        String warning = d.kept().get(0).toString();
         assertTrue(warning.contains("\"nav.skip\" is missing (it exists for ja)"), warning);
         assertTrue(warning.contains("en.yaml"), warning);
 
@@ -50,7 +50,7 @@ class MessagesLoaderTest {
         Diagnostics d = new Diagnostics();
         Messages m = MessagesLoader.load(i18n, List.of("ja", "en"), d, dir);
         assertEquals(1, d.errorCount());
-        String all = d.sorted().toString();
+        String all = d.kept().toString();
         assertTrue(all.contains("en.yaml:1:1: error: the theme has no UI strings for language \"en\""), all);
         assertEquals(Map.of(), m.of("en"));
         assertEquals("ホーム", m.get("ja", "nav.home"));
