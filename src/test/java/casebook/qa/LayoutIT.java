@@ -31,7 +31,8 @@ import org.openqa.selenium.OutputType;
  * (they follow the page contents, which start closed on a phone); no one-word label (an English word such as
  * "Publisher") is split across lines, and the header shows the site's title whole (nothing in it clipped, ellipsised
  * or clamped, at 320 px too, in both languages), keeps its title, language switch and search box apart, and takes at
- * most a quarter of the screen. A control page
+ * most a quarter of the screen; Japanese title-like text (headings, captions, terms, box titles, participants' roles,
+ * breadcrumbs and contents links) breaks only between phrases, and no breadcrumb separator starts a line. A control page
  * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
  * A screenshot of the top of each page at each width is kept in target/qa/layout/.
  */
