@@ -139,12 +139,20 @@ public final class Phrases {
         return t == null ? null : PREFECTURE.matcher(t).replaceAll(WBR);
     }
 
-    /** The element names whose text gets break opportunities in a page body. */
-    private static final Pattern ELEMENTS = Pattern.compile("(<(h[1-6]|th)\\b[^>]*>)(.*?)(</\\2>)", Pattern.DOTALL);
+    /**
+     * The title-like elements whose text gets break opportunities in a page body: headings, table headers and
+     * captions, figure captions and the terms of a description list (a block's or the Markdown's).
+     */
+    private static final Pattern ELEMENTS =
+            Pattern.compile("(<(h[1-6]|th|caption|figcaption|dt)\\b[^>]*>)(.*?)(</\\2>)", Pattern.DOTALL);
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
-    /** Inserts break opportunities into the text (never the tags) of every heading and table header of an HTML fragment. */
+    /**
+     * Inserts break opportunities into the text (never the tags) of every title-like element of an HTML fragment
+     * ({@link #ELEMENTS}); an element whose text has them already (a block's template made it with {@code phrases()})
+     * is left as it is.
+     */
     public static String headings(String html) {
         if (html == null || !Cjk.containsJapanese(html)) {
             return html;
@@ -153,9 +161,10 @@ public final class Phrases {
         StringBuilder out = new StringBuilder(html.length() + 256);
         int last = 0;
         while (m.find()) {
+            String inner = m.group(3);
             out.append(html, last, m.start())
                     .append(m.group(1))
-                    .append(html(m.group(3)))
+                    .append(inner.contains(WBR) ? inner : html(inner))
                     .append(m.group(4));
             last = m.end();
         }

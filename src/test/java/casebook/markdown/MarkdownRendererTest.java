@@ -37,7 +37,9 @@ class MarkdownRendererTest {
             "dialogue.says",
             "：",
             "participants.joiner",
-            "、");
+            "、",
+            "figure.in_section",
+            "「{section}」の図");
 
     static RenderedBody render(String body, String lang, String data, Diagnostics d) {
         YamlNode node = data == null ? null : YamlReader.read(data, Path.of("data.yaml"), 0, d);
@@ -221,6 +223,30 @@ class MarkdownRendererTest {
         assertEquals("図の題", h.selectFirst("figure figcaption").text());
         assertEquals("出典) 県提供資料", h.selectFirst("figure .credit").text());
         assertEquals(0, h.select("img").size());
+    }
+
+    /**
+     * A figure without a caption is named by the section it sits in (the nearest heading of level 2 or 3 above it, the
+     * heading's Japanese marked on another language's page); a captioned figure keeps its caption; before any such
+     * heading a figure gets no label, since there is nothing true to name it by.
+     */
+    @Test
+    void aFigureWithoutACaptionIsNamedByItsSectionAndNothingElse() {
+        Diagnostics d = new Diagnostics();
+        String figure = ":::figure\n:::credit\n出典) 県提供資料\n:::\n:::\n\n";
+        Document h = html(render(
+                "## 2. 庁内体制 {#structure}\n\n" + figure + "### 小見出し\n\n#### 取組概要\n\n" + figure + ":::figure 図の題\n:::\n",
+                "ja",
+                null,
+                d));
+        assertEquals(
+                List.of("「2. 庁内体制」の図", "「小見出し」の図", "図の題"),
+                h.select("figure figcaption").eachText());
+        assertEquals(2, h.select("figcaption.figure__caption--section").size());
+        Document en = html(render("## Structure (庁内体制)\n\n" + figure, "en", null, d));
+        assertEquals("庁内体制", en.selectFirst("figcaption span[lang=ja]").text());
+        assertEquals(0, html(render(figure, "ja", null, d)).select("figcaption").size());
+        assertEquals(List.of(), d.kept(), "no diagnostics");
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.openqa.selenium.OutputType;
  * (they follow the page contents, which start closed on a phone); no one-word label (an English word such as
  * "Publisher") is split across lines, and the header shows the site's title whole (nothing in it clipped, ellipsised
  * or clamped, at 320 px too, in both languages), keeps its title, language switch and search box apart, and takes at
- * most a quarter of the screen. A control page
+ * most a quarter of the screen; Japanese title-like text (headings, captions, terms, box titles, participants' roles,
+ * breadcrumbs and contents links) breaks only between phrases, and no breadcrumb separator starts a line. A control page
  * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
  * A screenshot of the top of each page at each width is kept in target/qa/layout/.
  */
@@ -196,12 +197,77 @@ class LayoutIT {
               const cs = getComputedStyle(td);
               return td.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) < 8 * charWidth(td, true) - 0.5;
             }).slice(0, 5).map(td => 'td: "' + td.textContent.slice(0, 16) + '" ' + td.clientWidth + 'px wide');
+            // Japanese title-like text (headings, table and figure captions, terms, box titles, participants' roles and
+            // affiliations, breadcrumbs, contents and pager links) breaks only between phrases: every line break between two
+            // of its characters, where one is Japanese, falls at a <wbr>, at a space, next to a symbol (÷), after punctuation
+            // or a closing bracket (not before a particle), or before an opening bracket; unless the run it splits (the characters between two
+            // such places) is one phrase wider than its block, which then breaks it anywhere rather than overflow. A run
+            // with a particle before a kanji or katakana in it (「あたりの精神科」) is more than one phrase: text the build
+            // gave no break opportunities, which must not break anywhere either
+            const TITLE_LIKE = 'h1, h2, h3, h4, h5, h6, th, caption, figcaption, dt, .infocard__title, .participant__role,'
+              + ' .participant__affiliation, .breadcrumbs li, .contents__link, .contents__sections a, .page-toc__list a,'
+              + ' .pager__title, .case-card__category, .site-header__title, .site-footer__links a';
+            const AFTER = /[、。，．・：；！？」』）］〉》】〕｝”)\\]]/, BEFORE = /[「『（［〈《【〔｛“(\\[]/, PARTICLE = /[のがをにへとでやはもな]/;
+            const symbol = c => !JA.test(c) && !/[\\p{L}\\p{N}]/u.test(c); // ÷, ×, /: not part of a word
+            const titleBreaks = [];
+            const blockOf = e => { while (e.parentElement && getComputedStyle(e).display.startsWith('inline')) e = e.parentElement; return e; };
+            for (const el of document.querySelectorAll(TITLE_LIKE)) {
+              if (!JA.test(el.textContent) || el.parentElement.closest(TITLE_LIKE) || el.closest('.visually-hidden, [hidden]')
+                  || el.getClientRects().length === 0) continue;
+              const chars = []; // {c, r (its box), wbr (a <wbr> before it)}
+              let wbr = false;
+              const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+              for (let n = w.nextNode(); n; n = w.nextNode()) {
+                if (n.nodeType === 1) { if (n.tagName === 'WBR') wbr = true; continue; }
+                if (n.parentElement.closest('.visually-hidden')) continue;
+                const t = n.textContent;
+                for (let i = 0; i < t.length; i++) {
+                  if (/\\s/.test(t[i])) { chars.push({c: ' ', r: null, wbr: true}); wbr = false; continue; }
+                  range.setStart(n, i); range.setEnd(n, i + 1);
+                  const r = [...range.getClientRects()].find(x => x.width > 0 && x.height > 0);
+                  if (!r) continue;
+                  chars.push({c: t[i], r: r, wbr: wbr});
+                  wbr = false;
+                }
+              }
+              const allowed = k => { // may a line end between chars[k - 1] and chars[k]?
+                const p = chars[k - 1], c = chars[k];
+                return c.wbr || p.c === ' ' || c.c === ' ' || !JA.test(p.c) && !JA.test(c.c) || symbol(p.c) || symbol(c.c)
+                  || AFTER.test(p.c) && !PARTICLE.test(c.c) || BEFORE.test(c.c);
+              };
+              const b = blockOf(el), bs = getComputedStyle(b);
+              const room = b.clientWidth - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight);
+              for (let k = 1; k < chars.length; k++) {
+                const p = chars[k - 1], c = chars[k];
+                if (!p.r || !c.r || (c.r.top + c.r.bottom) / 2 <= p.r.bottom || allowed(k)) continue;
+                let from = k - 1, to = k;
+                while (from > 0 && !allowed(from)) from--;
+                while (to + 1 < chars.length && !allowed(to + 1)) to++;
+                const phrase = chars.slice(from, to + 1);
+                const width = phrase.reduce((a, x) => a + (x.r ? x.r.width : 0), 0);
+                const word = phrase.map(x => x.c).join('');
+                if (width > room - 1 && !/[のがをにへとでやはもな][\\u30a0-\\u30ff\\u3400-\\u9fff]/.test(word)) continue;
+                titleBreaks.push(label(el) + ': "' + chars.slice(Math.max(from, k - 8), k).map(x => x.c).join('') + '／'
+                  + chars.slice(k, Math.min(to + 1, k + 8)).map(x => x.c).join('') + '" (the run ' + Math.round(width)
+                  + 'px wide, the line ' + Math.round(room) + 'px)');
+              }
+            }
+            // the breadcrumbs' separator never starts a line: a crumb that starts a line carries none before it
+            const separatorStarts = [];
+            document.querySelectorAll('.breadcrumbs li').forEach((li, i) => {
+              const ol = li.parentElement, first = li.getClientRects()[0];
+              const before = getComputedStyle(li, '::before').content;
+              if (i > 0 && first && before !== 'none' && before !== 'normal'
+                  && first.left <= ol.getBoundingClientRect().left + parseFloat(getComputedStyle(ol).paddingLeft) + 1)
+                separatorStarts.push('"' + li.textContent.trim().slice(0, 16) + '" starts a line with ' + before);
+            });
             const kp = document.querySelector('.keypoint');
             const keypointTop = kp ? Math.round(kp.getBoundingClientRect().top + scrollY) : -1;
             return {narrow: narrow.slice(0, 20), narrowCount: narrow.length, turns: turns.slice(0, 10),
                     split: split.slice(0, 10), headerHeight: headerHeight, titleLines: titleLines,
                     headerFaults: headerFaults.slice(0, 20),
                     phraseBreaks: phraseBreaks.slice(0, 10), squeezed: squeezed,
+                    titleBreaks: titleBreaks.slice(0, 10), separatorStarts: separatorStarts,
                     keypointTop: keypointTop, screen: H,
                     scrollWidth: doc.scrollWidth, viewport: W, wide: wide};
             """;
@@ -278,6 +344,14 @@ class LayoutIT {
                 List.of(),
                 r.get("phraseBreaks"),
                 () -> page + " at " + width + "px: Japanese phrases broken inside in the comparison or data tables");
+        assertEquals(
+                List.of(),
+                r.get("titleBreaks"),
+                () -> page + " at " + width + "px: Japanese words of title-like text split across lines");
+        assertEquals(
+                List.of(),
+                r.get("separatorStarts"),
+                () -> page + " at " + width + "px: a breadcrumb separator starts a line");
         assertEquals(
                 List.of(),
                 r.get("squeezed"),
@@ -409,6 +483,17 @@ class LayoutIT {
             assertTrue(
                     String.valueOf(r.get("phraseBreaks")).contains("入院精神障害者数"),
                     () -> "at " + w + "px the header broken inside its phrase was not flagged: " + r);
+            String titleBreaks = String.valueOf(r.get("titleBreaks"));
+            assertTrue(
+                    titleBreaks.contains("figcaption.phrase-bad: \""),
+                    () -> "at " + w + "px the caption broken inside a word was not flagged: " + titleBreaks);
+            assertTrue(
+                    !titleBreaks.contains("phrase-ok") && !titleBreaks.contains("phrase-long"),
+                    () -> "at " + w + "px a caption broken only between phrases (or a phrase longer than its line) was"
+                            + " flagged: " + titleBreaks);
+            assertTrue(
+                    String.valueOf(r.get("separatorStarts")).matches("(?s).*\"埼玉県・[^\"]*\" starts a line.*"),
+                    () -> "at " + w + "px the separator starting a line was not flagged: " + r.get("separatorStarts"));
             assertTrue(
                     String.valueOf(r.get("squeezed")).contains("事例の名称"),
                     () -> "at " + w + "px the squeezed description was not flagged: " + r);

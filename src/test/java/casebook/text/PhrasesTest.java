@@ -179,4 +179,21 @@ class PhrasesTest {
                         + "<h3 id=\"y\"><a class=\"term\" href=\"../glossary/index.html#a\" title=\"地域包括ケア\">地域包括|ケア</a>の|会議</h3>",
                 shown(Phrases.headings(html)));
     }
+
+    /**
+     * Table and figure captions and the terms of a description list are title-like too; an element whose text has
+     * break opportunities already (a template made it with phrases()) is left as it is, never broken twice.
+     */
+    @Test
+    void captionsFigureCaptionsAndTermsGetBreaksOnceWhileOtherElementsKeepTheirText() {
+        String html =
+                "<table><caption id=\"c\">各事例の基本情報</caption></table>\n<figure><figcaption>人材育成の取組</figcaption></figure>\n"
+                        + "<dl><dt>事例集に寄せて</dt><dd>事例集に寄せて</dd></dl>\n<thead><tr><td>地域包括ケア</td></tr></thead>\n"
+                        + "<dt>取組<wbr>事例集</dt>";
+        assertEquals(
+                "<table><caption id=\"c\">各事例の|基本情報</caption></table>\n<figure><figcaption>人材育成の|取組</figcaption></figure>\n"
+                        + "<dl><dt>事例集に|寄せて</dt><dd>事例集に寄せて</dd></dl>\n<thead><tr><td>地域包括ケア</td></tr></thead>\n"
+                        + "<dt>取組|事例集</dt>",
+                shown(Phrases.headings(html)));
+    }
 }
