@@ -1,6 +1,7 @@
 package casebook.markdown;
 
 import casebook.safety.RawHtml;
+import casebook.safety.UrlPolicy;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
@@ -72,6 +73,13 @@ final class RawHtmlRuns {
             int at = node.getStartOffset() + r.offset();
             if (r.url() != null) {
                 state.links.add(new LinkUse(r.url(), seg.lineAt(at), seg.columnAt(at)));
+            } else if (r.error()) {
+                state.diagnostics.error(
+                        state.request.display(),
+                        seg.lineAt(at),
+                        seg.columnAt(at),
+                        "raw HTML removed: " + r.removed() + " (" + r.why() + ")",
+                        UrlPolicy.RESOURCE_HINT);
             } else {
                 state.diagnostics.warning(
                         state.request.display(),
