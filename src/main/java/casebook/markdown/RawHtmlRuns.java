@@ -134,6 +134,52 @@ final class RawHtmlRuns {
         }
     }
 
+    /**
+     * End tags of the segment's raw HTML that close nothing (a {@code </div>} without its {@code <div>}, a
+     * {@code </a>} after a tag Markdown took as text): the browser ignores them, so the cleaning drops them; each is
+     * a warning at its line and column. The raw HTML of the segment is read as one piece, in order, each paragraph's
+     * inline tags inside a {@code <p>} as Markdown writes them, so a {@code </div>} closing a {@code <div>} of an
+     * earlier HTML block is not reported, and a {@code </span>} whose {@code <span>} was in another paragraph is.
+     */
+    static void strayEndTags(List<Node> rawNodes, ParsedSegment seg, PageState state) {
+        StringBuilder text = new StringBuilder();
+        List<int[]> map = new ArrayList<>(); // {start in text, end in text, document offset}
+        Node open = null; // the block whose inline tags are being added
+        for (Node n : rawNodes) {
+            Node block = n instanceof HtmlBlockBase ? null : n.getParent();
+            while (block != null && !(block instanceof Block)) {
+                block = block.getParent();
+            }
+            if (block != open && open != null) {
+                text.append("</p>");
+            }
+            if (block != null && block != open) {
+                text.append("<p>");
+            }
+            open = block;
+            String s = n.getChars().toString();
+            map.add(new int[] {text.length(), text.length() + s.length(), n.getStartOffset()});
+            text.append(s);
+        }
+        if (open != null) {
+            text.append("</p>");
+        }
+        for (RawHtml.Removal r : RawHtml.strayEndTags(text.toString())) {
+            for (int[] m : map) {
+                if (r.offset() >= m[0] && r.offset() < m[1]) {
+                    int at = m[2] + r.offset() - m[0];
+                    state.diagnostics.warning(
+                            state.request.display(),
+                            seg.lineAt(at),
+                            seg.columnAt(at),
+                            "raw HTML removed: " + r.removed() + " (" + r.why() + ")",
+                            "delete it from the Markdown, or open the element it closes in the same paragraph or"
+                                    + " HTML block");
+                }
+            }
+        }
+    }
+
     private static void confineRun(List<Node> nodes, ParsedSegment seg, PageState state) {
         StringBuilder text = new StringBuilder();
         Map<Node, Integer> starts = new IdentityHashMap<>();

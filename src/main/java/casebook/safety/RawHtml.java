@@ -249,6 +249,17 @@ public final class RawHtml {
         // <html>, <head>, <body>, <frameset> and <frame> inside a page body are dropped by the parser itself,
         // attributes and all (<body onload=…>): no element is made, so they are found among its parse errors
         for (ParseError e : parser.getErrors()) {
+            if (e.getErrorMessage().startsWith("Unexpected Doctype token")) {
+                int end = Math.min(e.getPosition(), raw.length());
+                int at = Math.max(0, raw.lastIndexOf('<', Math.max(0, end - 1)));
+                int close = raw.indexOf('>', at);
+                found.add(new Removal(
+                        at,
+                        close < 0 ? "<!DOCTYPE>" : raw.substring(at, close + 1).strip(),
+                        "a page has one doctype, the theme's, and a doctype inside the page is ignored",
+                        null));
+                continue;
+            }
             Matcher m = DROPPED_START_TAG.matcher(e.getErrorMessage());
             if (!m.find()) {
                 continue;
@@ -323,6 +334,50 @@ public final class RawHtml {
                     "it is malformed and ends there, so what was meant to be inside it is published as it stands",
                     null));
         }
+    }
+
+    /**
+     * The end tags of {@code run} (the raw HTML of a run of Markdown, one piece after another) that close nothing
+     * open: the parser ignores them, so they are removed from the page. Each is a warning-level {@link Removal}
+     * at its {@code <}. End tags that close an element (also one the cleaner then removes) are not listed.
+     */
+    public static List<Removal> strayEndTags(String run) {
+        Parser parser = Parser.htmlParser().setTrackPosition(true).setTrackErrors(1000);
+        List<Node> nodes = parser.parseFragmentInput(run, new Element("body"), "");
+        Set<Integer> closing = new HashSet<>();
+        for (Node top : nodes) {
+            if (top instanceof Element root) {
+                for (Element el : root.getAllElements()) {
+                    Range end = el.endSourceRange();
+                    if (end.isTracked() && !end.isImplicit()) {
+                        closing.add(end.startPos());
+                    }
+                }
+            }
+        }
+        List<Removal> found = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (ParseError e : parser.getErrors()) {
+            if (!e.getErrorMessage().contains("EndTag")) {
+                continue;
+            }
+            int end = Math.min(e.getPosition(), run.length());
+            int at = run.lastIndexOf("</", Math.max(0, end - 1));
+            if (at < 0 || closing.contains(at) || !seen.add(at)) {
+                continue;
+            }
+            int close = run.indexOf('>', at);
+            if (close < 0 || close >= end) {
+                continue;
+            }
+            found.add(new Removal(
+                    at,
+                    run.substring(at, close + 1),
+                    "it closes no element that is open here, so the browser ignores it",
+                    null));
+        }
+        found.sort(Comparator.comparingInt(Removal::offset));
+        return found;
     }
 
     /** The parser's message for a start tag it ignores in a page body. */
