@@ -157,7 +157,14 @@ final class RawHtmlRuns {
                 text.append("<p>");
             }
             open = block;
-            String s = n.getChars().toString();
+            StringBuilder s = new StringBuilder(n.getChars());
+            // what confine writes as text is read as text here too
+            for (int at : state.rawHtmlAsText.getOrDefault(n, List.of())) {
+                int i = at - n.getStartOffset();
+                if (i >= 0 && i < s.length()) {
+                    s.setCharAt(i, ' ');
+                }
+            }
             map.add(new int[] {text.length(), text.length() + s.length(), n.getStartOffset()});
             text.append(s);
         }

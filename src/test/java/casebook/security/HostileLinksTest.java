@@ -312,7 +312,9 @@ class HostileLinksTest {
                         "noscript",
                         "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
                         "{a}:5:1: error: <noscript> is not closed in this piece of raw HTML",
-                        removed(5, 1, "<noscript>")),
+                        removed(5, 1, "<noscript>"),
+                        // its start tag is published as text, so the end tag closes nothing and is dropped
+                        removed(5, 62, "</noscript>")),
                 warning("marquee", "<marquee>x</marquee>", removed(5, 1, "<marquee>")));
     }
 
