@@ -52,6 +52,8 @@ final class Links {
             state.links.add(new LinkUse(url, seg.line(node), seg.column(node), true));
             if (!UrlPolicy.allows(url)) {
                 refused.add(node);
+            } else if (UrlPolicy.loadsFromAnotherSite(url)) {
+                foreignImage(node, url);
             } else {
                 checkAlt(image, url);
             }
@@ -104,6 +106,20 @@ final class Links {
         return new TextCollectingVisitor().collectAndGetText(image);
     }
 
+    /**
+     * An image from another site: it would be loaded each time a reader opens the page, so that site would learn
+     * who reads it. An error at the image, which is left out of the page.
+     */
+    private void foreignImage(Node image, String url) {
+        state.diagnostics.error(
+                state.request.display(),
+                seg.line(image),
+                seg.column(image),
+                "image \"" + UrlPolicy.shown(url) + "\" is on another site: " + UrlPolicy.RESOURCE_RULE,
+                UrlPolicy.RESOURCE_HINT);
+        refused.add(image);
+    }
+
     /** After every node is visited: reference links resolved, refused links and images neutralised. */
     void finish() {
         for (RefNode ref : refs) {
@@ -141,6 +157,8 @@ final class Links {
         ref.unlink();
         if (!allowed) {
             refused.add(plain);
+        } else if (plain instanceof Image && UrlPolicy.loadsFromAnotherSite(url)) {
+            foreignImage(plain, url);
         }
     }
 

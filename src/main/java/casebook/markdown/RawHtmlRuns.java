@@ -1,6 +1,7 @@
 package casebook.markdown;
 
 import casebook.safety.RawHtml;
+import casebook.safety.UrlPolicy;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
@@ -72,6 +73,13 @@ final class RawHtmlRuns {
             int at = node.getStartOffset() + r.offset();
             if (r.url() != null) {
                 state.links.add(new LinkUse(r.url(), seg.lineAt(at), seg.columnAt(at)));
+            } else if (r.error()) {
+                state.diagnostics.error(
+                        state.request.display(),
+                        seg.lineAt(at),
+                        seg.columnAt(at),
+                        "raw HTML removed: " + r.removed() + " (" + r.why() + ")",
+                        UrlPolicy.RESOURCE_HINT);
             } else {
                 state.diagnostics.warning(
                         state.request.display(),
@@ -123,6 +131,59 @@ final class RawHtmlRuns {
         }
         for (List<Node> run : runs.values()) {
             confineRun(run, seg, state);
+        }
+    }
+
+    /**
+     * End tags of the segment's raw HTML that close nothing (a {@code </div>} without its {@code <div>}, a
+     * {@code </a>} after a tag Markdown took as text): the browser ignores them, so the cleaning drops them; each is
+     * a warning at its line and column. The raw HTML of the segment is read as one piece, in order, each paragraph's
+     * inline tags inside a {@code <p>} as Markdown writes them, so a {@code </div>} closing a {@code <div>} of an
+     * earlier HTML block is not reported, and a {@code </span>} whose {@code <span>} was in another paragraph is.
+     */
+    static void strayEndTags(List<Node> rawNodes, ParsedSegment seg, PageState state) {
+        StringBuilder text = new StringBuilder();
+        List<int[]> map = new ArrayList<>(); // {start in text, end in text, document offset}
+        Node open = null; // the block whose inline tags are being added
+        for (Node n : rawNodes) {
+            Node block = n instanceof HtmlBlockBase ? null : n.getParent();
+            while (block != null && !(block instanceof Block)) {
+                block = block.getParent();
+            }
+            if (block != open && open != null) {
+                text.append("</p>");
+            }
+            if (block != null && block != open) {
+                text.append("<p>");
+            }
+            open = block;
+            StringBuilder s = new StringBuilder(n.getChars());
+            // what confine writes as text is read as text here too
+            for (int at : state.rawHtmlAsText.getOrDefault(n, List.of())) {
+                int i = at - n.getStartOffset();
+                if (i >= 0 && i < s.length()) {
+                    s.setCharAt(i, ' ');
+                }
+            }
+            map.add(new int[] {text.length(), text.length() + s.length(), n.getStartOffset()});
+            text.append(s);
+        }
+        if (open != null) {
+            text.append("</p>");
+        }
+        for (RawHtml.Removal r : RawHtml.strayEndTags(text.toString())) {
+            for (int[] m : map) {
+                if (r.offset() >= m[0] && r.offset() < m[1]) {
+                    int at = m[2] + r.offset() - m[0];
+                    state.diagnostics.warning(
+                            state.request.display(),
+                            seg.lineAt(at),
+                            seg.columnAt(at),
+                            "raw HTML removed: " + r.removed() + " (" + r.why() + ")",
+                            "delete it from the Markdown, or open the element it closes in the same paragraph or"
+                                    + " HTML block");
+                }
+            }
         }
     }
 

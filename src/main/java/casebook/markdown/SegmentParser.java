@@ -41,6 +41,7 @@ final class SegmentParser {
         }
         if (!rawNodes.isEmpty()) {
             RawHtmlRuns.confine(rawNodes, seg, state);
+            RawHtmlRuns.strayEndTags(rawNodes, seg, state);
         }
         links.finish();
         return seg;

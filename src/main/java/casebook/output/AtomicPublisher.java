@@ -62,7 +62,7 @@ public final class AtomicPublisher implements AutoCloseable {
         this.pid = pid;
         this.steps = steps;
         this.lock = lock;
-        this.leftover = Pattern.compile(Pattern.quote(name) + "\\.(tmp|old)-([0-9]{1,18})");
+        this.leftover = Pattern.compile(Pattern.quote(name) + "\\.(tmp|old)-([0-9]{1,18})(?:-[0-9]{1,9})?");
     }
 
     /**
@@ -109,38 +109,66 @@ public final class AtomicPublisher implements AutoCloseable {
         }
     }
 
-    /** Creates the empty staging folder (with its marker) that this build writes into. */
+    /**
+     * Creates the empty staging folder (with its marker) that this build writes into: {@code <out>.tmp-<pid>},
+     * or when a folder of that name is there (a leftover casebook may not delete, or another process with the same
+     * id in another container), the first free {@code <out>.tmp-<pid>-<n>}.
+     *
+     * @throws OutputRefused when no free name is found (nothing has been written then)
+     */
     public Path stage() {
-        Path tmp = sibling("tmp");
+        Path first = sibling("tmp");
+        Path tmp = first;
         try {
-            lock.record(tmp.getFileName().toString());
-            step("stage: create " + tmp.getFileName());
-            Files.createDirectory(tmp);
+            for (int n = 2; ; n++) {
+                if (!Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
+                    lock.record(tmp.getFileName().toString());
+                    step("stage: create " + tmp.getFileName());
+                    try {
+                        Files.createDirectory(tmp);
+                        break;
+                    } catch (FileAlreadyExistsException e) {
+                        // made by someone else just now: try the next name
+                    }
+                }
+                if (n > MAX_NAMES) {
+                    throw new OutputRefused(
+                            "cannot prepare a staging folder beside --out " + shown + ": " + first.getFileName()
+                                    + " and " + MAX_NAMES + " names after it are taken by folders that are not"
+                                    + " casebook's to delete",
+                            "look inside those folders beside " + shown + " (leftovers of killed builds, or copies of"
+                                    + " someone's): delete or rename them, or choose another --out");
+                }
+                tmp = sibling("tmp", n);
+            }
             staging = tmp;
             step("stage: mark " + tmp.getFileName());
             OutputMarker.write(tmp, OutputMarker.STAGING);
             return tmp;
-        } catch (FileAlreadyExistsException e) {
-            throw new UncheckedIOException("cannot prepare " + tmp + ": it exists and is not casebook's to delete", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + tmp + ": " + e.getMessage(), e);
         }
     }
+
+    /** How many numbered names beside the output are tried for a staging or retired copy. */
+    static final int MAX_NAMES = 100;
 
     /** Swaps the complete staging folder in as the output folder (see the class comment for the steps). */
     public void commit() {
         if (staging == null) {
             throw new IllegalStateException("nothing staged");
         }
-        Path old = sibling("old");
+        Path old = free("old");
         try {
+            List<String> written = OutputMarker.filesUnder(staging);
             step("seal");
-            OutputMarker.write(staging, OutputMarker.SITE);
+            OutputMarker.write(staging, OutputMarker.SITE, written);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                     throw new OutputRefused("--out " + shown + " is not a folder", OutputGuard.FIX);
                 }
                 if (OutputMarker.isMarked(target)) {
+                    refuseForeignFiles(written);
                     lock.record(old.getFileName().toString());
                     step("retire");
                     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -168,7 +196,7 @@ public final class AtomicPublisher implements AutoCloseable {
             staging = null;
             committed = true;
             if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
-                Path gone = sibling("tmp");
+                Path gone = free("tmp");
                 step("discard");
                 Files.move(old, gone, StandardCopyOption.ATOMIC_MOVE);
                 deleteTree(gone);
@@ -237,6 +265,56 @@ public final class AtomicPublisher implements AutoCloseable {
         return target.resolveSibling(name + "." + kind + "-" + pid);
     }
 
+    private Path sibling(String kind, int n) {
+        return target.resolveSibling(name + "." + kind + "-" + pid + "-" + n);
+    }
+
+    /** The first name {@code <out>.<kind>-<pid>}, {@code <out>.<kind>-<pid>-2}, … that nothing has. */
+    private Path free(String kind) {
+        Path p = sibling(kind);
+        for (int n = 2; Files.exists(p, LinkOption.NOFOLLOW_LINKS) && n <= MAX_NAMES + 1; n++) {
+            p = sibling(kind, n);
+        }
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputRefused(
+                    "cannot find a free name beside --out " + shown + " for the " + kind + " copy",
+                    "delete or rename the folders named " + name + "." + kind + "-" + pid + "-* beside it");
+        }
+        return p;
+    }
+
+    /**
+     * Refuses to replace the output folder when it holds a file this build's predecessor did not write: the
+     * files its marker lists, or, for a marker without a list (a casebook older than the list), the files this
+     * build wrote ({@code written}). Checked again here, right before the old site is retired, as the guard
+     * checked it before the build: something may have been put there meanwhile.
+     */
+    private void refuseForeignFiles(List<String> written) {
+        OutputMarker.Manifest m = OutputMarker.manifest(target);
+        if (m.damaged()) {
+            throw new OutputRefused(
+                    "--out " + shown + " has a " + OutputMarker.NAME + " file whose list of files is cut short or"
+                            + " garbled, so casebook cannot tell its files from others",
+                    "look inside the folder: move what is not casebook's elsewhere and delete the folder, or choose"
+                            + " another --out");
+        }
+        List<String> unknown = OutputGuard.unknown(target, m.listed() ? m.files() : written);
+        OutputGuard.Refusal r = OutputGuard.foreign(shown, unknown);
+        if (r == null) {
+            return;
+        }
+        if (m.listed()) {
+            throw new OutputRefused(r.message(), r.hint());
+        }
+        throw new OutputRefused(
+                r.message().replace(" casebook did not write (", " this build does not write (")
+                        + "; it was made by an older casebook whose " + OutputMarker.NAME
+                        + " does not list its files, so casebook replaces it only when it holds nothing but files this"
+                        + " build writes",
+                "move those files out of " + shown + ", or, if they are an older build's pages, delete the folder"
+                        + " yourself once and build again");
+    }
+
     private void step(String what) {
         steps.accept(what);
     }
@@ -255,12 +333,29 @@ public final class AtomicPublisher implements AutoCloseable {
                 long owner = Long.parseLong(m.group(2));
                 boolean idle = owner == pid || ProcessHandle.of(owner).isEmpty();
                 boolean ours = lock.created(p.getFileName().toString())
-                        && (OutputMarker.isMarked(p) || Boolean.TRUE.equals(OutputGuard.isEmpty(p)));
+                        && (OutputMarker.isMarked(p)
+                                || Boolean.TRUE.equals(OutputGuard.isEmpty(p))
+                                || holdsOnlyPartMarker(p));
                 found.add(new Leftover(p, m.group(1), idle && ours));
             }
         }
         found.sort(Comparator.comparing(l -> l.path().getFileName().toString())); // a deterministic order of steps
         return found;
+    }
+
+    /**
+     * A folder holding nothing but {@code .casebook-output.part}, a regular file: a build killed while it wrote
+     * its staging folder's marker, which is then not yet in place.
+     */
+    private static boolean holdsOnlyPartMarker(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> all = s.limit(2).toList();
+            return all.size() == 1
+                    && all.get(0).getFileName().toString().equals(OutputMarker.PART)
+                    && Files.isRegularFile(all.get(0), LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A swap killed between retire and promote left no output folder but a complete old copy: put it back. */

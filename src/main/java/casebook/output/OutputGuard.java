@@ -1,8 +1,18 @@
 package casebook.output;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -22,8 +32,14 @@ public final class OutputGuard {
     /** The hint for a folder that would delete sources. */
     public static final String FIX = "choose a folder of its own, e.g. --out site";
 
-    /** The names casebook gives its own staging and retired copies beside the output: {@code <out>.tmp-<pid>}, {@code <out>.old-<pid>}. */
-    static final Pattern TEMPORARY = Pattern.compile(".+\\.(tmp|old)-[0-9]{1,18}");
+    /**
+     * The names casebook gives its own staging and retired copies beside the output: {@code <out>.tmp-<pid>},
+     * {@code <out>.old-<pid>}, and, when that name is taken, {@code <out>.tmp-<pid>-<n>}.
+     */
+    static final Pattern TEMPORARY = Pattern.compile(".+\\.(tmp|old)-[0-9]{1,18}(-[0-9]{1,9})?");
+
+    /** How many of the files casebook did not make a refusal names. */
+    static final int SHOWN = 3;
 
     /** What is wrong with publishing to {@code out}, or null when it is safe. */
     public static String problem(Path out, Path content, Path themes, Path cwd) {
@@ -73,6 +89,23 @@ public final class OutputGuard {
                             + " has the name casebook gives its temporary folders (<out>.tmp-<pid>, <out>.old-<pid>)",
                     FIX);
         }
+        if (Files.isDirectory(o) && OutputMarker.isMarked(o)) {
+            OutputMarker.Manifest m = OutputMarker.manifest(o);
+            if (m.damaged()) {
+                return new Refusal(
+                        "--out " + out + " has a " + OutputMarker.NAME
+                                + " file whose list of files is cut short or garbled, so casebook cannot tell its"
+                                + " files from others",
+                        "look inside the folder: move what is not casebook's elsewhere and delete the folder, or choose"
+                                + " another --out");
+            }
+            if (m.listed()) {
+                Refusal r = foreign(out, unknown(o, m.files()));
+                if (r != null) {
+                    return r;
+                }
+            } // a marker without a list (an older casebook): decided when this build's files are known (commit)
+        }
         if (Files.isDirectory(o) && !OutputMarker.isMarked(o)) {
             Boolean empty = isEmpty(o);
             if (empty == null) {
@@ -86,6 +119,65 @@ public final class OutputGuard {
             }
         }
         return null;
+    }
+
+    /**
+     * The refusal for an output folder holding files casebook did not write, or null when {@code unknown} is
+     * empty. {@code unknown} is what {@link #unknown} found.
+     */
+    static Refusal foreign(Path out, List<String> unknown) {
+        if (unknown.isEmpty()) {
+            return null;
+        }
+        List<String> shown = unknown.subList(0, Math.min(SHOWN, unknown.size()));
+        return new Refusal(
+                "--out " + out + " holds " + (unknown.size() == 1 ? "a file" : unknown.size() + " files or folders")
+                        + " casebook did not write (" + String.join(", ", shown)
+                        + (unknown.size() > SHOWN ? ", …" : "") + "); publishing replaces the whole folder and would"
+                        + " delete " + (unknown.size() == 1 ? "it" : "them"),
+                "move " + (unknown.size() == 1 ? "it" : "them") + " out of " + out
+                        + ", or choose another --out (a folder of casebook's own, e.g. --out site, then copy it)");
+    }
+
+    /**
+     * What lies in {@code dir} that is not in {@code known} (relative file paths) and not the marker: a file or
+     * symbolic link not listed, or a folder that holds no listed file (named with a trailing {@code /}, its
+     * contents not looked at). Sorted; a folder that cannot be read counts as unknown. Links are not followed.
+     */
+    public static List<String> unknown(Path dir, Collection<String> known) {
+        Set<String> files = new HashSet<>(known);
+        Set<String> folders = new HashSet<>();
+        for (String f : known) {
+            for (int i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) {
+                folders.add(f.substring(0, i));
+            }
+        }
+        TreeSet<String> found = new TreeSet<>();
+        Deque<Path> todo = new ArrayDeque<>();
+        todo.add(dir);
+        while (!todo.isEmpty()) {
+            Path d = todo.pop();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(d)) {
+                for (Path p : ds) {
+                    String rel = dir.relativize(p).toString().replace('\\', '/');
+                    if (d.equals(dir) && rel.equals(OutputMarker.NAME)) {
+                        continue;
+                    }
+                    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        if (folders.contains(rel)) {
+                            todo.add(p);
+                        } else {
+                            found.add(rel + "/");
+                        }
+                    } else if (!files.contains(rel)) {
+                        found.add(rel);
+                    }
+                }
+            } catch (IOException e) {
+                found.add(d.equals(dir) ? "." : dir.relativize(d).toString().replace('\\', '/') + "/");
+            }
+        }
+        return new ArrayList<>(found);
     }
 
     /** True when the folder has no entries at all, null when it cannot be listed. */

@@ -185,7 +185,7 @@ final class OutputLock implements AutoCloseable {
         if (!lines[0].matches("[0-9]{1,18}")) {
             throw notOurs(file);
         }
-        Pattern leftover = Pattern.compile(Pattern.quote(outName) + "\\.(tmp|old)-[0-9]{1,18}");
+        Pattern leftover = Pattern.compile(Pattern.quote(outName) + "\\.(tmp|old)-[0-9]{1,18}(-[0-9]{1,9})?");
         for (int i = 1; i < lines.length - 1; i++) { // the last element follows the last newline: cut short or empty
             if (leftover.matcher(lines[i]).matches()) {
                 names.add(lines[i]);

@@ -285,6 +285,9 @@ public final class Build {
     private static OutputTree outputTree(AtomicPublisher publisher, BuildOptions options, Diagnostics d) {
         try {
             return publisher != null ? new OutputTree(publisher.stage()) : new OutputTree();
+        } catch (OutputRefused e) {
+            d.error(options.out(), 1, 1, e.getMessage(), e.hint());
+            return null;
         } catch (UncheckedIOException e) {
             d.error(options.out(), 1, 1, e.getMessage(), "check that the folder holding --out can be written to");
             return null;

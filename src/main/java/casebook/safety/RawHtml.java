@@ -125,6 +125,43 @@ public final class RawHtml {
             "classid",
             "profile");
 
+    /**
+     * Attributes whose URL the browser loads by itself, without a click, on any element; they must be relative
+     * ({@link UrlPolicy#loadsFromAnotherSite}). {@code href} and {@code xlink:href} load by themselves only on the
+     * elements of {@link #LOADING_HREF}.
+     */
+    public static final Set<String> RESOURCE_ATTRIBUTES = Set.of(
+            "src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "codebase", "archive", "imagesrcset");
+
+    /** Elements whose {@code href} (or {@code xlink:href}) is loaded by itself: SVG pictures, stylesheets. */
+    static final Set<String> LOADING_HREF = Set.of("image", "use", "feimage", "link", "script");
+
+    /** Whether {@code tag}'s attribute {@code key} loads its URL by itself. */
+    static boolean loadsByItself(String tag, String key) {
+        return RESOURCE_ATTRIBUTES.contains(key)
+                || (key.equals("href") || key.equals("xlink:href")) && LOADING_HREF.contains(tag);
+    }
+
+    /**
+     * The URL of an attribute that loads from another site, or null: for {@code srcset}, each candidate's URL
+     * (the text before its size) is looked at.
+     */
+    static String foreignResource(String tag, String key, String value) {
+        if (!loadsByItself(tag, key)) {
+            return null;
+        }
+        if (!key.endsWith("srcset")) {
+            return UrlPolicy.loadsFromAnotherSite(value) ? value : null;
+        }
+        for (String candidate : value.split(",")) {
+            String url = candidate.strip().split("\\s+", 2)[0];
+            if (UrlPolicy.loadsFromAnotherSite(url) || !UrlPolicy.isRelative(url) && !url.isEmpty()) {
+                return url;
+            }
+        }
+        return null;
+    }
+
     /** The safelist: the elements and attributes above, URLs decided by {@link UrlPolicy}. */
     public static final Safelist SAFELIST = new PolicySafelist();
 
@@ -149,8 +186,9 @@ public final class RawHtml {
             if (!super.isSafeAttribute(tagName, el, attr)) {
                 return false;
             }
-            return !URL_ATTRIBUTES.contains(attr.getKey().toLowerCase(Locale.ROOT))
-                    || UrlPolicy.allows(attr.getValue());
+            String key = attr.getKey().toLowerCase(Locale.ROOT);
+            return (!URL_ATTRIBUTES.contains(key) || UrlPolicy.allows(attr.getValue()))
+                    && foreignResource(el.normalName(), key, attr.getValue()) == null;
         }
     }
 
@@ -173,8 +211,13 @@ public final class RawHtml {
      * @param removed   what is removed, e.g. {@code <script>} or {@code onclick="steal()" from <div>}
      * @param why       why
      * @param url       for a URL the {@link UrlPolicy} refuses, the URL (the removal is an error); else null
+     * @param error     whether the removal is an error rather than a warning (a resource from another site)
      */
-    public record Removal(int offset, String removed, String why, String url) {}
+    public record Removal(int offset, String removed, String why, String url, boolean error) {
+        public Removal(int offset, String removed, String why, String url) {
+            this(offset, removed, why, url, false);
+        }
+    }
 
     /**
      * One element an editor wrote, with what {@link #clean} keeps of it. An {@code img} without an {@code alt}
@@ -206,6 +249,17 @@ public final class RawHtml {
         // <html>, <head>, <body>, <frameset> and <frame> inside a page body are dropped by the parser itself,
         // attributes and all (<body onload=…>): no element is made, so they are found among its parse errors
         for (ParseError e : parser.getErrors()) {
+            if (e.getErrorMessage().startsWith("Unexpected Doctype token")) {
+                int end = Math.min(e.getPosition(), raw.length());
+                int at = Math.max(0, raw.lastIndexOf('<', Math.max(0, end - 1)));
+                int close = raw.indexOf('>', at);
+                found.add(new Removal(
+                        at,
+                        close < 0 ? "<!DOCTYPE>" : raw.substring(at, close + 1).strip(),
+                        "a page has one doctype, the theme's, and a doctype inside the page is ignored",
+                        null));
+                continue;
+            }
             Matcher m = DROPPED_START_TAG.matcher(e.getErrorMessage());
             if (!m.find()) {
                 continue;
@@ -282,6 +336,50 @@ public final class RawHtml {
         }
     }
 
+    /**
+     * The end tags of {@code run} (the raw HTML of a run of Markdown, one piece after another) that close nothing
+     * open: the parser ignores them, so they are removed from the page. Each is a warning-level {@link Removal}
+     * at its {@code <}. End tags that close an element (also one the cleaner then removes) are not listed.
+     */
+    public static List<Removal> strayEndTags(String run) {
+        Parser parser = Parser.htmlParser().setTrackPosition(true).setTrackErrors(1000);
+        List<Node> nodes = parser.parseFragmentInput(run, new Element("body"), "");
+        Set<Integer> closing = new HashSet<>();
+        for (Node top : nodes) {
+            if (top instanceof Element root) {
+                for (Element el : root.getAllElements()) {
+                    Range end = el.endSourceRange();
+                    if (end.isTracked() && !end.isImplicit()) {
+                        closing.add(end.startPos());
+                    }
+                }
+            }
+        }
+        List<Removal> found = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (ParseError e : parser.getErrors()) {
+            if (!e.getErrorMessage().contains("EndTag")) {
+                continue;
+            }
+            int end = Math.min(e.getPosition(), run.length());
+            int at = run.lastIndexOf("</", Math.max(0, end - 1));
+            if (at < 0 || closing.contains(at) || !seen.add(at)) {
+                continue;
+            }
+            int close = run.indexOf('>', at);
+            if (close < 0 || close >= end) {
+                continue;
+            }
+            found.add(new Removal(
+                    at,
+                    run.substring(at, close + 1),
+                    "it closes no element that is open here, so the browser ignores it",
+                    null));
+        }
+        found.sort(Comparator.comparingInt(Removal::offset));
+        return found;
+    }
+
     /** The parser's message for a start tag it ignores in a page body. */
     private static final Pattern DROPPED_START_TAG = Pattern.compile(
             "Unexpected StartTag token \\[<(html|head|body|frameset|frame)\\b", Pattern.CASE_INSENSITIVE);
@@ -309,6 +407,16 @@ public final class RawHtml {
             if (URL_ATTRIBUTES.contains(key) && !UrlPolicy.allows(a.getValue())) {
                 removals.add(new Removal(
                         valueAt, key + "=\"" + a.getValue() + "\"", UrlPolicy.rule(a.getValue()), a.getValue()));
+                continue;
+            }
+            String foreign = foreignResource(tag, key, a.getValue());
+            if (foreign != null) {
+                removals.add(new Removal(
+                        valueAt,
+                        key + "=\"" + UrlPolicy.shown(a.getValue()) + "\" from <" + tag + ">",
+                        UrlPolicy.RESOURCE_RULE,
+                        null,
+                        true));
                 continue;
             }
             if (!safeTag) {

@@ -63,6 +63,23 @@ public final class UrlPolicy {
         return url == null ? null : schemeOf(browserForm(url));
     }
 
+    /** Why a resource that loads by itself (a picture, a video's poster) must be a file of the site. */
+    public static final String RESOURCE_RULE =
+            "a picture or anything else the browser loads by itself comes from the site's own files only, so that"
+                    + " nothing is loaded from another site, which would learn who reads the page";
+
+    /** The fix for a resource from another site. */
+    public static final String RESOURCE_HINT =
+            "save the image in the page's folder and link it relatively, e.g. figure1.png";
+
+    /**
+     * Whether {@code url}, allowed as a link, would load something from another site when used where the browser
+     * loads it without a click ({@code img src}, {@code poster}, …): any allowed URL that is not relative.
+     */
+    public static boolean loadsFromAnotherSite(String url) {
+        return url != null && allows(url) && !isRelative(url);
+    }
+
     /** Whether {@code url} is a reference into this site: relative, with no scheme and no host. */
     public static boolean isRelative(String url) {
         if (url == null) {

@@ -58,7 +58,9 @@ class AtomicPublisherTest {
     /** What a published folder of this version holds, the marker included. */
     static TreeMap<String, byte[]> expected(String v) {
         TreeMap<String, byte[]> m = new TreeMap<>(version(v).files());
-        m.put(OutputMarker.NAME, OutputMarker.text("site").getBytes(StandardCharsets.UTF_8));
+        m.put(
+                OutputMarker.NAME,
+                OutputMarker.text("site", version(v).files().keySet()).getBytes(StandardCharsets.UTF_8));
         return m;
     }
 
@@ -126,9 +128,9 @@ class AtomicPublisherTest {
     @Test
     void publishReplacesTheWholeFolderAndLeavesNoTemporaries() throws IOException {
         Path out = tmp.resolve("site");
-        AtomicPublisher.publish(version("v1"), out);
-        Files.createDirectories(out.resolve("old"));
-        Files.writeString(out.resolve("old/stale.html"), "stale");
+        OutputTree v1 = version("v1");
+        v1.put("old/stale.html", "stale"); // a page the next build no longer writes: casebook's, so it goes
+        AtomicPublisher.publish(v1, out);
         // the leftover of a run killed while writing, by a process that is gone: removed
         assertEquals("stage: mark site.tmp-" + DEAD, killedRun(out, DEAD, "v2", false, 1));
         assertTrue(Files.isDirectory(tmp.resolve("site.tmp-" + DEAD)));
@@ -307,5 +309,104 @@ class AtomicPublisherTest {
         Files.writeString(tmp.resolve("site.lock"), DEAD + "\n");
         AtomicPublisher.publish(version("v1"), out);
         assertFalse(Files.exists(tmp.resolve("site.lock")));
+    }
+
+    @Test
+    void aFileCasebookDidNotWriteStopsThePublicationAndStays() throws IOException {
+        Path out = tmp.resolve("site");
+        AtomicPublisher.publish(version("v1"), out);
+        Files.writeString(out.resolve("other-dept.html"), "the portal's page");
+        Files.createDirectories(out.resolve("uploads"));
+        Files.writeString(out.resolve("uploads/report.pdf"), "%PDF");
+        Files.createDirectories(out.resolve("ja/empty"));
+        TreeMap<String, byte[]> before = files(out);
+        OutputRefused e = assertThrows(OutputRefused.class, () -> AtomicPublisher.publish(version("v2"), out));
+        assertEquals(
+                "--out " + out + " holds 3 files or folders casebook did not write (ja/empty/, other-dept.html,"
+                        + " uploads/); publishing replaces the whole folder and would delete them",
+                e.getMessage());
+        assertTrue(e.hint().startsWith("move them out of " + out + ", or choose another --out"), e.hint());
+        assertSameFiles(before, files(out), "site/ as it was");
+        assertEquals(Set.of("site"), names(tmp), "the staging folder and the lock are gone");
+    }
+
+    @Test
+    void theMarkerListsEveryFileTheBuildWrote() throws IOException {
+        Path out = tmp.resolve("site");
+        OutputTree t = version("v1");
+        t.put("ja/a/figure 1%.png", new byte[] {1, 2});
+        AtomicPublisher.publish(t, out);
+        OutputMarker.Manifest m = OutputMarker.manifest(out);
+        assertFalse(m.damaged());
+        assertEquals(Set.of("index.html", "ja/a/index.html", "ja/a/figure 1%.png"), m.files());
+        assertEquals(List.of(), OutputGuard.unknown(out, m.files()));
+    }
+
+    @Test
+    void aMarkerOfAnOlderCasebookIsReplacedOnlyWhenItHoldsNothingButThisBuildsFiles() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("site/ja/a"));
+        out = tmp.resolve("site");
+        Files.writeString(out.resolve(OutputMarker.NAME), OutputMarker.text("site")); // no list of files
+        Files.writeString(out.resolve("index.html"), "old");
+        Files.writeString(out.resolve("ja/a/index.html"), "old a");
+        Files.writeString(out.resolve("ja/a/notes.html"), "someone's");
+        TreeMap<String, byte[]> before = files(out);
+        Path site = out;
+        OutputRefused e = assertThrows(OutputRefused.class, () -> AtomicPublisher.publish(version("v2"), site));
+        assertTrue(e.getMessage().contains("holds a file this build does not write (ja/a/notes.html)"), e.getMessage());
+        assertTrue(e.getMessage().contains("made by an older casebook"), e.getMessage());
+        assertSameFiles(before, files(out), "site/ as it was");
+        Files.delete(out.resolve("ja/a/notes.html"));
+        AtomicPublisher.publish(version("v2"), out);
+        assertSameFiles(expected("v2"), files(out), "replaced, now with a list");
+    }
+
+    @Test
+    void aDamagedListOfFilesIsNotTrusted() throws IOException {
+        Path out = tmp.resolve("site");
+        AtomicPublisher.publish(version("v1"), out);
+        Path marker = out.resolve(OutputMarker.NAME);
+        String text = Files.readString(marker);
+        Files.writeString(marker, text.substring(0, text.lastIndexOf("file: "))); // one file fewer than the count
+        assertTrue(OutputMarker.manifest(out).damaged());
+        TreeMap<String, byte[]> before = files(out);
+        OutputRefused e = assertThrows(OutputRefused.class, () -> AtomicPublisher.publish(version("v2"), out));
+        assertTrue(e.getMessage().contains("cut short or garbled"), e.getMessage());
+        assertSameFiles(before, files(out), "site/ as it was");
+    }
+
+    @Test
+    void aStagingFolderHoldingOnlyThePartMarkerIsCasebooksLeftoverEvenForTheSamePid() throws IOException {
+        Path out = tmp.resolve("site");
+        AtomicPublisher.publish(version("v1"), out);
+        // killed while the staging marker was being written: the folder holds only the marker's .part
+        assertEquals("stage: mark site.tmp-" + DEAD, killedRun(out, DEAD, "v2", false, 1));
+        Path left = tmp.resolve("site.tmp-" + DEAD);
+        Files.writeString(left.resolve(OutputMarker.NAME + ".part"), "made-by: casebook\nki");
+        // a later build that happens to get the same process id (containers): it removes it and publishes
+        List<String> steps = new ArrayList<>();
+        run(out, DEAD, "v2", false, steps::add);
+        assertTrue(steps.contains("delete site.tmp-" + DEAD + "/" + OutputMarker.NAME + ".part"), steps.toString());
+        assertSameFiles(expected("v2"), files(out), "site/");
+        assertEquals(Set.of("site"), names(tmp));
+    }
+
+    @Test
+    void aStagingNameTakenByAFolderNotCasebooksGivesTheNextFreeName() throws IOException {
+        Path out = tmp.resolve("site");
+        AtomicPublisher.publish(version("v1"), out);
+        Path taken = Files.createDirectories(tmp.resolve("site.tmp-" + DEAD)); // not in any journal: not casebook's
+        Files.writeString(taken.resolve(OutputMarker.NAME + ".part"), "x");
+        Files.writeString(tmp.resolve("site.tmp-" + DEAD + "-2"), "a file, not even a folder");
+        List<String> steps = new ArrayList<>();
+        run(out, DEAD, "v2", false, steps::add);
+        assertTrue(steps.contains("stage: create site.tmp-" + DEAD + "-3"), steps.toString());
+        assertSameFiles(expected("v2"), files(out), "site/");
+        assertEquals(Set.of("site", "site.tmp-" + DEAD, "site.tmp-" + DEAD + "-2"), names(tmp), "both left alone");
+        assertEquals("x", Files.readString(taken.resolve(OutputMarker.NAME + ".part")));
+        // and a numbered leftover of a killed build is cleaned like any other
+        assertEquals("stage: mark site.tmp-" + DEAD + "-3", killedRun(out, DEAD, "v3", false, 1));
+        run(out, DEAD2, "v3", false, s -> {});
+        assertEquals(Set.of("site", "site.tmp-" + DEAD, "site.tmp-" + DEAD + "-2"), names(tmp));
     }
 }

@@ -92,4 +92,33 @@ class OutputGuardTest {
         assertNotNull(OutputGuard.problem(project.resolve("site.old-4"), content, themes, project));
         assertNull(OutputGuard.problem(project.resolve("site.old-backup-2024"), content, themes, project));
     }
+
+    @Test
+    void aMarkedFolderHoldingFilesItsListDoesNotNameIsRefused() throws IOException {
+        Path site = Files.createDirectories(project.resolve("site/ja"));
+        Files.writeString(site.resolve("index.html"), "<p>casebook's</p>");
+        site = project.resolve("site");
+        OutputMarker.write(site, "site", List.of("ja/index.html"));
+        assertNull(OutputGuard.problem(site, content, themes, project));
+        Files.writeString(site.resolve("other-dept.html"), "the portal's");
+        OutputGuard.Refusal r = OutputGuard.check(site, content, themes, project);
+        assertNotNull(r);
+        assertEquals(
+                "--out " + site + " holds a file casebook did not write (other-dept.html); publishing replaces the"
+                        + " whole folder and would delete it",
+                r.message());
+        assertEquals(List.of("other-dept.html"), OutputGuard.unknown(site, List.of("ja/index.html")));
+        // a folder the list does not need is named as a folder, its contents not listed one by one
+        Files.createDirectories(site.resolve("uploads/2024"));
+        Files.writeString(site.resolve("uploads/2024/report.pdf"), "%PDF");
+        Files.createSymbolicLink(site.resolve("ja/link.html"), site.resolve("ja/index.html"));
+        assertEquals(
+                List.of("ja/link.html", "other-dept.html", "uploads/"),
+                OutputGuard.unknown(site, List.of("ja/index.html")));
+        // a folder where the list has a file: its contents are not casebook's
+        assertEquals(
+                List.of("ja/"),
+                OutputGuard.unknown(
+                        project.resolve("site"), List.of("ja", "other-dept.html", "uploads/2024/report.pdf")));
+    }
 }

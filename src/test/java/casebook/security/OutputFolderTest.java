@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,14 @@ class OutputFolderTest {
             System.setErr(err);
             System.setOut(out);
             stderr = buf.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
@@ -264,7 +273,9 @@ class OutputFolderTest {
         Path out = Files.createDirectories(tmp.resolve("empty"));
         assertEquals(0, build(out), stderr);
         assertTrue(Files.isRegularFile(out.resolve("ja/a/index.html")));
-        assertEquals(OutputMarker.text("site"), Files.readString(out.resolve(OutputMarker.NAME)));
+        String marker = Files.readString(out.resolve(OutputMarker.NAME));
+        assertTrue(marker.startsWith(OutputMarker.text("site") + "files: "), marker);
+        assertTrue(marker.contains("\nfile: ja/a/index.html\n"), marker);
         assertEquals(
                 Set.of("Documents", "empty", "notes.txt", "project"),
                 names(tmp),
@@ -275,12 +286,51 @@ class OutputFolderTest {
     void aFolderCasebookMadeIsReplacedWhole() throws IOException {
         Path out = tmp.resolve("site");
         assertEquals(0, build(out), stderr);
-        Files.writeString(out.resolve("stale.html"), "from an earlier build");
+        assertTrue(Files.isRegularFile(out.resolve("ja/b/index.html")));
+        // page b leaves the content: its page was casebook's, so the rebuild removes it
+        Files.writeString(
+                content.resolve("site.yaml"),
+                Files.readString(content.resolve("site.yaml")).replace("order: [a, b]", "order: [a]"));
         Files.writeString(content.resolve("a/index.ja.md"), "---\ntitle: ページA2\n---\n\n新しい本文。\n");
+        deleteTree(content.resolve("b"));
         assertEquals(0, build(out), stderr);
-        assertFalse(Files.exists(out.resolve("stale.html")));
+        assertFalse(Files.exists(out.resolve("ja/b")));
         assertTrue(Files.readString(out.resolve("ja/a/index.html")).contains("新しい本文。"));
         assertTrue(OutputMarker.isMarked(out));
+    }
+
+    @Test
+    void aFolderTheSiteWasCopiedIntoKeepsItsOtherFiles() throws IOException {
+        Path site = tmp.resolve("site");
+        assertEquals(0, build(site), stderr);
+        // cp -r site/. portal/www/ into a web root holding the portal's own files: the marker goes with the copy
+        Path www = Files.createDirectories(tmp.resolve("portal/www/uploads"));
+        www = tmp.resolve("portal/www");
+        Files.writeString(www.resolve("other-dept.html"), "another department's page");
+        Files.write(www.resolve("uploads/report.pdf"), new byte[] {'%', 'P', 'D', 'F', 0, (byte) 200});
+        try (Stream<Path> s = Files.walk(site)) {
+            for (Path p : s.toList()) {
+                Path to = www.resolve(site.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        TreeMap<String, String> before = snapshot(tmp);
+        assertEquals(2, build(www), stderr);
+        assertEquals(
+                "casebook: --out " + www + " holds 2 files or folders casebook did not write (other-dept.html,"
+                        + " uploads/); publishing replaces the whole folder and would delete them (fix: move them out"
+                        + " of " + www + ", or choose another --out (a folder of casebook's own, e.g. --out site, then"
+                        + " copy it))\n",
+                stderr);
+        assertEquals(before, snapshot(tmp), "nothing changed anywhere");
+        // the copy alone (the portal's files moved away) is casebook's again
+        Files.delete(www.resolve("other-dept.html"));
+        deleteTree(www.resolve("uploads"));
+        assertEquals(0, build(www), stderr);
     }
 
     @Test
