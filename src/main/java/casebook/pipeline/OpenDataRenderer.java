@@ -315,9 +315,18 @@ final class OpenDataRenderer {
             return noteLang.equals(lang) ? text : "<span lang=\"" + noteLang + "\">" + text + "</span>";
         }
 
-        /** The note of an input as its cell shows it after the figure (「（認知症病床を含む）」), or "" for none. */
+        /**
+         * The note of an input as its cell shows it after the figure (「（認知症病床を含む）」), or "" for none; in a cell,
+         * Japanese breaks only between phrases, as the overview's notes do.
+         */
         private String inputNote(String lang, CaseFigures.Figure f) {
-            return f.hasNote() ? bracketed(lang, noteHtml(lang, f)) : "";
+            if (!f.hasNote()) {
+                return "";
+            }
+            String noteLang = f.noteLang(lang, def);
+            String text = html(f.note().get(noteLang));
+            return bracketed(
+                    lang, noteLang.equals(lang) ? text : "<span lang=\"" + noteLang + "\">" + text + "</span>");
         }
 
         /** The case's name as HTML, marked with its language when the page has no translation of it. */
