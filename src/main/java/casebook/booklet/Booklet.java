@@ -96,7 +96,8 @@ public final class Booklet {
                 }
                 TreeSet<Integer> here = missing(font, src.lang(), section.text());
                 left.removeAll(here);
-                report(d, c.display(), 1, font, here, "the " + c.title() + " page");
+                int[] at = firstOf(c.markdown(), c.markdownLine(), here);
+                report(d, c.display(), at[0], at[1], font, here, "the " + c.title() + " page");
                 section.remove();
             }
             BookletSource.Origins o = src.origins() != null
@@ -126,7 +127,7 @@ public final class Booklet {
                     left,
                     "the glossary");
             part(d, o.messages(), 1, font, src.lang(), rest.body().text(), left, "the contents or glossary headings");
-            report(d, o.messages(), 1, font, left, "the booklet");
+            report(d, o.messages(), 1, 1, font, left, "the booklet");
         } catch (IOException e) {
             d.error(font.regular(), 1, 1, "cannot read the PDF font: " + e.getMessage(), BookletFont.INSTALL);
         }
@@ -157,7 +158,32 @@ public final class Booklet {
         TreeSet<Integer> here = missing(font, lang, text);
         here.retainAll(left);
         left.removeAll(here);
-        report(d, file, line, font, here, where);
+        report(d, file, line, 1, font, here, where);
+    }
+
+    /**
+     * The file line and 1-based column of the first of {@code chars} in {@code text}, whose first line is the file's
+     * line {@code firstLine}; the file's first line and column when none is there (a character of the front matter or
+     * of the page's data).
+     */
+    static int[] firstOf(String text, int firstLine, TreeSet<Integer> chars) {
+        if (text == null) {
+            return new int[] {1, 1};
+        }
+        int line = Math.max(1, firstLine);
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (chars.contains(cp)) {
+                return new int[] {line, i - lineStart + 1}; // in UTF-16 units, as every other column
+            }
+            i += Character.charCount(cp);
+            if (cp == '\n') {
+                line++;
+                lineStart = i;
+            }
+        }
+        return new int[] {1, 1};
     }
 
     private static TreeSet<Integer> missing(BookletFont font, String lang, String text) throws IOException {
@@ -169,7 +195,7 @@ public final class Booklet {
     }
 
     private static void report(
-            Diagnostics d, Path file, int line, BookletFont font, TreeSet<Integer> missing, String where) {
+            Diagnostics d, Path file, int line, int column, BookletFont font, TreeSet<Integer> missing, String where) {
         if (missing.isEmpty()) {
             return;
         }
@@ -179,7 +205,7 @@ public final class Booklet {
         d.warning(
                 file,
                 line,
-                1,
+                column,
                 "the PDF font " + font.regular().getFileName() + " has no glyph for " + chars + "; " + where
                         + " of the PDF booklet would show a blank there",
                 "write another character, or pass --pdf-font with a font that has it");

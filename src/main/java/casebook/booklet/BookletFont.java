@@ -190,6 +190,16 @@ public record BookletFont(Path regular, Path bold, Path latin, Path latinBold) {
         return null;
     }
 
+    /** Whether {@code file} is a font collection (.ttc: its first four bytes are {@code ttcf}). */
+    public static boolean collection(Path file) {
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(magic, 0, 4) == 4 && new String(magic, StandardCharsets.ISO_8859_1).equals("ttcf");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static CmapLookup cmap(Path file) throws IOException {
         CmapLookup c = CMAPS.get(file);
         if (c != null) {

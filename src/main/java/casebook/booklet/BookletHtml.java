@@ -18,6 +18,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
@@ -108,6 +109,7 @@ final class BookletHtml {
             }
         }
         glueParentheses(doc, src.lang());
+        tagClosingRuns(doc, src.lang());
         // images are not loaded into the booklet (nothing is read from outside it): their text stands in
         for (Element img : doc.select("img")) {
             img.replaceWith(new Element("span").addClass("image-alt").text(img.attr("alt")));
@@ -184,6 +186,79 @@ final class BookletHtml {
                 glue.appendText(close);
             }
         }
+    }
+
+    /** Elements the booklet sets as blocks: a run of another language that ends one is the block's last text. */
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "li",
+            "dt",
+            "dd",
+            "td",
+            "th",
+            "caption",
+            "figcaption",
+            "blockquote",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "section",
+            "nav",
+            "header",
+            "footer",
+            "main",
+            "article",
+            "aside",
+            "figure",
+            "body",
+            "ul",
+            "ol",
+            "dl",
+            "table",
+            "tr");
+
+    /**
+     * Makes the language of a run of another language reach the PDF's tags when the run is the last text of its
+     * block (a glossary entry's English term, "… (精神保健福祉センター)" ending a paragraph is not: its bracket
+     * follows). openhtmltopdf 1.1.31 gives a {@code lang} element its structure element with the language
+     * (/Lang) only when text follows it in the same block; a run that ends the block was tagged with the
+     * surrounding language. Its content is wrapped in a span of the same language, which the engine does tag.
+     * Only the markup changes, not the text.
+     */
+    static void tagClosingRuns(Document doc, String lang) {
+        for (Element run : doc.body().select("[lang]")) {
+            String other = run.attr("lang");
+            if (other.isEmpty() || other.equals(lang) || BLOCKS.contains(run.normalName()) || !endsItsBlock(run)) {
+                continue;
+            }
+            if (run.childrenSize() == 1
+                    && run.childNodeSize() == 1
+                    && run.child(0).attr("lang").equals(other)) {
+                continue; // done already
+            }
+            Element inner = new Element("span").attr("lang", other);
+            inner.appendChildren(new ArrayList<>(run.childNodes()));
+            run.appendChild(inner);
+        }
+    }
+
+    /** Whether no text follows {@code e} before the end of the block that holds it. */
+    private static boolean endsItsBlock(Element e) {
+        for (Element x = e; x != null && !BLOCKS.contains(x.normalName()); x = x.parent()) {
+            for (Node n = x.nextSibling(); n != null; n = n.nextSibling()) {
+                if (n instanceof TextNode t && !t.isBlank()) {
+                    return false;
+                }
+                if (n instanceof Element el && !el.text().isBlank()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Rewrites the links of a part of the booklet that the website shows at {@code pagePath}. */

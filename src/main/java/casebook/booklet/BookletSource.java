@@ -55,8 +55,18 @@ public record BookletSource(
      * @param title     its title
      * @param html      its rendered body
      * @param sections  its level-2 headings: id and text
+     * @param markdown  its Markdown body as the file holds it ("" when not known), to report a character at its place
+     * @param markdownLine the file line of the body's first line
      */
-    public record Chapter(String slug, Path display, String label, String title, String html, List<Section> sections) {}
+    public record Chapter(
+            String slug,
+            Path display,
+            String label,
+            String title,
+            String html,
+            List<Section> sections,
+            String markdown,
+            int markdownLine) {}
 
     /** site.yaml's {@code published} (2025-03 or 2025-03-31) as a date, or null. */
     public static LocalDate date(String iso) {

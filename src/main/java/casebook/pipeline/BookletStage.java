@@ -70,6 +70,17 @@ final class BookletStage {
                 return;
             }
             String problem = BookletFont.problem(font.regular());
+            if (problem != null && BookletFont.collection(font.regular())) {
+                // a collection is a font, only one the engine cannot take: like no font at all, the site is built and
+                // the booklets are skipped, said once
+                d.note(
+                        font.regular(),
+                        1,
+                        1,
+                        "PDF booklets skipped: the font named with --pdf-font cannot be used: " + problem,
+                        BookletFont.WORKING);
+                return;
+            }
             if (problem != null) {
                 d.error(
                         font.regular(),
@@ -138,7 +149,9 @@ final class BookletStage {
                     p.meta().label() == null ? "" : p.meta().label(),
                     p.meta().title(),
                     body.html(),
-                    sections));
+                    sections,
+                    p.body(),
+                    p.bodyStartLine()));
         }
         Page home = site.homes().get(lang);
         String intro = home == null

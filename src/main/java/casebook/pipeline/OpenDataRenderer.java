@@ -301,40 +301,88 @@ final class OpenDataRenderer {
             return pattern.replace("{items}", String.join(joiner, words));
         }
 
+        /**
+         * A caveat on rates, marked by the rates it concerns and explained once under the chart: a relation of the
+         * inputs' dates ({@code dates} set), or a note the source attaches to an input ({@code noted} set; the
+         * cases whose rate uses that figure with that note are listed).
+         */
+        private record Caveat(String mark, Rate.Dates dates, CaseFigures.Figure noted, List<String> casesHtml) {}
+
+        /** A figure's note as HTML on a page of {@code lang}, marked with its language when that is another. */
+        private String noteHtml(String lang, CaseFigures.Figure f) {
+            String noteLang = f.noteLang(lang, def);
+            String text = HtmlText.escape(f.note().get(noteLang));
+            return noteLang.equals(lang) ? text : "<span lang=\"" + noteLang + "\">" + text + "</span>";
+        }
+
+        /**
+         * The note of an input as its cell shows it after the figure (「（認知症病床を含む）」), or "" for none; in a cell,
+         * Japanese breaks only between phrases, as the overview's notes do.
+         */
+        private String inputNote(String lang, CaseFigures.Figure f) {
+            if (!f.hasNote()) {
+                return "";
+            }
+            String noteLang = f.noteLang(lang, def);
+            String text = html(f.note().get(noteLang));
+            return bracketed(
+                    lang, noteLang.equals(lang) ? text : "<span lang=\"" + noteLang + "\">" + text + "</span>");
+        }
+
+        /** The case's name as HTML, marked with its language when the page has no translation of it. */
+        private String nameHtml(String lang, CaseFigures c) {
+            String name = HtmlText.escape(c.name(lang, def));
+            return c.nameIsFallback(lang) ? "<span lang=\"" + def + "\">" + name + "</span>" : name;
+        }
+
         private Map<String, Object> rateChart(String lang, String item) {
             List<Map<String, Object>> rows = new ArrayList<>();
             List<BarChart.Bar> bars = new ArrayList<>();
             List<String> values = new ArrayList<>();
             String itemName = data.message(lang, "basic." + item);
-            // one mark per kind of caveat, numbered in the order they first occur
-            Map<Rate.Dates, String> marks = new LinkedHashMap<>();
+            // one mark per caveat (a kind of date relation, or an input's item and note), numbered in the order they
+            // first occur
+            Map<String, Caveat> caveats = new LinkedHashMap<>();
             for (CaseFigures c : data.cases()) {
                 Rate rate = Rate.of(c, item);
                 if (rate == null) {
                     continue;
                 }
                 Map<String, Object> r = caseModel(c, lang);
-                String mark = "";
+                List<Map<String, Object>> marks = new ArrayList<>();
                 if (rate.dates() != Rate.Dates.SAME_YEAR) {
-                    // the reference mark as the language writes it (※1 in Japanese, *1 in English)
-                    mark = marks.computeIfAbsent(
-                            rate.dates(),
-                            k -> data.message(lang, "compare.mark").replace("{n}", String.valueOf(marks.size() + 1)));
+                    Caveat k = caveats.computeIfAbsent(
+                            "dates " + rate.dates().code,
+                            key -> new Caveat(mark(lang, caveats.size() + 1), rate.dates(), null, List.of()));
+                    marks.add(markModel(
+                            k.mark(),
+                            HtmlText.escape(data.message(
+                                    lang,
+                                    rate.dates() == Rate.Dates.NOT_STATED
+                                            ? "compare.mark_not_stated"
+                                            : "compare.mark_different_years"))));
                 }
+                for (CaseFigures.Figure f : rate.noted()) {
+                    String noteLang = f.noteLang(lang, def);
+                    Caveat k = caveats.computeIfAbsent(
+                            "note " + f.item() + "\u0000" + noteLang + "\u0000"
+                                    + f.note().get(noteLang),
+                            key -> new Caveat(mark(lang, caveats.size() + 1), null, f, new ArrayList<>()));
+                    k.casesHtml().add(nameHtml(lang, c));
+                    marks.add(markModel(
+                            k.mark(),
+                            HtmlText.escape(data.message(lang, "compare.mark_note"))
+                                    .replace("{note}", noteHtml(lang, f))));
+                }
+                String mark = String.join(
+                        " ", marks.stream().map(m -> (String) m.get("mark")).toList());
                 r.put("value", rate.plain());
-                r.put("mark", mark);
-                r.put(
-                        "markText",
-                        mark.isEmpty()
-                                ? ""
-                                : data.message(
-                                        lang,
-                                        rate.dates() == Rate.Dates.NOT_STATED
-                                                ? "compare.mark_not_stated"
-                                                : "compare.mark_different_years"));
+                r.put("marks", marks);
                 r.put("count", figureText(lang, c.figure(item)));
+                r.put("countNote", inputNote(lang, c.figure(item)));
                 r.put("countAsOf", bracketed(lang, date(rate.countAsOf(), lang)));
                 r.put("population", figureText(lang, c.figure("population")));
+                r.put("populationNote", inputNote(lang, c.figure("population")));
                 r.put("populationAsOf", bracketed(lang, date(rate.populationAsOf(), lang)));
                 rows.add(r);
                 String suffix = c.category() == null
@@ -374,12 +422,39 @@ final class OpenDataRenderer {
             m.put("svg", BarChart.svg(id + "-chart", title, desc, bars, lang));
             m.put("rows", rows);
             List<String> notes = new ArrayList<>();
-            marks.forEach((kind, mark) -> notes.add(data.message(
-                            lang,
-                            kind == Rate.Dates.NOT_STATED ? "compare.note_not_stated" : "compare.note_different_years")
-                    .replace("{mark}", mark)
-                    .replace("{item}", midSentence(lang, itemName))));
+            for (Caveat k : caveats.values()) {
+                if (k.dates() != null) {
+                    notes.add(HtmlText.escape(data.message(
+                                    lang,
+                                    k.dates() == Rate.Dates.NOT_STATED
+                                            ? "compare.note_not_stated"
+                                            : "compare.note_different_years")
+                            .replace("{mark}", k.mark())
+                            .replace("{item}", midSentence(lang, itemName))));
+                    continue;
+                }
+                String noted = data.message(lang, "basic." + k.noted().item());
+                String pattern = HtmlText.escape(data.message(lang, "compare.note_note"));
+                notes.add(pattern.replace("{mark}", HtmlText.escape(k.mark()))
+                        .replace("{item}", HtmlText.escape(midSentence(lang, noted)))
+                        .replace(
+                                "{cases}",
+                                String.join(HtmlText.escape(data.message(lang, "compare.joiner")), k.casesHtml()))
+                        .replace("{note}", noteHtml(lang, k.noted())));
+            }
             m.put("notes", notes);
+            return m;
+        }
+
+        /** The reference mark number {@code n} as the language writes it (※1 in Japanese, *1 in English). */
+        private String mark(String lang, int n) {
+            return data.message(lang, "compare.mark").replace("{n}", String.valueOf(n));
+        }
+
+        private static Map<String, Object> markModel(String mark, String textHtml) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("mark", mark);
+            m.put("textHtml", textHtml);
             return m;
         }
 

@@ -48,7 +48,13 @@ public final class BarChart {
                 max = b.value();
             }
         }
-        int span = WIDTH - VALUE_SPACE - 2;
+        // room after the longest bar for its value and marks ("179.0 ※1 ※2"), at least VALUE_SPACE
+        double valueSpace = VALUE_SPACE;
+        for (Bar b : bars) {
+            String written = b.valueText() + (b.mark() == null || b.mark().isEmpty() ? "" : " " + b.mark());
+            valueSpace = Math.max(valueSpace, measure(written) + 16);
+        }
+        int span = WIDTH - (int) Math.ceil(valueSpace) - 2;
         StringBuilder body = new StringBuilder();
         int y = 4;
         for (Bar b : bars) {
@@ -173,7 +179,7 @@ public final class BarChart {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            double w = (cp > 0x2E7F ? 1.0 : cp == ' ' ? 0.3 : Character.isUpperCase(cp) ? 0.68 : 0.55) * FONT;
+            double w = width(cp);
             if (used + w > width && line.length() > 0) {
                 if (lastSpace > 0 && cp != ' ') {
                     String rest = line.substring(lastSpace + 1);
@@ -206,8 +212,13 @@ public final class BarChart {
         for (int i = 0; i < s.length(); ) {
             int cp = Character.codePointAt(s, i);
             i += Character.charCount(cp);
-            u += (cp > 0x2E7F ? 1.0 : cp == ' ' ? 0.3 : Character.isUpperCase(cp) ? 0.68 : 0.55) * FONT;
+            u += width(cp);
         }
         return u;
+    }
+
+    /** A character's width in units, roughly: full width for CJK and the reference mark ※, less for Latin. */
+    private static double width(int cp) {
+        return (cp > 0x2E7F || cp == '※' ? 1.0 : cp == ' ' ? 0.3 : Character.isUpperCase(cp) ? 0.68 : 0.55) * FONT;
     }
 }

@@ -40,7 +40,26 @@ public record CaseFigures(
      * @param asOf the date the figure is as of; null when the source states none
      * @param note words after the figure per language ("認知症病床を含む"); empty when none
      */
-    public record Figure(String item, long value, String unit, LocalDate asOf, Map<String, String> note) {}
+    public record Figure(String item, long value, String unit, LocalDate asOf, Map<String, String> note) {
+        /** Whether the source attaches a note to the figure, in any language. */
+        public boolean hasNote() {
+            return !note.isEmpty();
+        }
+
+        /**
+         * The language the note is shown in on a page of {@code lang}: {@code lang} when the note has its wording,
+         * else {@code fallbackLang} when it has that, else any language it has; null when there is no note.
+         */
+        public String noteLang(String lang, String fallbackLang) {
+            if (note.containsKey(lang)) {
+                return lang;
+            }
+            if (note.containsKey(fallbackLang)) {
+                return fallbackLang;
+            }
+            return note.keySet().stream().sorted().findFirst().orElse(null);
+        }
+    }
 
     /** The figure of an item, or null. */
     public Figure figure(String item) {

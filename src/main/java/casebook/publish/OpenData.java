@@ -289,6 +289,23 @@ public final class OpenData {
         return (item.equals("beds") ? "beds" : "people") + "-per-100000-people";
     }
 
+    /**
+     * The notes a rate's inputs carry, in {@code lang} ("精神科病床数：認知症病床を含む"), each input named; a note
+     * without wording in {@code lang} is given in the language it has. Null when no input carries a note.
+     */
+    public String rateNote(String lang, Rate rate) {
+        if (rate.noted().isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (CaseFigures.Figure f : rate.noted()) {
+            parts.add(message(lang, "basic." + f.item())
+                    + message(lang, "compare.colon")
+                    + f.note().get(f.noteLang(lang, config.defaultLanguage())));
+        }
+        return String.join(message(lang, "compare.values_joiner"), parts);
+    }
+
     private Dataset comparison() {
         List<Field> fields = new ArrayList<>();
         caseColumns(fields);
@@ -298,6 +315,13 @@ public final class OpenData {
                     item + "_unit", "string", null, each("opendata.field.count_unit", "{item}", "basic." + item)));
             fields.add(new Field(
                     item + "_as_of", "date", null, each("opendata.field.count_as_of", "{item}", "basic." + item)));
+            for (String l : langs) {
+                fields.add(new Field(
+                        item + "_note_" + l,
+                        "string",
+                        null,
+                        lang(each("opendata.field.count_note", "{item}", "basic." + item), l)));
+            }
         }
         for (String item : Rate.ITEMS) {
             fields.add(new Field(
@@ -310,6 +334,13 @@ public final class OpenData {
                     "string",
                     null,
                     each("opendata.field.rate_dates", "{item}", "basic." + item)));
+            for (String l : langs) {
+                fields.add(new Field(
+                        item + "_per_100000_note_" + l,
+                        "string",
+                        null,
+                        lang(each("opendata.field.rate_note", "{item}", "basic." + item), l)));
+            }
         }
         List<Map<String, Object>> records = new ArrayList<>();
         for (CaseFigures c : cases) {
@@ -322,11 +353,17 @@ public final class OpenData {
                 r.put(
                         item + "_as_of",
                         f == null || f.asOf() == null ? null : f.asOf().toString());
+                for (String l : langs) {
+                    r.put(item + "_note_" + l, f == null ? null : f.note().get(l));
+                }
             }
             for (String item : Rate.ITEMS) {
                 Rate rate = Rate.of(c, item);
                 r.put(item + "_per_100000", rate == null ? null : rate.value());
                 r.put(item + "_per_100000_dates", rate == null ? null : rate.dates().code);
+                for (String l : langs) {
+                    r.put(item + "_per_100000_note_" + l, rate == null ? null : rateNote(l, rate));
+                }
             }
             records.add(r);
         }

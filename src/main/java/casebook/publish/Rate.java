@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A figure per 100,000 people, computed at build time from a case's figures: {@code count / population ×
- * 100,000}, rounded half up to one decimal place. Whether its two inputs are comparable in time is part of
- * the value, so no page or file can show the rate without it.
+ * 100,000}, rounded half up to one decimal place. Whether its two inputs are comparable in time, and the notes
+ * their source attaches to them, are part of the value, so no page or file can show the rate without them.
  *
  * @param item        the counted item (inpatients, beds)
  * @param count       the count
@@ -17,6 +18,9 @@ import java.util.List;
  * @param populationAsOf the population's as-of date, null when not stated
  * @param value       the rate, one decimal place
  * @param dates       how the inputs' dates relate
+ * @param noted       the inputs whose source carries a note ("including dementia beds"), count first: a rate
+ *                    of such a figure may not count what the other cases' rates count, so it travels with
+ *                    the rate wherever the rate is shown
  */
 public record Rate(
         String item,
@@ -25,7 +29,8 @@ public record Rate(
         long population,
         LocalDate populationAsOf,
         BigDecimal value,
-        Dates dates) {
+        Dates dates,
+        List<CaseFigures.Figure> noted) {
 
     /** The items a rate is computed for, in page order. */
     public static final List<String> ITEMS = List.of("inpatients", "beds");
@@ -59,7 +64,9 @@ public record Rate(
         Dates dates = n.asOf() == null || pop.asOf() == null
                 ? Dates.NOT_STATED
                 : n.asOf().getYear() == pop.asOf().getYear() ? Dates.SAME_YEAR : Dates.DIFFERENT_YEARS;
-        return new Rate(item, n.value(), n.asOf(), pop.value(), pop.asOf(), v, dates);
+        List<CaseFigures.Figure> noted =
+                Stream.of(n, pop).filter(CaseFigures.Figure::hasNote).toList();
+        return new Rate(item, n.value(), n.asOf(), pop.value(), pop.asOf(), v, dates, noted);
     }
 
     /** The rate as data writes it: 118.5 (a plain decimal, never an exponent). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebook.diag.Diagnostic;
+import casebook.diag.Severity;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
@@ -50,7 +51,8 @@ class BookletFontTest {
     }
 
     @Test
-    void aBuildGivenACollectionSaysSoOnceAtTheFontAndMakesNoBooklet(@TempDir Path tmp) throws IOException {
+    void aBuildGivenACollectionBuildsTheSiteAndSaysOnceAtTheFontThatTheBookletWasSkipped(@TempDir Path tmp)
+            throws IOException {
         Path ttc = font(tmp, "NotoSansCJK-Regular.ttc", "ttcf");
         Path content = SiteFixture.write(
                 tmp.resolve("content"),
@@ -60,12 +62,35 @@ class BookletFontTest {
                 .withContent(content)
                 .withOut(tmp.resolve("site"))
                 .withPdf(new BuildOptions.Pdf(true, ttc)));
+        assertEquals(List.of(), SiteFixture.errors(r), SiteFixture.messages(r));
+        List<Diagnostic> pdf = r.diagnostics().sorted().stream()
+                .filter(d -> d.message().contains("PDF"))
+                .toList();
+        assertEquals(1, pdf.size(), SiteFixture.messages(r));
+        Diagnostic n = pdf.get(0);
+        assertEquals(Severity.NOTE, n.severity(), "like a missing font: a note, which does not fail --strict");
+        assertEquals(ttc, n.at().file());
+        assertTrue(n.message().startsWith("PDF booklets skipped: "), n.message());
+        assertTrue(n.message().contains("font collection (.ttc)"), n.message());
+        assertEquals(BookletFont.WORKING, n.hint());
+        assertFalse(Files.exists(tmp.resolve("site/ja/book.pdf")));
+        assertTrue(Files.isRegularFile(tmp.resolve("site/ja/a/index.html")), "the site is built");
+    }
+
+    @Test
+    void aFontFileThatIsNotAFontIsStillAnError(@TempDir Path tmp) throws IOException {
+        Path otf = font(tmp, "NotoSansCJKjp-Regular.otf", "OTTO");
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\norder: [a]\n"
+                        + "-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文です。\n");
+        BuildResult r = Build.run(BuildOptions.defaults()
+                .withContent(content)
+                .withOut(tmp.resolve("site"))
+                .withPdf(new BuildOptions.Pdf(true, otf)));
         List<Diagnostic> errors = SiteFixture.errors(r);
         assertEquals(1, errors.size(), SiteFixture.messages(r));
-        Diagnostic e = errors.get(0);
-        assertEquals(ttc, e.at().file());
-        assertTrue(e.message().contains("font collection (.ttc)"), e.message());
-        assertEquals(BookletFont.WORKING, e.hint());
-        assertFalse(Files.exists(tmp.resolve("site/ja/book.pdf")));
+        assertTrue(errors.get(0).message().contains("CFF"), errors.get(0).message());
+        assertFalse(BookletFont.collection(otf));
     }
 }

@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,6 +156,70 @@ class BookletTest {
         } else if (node instanceof PDMarkedContentReference r) {
             PDPage p = r.getPage() != null ? r.getPage() : page;
             out.append(byPage.getOrDefault(p, Map.of()).getOrDefault(r.getMCID(), ""));
+        }
+    }
+
+    /**
+     * The text of every structure element that states a language other than {@code lang} (/Lang), depth first: the
+     * runs of the other language as assistive technology would switch voice for them.
+     */
+    static List<String> otherLanguageRuns(PDDocument doc, String lang) throws IOException {
+        Map<PDPage, Map<Integer, String>> byPage = new HashMap<>();
+        for (PDPage page : doc.getPages()) {
+            PDFMarkedContentExtractor ext = new PDFMarkedContentExtractor();
+            ext.processPage(page);
+            Map<Integer, String> m = new HashMap<>();
+            for (PDMarkedContent mc : ext.getMarkedContents()) {
+                collect(mc, page, m);
+            }
+            byPage.put(page, m);
+        }
+        List<String> runs = new ArrayList<>();
+        for (Object kid : doc.getDocumentCatalog().getStructureTreeRoot().getKids()) {
+            otherLanguage(kid, null, lang, byPage, runs);
+        }
+        return runs;
+    }
+
+    private static void otherLanguage(
+            Object node, PDPage page, String lang, Map<PDPage, Map<Integer, String>> byPage, List<String> runs) {
+        if (!(node instanceof PDStructureElement e)) {
+            return;
+        }
+        PDPage p = e.getPage() != null ? e.getPage() : page;
+        if (e.getLanguage() != null && !e.getLanguage().equals(lang)) {
+            StringBuilder text = new StringBuilder();
+            walk(e, p, byPage, text);
+            runs.add(text.toString().strip());
+        }
+        for (Object kid : e.getKids()) {
+            otherLanguage(kid, p, lang, byPage, runs);
+        }
+    }
+
+    @Test
+    void everyGlossaryTermOfTheOtherLanguageIsTaggedWithItsLanguage() throws IOException {
+        // the glossary gives each term in the other language (lang on the web page): the PDF's tags say so too, in
+        // both booklets (the engine tagged a run that ends its block in the surrounding language)
+        for (String lang : List.of("ja", "en")) {
+            Document glossary =
+                    Jsoup.parse(site.resolve(lang + "/glossary/index.html").toFile(), "UTF-8");
+            List<Element> terms = glossary.select("main .glossary__other[lang]");
+            assertFalse(terms.isEmpty(), lang + ": the glossary gives the other language's terms");
+            try (PDDocument doc = open(lang)) {
+                // a term that wraps is tagged line by line: the runs in reading order, joined
+                StringBuilder tagged = new StringBuilder();
+                for (String run : otherLanguageRuns(doc, lang)) {
+                    tagged.append(squeeze(run)).append('|');
+                }
+                String joined = tagged.toString().replace("|", "");
+                for (Element t : terms) {
+                    assertTrue(
+                            joined.contains(squeeze(t.text())),
+                            lang + ": the term " + t.text() + " is tagged " + t.attr("lang") + "; tagged runs: "
+                                    + tagged);
+                }
+            }
         }
     }
 
@@ -295,6 +361,49 @@ class BookletTest {
     }
 
     @Test
+    void noPageNumberOfTheContentsWrapsOntoALineOfItsOwn() throws IOException {
+        // a long entry wraps its title; its leader and its number stay on its last line, at the right
+        for (String lang : List.of("ja", "en")) {
+            try (PDDocument doc = open(lang)) {
+                int entries = 0;
+                for (int i = 1; i <= Math.min(3, doc.getNumberOfPages() - 1); i++) {
+                    PDFTextStripperByArea strip = new PDFTextStripperByArea();
+                    strip.setSortByPosition(true);
+                    // above the page number in the bottom margin (20 mm)
+                    strip.addRegion("body", new Rectangle2D.Float(0, 0, 595, 842 - 57));
+                    strip.extractRegions(doc.getPage(i));
+                    List<String> lines = strip.getTextForRegion("body")
+                            .lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .toList();
+                    List<String> leaders = lines.stream()
+                            .filter(l -> l.matches(".*(\\. ?){3,}.*"))
+                            .toList();
+                    if (leaders.size() < 3) {
+                        continue; // not a page of the contents
+                    }
+                    entries += leaders.size();
+                    for (String line : lines) {
+                        assertFalse(
+                                line.matches("\\d+"),
+                                lang + " page " + (i + 1) + ": a page number alone on a line: " + lines);
+                        assertFalse(
+                                line.matches(".*\\.\\s*\\.\\s*"),
+                                lang + " page " + (i + 1) + ": a leader without its number: " + line);
+                    }
+                    for (String line : leaders) {
+                        assertTrue(
+                                line.matches(".*\\.\\s*\\d+"),
+                                lang + " page " + (i + 1) + ": a leader ends in its page number: " + line);
+                    }
+                }
+                assertTrue(entries >= chapters(lang).size(), lang + ": the contents were read: " + entries);
+            }
+        }
+    }
+
+    @Test
     void everyPageLinksTheBookletOfItsLanguageWithItsSize() throws IOException {
         for (String lang : List.of("ja", "en")) {
             long bytes = Files.size(site.resolve(lang).resolve(name));
@@ -420,6 +529,139 @@ class BookletTest {
                 }
             }
         }
+    }
+
+    @Test
+    void eachMarkOfTheRoundTableLegendStandsApartFromItsName() throws IOException {
+        for (String lang : List.of("ja", "en")) {
+            Document page =
+                    Jsoup.parse(site.resolve(lang + "/roundtable/index.html").toFile(), "UTF-8");
+            // each participant: the mark, then the name it stands before ("MHWC", "HirosawaNoboru(広沢昇)")
+            List<String[]> legend = new ArrayList<>();
+            for (Element p : page.select(".participant")) {
+                legend.add(new String[] {
+                    squeeze(p.selectFirst(".speaker-mark").text()),
+                    squeeze(p.selectFirst(".participant__name dd").text())
+                });
+            }
+            assertFalse(legend.isEmpty(), lang + ": the round-table has a legend");
+            try (PDDocument doc = open(lang)) {
+                Map<String, Float> gaps = new LinkedHashMap<>();
+                for (int n = 1; n <= doc.getNumberOfPages(); n++) {
+                    for (List<TextPosition> line : lines(doc, n)) {
+                        String text = glyphs(line);
+                        for (String[] entry : legend) {
+                            String mark = entry[0];
+                            if (text.startsWith(mark + entry[1])) {
+                                TextPosition last = line.get(mark.length() - 1);
+                                TextPosition first = line.get(mark.length());
+                                gaps.putIfAbsent(
+                                        mark + " " + entry[1],
+                                        first.getXDirAdj() - (last.getXDirAdj() + last.getWidthDirAdj()));
+                            }
+                        }
+                    }
+                }
+                assertEquals(legend.size(), gaps.size(), lang + ": every legend entry found: " + gaps);
+                // the mark's box takes its padding and border (about 4.4 pt) of the space; a gap of a third of an em
+                // at least must be left after it
+                gaps.forEach((entry, gap) ->
+                        assertTrue(gap >= 8f, lang + ": the mark of " + entry + " is " + gap + " pt from the name"));
+            }
+        }
+    }
+
+    /**
+     * The glyphs of page {@code n} (1-based) as lines: grouped by baseline (within 2 pt: a mark in its box may sit a
+     * fraction off the name's), left to right, blanks left out.
+     */
+    static List<List<TextPosition>> lines(PDDocument doc, int n) throws IOException {
+        List<TextPosition> glyphs = new ArrayList<>();
+        PDFTextStripper collect = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition t) {
+                if (!t.getUnicode().isBlank()) {
+                    glyphs.add(t);
+                }
+            }
+        };
+        collect.setStartPage(n);
+        collect.setEndPage(n);
+        collect.getText(doc);
+        glyphs.sort(Comparator.comparing(TextPosition::getYDirAdj));
+        List<List<TextPosition>> out = new ArrayList<>();
+        List<TextPosition> line = new ArrayList<>();
+        for (TextPosition t : glyphs) {
+            if (!line.isEmpty() && t.getYDirAdj() - line.get(0).getYDirAdj() > 2) {
+                out.add(line);
+                line = new ArrayList<>();
+            }
+            line.add(t);
+        }
+        if (!line.isEmpty()) {
+            out.add(line);
+        }
+        for (List<TextPosition> l : out) {
+            l.sort(Comparator.comparing(TextPosition::getXDirAdj));
+        }
+        return out;
+    }
+
+    @Test
+    void everyLineOfAKeyPointStartsAtTheEdgeOfItsTextNotUnderItsMark() throws IOException {
+        for (String lang : List.of("ja", "en")) {
+            List<String> points = new ArrayList<>();
+            for (CollectionChecks.Source p : chapters(lang)) {
+                Document page = Jsoup.parse(
+                        site.resolve(lang + "/" + p.slug() + "/index.html").toFile(), "UTF-8");
+                for (Element li : page.select(".keypoint__points > li")) {
+                    points.add(squeeze(li.text()));
+                }
+            }
+            assertFalse(points.isEmpty(), lang + ": the collection has key points");
+            int wrapped = 0;
+            try (PDDocument doc = open(lang)) {
+                List<List<TextPosition>> all = new ArrayList<>();
+                for (int n = 1; n <= doc.getNumberOfPages(); n++) {
+                    all.addAll(lines(doc, n));
+                }
+                for (String point : points) {
+                    for (int k = 0; k < all.size(); k++) {
+                        List<TextPosition> first = all.get(k);
+                        String text = glyphs(first);
+                        if (!text.startsWith("✓") || text.length() < 6 || !point.startsWith(text.substring(1))) {
+                            continue;
+                        }
+                        // the point's lines: those that go on with its text
+                        float edge = first.get(1).getXDirAdj();
+                        String read = text.substring(1);
+                        for (int j = k + 1; j < all.size() && read.length() < point.length(); j++) {
+                            String next = glyphs(all.get(j));
+                            if (!point.startsWith(read + next)) {
+                                break;
+                            }
+                            read += next;
+                            wrapped++;
+                            float x = all.get(j).get(0).getXDirAdj();
+                            assertEquals(
+                                    edge,
+                                    x,
+                                    1.5f,
+                                    lang + ": the line \"" + next + "\" of a key point starts at " + x
+                                            + ", its first line's text at " + edge);
+                        }
+                        break;
+                    }
+                }
+            }
+            assertTrue(wrapped > 0, lang + ": key points that wrap were found");
+        }
+    }
+
+    private static String glyphs(List<TextPosition> line) {
+        StringBuilder b = new StringBuilder();
+        line.forEach(t -> b.append(t.getUnicode()));
+        return b.toString();
     }
 
     /** The pairs of glyphs on page {@code n} (1-based) whose boxes overlap by more than a quarter each way. */
@@ -627,7 +869,7 @@ class BookletTest {
 
     @Test
     void aCharacterTheFontLacksIsReportedAtItsPageAndNoPdfIsMadeWithoutAskingForIt(@TempDir Path tmp) {
-        String page = "-- a/index.ja.md --\n---\ntitle: 事例\n---\n絵文字 \uD83D\uDE00 です。\n";
+        String page = "-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文です。\n\n絵文字 \uD83D\uDE00 です。\n";
         Path content = SiteFixture.write(
                 tmp.resolve("content"), "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\norder: [a]\n" + page);
         BuildResult r = SiteFixture.build(content, tmp.resolve("site"));
@@ -642,6 +884,8 @@ class BookletTest {
                         || glyph.get(0).toString().contains("a/index.ja.md"),
                 glyph.get(0).toString());
         assertTrue(glyph.get(0).message().contains("U+1F600"), glyph.get(0).message());
+        assertEquals(6, glyph.get(0).at().line(), "at the character's line: " + glyph.get(0));
+        assertEquals(5, glyph.get(0).at().column(), "and column: " + glyph.get(0));
         assertTrue(Files.exists(tmp.resolve("site/ja/book.pdf")), "the booklet is still made");
         // a site without pdf: in site.yaml makes none (the benchmark corpus and every fixture)
         Path plain = SiteFixture.write(
