@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# bench/search_cost.sh -- what the search index adds to a build: the same corpus built with and without it.
+#
+# The corpus (bench/gen_corpus.py N, N bundles = 2N pages) is built twice per round, by the direct command
+# (java <.mvn/jvm.config> -cp target/classes:<runtime deps> casebook.Main build --quiet):
+#   with     the corpus as generated: every page indexed;
+#   without  a copy whose pages all say `search: false` in their front matter (the search page is still
+#            made, with an index of nothing but the glossary).
+# The rounds alternate the two, so a drift of a shared machine hits both alike. Each build's wall time is
+# the process's, JVM start included. The script prints every run, then the medians and
+#   added = median(with) / median(without) - 1
+# which is the figure the issue's "no more than 10 %" is about. The search stage's own lap
+# (-Dcasebook.timings=true) is printed beside it.
+#
+# Usage:   bench/search_cost.sh                 # N=1000 (2,000 pages), 5 rounds
+# Knobs:   N=1000 ROUNDS=5 WORK=/dev/shm/cb-bench JAVA_OPTS="extra JVM flags for both"
+# Run nothing else on the machine meanwhile.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/.." && pwd)"
+N=${N:-1000}
+ROUNDS=${ROUNDS:-5}
+WORK=${WORK:-/dev/shm/cb-bench}
+JAVA_OPTS=${JAVA_OPTS:-}
+mkdir -p "$WORK"
+
+C="$WORK/c$N"
+NS="$WORK/c$N-nosearch"
+[ -f "$C/site.yaml" ] || python3 "$HERE/gen_corpus.py" "$N" "$C" >&2
+if [ ! -f "$NS/site.yaml" ]; then
+    rm -rf "$NS"
+    cp -r "$C" "$NS"
+    # `search: false` after each page's title line (the generator writes `title:` first)
+    find "$NS" -name 'index.*.md' -exec sed -i '0,/^title:/s/^\(title:.*\)$/\1\nsearch: false/' {} +
+fi
+
+cd "$REPO"
+mvn -B -q compile
+mvn -B -q dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$WORK/deps.cp" >/dev/null
+CP="target/classes:$(cat "$WORK/deps.cp")"
+FLAGS="$(tr '\n' ' ' < .mvn/jvm.config) $JAVA_OPTS"
+
+run() {  # run CORPUS -> "wall_ms search_lap_ms"
+    local out="$WORK/o-search-cost" log="$WORK/search-cost.log"
+    rm -rf "$out"
+    local t0 t1
+    t0=$(date +%s%N)
+    # shellcheck disable=SC2086
+    java $FLAGS -Dcasebook.timings=true -cp "$CP" casebook.Main build --content "$1" --out "$out" --quiet \
+        >"$log" 2>&1 || true
+    t1=$(date +%s%N)
+    local lap
+    lap=$(awk '$1 == "search" { print $2; exit }' "$log")
+    echo "$(((t1 - t0) / 1000000)) ${lap:-0}"
+    rm -rf "$out"
+}
+
+echo "corpus: $C ($(find "$C" -name 'index.*.md' | wc -l) pages), $ROUNDS rounds, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+with=() without=() laps=()
+for r in $(seq 1 "$ROUNDS"); do
+    read -r w l <<<"$(run "$C")"
+    read -r o _ <<<"$(run "$NS")"
+    with+=("$w"); without+=("$o"); laps+=("$l")
+    echo "round $r: with index $w ms (search stage $l ms), without $o ms"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "${with[*]}" "${without[*]}" "${laps[*]}" <<'PY'
+import statistics, sys
+w, o, l = ([int(x) for x in a.split()] for a in sys.argv[1:4])
+mw, mo, ml = statistics.median(w), statistics.median(o), statistics.median(l)
+print(f"median: with {mw:.0f} ms, without {mo:.0f} ms, search stage {ml:.0f} ms")
+print(f"added by the index: {mw - mo:.0f} ms = {100 * (mw / mo - 1):.1f} % of the build without it")
+PY
