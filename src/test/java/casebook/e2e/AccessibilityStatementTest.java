@@ -104,22 +104,28 @@ class AccessibilityStatementTest {
         assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
         String messages = SiteFixture.messages(r).replace('\\', '/');
         assertTrue(
-                messages.contains("accessibility/index.ja.md:")
-                        && messages.contains("note: not yet tested: " + untested)
-                        && messages.contains("cp target/qa/results.yaml "
-                                + dataFile.toString().replace('\\', '/')),
+                messages.lines()
+                        .anyMatch(l -> l.contains("accessibility/index.ja.md:")
+                                && l.contains("note: not yet tested: ")
+                                && l.contains(untested)
+                                && l.contains("cp target/qa/results.yaml "
+                                        + dataFile.toString().replace('\\', '/'))),
                 messages);
         assertFalse(messages.contains("gone-page"), messages);
         List<String> statements = GateChecks.statementAccountsForEveryPage(out);
         assertEquals(2, statements.size(), statements.toString());
         for (String statement : statements) {
             Document d = parse(out.resolve(statement));
-            assertEquals(
-                    List.of(untested),
-                    d.select("ul.page-results__untested > li").stream()
+            // (besides any page the committed results do not name yet)
+            List<String> listed = d.select("ul.page-results__untested > li").stream()
+                    .map(GateChecks::pathOf)
+                    .toList();
+            assertTrue(listed.contains(untested), statement + ": " + listed);
+            assertFalse(
+                    d.select("dl.page-results > dt").stream()
                             .map(GateChecks::pathOf)
-                            .toList(),
-                    statement);
+                            .anyMatch(untested::equals),
+                    statement + ": " + untested + " has no results to show");
             assertFalse(d.text().contains("gone-page"), statement + ": a page the collection no longer has");
         }
     }
