@@ -336,6 +336,8 @@ public final class Scaffold {
             ## 2. 庁内体制 {#administrative-structure}
 
             :::figure TODO(図の題)
+            TODO(図中の文言。原資料に文言がないときは「原資料のテキストにはこの図の文言が含まれていないため、図の内容は掲載していません。」)
+
             :::credit
             出典) TODO(○○市提供資料)
             :::
@@ -387,6 +389,8 @@ public final class Scaffold {
             ## 2. Structure within the local government {#administrative-structure}
 
             :::figure TODO(Figure caption)
+            TODO(the words in the figure; when the source gives none: The text of the original publication does not include the words of this figure, so its content is not given here.)
+
             :::credit
             Source: TODO(material provided by ○○ City)
             :::

@@ -1,10 +1,13 @@
 package casebook.markdown;
 
 import casebook.frontmatter.YamlNode;
+import casebook.text.Urls;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code :::page-results}, the accessibility statement's results by page: one entry per page of the
@@ -12,6 +15,11 @@ import java.util.Map;
  * (docs/accessibility.md, "Refreshing the published results"), so the list is never typed by hand and names
  * exactly the pages that were tested. The site's root comes first and the 404 page last; the pages of the
  * statement's own language come before the others, each with its edition ("日本語版：", "English edition: ").
+ *
+ * <p>A page of the collection that the results do not name yet (a page added since the last refresh) is
+ * listed after them as not yet tested, with its edition and title, and {@code check} notes it with the
+ * command that refreshes the results; a recorded page the collection no longer has is left out. So a new
+ * page never makes the statement wrong, only incomplete, and says so.
  */
 final class PageResultsBlock implements Block<PageResultsBlock.Results> {
 
@@ -22,7 +30,8 @@ final class PageResultsBlock implements Block<PageResultsBlock.Results> {
      */
     record Entry(String edition, String title, String titleLang, String path, String pathText, String counts) {}
 
-    record Results(List<Entry> entries) {}
+    /** The recorded pages, then the collection's pages the results do not name yet. */
+    record Results(List<Entry> entries, String untestedIntro, List<Entry> untested) {}
 
     @Override
     public String name() {
@@ -48,6 +57,15 @@ final class PageResultsBlock implements Block<PageResultsBlock.Results> {
         }
         List<YamlNode> rows = new ArrayList<>(pages.map().values());
         rows.removeIf(n -> !n.isMap() || n.text("path") == null);
+        Set<String> collection = new HashSet<>();
+        Set<String> languages = new HashSet<>();
+        for (RenderRequest.SitePage p : r.sitePages()) {
+            collection.add(p.path());
+            languages.add(p.lang());
+        }
+        rows.removeIf(n -> gone(n.text("path"), collection, languages));
+        Set<String> recorded = new HashSet<>();
+        rows.forEach(n -> recorded.add(n.text("path")));
         rows.sort(Comparator.comparingInt((YamlNode n) -> rank(n.text("path"), r.lang()))
                 .thenComparing(n -> n.text("path").replaceFirst("index\\.html$", "")));
         List<Entry> entries = new ArrayList<>();
@@ -63,7 +81,59 @@ final class PageResultsBlock implements Block<PageResultsBlock.Results> {
                     r.message("results.path").replace("{path}", path),
                     counts(n, r)));
         }
-        return new Results(List.copyOf(entries));
+        List<RenderRequest.SitePage> missing = r.sitePages().stream()
+                .filter(p -> !recorded.contains(p.path()))
+                .sorted(Comparator.comparingInt((RenderRequest.SitePage p) -> rank(p.path(), r.lang())))
+                .toList();
+        List<Entry> untested = new ArrayList<>();
+        for (RenderRequest.SitePage p : missing) {
+            String title = p.title() == null || p.title().isBlank()
+                    ? p.path()
+                    : p.title().strip();
+            untested.add(new Entry(
+                    edition(p.path(), r),
+                    title,
+                    p.lang().equals(r.lang()) ? "" : p.lang(),
+                    p.path(),
+                    r.message("results.path").replace("{path}", p.path()),
+                    ""));
+        }
+        if (!missing.isEmpty()) {
+            ctx.state.diagnostics.note(
+                    r.display(),
+                    c.line(),
+                    1,
+                    "not yet tested: "
+                            + String.join(
+                                    ", ",
+                                    missing.stream()
+                                            .map(RenderRequest.SitePage::path)
+                                            .toList())
+                            + " (the accessibility statement lists "
+                            + (missing.size() == 1 ? "it" : "them") + " as not yet tested)",
+                    "after a full, green mvn verify, publish its results: cp target/qa/results.yaml "
+                            + (r.dataDisplay() == null
+                                    ? "<page folder>/data.yaml"
+                                    : r.dataDisplay().toString().replace('\\', '/')));
+        }
+        return new Results(List.copyOf(entries), r.message("results.untested"), List.copyOf(untested));
+    }
+
+    /**
+     * A recorded page of the collection that the collection no longer has: a page path ({@code ja/x/index.html})
+     * in one of its languages that is not one of its pages and not a page the site makes itself (glossary, search…).
+     */
+    private static boolean gone(String path, Set<String> collection, Set<String> languages) {
+        int slash = path.indexOf('/');
+        if (collection.isEmpty() || slash < 0 || !languages.contains(path.substring(0, slash))) {
+            return false;
+        }
+        String slug = path.substring(slash + 1);
+        if (!slug.endsWith("/" + Urls.INDEX)) {
+            return false;
+        }
+        slug = slug.substring(0, slug.length() - Urls.INDEX.length() - 1);
+        return !collection.contains(path) && Urls.generatedPageIn(slug) == null;
     }
 
     /** The root first, then the statement's language, then the other editions, the 404 page last. */

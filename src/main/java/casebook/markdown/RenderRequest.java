@@ -2,6 +2,7 @@ package casebook.markdown;
 
 import casebook.frontmatter.YamlNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param glossary      terms to link on first use, for this language
  * @param glossaryHref  relative URL of the glossary page from this page (e.g. {@code ../glossary/})
  * @param markJapanese  wrap Japanese runs in {@code <span lang="ja">} (true on non-Japanese pages)
+ * @param sitePages     the collection's pages in every language, for a body that lists them
+ *                      ({@code :::page-results}); empty for any other page
  */
 public record RenderRequest(
         Path display,
@@ -29,7 +32,37 @@ public record RenderRequest(
         Map<String, String> messages,
         GlossaryTerms glossary,
         String glossaryHref,
-        boolean markJapanese) {
+        boolean markJapanese,
+        List<SitePage> sitePages) {
+
+    /** One page of the collection in one language: its output path ({@code ja/saitama/index.html}), language and title. */
+    public record SitePage(String path, String lang, String title) {}
+
+    /** A request for a body that lists no other page. */
+    public RenderRequest(
+            Path display,
+            String lang,
+            String body,
+            int bodyStartLine,
+            YamlNode data,
+            Path dataDisplay,
+            Map<String, String> messages,
+            GlossaryTerms glossary,
+            String glossaryHref,
+            boolean markJapanese) {
+        this(
+                display,
+                lang,
+                body,
+                bodyStartLine,
+                data,
+                dataDisplay,
+                messages,
+                glossary,
+                glossaryHref,
+                markJapanese,
+                List.of());
+    }
 
     /** A data.yaml is there but could not be read (its syntax error is reported already): say nothing more of it. */
     public boolean dataUnreadable() {

@@ -4,6 +4,7 @@ import casebook.check.EnglishStyleChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.GlossaryTerms;
 import casebook.markdown.MarkdownRenderer;
+import casebook.markdown.RenderRequest;
 import casebook.markdown.RenderedBody;
 import casebook.site.Glossary;
 import casebook.site.Page;
@@ -25,8 +26,15 @@ final class PageMemo {
     final Memo<String, Boolean> styles = new Memo<>();
 
     /** The page's rendered Markdown, reused while its inputs are equal to last time's. */
-    RenderedBody render(MarkdownRenderer md, Page p, Map<String, String> messages, GlossaryTerms terms, Diagnostics d) {
+    RenderedBody render(
+            MarkdownRenderer md,
+            Page p,
+            List<RenderRequest.SitePage> pages,
+            Map<String, String> messages,
+            GlossaryTerms terms,
+            Diagnostics d) {
         List<Object> inputs = Arrays.asList(
+                pages, // empty but for a page that lists the collection's pages
                 p.body(),
                 p.bodyStartLine(),
                 p.data(), // a record: equal values, lines and columns (the same node while the data file's text
@@ -35,7 +43,7 @@ final class PageMemo {
                 messages,
                 terms);
         return markdown.get(
-                p.display() + "\0" + p.lang(), inputs, d, local -> Build.render(md, p, messages, terms, local));
+                p.display() + "\0" + p.lang(), inputs, d, local -> Build.render(md, p, pages, messages, terms, local));
     }
 
     /** The house-style check of a page's English, reused while its title, body and the glossary are unchanged. */

@@ -5,6 +5,7 @@ import casebook.check.TranslationChecker;
 import casebook.diag.Diagnostics;
 import casebook.markdown.GlossaryTerms;
 import casebook.markdown.MarkdownRenderer;
+import casebook.markdown.RenderRequest;
 import casebook.markdown.RenderedBody;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -41,7 +42,12 @@ final class SlugRenderer {
     @FunctionalInterface
     interface Bodies {
         RenderedBody render(
-                MarkdownRenderer md, Page p, Map<String, String> messages, GlossaryTerms terms, Diagnostics d);
+                MarkdownRenderer md,
+                Page p,
+                List<RenderRequest.SitePage> pages,
+                Map<String, String> messages,
+                GlossaryTerms terms,
+                Diagnostics d);
 
         Bodies DIRECT = Build::render;
     }
@@ -150,6 +156,7 @@ final class SlugRenderer {
                             .withRendered(bodies.render(
                                     md,
                                     e.getValue(),
+                                    Build.sitePages(site, e.getValue()),
                                     theme.messages().of(e.getKey()),
                                     site.glossary().terms(e.getKey()),
                                     d)));
@@ -168,7 +175,8 @@ final class SlugRenderer {
                 continue;
             }
             var terms = site.glossary().terms(lang);
-            RenderedBody body = bodies.render(md, p, theme.messages().of(lang), terms, local);
+            RenderedBody body = bodies.render(
+                    md, p, Build.sitePages(site, p), theme.messages().of(lang), terms, local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) {
                 body.sectionHashes();
             }

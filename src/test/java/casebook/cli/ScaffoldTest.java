@@ -127,7 +127,7 @@ class ScaffoldTest {
                 errors.get(1)
                         .startsWith(dir
                                 + "/index.en.md:2:8: error: placeholder \"TODO(○○ City, ○○ Prefecture)\" left from the"
-                                + " scaffold (13 more in this file, at lines 8, 10,"),
+                                + " scaffold (14 more in this file, at lines 8, 10,"),
                 errors.get(1));
         assertTrue(errors.get(1).contains("to publish the page in ja only, delete index.en.md"), errors.get(1));
         assertTrue(

@@ -314,26 +314,11 @@ class BookletTest {
     @Test
     void theContentsGiveEachPageItsPageNumberAndLinksAreLive() throws IOException {
         try (PDDocument doc = open("ja")) {
-            PDFTextStripperByArea strip = new PDFTextStripperByArea();
-            strip.setSortByPosition(true);
-            PDPage contents = doc.getPage(1);
-            strip.addRegion("all", new Rectangle2D.Float(0, 0, 595, 842));
-            strip.extractRegions(contents);
-            String text = strip.getTextForRegion("all");
-            assertTrue(text.strip().startsWith("目次"), text);
             List<CollectionChecks.Source> chapters = chapters("ja");
-            for (CollectionChecks.Source p : chapters) {
-                String t = title(p, "ja");
-                String head = t.substring(0, Math.min(6, t.length()));
-                assertTrue(text.contains(head), "the contents name " + t + ":\n" + text);
-            }
-            long numbered =
-                    text.lines().filter(l -> l.strip().matches(".*\\S\\s+\\d+")).count();
-            assertTrue(numbered >= chapters.size(), "the contents give page numbers:\n" + text);
-            long links = contents.getAnnotations().stream()
-                    .filter(a -> a.getSubtype().equals("Link"))
-                    .count();
-            assertTrue(links >= 10, "the contents entries are links inside the PDF: " + links);
+            // the contents run on as many pages as they need: read up to the first chapter's page
+            String text = GateChecks.bookletContentsNameEveryChapter(
+                    doc, chapters.stream().map(p -> title(p, "ja")).toList());
+            assertTrue(text.strip().startsWith("目次"), text);
             List<String> web = new ArrayList<>();
             for (PDPage p : doc.getPages()) {
                 for (var a : p.getAnnotations()) {
@@ -445,20 +430,26 @@ class BookletTest {
         }
     }
 
-    /** The round-table's turns on its web page: each turn's mark, speaker's name and the start of its words. */
+    /**
+     * The dialogue turns of the language's pages (the round-table in the real collection, found by its turns in the
+     * built pages, not by name): each turn's mark, speaker's name and the start of its words. A collection without
+     * a dialogue skips the tests of dialogue, saying so.
+     */
     private static List<String[]> turns(String lang) throws IOException {
-        Document page =
-                Jsoup.parse(site.resolve(lang + "/roundtable/index.html").toFile(), "UTF-8");
         List<String[]> out = new ArrayList<>();
-        for (Element t : page.select(".turn")) {
-            String words = t.selectFirst(".turn__text").text();
-            out.add(new String[] {
-                t.selectFirst(".speaker-mark").text(),
-                t.selectFirst(".speaker__name").text(),
-                words.substring(0, Math.min(12, words.length()))
-            });
+        for (CollectionChecks.Source p : chapters(lang)) {
+            Document page = Jsoup.parse(
+                    site.resolve(lang + "/" + p.slug() + "/index.html").toFile(), "UTF-8");
+            for (Element t : page.select(".turn")) {
+                String words = t.selectFirst(".turn__text").text();
+                out.add(new String[] {
+                    t.selectFirst(".speaker-mark").text(),
+                    t.selectFirst(".speaker__name").text(),
+                    words.substring(0, Math.min(12, words.length()))
+                });
+            }
         }
-        assertTrue(out.size() >= 10, lang + ": the round-table has its turns: " + out.size());
+        Assumptions.assumeFalse(out.isEmpty(), lang + ": no page of the collection has a dialogue");
         return out;
     }
 
@@ -503,15 +494,19 @@ class BookletTest {
     @Test
     void noTextIsDrawnOverOtherTextAndNoRoundTablePageEndsWithASpeakerName() throws IOException {
         for (String lang : List.of("ja", "en")) {
+            try (PDDocument doc = open(lang)) {
+                for (int n = 1; n <= doc.getNumberOfPages(); n++) {
+                    assertEquals(List.of(), overlaps(doc, n), lang + " page " + n + ": glyphs drawn over others");
+                }
+            }
+        }
+        for (String lang : List.of("ja", "en")) {
             List<String[]> turns = turns(lang);
             Set<String> nameLines = new HashSet<>();
             for (String[] t : turns) {
                 nameLines.add(squeeze(t[0] + t[1]));
             }
             try (PDDocument doc = open(lang)) {
-                for (int n = 1; n <= doc.getNumberOfPages(); n++) {
-                    assertEquals(List.of(), overlaps(doc, n), lang + " page " + n + ": glyphs drawn over others");
-                }
                 for (int n : roundTablePages(doc, turns.get(0)[1])) {
                     PDFTextStripper strip = new PDFTextStripper();
                     strip.setSortByPosition(true);

@@ -32,6 +32,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -141,7 +143,47 @@ final class CollectionChecks {
                 this::basicInformationShowsEveryFigure,
                 this::dialogueMarksEverySpeaker,
                 this::glossaryTermsLinkOnceAndEveryEntryIsPublished,
-                this::noPlaceholderIsPublished);
+                this::noPlaceholderIsPublished,
+                this::accessibilityStatementAccountsForEveryPage,
+                this::nothingScriptCapableIsPublished,
+                this::noFigureShowsOnlyItsCredit,
+                this::bookletContentsNameEveryChapter);
+    }
+
+    // ---------------------------------------------------------------- the gate's checks on the output (GateChecks)
+
+    void accessibilityStatementAccountsForEveryPage() {
+        List<String> statements = GateChecks.statementAccountsForEveryPage(out);
+        boolean written = pages.stream()
+                .anyMatch(p ->
+                        languages.stream().anyMatch(l -> p.in(l) && source(p, l).contains(":::page-results")));
+        assertEquals(written, !statements.isEmpty(), "a page with :::page-results is published with its results");
+    }
+
+    void nothingScriptCapableIsPublished() {
+        GateChecks.nothingScriptCapable(out);
+    }
+
+    void noFigureShowsOnlyItsCredit() {
+        GateChecks.noFigureShowsOnlyItsCredit(out);
+    }
+
+    /** Each booklet the build wrote (site.yaml's pdf, with a Japanese font installed): its contents name every chapter. */
+    void bookletContentsNameEveryChapter() throws IOException {
+        Object pdf = siteYaml.get("pdf");
+        for (String lang : languages) {
+            Path file = out.resolve(lang).resolve(pdf + ".pdf");
+            if (pdf == null || !Files.isRegularFile(file)) {
+                continue;
+            }
+            List<String> titles = pages.stream()
+                    .filter(p -> p.in(lang) && !p.about())
+                    .map(p -> String.valueOf(p.frontMatter().get(lang).get("title")))
+                    .toList();
+            try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+                GateChecks.bookletContentsNameEveryChapter(doc, titles);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the checks

@@ -22,7 +22,10 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The editor's loop on a copy of the real content: {@code new case midorino}, the Japanese page and the
  * data written over the scaffold's placeholders, the English scaffold deleted (a Japanese-only case).
- * {@code check --strict} is then clean, and every check the real content passes holds for the copy.
+ * {@code check --strict} is then clean, and every check the real content passes holds for the copy: the
+ * collection's ({@link CollectionChecks}) and the publishing gate's on the output ({@link GateChecks}: the
+ * accessibility statement names every page, nothing script-capable, no figure with only its credit, the booklet's
+ * contents however long), which {@link CollectionChecks#all()} runs.
  */
 class NewCaseOnACopyTest {
     @TempDir
@@ -55,6 +58,14 @@ class NewCaseOnACopyTest {
         assertEquals(0, strict.code(), strict.text());
         assertTrue(
                 strict.text().contains(slug + "/index.ja.md:1:1: note: not yet translated: " + slug + " (en)"),
+                strict.text());
+        // the accessibility statement has no results for the new page yet: listed as not yet tested, and noted
+        assertTrue(
+                strict.text()
+                        .lines()
+                        .anyMatch(l -> l.contains("note: not yet tested: ")
+                                && l.contains("ja/" + slug + "/index.html")
+                                && l.contains("cp target/qa/results.yaml")),
                 strict.text());
 
         // the new case follows the last case of its group in the order

@@ -91,6 +91,8 @@ class BlocksTest {
             :::
 
             :::figure Figure 1: *flow* of 支援
+            The words of the figure.
+
             :::credit
             Source: ministry
             :::
@@ -164,6 +166,7 @@ class BlocksTest {
             <figcaption class="figure__caption">Figure 1: <em>flow</em> of <span lang="ja">支援</span></figcaption>
             <div class="figure__body">
             <p class="figure__omitted">The figure is not reproduced.</p>
+            <p>The words of the figure.</p>
             <div class="credit"><p>Source: ministry</p>
             </div>
             </div>

@@ -165,7 +165,9 @@ final class Browser implements AutoCloseable {
                         "return window." + STALE + " === undefined"
                                 + " && (arguments[0] === null || location.href === arguments[0])"
                                 + " && document.readyState === 'complete'"
-                                + " && [...document.styleSheets].every(s => { try { return s.cssRules !== null; } catch (e) { return false; } })"
+                                // a page opened from disk may not read its sheets' rules (its origin is opaque):
+                                // there, each sheet being attached is what says it loaded
+                                + " && (location.protocol === 'file:' || [...document.styleSheets].every(s => { try { return s.cssRules !== null; } catch (e) { return false; } }))"
                                 + " && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet !== null)",
                         url)));
         Object fonts = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"

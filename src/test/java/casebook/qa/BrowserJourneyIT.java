@@ -241,7 +241,7 @@ class BrowserJourneyIT {
 
         // opened from disk: styled, and its contents lead to the Japanese pages (file: URLs, no server)
         String first = root.selectFirst(".contents__link").attr("href");
-        browser.driver.get(site.resolve("index.html").toUri().toString());
+        browser.open(site.resolve("index.html").toUri().toString());
         assertEquals(
                 true,
                 js("return getComputedStyle(document.querySelector('.skip-link')).position === 'absolute'"),
@@ -255,26 +255,51 @@ class BrowserJourneyIT {
         assertEquals(text(built(first).selectFirst("h1")), h1());
     }
 
-    /** Waits (up to 10 s) for a condition in the page; no fixed sleep. */
+    /** Waits for a condition in the page with the shared helper ({@link Browser#waitUntil}, 30 s); no fixed sleep. */
     private void waitFor(String what, String script, Object... args) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!Boolean.TRUE.equals(js(script, args))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting: " + what + " on " + browser.driver.getCurrentUrl());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
+        browser.waitUntil(what + " on " + browser.driver.getCurrentUrl(), () -> Boolean.TRUE.equals(js(script, args)));
+    }
+
+    /**
+     * The pages the language switch is tried on, read from the built site: the pages of the Japanese top's
+     * contents that have an English twin, in reading order.
+     */
+    private List<String> bilingualPages() {
+        List<String> out = built("ja/index.html").select("nav.contents a.contents__link").eachAttr("href").stream()
+                .filter(h -> Files.isRegularFile(site.resolve("en/" + h)))
+                .toList();
+        assertTrue(!out.isEmpty(), "no page of the Japanese contents has an English twin");
+        return out;
+    }
+
+    /**
+     * A page to scroll in and a section of it that both editions have, in the middle of the page (so that it can
+     * be scrolled to the top of the window): of the bilingual pages, the one with the most such sections.
+     */
+    private String[] pageAndMiddleSection() {
+        String best = null;
+        List<String> bestIds = List.of();
+        for (String page : bilingualPages()) {
+            List<String> en = built("en/" + page).select("main h2[id]").eachAttr("id");
+            List<String> ids = built("ja/" + page).select("main h2[id]").eachAttr("id").stream()
+                    .filter(en::contains)
+                    .toList();
+            if (ids.size() > bestIds.size()) {
+                best = page;
+                bestIds = ids;
             }
         }
+        assertTrue(bestIds.size() >= 3, "no bilingual page has three sections: " + bestIds);
+        return new String[] {best, bestIds.get(bestIds.size() / 2)};
     }
 
     @Test
     void languageSwitchListsBothLanguagesAndKeepsTheSectionTheReaderScrolledTo() {
+        String[] at = pageAndMiddleSection();
+        String page = at[0];
+        String section = at[1];
         browser.viewport(390, 844, true);
-        browser.driver.get(server.base + "ja/hasuda/index.html");
+        browser.open(server.base + "ja/" + page);
         // both languages, the current one marked and not a link; the other a link to the twin page's top
         assertEquals(
                 List.of("日本語", "English"),
@@ -284,14 +309,15 @@ class BrowserJourneyIT {
                 js("const c=document.querySelectorAll('.lang-switch [aria-current=true]');"
                         + " return c.length===1 && c[0].tagName!=='A' ? c[0].textContent : null"));
         assertEquals(
-                "../../en/hasuda/index.html",
+                "../../en/" + page,
                 js("return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href')"));
 
         // the reader scrolls into section 5 and stops to read
-        js("document.getElementById('internal-support-system').scrollIntoView()");
+        js("document.getElementById(arguments[0]).scrollIntoView()", section);
         waitFor(
                 "the switch carries the section being read",
-                "return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href').endsWith('#internal-support-system')");
+                "return document.querySelector('.lang-switch a[hreflang=en]').getAttribute('href').endsWith('#' + arguments[0])",
+                section);
         // ... then scrolls back to the top, where the switch is, and uses it
         js("scrollTo(0, 0)");
         browser.driver
@@ -299,12 +325,16 @@ class BrowserJourneyIT {
                 .click();
         waitFor(
                 "the English page opens at the same section",
-                "return location.pathname.endsWith('/en/hasuda/index.html')"
-                        + " && location.hash==='#internal-support-system' && document.readyState==='complete'");
+                "return location.pathname.endsWith('/en/' + arguments[0])"
+                        + " && location.hash==='#' + arguments[1] && document.readyState==='complete'",
+                page,
+                section);
         assertEquals(
                 true,
-                js("const r=document.getElementById('internal-support-system').getBoundingClientRect();"
-                        + " return r.top>=-1 && r.top<innerHeight/2"),
+                js(
+                        "const r=document.getElementById(arguments[0]).getBoundingClientRect();"
+                                + " return r.top>=-1 && r.top<innerHeight/2",
+                        section),
                 "the section is scrolled into view");
         assertEquals("English", js("return document.querySelector('.lang-switch [aria-current=true]').textContent"));
     }
@@ -316,11 +346,14 @@ class BrowserJourneyIT {
      */
     @Test
     void aSwitchClickedRightAfterScrollingKeepsThePlace() {
+        String[] at = pageAndMiddleSection();
+        String page = at[0];
+        String section = at[1];
         browser.viewport(390, 844, true);
-        browser.driver.get(server.base + "ja/hasuda/index.html");
+        browser.open(server.base + "ja/" + page);
         // counts the scroll events the page has handled (this listener runs after the theme's own)
         js("window.__scrolls = 0; addEventListener('scroll', () => window.__scrolls++, {passive: true})");
-        js("document.getElementById('internal-support-system').scrollIntoView()");
+        js("document.getElementById(arguments[0]).scrollIntoView()", section);
         waitFor("the page to handle the scroll down", "return window.__scrolls > 0");
         js("window.__scrolls = 0; scrollTo(0, 0)");
         waitFor("the page to handle the scroll back up", "return window.__scrolls > 0 && scrollY === 0");
@@ -329,17 +362,21 @@ class BrowserJourneyIT {
                 .click();
         waitFor(
                 "the English page opens at the section read last",
-                "return location.pathname.endsWith('/en/hasuda/index.html')"
-                        + " && location.hash==='#internal-support-system' && document.readyState==='complete'");
+                "return location.pathname.endsWith('/en/' + arguments[0])"
+                        + " && location.hash==='#' + arguments[1] && document.readyState==='complete'",
+                page,
+                section);
         // and, from the top of a page the reader has not scrolled, the switch leads to the twin page's top
-        browser.driver.get(server.base + "ja/saitama/index.html");
+        String fresh = bilingualPages().get(0);
+        browser.open(server.base + "ja/" + fresh);
         browser.driver
                 .findElement(By.cssSelector(".lang-switch a[hreflang=en]"))
                 .click();
         waitFor(
                 "the English page opens at its top",
-                "return location.pathname.endsWith('/en/saitama/index.html') && location.hash===''"
-                        + " && document.readyState==='complete'");
+                "return location.pathname.endsWith('/en/' + arguments[0]) && location.hash===''"
+                        + " && document.readyState==='complete'",
+                fresh);
     }
 
     List<String> pages() {

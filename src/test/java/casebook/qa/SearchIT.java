@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -129,19 +130,7 @@ class SearchIT {
     /** Opens a language's search page with ?q= and returns the result pages' links once the results are announced. */
     private List<String> results(String base, String lang, String query) {
         String url = base + lang + "/search/index.html?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        if (url.startsWith("file:")) {
-            // Browser.open also waits for every stylesheet's rules, which a file:// page may not read (its origin is
-            // opaque): here the new document and its announced results are what count
-            js("window.__searchStale = true");
-            browser.driver.get(url);
-            browser.waitUntil(
-                    "a new document for " + url,
-                    () -> Boolean.TRUE.equals(js(
-                            "return window.__searchStale === undefined && location.href === arguments[0] && document.readyState === 'complete'",
-                            url)));
-        } else {
-            browser.open(url);
-        }
+        browser.open(url); // from disk too: loaded, its stylesheet attached, fonts ready
         awaitResults();
         @SuppressWarnings("unchecked")
         List<String> hrefs = (List<String>)
@@ -160,6 +149,11 @@ class SearchIT {
     @ParameterizedTest(name = "{0} {1}: {2} -> {3} ({4})")
     @MethodSource("queries")
     void theExpectedPageIsInTheTopThree(String how, String lang, String query, String slug, String what) {
+        // the suite is written for the real collection (issue 18's gate); a collection without the page skips it
+        Assumptions.assumeTrue(
+                Files.isRegularFile(site.resolve(lang + "/" + slug + "/index.html")),
+                () -> "skipped: " + lang + "/" + slug + "/index.html, the page expected for \"" + query
+                        + "\", is not in this collection");
         List<String> hrefs = results(base(how), lang, query);
         List<String> top = hrefs.subList(0, Math.min(3, hrefs.size()));
         assertTrue(top.contains("../" + slug + "/index.html"), () -> query + " (" + what + "): top three " + top);
@@ -417,8 +411,12 @@ class SearchIT {
     }
 
     @Test
-    void theHeaderSearchBoxOpensTheSearchPageWithResults() {
-        browser.open(server.base + "ja/kawaguchi/index.html");
+    void theHeaderSearchBoxOpensTheSearchPageWithResults() throws IOException {
+        // any page of the collection: the first of the Japanese contents
+        browser.open(server.base + "ja/"
+                + Jsoup.parse(site.resolve("ja/index.html").toFile(), "UTF-8")
+                        .selectFirst("nav.contents a.contents__link")
+                        .attr("href"));
         browser.keyboardFromTop();
         for (int i = 0;
                 i < 20 && !Boolean.TRUE.equals(js("return document.activeElement.id === 'site-search-q'"));

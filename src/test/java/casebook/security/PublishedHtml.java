@@ -95,6 +95,15 @@ public final class PublishedHtml {
             "transform",
             "rx",
             "ry");
+    /**
+     * The svg elements that hold text, and what they alone may carry besides {@link #SVG_ATTRIBUTES}: the language
+     * of their words ({@code <tspan lang="ja">} for a name not translated yet, so a screen reader reads it in
+     * Japanese). {@code lang} is a core attribute of SVG 2 and names a language, nothing to load or run.
+     */
+    static final Set<String> SVG_TEXT_ELEMENTS = Set.of("text", "tspan", "title", "desc");
+
+    static final Set<String> SVG_TEXT_ATTRIBUTES = Set.of("lang");
+
     /** Input types a theme may use without a form (a CSS-only filter): they send nothing anywhere. */
     static final Set<String> INERT_INPUTS = Set.of("radio", "checkbox");
     /** Attributes whose value a browser follows or loads as a URL. */
@@ -192,7 +201,9 @@ public final class PublishedHtml {
                     out.add(where + "is not a drawing element allowed in an inline svg");
                 }
                 for (Attribute a : el.attributes()) {
-                    if (!SVG_ATTRIBUTES.contains(a.getKey().toLowerCase(Locale.ROOT))) {
+                    String attribute = a.getKey().toLowerCase(Locale.ROOT);
+                    if (!SVG_ATTRIBUTES.contains(attribute)
+                            && !(SVG_TEXT_ELEMENTS.contains(tag) && SVG_TEXT_ATTRIBUTES.contains(attribute))) {
                         out.add(where + "has the attribute " + a.getKey() + ", not allowed in an inline svg");
                     }
                 }

@@ -120,6 +120,25 @@ class PublishedHtmlTest {
                                 + "<text x=\"1\" y=\"8\">5<tspan>.0</tspan></text></g></svg></body></html>"));
     }
 
+    /**
+     * A chart's label that names an untranslated case keeps the name's language ({@code <tspan lang="ja">}, as
+     * {@code BarChart} writes it): allowed on the svg elements that hold text, and on no other.
+     */
+    @Test
+    void theLanguageOfAChartLabelIsAllowedOnTextOnly() {
+        String svg = HEAD + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" role=\"img\">";
+        assertEquals(
+                List.of(),
+                PublishedHtml.findings(
+                        "p",
+                        svg
+                                + "<title lang=\"ja\">T</title><text x=\"1\" y=\"8\" lang=\"en\"><tspan lang=\"ja\">みどり野市</tspan>"
+                                + " 48,213</text></svg></body></html>"));
+        assertEquals(
+                List.of("p: <rect> has the attribute lang, not allowed in an inline svg"),
+                PublishedHtml.findings("p", svg + "<rect lang=\"ja\" width=\"1\"></rect></svg></body></html>"));
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -60,8 +60,8 @@ class ServeScaffoldTest {
             List<String> rebuilt = ServeMessagesTest.await(log, "rebuilt in ");
             Path ja = content.resolve("matsumoto/index.ja.md");
             assertTrue(
-                    rebuilt.contains(ja + ":2:8: warning: placeholder \"TODO(○○県○○市)\" left from the scaffold (13 more"
-                            + " in this file, at lines 8, 10, 11, 12, 22, 24, 28, 32, 34, 38, 41, 46, …) (fix: replace"
+                    rebuilt.contains(ja + ":2:8: warning: placeholder \"TODO(○○県○○市)\" left from the scaffold (14 more"
+                            + " in this file, at lines 8, 10, 11, 12, 22, 23, 26, 30, 34, 36, 40, 43, …) (fix: replace"
                             + " each TODO(…) with the real text)"),
                     () -> String.join("\n", rebuilt));
             String last = rebuilt.stream()
