@@ -233,9 +233,10 @@ class MarkdownRendererTest {
     @Test
     void aFigureWithoutACaptionIsNamedByItsSectionAndNothingElse() {
         Diagnostics d = new Diagnostics();
-        String figure = ":::figure\n:::credit\n出典) 県提供資料\n:::\n:::\n\n";
+        String figure = ":::figure\n図の文言。\n\n:::credit\n出典) 県提供資料\n:::\n:::\n\n";
         Document h = html(render(
-                "## 2. 庁内体制 {#structure}\n\n" + figure + "### 小見出し\n\n#### 取組概要\n\n" + figure + ":::figure 図の題\n:::\n",
+                "## 2. 庁内体制 {#structure}\n\n" + figure + "### 小見出し\n\n#### 取組概要\n\n" + figure
+                        + ":::figure 図の題\n図の文言。\n:::\n",
                 "ja",
                 null,
                 d));
