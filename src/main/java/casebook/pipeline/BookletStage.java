@@ -8,6 +8,7 @@ import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.OutlineHeading;
 import casebook.markdown.RenderedBody;
 import casebook.output.OutputTree;
+import casebook.site.Booklets;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -18,17 +19,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The booklet stage, before the pages: when site.yaml's {@code pdf:} or {@code --pdf} asks for it (and
  * {@code --no-pdf} does not refuse it), renders each language's pages and makes its PDF booklet
- * ({@link Booklet}) into the output tree as {@code <lang>/<name>.pdf}, then shares each booklet's file name and size
- * with the templates ({@code pdf[lang].file}, {@code pdf[lang].size}) so that every page links it. It runs before the
- * pages because their footers show the booklet's size; the Markdown it renders is the same the pages render
- * (its problems are reported once, by the page stage). Without a usable font the booklets are skipped with one note.
+ * ({@link Booklet}) into the output tree as {@code <lang>/<name>.pdf}, and returns each booklet's file name and size
+ * ({@link Booklets}), which the build gives to the pages' and listings' view models so that every page links it. It
+ * runs before the pages because their footers show the booklet's size; the Markdown it renders is the same the pages
+ * render (its problems are reported once, by the page stage). Without a usable font the booklets are skipped with one
+ * note.
  */
 final class BookletStage {
     static final String DEFAULT_NAME = "booklet";
@@ -51,63 +52,56 @@ final class BookletStage {
         return w != null ? w : site.config().pdf() != null;
     }
 
-    void run(OutputTree out, Diagnostics d) {
-        Map<String, Object> links = new LinkedHashMap<>();
-        try {
-            if (!wanted(options, site)) {
-                return;
-            }
-            String name = site.config().pdf() != null ? site.config().pdf() : DEFAULT_NAME;
-            Path given = options.pdf() == null ? null : options.pdf().font();
-            BookletFont font = BookletFont.find(given);
-            if (font == null) {
-                d.note(
-                        site.config().display(),
-                        site.config().line("pdf"),
-                        1,
-                        "PDF booklets skipped: no TrueType Japanese font" + " found",
-                        BookletFont.INSTALL);
-                return;
-            }
-            String problem = BookletFont.problem(font.regular());
-            if (problem != null && BookletFont.collection(font.regular())) {
-                // a collection is a font, only one the engine cannot take: like no font at all, the site is built and
-                // the booklets are skipped, said once
-                d.note(
-                        font.regular(),
-                        1,
-                        1,
-                        "PDF booklets skipped: the font named with --pdf-font cannot be used: " + problem,
-                        BookletFont.WORKING);
-                return;
-            }
-            if (problem != null) {
-                d.error(
-                        font.regular(),
-                        1,
-                        1,
-                        "cannot set the PDF booklets in this font: " + problem,
-                        BookletFont.WORKING);
-                return;
-            }
-            Map<String, byte[]> made = new ConcurrentHashMap<>();
-            site.config().languages().parallelStream().forEach(lang -> {
-                byte[] pdf = Booklet.make(source(lang), theme.templates(), font, previous(Booklet.path(lang, name)), d);
-                if (pdf != null) {
-                    made.put(lang, pdf);
-                }
-            });
-            for (String lang : site.config().languages()) {
-                byte[] pdf = made.get(lang);
-                if (pdf == null) {
-                    continue;
-                }
-                out.put(Booklet.path(lang, name), pdf);
-                links.put(lang, Map.of("file", Booklet.fileName(name), "size", size(pdf.length), "bytes", pdf.length));
-            }
-        } finally {
-            theme.templates().share("pdf", links);
+    /** Makes the booklets into {@code out}: what was made, by language; {@link Booklets#NONE} when none was. */
+    Booklets run(OutputTree out, Diagnostics d) {
+        if (!wanted(options, site)) {
+            return Booklets.NONE;
         }
+        String name = site.config().pdf() != null ? site.config().pdf() : DEFAULT_NAME;
+        Path given = options.pdf() == null ? null : options.pdf().font();
+        BookletFont font = BookletFont.find(given);
+        if (font == null) {
+            d.note(
+                    site.config().display(),
+                    site.config().line("pdf"),
+                    1,
+                    "PDF booklets skipped: no TrueType Japanese font" + " found",
+                    BookletFont.INSTALL);
+            return Booklets.NONE;
+        }
+        String problem = BookletFont.problem(font.regular());
+        if (problem != null && BookletFont.collection(font.regular())) {
+            // a collection is a font, only one the engine cannot take: like no font at all, the site is built and
+            // the booklets are skipped, said once
+            d.note(
+                    font.regular(),
+                    1,
+                    1,
+                    "PDF booklets skipped: the font named with --pdf-font cannot be used: " + problem,
+                    BookletFont.WORKING);
+            return Booklets.NONE;
+        }
+        if (problem != null) {
+            d.error(font.regular(), 1, 1, "cannot set the PDF booklets in this font: " + problem, BookletFont.WORKING);
+            return Booklets.NONE;
+        }
+        Map<String, byte[]> made = new ConcurrentHashMap<>();
+        site.config().languages().parallelStream().forEach(lang -> {
+            byte[] pdf = Booklet.make(source(lang), theme.templates(), font, previous(Booklet.path(lang, name)), d);
+            if (pdf != null) {
+                made.put(lang, pdf);
+            }
+        });
+        Map<String, Booklets.Pdf> links = new LinkedHashMap<>();
+        for (String lang : site.config().languages()) {
+            byte[] pdf = made.get(lang);
+            if (pdf == null) {
+                continue;
+            }
+            out.put(Booklet.path(lang, name), pdf);
+            links.put(lang, new Booklets.Pdf(Booklet.fileName(name), pdf.length));
+        }
+        return new Booklets(links);
     }
 
     /** The booklet the output folder holds at {@code path} from the last build, or null. Only read, never changed. */
@@ -197,13 +191,5 @@ final class BookletStage {
         g.put("intro", langMessages.getOrDefault("glossary.intro", ""));
         g.put("entries", entries);
         return g;
-    }
-
-    /** A file size as readers see it: "850 KB", "1.2 MB". */
-    static String size(long bytes) {
-        if (bytes < 1_000_000) {
-            return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 }

@@ -10,6 +10,7 @@ import casebook.output.AtomicPublisher;
 import casebook.output.OutputRefused;
 import casebook.output.OutputTree;
 import casebook.publish.PageWeights;
+import casebook.site.Booklets;
 import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.SiteAssembler;
@@ -37,7 +38,8 @@ import java.util.function.Consumer;
  *     fixes the reading order and navigation → {@link Site} (no rendered bodies yet);</li>
  * <li>theme: {@link ThemeLoader} finds the theme, its UI strings and templates → {@link Theme};</li>
  * <li>booklet: {@link BookletStage} makes each language's PDF booklet when site.yaml's {@code pdf:} or {@code --pdf}
- *     asks, before the pages, whose footers link it with its size;</li>
+ *     asks, before the pages, whose footers link it with its size → {@link Booklets} (given to the pages, the
+ *     listings and the search page);</li>
  * <li>pages, one slug at a time and slugs in parallel ({@link SlugRenderer}): the Markdown of each language,
  *     the translation checks against the original, and each page's template, written to the
  *     {@link OutputTree} at once → {@link RenderedSite};</li>
@@ -175,14 +177,15 @@ public final class Build {
         if (out == null) {
             return stopped(site);
         }
-        inPool(() -> new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d));
+        Booklets booklets = inPool(() -> new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d));
         timings.lap("booklet");
-        SlugRenderer pages = pages(site, theme, out);
+        SlugRenderer pages = pages(site, theme, booklets, out);
         RenderedSite rendered = inPool(pages::run);
         timings.lap("pages");
-        inPool(() -> listings(rendered, theme).renderInto(out, d));
+        inPool(() -> listings(rendered, theme, booklets).renderInto(out, d));
         timings.lap("listings");
-        inPool(() -> SearchStage.run(rendered, searchPage(rendered, theme), out, hooks.texts(), hooks.indexes(), d));
+        inPool(() -> SearchStage.run(
+                rendered, searchPage(rendered, theme, booklets), out, hooks.texts(), hooks.indexes(), d));
         timings.lap("search");
         files(tree, theme, rendered, out);
         timings.lap("files");
@@ -207,11 +210,12 @@ public final class Build {
     }
 
     /** The page stage: Markdown, translation checks and templates, one slug (all its languages) at a time. */
-    private SlugRenderer pages(Site site, Theme theme, OutputTree out) {
+    private SlugRenderer pages(Site site, Theme theme, Booklets booklets, OutputTree out) {
         return new SlugRenderer(
                 warmup.markdownRenderer(),
                 site,
                 theme,
+                booklets,
                 baseUrl(options, site),
                 hooks.bodies(),
                 hooks.html(theme),
@@ -223,10 +227,11 @@ public final class Build {
     }
 
     /** The listings stage, with the open data and comparison pages. */
-    private ListingRenderer listings(RenderedSite rendered, Theme theme) {
+    private ListingRenderer listings(RenderedSite rendered, Theme theme, Booklets booklets) {
         return new ListingRenderer(
                 rendered,
                 theme,
+                booklets,
                 baseUrl(options, rendered.site()),
                 hooks.views(theme),
                 hooks.tables(),
@@ -234,13 +239,14 @@ public final class Build {
     }
 
     /** A language's search page, rendered like a listing. */
-    private SearchStage.SearchPage searchPage(RenderedSite rendered, Theme theme) {
+    private SearchStage.SearchPage searchPage(RenderedSite rendered, Theme theme, Booklets booklets) {
         PageRenderer pages = new PageRenderer(
                 rendered.site(),
                 theme.templates(),
                 theme.messages(),
                 baseUrl(options, rendered.site()),
-                rendered.stale());
+                rendered.stale(),
+                booklets);
         ListingRenderer.Views views = hooks.views(theme);
         return (lang, dd) -> views.render(pages, Urls.search(lang), pages.search(lang), dd);
     }

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * {@code serve}'s memo around the listings stage ({@link ListingRenderer.Views}, {@link OpenDataRenderer.Tables}):
  * a listing page's HTML (a language's top, the glossary, landing, 404, search, comparison, open data) is rendered
- * again only when its view (template and view model), the theme or the values shared with the templates changed;
+ * again only when its view (template and view model, the PDF booklets' links among them) or the theme changed;
  * the open data files and the content of the comparison and open-data pages are made again only when the site's
  * settings, the cases' figures (with their titles and labels) or the UI strings changed. The view models are
  * made on every rebuild, as a one-off build makes them: a hit is what rendering them again would give.
@@ -20,9 +20,9 @@ final class ListingMemo {
     private final Memo<String, byte[]> views = new Memo<>();
     private final Memo<String, OpenDataRenderer.Made> tables = new Memo<>();
 
-    /** The HTML of the listing page at {@code path}, reused while its view, theme and shared values are last time's. */
+    /** The HTML of the listing page at {@code path}, reused while its view and theme are last time's. */
     byte[] render(Theme theme, PageRenderer pages, String path, PageRenderer.View view, Diagnostics d) {
-        List<Object> inputs = Arrays.asList(theme, theme.templates().shared(), view);
+        List<Object> inputs = Arrays.asList(theme, view);
         return views.get(path, inputs, d, local -> pages.render(view, local));
     }
 

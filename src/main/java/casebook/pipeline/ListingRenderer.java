@@ -2,6 +2,7 @@ package casebook.pipeline;
 
 import casebook.diag.Diagnostics;
 import casebook.output.OutputTree;
+import casebook.site.Booklets;
 import casebook.text.Urls;
 import casebook.theme.PageRenderer;
 import java.util.ArrayList;
@@ -29,16 +30,20 @@ final class ListingRenderer {
     private final OpenDataRenderer data;
     private final boolean explainSitemap;
 
-    /** @param explainSitemap whether to say why no sitemap is written (in {@code check}, not in every build) */
+    /**
+     * @param booklets the PDF booklets the booklet stage made, which every listing's footer links
+     * @param explainSitemap whether to say why no sitemap is written (in {@code check}, not in every build) */
     ListingRenderer(
             RenderedSite rendered,
             Theme theme,
+            Booklets booklets,
             String baseUrl,
             Views views,
             OpenDataRenderer.Tables tables,
             boolean explainSitemap) {
         this.rendered = rendered;
-        this.pages = new PageRenderer(rendered.site(), theme.templates(), theme.messages(), baseUrl, rendered.stale());
+        this.pages = new PageRenderer(
+                rendered.site(), theme.templates(), theme.messages(), baseUrl, rendered.stale(), booklets);
         this.baseUrl = baseUrl;
         this.views = views;
         this.data = new OpenDataRenderer(rendered, theme, pages, tables);

@@ -58,17 +58,14 @@ final class PageMemo {
     }
 
     /**
-     * The page's HTML, reused while its view model (its body's rendered HTML and the rest), the theme (its templates and UI strings) and the values shared
-     * with the templates (the PDF booklets' links, with their sizes) are last time's.
+     * The page's HTML, reused while its view model (its body's rendered HTML and the rest, the PDF booklets' links with
+     * their sizes among them) and the theme (its templates and UI strings) are last time's.
      */
     byte[] page(Theme theme, PageRenderer pages, Page p, Diagnostics d) {
         // the body shown is made from the rendered HTML alone: that string (the very same object while the
         // Markdown memo hits) stands for it in the inputs, and the model is made whole only to render
-        List<Object> inputs = Arrays.asList(
-                theme,
-                theme.templates().shared(),
-                pages.pageModelWithoutBody(p),
-                p.rendered().html());
+        List<Object> inputs =
+                Arrays.asList(theme, pages.pageModelWithoutBody(p), p.rendered().html());
         return html.get(p.path(), inputs, d, local -> pages.render(pages.pageModel(p), local));
     }
 

@@ -7,6 +7,7 @@ import casebook.markdown.GlossaryTerms;
 import casebook.markdown.MarkdownRenderer;
 import casebook.markdown.RenderRequest;
 import casebook.markdown.RenderedBody;
+import casebook.site.Booklets;
 import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.StaleSections;
@@ -29,7 +30,8 @@ import java.util.function.Consumer;
  * exists. The build then keeps only each page's outline and links for the site-wide pages and
  * checks, never the whole site's HTML at once.
  *
- * <p>Input: the {@link Site} as read (front matter, no rendered bodies) and the {@link Theme}; output: a
+ * <p>Input: the {@link Site} as read (front matter, no rendered bodies), the {@link Theme} and the {@link Booklets};
+ * output: a
  * {@link RenderedSite}, with each page's HTML written to the output tree on the way. How a page's body
  * and HTML are made and its English checked is given ({@link Bodies}, {@link Html}, {@link Style}), so that {@code serve} can put its memo
  * ({@link PageMemo}) around them without this stage knowing of it.
@@ -90,11 +92,13 @@ final class SlugRenderer {
 
     /**
      * @param site the site as read (front matter, no rendered bodies)
+     * @param booklets the PDF booklets the booklet stage made, which every page's footer links
      */
     SlugRenderer(
             MarkdownRenderer md,
             Site site,
             Theme theme,
+            Booklets booklets,
             String baseUrl,
             Bodies bodies,
             Html html,
@@ -108,7 +112,7 @@ final class SlugRenderer {
         this.site = site;
         this.theme = theme;
         this.stale = new StaleSections();
-        this.pages = new PageRenderer(site, theme.templates(), theme.messages(), baseUrl, stale);
+        this.pages = new PageRenderer(site, theme.templates(), theme.messages(), baseUrl, stale, booklets);
         this.translations = TranslationChecker.deferring(site);
         this.style = new EnglishStyleChecker(site.glossary());
         this.d = d;

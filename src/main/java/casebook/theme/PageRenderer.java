@@ -5,6 +5,7 @@ import casebook.diag.Severity;
 import casebook.frontmatter.SiteConfig;
 import casebook.frontmatter.YamlNode;
 import casebook.markdown.OutlineHeading;
+import casebook.site.Booklets;
 import casebook.site.Glossary;
 import casebook.site.Page;
 import casebook.site.Site;
@@ -22,6 +23,7 @@ import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +53,35 @@ public final class PageRenderer {
     private final Messages messages;
     private final String baseUrl;
     private final StaleSections stale;
+    /** The PDF booklets as every template reads them: {@code pdf[lang].file}, {@code pdf[lang].size}. */
+    private final Map<String, Object> pdf;
 
-    public PageRenderer(Site site, Templates templates, Messages messages, String baseUrl, StaleSections stale) {
+    /** @param booklets the PDF booklets the build made ({@link Booklets#NONE}: none), which every footer links */
+    public PageRenderer(
+            Site site, Templates templates, Messages messages, String baseUrl, StaleSections stale, Booklets booklets) {
         this.site = site;
         this.templates = templates;
         this.messages = messages;
         this.baseUrl = baseUrl == null || baseUrl.isEmpty() ? null : (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.stale = stale;
+        this.pdf = pdfModel(booklets);
+    }
+
+    /** Each language's booklet: its file name, its size as readers see it and in bytes; empty without booklets. */
+    private static Map<String, Object> pdfModel(Booklets booklets) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        booklets.byLanguage()
+                .forEach((lang, b) ->
+                        m.put(lang, Map.of("file", b.file(), "size", fileSize(b.bytes()), "bytes", b.bytes())));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** A file size as readers see it: "850 KB", "1.2 MB". */
+    static String fileSize(long bytes) {
+        if (bytes < 1_000_000) {
+            return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
     private Map<String, Object> common(String lang, String path, String title) {
@@ -74,6 +98,7 @@ public final class PageRenderer {
         m.put("path", path);
         m.put("hasGlossary", !site.glossary().entries().isEmpty());
         m.put("footerLinks", footerLinks(lang, root));
+        m.put("pdf", pdf);
         return m;
     }
 

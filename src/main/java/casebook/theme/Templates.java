@@ -23,8 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one FreeMarker configuration of a build. Templates are {@code .ftlh}, so FreeMarker's HTML
@@ -43,8 +41,6 @@ public final class Templates {
     private final Path dir;
     private final Path displayDir;
     private final BlockTemplates blocks = new BlockTemplates(this);
-    /** The values shared with every template ({@link #share}), by name. */
-    private final Map<String, Object> shared = new ConcurrentHashMap<>();
 
     public Templates(Path templatesDir, Path displayDir) throws IOException {
         this.dir = templatesDir;
@@ -191,27 +187,6 @@ public final class Templates {
             return first + " " + lines[1].strip();
         }
         return first;
-    }
-
-    /**
-     * A value every template sees under {@code name} (plain maps, lists and strings only, as the view models),
-     * such as the PDF booklets' links. Set before the templates render; a later call replaces it.
-     */
-    public void share(String name, Object value) {
-        try {
-            cfg.setSharedVariable(name, value);
-            shared.put(name, Optional.ofNullable(value));
-        } catch (TemplateModelException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    /**
-     * Every value shared with the templates ({@link #share}) by name: with a view model, what a page's HTML is made
-     * from ({@code serve}'s memos compare it).
-     */
-    public Map<String, Object> shared() {
-        return Map.copyOf(shared);
     }
 
     public Path dir() {

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -411,6 +413,57 @@ class IncrementalEqualsFullTest {
                 step("a long paragraph in page a", append(content.resolve("a/index.ja.md"), text + "\n"));
         String after = pdfLink(page(grown, "ja/b/index.html"));
         assertFalse(before.equals(after), "page b's footer shows the booklet's new size: " + after);
+    }
+
+    /**
+     * Turning the booklets on in site.yaml during {@code serve} links them from every page and listing, turning them
+     * off again removes every link, each rebuild as a clean build gives it: no page keeps the last build's links.
+     */
+    @Test
+    void bookletsTurnedOnAndOffInServeShowTheRightLinks() throws IOException {
+        boolean font = BookletFont.find(null) != null;
+        if (!font && System.getenv("CI") != null) {
+            throw new IllegalStateException(
+                    "the PDF booklet needs a TrueType Japanese font in CI: " + BookletFont.INSTALL);
+        }
+        Assumptions.assumeTrue(font, "no TrueType Japanese font: " + BookletFont.INSTALL);
+        Path siteYaml = content.resolve("site.yaml");
+        List<String> pages = List.of(
+                "ja/a/index.html",
+                "en/b/index.html",
+                "ja/index.html",
+                "en/glossary/index.html",
+                "ja/search/index.html",
+                "index.html",
+                "404.html");
+
+        Rebuilder.Outcome on = step("pdf: book added to site.yaml", append(siteYaml, "pdf: book\n"));
+        assertTrue(on.result().output().files().containsKey("ja/book.pdf"), "the Japanese booklet is made");
+        for (String path : pages) {
+            Document doc = Jsoup.parse(page(on, path));
+            assertFalse(doc.select(".pdf-link a[href$=book.pdf]").isEmpty(), path + " links the booklet");
+        }
+        String lang = "en/b/index.html";
+        Document en = Jsoup.parse(page(on, lang));
+        assertEquals(
+                "../book.pdf",
+                en.selectFirst(".pdf-link a").attr("href"),
+                lang + " links the English booklet, from its own folder");
+        assertTrue(
+                en.selectFirst(".pdf-link").text().matches(".*\\(PDF, [0-9.]+ [KM]B\\)"),
+                lang + " shows its size: " + en.selectFirst(".pdf-link").text());
+
+        Rebuilder.Outcome off = step("pdf: book removed again", replace(siteYaml, "pdf: book\n", ""));
+        assertFalse(off.result().output().files().containsKey("ja/book.pdf"), "no booklet is made");
+        for (String path : pages) {
+            assertTrue(Jsoup.parse(page(off, path)).select(".pdf-link").isEmpty(), path + " links no booklet");
+        }
+
+        Rebuilder.Outcome again = step("pdf: book added once more", append(siteYaml, "pdf: book\n"));
+        for (String path : pages) {
+            assertFalse(
+                    Jsoup.parse(page(again, path)).select(".pdf-link").isEmpty(), path + " links the booklet again");
+        }
     }
 
     private static String pdfLink(String html) {
