@@ -353,19 +353,14 @@ public final class EnglishStyleChecker {
      */
     public void checkSources(ContentTree tree, Diagnostics d, boolean strict) {
         Repeats.collapse(d, found -> {
+            List<SourceFile> yamlFiles = new ArrayList<>();
             for (SourceFile f : new SourceFile[] {tree.siteConfig(), tree.glossary()}) {
                 if (f != null) {
-                    yaml(
-                            f.text(),
-                            0,
-                            YamlReader.read(f.text(), f.display(), 0, new Diagnostics()),
-                            null,
-                            f.display(),
-                            found,
-                            strict);
+                    yamlFiles.add(f);
                 }
             }
-            for (SourceFile f : tree.dataFiles().values()) {
+            yamlFiles.addAll(tree.dataFiles().values());
+            for (SourceFile f : yamlFiles) {
                 yaml(
                         f.text(),
                         0,
