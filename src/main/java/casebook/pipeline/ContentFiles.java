@@ -35,6 +35,8 @@ import java.util.TreeSet;
  * <li>a linked file of a type that is not published, or over the size limit, is an error;</li>
  * <li>a file nobody links to is a warning "not published: … (no page links to it)".</li>
  * </ul>
+ * A linked PDF is published only when {@link PublishedPdf} finds nothing in it that runs (scripts, actions other
+ * than links, attachments, forms); otherwise it is an error at the link.
  */
 final class ContentFiles {
     private ContentFiles() {}
@@ -185,6 +187,9 @@ final class ContentFiles {
                     continue;
                 }
                 byte[] bytes = Files.readAllBytes(file);
+                if ("pdf".equals(type) && !PublishedPdf.allows(display, bytes, by.page(), by.link(), d)) {
+                    continue;
+                }
                 for (String target : by.targets()) {
                     out.put(target, bytes);
                 }

@@ -722,7 +722,7 @@ class ThemeAndPublishingTest {
     }
 
     static byte[] pdf() {
-        return "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        return ScriptedPdfTest.onePage(); // a real PDF: a linked PDF is read before it is published
     }
 
     static void copyTree(Path from, Path to) throws IOException {
