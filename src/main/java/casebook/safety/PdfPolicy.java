@@ -56,7 +56,7 @@ public final class PdfPolicy {
     /** What a PDF may hold, for a message. */
     public static final String RULE =
             "a PDF is published only with text, pictures and links (to web addresses or to places in the PDF):"
-                    + " no scripts, other actions, attachments or forms";
+                    + " no scripts, no other actions, no attachments, no XFA forms";
 
     /** The fix for a PDF that holds more. */
     public static final String HINT =
