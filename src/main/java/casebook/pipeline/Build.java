@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -187,11 +188,12 @@ public final class Build {
         inPool(() -> SearchStage.run(
                 rendered, searchPage(rendered, theme, booklets), out, hooks.texts(), hooks.indexes(), d));
         timings.lap("search");
-        files(tree, theme, rendered, out);
+        Set<String> refusedFiles = files(tree, theme, rendered, out);
         timings.lap("files");
         List<PageWeights.Weight> weights = inPool(() -> publishChecks(rendered, out));
         timings.lap("publish checks");
-        CheckedSite checked = inPool(() -> new SiteLinkCheck(ThemeIds.of(theme.dir())).check(rendered, out, d));
+        CheckedSite checked =
+                inPool(() -> new SiteLinkCheck(ThemeIds.of(theme.dir()), refusedFiles).check(rendered, out, d));
         timings.lap("links");
         pages.reportTranslations(); // after the links: an original with errors is not compared
         boolean published = publish(publisher, options, d);
@@ -251,10 +253,13 @@ public final class Build {
         return (lang, dd) -> views.render(pages, Urls.search(lang), pages.search(lang), dd);
     }
 
-    /** The theme's assets, then the content's files (after every generated file: one may not take such a path). */
-    private void files(ContentTree tree, Theme theme, RenderedSite rendered, OutputTree out) {
+    /**
+     * The theme's assets, then the content's files (after every generated file: one may not take such a path). The
+     * linked files refused with an error.
+     */
+    private Set<String> files(ContentTree tree, Theme theme, RenderedSite rendered, OutputTree out) {
         new AssetCopier(cwd).copy(theme.assets(), out, d);
-        ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
+        return ContentFiles.publish(tree.root(), tree.assets(), rendered.site(), out, cwd, d);
     }
 
     /** ASCII file names and every page's weight, with what it loads. */

@@ -85,10 +85,13 @@ final class ContentFiles {
      * @param root   the content folder (absolute)
      * @param assets the files of the content that are neither pages nor data, relative to {@code root}
      * @param cwd    diagnostics name files relative to this folder
+     * @return the output paths of linked files refused with an error (its message names the file and why), so the
+     *     link check does not report the links to them a second time as links to nothing
      */
-    static void publish(Path root, List<Path> assets, Site site, OutputTree out, Path cwd, Diagnostics d) {
+    static Set<String> publish(Path root, List<Path> assets, Site site, OutputTree out, Path cwd, Diagnostics d) {
+        Set<String> refused = new TreeSet<>();
         if (assets.isEmpty()) {
-            return;
+            return refused;
         }
         Set<String> generated = Set.copyOf(out.paths());
         Map<String, Linked> linked = linked(site);
@@ -142,6 +145,7 @@ final class ContentFiles {
                             display + " is linked from " + by.page().display() + ":"
                                     + by.link().line() + " but not published: " + why,
                             fix);
+                    refused.addAll(by.targets());
                 }
                 continue;
             }
@@ -184,10 +188,12 @@ final class ContentFiles {
                                     + " are not published",
                             "make it smaller (compress the PDF, scale the picture down) or link to"
                                     + " where it is hosted");
+                    refused.addAll(by.targets());
                     continue;
                 }
                 byte[] bytes = Files.readAllBytes(file);
                 if ("pdf".equals(type) && !PublishedPdf.allows(display, bytes, by.page(), by.link(), d)) {
+                    refused.addAll(by.targets());
                     continue;
                 }
                 for (String target : by.targets()) {
@@ -195,8 +201,10 @@ final class ContentFiles {
                 }
             } catch (IOException | OutOfMemoryError e) {
                 d.error(display, 1, 1, "cannot read file: " + e.getMessage(), null);
+                refused.addAll(by.targets());
             }
         }
+        return refused;
     }
 
     /** Each content file (path relative to the content folder) that published pages link to. */

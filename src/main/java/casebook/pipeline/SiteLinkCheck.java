@@ -24,9 +24,21 @@ final class SiteLinkCheck {
     /** Ids the theme's templates write around every body ({@link ThemeIds}), so links to them (#main) check out. */
     private final Set<String> templateIds;
 
-    /** @param templateIds the ids the theme's templates write around a page's body ({@link ThemeIds#of}) */
-    SiteLinkCheck(Set<String> templateIds) {
+    /** Content files a page links to that were refused with an error of their own ({@link ContentFiles#publish}). */
+    private final Set<String> refused;
+
+    /**
+     * @param templateIds the ids the theme's templates write around a page's body ({@link ThemeIds#of})
+     * @param refused     output paths of linked content files refused with an error: links to them are not
+     *                    reported again as links to nothing
+     */
+    SiteLinkCheck(Set<String> templateIds, Set<String> refused) {
         this.templateIds = Set.copyOf(templateIds);
+        this.refused = Set.copyOf(refused);
+    }
+
+    SiteLinkCheck(Set<String> templateIds) {
+        this(templateIds, Set.of());
     }
 
     CheckedSite check(RenderedSite rendered, OutputTree out, Diagnostics d) {
@@ -42,7 +54,7 @@ final class SiteLinkCheck {
                 new AbstractSet<String>() {
                     @Override
                     public boolean contains(Object o) {
-                        return files.contains(o) || pages.contains(o);
+                        return files.contains(o) || pages.contains(o) || refused.contains(o);
                     }
 
                     @Override
