@@ -37,10 +37,6 @@ final class SiteLinkCheck {
         this.refused = Set.copyOf(refused);
     }
 
-    SiteLinkCheck(Set<String> templateIds) {
-        this(templateIds, Set.of());
-    }
-
     CheckedSite check(RenderedSite rendered, OutputTree out, Diagnostics d) {
         List<Page> all = rendered.pages();
         Map<String, Set<String>> ids = new ConcurrentHashMap<>();

@@ -566,11 +566,8 @@ class BookletTest {
         }
     }
 
-    /**
-     * The glyphs of page {@code n} (1-based) as lines: grouped by baseline (within 2 pt: a mark in its box may sit a
-     * fraction off the name's), left to right, blanks left out.
-     */
-    static List<List<TextPosition>> lines(PDDocument doc, int n) throws IOException {
+    /** The glyphs of page {@code n} (1-based) that are not blank, in the order the page draws them. */
+    static List<TextPosition> glyphsOf(PDDocument doc, int n) throws IOException {
         List<TextPosition> glyphs = new ArrayList<>();
         PDFTextStripper collect = new PDFTextStripper() {
             @Override
@@ -583,6 +580,15 @@ class BookletTest {
         collect.setStartPage(n);
         collect.setEndPage(n);
         collect.getText(doc);
+        return glyphs;
+    }
+
+    /**
+     * The glyphs of page {@code n} (1-based) as lines: grouped by baseline (within 2 pt: a mark in its box may sit a
+     * fraction off the name's), left to right, blanks left out.
+     */
+    static List<List<TextPosition>> lines(PDDocument doc, int n) throws IOException {
+        List<TextPosition> glyphs = glyphsOf(doc, n);
         glyphs.sort(Comparator.comparing(TextPosition::getYDirAdj));
         List<List<TextPosition>> out = new ArrayList<>();
         List<TextPosition> line = new ArrayList<>();
@@ -661,18 +667,7 @@ class BookletTest {
 
     /** The pairs of glyphs on page {@code n} (1-based) whose boxes overlap by more than a quarter each way. */
     static List<String> overlaps(PDDocument doc, int n) throws IOException {
-        List<TextPosition> glyphs = new ArrayList<>();
-        PDFTextStripper collect = new PDFTextStripper() {
-            @Override
-            protected void processTextPosition(TextPosition t) {
-                if (!t.getUnicode().isBlank()) {
-                    glyphs.add(t);
-                }
-            }
-        };
-        collect.setStartPage(n);
-        collect.setEndPage(n);
-        collect.getText(doc);
+        List<TextPosition> glyphs = glyphsOf(doc, n);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < glyphs.size(); i++) {
             TextPosition a = glyphs.get(i);
