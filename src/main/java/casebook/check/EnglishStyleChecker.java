@@ -125,6 +125,88 @@ public final class EnglishStyleChecker {
             joined-up = coordinated
             """;
 
+    /**
+     * The words after which "in hospital", "leave hospital" and the like are the British idiom (a stay, a
+     * discharge), not "hospital" as a modifier ("in hospital settings", "in hospital care"): the end of a clause,
+     * or a preposition, conjunction or time word. Any other word after it is taken for the noun it modifies.
+     */
+    static final Set<String> AFTER_HOSPITAL_IDIOM = Set.of(
+            "for",
+            "and",
+            "or",
+            "but",
+            "until",
+            "till",
+            "since",
+            "after",
+            "before",
+            "to",
+            "at",
+            "in",
+            "on",
+            "with",
+            "without",
+            "because",
+            "when",
+            "while",
+            "as",
+            "by",
+            "from",
+            "during",
+            "over",
+            "under",
+            "again",
+            "so",
+            "then",
+            "than",
+            "who",
+            "which",
+            "that",
+            "where",
+            "once",
+            "now",
+            "yet",
+            "long",
+            "longer",
+            "any",
+            "anymore",
+            "early",
+            "earlier",
+            "late",
+            "later",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "can",
+            "could",
+            "will",
+            "would",
+            "may",
+            "might",
+            "must",
+            "should",
+            "do",
+            "does",
+            "did",
+            "has",
+            "have",
+            "had",
+            "not",
+            "only",
+            "alone",
+            "themselves",
+            "himself",
+            "herself",
+            "each",
+            "every",
+            "all",
+            "both",
+            "too",
+            "also");
+
     /** Words where -ise is the only spelling (advise, exercise, …): never reported as -ise/-ize variants. */
     static final Set<String> ISE_WORDS = Set.of(
             "advise",
@@ -523,6 +605,25 @@ public final class EnglishStyleChecker {
         return found;
     }
 
+    /** The rule number of {@link #IDIOMS} (the second rule the constructor adds). */
+    private static final int IDIOM_RULE = 1;
+
+    /**
+     * Whether the word after {@code end} (past spaces and line breaks) is one that "hospital" would modify:
+     * a word not in {@link #AFTER_HOSPITAL_IDIOM}. Punctuation, the end of the text or a number leave the idiom.
+     */
+    static boolean modifiesNext(String text, int end) {
+        int i = end;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n')) {
+            i++;
+        }
+        int j = i;
+        while (j < text.length() && isLetter(text.charAt(j))) {
+            j++;
+        }
+        return j > i && !AFTER_HOSPITAL_IDIOM.contains(text.substring(i, j).toLowerCase(Locale.ROOT));
+    }
+
     private void matchForms(String text, int at, int[] nextAllowed, List<Finding> found) {
         int run = letterRun(text, at);
         List<Form> forms = formsOfRun(text, at, run);
@@ -561,7 +662,7 @@ public final class EnglishStyleChecker {
                         : suffix(text, base, "es", f.exact()) ? base + 2 : -1;
                 end = s >= 0 && wordEnds(text, s, f) ? s : -1;
             }
-            if (end < 0) {
+            if (end < 0 || f.rule() == IDIOM_RULE && f.lower().endsWith("hospital") && modifiesNext(text, end)) {
                 continue;
             }
             matchedRule = f.rule();

@@ -244,6 +244,21 @@ class EnglishStyleCheckerTest {
     }
 
     @Test
+    void hospitalAsAModifierIsNotTheIdiom() {
+        List<String> s = style(build(
+                "Page A",
+                "Support in hospital settings and in hospital\ncare. She stayed in hospital for a year and left hospital.",
+                false));
+        assertEquals(
+                List.of(
+                        "8:18: style: \"in hospital\" is not the house form: house usage is US English (fix: write"
+                                + " \"in the hospital\")",
+                        "8:45: style: \"left hospital\" is not the house form: house usage is US English (fix: write"
+                                + " \"left the hospital\")"),
+                s);
+    }
+
+    @Test
     void britishIdiomsAreWarnedWithTheUsForm() {
         List<String> s = style(
                 build("Page A", "Patients in hospital, joined-up support and training at municipal level.", false));

@@ -301,6 +301,19 @@ class EnglishStyleOracleTest {
             return Pattern.compile(sb.append(")(e?s)?)(?![\\p{L}\\p{N}])").toString());
         }
 
+        private static final Pattern NEXT_WORD = Pattern.compile("[ \\t\\n]*(\\p{L}*)");
+
+        /** "hospital" modifying the word after the form ("in hospital settings"): not the British idiom. */
+        private static boolean modifies(String form, String text, int end) {
+            if (!form.toLowerCase(Locale.ROOT).endsWith("hospital")) {
+                return false;
+            }
+            Matcher next = NEXT_WORD.matcher(text);
+            next.region(end, text.length());
+            String word = next.lookingAt() ? next.group(1) : "";
+            return !word.isEmpty() && !EnglishStyleChecker.AFTER_HOSPITAL_IDIOM.contains(word.toLowerCase(Locale.ROOT));
+        }
+
         private static String mask(String raw) {
             char[] masked = raw.toCharArray();
             Matcher skip = SKIP.matcher(raw);
@@ -336,7 +349,7 @@ class EnglishStyleOracleTest {
                     String form = m.group(1).replaceAll("[ \t]*\n[ \t]*", " ");
                     boolean plural = m.group(2) != null && !m.group(2).isEmpty();
                     String house = r.house().get(form.toLowerCase(Locale.ROOT));
-                    if (house == null) {
+                    if (house == null || r.why().equals("house usage is US English") && modifies(form, text, m.end())) {
                         continue;
                     }
                     String shown = plural && r.pluralHouse() != null ? r.pluralHouse() : house;
