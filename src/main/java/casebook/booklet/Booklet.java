@@ -96,8 +96,7 @@ public final class Booklet {
                 }
                 TreeSet<Integer> here = missing(font, src.lang(), section.text());
                 left.removeAll(here);
-                int[] at = firstOf(c.markdown(), c.markdownLine(), here);
-                report(d, c.display(), at[0], at[1], font, here, "the " + c.title() + " page");
+                reportAtPage(d, c, font, here);
                 section.remove();
             }
             BookletSource.Origins o = src.origins() != null
@@ -133,6 +132,26 @@ public final class Booklet {
         }
     }
 
+    /**
+     * Reports a page's characters at the first place that holds one: its Markdown body, else its title, label or
+     * data values ({@link BookletSource.Chapter#elsewhere()}), else the top of its Markdown file.
+     */
+    private static void reportAtPage(Diagnostics d, BookletSource.Chapter c, BookletFont font, TreeSet<Integer> here) {
+        int[] at = firstOf(c.markdown(), c.markdownLine(), here);
+        Path file = c.display();
+        if (at == null) {
+            at = new int[] {1, 1};
+            for (BookletSource.Place p : c.elsewhere()) {
+                if (p.text().codePoints().anyMatch(here::contains)) {
+                    at = new int[] {p.line(), p.column()};
+                    file = p.file();
+                    break;
+                }
+            }
+        }
+        report(d, file, at[0], at[1], font, here, "the " + c.title() + " page");
+    }
+
     /** The text of the elements {@code css} selects, which are removed from {@code doc}. */
     private static String take(Document doc, String css) {
         var found = doc.select(css);
@@ -163,12 +182,11 @@ public final class Booklet {
 
     /**
      * The file line and 1-based column of the first of {@code chars} in {@code text}, whose first line is the file's
-     * line {@code firstLine}; the file's first line and column when none is there (a character of the front matter or
-     * of the page's data).
+     * line {@code firstLine}; null when none is there (a character of the front matter or of the page's data).
      */
     static int[] firstOf(String text, int firstLine, TreeSet<Integer> chars) {
         if (text == null) {
-            return new int[] {1, 1};
+            return null;
         }
         int line = Math.max(1, firstLine);
         int lineStart = 0;
@@ -183,7 +201,7 @@ public final class Booklet {
                 lineStart = i;
             }
         }
-        return new int[] {1, 1};
+        return null;
     }
 
     private static TreeSet<Integer> missing(BookletFont font, String lang, String text) throws IOException {

@@ -57,6 +57,8 @@ public record BookletSource(
      * @param sections  its level-2 headings: id and text
      * @param markdown  its Markdown body as the file holds it ("" when not known), to report a character at its place
      * @param markdownLine the file line of the body's first line
+     * @param elsewhere the page's text that is not in its body (the title and label of its front matter, the values
+     *                  of its data file) with where each starts, to report a character found there at its place
      */
     public record Chapter(
             String slug,
@@ -66,7 +68,11 @@ public record BookletSource(
             String html,
             List<Section> sections,
             String markdown,
-            int markdownLine) {}
+            int markdownLine,
+            List<Place> elsewhere) {}
+
+    /** A piece of a page's text outside its body, and the file, line and column where it starts. */
+    public record Place(Path file, int line, int column, String text) {}
 
     /** site.yaml's {@code published} (2025-03 or 2025-03-31) as a date, or null. */
     public static LocalDate date(String iso) {

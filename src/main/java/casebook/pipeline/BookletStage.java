@@ -145,7 +145,8 @@ final class BookletStage {
                     body.html(),
                     sections,
                     p.body(),
-                    p.bodyStartLine()));
+                    p.bodyStartLine(),
+                    elsewhere(p)));
         }
         Page home = site.homes().get(lang);
         String intro = home == null
@@ -165,6 +166,13 @@ final class BookletStage {
                 site.glossary().entries().isEmpty() ? null : site.glossary().display(),
                 i18n.startsWith(cwd) ? cwd.relativize(i18n) : i18n);
         return new BookletSource(lang, identity, published, intro, chapters, glossary(lang), messages, base, origins);
+    }
+
+    /** The page's text outside its body ({@link Page#textOutsideBody()}) as the booklet reports it. */
+    static List<BookletSource.Place> elsewhere(Page p) {
+        return p.textOutsideBody().stream()
+                .map(t -> new BookletSource.Place(t.file(), t.line(), t.column(), t.text()))
+                .toList();
     }
 
     private Map<String, Object> glossary(String lang) {
