@@ -314,8 +314,8 @@ class SearchIT {
     void aQueryOnlyPartlyFoundSaysSoAndNamesTheMissingWord() {
         assertFalse(results(server.base, "en", "peer support").isEmpty(), "pages with part of the query are shown");
         assertEquals(
-                "No page contains all of “peer support”: these pages contain part of it."
-                        + " “peer” does not appear in this collection.",
+                "No page contains all of \"peer support\": these pages contain part of it."
+                        + " \"peer\" does not appear in this collection.",
                 js("const n = document.getElementById('search-note'); return n.hidden ? null : n.textContent"));
         assertEquals("polite", js("return document.getElementById('search-note').getAttribute('aria-live')"));
         assertFalse(results(server.base, "ja", "ピアサポート").isEmpty());
@@ -376,7 +376,7 @@ class SearchIT {
     void aQueryWithoutResultsSaysSo() {
         List<String> pages = results(server.base, "en", "zzzyzzy");
         assertEquals(List.of(), pages);
-        assertEquals("No page matches “zzzyzzy”.", js("return document.getElementById('search-status').textContent"));
+        assertEquals("No page matches \"zzzyzzy\".", js("return document.getElementById('search-status').textContent"));
     }
 
     @Test
