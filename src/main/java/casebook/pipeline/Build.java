@@ -41,11 +41,11 @@ import java.util.function.Consumer;
  * <li>booklet: {@link BookletStage} makes each language's PDF booklet when site.yaml's {@code pdf:} or {@code --pdf}
  *     asks, before the pages, whose footers link it with its size → {@link Booklets} (given to the pages, the
  *     listings and the search page);</li>
- * <li>pages, one slug at a time and slugs in parallel ({@link SlugRenderer}): the Markdown of each language,
+ * <li>pages, one slug at a time and slugs in parallel ({@link PageStage}): the Markdown of each language,
  *     the translation checks against the original, and each page's template, written to the
  *     {@link OutputTree} at once → {@link RenderedSite};</li>
- * <li>listings: {@link ListingRenderer} writes the pages that list the whole site (language tops, glossary,
- *     landing, 404, sitemap) and, through {@link OpenDataRenderer}, the open data files and the comparison and
+ * <li>listings: {@link ListingStage} writes the pages that list the whole site (language tops, glossary,
+ *     landing, 404, sitemap) and, through {@link OpenDataPages}, the open data files and the comparison and
  *     open-data pages;</li>
  * <li>search: {@link SearchStage} writes each language's search page and index, from the pages as written;</li>
  * <li>files: {@link AssetCopier} and {@link ContentFiles} copy the theme's and the content's files;</li>
@@ -180,7 +180,7 @@ public final class Build {
         }
         Booklets booklets = inPool(() -> new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d));
         timings.lap("booklet");
-        SlugRenderer pages = pages(site, theme, booklets, out);
+        PageStage pages = pages(site, theme, booklets, out);
         RenderedSite rendered = inPool(pages::run);
         timings.lap("pages");
         inPool(() -> listings(rendered, theme, booklets).renderInto(out, d));
@@ -212,8 +212,8 @@ public final class Build {
     }
 
     /** The page stage: Markdown, translation checks and templates, one slug (all its languages) at a time. */
-    private SlugRenderer pages(Site site, Theme theme, Booklets booklets, OutputTree out) {
-        return new SlugRenderer(
+    private PageStage pages(Site site, Theme theme, Booklets booklets, OutputTree out) {
+        return new PageStage(
                 warmup.markdownRenderer(),
                 site,
                 theme,
@@ -229,8 +229,8 @@ public final class Build {
     }
 
     /** The listings stage, with the open data and comparison pages. */
-    private ListingRenderer listings(RenderedSite rendered, Theme theme, Booklets booklets) {
-        return new ListingRenderer(
+    private ListingStage listings(RenderedSite rendered, Theme theme, Booklets booklets) {
+        return new ListingStage(
                 rendered,
                 theme,
                 booklets,
@@ -249,7 +249,7 @@ public final class Build {
                 baseUrl(options, rendered.site()),
                 rendered.stale(),
                 booklets);
-        ListingRenderer.Views views = hooks.views(theme);
+        ListingStage.Views views = hooks.views(theme);
         return (lang, dd) -> views.render(pages, Urls.search(lang), pages.search(lang), dd);
     }
 

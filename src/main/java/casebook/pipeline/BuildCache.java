@@ -69,27 +69,27 @@ public final class BuildCache {
         }
 
         @Override
-        public SlugRenderer.Bodies bodies() {
+        public PageStage.Bodies bodies() {
             return pages::render;
         }
 
         @Override
-        public SlugRenderer.Html html(Theme theme) {
+        public PageStage.Html html(Theme theme) {
             return (renderer, p, d) -> pages.page(theme, renderer, p, d);
         }
 
         @Override
-        public SlugRenderer.Style style(Glossary glossary) {
+        public PageStage.Style style(Glossary glossary) {
             return (checker, p, d, strict) -> pages.style(glossary, checker, p, d, strict);
         }
 
         @Override
-        public ListingRenderer.Views views(Theme theme) {
+        public ListingStage.Views views(Theme theme) {
             return (renderer, path, view, d) -> listings.render(theme, renderer, path, view, d);
         }
 
         @Override
-        public OpenDataRenderer.Tables tables() {
+        public OpenDataPages.Tables tables() {
             return listings::tables;
         }
 

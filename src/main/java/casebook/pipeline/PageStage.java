@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * and HTML are made and its English checked is given ({@link Bodies}, {@link Html}, {@link Style}), so that {@code serve} can put its memo
  * ({@link PageMemo}) around them without this stage knowing of it.
  */
-final class SlugRenderer {
+final class PageStage {
     /**
      * Renders one page's Markdown with the theme's messages in its language; {@link #DIRECT} renders it,
      * {@code serve} passes its memo.
@@ -94,7 +94,7 @@ final class SlugRenderer {
      * @param site the site as read (front matter, no rendered bodies)
      * @param booklets the PDF booklets the booklet stage made, which every page's footer links
      */
-    SlugRenderer(
+    PageStage(
             MarkdownRenderer md,
             Site site,
             Theme theme,
