@@ -2,16 +2,11 @@ package casebook.pipeline;
 
 import casebook.check.EnglishStyleChecker;
 import casebook.diag.Diagnostics;
-import casebook.markdown.GlossaryTerms;
-import casebook.markdown.MarkdownRenderer;
-import casebook.markdown.RenderRequest;
-import casebook.markdown.RenderedBody;
 import casebook.output.AtomicPublisher;
 import casebook.output.OutputRefused;
 import casebook.output.OutputTree;
 import casebook.publish.PageWeights;
 import casebook.site.Booklets;
-import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.SiteAssembler;
 import casebook.source.ContentScanner;
@@ -21,9 +16,7 @@ import casebook.theme.PageRenderer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -342,64 +335,6 @@ public final class Build {
             return o.baseUrl().isEmpty() ? null : o.baseUrl();
         } // --base-url "" asks for relative links
         return site.config().baseUrl();
-    }
-
-    /**
-     * The collection's pages in every language (its tops and its pages, in reading order), for a page whose body
-     * lists them ({@code :::page-results}); empty for every other page, so no other page depends on the others.
-     */
-    static List<RenderRequest.SitePage> sitePages(Site site, Page p) {
-        if (p.body() == null || !p.body().contains(":::page-results")) {
-            return List.of();
-        }
-        List<RenderRequest.SitePage> out = new ArrayList<>();
-        for (String lang : site.pages().keySet()) {
-            Page home = site.homes().get(lang);
-            out.add(new RenderRequest.SitePage(
-                    Urls.languageTop(lang),
-                    lang,
-                    home == null || home.meta() == null ? null : home.meta().title()));
-        }
-        for (String slug : site.order()) {
-            for (String lang : site.pages().keySet()) {
-                Page page = site.page(lang, slug);
-                if (page != null) {
-                    out.add(new RenderRequest.SitePage(
-                            page.path(),
-                            lang,
-                            page.meta() == null ? null : page.meta().title()));
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    static RenderedBody render(
-            MarkdownRenderer md, Page p, Map<String, String> messages, GlossaryTerms terms, Diagnostics d) {
-        return render(md, p, List.of(), messages, terms, d);
-    }
-
-    static RenderedBody render(
-            MarkdownRenderer md,
-            Page p,
-            List<RenderRequest.SitePage> pages,
-            Map<String, String> messages,
-            GlossaryTerms terms,
-            Diagnostics d) {
-        return md.render(
-                new RenderRequest(
-                        p.display(),
-                        p.lang(),
-                        p.body(),
-                        p.bodyStartLine(),
-                        p.data(),
-                        p.dataDisplay(),
-                        messages,
-                        terms,
-                        Urls.relative(p.path(), Urls.glossary(p.lang())),
-                        !p.lang().equals("ja"),
-                        pages),
-                d);
     }
 
     private void inPool(Runnable task) {

@@ -43,7 +43,10 @@ final class PageMemo {
                 messages,
                 terms);
         return markdown.get(
-                p.display() + "\0" + p.lang(), inputs, d, local -> Build.render(md, p, pages, messages, terms, local));
+                p.display() + "\0" + p.lang(),
+                inputs,
+                d,
+                local -> PageBodies.render(md, p, pages, messages, terms, local));
     }
 
     /** The house-style check of a page's English, reused while its title, body and the glossary are unchanged. */

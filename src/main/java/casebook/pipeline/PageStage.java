@@ -51,7 +51,7 @@ final class PageStage {
                 GlossaryTerms terms,
                 Diagnostics d);
 
-        Bodies DIRECT = Build::render;
+        Bodies DIRECT = PageBodies::render;
     }
 
     /** Checks one page's English against the house style; {@link #DIRECT} checks it, {@code serve} passes its memo. */
@@ -160,7 +160,7 @@ final class PageStage {
                             .withRendered(bodies.render(
                                     md,
                                     e.getValue(),
-                                    Build.sitePages(site, e.getValue()),
+                                    PageBodies.sitePages(site, e.getValue()),
                                     theme.messages().of(e.getKey()),
                                     site.glossary().terms(e.getKey()),
                                     d)));
@@ -180,7 +180,7 @@ final class PageStage {
             }
             var terms = site.glossary().terms(lang);
             RenderedBody body = bodies.render(
-                    md, p, Build.sitePages(site, p), theme.messages().of(lang), terms, local);
+                    md, p, PageBodies.sitePages(site, p), theme.messages().of(lang), terms, local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) {
                 body.sectionHashes();
             }
