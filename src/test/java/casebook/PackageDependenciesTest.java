@@ -54,8 +54,15 @@ class PackageDependenciesTest {
     static final Map<String, Integer> KNOWN_WIDE = Map.of();
 
     private static final Path MAIN = Path.of("src/main/java");
-    private static final Pattern REFERENCE = Pattern.compile("\\bcasebook((?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
-    private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*[\\s\\S]*?\\*/");
+    /** A class named with its package ({@code casebook.site.Page}), or a whole package imported ({@code casebook.site.*}). */
+    private static final Pattern REFERENCE = Pattern.compile("\\bcasebook((?:\\.[a-z][a-z0-9]*)*)\\.(?:[A-Z]|\\*)");
+    /**
+     * Comments, and the string and character literals that could hide or fake one ({@code "http://"} is no comment),
+     * read left to right: a text block, a string, a character, a line comment, a block comment.
+     */
+    private static final Pattern NOT_CODE = Pattern.compile(
+            "\"\"\"[\\s\\S]*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\])'|//[^\\n]*|/\\*[\\s\\S]*?\\*/");
+
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
 
     @Test
@@ -98,6 +105,23 @@ class PackageDependenciesTest {
                         "casebook.markdown.X uses casebook.site, later in the run order",
                         "casebook.markdown.X uses casebook.theme, later in the run order"),
                 againstRunOrder(sources));
+    }
+
+    @Test
+    void aWholePackageImportedAndANameAfterAStringCountButStringsDoNot() {
+        Set<String> used = references("""
+                package casebook.markdown;
+                import casebook.cli.*;
+                class X {
+                    String u = "http://example.org/"; casebook.serve.ServeLog log;
+                    char q = '"'; casebook.output.OutputTree out;
+                    String s = "casebook.booklet.Booklet /* not a comment";
+                    String t = \"""
+                        casebook.publish.Csv
+                        \""";
+                }
+                """);
+        assertEquals(Set.of("casebook.cli", "casebook.serve", "casebook.output"), used);
     }
 
     private static List<String> againstRunOrder(Map<String, Set<String>> sources) {
@@ -154,7 +178,7 @@ class PackageDependenciesTest {
         Matcher pkg = PACKAGE.matcher(source);
         String own = pkg.find() ? pkg.group(1) : "";
         Set<String> used = new TreeSet<>();
-        Matcher m = REFERENCE.matcher(COMMENT.matcher(source).replaceAll(""));
+        Matcher m = REFERENCE.matcher(NOT_CODE.matcher(source).replaceAll(" "));
         while (m.find()) {
             String p = "casebook" + m.group(1);
             if (!p.equals(own)) {

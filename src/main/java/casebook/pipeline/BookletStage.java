@@ -130,7 +130,8 @@ final class BookletStage {
             if (p == null || Site.isAbout(p)) {
                 continue;
             }
-            RenderedBody body = Build.render(md, p, messages, site.glossary().terms(lang), quiet);
+            RenderedBody body =
+                    PageBodies.render(md, p, messages, site.glossary().terms(lang), quiet);
             List<BookletSource.Section> sections = new ArrayList<>();
             for (OutlineHeading h : body.headings()) {
                 if (h.level() == 2) {
@@ -151,7 +152,7 @@ final class BookletStage {
         Page home = site.homes().get(lang);
         String intro = home == null
                 ? ""
-                : Build.render(md, home, messages, site.glossary().terms(lang), quiet)
+                : PageBodies.render(md, home, messages, site.glossary().terms(lang), quiet)
                         .html();
         String base = Build.baseUrl(options, site);
         if (base != null && !base.endsWith("/")) {

@@ -2,16 +2,11 @@ package casebook.pipeline;
 
 import casebook.check.EnglishStyleChecker;
 import casebook.diag.Diagnostics;
-import casebook.markdown.GlossaryTerms;
-import casebook.markdown.MarkdownRenderer;
-import casebook.markdown.RenderRequest;
-import casebook.markdown.RenderedBody;
 import casebook.output.AtomicPublisher;
 import casebook.output.OutputRefused;
 import casebook.output.OutputTree;
 import casebook.publish.PageWeights;
 import casebook.site.Booklets;
-import casebook.site.Page;
 import casebook.site.Site;
 import casebook.site.SiteAssembler;
 import casebook.source.ContentScanner;
@@ -21,9 +16,7 @@ import casebook.theme.PageRenderer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -41,11 +34,11 @@ import java.util.function.Consumer;
  * <li>booklet: {@link BookletStage} makes each language's PDF booklet when site.yaml's {@code pdf:} or {@code --pdf}
  *     asks, before the pages, whose footers link it with its size → {@link Booklets} (given to the pages, the
  *     listings and the search page);</li>
- * <li>pages, one slug at a time and slugs in parallel ({@link SlugRenderer}): the Markdown of each language,
+ * <li>pages, one slug at a time and slugs in parallel ({@link PageStage}): the Markdown of each language,
  *     the translation checks against the original, and each page's template, written to the
  *     {@link OutputTree} at once → {@link RenderedSite};</li>
- * <li>listings: {@link ListingRenderer} writes the pages that list the whole site (language tops, glossary,
- *     landing, 404, sitemap) and, through {@link OpenDataRenderer}, the open data files and the comparison and
+ * <li>listings: {@link ListingStage} writes the pages that list the whole site (language tops, glossary,
+ *     landing, 404, sitemap) and, through {@link OpenDataPages}, the open data files and the comparison and
  *     open-data pages;</li>
  * <li>search: {@link SearchStage} writes each language's search page and index, from the pages as written;</li>
  * <li>files: {@link AssetCopier} and {@link ContentFiles} copy the theme's and the content's files;</li>
@@ -180,7 +173,7 @@ public final class Build {
         }
         Booklets booklets = inPool(() -> new BookletStage(options, site, theme, warmup.markdownRenderer()).run(out, d));
         timings.lap("booklet");
-        SlugRenderer pages = pages(site, theme, booklets, out);
+        PageStage pages = pages(site, theme, booklets, out);
         RenderedSite rendered = inPool(pages::run);
         timings.lap("pages");
         inPool(() -> listings(rendered, theme, booklets).renderInto(out, d));
@@ -212,8 +205,8 @@ public final class Build {
     }
 
     /** The page stage: Markdown, translation checks and templates, one slug (all its languages) at a time. */
-    private SlugRenderer pages(Site site, Theme theme, Booklets booklets, OutputTree out) {
-        return new SlugRenderer(
+    private PageStage pages(Site site, Theme theme, Booklets booklets, OutputTree out) {
+        return new PageStage(
                 warmup.markdownRenderer(),
                 site,
                 theme,
@@ -229,8 +222,8 @@ public final class Build {
     }
 
     /** The listings stage, with the open data and comparison pages. */
-    private ListingRenderer listings(RenderedSite rendered, Theme theme, Booklets booklets) {
-        return new ListingRenderer(
+    private ListingStage listings(RenderedSite rendered, Theme theme, Booklets booklets) {
+        return new ListingStage(
                 rendered,
                 theme,
                 booklets,
@@ -249,7 +242,7 @@ public final class Build {
                 baseUrl(options, rendered.site()),
                 rendered.stale(),
                 booklets);
-        ListingRenderer.Views views = hooks.views(theme);
+        ListingStage.Views views = hooks.views(theme);
         return (lang, dd) -> views.render(pages, Urls.search(lang), pages.search(lang), dd);
     }
 
@@ -342,64 +335,6 @@ public final class Build {
             return o.baseUrl().isEmpty() ? null : o.baseUrl();
         } // --base-url "" asks for relative links
         return site.config().baseUrl();
-    }
-
-    /**
-     * The collection's pages in every language (its tops and its pages, in reading order), for a page whose body
-     * lists them ({@code :::page-results}); empty for every other page, so no other page depends on the others.
-     */
-    static List<RenderRequest.SitePage> sitePages(Site site, Page p) {
-        if (p.body() == null || !p.body().contains(":::page-results")) {
-            return List.of();
-        }
-        List<RenderRequest.SitePage> out = new ArrayList<>();
-        for (String lang : site.pages().keySet()) {
-            Page home = site.homes().get(lang);
-            out.add(new RenderRequest.SitePage(
-                    Urls.languageTop(lang),
-                    lang,
-                    home == null || home.meta() == null ? null : home.meta().title()));
-        }
-        for (String slug : site.order()) {
-            for (String lang : site.pages().keySet()) {
-                Page page = site.page(lang, slug);
-                if (page != null) {
-                    out.add(new RenderRequest.SitePage(
-                            page.path(),
-                            lang,
-                            page.meta() == null ? null : page.meta().title()));
-                }
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    static RenderedBody render(
-            MarkdownRenderer md, Page p, Map<String, String> messages, GlossaryTerms terms, Diagnostics d) {
-        return render(md, p, List.of(), messages, terms, d);
-    }
-
-    static RenderedBody render(
-            MarkdownRenderer md,
-            Page p,
-            List<RenderRequest.SitePage> pages,
-            Map<String, String> messages,
-            GlossaryTerms terms,
-            Diagnostics d) {
-        return md.render(
-                new RenderRequest(
-                        p.display(),
-                        p.lang(),
-                        p.body(),
-                        p.bodyStartLine(),
-                        p.data(),
-                        p.dataDisplay(),
-                        messages,
-                        terms,
-                        Urls.relative(p.path(), Urls.glossary(p.lang())),
-                        !p.lang().equals("ja"),
-                        pages),
-                d);
     }
 
     private void inPool(Runnable task) {

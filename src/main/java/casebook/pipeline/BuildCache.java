@@ -34,10 +34,9 @@ import java.util.stream.Stream;
  *     theme changed, the open data files and the comparison's content only when the settings, the cases'
  *     figures or the UI strings changed ({@link ListingMemo});</li>
  * <li>search: a page's text is taken again only when its HTML changed, a language's index merged again only
- *     when one of its pages' texts or the glossary changed ({@link SearchStage.TextMemo},
- *     {@link SearchStage.IndexMemo});</li>
+ *     when one of its pages' texts or the glossary changed ({@link SearchMemo});</li>
  * <li>publish checks: the files a page loads are found again only when its bytes changed
- *     ({@link PublishChecks.ReferenceMemo}).</li>
+ *     ({@link ReferenceMemo}).</li>
  * </ul>
  * The view models themselves, the translation checks, the asset and content files, the pages' weights and the
  * link check run in full every time. A reused result
@@ -49,10 +48,9 @@ public final class BuildCache {
     private final Memo<String, Page> pageFiles = new Memo<>();
     private final Memo<String, Theme> themes = new Memo<>();
     private final PageMemo pages = new PageMemo();
-    private final SearchStage.TextMemo searchTexts = new SearchStage.TextMemo();
-    private final SearchStage.IndexMemo searchIndexes = new SearchStage.IndexMemo();
+    private final SearchMemo search = new SearchMemo();
     private final ListingMemo listings = new ListingMemo();
-    private final PublishChecks.ReferenceMemo references = new PublishChecks.ReferenceMemo();
+    private final ReferenceMemo references = new ReferenceMemo();
 
     /** The stages' hooks with these memos around their work ({@link StageHooks#DIRECT} without them). */
     StageHooks hooks() {
@@ -71,43 +69,43 @@ public final class BuildCache {
         }
 
         @Override
-        public SlugRenderer.Bodies bodies() {
+        public PageStage.Bodies bodies() {
             return pages::render;
         }
 
         @Override
-        public SlugRenderer.Html html(Theme theme) {
+        public PageStage.Html html(Theme theme) {
             return (renderer, p, d) -> pages.page(theme, renderer, p, d);
         }
 
         @Override
-        public SlugRenderer.Style style(Glossary glossary) {
+        public PageStage.Style style(Glossary glossary) {
             return (checker, p, d, strict) -> pages.style(glossary, checker, p, d, strict);
         }
 
         @Override
-        public ListingRenderer.Views views(Theme theme) {
+        public ListingStage.Views views(Theme theme) {
             return (renderer, path, view, d) -> listings.render(theme, renderer, path, view, d);
         }
 
         @Override
-        public OpenDataRenderer.Tables tables() {
+        public OpenDataPages.Tables tables() {
             return listings::tables;
         }
 
         @Override
         public SearchStage.Texts texts() {
-            return searchTexts;
+            return search::text;
         }
 
         @Override
         public SearchStage.Indexes indexes() {
-            return searchIndexes;
+            return search::index;
         }
 
         @Override
         public PublishChecks.References references() {
-            return references;
+            return references::of;
         }
     };
 
@@ -192,8 +190,7 @@ public final class BuildCache {
         pageFiles.clear();
         themes.clear();
         pages.clear();
-        searchTexts.clear();
-        searchIndexes.clear();
+        search.clear();
         listings.clear();
         references.clear();
     }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code serve}'s memo around the listings stage ({@link ListingRenderer.Views}, {@link OpenDataRenderer.Tables}):
+ * {@code serve}'s memo around the listings stage ({@link ListingStage.Views}, {@link OpenDataPages.Tables}):
  * a listing page's HTML (a language's top, the glossary, landing, 404, search, comparison, open data) is rendered
  * again only when its view (template and view model, the PDF booklets' links among them) or the theme changed;
  * the open data files and the content of the comparison and open-data pages are made again only when the site's
@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class ListingMemo {
     private final Memo<String, byte[]> views = new Memo<>();
-    private final Memo<String, OpenDataRenderer.Made> tables = new Memo<>();
+    private final Memo<String, OpenDataPages.Made> tables = new Memo<>();
 
     /** The HTML of the listing page at {@code path}, reused while its view and theme are last time's. */
     byte[] render(Theme theme, PageRenderer pages, String path, PageRenderer.View view, Diagnostics d) {
@@ -27,12 +27,12 @@ final class ListingMemo {
     }
 
     /** The open data files and the pages' content, reused while the settings, the cases and the UI strings are equal. */
-    OpenDataRenderer.Made tables(SiteConfig config, List<CaseFigures> cases, Messages messages) {
+    OpenDataPages.Made tables(SiteConfig config, List<CaseFigures> cases, Messages messages) {
         return tables.get(
                 "tables",
                 Arrays.asList(config, cases, messages),
                 new Diagnostics(),
-                local -> OpenDataRenderer.make(config, cases, messages));
+                local -> OpenDataPages.make(config, cases, messages));
     }
 
     void clear() {

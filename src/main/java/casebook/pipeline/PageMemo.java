@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code serve}'s memo around the page stage ({@link SlugRenderer.Bodies}, {@link SlugRenderer.Html}): a
+ * {@code serve}'s memo around the page stage ({@link PageStage.Bodies}, {@link PageStage.Html}): a
  * page's Markdown is rendered again only when its inputs changed (its body and where it starts, its data
  * file, the UI strings and glossary terms of its language), its English checked again only when its title,
  * body or the glossary changed, and its HTML rendered again only when its view model or the theme changed. A hit reports again every problem the first rendering reported, so a reused result is
@@ -43,7 +43,10 @@ final class PageMemo {
                 messages,
                 terms);
         return markdown.get(
-                p.display() + "\0" + p.lang(), inputs, d, local -> Build.render(md, p, pages, messages, terms, local));
+                p.display() + "\0" + p.lang(),
+                inputs,
+                d,
+                local -> PageBodies.render(md, p, pages, messages, terms, local));
     }
 
     /** The house-style check of a page's English, reused while its title, body and the glossary are unchanged. */

@@ -10,7 +10,6 @@ import casebook.site.Site;
 import casebook.text.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,27 +30,15 @@ import java.util.Map;
  * report.
  */
 final class PublishChecks {
-    /** The URLs a page loads with itself, from its bytes; {@link #DIRECT} finds them, {@code serve} passes its memo. */
+    /**
+     * The URLs a page loads with itself, from its bytes; {@link #DIRECT} finds them, {@code serve} passes its memo
+     * ({@link ReferenceMemo}).
+     */
     @FunctionalInterface
     interface References {
         List<String> of(String path, byte[] html);
 
         References DIRECT = PageWeights::references;
-    }
-
-    /** {@code serve}'s memo of {@link References}: a page's references are reused while its bytes are the same. */
-    static final class ReferenceMemo implements References {
-        private final Memo<String, List<String>> memo = new Memo<>();
-
-        @Override
-        public List<String> of(String path, byte[] html) {
-            return memo.get(
-                    path, List.of(ByteBuffer.wrap(html)), new Diagnostics(), d -> List.copyOf(DIRECT.of(path, html)));
-        }
-
-        void clear() {
-            memo.clear();
-        }
     }
 
     private PublishChecks() {}

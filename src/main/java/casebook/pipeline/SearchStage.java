@@ -12,17 +12,13 @@ import casebook.site.Site;
 import casebook.text.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 /**
  * The search stage, after the listings: for each language, the search page ({@code <lang>/search/index.html})
@@ -39,21 +35,6 @@ final class SearchStage {
         IndexBuilder.Prepared of(String path, String url, byte[] html);
     }
 
-    /** {@code serve}'s memo of {@link Texts}: a page's text is reused while its HTML is byte for byte the same. */
-    static final class TextMemo implements Texts {
-        private final Memo<String, IndexBuilder.Prepared> memo = new Memo<>();
-
-        @Override
-        public IndexBuilder.Prepared of(String path, String url, byte[] html) {
-            return memo.get(
-                    path, List.of(url, ByteBuffer.wrap(html)), new Diagnostics(), d -> DIRECT.of(path, url, html));
-        }
-
-        void clear() {
-            memo.clear();
-        }
-    }
-
     /**
      * Builds one language's index from its pages' texts ({@code page}, called once per page, from several threads)
      * and hands each file to {@code out}; {@link #DIRECT} builds it, {@code serve} passes its memo.
@@ -68,62 +49,6 @@ final class SearchStage {
                 BiConsumer<String, byte[]> out);
 
         Indexes DIRECT = (lang, count, page, bridges, out) -> IndexBuilder.build(count, page, bridges, out);
-    }
-
-    /**
-     * {@code serve}'s memo of {@link Indexes}: a language's index files are reused while its pages' texts are the
-     * very ones they were made from ({@link TextMemo} gives the same text for the same HTML) and the glossary's
-     * bridges are equal. The pages' texts are taken first, side by side, to compare them.
-     */
-    static final class IndexMemo implements Indexes {
-        private final Memo<String, Map<String, byte[]>> memo = new Memo<>();
-
-        @Override
-        public void build(
-                String lang,
-                int count,
-                IntFunction<IndexBuilder.Prepared> page,
-                List<IndexBuilder.Bridge> bridges,
-                BiConsumer<String, byte[]> out) {
-            IndexBuilder.Prepared[] texts = new IndexBuilder.Prepared[count];
-            IntStream.range(0, count).parallel().forEach(i -> texts[i] = page.apply(i));
-            List<Object> inputs = List.of(new Same(texts), bridges);
-            Map<String, byte[]> files = memo.get(lang, inputs, new Diagnostics(), d -> {
-                Map<String, byte[]> made = new TreeMap<>();
-                IndexBuilder.build(count, i -> texts[i], bridges, (name, bytes) -> {
-                    synchronized (made) {
-                        made.put(name, bytes);
-                    }
-                });
-                return made;
-            });
-            files.forEach(out);
-        }
-
-        void clear() {
-            memo.clear();
-        }
-    }
-
-    /** The very same objects, in the same order (equal by identity, element by element). */
-    private record Same(Object[] items) {
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof Same other) || other.items.length != items.length) {
-                return false;
-            }
-            for (int i = 0; i < items.length; i++) {
-                if (items[i] != other.items[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public int hashCode() {
-            return items.length;
-        }
     }
 
     private SearchStage() {}

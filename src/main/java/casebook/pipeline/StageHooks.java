@@ -19,19 +19,19 @@ interface StageHooks {
     Theme theme(ThemeLoader loader, BuildOptions options, Site site, Diagnostics d);
 
     /** A page's Markdown. */
-    SlugRenderer.Bodies bodies();
+    PageStage.Bodies bodies();
 
     /** A page's template, with {@code theme}. */
-    SlugRenderer.Html html(Theme theme);
+    PageStage.Html html(Theme theme);
 
     /** A page's English against the house style, with the site's {@code glossary}. */
-    SlugRenderer.Style style(Glossary glossary);
+    PageStage.Style style(Glossary glossary);
 
     /** A listing page's template (and the search page's), with {@code theme}. */
-    ListingRenderer.Views views(Theme theme);
+    ListingStage.Views views(Theme theme);
 
     /** The open data files and the comparison's and open-data page's content. */
-    OpenDataRenderer.Tables tables();
+    OpenDataPages.Tables tables();
 
     /** A page's search text and terms. */
     SearchStage.Texts texts();
@@ -55,28 +55,28 @@ interface StageHooks {
         }
 
         @Override
-        public SlugRenderer.Bodies bodies() {
-            return SlugRenderer.Bodies.DIRECT;
+        public PageStage.Bodies bodies() {
+            return PageStage.Bodies.DIRECT;
         }
 
         @Override
-        public SlugRenderer.Html html(Theme theme) {
-            return SlugRenderer.Html.DIRECT;
+        public PageStage.Html html(Theme theme) {
+            return PageStage.Html.DIRECT;
         }
 
         @Override
-        public SlugRenderer.Style style(Glossary glossary) {
-            return SlugRenderer.Style.DIRECT;
+        public PageStage.Style style(Glossary glossary) {
+            return PageStage.Style.DIRECT;
         }
 
         @Override
-        public ListingRenderer.Views views(Theme theme) {
-            return ListingRenderer.Views.DIRECT;
+        public ListingStage.Views views(Theme theme) {
+            return ListingStage.Views.DIRECT;
         }
 
         @Override
-        public OpenDataRenderer.Tables tables() {
-            return OpenDataRenderer.Tables.DIRECT;
+        public OpenDataPages.Tables tables() {
+            return OpenDataPages.Tables.DIRECT;
         }
 
         @Override

@@ -30,7 +30,7 @@ import java.util.Set;
  * strings alone ({@link Tables}), so that {@code serve} can reuse them while those are unchanged; the pages are
  * then rendered as views, like the other listings.
  */
-final class OpenDataRenderer {
+final class OpenDataPages {
     /**
      * What the cases' figures make: the data files (path to bytes) and, per language, the content of the
      * comparison page and of the open-data page (their templates' own models).
@@ -45,7 +45,7 @@ final class OpenDataRenderer {
     interface Tables {
         Made make(SiteConfig config, List<CaseFigures> cases, Messages messages);
 
-        Tables DIRECT = OpenDataRenderer::make;
+        Tables DIRECT = OpenDataPages::make;
     }
 
     private final RenderedSite rendered;
@@ -54,7 +54,7 @@ final class OpenDataRenderer {
     private final Messages messages;
     private final Tables tables;
 
-    OpenDataRenderer(RenderedSite rendered, Theme theme, PageRenderer pages, Tables tables) {
+    OpenDataPages(RenderedSite rendered, Theme theme, PageRenderer pages, Tables tables) {
         this.rendered = rendered;
         this.pages = pages;
         this.data = new OpenData(rendered.site().config(), CaseFigures.of(rendered.site()), theme.messages());

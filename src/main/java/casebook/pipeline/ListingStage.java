@@ -14,7 +14,7 @@ import java.util.List;
  * side by side in the calling pool. Each is a view ({@link PageRenderer.View}: template and view model) rendered by
  * the given {@link Views}, so that {@code serve} can reuse the HTML of a view equal to last time's.
  */
-final class ListingRenderer {
+final class ListingStage {
     /** Renders the view of the page at {@code path}; {@link #DIRECT} renders it, {@code serve} passes its memo. */
     @FunctionalInterface
     interface Views {
@@ -27,26 +27,26 @@ final class ListingRenderer {
     private final PageRenderer pages;
     private final String baseUrl;
     private final Views views;
-    private final OpenDataRenderer data;
+    private final OpenDataPages data;
     private final boolean explainSitemap;
 
     /**
      * @param booklets the PDF booklets the booklet stage made, which every listing's footer links
      * @param explainSitemap whether to say why no sitemap is written (in {@code check}, not in every build) */
-    ListingRenderer(
+    ListingStage(
             RenderedSite rendered,
             Theme theme,
             Booklets booklets,
             String baseUrl,
             Views views,
-            OpenDataRenderer.Tables tables,
+            OpenDataPages.Tables tables,
             boolean explainSitemap) {
         this.rendered = rendered;
         this.pages = new PageRenderer(
                 rendered.site(), theme.templates(), theme.messages(), baseUrl, rendered.stale(), booklets);
         this.baseUrl = baseUrl;
         this.views = views;
-        this.data = new OpenDataRenderer(rendered, theme, pages, tables);
+        this.data = new OpenDataPages(rendered, theme, pages, tables);
         this.explainSitemap = explainSitemap;
     }
 
@@ -81,7 +81,7 @@ final class ListingRenderer {
                                 + c.display().getFileName() + ", or build with --base-url <address>");
             }
         }
-        // the open data and the comparison (OpenDataRenderer)
+        // the open data and the comparison (OpenDataPages)
         listings.addAll(data.tasks(out, (path, view) -> put(out, path, view, d)));
         listings.parallelStream().forEach(Runnable::run);
     }

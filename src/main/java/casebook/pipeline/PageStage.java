@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * and HTML are made and its English checked is given ({@link Bodies}, {@link Html}, {@link Style}), so that {@code serve} can put its memo
  * ({@link PageMemo}) around them without this stage knowing of it.
  */
-final class SlugRenderer {
+final class PageStage {
     /**
      * Renders one page's Markdown with the theme's messages in its language; {@link #DIRECT} renders it,
      * {@code serve} passes its memo.
@@ -51,7 +51,7 @@ final class SlugRenderer {
                 GlossaryTerms terms,
                 Diagnostics d);
 
-        Bodies DIRECT = Build::render;
+        Bodies DIRECT = PageBodies::render;
     }
 
     /** Checks one page's English against the house style; {@link #DIRECT} checks it, {@code serve} passes its memo. */
@@ -94,7 +94,7 @@ final class SlugRenderer {
      * @param site the site as read (front matter, no rendered bodies)
      * @param booklets the PDF booklets the booklet stage made, which every page's footer links
      */
-    SlugRenderer(
+    PageStage(
             MarkdownRenderer md,
             Site site,
             Theme theme,
@@ -160,7 +160,7 @@ final class SlugRenderer {
                             .withRendered(bodies.render(
                                     md,
                                     e.getValue(),
-                                    Build.sitePages(site, e.getValue()),
+                                    PageBodies.sitePages(site, e.getValue()),
                                     theme.messages().of(e.getKey()),
                                     site.glossary().terms(e.getKey()),
                                     d)));
@@ -180,7 +180,7 @@ final class SlugRenderer {
             }
             var terms = site.glossary().terms(lang);
             RenderedBody body = bodies.render(
-                    md, p, Build.sitePages(site, p), theme.messages().of(lang), terms, local);
+                    md, p, PageBodies.sitePages(site, p), theme.messages().of(lang), terms, local);
             if (lang.equals(site.config().defaultLanguage()) && hashed.contains(slug)) {
                 body.sectionHashes();
             }
