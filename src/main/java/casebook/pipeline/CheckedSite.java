@@ -1,7 +1,7 @@
 package casebook.pipeline;
 
-import java.util.Map;
-import java.util.Set;
-
-/** The rendered site after the link check, with the ids each output page is known to contain. */
-record CheckedSite(RenderedSite rendered, Map<String, Set<String>> ids) {}
+/**
+ * The rendered site once every internal link and anchor has been checked: what may be written. Only
+ * {@link SiteLinkCheck#check} makes one, so a stage that takes it cannot run before the check.
+ */
+record CheckedSite(RenderedSite rendered) {}

@@ -68,7 +68,7 @@ final class SiteLinkCheck {
         for (Page h : rendered.site().homes().values()) {
             links.check(h, d);
         }
-        return new CheckedSite(rendered, ids);
+        return new CheckedSite(rendered);
     }
 
     /** The ids a page's HTML holds: its rendered body's and its template's. */
