@@ -426,6 +426,46 @@ class ReaderPagesTest {
     }
 
     /**
+     * A Japanese organisation's name (the publisher, the contact) is given as its units, so that a line breaks only
+     * between them (「精神・障害保健課」 is not split after its middle dot); an English name is left as it is.
+     */
+    @Test
+    void aJapaneseOrganisationsNameIsWrittenAsItsUnits() throws IOException {
+        BuildResult r = buildWith(
+                SiteFixture.SITE_YAML.replace(
+                                "publisher: {ja: 発行者, en: Publisher}",
+                                "publisher: {ja: 厚生労働省 社会・援護局 精神・障害保健課, en: \"Mental Health Division, Ministry\"}")
+                        + "contact: {ja: 厚生労働省 精神・障害保健課, en: Enquiries Division}\n",
+                PAGES);
+        assertFalse(r.diagnostics().hasErrors(), () -> SiteFixture.messages(r));
+        for (String page : List.of("index.html", "ja/index.html", "ja/a/index.html", "404.html")) {
+            Document d = parse(tmp.resolve("site/" + page));
+            Element publisher = d.selectFirst("footer .site-footer__facts[lang=ja] .site-footer__publisher, "
+                    + "footer .site-footer__facts:not([lang]) .site-footer__publisher");
+            assertNotNull(publisher, page);
+            assertEquals(
+                    List.of("厚生労働省", "社会・援護局", "精神・障害保健課"),
+                    publisher.select(".org-unit").eachText(),
+                    page);
+            assertEquals("厚生労働省 社会・援護局 精神・障害保健課", publisher.text(), page);
+            assertEquals(
+                    List.of("厚生労働省", "精神・障害保健課"),
+                    d.selectFirst("footer .site-footer__contact")
+                            .select(".org-unit")
+                            .eachText(),
+                    page);
+        }
+        assertEquals(
+                List.of("厚生労働省", "社会・援護局", "精神・障害保健課"),
+                parse(tmp.resolve("site/ja/index.html"))
+                        .select(".cover__publisher .org-unit")
+                        .eachText());
+        Element en = parse(tmp.resolve("site/en/index.html")).selectFirst("footer .site-footer__publisher");
+        assertEquals("Mental Health Division, Ministry", en.text());
+        assertTrue(en.select(".org-unit").isEmpty(), en::outerHtml);
+    }
+
+    /**
      * With a short_title, every page's header holds the whole title and the short name (the stylesheet shows the
      * short one on a phone), in the page's language; without one, the header holds the title alone.
      */

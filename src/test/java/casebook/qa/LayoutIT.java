@@ -32,7 +32,10 @@ import org.openqa.selenium.OutputType;
  * "Publisher") is split across lines, and the header shows the site's title whole (nothing in it clipped, ellipsised
  * or clamped, at 320 px too, in both languages), keeps its title, language switch and search box apart, and takes at
  * most a quarter of the screen; Japanese title-like text (headings, captions, terms, box titles, participants' roles,
- * breadcrumbs and contents links) breaks only between phrases, and no breadcrumb separator starts a line. A control page
+ * breadcrumbs and contents links) breaks only between phrases, and no breadcrumb separator starts a line; a size or a
+ * count keeps its number and unit on one line (「10,592バイト」, "352 KB"), an organisation's name in Japanese (the
+ * publisher, the contact) breaks only between its units (「精神・障害保健課」 whole), and on a desktop each field name of
+ * the data dictionary lies on one line. A control page
  * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
  * A screenshot of the top of each page at each width is kept in target/qa/layout/.
  */
@@ -261,6 +264,53 @@ class LayoutIT {
                   && first.left <= ol.getBoundingClientRect().left + parseFloat(getComputedStyle(ol).paddingLeft) + 1)
                 separatorStarts.push('"' + li.textContent.trim().slice(0, 16) + '" starts a line with ' + before);
             });
+            // a size or a count keeps its number and its unit on one line (「10,592バイ／ト」, "352 / KB"), in any text
+            const unitBreaks = [];
+            const UNIT = /\\d[\\d,.]*[ \\u00a0]?(?:KB|MB|GB|bytes?|rows?|バイト|行(?=[）)、]))/g;
+            const unitWalker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = unitWalker.nextNode(); n; n = unitWalker.nextNode()) {
+              if (!n.parentElement || n.parentElement.closest('.visually-hidden, [hidden], script, style')) continue;
+              for (const m of n.textContent.matchAll(UNIT)) {
+                range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (tops.size > 1) unitBreaks.push(label(n.parentElement) + ': "' + m[0] + '" over ' + tops.size + ' lines');
+              }
+            }
+            // an organisation's name in Japanese (the publisher, the contact) breaks only between its units, the words
+            // between its spaces (「精神・障害保健課」 stays whole), unless a unit is wider than its line
+            const orgBreaks = [];
+            for (const el of document.querySelectorAll('.site-footer__publisher, .site-footer__contact, .cover__publisher')) {
+              if (!JA.test(el.textContent) || el.getClientRects().length === 0) continue;
+              const units = [[]];
+              const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let n = w.nextNode(); n; n = w.nextNode()) {
+                const t = n.textContent;
+                for (let i = 0; i < t.length; i++) {
+                  if (/\\s/.test(t[i])) { units.push([]); continue; }
+                  range.setStart(n, i); range.setEnd(n, i + 1);
+                  const r = [...range.getClientRects()].find(x => x.width > 0 && x.height > 0);
+                  if (r) units[units.length - 1].push({c: t[i], r: r});
+                }
+              }
+              const bs = getComputedStyle(el);
+              const room = el.clientWidth - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight);
+              for (const u of units.filter(u => u.length > 1)) {
+                const tops = new Set(u.map(x => Math.round(x.r.top)));
+                const width = u.reduce((a, x) => a + x.r.width, 0);
+                if (tops.size > 1 && width <= room - 1)
+                  orgBreaks.push(label(el) + ': "' + u.map(x => x.c).join('') + '" over ' + tops.size + ' lines ('
+                    + Math.round(width) + 'px wide, the line ' + Math.round(room) + 'px)');
+              }
+            }
+            // on a desktop (60em and wider) each field's name in the data dictionary lies on one line
+            const fieldBreaks = W < 960 ? [] : [...document.querySelectorAll('.compare-table--fields tbody th')].filter(th => {
+              const tops = new Set(), t = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+              for (let n = t.nextNode(); n; n = t.nextNode()) {
+                range.selectNodeContents(n);
+                [...range.getClientRects()].filter(r => r.width > 0).forEach(r => tops.add(Math.round(r.top + r.height / 2)));
+              }
+              return tops.size > 1;
+            }).slice(0, 5).map(th => 'th: "' + th.textContent.trim() + '"');
             const kp = document.querySelector('.keypoint');
             const keypointTop = kp ? Math.round(kp.getBoundingClientRect().top + scrollY) : -1;
             return {narrow: narrow.slice(0, 20), narrowCount: narrow.length, turns: turns.slice(0, 10),
@@ -268,6 +318,7 @@ class LayoutIT {
                     headerFaults: headerFaults.slice(0, 20),
                     phraseBreaks: phraseBreaks.slice(0, 10), squeezed: squeezed,
                     titleBreaks: titleBreaks.slice(0, 10), separatorStarts: separatorStarts,
+                    unitBreaks: unitBreaks.slice(0, 10), orgBreaks: orgBreaks.slice(0, 10), fieldBreaks: fieldBreaks,
                     keypointTop: keypointTop, screen: H,
                     scrollWidth: doc.scrollWidth, viewport: W, wide: wide};
             """;
@@ -352,6 +403,18 @@ class LayoutIT {
                 List.of(),
                 r.get("separatorStarts"),
                 () -> page + " at " + width + "px: a breadcrumb separator starts a line");
+        assertEquals(
+                List.of(),
+                r.get("unitBreaks"),
+                () -> page + " at " + width + "px: a number parted from its unit across lines");
+        assertEquals(
+                List.of(),
+                r.get("orgBreaks"),
+                () -> page + " at " + width + "px: a unit of an organisation's name split across lines");
+        assertEquals(
+                List.of(),
+                r.get("fieldBreaks"),
+                () -> page + " at " + width + "px: data dictionary field names split across lines on a desktop");
         assertEquals(
                 List.of(),
                 r.get("squeezed"),
@@ -494,6 +557,21 @@ class LayoutIT {
             assertTrue(
                     String.valueOf(r.get("separatorStarts")).matches("(?s).*\"埼玉県・[^\"]*\" starts a line.*"),
                     () -> "at " + w + "px the separator starting a line was not flagged: " + r.get("separatorStarts"));
+            assertTrue(
+                    String.valueOf(r.get("unitBreaks")).contains("10,592バイト"),
+                    () -> "at " + w + "px the size parted from its unit was not flagged: " + r.get("unitBreaks"));
+            assertTrue(
+                    String.valueOf(r.get("orgBreaks")).contains("精神・障害保健課"),
+                    () -> "at " + w + "px the division's name split after its middle dot was not flagged: "
+                            + r.get("orgBreaks"));
+            assertTrue(
+                    !String.valueOf(r.get("orgBreaks")).contains("障害保健福祉部"),
+                    () -> "at " + w + "px a unit on one line was flagged: " + r.get("orgBreaks"));
+            if (w >= 960) {
+                assertTrue(
+                        String.valueOf(r.get("fieldBreaks")).contains("inpatients_per_100000_note_ja"),
+                        () -> "at " + w + "px the field name split on a desktop was not flagged: " + r);
+            }
             assertTrue(
                     String.valueOf(r.get("squeezed")).contains("事例の名称"),
                     () -> "at " + w + "px the squeezed description was not flagged: " + r);
