@@ -183,7 +183,24 @@ class DevServerSecurityTest {
                 "/content/a/index.ja.md",
                 "/a/index.ja.md",
                 "/site.yaml",
-                "/../content/site.yaml"
+                "/../content/site.yaml",
+                // overlong UTF-8, double encoding and other servers' quirks (none decodes to a path outside the site)
+                "/%c0%ae%c0%ae/secret.txt",
+                "/%c0%ae%c0%ae%c0%afsecret.txt",
+                "/%e0%80%ae%e0%80%ae/secret.txt",
+                "/..%c0%afsecret.txt",
+                "/..%c1%9csecret.txt",
+                "/%252e%252e/secret.txt",
+                "/..%252fsecret.txt",
+                "/..%255csecret.txt",
+                "/ja/..;/..;/secret.txt",
+                "/.%2e/secret.txt",
+                "/%2e./secret.txt",
+                "/ja/a/index.html/../../../secret.txt",
+                "/ja/%ef%bc%8e%ef%bc%8e/%ef%bc%8e%ef%bc%8e/secret.txt",
+                "/%u002e%u002e/secret.txt",
+                "/secret.txt",
+                "/ja/a/index.ja.md"
             })
     void traversalReachesNothingOutsideTheSite(String path) throws IOException {
         Response r = request("GET " + path + " HTTP/1.1\r\nHost: " + host() + "\r\n");
