@@ -196,6 +196,48 @@ class HostileRoutesTest {
         assertEquals("cell", a.select("table.table td b").text(), "a data value's raw HTML in a table cell, cleaned");
     }
 
+    /**
+     * A heading id or a glossary id written with markup, a scheme or a path: an error at the id (already so), and
+     * what check renders carries nothing script-capable.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiterString = " => ",
+            quoteCharacter = '~',
+            value = {
+                "## H {#x\" onmouseover=\"alert(1)} => a/index.ja.md:5:1: error: heading id \"x\" onmouseover=\"alert(1)\" is not valid",
+                "## H {#javascript:alert(1)} => a/index.ja.md:5:1: error: heading id \"javascript:alert(1)\" is not valid",
+                "## H {#\uff49\uff44} => a/index.ja.md:5:1: error: heading id \"\uff49\uff44\" is not valid",
+                "glossary: x\" onclick=\"alert(1) => glossary.yaml:1:7: error: glossary entry needs an id of lowercase letters, digits and hyphens, not \"x\" onclick=\"alert(1)\"",
+                "glossary: javascript:alert(1) => glossary.yaml:1:7: error: glossary entry needs an id of lowercase letters, digits and hyphens, not \"javascript:alert(1)\"",
+                "glossary: ../../x => glossary.yaml:1:7: error: glossary entry needs an id of lowercase letters, digits and hyphens, not \"../../x\""
+            })
+    void aHostileHeadingOrGlossaryIdIsAnErrorAtTheId(String input, String expected) throws IOException {
+        boolean glossary = input.startsWith("glossary: ");
+        String body = glossary ? "ようご用語を使う。" : input;
+        String files = "-- site.yaml --\n" + SiteFixture.SITE_YAML + "order: [a]\n"
+                + "-- a/index.ja.md --\n---\ntitle: ページA\n---\n\n" + body + "\n";
+        if (glossary) {
+            String id =
+                    input.substring("glossary: ".length()).replace("\\", "\\\\").replace("\"", "\\\"");
+            files += "-- glossary.yaml --\n- id: \"" + id + "\"\n  ja: ようご用語\n  reading: { ja: ようごようご }\n"
+                    + "  en: Term\n  definition: { ja: 定義, en: Definition }\n";
+        }
+        Path content = SiteFixture.write(tmp.resolve("content"), files);
+        Path out = tmp.resolve("site");
+        BuildResult r = SiteFixture.build(content, out);
+        String messages = SiteFixture.messages(r);
+        String prefix = content.toString().replace('\\', '/') + "/";
+        assertTrue(messages.contains(prefix + expected), "expected\n" + prefix + expected + "\nin\n" + messages);
+        assertEquals(1, SiteFixture.errors(r).size(), messages);
+        assertFalse(Files.exists(out), "nothing is published");
+        BuildResult memory = Build.run(BuildOptions.defaults()
+                .withContent(content)
+                .withOut(tmp.resolve("memory"))
+                .withWrite(false));
+        PublishedHtml.assertNothingScriptCapable(memory.output().files());
+    }
+
     /** Each name, how it is linked, and the character or reason the error names. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(
