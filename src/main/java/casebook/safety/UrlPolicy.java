@@ -11,7 +11,8 @@ import org.jsoup.parser.Parser;
  * {@code http}, {@code https}, {@code mailto} and {@code tel}; anything else ({@code javascript:},
  * {@code vbscript:}, {@code data:}, {@code file:}, …) is refused, and so is a reference without a scheme
  * that a browser reads as the name of another host ({@code //host/}, {@code /\host}, {@code \\host}:
- * {@link #leadsToAnotherHost}).
+ * {@link #leadsToAnotherHost}), and an {@code http(s)} address with a user name or password
+ * before its host ({@code https://www.mhlw.go.jp@evil.example/} leads to {@code evil.example}).
  *
  * <p>The scheme is read the way a browser reads it, not as written: HTML entities are decoded
  * ({@code java&Tab;script:}, {@code &#x6A;avascript:}, {@code javascript&colon;}), ASCII tab, line feed
