@@ -2,6 +2,7 @@ package casebook.cli;
 
 import casebook.frontmatter.SiteConfig;
 import casebook.pipeline.BuildOptions;
+import casebook.safety.UrlPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -150,6 +151,12 @@ public record Arguments(
             throw new UsageException(
                     "--base-url needs an absolute URL such as https://www.example.go.jp/casebook/, not \"" + url
                             + "\"");
+        }
+        if (!url.isEmpty() && !UrlPolicy.allows(url)) {
+            throw new UsageException(UrlPolicy.message("--base-url", url));
+        }
+        if (SiteConfig.hasQueryOrFragment(url)) {
+            throw new UsageException(SiteConfig.baseUrlWithQuery("--base-url", url));
         }
         return url;
     }

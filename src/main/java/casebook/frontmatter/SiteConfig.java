@@ -357,7 +357,25 @@ public record SiteConfig(
                     hint);
             return null;
         }
+        if (key.equals("base_url") && hasQueryOrFragment(n.text())) {
+            d.error(display, n.line(), n.column(), baseUrlWithQuery("base_url", n.text()), hint);
+            return null;
+        }
         return n.text();
+    }
+
+    /**
+     * Whether a base URL holds a {@code ?query} or {@code #fragment}: every address of the site is the base URL with
+     * a path appended, so they would end up inside the query ({@code https://x.example/?a=1/ja/page/}).
+     */
+    public static boolean hasQueryOrFragment(String url) {
+        return url.indexOf('?') >= 0 || url.indexOf('#') >= 0;
+    }
+
+    /** The message for a base URL with a query or fragment, given as {@code what} (base_url, --base-url). */
+    public static String baseUrlWithQuery(String what, String url) {
+        return what + " must be the address of the site's folder, without a ?query or #fragment, not \""
+                + UrlPolicy.shown(url) + "\" (every page's address is made by adding its path to it)";
     }
 
     /** A theme is named by its folder under the themes folder: a plain name, never a path. */

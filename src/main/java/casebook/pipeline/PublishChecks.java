@@ -63,7 +63,9 @@ final class PublishChecks {
         List<String> paths = new ArrayList<>(out.paths());
         paths.sort(null);
         for (String p : paths) {
-            if (AsciiNames.isAscii(p)) {
+            // a name every portal, file system and unzip tool takes: ASCII, then no character Windows refuses
+            String unportable = AsciiNames.isAscii(p) ? AsciiNames.unportable(p) : null;
+            if (AsciiNames.isAscii(p) && unportable == null) {
                 continue;
             }
             String name = p.substring(p.lastIndexOf('/') + 1);
@@ -72,8 +74,10 @@ final class PublishChecks {
                     source(content, p),
                     1,
                     1,
-                    "file name is not ASCII: " + p + " (a portal needs ASCII file names)",
-                    "rename it to \"" + AsciiNames.suggest(name) + "\" and change "
+                    unportable == null
+                            ? "file name is not ASCII: " + p + " (a portal needs ASCII file names)"
+                            : "file name cannot be published: " + p + " (" + unportable + ")",
+                    "rename it to \"" + AsciiNames.suggestPortable(name) + "\" and change "
                             + (at.isEmpty()
                                     ? "the links to it"
                                     : (at.size() == 1 ? "the link to it at " : "the links to it at ")

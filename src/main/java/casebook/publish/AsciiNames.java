@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * File names a portal accepts: the published tree may hold only printable ASCII names (many portals' upload
@@ -28,6 +29,48 @@ public final class AsciiNames {
             }
         }
         return true;
+    }
+
+    /**
+     * The characters a published file name may hold besides ASCII letters and digits (an allowlist): none that
+     * Windows refuses in a file name ({@code \\ / : * ? " < > |}; a {@code :} in a zip entry even makes an
+     * alternate data stream there) and none that gives a URL a meaning of its own ({@code # %}).
+     */
+    static final String NAME_PUNCTUATION = " !$&'()+,-.;=@[]^_`{}~";
+
+    /** Names Windows keeps for devices, with or without an extension ({@code aux.png} opens no file there). */
+    private static final Pattern DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
+    /**
+     * Why the ASCII path {@code path} (segments separated by {@code /}) cannot be published as it is, or null when
+     * every segment is a name that every file system, unzip tool and portal takes: only ASCII letters, digits and
+     * {@link #NAME_PUNCTUATION}, not ending in a dot or a space (Windows drops them), and not a device name.
+     */
+    public static String unportable(String path) {
+        for (String segment : path.split("/", -1)) {
+            for (int i = 0; i < segment.length(); i++) {
+                char c = segment.charAt(i);
+                boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+                if (!letterOrDigit && NAME_PUNCTUATION.indexOf(c) < 0) {
+                    return "\"" + c + "\" is not allowed in a published file name: Windows refuses \\ / : * ? \" < > |"
+                            + " (a portal or an unzip tool there fails or writes another file), and # and % change"
+                            + " what a link means";
+                }
+            }
+            if (segment.endsWith(".") || segment.endsWith(" ")) {
+                return "\"" + segment + "\" ends with a dot or a space, which Windows drops from a file name";
+            }
+            if (DEVICE.matcher(segment).matches()) {
+                return "\"" + segment + "\" is the name of a device on Windows, where no file can have it";
+            }
+        }
+        return null;
+    }
+
+    /** {@link #suggest}, made publishable when the suggestion itself would not be ({@code aux.png} → {@code file-aux.png}). */
+    public static String suggestPortable(String name) {
+        String s = suggest(name);
+        return s.isEmpty() || unportable(s) != null ? "file-" + s : s;
     }
 
     /**

@@ -11,7 +11,8 @@ import org.jsoup.parser.Parser;
  * {@code http}, {@code https}, {@code mailto} and {@code tel}; anything else ({@code javascript:},
  * {@code vbscript:}, {@code data:}, {@code file:}, …) is refused, and so is a reference without a scheme
  * that a browser reads as the name of another host ({@code //host/}, {@code /\host}, {@code \\host}:
- * {@link #leadsToAnotherHost}).
+ * {@link #leadsToAnotherHost}), and an {@code http(s)} address with a user name or password
+ * before its host ({@code https://www.mhlw.go.jp@evil.example/} leads to {@code evil.example}).
  *
  * <p>The scheme is read the way a browser reads it, not as written: HTML entities are decoded
  * ({@code java&Tab;script:}, {@code &#x6A;avascript:}, {@code javascript&colon;}), ASCII tab, line feed
@@ -48,6 +49,9 @@ public final class UrlPolicy {
         }
         String scheme = schemeOf(seen);
         if (scheme != null && !SCHEMES.contains(scheme) || scheme == null && namesAHost(seen)) {
+            return false;
+        }
+        if (credentialsHost(seen) != null) {
             return false;
         }
         // an allowed scheme is spelt in ASCII letters only, which the second reading leaves as they are
@@ -118,7 +122,44 @@ public final class UrlPolicy {
 
     /** The rule {@code url} breaks, for a message. */
     public static String rule(String url) {
-        return leadsToAnotherHost(url) ? OTHER_HOST_RULE : RULE;
+        if (leadsToAnotherHost(url)) {
+            return OTHER_HOST_RULE;
+        }
+        String host = url == null ? null : credentialsHost(browserForm(url));
+        return host == null
+                ? RULE
+                : CREDENTIALS_RULE + ": it leads to " + shown(host) + ", the host after the @, while a reader takes the"
+                        + " part before it for the site (and a password there would be published)";
+    }
+
+    /**
+     * Why a web address with a user name or password is refused: {@code https://www.mhlw.go.jp@evil.example/}
+     * reads like the ministry's address but leads to {@code evil.example}, and {@code https://user:pass@host/}
+     * would publish the password.
+     */
+    public static final String CREDENTIALS_RULE = "a web address may not carry a user name or password before an @";
+
+    /**
+     * The host an {@code http(s)} URL (already in its {@link #browserForm}) leads to when its authority carries a
+     * user name or password ({@code https://www.mhlw.go.jp@evil.example/} leads to {@code evil.example}), or null
+     * when it carries none. Read as the WHATWG URL parser reads a special URL: any slashes and backslashes after
+     * the scheme are skipped, and the authority ends at the first {@code /}, {@code \}, {@code ?} or {@code #}.
+     */
+    private static String credentialsHost(String seen) {
+        String scheme = schemeOf(seen);
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            return null;
+        }
+        int i = scheme.length() + 1;
+        while (i < seen.length() && isSlash(seen.charAt(i))) {
+            i++;
+        }
+        int end = i;
+        while (end < seen.length() && "/\\?#".indexOf(seen.charAt(end)) < 0) {
+            end++;
+        }
+        int at = seen.lastIndexOf('@', end - 1);
+        return at < i ? null : seen.substring(at + 1, end);
     }
 
     /** Why a link to another host without a scheme is refused. */

@@ -29,6 +29,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,7 +186,24 @@ class DevServerSecurityTest {
                 "/content/a/index.ja.md",
                 "/a/index.ja.md",
                 "/site.yaml",
-                "/../content/site.yaml"
+                "/../content/site.yaml",
+                // overlong UTF-8, double encoding and other servers' quirks (none decodes to a path outside the site)
+                "/%c0%ae%c0%ae/secret.txt",
+                "/%c0%ae%c0%ae%c0%afsecret.txt",
+                "/%e0%80%ae%e0%80%ae/secret.txt",
+                "/..%c0%afsecret.txt",
+                "/..%c1%9csecret.txt",
+                "/%252e%252e/secret.txt",
+                "/..%252fsecret.txt",
+                "/..%255csecret.txt",
+                "/ja/..;/..;/secret.txt",
+                "/.%2e/secret.txt",
+                "/%2e./secret.txt",
+                "/ja/a/index.html/../../../secret.txt",
+                "/ja/%ef%bc%8e%ef%bc%8e/%ef%bc%8e%ef%bc%8e/secret.txt",
+                "/%u002e%u002e/secret.txt",
+                "/secret.txt",
+                "/ja/a/index.ja.md"
             })
     void traversalReachesNothingOutsideTheSite(String path) throws IOException {
         Response r = request("GET " + path + " HTTP/1.1\r\nHost: " + host() + "\r\n");
@@ -322,6 +342,29 @@ class DevServerSecurityTest {
         assertFalse(fixed.contains("casebook-errors"), "the overlay is gone after a good build");
         Files.writeString(page, "---\ntitle: ページA\n---\nもう一度直した本文\n");
         awaitPage(b -> b.contains("もう一度直した本文")); // and it keeps watching
+    }
+
+    /**
+     * An error whose message quotes what the editor wrote (a refused link holding markup) is shown in the overlay as
+     * text: the overlay adds no element but its own list, and the page runs no script but the theme's and the
+     * reload script.
+     */
+    @Test
+    void anErrorQuotingMarkupIsTextInTheOverlay() throws Exception {
+        String good = awaitPage(b -> b.contains("最初の本文"));
+        int scripts = Jsoup.parse(good).select("script").size();
+        String payload = "</li></ol></div><img src=x onerror=alert(1)><script>alert(2)</script>";
+        Files.writeString(
+                content.resolve("a/index.ja.md"),
+                "---\ntitle: ページA\n---\n<a href=\"javascript:'" + payload.replace("\"", "&quot;") + "'\">x</a>\n");
+        Document broken = Jsoup.parse(awaitPage(b -> b.contains("casebook-errors")));
+        Element overlay = broken.selectFirst("#casebook-errors");
+        assertTrue(overlay != null && overlay.text().contains(payload), broken.outerHtml());
+        assertEquals(
+                List.of("div", "p", "ol", "li"),
+                overlay.select("*").stream().map(Element::normalName).distinct().toList());
+        assertEquals(0, broken.select("img, [onerror]").size(), "nothing the message quotes became an element");
+        assertEquals(scripts, broken.select("script").size(), "no script but the page's own and the reload script");
     }
 
     // ---- half-written saves ----

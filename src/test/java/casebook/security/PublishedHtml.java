@@ -254,6 +254,9 @@ public final class PublishedHtml {
                     if (scheme == null && isOtherHost(v)) {
                         out.add(where + key + "=\"" + v + "\" names another host without a scheme");
                     }
+                    if (("http".equals(scheme) || "https".equals(scheme)) && hasUserInfo(v)) {
+                        out.add(where + key + "=\"" + v + "\" carries a user name or password before an @");
+                    }
                 }
             }
         }
@@ -269,6 +272,18 @@ public final class PublishedHtml {
         return t.length() >= 2
                 && (t.charAt(0) == '/' || t.charAt(0) == '\\')
                 && (t.charAt(1) == '/' || t.charAt(1) == '\\');
+    }
+
+    /**
+     * Whether an http(s) URL carries a user name or password: an {@code @} in its authority, which (tabs and
+     * newlines dropped, as the URL parser does) starts after the scheme's colon and any run of slashes or
+     * backslashes and ends at the first slash, backslash, {@code ?} or {@code #}.
+     */
+    static boolean hasUserInfo(String v) {
+        String t = v.replaceAll("[\\t\\n\\r]", "").strip();
+        Matcher m = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:[/\\\\]*([^/\\\\?#]*)")
+                .matcher(t);
+        return m.find() && m.group(1).contains("@");
     }
 
     /**

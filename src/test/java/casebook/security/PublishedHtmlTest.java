@@ -22,7 +22,8 @@ class PublishedHtmlTest {
                 PublishedHtml.findings(
                         "p",
                         HEAD
-                                + "<p><a href=\"../b/index.html\">b</a> <a href=\"mailto:x@example.jp\">m</a></p></body></html>"));
+                                + "<p><a href=\"../b/index.html\">b</a> <a href=\"mailto:x@example.jp\">m</a>"
+                                + " <a href=\"https://example.jp/a@b?c=d@e#f@g\">at signs after the host</a></p></body></html>"));
     }
 
     @ParameterizedTest
@@ -57,7 +58,10 @@ class PublishedHtmlTest {
                 "<a href=\"//evil.example/x\">x</a>",
                 "<a href=\"/\\evil.example\">x</a>",
                 "<a href=\"\\\\evil.example\">x</a>",
-                "<a href=\"\t/\\evil.example\">x</a>"
+                "<a href=\"\t/\\evil.example\">x</a>",
+                "<a href=\"https://www.mhlw.go.jp@evil.example/\">x</a>",
+                "<a href=\"https:\\\\user:pw@intranet.example\">x</a>",
+                "<a href=\"HTTP://a&#64;evil.example\">x</a>"
             })
     void everyScriptCapableFormIsFound(String bad) {
         assertFalse(PublishedHtml.findings("p", HEAD + bad + "</body></html>").isEmpty(), bad);

@@ -332,6 +332,14 @@ class PublishingSurfacesTest {
                 "「引用」",
                 "\"q\"",
                 "2024-10-01",
+                // added by the second audit: an invisible or non-ASCII space before the formula, a formula on a
+                // cell's second line (one quoted cell: no spreadsheet starts a cell there), a letter-like mark
+                "\u3000=1+1",
+                "\u00a0=1+1",
+                "\ufeff=1+1",
+                "\u200b=1+1",
+                "x\r\n=1+1",
+                "ー=1",
                 -5L,
                 new BigDecimal("-1.5"),
                 7);
@@ -367,6 +375,12 @@ class PublishingSurfacesTest {
                         "「引用」",
                         "\"q\"",
                         "2024-10-01",
+                        "'\u3000=1+1",
+                        "'\u00a0=1+1",
+                        "'\ufeff=1+1",
+                        "'\u200b=1+1",
+                        "x\r\n=1+1",
+                        "ー=1",
                         "-5",
                         "-1.5",
                         "7"),

@@ -2,8 +2,11 @@ package casebook.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import casebook.cli.Arguments;
+import casebook.cli.UsageException;
 import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.nio.file.Files;
@@ -48,7 +51,12 @@ class SiteAddressesTest {
                 "portal: {a: https://x/} | 1 | portal must be one web address, not a map",
                 "portal: \"https://\" | 9 | portal must be an absolute URL (http:// or https:// and a host), not \"https://\"",
                 "base_url: example.go.jp/casebook/ | 11 | base_url must be an absolute URL (http:// or https:// and a host), not \"example.go.jp/casebook/\"",
-                "base_url: [\"https://x/\"] | 1 | base_url must be one web address, not a list"
+                "base_url: [\"https://x/\"] | 1 | base_url must be one web address, not a list",
+                // every page's address is base_url with its path appended, so a query or fragment would swallow it
+                "base_url: \"https://example.jp/cb/?lang=ja\" | 11 | base_url must be the address of the site's folder, without a ?query or #fragment, not \"https://example.jp/cb/?lang=ja\"",
+                "base_url: \"https://example.jp/cb/#top\" | 11 | base_url must be the address of the site's folder, without a ?query or #fragment, not \"https://example.jp/cb/#top\"",
+                "base_url: \"https://user:pw@example.jp/cb/\" | 11 | base_url \"https://user:pw@example.jp/cb/\" is not allowed: a web address may not carry a user name or password before an @: it leads to example.jp",
+                "portal: \"https://nimohoukatsu.mhlw.go.jp@evil.example/\" | 9 | portal \"https://nimohoukatsu.mhlw.go.jp@evil.example/\" is not allowed: a web address may not carry a user name or password before an @: it leads to evil.example"
             })
     void refusedAtItsLine(String line, int column, String message) throws Exception {
         BuildResult r = build(line);
@@ -58,6 +66,22 @@ class SiteAddressesTest {
         assertTrue(messages.contains(expected), () -> "expected\n" + expected + "\nin\n" + messages);
         assertEquals(1, SiteFixture.errors(r).size(), messages);
         assertFalse(Files.exists(tmp.resolve("site")), "a failed build publishes nothing");
+    }
+
+    /** The same rules for {@code --base-url} on the command line: a usage error (exit 2) before anything is read. */
+    @ParameterizedTest(name = "--base-url {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://example.jp/cb/?lang=ja | must be the address of the site's folder, without a ?query or #fragment",
+                "https://example.jp/cb/#top | must be the address of the site's folder, without a ?query or #fragment",
+                "https://www.mhlw.go.jp@evil.example/ | may not carry a user name or password before an @"
+            })
+    void theCommandLinesBaseUrlFollowsTheSameRules(String url, String message) {
+        UsageException e =
+                assertThrows(UsageException.class, () -> Arguments.parse(new String[] {"build", "--base-url", url}));
+        assertTrue(e.getMessage().startsWith("--base-url"), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
     @Test

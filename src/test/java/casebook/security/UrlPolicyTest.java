@@ -34,7 +34,13 @@ class UrlPolicyTest {
                 "a b/c.pdf",
                 "../x/?q=a:b",
                 "https://example.jp/?next=javascript:alert(1)",
-                " https://example.jp/ "
+                " https://example.jp/ ",
+                // an @ after the host is part of the path, query or fragment, not a user name
+                "https://example.jp/a@b",
+                "https://example.jp/?u=a@b",
+                "https://example.jp/#a@b",
+                "https://example.jp\\a@b",
+                "mailto:a@example.jp?cc=b@example.jp"
             })
     void allowed(String url) {
         assertTrue(UrlPolicy.allows(url), url);
@@ -85,7 +91,24 @@ class UrlPolicyTest {
                 " //evil.example",
                 "/\n/evil.example",
                 "&#47;/evil.example",
-                "&sol;&bsol;evil.example"
+                "&sol;&bsol;evil.example",
+                // entity forms of the cheat sheet not listed above
+                "&#X6A;avascript:alert(1)",
+                "javascript&#58alert(1)",
+                "javascript&#x3A;alert(1)",
+                "&#1;javascript:alert(1)",
+                "&#14;javascript:alert(1)",
+                "javas\u0000cript:alert(1)",
+                // a user name or password before the host: reads as one site, leads to another, or publishes a password
+                "https://www.mhlw.go.jp@evil.example/",
+                "https://user:secret@intranet.example/",
+                "HTTP://a@evil.example",
+                "https:\\\\www.mhlw.go.jp@evil.example",
+                "https:www.mhlw.go.jp@evil.example",
+                "https://www.mhlw.go.jp&#64;evil.example/",
+                "https://a@b@evil.example/x",
+                "ht&Tab;tps://a@evil.example/",
+                "https://a%40b@evil.example/"
             })
     void refused(String url) {
         assertFalse(UrlPolicy.allows(url), UrlPolicy.shown(url));
@@ -119,6 +142,19 @@ class UrlPolicyTest {
         assertFalse(UrlPolicy.leadsToAnotherHost("/etc/passwd"));
         assertTrue(UrlPolicy.message("link target", "//evil.example/").contains("must say its scheme"));
         assertFalse(UrlPolicy.isRelative("https://example.jp/"));
+    }
+
+    @Test
+    void aUserNameBeforeTheHostIsRefusedNamingTheHostItLeadsTo() {
+        assertEquals(
+                "portal \"https://www.mhlw.go.jp@evil.example/\" is not allowed: " + UrlPolicy.CREDENTIALS_RULE
+                        + ": it leads to evil.example, the host after the @, while a reader takes the part before it"
+                        + " for the site (and a password there would be published)",
+                UrlPolicy.message("portal", "https://www.mhlw.go.jp@evil.example/"));
+        assertEquals(
+                UrlPolicy.RULE,
+                UrlPolicy.rule("https://example.jp/a@b"),
+                "an @ in the path is not a user name (allowed, and the rule is the general one)");
     }
 
     @Test
