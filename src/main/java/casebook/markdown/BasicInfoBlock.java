@@ -67,13 +67,15 @@ final class BasicInfoBlock implements Block<BasicInfoBlock.BasicInfo> {
                         "use one of " + String.join(", ", ITEMS));
                 continue;
             }
-            if (value == null || !(value.value() instanceof Long)) {
+            if (value == null || !(value.value() instanceof Long n) || n < 0) {
+                // a count of people, hospitals or beds: never below 0 (the open data and the comparison leave such
+                // a value out, so it must not reach the page either)
                 st.diagnostics.error(
                         r.dataDisplay(),
                         value == null ? item.line() : value.line(),
                         value == null ? item.column() : value.column(),
-                        "\"" + key + "\" needs a whole-number value",
-                        "write e.g. value: 7326804 (no commas, no unit)");
+                        "\"" + key + "\" needs a whole-number value of 0 or more",
+                        "write e.g. value: 7326804 (no commas, no unit, no minus sign)");
                 continue;
             }
             rows.add(new Row(r.message("basic." + key), figure(item, (Long) value.value(), st)));

@@ -495,6 +495,33 @@ class BadInputTest {
     }
 
     @Test
+    void aBasicInformationValueBelowZeroOrNotAWholeNumberIsAnErrorAtTheValue() throws IOException {
+        String m = breakAndBuild("""
+                -- b/data.yaml --
+                category: core-city
+                basic_info:
+                  - item: population
+                    value: -5
+                    unit: people
+                  - item: beds
+                    value: 12.5
+                    unit: beds
+                -- b/index.ja.md --
+                ---
+                title: ページB
+                ---
+                :::basic-info
+                :::
+                """);
+        String f = display("b/data.yaml");
+        assertTrue(
+                m.contains(f + ":4:12: error: \"population\" needs a whole-number value of 0 or more"
+                        + " (fix: write e.g. value: 7326804 (no commas, no unit, no minus sign))"),
+                m);
+        assertTrue(m.contains(f + ":7:12: error: \"beds\" needs a whole-number value of 0 or more"), m);
+    }
+
+    @Test
     void allProblemsAreReportedInOneRun() throws IOException {
         String m = breakAndBuild("""
                 -- a/index.ja.md --
