@@ -80,6 +80,9 @@ final class DataReferences {
                 offsets.replaced(m.start(), m.end(), out.length(), 0);
             } else {
                 String v = value.value() instanceof Long n ? Formats.number(n) : value.text();
+                if (v.indexOf('|') >= 0 && inTableRow(text, m.start(), m.end())) {
+                    v = v.replace("|", "\\|"); // a "|" in the value is text in its cell, not a new column
+                }
                 m.appendReplacement(out, "");
                 offsets.replaced(m.start(), m.end(), out.length(), v.length());
                 out.append(v);
@@ -88,6 +91,18 @@ final class DataReferences {
         m.appendTail(out);
         reportMalformed(idx, checked, text.length(), state);
         return out.toString();
+    }
+
+    /**
+     * Whether the line holding the reference {@code [start, end)} may be a table row: it has a "|" of its own. (A "\\|"
+     * in a paragraph still reads as "|", so escaping there changes nothing a reader sees.)
+     */
+    private static boolean inTableRow(String text, int start, int end) {
+        int from = text.lastIndexOf('\n', start - 1) + 1;
+        int to = text.indexOf('\n', end);
+        to = to < 0 ? text.length() : to;
+        return text.substring(from, start).indexOf('|') >= 0
+                || text.substring(end, to).indexOf('|') >= 0;
     }
 
     /** The value at a dotted path ({@code a.b.c}) of the data, or null. */

@@ -128,6 +128,17 @@ class MarkdownRendererTest {
 
     /** A figure of the basic information is an item of a list, not a key: the message says so and what to do. */
     @Test
+    void aDataValueWithAPipeStaysInItsTableCell() {
+        Diagnostics d = new Diagnostics();
+        Document doc = html(render(
+                "| 項目 | 内容 |\n|---|---|\n| 窓口 | {{ data.desk }} |\n\n本文 {{ data.desk }}\n", "ja", "desk: 相談|支援\n", d));
+        assertEquals(List.of(), d.kept(), "no problem");
+        assertEquals(2, doc.select("tbody tr td").size(), doc.html());
+        assertEquals("相談|支援", doc.select("tbody tr td").get(1).text());
+        assertEquals("本文 相談|支援", doc.select("p").last().text(), "and in a paragraph it reads the same");
+    }
+
+    @Test
     void aReferenceToABasicInformationItemSaysItIsAnItemOfTheList() {
         Diagnostics d = new Diagnostics();
         render("人口{{ data.population }}人\n", "ja", "basic_info:\n  - item: population\n    value: 1\n", d);
