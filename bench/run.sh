@@ -42,6 +42,12 @@
 # Everything else is in this folder: the script finds its corpus generator and Hugo setup beside itself.
 # Run nothing else on the machine meanwhile: 2 cores are easily disturbed.
 set -euo pipefail
+# no arguments: every setting is an environment variable; --help prints the header above and starts nothing
+case "${1:-}" in
+    "") ;;
+    -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "$(basename "$0"): no arguments are taken, not '$1' (settings are environment variables: $0 --help)" >&2; exit 2 ;;
+esac
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 NS=${NS:-"1000 10000"}

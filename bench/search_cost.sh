@@ -16,6 +16,12 @@
 # Knobs:   N=1000 ROUNDS=5 WORK=/dev/shm/cb-bench JAVA_OPTS="extra JVM flags for both"
 # Run nothing else on the machine meanwhile.
 set -euo pipefail
+# no arguments: every setting is an environment variable; --help prints the header above and starts nothing
+case "${1:-}" in
+    "") ;;
+    -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "$(basename "$0"): no arguments are taken, not '$1' (settings are environment variables: $0 --help)" >&2; exit 2 ;;
+esac
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"

@@ -5,6 +5,12 @@
 # The corpus comes from bench/gen_corpus.py beside this script.
 # Each run copies the content first: the benchmark edits one page repeatedly through serve's watcher.
 set -euo pipefail
+# no arguments: every setting is an environment variable; --help prints the header above and starts nothing
+case "${1:-}" in
+    "") ;;
+    -h | --help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "$(basename "$0"): no arguments are taken, not '$1' (settings are environment variables: $0 --help)" >&2; exit 2 ;;
+esac
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
 WORK=${WORK:-/dev/shm/cb-bench}

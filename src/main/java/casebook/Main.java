@@ -33,8 +33,12 @@ public final class Main {
             a = Arguments.parse(args);
         } catch (UsageException e) {
             System.err.println("casebook: " + e.getMessage());
-            System.err.println();
-            System.err.print(Arguments.USAGE);
+            if (e.showUsage()) {
+                System.err.println();
+                System.err.print(Arguments.USAGE);
+            } else {
+                System.err.println(Arguments.HELP_HINT);
+            }
             return 2;
         }
         Console console = new Console(System.out, System.err, a.quiet());
@@ -89,10 +93,9 @@ public final class Main {
 
     /** Where the build wrote: the output folder, and the portal bundle beside it when one was written. */
     private static String outputs(Arguments a, BuildResult r) {
-        String out = a.options().out().toString();
-        return a.options().bundle() && r.published() && !r.diagnostics().hasErrors()
-                ? out + " and " + Bundle.pathFor(a.options().out())
-                : out;
+        return Console.outputs(
+                a.options().out(),
+                a.options().bundle() && r.published() && !r.diagnostics().hasErrors());
     }
 
     private static int build(Arguments a, Console console, AtomicPublisher publisher) {

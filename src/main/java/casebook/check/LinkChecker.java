@@ -116,11 +116,7 @@ public final class LinkChecker {
                         link.column(),
                         link.kind() + " \"" + url + "\" does not resolve: no " + (file ? "file" : "page or file") + " "
                                 + target + " in the published site",
-                        file
-                                ? "put " + name
-                                        + " in the folder of the page that links to it (files beside index.<lang>.md are"
-                                        + " published with the page), or correct the name and the number of ../"
-                                : "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)");
+                        missingHint(page, uri, target, name, file));
                 return;
             }
         }
@@ -136,6 +132,49 @@ public final class LinkChecker {
                         anchorHint(fragment, ids));
             }
         }
+    }
+
+    /**
+     * The fix for a link that resolves to nothing: a page's Markdown source linked instead of its folder, and a
+     * page link whose slug is mistyped or whose {@code ../} is missing, get the link as it should be written.
+     */
+    private String missingHint(Page page, URI uri, String target, String name, boolean file) {
+        String fragment = uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment();
+        String folder = target.contains("/") ? target.substring(0, target.lastIndexOf('/') + 1) : "";
+        if (name.endsWith(".md")) {
+            String as = files.contains(folder + Urls.INDEX) ? Urls.relativeLink(page.path(), folder) + fragment : null;
+            return "link a page by its folder, not by its Markdown file"
+                    + (as != null ? ": " + as : " (../<slug>/ for another page)");
+        }
+        if (file) {
+            return "put " + name
+                    + " in the folder of the page that links to it (files beside index.<lang>.md are"
+                    + " published with the page), or correct the name and the number of ../";
+        }
+        String general =
+                "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)";
+        String wanted = target.endsWith("/" + Urls.INDEX)
+                ? target.substring(0, target.length() - Urls.INDEX.length() - 1)
+                : target;
+        wanted = wanted.substring(wanted.lastIndexOf('/') + 1);
+        String prefix = page.lang() + "/";
+        List<String> slugs = new ArrayList<>();
+        for (String f : files) {
+            if (f.startsWith(prefix)
+                    && f.endsWith("/" + Urls.INDEX)
+                    && f.length() > prefix.length() + Urls.INDEX.length() + 1) {
+                String rest = f.substring(prefix.length(), f.length() - Urls.INDEX.length() - 1);
+                if (!rest.isEmpty() && !rest.contains("/")) {
+                    slugs.add(rest);
+                }
+            }
+        }
+        String near = wanted.isEmpty() ? null : Suggestions.closest(wanted, new TreeSet<>(slugs));
+        if (near == null) {
+            return general;
+        }
+        return "did you mean " + Urls.relativeLink(page.path(), prefix + near + "/") + fragment + " (the page " + near
+                + ")? otherwise " + general;
     }
 
     /** The fix for a missing anchor: the nearest id of the target page first, when one is near. */

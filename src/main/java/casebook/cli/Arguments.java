@@ -34,6 +34,7 @@ public record Arguments(
               mark-translated <slug>... | --all
                                     record that the translations of these pages (--all: of every page) match
                                     the current original (after re-translating; clears the staleness warnings)
+              help                  this text (also --help)
 
             options:
               --content DIR         content folder (default: content)
@@ -57,6 +58,9 @@ public record Arguments(
             exit codes: 0 success, 1 content errors, 2 usage errors
             """;
 
+    /** What follows a usage error whose message says all, instead of the whole usage text. */
+    public static final String HELP_HINT = "(every command and option: mvn compile exec:java -Dexec.args=\"help\")";
+
     public static Arguments parse(String[] args) throws UsageException {
         String command = "build";
         BuildOptions o = BuildOptions.defaults();
@@ -70,7 +74,7 @@ public record Arguments(
         }
         if (!List.of("build", "check", "serve", "new", "mark-translated", "help")
                 .contains(command)) {
-            throw new UsageException("unknown command \"" + command + "\"");
+            throw new UsageException("unknown command \"" + command + "\"", true);
         }
         for (; i < args.length; i++) {
             String a = args[i];
@@ -96,20 +100,20 @@ public record Arguments(
                 case "--all" -> words.add(a);
                 default -> {
                     if (a.startsWith("-")) {
-                        throw new UsageException("unknown option \"" + a + "\"");
+                        throw new UsageException("unknown option \"" + a + "\"", true);
                     }
                     words.add(a);
                 }
             }
         }
         if (List.of("build", "check", "serve").contains(command) && !words.isEmpty()) {
-            throw new UsageException(command + " takes only options, not \"" + String.join(" ", words) + "\"");
+            throw new UsageException(command + " takes only options, not \"" + String.join(" ", words) + "\"", true);
         }
         if (after != null && !command.equals("new")) {
-            throw new UsageException("--after is an option of new case and new page only");
+            throw new UsageException("--after is an option of new case and new page only", true);
         }
         if (o.bundle() && !command.equals("build")) {
-            throw new UsageException("--bundle is an option of build only");
+            throw new UsageException("--bundle is an option of build only", true);
         }
         if (List.of("build", "check", "serve").contains(command)) {
             String why = themesProblem(o.content(), o.themes());
@@ -201,7 +205,7 @@ public record Arguments(
 
     private static String value(String[] args, int i, String option) throws UsageException {
         if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
+            throw new UsageException(option + " needs a value", true);
         }
         return args[i];
     }

@@ -6,6 +6,7 @@ import casebook.diag.Severity;
 import casebook.pipeline.BuildResult;
 import casebook.serve.ServeLog;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /**
  * What the terminal sees: diagnostics as {@code path:line:col: error: message}, errors first, then warnings, then
@@ -83,6 +84,21 @@ public final class Console implements ServeLog {
             out.println(verb + " " + r.pages() + " pages (" + languages + ") in " + r.millis() + " ms: " + counts
                     + (where == null ? "" : " -> " + where));
         }
+    }
+
+    /**
+     * Where a build wrote, as the editor named the output folder: {@code site}, or {@code site and site.zip} with the
+     * portal bundle beside it (not an absolute path to the zip beside a relative folder).
+     */
+    public static String outputs(Path out, boolean bundle) {
+        if (!bundle) {
+            return out.toString();
+        }
+        Path abs = out.toAbsolutePath().normalize();
+        Path zip = abs.resolveSibling(abs.getFileName() + ".zip");
+        // relative as the folder was named, unless its last part is not its name ("site/..")
+        boolean plain = out.getFileName() != null && out.getFileName().equals(abs.getFileName());
+        return out + " and " + (plain ? out.resolveSibling(zip.getFileName()) : zip);
     }
 
     @Override

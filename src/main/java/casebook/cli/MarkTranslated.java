@@ -1,18 +1,26 @@
 package casebook.cli;
 
 import casebook.check.TranslationChecker;
+import casebook.diag.Diagnostic;
 import casebook.diag.Diagnostics;
+import casebook.diag.Severity;
+import casebook.diag.Suggestions;
 import casebook.frontmatter.FrontMatter;
 import casebook.pipeline.Build;
 import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
 import casebook.site.Page;
 import casebook.site.Placeholders;
+import casebook.site.Site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code mark-translated <slug>...}: after re-translating, records in each translation's front matter
@@ -29,6 +37,10 @@ public final class MarkTranslated {
         if (a.words().isEmpty()) {
             throw new UsageException("mark-translated needs one or more page slugs (or --all)");
         }
+        boolean all = a.words().contains("--all");
+        if (all && a.words().size() > 1) {
+            throw new UsageException("mark-translated takes either --all or page slugs, not both");
+        }
         Diagnostics d = new Diagnostics();
         // only the pages' sections are needed: no PDF booklets (they would cost seconds and say nothing here)
         BuildResult r = Build.run(
@@ -42,12 +54,19 @@ public final class MarkTranslated {
             return 1;
         }
         String def = r.site().config().defaultLanguage();
+        // every slug named is checked before any file is changed: a mistyped one leaves every page as it was
+        if (!all) {
+            for (String slug : a.words()) {
+                refusal(r.site(), def, slug, a);
+            }
+        }
+        Set<Path> failed = filesWithErrors(d);
         int updated = 0;
         boolean refused = false;
-        for (String slug : a.words().contains("--all") ? r.site().order() : a.words()) {
+        for (String slug : all ? r.site().order() : a.words()) {
             Page original = r.site().page(def, slug);
             if (original == null) {
-                throw new UsageException("no page \"" + slug + "\" in " + def);
+                continue; // --all: a page of another language only (reported by the build itself)
             }
             for (String lang : r.site().config().languages()) {
                 Page t = r.site().page(lang, slug);
@@ -77,6 +96,31 @@ public final class MarkTranslated {
                     refused = true;
                     continue;
                 }
+                if (failed.contains(original.display())) {
+                    // the version on disk is not the one meant: recording it would hide the real update later
+                    refused = true;
+                    Diagnostics p = new Diagnostics();
+                    for (Diagnostic x : d.kept()) {
+                        if (x.severity() == Severity.ERROR
+                                && x.at() != null
+                                && x.at().file().equals(original.display())) {
+                            p.report(x);
+                        }
+                    }
+                    // the original's errors first, then the refusal (one list would sort the translation first)
+                    console.diagnostics(p);
+                    Diagnostics q = new Diagnostics();
+                    q.error(
+                            t.display(),
+                            1,
+                            1,
+                            "not marked as translated: its original " + original.display() + " has "
+                                    + (p.errorCount() == 1 ? "an error" : p.errorCount() + " errors")
+                                    + " in this build (listed above), and marking now would record that version",
+                            "fix the original first, then run " + Scaffold.command(a, "mark-translated " + slug));
+                    console.diagnostics(q);
+                    continue;
+                }
                 try {
                     rewrite(file, TranslationChecker.recorded(original));
                     console.info("marked " + t.display() + " as translated from the current " + original.display());
@@ -87,7 +131,46 @@ public final class MarkTranslated {
                 }
             }
         }
+        if (updated == 0 && !refused) {
+            console.info("no translation to mark: no page has one yet");
+            return 0;
+        }
         return updated > 0 && !refused ? 0 : 1;
+    }
+
+    /**
+     * Refuses, as a usage error, a slug that names no page of the original language, or a page that has no
+     * translation to mark (a page published in the original language only).
+     */
+    private static void refusal(Site site, String def, String slug, Arguments a) throws UsageException {
+        if (site.page(def, slug) == null) {
+            String near = Suggestions.closest(slug, site.order());
+            throw new UsageException("no page \"" + slug + "\" in " + def
+                    + (near != null ? "; did you mean \"" + near + "\"?" : "")
+                    + " (nothing was marked)");
+        }
+        for (String lang : site.config().languages()) {
+            if (!lang.equals(def) && site.page(lang, slug) != null) {
+                return;
+            }
+        }
+        List<String> others = new ArrayList<>(site.config().languages());
+        others.remove(def);
+        throw new UsageException(slug + " has no translation to mark: there is no "
+                + a.options().content().resolve(slug).resolve("index." + String.join("/", others) + ".md")
+                + " (nothing was marked). A page published in " + def + " only needs nothing; to start its"
+                + " translation, run " + Scaffold.command(a, "new translation " + slug));
+    }
+
+    /** The files that have an error in this build. */
+    private static Set<Path> filesWithErrors(Diagnostics d) {
+        Set<Path> out = new HashSet<>();
+        for (Diagnostic x : d.kept()) {
+            if (x.severity() == Severity.ERROR && x.at() != null) {
+                out.add(x.at().file());
+            }
+        }
+        return out;
     }
 
     /** The line and column of the first placeholder ({@code TODO(}) in a file, or null when it holds none. */

@@ -95,11 +95,21 @@ public final class Scaffold {
                         "cannot find the order list in " + siteYaml + "; add \"- " + slug + "\" to it by hand");
             }
             Files.createDirectories(dir);
+            // a case's number is its place among the cases of its group in the order (the labels count them)
+            int place = after == null ? 0 : cfg.order().indexOf(after) + 1;
+            List<String> laterCases = new ArrayList<>();
+            int number = 1;
+            for (int i = 0; i < cfg.order().size(); i++) {
+                String other = cfg.order().get(i);
+                if (group != null && group.equals(groups.get(other))) {
+                    if (i < place) {
+                        number++;
+                    } else {
+                        laterCases.add(other);
+                    }
+                }
+            }
             if (kind.equals("case")) {
-                int number = 1
-                        + (int) groups.values().stream()
-                                .filter(g -> g.equals(group))
-                                .count();
                 write(dir.resolve("index.ja.md"), caseJa(group, number));
                 write(dir.resolve("index.en.md"), caseEn(group, number));
                 write(dir.resolve("data.yaml"), DATA);
@@ -116,6 +126,12 @@ public final class Scaffold {
                                     ? ""
                                     : " and added \"" + slug + "\" to the order in " + siteYaml
                                             + (after == null ? " (first)" : " after \"" + after + "\"")));
+            if (kind.equals("case") && !laterCases.isEmpty()) {
+                console.info("its label is 取組事例" + circled(number) + " / Case study " + number
+                        + ", by its place among the cases; " + String.join(", ", laterCases)
+                        + (laterCases.size() == 1 ? ", which comes" : ", which come")
+                        + " after it, keep their labels: renumber them (label: in each index.<lang>.md)");
+            }
             console.info("next: replace every TODO(…) in them (" + command(a, "check")
                     + " lists each file still holding one); for a page in Japanese only, delete index.en.md. Preview"
                     + " while writing: " + command(a, "serve"));

@@ -80,7 +80,10 @@ public final class Placeholders {
             hint = "write the real value in place of the example and delete the " + MARK + "…) comment";
         } else if (lang.equals(defaultLang)) {
             hint = "replace each " + MARK + "…) with the real text"
-                    + (drafts ? "" : ", or add --drafts to preview the page while you write it");
+                    + (drafts
+                            ? ""
+                            : "; to see the page while you write it, preview it with serve, which shows"
+                                    + " placeholders as warnings and publishes nothing");
         } else {
             hint = "translate the page, replacing each " + MARK + "…); to publish the page in " + defaultLang
                     + " only, delete " + display.getFileName();

@@ -118,4 +118,39 @@ class ArgumentsTest {
             System.setErr(err);
         }
     }
+
+    static String stderrOf(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, Main.run(args));
+        } finally {
+            System.setErr(err);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBadValueIsOneMessageWithAPointerAndAnUnknownOptionShowsTheUsage() {
+        // a bad value of a known option: its message says all, and the forty lines of usage would bury it
+        String font = stderrOf("build", "--pdf-font", "/no/such/Font.ttf");
+        assertEquals(
+                "casebook: --pdf-font: no such font file \"/no/such/Font.ttf\"; name a TrueType .ttf file such as"
+                        + " BIZUDGothic-Regular.ttf or ipaexg.ttf, or leave the option out to use the one installed on"
+                        + " the system\n" + Arguments.HELP_HINT + "\n",
+                font);
+        assertEquals(
+                "casebook: --threads needs a positive whole number, not \"many\"\n" + Arguments.HELP_HINT + "\n",
+                stderrOf("build", "--threads", "many"));
+        // an unknown option or command, or a word where none is taken: the usage text, to find the right one
+        for (String[] args : List.of(
+                new String[] {"build", "--no-pdfs"}, new String[] {"biuld"}, new String[] {"check", "hasuda"})) {
+            String s = stderrOf(args);
+            assertTrue(s.contains("\n\n" + Arguments.USAGE), s);
+        }
+        // and the pointer names a command that prints the usage
+        assertTrue(Arguments.HELP_HINT.contains("-Dexec.args=\"help\""));
+        assertTrue(Arguments.USAGE.contains("\n  help  "), Arguments.USAGE);
+    }
 }

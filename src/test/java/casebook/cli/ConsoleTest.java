@@ -75,6 +75,22 @@ class ConsoleTest {
     }
 
     @Test
+    void theBundleIsNamedAsTheOutputFolderWasNamed() {
+        // "-> site and site.zip", not "-> site and /home/…/site.zip"
+        assertEquals("site and site.zip", Console.outputs(Path.of("site"), true));
+        assertEquals("site", Console.outputs(Path.of("site"), false));
+        assertEquals(
+                Path.of("..", "copy", "out") + " and " + Path.of("..", "copy", "out.zip"),
+                Console.outputs(Path.of("..", "copy", "out"), true));
+        Path abs = Path.of("site").toAbsolutePath();
+        assertEquals(abs + " and " + abs + ".zip", Console.outputs(abs, true));
+        // a name whose last part is not the folder's own: the zip's full path, as the build writes it
+        Path odd = Path.of("site", "..");
+        String shown = Console.outputs(odd, true);
+        assertEquals(odd + " and " + odd.toAbsolutePath().normalize() + ".zip", shown);
+    }
+
+    @Test
     void controlCodesOnlyOnATerminalWithoutNoColorOrCi() {
         assertTrue(Console.interactive(true, null, null, "xterm-256color"));
         assertTrue(Console.interactive(true, null, "", "xterm"), "an empty NO_COLOR does not count (no-color.org)");

@@ -87,6 +87,38 @@ class ScaffoldTest {
     }
 
     @Test
+    void aCasePlacedBeforeOtherCasesIsNumberedByItsPlaceAndNamesTheCasesToRenumber() throws Exception {
+        Path c = SiteFixture.write(tmp.resolve("c"), COLLECTION);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(
+                    0, Main.run(new String[] {"new", "case", "first", "--after", "intro", "--content", c.toString()}));
+        } finally {
+            System.setOut(stdout);
+        }
+        // first among the cases: number 1 (it was 3, the count of cases, above the ① and ② it precedes)
+        assertTrue(Files.readString(c.resolve("first/index.ja.md")).contains("label: 取組事例①\n"));
+        assertTrue(Files.readString(c.resolve("first/index.en.md")).contains("label: Case study 1\n"));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                printed.contains("its label is 取組事例① / Case study 1, by its place among the cases; one, two, which"
+                        + " come after it, keep their labels: renumber them (label: in each index.<lang>.md)\n"),
+                printed);
+        // placed last, nothing to renumber and nothing said
+        out.reset();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run(new String[] {"new", "case", "last", "--content", c.toString()}));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertTrue(Files.readString(c.resolve("last/index.ja.md")).contains("label: 取組事例④\n"));
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("renumber"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void afterPlacesTheSlugAndAPlainPageGoesBeforeThePagesAboutTheSite() throws Exception {
         Path c = SiteFixture.write(tmp.resolve("c"), COLLECTION);
         assertEquals(0, run("new", "case", "first", "--after", "intro", "--content", c.toString(), "--quiet"));

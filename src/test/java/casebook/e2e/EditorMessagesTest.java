@@ -403,6 +403,50 @@ class EditorMessagesTest {
     }
 
     @Test
+    void aBrokenLinkToAPageGivesTheLinkAsItShouldBeWritten() {
+        List<String> m = build("""
+                -- site.yaml --
+                %s
+                -- saitama/index.ja.md --
+                ---
+                title: 埼玉県
+                ---
+
+                [一](../hasud/) [二](hasuda) [三](../hasuda/index.ja.md#basic-info) [四](../nagano/)
+                -- hasuda/index.ja.md --
+                ---
+                title: 蓮田市
+                ---
+
+                ## 基本情報 {#basic-info}
+                """.formatted(SITE_YAML));
+        String general =
+                "check the slug and the number of ../ (a page's own folder is ./, its siblings are ../<slug>/)";
+        // a mistyped slug, and a sibling written without ../: the nearest page's link
+        has(
+                m,
+                at("saitama/index.ja.md") + ":5:1: error: link \"../hasud/\" does not resolve: no page or file"
+                        + " ja/hasud/index.html in the published site (fix: did you mean ../hasuda/ (the page hasuda)?"
+                        + " otherwise " + general + ")");
+        has(
+                m,
+                at("saitama/index.ja.md") + ":5:16: error: link \"hasuda\" does not resolve: no page or file"
+                        + " ja/saitama/hasuda in the published site (fix: did you mean ../hasuda/ (the page hasuda)?"
+                        + " otherwise " + general + ")");
+        // the page's Markdown file: the page's folder, with the anchor kept (the advice was to copy the file over)
+        has(
+                m,
+                at("saitama/index.ja.md") + ":5:28: error: link \"../hasuda/index.ja.md#basic-info\" does not resolve:"
+                        + " no file ja/hasuda/index.ja.md in the published site (fix: link a page by its folder, not by its"
+                        + " Markdown file: ../hasuda/#basic-info)");
+        // no page near: the general advice alone
+        has(
+                m,
+                at("saitama/index.ja.md") + ":5:66: error: link \"../nagano/\" does not resolve: no page or file"
+                        + " ja/nagano/index.html in the published site (fix: " + general + ")");
+    }
+
+    @Test
     void aTranslationWithoutTranslatedFromSaysToRunMarkTranslated() {
         List<String> m = build("""
                 -- site.yaml --

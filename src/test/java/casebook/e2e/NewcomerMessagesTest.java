@@ -3,7 +3,9 @@ package casebook.e2e;
 import static casebook.e2e.EditorMessagesTest.has;
 import static casebook.e2e.EditorMessagesTest.page;
 import static casebook.testing.SiteFixture.SITE_YAML;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import casebook.Main;
@@ -13,10 +15,13 @@ import casebook.pipeline.BuildOptions;
 import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -269,5 +274,40 @@ class NewcomerMessagesTest {
                 m,
                 at("a/index.ja.md") + ":7:1: error: link \"report.pdf\" does not resolve: no file ja/a/report.pdf in"
                         + " the published site");
+    }
+
+    /** Runs a benchmark script of the checkout with {@code arg}; WORK points into the test's folder, never shared. */
+    String[] bench(String script, String arg) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("bench", script).toString(), arg)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("WORK", tmp.resolve("work").toString());
+        pb.environment().put("NS", "1");
+        Process p = pb.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            throw new AssertionError(script + " " + arg + " did not return: it started its benchmark");
+        }
+        return new String[] {
+            String.valueOf(p.exitValue()), new String(p.getInputStream().readAllBytes(), UTF_8)
+        };
+    }
+
+    @Test
+    void aBenchmarkScriptPrintsItsHeaderOnHelpAndStartsNothing() throws Exception {
+        for (String script : List.of("run.sh", "serve.sh", "search_cost.sh")) {
+            String[] help = bench(script, "--help");
+            assertEquals("0", help[0], help[1]);
+            assertTrue(help[1].startsWith("bench/" + script + " -- "), help[1]);
+            assertFalse(help[1].contains("\n# "), "the header without its comment marks: " + help[1]);
+            assertFalse(Files.exists(tmp.resolve("work")), "--help writes nothing: " + help[1]);
+            String[] wrong = bench(script, "--hepl");
+            assertEquals("2", wrong[0], wrong[1]);
+            assertEquals(
+                    script + ": no arguments are taken, not '--hepl' (settings are environment variables: "
+                            + Path.of("bench", script) + " --help)\n",
+                    wrong[1]);
+        }
     }
 }

@@ -33,7 +33,8 @@ class PlaceholdersTest {
         assertEquals(Severity.ERROR, d.get(0).severity());
         assertEquals(
                 "c/x/index.ja.md:2:8: error: placeholder \"TODO(○○県○○市)\" left from the scaffold (3 more in this file, at lines 4, 6)"
-                        + " (fix: replace each TODO(…) with the real text, or add --drafts to preview the page while you write it)",
+                        + " (fix: replace each TODO(…) with the real text; to see the page while you write it, preview it with serve,"
+                        + " which shows placeholders as warnings and publishes nothing)",
                 d.get(0).toString());
     }
 
