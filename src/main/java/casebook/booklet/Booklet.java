@@ -212,14 +212,21 @@ public final class Booklet {
         return m;
     }
 
+    /** How many of a place's missing characters a warning names; the rest are counted ("and 40 more"). */
+    public static final int SHOWN = 12;
+
     private static void report(
             Diagnostics d, Path file, int line, int column, BookletFont font, TreeSet<Integer> missing, String where) {
         if (missing.isEmpty()) {
             return;
         }
         String chars = missing.stream()
+                .limit(SHOWN)
                 .map(cp -> new String(Character.toChars(cp)) + " (U+" + String.format("%04X", cp) + ")")
                 .collect(Collectors.joining(", "));
+        if (missing.size() > SHOWN) {
+            chars += " and " + (missing.size() - SHOWN) + " more";
+        }
         d.warning(
                 file,
                 line,

@@ -828,6 +828,27 @@ class BookletTest {
     }
 
     @Test
+    void aWarningNamesTheFirstMissingCharactersAndCountsTheRest(@TempDir Path tmp) {
+        StringBuilder emoji = new StringBuilder();
+        for (int cp = 0x1F600; cp < 0x1F600 + 40; cp++) {
+            emoji.appendCodePoint(cp);
+        }
+        Path content = SiteFixture.write(
+                tmp.resolve("content"),
+                "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\norder: [a]\n"
+                        + "-- a/index.ja.md --\n---\ntitle: 事例\n---\n本文 " + emoji + "\n");
+        BuildResult r = SiteFixture.build(content, tmp.resolve("site"));
+        List<Diagnostic> glyph = r.diagnostics().kept().stream()
+                .filter(d -> d.message().contains("no glyph"))
+                .toList();
+        assertEquals(1, glyph.size(), SiteFixture.messages(r));
+        String m = glyph.get(0).message();
+        assertTrue(m.contains("U+1F600") && m.contains("U+1F60B"), "the first " + Booklet.SHOWN + ": " + m);
+        assertFalse(m.contains("U+1F60C"), "not the 13th: " + m);
+        assertTrue(m.contains(" and 28 more;"), m);
+    }
+
+    @Test
     void twoBuildsGiveTheSameBytes(@TempDir Path other) throws IOException {
         BuildResult again =
                 Build.run(BuildOptions.defaults().withOut(other.resolve("site")).withThreads(1));
