@@ -252,9 +252,10 @@ public final class DevServer implements AutoCloseable {
             answerLater(ex);
         }
         Diagnostics d = o.diagnostics();
-        // problems are printed as build prints them, the first build's too; a build with notes only is quiet
+        // problems are printed as build prints them, the first build's too; a build with notes only is quiet, and a
+        // rebuild leaves its notes out (they were printed with the first build and only count in the summary)
         if (d.errorCount() + d.warningCount() > 0) {
-            console.diagnostics(d);
+            console.diagnostics(announce ? withoutNotes(d) : d);
         }
         if (announce) {
             console.info(
@@ -263,6 +264,17 @@ public final class DevServer implements AutoCloseable {
                             : "rebuilt in " + o.millis() + " ms"
                                     + (d.warningCount() > 0 ? " (" + counts(d) + ")" : ""));
         }
+    }
+
+    /** The errors and warnings of {@code d}, in its order, without its notes. */
+    static Diagnostics withoutNotes(Diagnostics d) {
+        Diagnostics shown = new Diagnostics();
+        for (Diagnostic x : d.kept()) {
+            if (x.severity() != Severity.NOTE) {
+                shown.report(x);
+            }
+        }
+        return shown;
     }
 
     /** "1 error, 2 warnings", as build's summary counts them. */

@@ -59,6 +59,9 @@ class ServeMessagesTest {
             assertTrue(
                     failed.contains("rebuild failed (1 error, 1 warning, 2 notes); still serving the last good pages"),
                     () -> String.join("\n", failed));
+            assertTrue(
+                    failed.stream().noneMatch(l -> l.contains(": note: ")),
+                    () -> "a rebuild counts its notes but does not print them again: " + String.join("\n", failed));
 
             log.reset();
             Files.writeString(page, "---\ntitle: ページA\n---\n本文\n");
