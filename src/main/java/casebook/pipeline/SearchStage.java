@@ -62,9 +62,12 @@ final class SearchStage {
     static void run(
             RenderedSite rendered, SearchPage page, OutputTree out, Texts texts, Indexes indexes, Diagnostics d) {
         Site site = rendered.site();
+        // the languages' indexes side by side: the index's code then meets every language's text from its first
+        // pages on, so the optimising compiler's first code for it serves them all (one language after the other,
+        // code compiled for Japanese text was thrown away and compiled again when the English pages began)
+        site.config().languages().parallelStream().forEach(lang -> index(site, lang, out, texts, indexes));
         for (String lang : site.config().languages()) {
             // a page folder named search is refused where the site is assembled (Urls.generatedPageIn)
-            index(site, lang, out, texts, indexes);
             byte[] html = page.render(lang, d);
             if (html != null) {
                 out.put(Urls.search(lang), html);

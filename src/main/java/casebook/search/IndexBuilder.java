@@ -201,6 +201,9 @@ public final class IndexBuilder {
         private int[] slots = new int[256];
         private int[] hashes = new int[128];
         private String[] words = new String[128];
+        /** Each word's characters, to compare a word met again with (one intrinsic call, no loop of our own). */
+        private char[][] chars = new char[128][];
+
         private int size;
 
         int number(char[] w, int n) {
@@ -212,7 +215,7 @@ public final class IndexBuilder {
             int i = (int) LongIndex.mix(h) & mask;
             while (slots[i] != 0) {
                 int id = slots[i] - 1;
-                if (hashes[id] == h && same(words[id], w, n)) {
+                if (hashes[id] == h && Arrays.equals(chars[id], 0, chars[id].length, w, 0, n)) {
                     return id;
                 }
                 i = (i + 1) & mask;
@@ -222,6 +225,7 @@ public final class IndexBuilder {
                 return number(w, n);
             }
             hashes[size] = h;
+            chars[size] = Arrays.copyOf(w, n);
             words[size] = new String(w, 0, n);
             slots[i] = ++size;
             return size - 1;
@@ -231,20 +235,9 @@ public final class IndexBuilder {
             return words[number];
         }
 
-        private static boolean same(String s, char[] w, int n) {
-            if (s.length() != n) {
-                return false;
-            }
-            for (int i = 0; i < n; i++) {
-                if (s.charAt(i) != w[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         private void grow() {
             words = Arrays.copyOf(words, size * 2);
+            chars = Arrays.copyOf(chars, size * 2);
             hashes = Arrays.copyOf(hashes, size * 2);
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;
@@ -503,14 +496,33 @@ public final class IndexBuilder {
         return Arrays.copyOf(b, at + tail.length);
     }
 
-    /** The file {@code p/N.js} of page N. */
-    private static byte[] pageFile(int number, PageText p) {
-        StringBuilder sb = new StringBuilder(256 + p.sections().size() * 64)
-                .append("casebookSearch.p(")
-                .append(number)
-                .append(',');
-        return bytes(pageJson(sb, p).append(");\n"));
+    /** The file {@code p/N.js} of page N: {@code casebookSearch.p(N,}{@link #pageJson}{@code );}, written as bytes. */
+    static byte[] pageFile(int number, PageText p) {
+        int chars = p.url().length() + p.title().length();
+        for (PageText.Section s : p.sections()) {
+            chars += s.id().length() + s.heading().length() + s.text().length() + 8;
+        }
+        JsonBytes b = new JsonBytes(64 + chars * 3);
+        b.ascii(PAGE_HEAD).number(number).ascii(',').ascii('[');
+        b.string(p.url()).ascii(',').string(p.title()).ascii(',').ascii('[');
+        for (int i = 0; i < p.sections().size(); i++) {
+            PageText.Section s = p.sections().get(i);
+            if (i > 0) {
+                b.ascii(',');
+            }
+            b.ascii('[')
+                    .string(s.id())
+                    .ascii(',')
+                    .string(s.heading())
+                    .ascii(',')
+                    .string(s.text())
+                    .ascii(']');
+        }
+        return b.ascii(PAGE_TAIL).bytes();
     }
+
+    private static final byte[] PAGE_HEAD = "casebookSearch.p(".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PAGE_TAIL = "]]);\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Appends {@code [url, title, [[id, heading, text], …]]}. */
     static StringBuilder pageJson(StringBuilder sb, PageText p) {

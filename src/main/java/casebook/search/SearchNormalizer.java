@@ -50,60 +50,102 @@ public final class SearchNormalizer {
      */
     static void normalizeInto(String s, Buffer b) {
         int n = s.length();
-        if (b.in.length < n) {
-            b.in = new char[Math.max(n, b.in.length * 2)];
+        if (b.in.length <= n) {
+            b.in = new char[Math.max(n + 1, b.in.length * 2)];
         }
         char[] in = b.in;
         s.getChars(0, n, in, 0);
+        in[n] = 0; // so the character after the last is there to look at (and joins nothing)
+        // room for one output character per input character; the general path makes more room when it needs it
         char[] out = b.out.length < n + 8 ? new char[Math.max(n + 8, b.out.length * 2)] : b.out;
         int len = 0;
         boolean longs = false;
         int i = 0;
         while (i < n) {
-            char c = in[i];
-            char next = i + 1 < n ? in[i + 1] : 0;
-            if (next < 0x300 || !mayCombine(next)) {
-                char f;
-                if (c < 0x80) {
-                    f = c >= 'A' && c <= 'Z'
-                            ? (char) (c + 32)
-                            : c == '-' && len > 0 && isHiragana(out[len - 1]) ? LONG : c;
-                } else if (c >= 0x4E00 && c <= 0x9FFF
-                        || c >= 0x3041 && c <= 0x3096
-                        || c == LONG
-                        || c == 0x3001
-                        || c == 0x3002) {
-                    f = c;
-                } else if (c >= 0x30A1 && c <= 0x30F6) {
-                    f = (char) (c - 0x60);
-                } else {
-                    f = 0;
-                }
-                if (f != 0) {
-                    if (len + 1 >= out.length) {
-                        out = Arrays.copyOf(out, out.length * 2);
-                    }
-                    longs |= f == LONG;
-                    out[len++] = f;
-                    i++;
-                    continue;
-                }
-            }
-            int j = clusterEnd(s, i);
-            String folded = folded(s, i, j);
-            int count = folded.length();
-            if (len + count >= out.length) {
-                out = Arrays.copyOf(out, Math.max(out.length * 2, len + count + 8));
-            }
-            for (int k = 0; k < count; k++) {
-                char f = fold(folded.charAt(k), len == 0 ? 0 : out[len - 1]);
+            char f = FAST[in[i]];
+            if (f != 0 && !JOINS[in[i + 1]]) {
                 longs |= f == LONG;
                 out[len++] = f;
+                i++;
+            } else {
+                b.out = out;
+                i = general(s, i, b, len);
+                out = b.out;
+                len = b.length;
+                longs = true; // the general path may have made a long-vowel mark: step 5 looks
             }
-            i = j;
         }
         b.out = out;
         b.length = longs ? dropEndingLongs(out, len) : len;
+    }
+
+    /**
+     * The general steps for the cluster at {@code i}, written to {@code b.out} from {@code len} (made larger if the
+     * rest of the text might not fit, one output character per input character): sets {@code b.length} to the new
+     * end and returns the cluster's end. Kept out of {@link #normalizeInto}'s loop, which most text never leaves.
+     */
+    private static int general(String s, int i, Buffer b, int len) {
+        int j = clusterEnd(s, i);
+        String folded = folded(s, i, j);
+        int count = folded.length();
+        char[] out = b.out;
+        int need = len + count + (s.length() - j) + 8;
+        if (need > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, need));
+            b.out = out;
+        }
+        for (int k = 0; k < count; k++) {
+            out[len] = fold(folded.charAt(k), len == 0 ? 0 : out[len - 1]);
+            len++;
+        }
+        b.length = len;
+        return j;
+    }
+
+    /**
+     * For each UTF-16 unit: what {@link #normalizeInto}'s fast path folds it to when no combining mark follows it,
+     * or 0 for the general steps. ASCII (upper case to lower case; {@code -}, which may become the long-vowel
+     * mark, takes the general steps), kanji, hiragana, katakana (to hiragana), the long-vowel mark, 、 and 。.
+     */
+    private static final char[] FAST = new char[0x10000];
+    /** For each UTF-16 unit: whether it may be (or begin) a combining mark ({@link #mayCombine}, as a table). */
+    private static final boolean[] JOINS = new boolean[0x10000];
+
+    static {
+        for (int c = 1; c < 0x80; c++) {
+            FAST[c] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c;
+        }
+        FAST['-'] = 0;
+        for (int c = 0x4E00; c <= 0x9FFF; c++) {
+            FAST[c] = (char) c;
+        }
+        for (int c = 0x3041; c <= 0x3096; c++) {
+            FAST[c] = (char) c;
+        }
+        for (int c = 0x30A1; c <= 0x30F6; c++) {
+            FAST[c] = (char) (c - 0x60);
+        }
+        FAST[0x30FC] = 0x30FC; // the long-vowel mark
+        FAST[0x3001] = 0x3001;
+        FAST[0x3002] = 0x3002;
+        // mayCombine as ranges: from U+0300 on, but for the ranges it rules out
+        Arrays.fill(JOINS, 0x300, 0x10000, true);
+        Arrays.fill(JOINS, 0x4E00, 0x9FFF + 1, false);
+        Arrays.fill(JOINS, 0x3000, 0x3029 + 1, false);
+        Arrays.fill(JOINS, 0x3041, 0x3096 + 1, false);
+        Arrays.fill(JOINS, 0x30A1, 0x30FF + 1, false);
+        Arrays.fill(JOINS, 0x2000, 0x206F + 1, false);
+        Arrays.fill(JOINS, 0xFF00, 0xFF9D + 1, false);
+    }
+
+    /** {@link #JOINS}: the table {@link #normalizeInto} reads instead of calling {@link #mayCombine}. */
+    static boolean joins(char c) {
+        return JOINS[c];
+    }
+
+    /** {@link #FAST}: what the fast path makes of {@code c} when nothing joins it, or 0. */
+    static char fast(char c) {
+        return FAST[c];
     }
 
     /** Step 5 in place: a long-vowel mark that ends a kana word goes. The new length. */
@@ -130,8 +172,7 @@ public final class SearchNormalizer {
     private static int clusterEnd(String s, int i) {
         int n = s.length();
         int j = i + 1;
-        if (Character.isHighSurrogate(s.charAt(i))
-                || j < n && mayCombine(s.charAt(j)) && isCombining(s.codePointAt(j))) {
+        if (Character.isHighSurrogate(s.charAt(i)) || j < n && JOINS[s.charAt(j)] && isCombining(s.codePointAt(j))) {
             j = i + Character.charCount(s.codePointAt(i));
             while (j < n && isCombining(s.codePointAt(j))) {
                 j += Character.charCount(s.codePointAt(j));
@@ -203,7 +244,7 @@ public final class SearchNormalizer {
      * False for characters that are surely not combining marks (a speed-up only): below U+0300, general
      * punctuation, CJK punctuation up to U+3029, kana, kanji, full-width forms up to U+FF9D.
      */
-    private static boolean mayCombine(char c) {
+    static boolean mayCombine(char c) {
         return c >= 0x300
                 && !(c >= 0x4E00 && c <= 0x9FFF
                         || c >= 0x3000 && c <= 0x3029

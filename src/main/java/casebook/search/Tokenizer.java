@@ -110,64 +110,116 @@ public final class Tokenizer {
     /** {@link #forEachTerm(String, TermSink)} over normalised text held in {@code a[0, n)}. */
     static void forEachTerm(char[] a, int n, TermSink sink) {
         int i = 0;
-        char[] w = null;
+        char[] w = null; // a word's characters, reused from one word to the next
         while (i < n) {
-            int c = a[i];
-            if (Character.isHighSurrogate((char) c)) {
-                c = Character.codePointAt(a, i, n);
-            }
-            if (isCjk(c)) {
-                int j = i + Character.charCount(c);
-                int prev = c;
-                while (j < n) {
-                    int d = a[j];
-                    if (Character.isHighSurrogate((char) d)) {
-                        d = Character.codePointAt(a, j, n);
-                    }
-                    if (!isCjk(d)) {
-                        break;
-                    }
-                    sink.cjk(prev, d);
-                    prev = d;
-                    j += Character.charCount(d);
-                }
-                sink.cjk(prev, 0);
-                i = j;
-            } else if (isWordChar(c)) {
+            int k = kind(a[i]);
+            if (k == CJK) {
+                i = cjkRun(a, i, n, a[i], sink);
+            } else if (k == OTHER) {
+                i++;
+            } else {
                 if (w == null) {
                     w = new char[64];
                 }
-                int wl = 0;
-                int j = i;
-                while (j < n) {
-                    int d = a[j];
-                    if (Character.isHighSurrogate((char) d)) {
-                        d = Character.codePointAt(a, j, n);
-                    }
-                    if (isWordChar(d) && !isCjk(d)) {
-                        if (wl + 2 > w.length) {
-                            w = Arrays.copyOf(w, w.length * 2);
-                        }
-                        wl += Character.toChars(d, w, wl);
-                        j += Character.charCount(d);
-                    } else if ((d == ',' || d == '.') && j > i && isDigit(a[j - 1]) && j + 1 < n && isDigit(a[j + 1])) {
-                        if (d == '.') {
-                            if (wl + 1 > w.length) {
-                                w = Arrays.copyOf(w, w.length * 2);
-                            }
-                            w[wl++] = '.';
-                        }
-                        j++;
-                    } else {
-                        break;
-                    }
-                }
-                sink.word(w, stem(w, wl));
-                i = j;
-            } else {
-                i += Character.charCount(c);
+                i = rare(a, i, n, sink, w);
             }
         }
+    }
+
+    /** The terms of the CJK run that starts at {@code i} with {@code first} (a BMP character); returns its end. */
+    private static int cjkRun(char[] a, int i, int n, int first, TermSink sink) {
+        int j = i + 1;
+        int prev = first;
+        while (j < n) {
+            char d = a[j];
+            if (kind(d) != CJK) {
+                if (!Character.isHighSurrogate(d)) {
+                    break;
+                }
+                int cp = Character.codePointAt(a, j, n);
+                if (!isCjk(cp)) {
+                    break;
+                }
+                sink.cjk(prev, cp);
+                prev = cp;
+                j += Character.charCount(cp);
+                continue;
+            }
+            sink.cjk(prev, d);
+            prev = d;
+            j++;
+        }
+        sink.cjk(prev, 0);
+        return j;
+    }
+
+    /**
+     * A word, or a character outside the BMP, at {@code i}: its terms, the word's characters gathered in {@code w}
+     * (a longer word in a larger copy); returns where the next run may start.
+     */
+    private static int rare(char[] a, int i, int n, TermSink sink, char[] w) {
+        int c = Character.codePointAt(a, i, n);
+        if (isCjk(c)) {
+            return cjkRun(a, i + Character.charCount(c) - 1, n, c, sink);
+        }
+        if (!isWordChar(c)) {
+            return i + Character.charCount(c);
+        }
+        int wl = 0;
+        int j = i;
+        while (j < n) {
+            int d = a[j];
+            int k = kind(a[j]);
+            if (k == WORD) { // most of a word: a BMP letter or digit that is not CJK
+                if (wl == w.length) {
+                    w = Arrays.copyOf(w, w.length * 2);
+                }
+                w[wl++] = (char) d;
+                j++;
+                continue;
+            }
+            if (k == PAIR) {
+                d = Character.codePointAt(a, j, n);
+            }
+            if (k == PAIR && isWordChar(d) && !isCjk(d)) {
+                if (wl + 2 > w.length) {
+                    w = Arrays.copyOf(w, w.length * 2);
+                }
+                wl += Character.toChars(d, w, wl);
+                j += Character.charCount(d);
+            } else if ((d == ',' || d == '.') && j > i && isDigit(a[j - 1]) && j + 1 < n && isDigit(a[j + 1])) {
+                if (d == '.') {
+                    if (wl + 1 > w.length) {
+                        w = Arrays.copyOf(w, w.length * 2);
+                    }
+                    w[wl++] = '.';
+                }
+                j++;
+            } else {
+                break;
+            }
+        }
+        sink.word(w, stem(w, wl));
+        return j;
+    }
+
+    /**
+     * What a UTF-16 unit is, for {@link #forEachTerm}: CJK, a letter or digit that is not CJK, a surrogate (to be
+     * read as a pair), or none of these.
+     */
+    private static final byte UNKNOWN = 0, CJK = 1, OTHER = 2, WORD = 3, PAIR = 4;
+    /** {@link #kind} of each UTF-16 unit, learnt as it is first met (from several threads: a race learns it twice). */
+    private static final byte[] KINDS = new byte[0x10000];
+
+    private static int kind(char c) {
+        byte k = KINDS[c];
+        return k != UNKNOWN ? k : learn(c);
+    }
+
+    private static byte learn(char c) {
+        byte k = Character.isSurrogate(c) ? PAIR : isCjk(c) ? CJK : isWordChar(c) ? WORD : OTHER;
+        KINDS[c] = k;
+        return k;
     }
 
     /**

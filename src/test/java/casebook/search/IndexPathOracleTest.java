@@ -68,6 +68,8 @@ class IndexPathOracleTest {
         "\uD840\uDC0B",
         "\uD83D\uDE00",
         "\uD800",
+        "\uDC0B",
+        "\uD840\uDC0B\uD840\uDC0B",
         "한",
         "ß",
         "İ",
@@ -94,6 +96,24 @@ class IndexPathOracleTest {
             int n = r.nextInt(12);
             for (int k = 0; k < n; k++) {
                 sb.append(PIECES[r.nextInt(PIECES.length)]);
+            }
+            agree(sb.toString());
+        }
+    }
+
+    /** Any UTF-16 units at all, and now and then a piece that takes a branch, a pair or a lone surrogate. */
+    @Test
+    void fastPathsAgreeOnRandomUnits() {
+        Random r = new Random(20261129);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = r.nextInt(12);
+            for (int k = 0; k < n; k++) {
+                if (r.nextInt(3) == 0) {
+                    sb.append(PIECES[r.nextInt(PIECES.length)]);
+                } else {
+                    sb.append((char) r.nextInt(0x10000));
+                }
             }
             agree(sb.toString());
         }

@@ -62,6 +62,29 @@ class SearchNormalizerTest {
     }
 
     /**
+     * The fast path's tables say what the rules they replace say: a unit may join the one before it as
+     * {@link SearchNormalizer#mayCombine} says, and a unit the fast path folds alone folds to what the general steps
+     * make of it, alone and after a hiragana letter (where a dash would become the long-vowel mark).
+     */
+    @Test
+    void theFastPathsTablesAgreeWithTheRules() {
+        int fast = 0;
+        for (int c = 0; c <= 0xFFFF; c++) {
+            char u = (char) c;
+            String name = "U+" + Integer.toHexString(c);
+            assertEquals(c >= 0x300 && SearchNormalizer.mayCombine(u), SearchNormalizer.joins(u), name);
+            char f = SearchNormalizer.fast(u);
+            if (f != 0) {
+                fast++;
+                assertEquals(SearchNormalizer.normalizeWithOffsets("x" + u).text(), "x" + f, name);
+                assertEquals(
+                        SearchNormalizer.normalizeWithOffsets("か" + u + "か").text(), "か" + f + "か", name);
+            }
+        }
+        assertEquals(128 - 2 + 0x9FFF - 0x4E00 + 1 + 0x3096 - 0x3041 + 1 + 0x30F6 - 0x30A1 + 1 + 3, fast);
+    }
+
+    /**
      * Every character alone (outside kana, dashes and iteration marks, which the later steps fold) normalises to
      * its NFKC lower case, the same on a second call as on the first: the table of characters already worked out
      * gives what {@link Normalizer} gives.
