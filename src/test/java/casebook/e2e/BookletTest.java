@@ -790,41 +790,34 @@ class BookletTest {
     @Test
     void aCharacterTheFontLacksInAPageTitleOrDataIsReportedAtItsLine(@TempDir Path tmp) {
         // U+1F603 in a data note (data.yaml line 6), U+1F604 in the page's title (front matter line 2)
-        Path content = SiteFixture.write(
-                tmp.resolve("content"),
-                "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\norder: [a]\n"
-                        + "-- a/data.yaml --\ncategory: prefecture\nbasic_info:\n  - item: beds\n    value: 10\n"
-                        + "    unit: beds\n    note: {ja: 注\uD83D\uDE03, en: a note}\n"
-                        + "-- a/index.ja.md --\n---\ntitle: 事例\uD83D\uDE04\n---\n## 基本情報 {#basic-info}\n\n"
-                        + ":::basic-info\n:::\n");
-        BuildResult r = SiteFixture.build(content, tmp.resolve("site"));
-        List<Diagnostic> glyph = r.diagnostics().kept().stream()
-                .filter(d -> d.message().contains("no glyph"))
-                .toList();
-        assertEquals(1, glyph.size(), SiteFixture.messages(r));
-        Diagnostic g = glyph.get(0);
+        Diagnostic g = onlyGlyphWarning(tmp.resolve("title"), "事例\uD83D\uDE04");
         assertTrue(g.message().contains("U+1F603") && g.message().contains("U+1F604"), g.toString());
         assertTrue(
                 g.at().file().toString().replace('\\', '/').endsWith("a/index.ja.md"),
                 "the first place that holds one is the title, in the page's file: " + g);
         assertEquals(2, g.at().line(), "at the title's line: " + g);
         // the title fixed, the note's character is reported at its value in data.yaml
-        Path fixed = SiteFixture.write(
-                tmp.resolve("content2"),
-                "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\norder: [a]\n"
-                        + "-- a/data.yaml --\ncategory: prefecture\nbasic_info:\n  - item: beds\n    value: 10\n"
-                        + "    unit: beds\n    note: {ja: 注\uD83D\uDE03, en: a note}\n"
-                        + "-- a/index.ja.md --\n---\ntitle: 事例\n---\n## 基本情報 {#basic-info}\n\n"
-                        + ":::basic-info\n:::\n");
-        BuildResult r2 = SiteFixture.build(fixed, tmp.resolve("site2"));
-        List<Diagnostic> glyph2 = r2.diagnostics().kept().stream()
-                .filter(d -> d.message().contains("no glyph"))
-                .toList();
-        assertEquals(1, glyph2.size(), SiteFixture.messages(r2));
-        Diagnostic g2 = glyph2.get(0);
+        Diagnostic g2 = onlyGlyphWarning(tmp.resolve("data"), "事例");
         assertTrue(g2.at().file().toString().replace('\\', '/').endsWith("a/data.yaml"), g2.toString());
         assertEquals(6, g2.at().line(), "at the note's line: " + g2);
         assertTrue(g2.at().column() > 1, "at the value, not the start of the line: " + g2);
+    }
+
+    /** The one missing-glyph warning of a page titled {@code title} whose data note holds U+1F603. */
+    private static Diagnostic onlyGlyphWarning(Path dir, String title) {
+        Path content = SiteFixture.write(
+                dir.resolve("content"),
+                "-- site.yaml --\n" + SiteFixture.SITE_YAML + "pdf: book\norder: [a]\n"
+                        + "-- a/data.yaml --\ncategory: prefecture\nbasic_info:\n  - item: beds\n    value: 10\n"
+                        + "    unit: beds\n    note: {ja: 注\uD83D\uDE03, en: a note}\n"
+                        + "-- a/index.ja.md --\n---\ntitle: " + title + "\n---\n## 基本情報 {#basic-info}\n\n"
+                        + ":::basic-info\n:::\n");
+        BuildResult r = SiteFixture.build(content, dir.resolve("site"));
+        List<Diagnostic> glyph = r.diagnostics().kept().stream()
+                .filter(d -> d.message().contains("no glyph"))
+                .toList();
+        assertEquals(1, glyph.size(), SiteFixture.messages(r));
+        return glyph.get(0);
     }
 
     @Test
