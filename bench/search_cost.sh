@@ -17,6 +17,8 @@
 # Usage:   bench/search_cost.sh                 # N=1000 (2,000 pages), 5 rounds
 # Knobs:   N=1000 ROUNDS=5 WORK=/dev/shm/cb-bench JAVA_OPTS="extra JVM flags for both"
 #          CLASSES=DIR  run these compiled classes instead of compiling target/classes (to compare two versions)
+#          VIA=mvn      build with the README's command instead (mvn -q compile exec:java -Dexec.args="build …"):
+#                       Maven's start and its up-to-date compile count in both builds, as they do for an editor
 # Run nothing else on the machine meanwhile.
 set -euo pipefail
 # no arguments: every setting is an environment variable; --help prints the header above and starts nothing
@@ -32,6 +34,8 @@ N=${N:-1000}
 ROUNDS=${ROUNDS:-5}
 WORK=${WORK:-/dev/shm/cb-bench}
 JAVA_OPTS=${JAVA_OPTS:-}
+VIA=${VIA:-java}
+case "$VIA" in java | mvn) ;; *) echo "$(basename "$0"): VIA is java or mvn, not '$VIA'" >&2; exit 2 ;; esac
 mkdir -p "$WORK"
 
 C="$WORK/c$N"
@@ -59,9 +63,14 @@ run() {  # run CORPUS -> "wall_ms search_lap_ms cpu_ms"
     rm -rf "$out"
     local t0 t1
     t0=$(date +%s%N)
-    # shellcheck disable=SC2086
-    /usr/bin/time -o "$cpu" -f "%U %S" java $FLAGS -Dcasebook.timings=true -cp "$CP" casebook.Main build \
-        --content "$1" --out "$out" --quiet >"$log" 2>&1 || true
+    if [ "$VIA" = mvn ]; then
+        /usr/bin/time -o "$cpu" -f "%U %S" mvn -B -q -ntp compile exec:java -Dcasebook.timings=true \
+            -Dexec.args="build --content $1 --out $out --quiet" >"$log" 2>&1 || true
+    else
+        # shellcheck disable=SC2086
+        /usr/bin/time -o "$cpu" -f "%U %S" java $FLAGS -Dcasebook.timings=true -cp "$CP" casebook.Main build \
+            --content "$1" --out "$out" --quiet >"$log" 2>&1 || true
+    fi
     t1=$(date +%s%N)
     local lap c
     lap=$(awk '$1 == "search" { print $2; exit }' "$log")
@@ -70,7 +79,7 @@ run() {  # run CORPUS -> "wall_ms search_lap_ms cpu_ms"
     rm -rf "$out"
 }
 
-echo "corpus: $C ($(find "$C" -name 'index.*.md' | wc -l) pages), $ROUNDS rounds, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus: $C ($(find "$C" -name 'index.*.md' | wc -l) pages), $ROUNDS rounds, via $VIA, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 with=() without=() laps=() cwith=() cwithout=()
 for r in $(seq 1 "$ROUNDS"); do
     read -r w l cw <<<"$(run "$C")"
