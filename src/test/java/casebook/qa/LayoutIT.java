@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,7 +38,7 @@ import org.openqa.selenium.OutputType;
  * publisher, the contact) breaks only between its units (「精神・障害保健課」 whole), and on a desktop each field name of
  * the data dictionary lies on one line. A control page
  * (src/test/resources/qa-controls/layout-bad.html) that breaks every rule must be flagged by the same check.
- * A screenshot of the top of each page at each width is kept in target/qa/layout/.
+ * A screenshot of each whole page at each width is kept in target/qa/layout/ (JPEG).
  */
 @ExtendWith(RequiresBrowser.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -368,6 +369,17 @@ class LayoutIT {
         return width < 1000 ? 800 : 900;
     }
 
+    /**
+     * The whole page as a reader scrolls through it, not only the first screen: Chromium lays the page out beyond
+     * the viewport for the capture (JPEG, as a long page in PNG takes seconds to encode).
+     */
+    private byte[] wholePage() {
+        Map<String, Object> shot = browser.driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of("format", "jpeg", "quality", 70, "captureBeyondViewport", true, "fromSurface", true));
+        return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> measure(String url, int width) {
         int height = height(width);
@@ -381,9 +393,7 @@ class LayoutIT {
     @MethodSource("pagesAndWidths")
     void textIsNeverSqueezedAndNothingScrollsSideways(String page, int width) throws IOException {
         Map<String, Object> r = measure(server.base + page, width);
-        Files.write(
-                SHOTS.resolve(QaSite.key(page) + "-" + width + ".png"),
-                browser.driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(SHOTS.resolve(QaSite.key(page) + "-" + width + ".jpg"), wholePage());
         assertEquals(
                 List.of(),
                 r.get("narrow"),
