@@ -10,6 +10,8 @@
 # here with `npm ci`; 12.2.3 is the last release that runs on Node.js 20), python3 (the static server),
 # Debian's Chromium (/usr/bin/chromium), and a compiled casebook (`mvn -q compile`). Prints one line per page with the four category scores and
 # exits 1 when any score is below 100. JSON reports stay in OUT_DIR (default: target/lighthouse).
+# Another Lighthouse: LIGHTHOUSE="<node> <lighthouse>/cli/index.js" runs that command instead of the pinned one
+# (how the current release, which needs Node.js 22, was run: docs/accessibility.md, "Lighthouse").
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../../.." && pwd)"
@@ -18,7 +20,12 @@ PORT="${PORT:-8765}"
 CHROME="${CHROME:-/usr/bin/chromium}"
 mkdir -p "$OUT"
 cd "$HERE"
-[ -x node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund --silent
+LIGHTHOUSE="${LIGHTHOUSE:-}"
+if [ -z "$LIGHTHOUSE" ]; then
+  [ -x node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund --silent
+  LIGHTHOUSE="$HERE/node_modules/.bin/lighthouse"
+fi
+echo "Lighthouse $($LIGHTHOUSE --version)"
 cd "$REPO"
 CP="target/classes:$(mvn -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -DincludeScope=runtime)"
 BASE="http://127.0.0.1:$PORT/casebook/"
@@ -31,7 +38,8 @@ for _ in $(seq 100); do curl -fs "$BASE" >/dev/null && break; sleep 0.1; done
 status=0
 while IFS= read -r page; do
   report="$OUT/$(echo "$page" | tr '/' '_').json"
-  "$HERE/node_modules/.bin/lighthouse" "$BASE${page%index.html}" --chrome-path="$CHROME" \
+  # shellcheck disable=SC2086 # LIGHTHOUSE may be "node path/to/cli/index.js"
+  $LIGHTHOUSE "$BASE${page%index.html}" --chrome-path="$CHROME" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu" --output=json --output-path="$report" --quiet
   line=$(python3 - "$report" "$page" <<'PY'
 import json, sys

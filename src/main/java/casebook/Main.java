@@ -57,6 +57,14 @@ public final class Main {
         } catch (UsageException e) {
             System.err.println("casebook: " + e.getMessage());
             return 2;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // the last net: every problem in the content is a diagnostic, so this is a bug or a limit casebook does
+            // not know yet; one line an editor can act on, not a stack trace (the output was left as it was)
+            System.err.println("casebook: internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null || e instanceof VirtualMachineError ? "" : ": " + e.getMessage())
+                    + "; the site was left as it was. Run the same command with --no-pdf, or undo the last change,"
+                    + " and report this with the content that causes it");
+            return 3;
         }
     }
 

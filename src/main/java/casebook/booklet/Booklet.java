@@ -62,16 +62,33 @@ public final class Booklet {
             RENDERED.incrementAndGet();
             return PdfWriter.write(html, font, src.published(), input);
         } catch (IOException | RuntimeException e) {
-            BookletSource.Chapter first =
-                    src.chapters().isEmpty() ? null : src.chapters().get(0);
             d.error(
-                    first == null ? Path.of("site.yaml") : first.display(),
+                    firstPage(src),
                     1,
                     1,
                     "cannot make the " + src.lang() + " PDF booklet: " + e,
                     "build with --no-pdf meanwhile, and report this with the content that causes it");
             return null;
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // the PDF library writes a long chain of bookmarks (one per heading) by recursion: a page with thousands
+            // of headings overflows it; say so instead of letting the error end the build with a stack trace
+            d.error(
+                    firstPage(src),
+                    1,
+                    1,
+                    "cannot make the " + src.lang() + " PDF booklet: it is too large to write ("
+                            + (e instanceof StackOverflowError ? "too many bookmarks or too deep" : "out of memory")
+                            + "; each page and each of its headings is a bookmark)",
+                    "split a page with thousands of headings into several pages, or build with --no-pdf");
+            return null;
         }
+    }
+
+    /** The file a problem with the whole booklet is reported at: its first page's Markdown, or site.yaml. */
+    private static Path firstPage(BookletSource src) {
+        return src.chapters().isEmpty()
+                ? Path.of("site.yaml")
+                : src.chapters().get(0).display();
     }
 
     /**

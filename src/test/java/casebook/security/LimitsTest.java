@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import casebook.booklet.BookletFont;
 import casebook.diag.Diagnostic;
 import casebook.pipeline.BuildResult;
 import casebook.testing.SiteFixture;
@@ -351,6 +352,49 @@ class LimitsTest {
         assertTrue(output.contains("LC_ALL=C.UTF-8"), output);
         assertFalse(output.contains("Exception") || output.contains("\tat "), output);
         assertFalse(Files.exists(out));
+        assertNoStaging();
+    }
+
+    /**
+     * The PDF library writes the booklet's bookmarks (one per page and heading) by recursion, so a page with
+     * thousands of headings can overflow a thread's stack there. A build with a small stack (so that 1,500 headings
+     * are enough) must end in an error naming the booklet and what to do, not in a stack trace.
+     */
+    @Test
+    void aBookletTooLargeToWriteIsAnErrorNotAStackTrace() throws Exception {
+        assumeTrue(BookletFont.find(null) != null, "needs a TrueType Japanese font for the booklet");
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 1_500; i++) {
+            body.append("## 同じ見出し\n\n本文。\n\n");
+        }
+        Path content = write(List.of(
+                "site.yaml",
+                SITE_YAML + "pdf: book\npage_budget_kb: 100000\n",
+                "a/index.ja.md",
+                page("", body.toString())));
+        Path out = tmp.resolve("site");
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xss256k",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "casebook.Main",
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--out",
+                        out.toString())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertFalse(output.contains("Exception") || output.contains("\tat ") || output.contains("Error:"), output);
+        assertEquals(1, p.exitValue(), output);
+        assertTrue(
+                output.contains("error: cannot make the ja PDF booklet: it is too large to write")
+                        && output.contains("split a page with thousands of headings into several pages"),
+                output);
+        assertFalse(Files.exists(out), "nothing published");
         assertNoStaging();
     }
 
