@@ -204,25 +204,26 @@ class AccessibilityIT {
     List<String> focusProblems(String url) {
         open(url, DESKTOP);
         browser.keyboardFromTop();
-        String style =
-                "const s=getComputedStyle(arguments[0]);return [s.outlineStyle,s.outlineWidth,s.outlineColor,s.boxShadow,s.backgroundColor].join('|')";
+        // after each real Tab, one script: the focused element's look, its look once blurred, then focus back on it
+        // (so the next Tab continues from here); null past the last stop
+        String look = "const el=document.activeElement;if(!el||el===document.body)return null;"
+                + "const st=()=>{const s=getComputedStyle(el);"
+                + "return [s.outlineStyle,s.outlineWidth,s.outlineColor,s.boxShadow,s.backgroundColor].join('|')};"
+                + "const focused=st();el.blur();const blurred=st();el.focus();"
+                + "return [focused,blurred,el.outerHTML.slice(0,120)]";
         List<String> problems = new ArrayList<>();
         int stops = 0;
         for (int i = 0; i < 12; i++) {
             browser.tab();
-            Object el = js("return document.activeElement");
-            if (el == null || Boolean.TRUE.equals(js("return arguments[0]===document.body", el))) {
+            @SuppressWarnings("unchecked")
+            List<String> seen = (List<String>) js(look);
+            if (seen == null) {
                 break;
             } // past the last stop
             stops++;
-            String focused = (String) js(style, el);
-            js("arguments[0].blur()", el);
-            String blurred = (String) js(style, el);
-            if (focused.equals(blurred)) {
-                problems.add("focus not visible: " + js("return arguments[0].outerHTML.slice(0,120)", el) + " focused="
-                        + focused);
+            if (seen.get(0).equals(seen.get(1))) {
+                problems.add("focus not visible: " + seen.get(2) + " focused=" + seen.get(0));
             }
-            js("arguments[0].focus()", el); // continue tabbing from here
         }
         if (stops == 0) {
             problems.add("nothing reachable by Tab (focus stayed on " + active() + ")");
