@@ -55,7 +55,7 @@ public record Arguments(
               --pdf-font FILE       the TrueType Japanese font of the PDF booklets (default: BIZ UDGothic or
                                     IPAex Gothic, found on the system)
 
-            exit codes: 0 success, 1 content errors, 2 usage errors
+            exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal error (a bug: please report it)
             """;
 
     /** What follows a usage error whose message says all, instead of the whole usage text. */
