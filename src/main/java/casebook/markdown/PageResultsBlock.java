@@ -99,15 +99,18 @@ final class PageResultsBlock implements Block<PageResultsBlock.Results> {
                     ""));
         }
         if (!missing.isEmpty()) {
+            // at the results file the statement reads, the same words from every language's statement, so that
+            // the page's languages (which share one sink of problems) report it once; at the block without one
             ctx.state.diagnostics.note(
-                    r.display(),
-                    c.line(),
+                    r.dataDisplay() != null ? r.dataDisplay() : r.display(),
+                    r.dataDisplay() != null ? 1 : c.line(),
                     1,
                     "not yet tested: "
                             + String.join(
                                     ", ",
                                     missing.stream()
                                             .map(RenderRequest.SitePage::path)
+                                            .sorted()
                                             .toList())
                             + " (the accessibility statement lists "
                             + (missing.size() == 1 ? "it" : "them") + " as not yet tested)",
