@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -329,17 +330,7 @@ class LimitsTest {
         Path content = write(List.of("a/index.ja.md", page("", "![図](図.png)\n")));
         Files.write(content.resolve("a/図.png"), new byte[] {1});
         Path out = tmp.resolve("site");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "casebook.Main",
-                        "build",
-                        "--content",
-                        content.toString(),
-                        "--out",
-                        out.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder pb = buildInAnotherJvm(null, content, out);
         pb.environment()
                 .keySet()
                 .removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_TOOL_OPTIONS"));
@@ -373,19 +364,7 @@ class LimitsTest {
                 "a/index.ja.md",
                 page("", body.toString())));
         Path out = tmp.resolve("site");
-        Process p = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xss256k",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "casebook.Main",
-                        "build",
-                        "--content",
-                        content.toString(),
-                        "--out",
-                        out.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process p = buildInAnotherJvm("-Xss256k", content, out).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertFalse(output.contains("Exception") || output.contains("\tat ") || output.contains("Error:"), output);
@@ -396,6 +375,25 @@ class LimitsTest {
                 output);
         assertFalse(Files.exists(out), "nothing published");
         assertNoStaging();
+    }
+
+    /** {@code casebook build} in a JVM of its own (with {@code jvmOption} when not null), output and errors merged. */
+    private static ProcessBuilder buildInAnotherJvm(String jvmOption, Path content, Path out) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (jvmOption != null) {
+            command.add(jvmOption);
+        }
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "casebook.Main",
+                "build",
+                "--content",
+                content.toString(),
+                "--out",
+                out.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     private Path write(List<String> files) throws IOException {
