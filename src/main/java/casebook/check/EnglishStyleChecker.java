@@ -299,10 +299,12 @@ public final class EnglishStyleChecker {
     private final boolean[] firstTwo = new boolean[128 * 128];
     private boolean nonAsciiStart;
     private int ruleCount;
+    /** The number of the rule made of {@link #IDIOMS}. */
+    private final int idiomRule;
 
     public EnglishStyleChecker(Glossary glossary) {
         addRule(houseForms(SPELLING), false, false, null, "house spelling is US English");
-        addRule(houseForms(IDIOMS), false, false, null, "house usage is US English");
+        idiomRule = addRule(houseForms(IDIOMS), false, false, null, "house usage is US English");
         for (Glossary.Entry e : glossary.entries()) {
             String term = e.term().get("en");
             List<String> avoid = e.avoid().getOrDefault("en", List.of());
@@ -354,7 +356,8 @@ public final class EnglishStyleChecker {
     private static final Comparator<Form> ORDER = Comparator.comparingInt(Form::rule)
             .thenComparingInt(f -> f.exact() ? f.order() : -f.text().length());
 
-    private void addRule(Map<String, String> house, boolean exact, boolean plural, String pluralHouse, String why) {
+    /** Adds a rule and returns its number. */
+    private int addRule(Map<String, String> house, boolean exact, boolean plural, String pluralHouse, String why) {
         int rule = ruleCount++;
         Map<String, String> lowerHouse = new HashMap<>();
         for (Map.Entry<String, String> h : house.entrySet()) {
@@ -379,6 +382,7 @@ public final class EnglishStyleChecker {
                     .computeIfAbsent(first, k -> new ArrayList<>())
                     .add(new Form(lower, form, exact, lowerHouse.get(lower), why, rule, order, plural, pluralHouse));
         }
+        return rule;
     }
 
     /**
@@ -605,9 +609,6 @@ public final class EnglishStyleChecker {
         return found;
     }
 
-    /** The rule number of {@link #IDIOMS} (the second rule the constructor adds). */
-    private static final int IDIOM_RULE = 1;
-
     /**
      * Whether the word after {@code end} (past spaces and line breaks) is one that "hospital" would modify:
      * a word not in {@link #AFTER_HOSPITAL_IDIOM}. Punctuation, the end of the text or a number leave the idiom.
@@ -662,7 +663,7 @@ public final class EnglishStyleChecker {
                         : suffix(text, base, "es", f.exact()) ? base + 2 : -1;
                 end = s >= 0 && wordEnds(text, s, f) ? s : -1;
             }
-            if (end < 0 || f.rule() == IDIOM_RULE && f.lower().endsWith("hospital") && modifiesNext(text, end)) {
+            if (end < 0 || f.rule() == idiomRule && f.lower().endsWith("hospital") && modifiesNext(text, end)) {
                 continue;
             }
             matchedRule = f.rule();
